@@ -1,0 +1,1 @@
+//! Reference catalogues shipped as data files in `data/` and embedded at build time.

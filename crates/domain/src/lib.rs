@@ -1,0 +1,41 @@
+//! Pure domain types for Polku. Every value type here can only be built valid: parse, don't
+//! validate. No async, no I/O; reference data is embedded from `data/` at build time.
+
+pub mod business_id;
+pub mod catalogue;
+pub mod cefr;
+pub mod employer;
+pub mod error;
+pub mod esco;
+pub mod functioning;
+pub mod geo;
+pub mod hetu;
+pub mod ids;
+pub mod org;
+pub mod participant;
+pub mod path;
+pub mod placement;
+pub mod role;
+
+pub use business_id::BusinessId;
+pub use cefr::{CefrLevel, LanguageCode};
+pub use employer::{
+    CooperationDepth, Employer, EmployerSize, Interaction, InteractionKind, Need, Opening,
+    OpeningKind, Schedule, Task,
+};
+pub use error::DomainError;
+pub use esco::{EscoKind, EscoUri};
+pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, Level};
+pub use geo::MunicipalityCode;
+pub use hetu::{Hetu, HetuKind};
+pub use ids::*;
+pub use org::{Organisation, Project, RoleGrant, User};
+pub use participant::{
+    Availability, EsfEntry, Evidence, HoursRange, Mobility, Participant, ParticipantPersonal,
+    ParticipantSensitive, SkillClaim,
+};
+pub use path::{ExitResult, Meeting, PathStage, PlaceType};
+pub use placement::{
+    Consent, DataCategory, LearningRecord, Placement, PlacementStatus, Share, TrialAgreement,
+};
+pub use role::{Email, Role};

@@ -1,0 +1,187 @@
+//! The participant aggregate: contact, identity, ESF+ entry data, languages, skills, goals,
+//! functioning profile (special category), accommodation needs, mobility and availability.
+//! Functional limitations only — there is deliberately no diagnosis field anywhere (DESIGN.md §7).
+
+use crate::{
+    org::name, CefrLevel, DomainError, EscoUri, FunctioningProfile, Hetu, LanguageCode,
+    MunicipalityCode, ParticipantId, ProjectId, UserId,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Hours per week a person can work, `min ≤ max ≤ 60`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoursRange {
+    pub min: u8,
+    pub max: u8,
+}
+
+impl HoursRange {
+    pub fn new(min: u8, max: u8) -> Result<Self, DomainError> {
+        if min > max || max > 60 {
+            return Err(DomainError::Invalid {
+                field: "hours_per_week",
+                reason: format!("{min}-{max} is not a range within 0-60"),
+            });
+        }
+        Ok(Self { min, max })
+    }
+}
+
+/// When the person can work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Availability {
+    pub hours_per_week: HoursRange,
+    pub days_per_week_max: u8,
+    pub evenings: bool,
+    pub nights: bool,
+    pub weekends: bool,
+}
+
+impl Availability {
+    pub fn new(
+        hours: HoursRange,
+        days_max: u8,
+        evenings: bool,
+        nights: bool,
+        weekends: bool,
+    ) -> Result<Self, DomainError> {
+        if !(1..=7).contains(&days_max) {
+            return Err(DomainError::Invalid {
+                field: "days_per_week_max",
+                reason: "must be 1-7".into(),
+            });
+        }
+        Ok(Self {
+            hours_per_week: hours,
+            days_per_week_max: days_max,
+            evenings,
+            nights,
+            weekends,
+        })
+    }
+}
+
+/// Where the person lives and where they can commute to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mobility {
+    pub home: MunicipalityCode,
+    pub acceptable: Vec<MunicipalityCode>,
+    pub driving_licence: bool,
+}
+
+/// How a skill is evidenced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    SelfAssessed,
+    CoachObserved,
+    WorkTrial,
+    Certificate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillClaim {
+    pub skill: EscoUri,
+    pub evidence: Evidence,
+}
+
+/// ESF+ entry characteristics (Regulation (EU) 2021/1057 Annex I), recorded at intake.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EsfEntry {
+    pub labour_market_status: Option<LabourMarketStatus>,
+    pub education_isced: Option<u8>,
+    pub long_term_unemployed: bool,
+    pub birth_year: Option<u16>,
+    /// Special category (ethnic origin); stored encrypted with the profile.
+    pub foreign_background: Option<bool>,
+    /// Special category (disability); stored encrypted with the profile.
+    pub disability: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabourMarketStatus {
+    Unemployed,
+    Inactive,
+    Employed,
+    InEducation,
+}
+
+/// The non-special personal data of a participant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantPersonal {
+    pub given_name: String,
+    pub family_name: String,
+    pub email: Option<crate::Email>,
+    pub phone: Option<String>,
+    pub hetu: Option<Hetu>,
+    pub languages: BTreeMap<LanguageCode, CefrLevel>,
+    pub skills: Vec<SkillClaim>,
+    pub goals: Vec<EscoUri>,
+    pub mobility: Mobility,
+    pub availability: Availability,
+    pub esf: EsfEntry,
+}
+
+/// Special-category data (GDPR Art. 9): encrypted at rest with the participant's data key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantSensitive {
+    pub functioning: FunctioningProfile,
+    /// Accommodation catalogue ids the person needs.
+    pub accommodations: Vec<String>,
+    /// Health-related free text (functional notes, never a diagnosis).
+    pub functional_notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub project_id: ProjectId,
+    pub coach_id: Option<UserId>,
+    pub personal: ParticipantPersonal,
+    pub sensitive: ParticipantSensitive,
+    pub stage: crate::PathStage,
+    pub waiting_since: time::Date,
+    pub version: i64,
+}
+
+impl ParticipantPersonal {
+    /// Checks the parts that the component types cannot check on their own.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        name("given_name", &self.given_name, 100)?;
+        name("family_name", &self.family_name, 100)?;
+        if let Some(p) = &self.phone {
+            let digits = p.chars().filter(char::is_ascii_digit).count();
+            if !(5..=15).contains(&digits)
+                || !p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+            {
+                return Err(DomainError::Invalid {
+                    field: "phone",
+                    reason: "use digits, spaces and + - ( ) only".into(),
+                });
+            }
+        }
+        if self
+            .skills
+            .iter()
+            .any(|s| s.skill.kind() != crate::EscoKind::Skill)
+        {
+            return Err(DomainError::Invalid {
+                field: "skills",
+                reason: "every skill must be an ESCO skill URI".into(),
+            });
+        }
+        if self
+            .goals
+            .iter()
+            .any(|s| s.kind() != crate::EscoKind::Occupation)
+        {
+            return Err(DomainError::Invalid {
+                field: "goals",
+                reason: "every goal must be an ESCO occupation URI".into(),
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,122 @@
+//! The service path (palvelupolku): stages, meetings and plan items.
+
+use crate::{DomainError, MeetingId, ParticipantId, UserId};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PathStage {
+    Enrolled,
+    Assessment,
+    Coaching,
+    Trial,
+    JobOrEducation,
+    Retention,
+    Exited,
+}
+
+impl PathStage {
+    pub const ALL: [PathStage; 7] = [
+        PathStage::Enrolled,
+        PathStage::Assessment,
+        PathStage::Coaching,
+        PathStage::Trial,
+        PathStage::JobOrEducation,
+        PathStage::Retention,
+        PathStage::Exited,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PathStage::Enrolled => "enrolled",
+            PathStage::Assessment => "assessment",
+            PathStage::Coaching => "coaching",
+            PathStage::Trial => "trial",
+            PathStage::JobOrEducation => "job_or_education",
+            PathStage::Retention => "retention",
+            PathStage::Exited => "exited",
+        }
+    }
+    pub fn parse(s: &str) -> Result<Self, DomainError> {
+        PathStage::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or(DomainError::Invalid {
+                field: "stage",
+                reason: format!("unknown stage {s:?}"),
+            })
+    }
+    /// A path moves forward or back one step at a time, or exits from anywhere; an exited path
+    /// may be re-opened at `enrolled`.
+    pub fn may_move_to(self, next: PathStage) -> bool {
+        let (a, b) = (self as i8, next as i8);
+        next == PathStage::Exited
+            || (b - a).abs() == 1
+            || (self == PathStage::Exited && next == PathStage::Enrolled)
+    }
+}
+
+/// Result on leaving (ESF+ immediate result indicators).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExitResult {
+    Employed,
+    SelfEmployed,
+    InEducation,
+    JobSearching,
+    Inactive,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceType {
+    Office,
+    OutsideOffice,
+    Remote,
+    PopUp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub participant_id: ParticipantId,
+    pub coach_id: UserId,
+    pub starts_at: OffsetDateTime,
+    pub duration_min: u16,
+    pub place: PlaceType,
+    pub notes: String,
+}
+
+impl Meeting {
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if !(5..=480).contains(&self.duration_min) {
+            return Err(DomainError::Invalid {
+                field: "duration_min",
+                reason: "between 5 and 480 minutes".into(),
+            });
+        }
+        if self.notes.chars().count() > 10_000 {
+            return Err(DomainError::Invalid {
+                field: "notes",
+                reason: "at most 10,000 characters".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn transitions() {
+        assert!(PathStage::Enrolled.may_move_to(PathStage::Assessment));
+        assert!(!PathStage::Enrolled.may_move_to(PathStage::Trial));
+        assert!(PathStage::Trial.may_move_to(PathStage::Exited));
+        assert!(PathStage::Exited.may_move_to(PathStage::Enrolled));
+        for s in PathStage::ALL {
+            assert_eq!(PathStage::parse(s.as_str()), Ok(s));
+        }
+    }
+}

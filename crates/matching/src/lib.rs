@@ -1,0 +1,1 @@
+//! polku-matching

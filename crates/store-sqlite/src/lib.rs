@@ -1,0 +1,1 @@
+//! polku-store-sqlite
