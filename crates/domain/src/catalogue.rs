@@ -1,1 +1,170 @@
-//! Reference catalogues shipped as data files in `data/` and embedded at build time.
+//! Reference catalogues shipped as versioned data files in `data/` and embedded at build time:
+//! the functioning-dimension catalogue, the accommodation catalogue and the subsidy rules.
+//! Parsed once on first use; a malformed file is a build defect caught by the tests.
+
+use crate::{Dimension, DomainError};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use time::Date;
+
+/// Text in each product locale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Localised {
+    pub fi: String,
+    pub sv: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DimensionGroup {
+    Physical,
+    SensesEnvironment,
+    Cognitive,
+    Social,
+}
+
+/// One entry of `data/functioning-dimensions.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DimensionInfo {
+    pub key: Dimension,
+    pub group: DimensionGroup,
+    pub label: Localised,
+    /// The questionnaire question; `fi_selko` is plain-language Finnish for participants.
+    pub question: Question,
+    /// What each level 0–4 means, per locale (five entries each).
+    pub levels: LevelTexts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub fi: String,
+    pub fi_selko: String,
+    pub sv: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelTexts {
+    pub fi: [String; 5],
+    pub sv: [String; 5],
+    pub en: [String; 5],
+}
+
+/// One entry of `data/accommodations.json`: a workplace adjustment that relieves dimensions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accommodation {
+    pub id: String,
+    pub label: Localised,
+    /// Levels of relief per dimension (the demand the person can meet rises by this much).
+    pub relieves: BTreeMap<Dimension, u8>,
+    /// Typical one-off or monthly cost in euros.
+    pub cost_eur: u32,
+    /// Subsidy rule key (see [`SubsidyRule::key`]) that may pay for it.
+    pub subsidy: Option<String>,
+}
+
+/// One dated, sourced subsidy rule of `data/subsidy-rules.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubsidyRule {
+    /// e.g. `palkkatuki.reduced_capacity`, `jarjestelytuki.tools`.
+    pub key: String,
+    pub label: Localised,
+    /// Share of pay costs (0–1), when the subsidy is a rate.
+    pub rate: Option<f64>,
+    pub cap_eur_month: Option<u32>,
+    /// A one-off cap per person (e.g. tools up to €4,000).
+    pub cap_eur_total: Option<u32>,
+    pub hourly_eur: Option<u32>,
+    pub max_hours_month: Option<u32>,
+    pub max_months: Option<u32>,
+    pub valid_from: Date,
+    pub valid_to: Option<Date>,
+    /// `confirmed`, `partly_confirmed` or `uncertain` as in `docs/finnish-rules.md`.
+    pub status: String,
+    pub sources: Vec<String>,
+}
+
+impl SubsidyRule {
+    pub fn in_force(&self, on: Date) -> bool {
+        self.valid_from <= on && self.valid_to.is_none_or(|t| on <= t)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct SubsidyFile {
+    rules: Vec<SubsidyRule>,
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> T {
+    match serde_json::from_str(text) {
+        Ok(v) => v,
+        // The files are embedded at build time and checked by tests; failing here is a build defect.
+        Err(e) => panic!("embedded catalogue {name} is malformed: {e}"),
+    }
+}
+
+/// The functioning-dimension catalogue in catalogue order.
+pub fn dimensions() -> &'static [DimensionInfo] {
+    static CELL: OnceLock<Vec<DimensionInfo>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse(
+            "functioning-dimensions.json",
+            include_str!("../../../data/functioning-dimensions.json"),
+        )
+    })
+}
+
+pub fn dimension(d: Dimension) -> Option<&'static DimensionInfo> {
+    dimensions().iter().find(|i| i.key == d)
+}
+
+/// The built-in accommodation catalogue.
+pub fn accommodations() -> &'static [Accommodation] {
+    static CELL: OnceLock<Vec<Accommodation>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse(
+            "accommodations.json",
+            include_str!("../../../data/accommodations.json"),
+        )
+    })
+}
+
+pub fn accommodation(id: &str) -> Option<&'static Accommodation> {
+    accommodations().iter().find(|a| a.id == id)
+}
+
+/// All subsidy rules, every version.
+pub fn subsidy_rules() -> &'static [SubsidyRule] {
+    static CELL: OnceLock<Vec<SubsidyRule>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse::<SubsidyFile>(
+            "subsidy-rules.json",
+            include_str!("../../../data/subsidy-rules.json"),
+        )
+        .rules
+    })
+}
+
+/// The version of rule `key` in force on `on`.
+pub fn subsidy_rule(key: &str, on: Date) -> Result<&'static SubsidyRule, DomainError> {
+    subsidy_rules()
+        .iter()
+        .find(|r| r.key == key && r.in_force(on))
+        .ok_or_else(|| DomainError::Catalogue(format!("no subsidy rule {key:?} in force on {on}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalogues_parse() {
+        assert!(!dimensions().is_empty());
+        assert!(!accommodations().is_empty());
+        let on = Date::from_calendar_date(2026, time::Month::January, 1).expect("date");
+        let rule = subsidy_rule("palkkatuki.reduced_capacity", on).expect("rule in force");
+        assert_eq!(rule.cap_eur_month, Some(1770));
+    }
+}
