@@ -1,0 +1,199 @@
+//! The one place where access decisions are made (R13, R14, R18). Deny by default: every
+//! function returns the narrowest access that a rule grants, and `Access::None` otherwise.
+
+use crate::Actor;
+use polku_domain::{DataCategory, ParticipantId, ProjectId, Role, Share, UserId};
+use std::collections::BTreeSet;
+use time::OffsetDateTime;
+
+/// What an actor may see of one participant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    None,
+    /// Only these field groups (a share with an outside party).
+    Categories(BTreeSet<DataCategory>),
+    /// Everything, including special-category data (the participant's own coach, the
+    /// participant themself).
+    Full,
+}
+
+impl Access {
+    pub fn allows(&self, c: DataCategory) -> bool {
+        match self {
+            Access::None => false,
+            Access::Categories(set) => set.contains(&c),
+            Access::Full => true,
+        }
+    }
+}
+
+/// The facts about a participant that access depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantScope {
+    pub id: ParticipantId,
+    pub project_id: ProjectId,
+    pub coach_id: Option<UserId>,
+    pub user_id: Option<UserId>,
+}
+
+/// Read access to a participant. Coaches see their own caseload in their own project; a
+/// participant sees themself; anyone else only through an active, unexpired, unrevoked share
+/// addressed to them (R14, R17). Managers and admins get no row-level data. The CLI operator
+/// (system) acts for maintenance and demo data only and has full access.
+pub fn participant_access(
+    actor: &Actor,
+    p: &ParticipantScope,
+    shares: &[Share],
+    now: OffsetDateTime,
+) -> Access {
+    let uid = match actor {
+        Actor::System { .. } => return Access::Full,
+        Actor::User { id, .. } => *id,
+    };
+    if p.user_id == Some(uid) && actor.has(Role::Participant, p.project_id) {
+        return Access::Full;
+    }
+    if p.coach_id == Some(uid) && actor.has(Role::Coach, p.project_id) {
+        return Access::Full;
+    }
+    let granted: BTreeSet<DataCategory> = shares
+        .iter()
+        .filter(|s| {
+            s.participant_id == p.id
+                && s.recipient == uid
+                && s.revoked_at.is_none()
+                && s.until >= now.date()
+        })
+        .flat_map(|s| s.categories.iter().copied())
+        .collect();
+    if granted.is_empty() {
+        Access::None
+    } else {
+        Access::Categories(granted)
+    }
+}
+
+/// Write access to a participant: the own coach (or the system operator).
+pub fn may_edit_participant(actor: &Actor, p: &ParticipantScope) -> bool {
+    match actor {
+        Actor::System { .. } => true,
+        Actor::User { id, .. } => p.coach_id == Some(*id) && actor.has(Role::Coach, p.project_id),
+    }
+}
+
+/// Creating a participant in a project: coaches of that project (they become the coach).
+pub fn may_create_participant(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Coach, project)
+}
+
+/// Employer register: coordinators and coaches of the project read; coordinators write.
+pub fn may_read_employers(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system()
+        || actor.has(Role::Coordinator, project)
+        || actor.has(Role::Coach, project)
+        || actor.has(Role::Manager, project)
+}
+
+pub fn may_edit_employers(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Coordinator, project)
+}
+
+/// Accounts, organisations and projects: admins and the operator.
+pub fn may_administer(actor: &Actor) -> bool {
+    actor.is_system() || actor.is_admin()
+}
+
+/// Aggregated, pseudonymised project figures (small cells suppressed elsewhere).
+pub fn may_report(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Manager, project)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polku_domain::{RoleGrant, ShareId};
+    use time::macros::datetime;
+
+    fn user(role: Role, project: ProjectId) -> (UserId, Actor) {
+        let id = UserId::new();
+        (
+            id,
+            Actor::user(id, vec![RoleGrant::new(role, Some(project)).unwrap()]),
+        )
+    }
+
+    #[test]
+    fn matrix_of_roles_against_one_participant() {
+        let now = datetime!(2026-11-27 12:00 UTC);
+        let project = ProjectId::new();
+        let other_project = ProjectId::new();
+        let (coach_id, coach) = user(Role::Coach, project);
+        let (_, other_coach) = user(Role::Coach, project);
+        let (_, coach_elsewhere) = user(Role::Coach, other_project);
+        let (_, manager) = user(Role::Manager, project);
+        let (_, coordinator) = user(Role::Coordinator, project);
+        let (employer_id, employer) = user(Role::Employer, project);
+        let (_, admin) = (
+            UserId::new(),
+            Actor::user(
+                UserId::new(),
+                vec![RoleGrant::new(Role::Admin, None).unwrap()],
+            ),
+        );
+        let p = ParticipantScope {
+            id: ParticipantId::new(),
+            project_id: project,
+            coach_id: Some(coach_id),
+            user_id: None,
+        };
+
+        assert_eq!(participant_access(&coach, &p, &[], now), Access::Full);
+        for denied in [
+            &other_coach,
+            &coach_elsewhere,
+            &manager,
+            &coordinator,
+            &employer,
+            &admin,
+        ] {
+            assert_eq!(participant_access(denied, &p, &[], now), Access::None);
+            assert!(!may_edit_participant(denied, &p));
+        }
+        // The coach's grant in another project does not carry over (R18).
+        let p_elsewhere = ParticipantScope {
+            project_id: other_project,
+            ..p.clone()
+        };
+        assert_eq!(
+            participant_access(&coach, &p_elsewhere, &[], now),
+            Access::None
+        );
+
+        let share = Share {
+            id: ShareId::new(),
+            participant_id: p.id,
+            recipient: employer_id,
+            categories: vec![DataCategory::Skills, DataCategory::Languages],
+            until: now.date(),
+            revoked_at: None,
+        };
+        let a = participant_access(&employer, &p, std::slice::from_ref(&share), now);
+        assert!(a.allows(DataCategory::Skills) && !a.allows(DataCategory::Functioning));
+        let revoked = Share {
+            revoked_at: Some(now),
+            ..share.clone()
+        };
+        assert_eq!(
+            participant_access(&employer, &p, &[revoked], now),
+            Access::None
+        );
+        let expired = Share {
+            until: now.date().previous_day().unwrap(),
+            ..share
+        };
+        assert_eq!(
+            participant_access(&employer, &p, &[expired], now),
+            Access::None
+        );
+    }
+}

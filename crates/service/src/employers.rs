@@ -1,0 +1,145 @@
+//! Employer register, task inventories and openings.
+
+use crate::audit::AuditEvent;
+use crate::{authz, Actor, Result, Service, ServiceError};
+use polku_domain::{Employer, EmployerId, Opening, ProjectId, Task};
+
+impl Service {
+    pub async fn create_employer(&self, actor: &Actor, e: Employer) -> Result<EmployerId> {
+        if !authz::may_edit_employers(actor, e.project_id) {
+            return Err(ServiceError::Forbidden);
+        }
+        e.validate()?;
+        let audit = AuditEvent::new(
+            actor,
+            "employer",
+            Some(e.id.to_string()),
+            "create",
+            "employer_cooperation",
+        )?;
+        self.store()
+            .insert_employer(
+                &Employer {
+                    version: 1,
+                    ..e.clone()
+                },
+                &audit,
+            )
+            .await?;
+        Ok(e.id)
+    }
+
+    pub async fn update_employer(
+        &self,
+        actor: &Actor,
+        e: Employer,
+        expected_version: i64,
+    ) -> Result<i64> {
+        let stored = self
+            .store()
+            .get_employer(e.id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_edit_employers(actor, stored.project_id) || stored.project_id != e.project_id
+        {
+            return Err(ServiceError::NotFound);
+        }
+        e.validate()?;
+        let next = Employer {
+            version: expected_version + 1,
+            ..e
+        };
+        let audit = AuditEvent::new(
+            actor,
+            "employer",
+            Some(next.id.to_string()),
+            "update",
+            "employer_cooperation",
+        )?;
+        self.store()
+            .update_employer(&next, expected_version, &audit)
+            .await?;
+        Ok(next.version)
+    }
+
+    pub async fn employers(&self, actor: &Actor, project: ProjectId) -> Result<Vec<Employer>> {
+        if !authz::may_read_employers(actor, project) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.store().list_employers(project).await
+    }
+
+    async fn employer_for_edit(&self, actor: &Actor, id: EmployerId) -> Result<Employer> {
+        let e = self
+            .store()
+            .get_employer(id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_edit_employers(actor, e.project_id) {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(e)
+    }
+
+    pub async fn add_task(&self, actor: &Actor, t: Task) -> Result<()> {
+        self.employer_for_edit(actor, t.employer_id).await?;
+        t.validate()?;
+        let audit = AuditEvent::new(
+            actor,
+            "task",
+            Some(t.id.to_string()),
+            "create",
+            "employer_cooperation",
+        )?;
+        self.store()
+            .insert_task(&Task { version: 1, ..t }, &audit)
+            .await
+    }
+
+    /// Adds an opening; every task must belong to the same employer.
+    pub async fn add_opening(&self, actor: &Actor, o: Opening) -> Result<()> {
+        self.employer_for_edit(actor, o.employer_id).await?;
+        o.validate()?;
+        let tasks = self.store().list_tasks(o.employer_id).await?;
+        if let Some(bad) = o.tasks.iter().find(|t| !tasks.iter().any(|x| x.id == **t)) {
+            return Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
+                field: "tasks",
+                reason: format!("task {bad} is not in this employer's inventory"),
+            }));
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "opening",
+            Some(o.id.to_string()),
+            "create",
+            "employer_cooperation",
+        )?;
+        self.store()
+            .insert_opening(&Opening { version: 1, ..o }, &audit)
+            .await
+    }
+
+    pub async fn tasks(&self, actor: &Actor, employer: EmployerId) -> Result<Vec<Task>> {
+        let e = self
+            .store()
+            .get_employer(employer)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_read_employers(actor, e.project_id) {
+            return Err(ServiceError::NotFound);
+        }
+        self.store().list_tasks(employer).await
+    }
+
+    pub async fn openings(&self, actor: &Actor, employer: EmployerId) -> Result<Vec<Opening>> {
+        let e = self
+            .store()
+            .get_employer(employer)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_read_employers(actor, e.project_id) {
+            return Err(ServiceError::NotFound);
+        }
+        self.store().list_openings(employer).await
+    }
+}

@@ -1,0 +1,42 @@
+//! The one error type of the service layer. Each variant has a stable code (`docs/API.md`).
+
+use polku_domain::DomainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// The actor may not do this. Also used for "not yours" so existence does not leak (R14).
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    /// Optimistic concurrency: the row changed since it was read (R50).
+    #[error("conflict: the record was changed by someone else (now at version {current})")]
+    Conflict { current: i64 },
+    #[error("already exists: {0}")]
+    Duplicate(String),
+    #[error(transparent)]
+    Invalid(#[from] DomainError),
+    #[error("encryption failure: {0}")]
+    Crypto(&'static str),
+    #[error("storage failure: {0}")]
+    Storage(String),
+    #[error("configuration: {0}")]
+    Config(String),
+}
+
+impl ServiceError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ServiceError::NotFound => "not_found",
+            ServiceError::Forbidden => "forbidden",
+            ServiceError::Conflict { .. } => "conflict",
+            ServiceError::Duplicate(_) => "duplicate",
+            ServiceError::Invalid(e) => e.code(),
+            ServiceError::Crypto(_) => "crypto",
+            ServiceError::Storage(_) => "storage",
+            ServiceError::Config(_) => "config",
+        }
+    }
+}
+
+pub type Result<T, E = ServiceError> = std::result::Result<T, E>;

@@ -1,0 +1,327 @@
+//! Participant use cases: create, read (redacted by access), update with optimistic
+//! concurrency, caseload listing, crypto-erasure.
+
+use crate::audit::AuditEvent;
+use crate::authz::{self, Access};
+use crate::crypto::{aad, hex_encode, Key};
+use crate::store::{ParticipantRecord, ParticipantSummary};
+use crate::{Actor, Result, Service, ServiceError};
+use polku_domain::{
+    DataCategory, Participant, ParticipantId, ParticipantPersonal, ParticipantSensitive, PathStage,
+    ProjectId, UserId,
+};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+/// Everything needed to enrol a participant.
+#[derive(Debug, Clone)]
+pub struct NewParticipant {
+    pub id: ParticipantId,
+    pub project_id: ProjectId,
+    pub coach_id: Option<UserId>,
+    pub personal: ParticipantPersonal,
+    pub sensitive: ParticipantSensitive,
+    pub stage: PathStage,
+    pub waiting_since: Date,
+}
+
+/// What an actor gets back: fields they may not see are `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantView {
+    pub id: ParticipantId,
+    pub project_id: ProjectId,
+    pub coach_id: Option<UserId>,
+    pub stage: PathStage,
+    pub waiting_since: Date,
+    pub version: i64,
+    pub personal: ParticipantPersonal,
+    pub sensitive: Option<ParticipantSensitive>,
+}
+
+/// The personal part as stored in clear (the identity code is sealed separately).
+fn personal_json(p: &ParticipantPersonal) -> Result<String> {
+    let mut clear = p.clone();
+    clear.hetu = None;
+    serde_json::to_string(&clear).map_err(|e| ServiceError::Storage(e.to_string()))
+}
+
+impl Service {
+    fn hetu_lookup(&self, hetu: &polku_domain::Hetu) -> String {
+        hex_encode(&self.keys().lookup.mac(&[b"hetu", hetu.as_str().as_bytes()]))
+    }
+
+    fn seal_record(&self, dek: &Key, p: &Participant) -> Result<ParticipantRecord> {
+        let id = p.id.0;
+        let sensitive =
+            serde_json::to_vec(&p.sensitive).map_err(|e| ServiceError::Storage(e.to_string()))?;
+        let hetu_sealed = match &p.personal.hetu {
+            Some(h) => Some(dek.seal(
+                h.as_str().as_bytes(),
+                &aad("participants", "hetu", &id, p.version),
+            )?),
+            None => None,
+        };
+        Ok(ParticipantRecord {
+            id: p.id,
+            project_id: p.project_id,
+            coach_id: p.coach_id,
+            user_id: None,
+            family_name: p.personal.family_name.clone(),
+            given_name: p.personal.given_name.clone(),
+            home_municipality: p.personal.mobility.home.as_str().to_owned(),
+            stage: p.stage.as_str().to_owned(),
+            waiting_since: p.waiting_since,
+            personal_json: personal_json(&p.personal)?,
+            hetu_sealed,
+            hetu_lookup: p.personal.hetu.as_ref().map(|h| self.hetu_lookup(h)),
+            sensitive_sealed: dek.seal(
+                &sensitive,
+                &aad("participants", "sensitive", &id, p.version),
+            )?,
+            version: p.version,
+        })
+    }
+
+    fn open_record(&self, rec: &ParticipantRecord, wrapped: Option<&[u8]>) -> Result<Participant> {
+        let wrapped = wrapped.ok_or(ServiceError::Crypto(
+            "the participant's data key was destroyed (erased)",
+        ))?;
+        let dek = self.keys().unwrap_data_key(wrapped, &rec.id.0)?;
+        let sensitive = dek.open(
+            &rec.sensitive_sealed,
+            &aad("participants", "sensitive", &rec.id.0, rec.version),
+        )?;
+        let sensitive: ParticipantSensitive = serde_json::from_slice(&sensitive)
+            .map_err(|_| ServiceError::Crypto("sealed data is not a profile"))?;
+        let mut personal: ParticipantPersonal = serde_json::from_str(&rec.personal_json)
+            .map_err(|e| ServiceError::Storage(e.to_string()))?;
+        if let Some(sealed) = &rec.hetu_sealed {
+            let plain = dek.open(sealed, &aad("participants", "hetu", &rec.id.0, rec.version))?;
+            let text = String::from_utf8(plain)
+                .map_err(|_| ServiceError::Crypto("sealed identity code is not text"))?;
+            personal.hetu = Some(polku_domain::Hetu::parse(&text)?);
+        }
+        Ok(Participant {
+            id: rec.id,
+            project_id: rec.project_id,
+            coach_id: rec.coach_id,
+            personal,
+            sensitive,
+            stage: PathStage::parse(&rec.stage)?,
+            waiting_since: rec.waiting_since,
+            version: rec.version,
+        })
+    }
+
+    /// Enrols a participant. The caller must be a coach of the project (or the operator).
+    pub async fn create_participant(
+        &self,
+        actor: &Actor,
+        new: NewParticipant,
+        purpose: &str,
+    ) -> Result<ParticipantId> {
+        if !authz::may_create_participant(actor, new.project_id) {
+            return Err(ServiceError::Forbidden);
+        }
+        new.personal.validate()?;
+        let coach_id = match actor.user_id() {
+            Some(uid) => Some(uid),
+            None => new.coach_id,
+        };
+        let participant = Participant {
+            id: new.id,
+            project_id: new.project_id,
+            coach_id,
+            personal: new.personal,
+            sensitive: new.sensitive,
+            stage: new.stage,
+            waiting_since: new.waiting_since,
+            version: 1,
+        };
+        let dek = Key::random();
+        let rec = self.seal_record(&dek, &participant)?;
+        let wrapped = self.keys().wrap_data_key(&dek, &participant.id.0)?;
+        let audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(participant.id.to_string()),
+            "create",
+            purpose,
+        )?;
+        self.store()
+            .insert_participant(&rec, &wrapped, &audit)
+            .await?;
+        Ok(participant.id)
+    }
+
+    /// Reads a participant as `actor` may see them. "Not yours" and "does not exist" are the
+    /// same answer (R14). The read is audited before anything is returned.
+    pub async fn get_participant(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        purpose: &str,
+    ) -> Result<ParticipantView> {
+        let scope = self
+            .store()
+            .participant_scope(id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let shares = self.store().shares_for(id).await?;
+        let access = authz::participant_access(actor, &scope, &shares, OffsetDateTime::now_utc());
+        if access == Access::None {
+            return Err(ServiceError::NotFound);
+        }
+        let audit = AuditEvent::new(actor, "participant", Some(id.to_string()), "read", purpose)?;
+        let (rec, wrapped) = self
+            .store()
+            .get_participant(id, &audit)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let p = self.open_record(&rec, wrapped.as_deref())?;
+        Ok(redact(p, &access))
+    }
+
+    /// Replaces the participant's data if nobody changed it since `expected_version` was read.
+    pub async fn update_participant(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        expected_version: i64,
+        personal: ParticipantPersonal,
+        sensitive: ParticipantSensitive,
+        stage: PathStage,
+        purpose: &str,
+    ) -> Result<i64> {
+        let scope = self
+            .store()
+            .participant_scope(id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_edit_participant(actor, &scope) {
+            return Err(ServiceError::NotFound);
+        }
+        personal.validate()?;
+        let read_audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(id.to_string()),
+            "read_for_update",
+            purpose,
+        )?;
+        let (rec, wrapped) = self
+            .store()
+            .get_participant(id, &read_audit)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if rec.version != expected_version {
+            return Err(ServiceError::Conflict {
+                current: rec.version,
+            });
+        }
+        let current = self.open_record(&rec, wrapped.as_deref())?;
+        if stage != current.stage && !current.stage.may_move_to(stage) {
+            return Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
+                field: "stage",
+                reason: format!(
+                    "cannot move from {} to {}",
+                    current.stage.as_str(),
+                    stage.as_str()
+                ),
+            }));
+        }
+        let dek = self
+            .keys()
+            .unwrap_data_key(wrapped.as_deref().unwrap_or_default(), &id.0)?;
+        let next = Participant {
+            personal,
+            sensitive,
+            stage,
+            version: expected_version + 1,
+            ..current
+        };
+        let mut new_rec = self.seal_record(&dek, &next)?;
+        new_rec.user_id = rec.user_id;
+        let audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(id.to_string()),
+            "update",
+            purpose,
+        )?;
+        self.store()
+            .update_participant(&new_rec, expected_version, &audit)
+            .await?;
+        Ok(next.version)
+    }
+
+    /// The actor's caseload in a project (a coach sees only their own participants).
+    pub async fn caseload(
+        &self,
+        actor: &Actor,
+        project: ProjectId,
+        purpose: &str,
+    ) -> Result<Vec<ParticipantSummary>> {
+        let coach = match actor {
+            Actor::System { .. } => None,
+            Actor::User { id, .. } if actor.has(polku_domain::Role::Coach, project) => Some(*id),
+            Actor::User { .. } => return Err(ServiceError::Forbidden),
+        };
+        let audit = AuditEvent::new(actor, "participant", None, "list_hit", purpose)?;
+        self.store().list_participants(project, coach, &audit).await
+    }
+
+    /// Crypto-erasure: destroys the data key so sealed fields can never be read again.
+    pub async fn erase_participant_data(&self, actor: &Actor, id: ParticipantId) -> Result<bool> {
+        let scope = self
+            .store()
+            .participant_scope(id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_edit_participant(actor, &scope) {
+            return Err(ServiceError::NotFound);
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(id.to_string()),
+            "erase_key",
+            "data_subject_request",
+        )?;
+        self.store().destroy_participant_key(id, &audit).await
+    }
+}
+
+/// Removes what the access level does not allow. Special-category data only with full access.
+fn redact(p: Participant, access: &Access) -> ParticipantView {
+    let mut personal = p.personal;
+    if !access.allows(DataCategory::Contact) {
+        personal.email = None;
+        personal.phone = None;
+        personal.hetu = None;
+    }
+    if !access.allows(DataCategory::Skills) {
+        personal.skills.clear();
+    }
+    if !access.allows(DataCategory::Languages) {
+        personal.languages.clear();
+    }
+    if !access.allows(DataCategory::Goals) {
+        personal.goals.clear();
+    }
+    if *access != Access::Full {
+        personal.esf = Default::default();
+        personal.hetu = None;
+    }
+    ParticipantView {
+        id: p.id,
+        project_id: p.project_id,
+        coach_id: p.coach_id,
+        stage: p.stage,
+        waiting_since: p.waiting_since,
+        version: p.version,
+        personal,
+        sensitive: (*access == Access::Full || access.allows(DataCategory::Functioning))
+            .then_some(p.sensitive),
+    }
+}

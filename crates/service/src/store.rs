@@ -1,0 +1,210 @@
+//! The storage port. Implemented by `polku-store-sqlite` and `polku-store-postgres`; both pass
+//! the same story in `polku-store-tests`.
+//!
+//! Rules every implementation follows:
+//! - each method is one transaction (SQLite: `BEGIN IMMEDIATE`);
+//! - a method that takes an [`AuditEvent`] appends it to the audit chain in that same
+//!   transaction, and for reads before returning data (fail closed, R35);
+//! - updates of mutable aggregates check the version: `WHERE id = ? AND version = ?`, and zero
+//!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
+//! - special-category data arrives already encrypted; the store never sees a key.
+
+use crate::audit::{AuditEvent, AuditRow};
+use crate::authz::ParticipantScope;
+use crate::error::Result;
+use async_trait::async_trait;
+use polku_domain::{
+    Employer, EmployerId, Meeting, Opening, Organisation, ParticipantId, Project, ProjectId, Share,
+    Task, User, UserId,
+};
+use std::path::Path;
+use time::{Date, OffsetDateTime};
+
+/// A participant as stored: personal data in clear JSON, special-category data sealed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantRecord {
+    pub id: ParticipantId,
+    pub project_id: ProjectId,
+    pub coach_id: Option<UserId>,
+    pub user_id: Option<UserId>,
+    pub family_name: String,
+    pub given_name: String,
+    pub home_municipality: String,
+    pub stage: String,
+    pub waiting_since: Date,
+    /// `ParticipantPersonal` without the identity code, as JSON.
+    pub personal_json: String,
+    /// The identity code sealed with the participant's data key.
+    pub hetu_sealed: Option<Vec<u8>>,
+    /// Keyed hash of the identity code, for finding duplicates without decrypting.
+    pub hetu_lookup: Option<String>,
+    /// `ParticipantSensitive` as JSON, sealed with the participant's data key.
+    pub sensitive_sealed: Vec<u8>,
+    pub version: i64,
+}
+
+impl ParticipantRecord {
+    pub fn scope(&self) -> ParticipantScope {
+        ParticipantScope {
+            id: self.id,
+            project_id: self.project_id,
+            coach_id: self.coach_id,
+            user_id: self.user_id,
+        }
+    }
+}
+
+/// One line of a caseload listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantSummary {
+    pub id: ParticipantId,
+    pub family_name: String,
+    pub given_name: String,
+    pub stage: String,
+    pub waiting_since: Date,
+    pub home_municipality: String,
+}
+
+/// A one-time account activation token, stored hashed (R5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activation {
+    pub token_hash: String,
+    pub expires_at: OffsetDateTime,
+}
+
+/// A meeting whose notes are sealed with the participant's data key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRecord {
+    pub meeting: Meeting,
+    pub notes_sealed: Vec<u8>,
+}
+
+/// One ESCO concept with labels in the languages present in the import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscoConcept {
+    pub uri: String,
+    pub kind: String,
+    pub label_fi: Option<String>,
+    pub label_sv: Option<String>,
+    pub label_en: Option<String>,
+    /// Alternative labels, newline-separated, all languages.
+    pub alt_labels: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UpsertCounts {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+/// What a database integrity check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntegrityReport {
+    pub ok: bool,
+    pub details: Vec<String>,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+    /// Applies pending migrations, each in its own transaction.
+    async fn migrate(&self) -> Result<()>;
+    /// Applied migration versions, ascending.
+    async fn applied_migrations(&self) -> Result<Vec<i64>>;
+    /// Durability settings read back from the server (R47, R49).
+    async fn durability_settings(&self) -> Result<Vec<(String, String)>>;
+    async fn integrity_check(&self) -> Result<IntegrityReport>;
+
+    async fn get_meta(&self, key: &str) -> Result<Option<String>>;
+    /// Sets `key` unless present; returns whether it was set.
+    async fn set_meta_if_absent(&self, key: &str, value: &str) -> Result<bool>;
+
+    async fn insert_organisation(&self, org: &Organisation, audit: &AuditEvent) -> Result<()>;
+    async fn get_organisation(
+        &self,
+        id: polku_domain::OrganisationId,
+    ) -> Result<Option<Organisation>>;
+    async fn insert_project(&self, project: &Project, audit: &AuditEvent) -> Result<()>;
+    async fn get_project(&self, id: ProjectId) -> Result<Option<Project>>;
+    async fn get_project_by_code(&self, code: &str) -> Result<Option<Project>>;
+    async fn list_projects(&self) -> Result<Vec<Project>>;
+
+    async fn insert_user(
+        &self,
+        user: &User,
+        activation: Option<&Activation>,
+        audit: &AuditEvent,
+    ) -> Result<()>;
+    async fn get_user(&self, id: UserId) -> Result<Option<User>>;
+    async fn get_user_by_email(&self, email: &str) -> Result<Option<User>>;
+    async fn list_users(&self) -> Result<Vec<User>>;
+
+    async fn insert_participant(
+        &self,
+        rec: &ParticipantRecord,
+        wrapped_key: &[u8],
+        audit: &AuditEvent,
+    ) -> Result<()>;
+    /// Access facts only (no personal data; not audited).
+    async fn participant_scope(&self, id: ParticipantId) -> Result<Option<ParticipantScope>>;
+    /// The record and its wrapped data key (`None` after crypto-erasure). Audited.
+    async fn get_participant(
+        &self,
+        id: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>>;
+    /// Writes `rec` (whose `version` is the new version) if the stored version is `expected`.
+    async fn update_participant(
+        &self,
+        rec: &ParticipantRecord,
+        expected: i64,
+        audit: &AuditEvent,
+    ) -> Result<()>;
+    /// Participants of a project, optionally one coach's caseload; one audit event per hit,
+    /// `audit.subject` being filled in with each hit.
+    async fn list_participants(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+        audit: &AuditEvent,
+    ) -> Result<Vec<ParticipantSummary>>;
+    async fn count_participants(&self) -> Result<i64>;
+    /// Destroys the participant's data key: sealed fields become unreadable.
+    async fn destroy_participant_key(&self, id: ParticipantId, audit: &AuditEvent) -> Result<bool>;
+    async fn shares_for(&self, id: ParticipantId) -> Result<Vec<Share>>;
+    async fn insert_share(&self, share: &Share, audit: &AuditEvent) -> Result<()>;
+
+    async fn insert_meeting(&self, m: &MeetingRecord, audit: &AuditEvent) -> Result<()>;
+    async fn list_meetings(
+        &self,
+        participant: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<MeetingRecord>>;
+
+    async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()>;
+    async fn get_employer(&self, id: EmployerId) -> Result<Option<Employer>>;
+    async fn update_employer(&self, e: &Employer, expected: i64, audit: &AuditEvent) -> Result<()>;
+    async fn list_employers(&self, project: ProjectId) -> Result<Vec<Employer>>;
+    async fn count_employers(&self) -> Result<i64>;
+    async fn insert_task(&self, t: &Task, audit: &AuditEvent) -> Result<()>;
+    async fn list_tasks(&self, employer: EmployerId) -> Result<Vec<Task>>;
+    async fn insert_opening(&self, o: &Opening, audit: &AuditEvent) -> Result<()>;
+    async fn list_openings(&self, employer: EmployerId) -> Result<Vec<Opening>>;
+
+    async fn upsert_esco(&self, batch: &[EscoConcept]) -> Result<UpsertCounts>;
+    async fn count_esco(&self, kind: &str) -> Result<i64>;
+    async fn get_esco(&self, uri: &str) -> Result<Option<EscoConcept>>;
+
+    /// Appends an event that is not tied to another write (e.g. a backup was taken).
+    async fn append_audit(&self, audit: &AuditEvent) -> Result<()>;
+    async fn audit_head(&self) -> Result<Option<(i64, String)>>;
+    /// Entries with `seq > after`, ascending, at most `limit`.
+    async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>>;
+
+    /// A consistent online copy of the whole database into `path` (must not exist).
+    async fn backup(&self, path: &Path) -> Result<()>;
+    /// Closes connections (checkpointing the WAL on SQLite).
+    async fn close(&self);
+}

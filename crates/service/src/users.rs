@@ -1,0 +1,165 @@
+//! Organisations, projects and user accounts. No default or backdoor accounts: a new user gets a
+//! random, single-use, expiring activation token, stored only as a hash (R5).
+
+use crate::audit::AuditEvent;
+use crate::crypto::hex_encode;
+use crate::store::Activation;
+use crate::{authz, Actor, Result, Service, ServiceError};
+use polku_domain::{
+    org::name, Email, Organisation, Project, ProjectId, Role, RoleGrant, User, UserId,
+};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
+
+/// How long an activation token is valid.
+pub const ACTIVATION_TTL: Duration = Duration::hours(72);
+
+/// A created account and the token to give to its owner once.
+#[derive(Debug, Clone)]
+pub struct CreatedUser {
+    pub user: User,
+    pub activation_token: String,
+    pub expires_at: OffsetDateTime,
+}
+
+pub fn hash_token(token: &str) -> String {
+    hex_encode(&Sha256::digest(token.as_bytes()))
+}
+
+impl Service {
+    pub async fn create_organisation(
+        &self,
+        actor: &Actor,
+        org: Organisation,
+    ) -> Result<Organisation> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let org = Organisation {
+            name: name("name", &org.name, 200)?,
+            ..org
+        };
+        let audit = AuditEvent::new(
+            actor,
+            "organisation",
+            Some(org.id.to_string()),
+            "create",
+            "administration",
+        )?;
+        self.store().insert_organisation(&org, &audit).await?;
+        Ok(org)
+    }
+
+    pub async fn create_project(&self, actor: &Actor, project: Project) -> Result<Project> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        if self
+            .store()
+            .get_organisation(project.organisation_id)
+            .await?
+            .is_none()
+        {
+            return Err(ServiceError::NotFound);
+        }
+        if self
+            .store()
+            .get_project_by_code(&project.code)
+            .await?
+            .is_some()
+        {
+            return Err(ServiceError::Duplicate(format!(
+                "project code {}",
+                project.code
+            )));
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "project",
+            Some(project.id.to_string()),
+            "create",
+            "administration",
+        )?;
+        self.store().insert_project(&project, &audit).await?;
+        Ok(project)
+    }
+
+    /// Creates a user with one role and returns a one-time activation token.
+    pub async fn add_user(
+        &self,
+        actor: &Actor,
+        email: Email,
+        display_name: &str,
+        role: Role,
+        project_code: Option<&str>,
+    ) -> Result<CreatedUser> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let project: Option<ProjectId> = match project_code {
+            Some(code) => Some(
+                self.store()
+                    .get_project_by_code(code)
+                    .await?
+                    .ok_or(ServiceError::NotFound)?
+                    .id,
+            ),
+            None => None,
+        };
+        let grant = RoleGrant::new(role, project)?;
+        if self
+            .store()
+            .get_user_by_email(email.as_str())
+            .await?
+            .is_some()
+        {
+            return Err(ServiceError::Duplicate(format!("user {}", email.as_str())));
+        }
+        let user = User {
+            id: UserId::new(),
+            email,
+            display_name: name("display_name", display_name, 200)?,
+            roles: vec![grant],
+            active: false,
+        };
+        let mut raw = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut raw);
+        let token = hex_encode(&raw);
+        let expires_at = OffsetDateTime::now_utc() + ACTIVATION_TTL;
+        let activation = Activation {
+            token_hash: hash_token(&token),
+            expires_at,
+        };
+        let audit = AuditEvent::new(
+            actor,
+            "user",
+            Some(user.id.to_string()),
+            "create",
+            "administration",
+        )?;
+        self.store()
+            .insert_user(&user, Some(&activation), &audit)
+            .await?;
+        Ok(CreatedUser {
+            user,
+            activation_token: token,
+            expires_at,
+        })
+    }
+
+    /// Inserts a fully specified, inactive user without a token (demo data).
+    pub async fn insert_user_record(&self, actor: &Actor, user: &User) -> Result<()> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "user",
+            Some(user.id.to_string()),
+            "create",
+            "administration",
+        )?;
+        self.store().insert_user(user, None, &audit).await
+    }
+}
