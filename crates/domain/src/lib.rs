@@ -26,7 +26,7 @@ pub use employer::{
 pub use error::DomainError;
 pub use esco::{EscoKind, EscoUri};
 pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, Level};
-pub use geo::MunicipalityCode;
+pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
 pub use hetu::{Hetu, HetuKind};
 pub use ids::*;
 pub use org::{Organisation, Project, RoleGrant, User};

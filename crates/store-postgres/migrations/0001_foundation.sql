@@ -90,7 +90,7 @@ CREATE TABLE meetings (
     participant_id UUID NOT NULL REFERENCES participants(id),
     coach_id       UUID NOT NULL REFERENCES users(id),
     starts_at      TIMESTAMPTZ NOT NULL,
-    duration_min   INTEGER NOT NULL CHECK (duration_min BETWEEN 5 AND 480),
+    duration_min   BIGINT  NOT NULL CHECK (duration_min BETWEEN 5 AND 480),
     place          TEXT NOT NULL CHECK (place IN ('office','outside_office','remote','pop_up')),
     notes_sealed   BYTEA NOT NULL
 );
@@ -116,8 +116,8 @@ CREATE TABLE tasks (
     employer_id  UUID NOT NULL REFERENCES employers(id),
     title        TEXT NOT NULL,
     body_json    TEXT NOT NULL,
-    hours_per_week INTEGER NOT NULL CHECK (hours_per_week BETWEEN 1 AND 40),
-    value        INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+    hours_per_week BIGINT  NOT NULL CHECK (hours_per_week BETWEEN 1 AND 40),
+    value        BIGINT  NOT NULL CHECK (value BETWEEN 1 AND 5),
     version      BIGINT NOT NULL CHECK (version >= 1)
 );
 CREATE INDEX tasks_employer ON tasks(employer_id);
@@ -128,7 +128,7 @@ CREATE TABLE openings (
     kind         TEXT NOT NULL CHECK (kind IN ('job','work_trial','education_trial','apprenticeship','gig')),
     title        TEXT NOT NULL,
     body_json    TEXT NOT NULL,
-    capacity     INTEGER NOT NULL CHECK (capacity >= 1),
+    capacity     BIGINT  NOT NULL CHECK (capacity >= 1),
     version      BIGINT NOT NULL CHECK (version >= 1)
 );
 CREATE INDEX openings_employer ON openings(employer_id);
@@ -175,3 +175,4 @@ CREATE TABLE audit_head (
     seq  BIGINT NOT NULL,
     hash TEXT NOT NULL
 );
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');

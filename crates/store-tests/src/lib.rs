@@ -1,1 +1,210 @@
-//! polku-store-tests
+//! Test harness: a fresh database per test on SQLite (always) or PostgreSQL (when
+//! `POLKU_TEST_POSTGRES_URL` is set), dropped afterwards even when the test fails.
+
+use polku_service::audit::AuditChain;
+use polku_service::crypto::Keys;
+use polku_service::{Service, Store};
+use polku_store_postgres::{Durability, PgStore};
+use polku_store_sqlite::SqliteStore;
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub mod fixtures;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh, migrated database and a service on it.
+#[derive(Debug)]
+pub struct TestDb {
+    pub backend: Backend,
+    pub url: String,
+    pub keys: Keys,
+    pub service: Service,
+    cleanup: Cleanup,
+}
+
+#[derive(Debug)]
+enum Cleanup {
+    Dir(PathBuf),
+    PgDatabase { admin_url: String, name: String },
+}
+
+/// The PostgreSQL URL for tests, if configured.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("POLKU_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+fn unique() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// Opens a store of `backend` at `url` with `keys`, migrated.
+pub async fn open_store(backend: Backend, url: &str, keys: &Keys) -> Arc<dyn Store> {
+    let chain = AuditChain::new(keys.audit.clone());
+    let store: Arc<dyn Store> = match backend {
+        Backend::Sqlite => Arc::new(SqliteStore::connect(url, chain).await.expect("open SQLite")),
+        Backend::Postgres => Arc::new(
+            PgStore::connect(url, chain, Durability::Require)
+                .await
+                .expect("open PostgreSQL"),
+        ),
+    };
+    store.migrate().await.expect("migrate");
+    store
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        let keys = Keys::random();
+        let (url, cleanup) = match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(format!("polku-test-{}", unique()));
+                std::fs::create_dir_all(&dir).expect("temp dir");
+                (
+                    format!("sqlite://{}", dir.join("polku.db").display()),
+                    Cleanup::Dir(dir),
+                )
+            }
+            Backend::Postgres => {
+                let admin_url = postgres_url().expect("POLKU_TEST_POSTGRES_URL");
+                let name = format!("polku_test_{}", unique());
+                let admin = sqlx::PgPool::connect(&admin_url)
+                    .await
+                    .expect("connect to the PostgreSQL test server");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&admin)
+                    .await
+                    .expect("create test database");
+                admin.close().await;
+                (
+                    replace_db(&admin_url, &name),
+                    Cleanup::PgDatabase { admin_url, name },
+                )
+            }
+        };
+        let store = open_store(backend, &url, &keys).await;
+        let service = Service::open(store, keys.clone())
+            .await
+            .expect("open service");
+        TestDb {
+            backend,
+            url,
+            keys,
+            service,
+            cleanup,
+        }
+    }
+
+    /// Runs raw SQL on a separate connection, bypassing the store (for tampering tests).
+    pub async fn raw(&self, sql: &str) -> Result<u64, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => {
+                let pool = sqlx::SqlitePool::connect(&self.url).await?;
+                let n = sqlx::raw_sql(sql)
+                    .execute(&pool)
+                    .await
+                    .map(|r| r.rows_affected());
+                pool.close().await;
+                n
+            }
+            Backend::Postgres => {
+                let pool = sqlx::PgPool::connect(&self.url).await?;
+                let n = sqlx::raw_sql(sql)
+                    .execute(&pool)
+                    .await
+                    .map(|r| r.rows_affected());
+                pool.close().await;
+                n
+            }
+        }
+    }
+
+    async fn destroy(self) {
+        self.service.store().close().await;
+        match self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::PgDatabase { admin_url, name } => {
+                if let Ok(admin) = sqlx::PgPool::connect(&admin_url).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&admin)
+                        .await;
+                    admin.close().await;
+                }
+            }
+        }
+    }
+}
+
+/// `postgres://host/db?x` with the database name replaced.
+pub fn replace_db(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let prefix_end = base.find("://").map_or(0, |i| i + 3);
+    let cut = base[prefix_end..]
+        .find('/')
+        .map_or(base.len(), |i| prefix_end + i);
+    let mut out = format!("{}/{}", &base[..cut], name);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+/// Runs `story` on a fresh database of `backend` and always drops the database afterwards;
+/// a failing story still fails the test. PostgreSQL stories are skipped (with a note on stderr)
+/// when `POLKU_TEST_POSTGRES_URL` is not set; `.ci/run` sets it.
+pub fn run<F, Fut>(backend: Backend, story: F)
+where
+    F: FnOnce(Arc<TestDb>) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    if backend == Backend::Postgres && postgres_url().is_none() {
+        eprintln!("POLKU_TEST_POSTGRES_URL is not set: PostgreSQL story not run");
+        return;
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async move {
+        let db = Arc::new(TestDb::new(backend).await);
+        let outcome = tokio::spawn(story(db.clone())).await;
+        if let Ok(db) = Arc::try_unwrap(db) {
+            db.destroy().await;
+        }
+        if let Err(e) = outcome {
+            if e.is_panic() {
+                std::panic::resume_unwind(e.into_panic());
+            }
+            panic!("story was cancelled: {e}");
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn replace_db_keeps_host_and_query() {
+        assert_eq!(
+            super::replace_db("postgres://u@h:5432/test?sslmode=disable", "x"),
+            "postgres://u@h:5432/x?sslmode=disable"
+        );
+        assert_eq!(
+            super::replace_db("postgres://h/test", "x"),
+            "postgres://h/x"
+        );
+        assert_eq!(super::replace_db("postgres://h", "x"), "postgres://h/x");
+    }
+}

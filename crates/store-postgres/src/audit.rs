@@ -1,0 +1,90 @@
+//! Appending to the audit chain inside the caller's transaction.
+
+use crate::db;
+use polku_service::audit::{genesis_hash, AuditChain, AuditEvent, AuditRow};
+use polku_service::Result;
+use sqlx::PgConnection;
+use time::OffsetDateTime;
+
+/// Appends `event` after the current head. The head row is locked `FOR UPDATE`, so concurrent
+/// appends queue and the chain never forks.
+pub(crate) async fn append(
+    conn: &mut PgConnection,
+    chain: &AuditChain,
+    event: &AuditEvent,
+) -> Result<()> {
+    let head: Option<(i64, String)> =
+        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db)?;
+    let (seq, prev) = head.unwrap_or_else(|| (0, genesis_hash()));
+    let row = chain.next_row(seq, &prev, event, OffsetDateTime::now_utc());
+    sqlx::query(
+        "INSERT INTO audit_events (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(row.seq)
+    .bind(&row.at)
+    .bind(&row.actor)
+    .bind(&row.actor_role)
+    .bind(&row.subject_kind)
+    .bind(&row.subject)
+    .bind(&row.action)
+    .bind(&row.purpose)
+    .bind(&row.prev_hash)
+    .bind(&row.entry_hash)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    sqlx::query("INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash")
+        .bind(row.seq)
+        .bind(&row.entry_hash)
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+type Raw = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+);
+
+pub(crate) fn row(
+    (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash): Raw,
+) -> AuditRow {
+    AuditRow {
+        seq,
+        at,
+        actor,
+        actor_role,
+        subject_kind,
+        subject,
+        action,
+        purpose,
+        prev_hash,
+        entry_hash,
+    }
+}
+
+pub(crate) async fn page(conn: &mut PgConnection, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
+    let rows: Vec<Raw> = sqlx::query_as(
+        "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
+         FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+    )
+    .bind(after)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(db)?;
+    Ok(rows.into_iter().map(row).collect())
+}

@@ -1,0 +1,339 @@
+//! Participants, their data keys, shares and meetings.
+
+use crate::{audit, db, from_json, json, PgStore};
+use polku_domain::{
+    Meeting, MeetingId, ParticipantId, PlaceType, ProjectId, Share, ShareId, UserId,
+};
+use polku_service::audit::AuditEvent;
+use polku_service::authz::ParticipantScope;
+use polku_service::store::{MeetingRecord, ParticipantRecord, ParticipantSummary};
+use polku_service::{Result, ServiceError};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+pub(crate) async fn insert(
+    s: &PgStore,
+    r: &ParticipantRecord,
+    wrapped: &[u8],
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    let now = OffsetDateTime::now_utc();
+    sqlx::query(
+        "INSERT INTO participants (id, project_id, coach_id, user_id, family_name, given_name, home_municipality, stage, \
+         waiting_since, personal_json, hetu_sealed, hetu_lookup, sensitive_sealed, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+    )
+    .bind(r.id.0)
+    .bind(r.project_id.0)
+    .bind(r.coach_id.map(|c| c.0))
+    .bind(r.user_id.map(|c| c.0))
+    .bind(&r.family_name)
+    .bind(&r.given_name)
+    .bind(&r.home_municipality)
+    .bind(&r.stage)
+    .bind(r.waiting_since)
+    .bind(&r.personal_json)
+    .bind(&r.hetu_sealed)
+    .bind(&r.hetu_lookup)
+    .bind(&r.sensitive_sealed)
+    .bind(r.version)
+    .bind(now)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    sqlx::query("INSERT INTO participant_keys (participant_id, wrapped_key, created_at) VALUES ($1, $2, $3)")
+        .bind(r.id.0)
+        .bind(wrapped)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn scope(s: &PgStore, id: ParticipantId) -> Result<Option<ParticipantScope>> {
+    let row: Option<(Uuid, Uuid, Option<Uuid>, Option<Uuid>)> =
+        sqlx::query_as("SELECT id, project_id, coach_id, user_id FROM participants WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&s.pool)
+            .await
+            .map_err(db)?;
+    Ok(row.map(|(id, p, c, u)| ParticipantScope {
+        id: ParticipantId(id),
+        project_id: ProjectId(p),
+        coach_id: c.map(UserId),
+        user_id: u.map(UserId),
+    }))
+}
+
+type Row = (
+    Uuid,
+    Uuid,
+    Option<Uuid>,
+    Option<Uuid>,
+    String,
+    String,
+    String,
+    String,
+    Date,
+    String,
+    Option<Vec<u8>>,
+    Option<String>,
+    Vec<u8>,
+    i64,
+);
+
+fn record(
+    (
+        id,
+        project,
+        coach,
+        user,
+        family_name,
+        given_name,
+        home,
+        stage,
+        waiting_since,
+        personal_json,
+        hetu_sealed,
+        hetu_lookup,
+        sensitive_sealed,
+        version,
+    ): Row,
+) -> ParticipantRecord {
+    ParticipantRecord {
+        id: ParticipantId(id),
+        project_id: ProjectId(project),
+        coach_id: coach.map(UserId),
+        user_id: user.map(UserId),
+        family_name,
+        given_name,
+        home_municipality: home,
+        stage,
+        waiting_since,
+        personal_json,
+        hetu_sealed,
+        hetu_lookup,
+        sensitive_sealed,
+        version,
+    }
+}
+
+/// Reads the record and key, auditing the read in the same transaction before returning.
+pub(crate) async fn get(
+    s: &PgStore,
+    id: ParticipantId,
+    ev: &AuditEvent,
+) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>> {
+    let mut tx = s.write().await?;
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, project_id, coach_id, user_id, family_name, given_name, home_municipality, stage, waiting_since, \
+         personal_json, hetu_sealed, hetu_lookup, sensitive_sealed, version FROM participants WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(db)?;
+    let Some(row) = row else { return Ok(None) };
+    let key: Option<Vec<u8>> =
+        sqlx::query_scalar("SELECT wrapped_key FROM participant_keys WHERE participant_id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(Some((record(row), key)))
+}
+
+pub(crate) async fn update(
+    s: &PgStore,
+    r: &ParticipantRecord,
+    expected: i64,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    let done = sqlx::query(
+        "UPDATE participants SET coach_id = $1, family_name = $2, given_name = $3, home_municipality = $4, stage = $5, \
+         waiting_since = $6, personal_json = $7, hetu_sealed = $8, hetu_lookup = $9, sensitive_sealed = $10, version = $11, updated_at = $12 \
+         WHERE id = $13 AND version = $14",
+    )
+    .bind(r.coach_id.map(|c| c.0))
+    .bind(&r.family_name)
+    .bind(&r.given_name)
+    .bind(&r.home_municipality)
+    .bind(&r.stage)
+    .bind(r.waiting_since)
+    .bind(&r.personal_json)
+    .bind(&r.hetu_sealed)
+    .bind(&r.hetu_lookup)
+    .bind(&r.sensitive_sealed)
+    .bind(r.version)
+    .bind(OffsetDateTime::now_utc())
+    .bind(r.id.0)
+    .bind(expected)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let current: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM participants WHERE id = $1")
+                .bind(r.id.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        return Err(
+            current.map_or(ServiceError::NotFound, |current| ServiceError::Conflict {
+                current,
+            }),
+        );
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn list(
+    s: &PgStore,
+    project: ProjectId,
+    coach: Option<UserId>,
+    ev: &AuditEvent,
+) -> Result<Vec<ParticipantSummary>> {
+    let mut tx = s.write().await?;
+    let rows: Vec<(Uuid, String, String, String, Date, String)> = sqlx::query_as(
+        "SELECT id, family_name, given_name, stage, waiting_since, home_municipality FROM participants \
+         WHERE project_id = $1 AND ($2::uuid IS NULL OR coach_id = $3) ORDER BY family_name, given_name, id",
+    )
+    .bind(project.0)
+    .bind(coach.map(|c| c.0))
+    .bind(coach.map(|c| c.0))
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(db)?;
+    for (id, ..) in &rows {
+        let hit = AuditEvent {
+            subject: Some(id.to_string()),
+            ..ev.clone()
+        };
+        audit::append(&mut tx, &s.chain, &hit).await?;
+    }
+    tx.commit().await.map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, family_name, given_name, stage, waiting_since, home_municipality)| {
+                ParticipantSummary {
+                    id: ParticipantId(id),
+                    family_name,
+                    given_name,
+                    stage,
+                    waiting_since,
+                    home_municipality,
+                }
+            },
+        )
+        .collect())
+}
+
+pub(crate) async fn destroy_key(s: &PgStore, id: ParticipantId, ev: &AuditEvent) -> Result<bool> {
+    let mut tx = s.write().await?;
+    let done = sqlx::query("DELETE FROM participant_keys WHERE participant_id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(done.rows_affected() > 0)
+}
+
+pub(crate) async fn shares_for(s: &PgStore, id: ParticipantId) -> Result<Vec<Share>> {
+    let rows: Vec<(Uuid, Uuid, Uuid, String, Date, Option<OffsetDateTime>)> =
+        sqlx::query_as("SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE participant_id = $1")
+            .bind(id.0)
+            .fetch_all(&s.pool)
+            .await
+            .map_err(db)?;
+    rows.into_iter()
+        .map(|(id, p, r, cats, until, revoked_at)| {
+            Ok(Share {
+                id: ShareId(id),
+                participant_id: ParticipantId(p),
+                recipient: UserId(r),
+                categories: from_json(&cats)?,
+                until,
+                revoked_at,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn insert_share(s: &PgStore, sh: &Share, ev: &AuditEvent) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query("INSERT INTO shares (id, participant_id, recipient_id, categories, until, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(sh.id.0)
+        .bind(sh.participant_id.0)
+        .bind(sh.recipient.0)
+        .bind(json(&sh.categories)?)
+        .bind(sh.until)
+        .bind(sh.revoked_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn insert_meeting(s: &PgStore, m: &MeetingRecord, ev: &AuditEvent) -> Result<()> {
+    let mut tx = s.write().await?;
+    let place = json(&m.meeting.place)?;
+    sqlx::query("INSERT INTO meetings (id, participant_id, coach_id, starts_at, duration_min, place, notes_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(m.meeting.id.0)
+        .bind(m.meeting.participant_id.0)
+        .bind(m.meeting.coach_id.0)
+        .bind(m.meeting.starts_at)
+        .bind(i64::from(m.meeting.duration_min))
+        .bind(place.trim_matches('"'))
+        .bind(&m.notes_sealed)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn list_meetings(
+    s: &PgStore,
+    id: ParticipantId,
+    ev: &AuditEvent,
+) -> Result<Vec<MeetingRecord>> {
+    let mut tx = s.write().await?;
+    let rows: Vec<(Uuid, Uuid, Uuid, OffsetDateTime, i64, String, Vec<u8>)> = sqlx::query_as(
+        "SELECT id, participant_id, coach_id, starts_at, duration_min, place, notes_sealed FROM meetings WHERE participant_id = ? ORDER BY starts_at",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    rows.into_iter()
+        .map(|(id, p, c, starts_at, duration, place, notes_sealed)| {
+            let place: PlaceType = from_json(&format!("\"{place}\""))?;
+            Ok(MeetingRecord {
+                meeting: Meeting {
+                    id: MeetingId(id),
+                    participant_id: ParticipantId(p),
+                    coach_id: UserId(c),
+                    starts_at,
+                    duration_min: u16::try_from(duration).unwrap_or(0),
+                    place,
+                    notes: String::new(),
+                },
+                notes_sealed,
+            })
+        })
+        .collect()
+}

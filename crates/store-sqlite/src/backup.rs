@@ -1,0 +1,122 @@
+//! Online backup (`VACUUM INTO`, a consistent snapshot while writers continue) and restore.
+
+use crate::{db, options, SqliteStore};
+use polku_service::store::IntegrityReport;
+use polku_service::{Result, ServiceError};
+use sqlx::sqlite::SqlitePoolOptions;
+use std::path::Path;
+
+pub(crate) async fn backup(s: &SqliteStore, path: &Path) -> Result<()> {
+    if path.exists() {
+        return Err(ServiceError::Config(format!(
+            "{} already exists; choose a new file",
+            path.display()
+        )));
+    }
+    let target = path
+        .to_str()
+        .ok_or_else(|| ServiceError::Config("the backup path is not valid UTF-8".into()))?;
+    sqlx::query("VACUUM INTO ?")
+        .bind(target)
+        .execute(&s.pool)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+pub(crate) async fn integrity(s: &SqliteStore) -> Result<IntegrityReport> {
+    let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&s.pool)
+        .await
+        .map_err(db)?;
+    let fk: Vec<(String, i64, String, i64)> = sqlx::query_as("PRAGMA foreign_key_check")
+        .fetch_all(&s.pool)
+        .await
+        .map_err(db)?;
+    let mut details: Vec<String> = rows.into_iter().filter(|r| r != "ok").collect();
+    details.extend(fk.into_iter().map(|(table, rowid, parent, _)| {
+        format!("{table} row {rowid} refers to a missing {parent} row")
+    }));
+    Ok(IntegrityReport {
+        ok: details.is_empty(),
+        details,
+    })
+}
+
+/// Replaces the database at `target_url` with the backup file, after checking the backup's
+/// integrity. The previous database is kept beside it as `<file>.before-restore`. No other
+/// process may be using the target while this runs.
+pub async fn restore(backup_file: &Path, target_url: &str) -> Result<()> {
+    if !backup_file.is_file() {
+        return Err(ServiceError::Config(format!(
+            "{} is not a file",
+            backup_file.display()
+        )));
+    }
+    let probe = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(
+            sqlx::sqlite::SqliteConnectOptions::new()
+                .filename(backup_file)
+                .read_only(true)
+                .create_if_missing(false),
+        )
+        .await
+        .map_err(|e| {
+            ServiceError::Config(format!(
+                "{} is not a SQLite database: {e}",
+                backup_file.display()
+            ))
+        })?;
+    let check: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&probe)
+        .await
+        .map_err(|e| {
+            ServiceError::Config(format!(
+                "{} is not a SQLite database: {e}",
+                backup_file.display()
+            ))
+        })?;
+    probe.close().await;
+    if check != ["ok"] {
+        return Err(ServiceError::Config(format!(
+            "the backup fails its integrity check: {}",
+            check.join("; ")
+        )));
+    }
+    let target = options(target_url)?.get_filename().to_path_buf();
+    let staging = target.with_extension("restoring");
+    std::fs::copy(backup_file, &staging)
+        .map_err(|e| ServiceError::Storage(format!("cannot copy the backup: {e}")))?;
+    std::fs::File::open(&staging)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| ServiceError::Storage(e.to_string()))?;
+    if target.exists() {
+        // Fold the WAL into the old file so the kept copy is complete.
+        let old = SqliteStore::connect_raw(target_url).await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&old)
+            .await
+            .map_err(db)?;
+        old.close().await;
+        std::fs::rename(&target, target.with_extension("before-restore"))
+            .map_err(|e| ServiceError::Storage(e.to_string()))?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let mut p = target.clone().into_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+    std::fs::rename(&staging, &target).map_err(|e| ServiceError::Storage(e.to_string()))?;
+    Ok(())
+}
+
+impl SqliteStore {
+    async fn connect_raw(url: &str) -> Result<sqlx::SqlitePool> {
+        SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options(url)?)
+            .await
+            .map_err(db)
+    }
+}

@@ -1,0 +1,217 @@
+//! Organisations, projects and users.
+
+use crate::{audit, db, from_json, json, SqliteStore};
+use polku_domain::{
+    BusinessId, Email, Organisation, OrganisationId, Project, ProjectId, Role, RoleGrant, User,
+    UserId,
+};
+use polku_service::audit::AuditEvent;
+use polku_service::store::Activation;
+use polku_service::{Result, ServiceError};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+pub(crate) async fn insert_organisation(
+    s: &SqliteStore,
+    org: &Organisation,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query(
+        "INSERT INTO organisations (id, name, business_id, created_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(org.id.0)
+    .bind(&org.name)
+    .bind(org.business_id.as_ref().map(|b| b.as_str().to_owned()))
+    .bind(OffsetDateTime::now_utc())
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn get_organisation(
+    s: &SqliteStore,
+    id: OrganisationId,
+) -> Result<Option<Organisation>> {
+    let row: Option<(Uuid, String, Option<String>)> =
+        sqlx::query_as("SELECT id, name, business_id FROM organisations WHERE id = ?")
+            .bind(id.0)
+            .fetch_optional(&s.pool)
+            .await
+            .map_err(db)?;
+    row.map(|(id, name, bid)| {
+        Ok(Organisation {
+            id: OrganisationId(id),
+            name,
+            business_id: bid.map(|b| BusinessId::parse(&b)).transpose()?,
+        })
+    })
+    .transpose()
+}
+
+pub(crate) async fn insert_project(s: &SqliteStore, p: &Project, ev: &AuditEvent) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query("INSERT INTO projects (id, organisation_id, code, name, regions, target_groups, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(p.id.0)
+        .bind(p.organisation_id.0)
+        .bind(&p.code)
+        .bind(&p.name)
+        .bind(json(&p.regions)?)
+        .bind(json(&p.target_groups)?)
+        .bind(p.starts_on)
+        .bind(p.ends_on)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+type ProjectRow = (Uuid, Uuid, String, String, String, String, Date, Date);
+const PROJECT_COLS: &str = "SELECT id, organisation_id, code, name, regions, target_groups, starts_on, ends_on FROM projects";
+
+fn project(
+    (id, org, code, name, regions, groups, starts_on, ends_on): ProjectRow,
+) -> Result<Project> {
+    Ok(Project {
+        id: ProjectId(id),
+        organisation_id: OrganisationId(org),
+        code,
+        name,
+        regions: from_json(&regions)?,
+        target_groups: from_json(&groups)?,
+        starts_on,
+        ends_on,
+    })
+}
+
+pub(crate) async fn get_project(s: &SqliteStore, id: ProjectId) -> Result<Option<Project>> {
+    let row: Option<ProjectRow> = sqlx::query_as(&format!("{PROJECT_COLS} WHERE id = ?"))
+        .bind(id.0)
+        .fetch_optional(&s.pool)
+        .await
+        .map_err(db)?;
+    row.map(project).transpose()
+}
+
+pub(crate) async fn get_project_by_code(s: &SqliteStore, code: &str) -> Result<Option<Project>> {
+    let row: Option<ProjectRow> = sqlx::query_as(&format!("{PROJECT_COLS} WHERE code = ?"))
+        .bind(code)
+        .fetch_optional(&s.pool)
+        .await
+        .map_err(db)?;
+    row.map(project).transpose()
+}
+
+pub(crate) async fn list_projects(s: &SqliteStore) -> Result<Vec<Project>> {
+    let rows: Vec<ProjectRow> = sqlx::query_as(&format!("{PROJECT_COLS} ORDER BY code"))
+        .fetch_all(&s.pool)
+        .await
+        .map_err(db)?;
+    rows.into_iter().map(project).collect()
+}
+
+pub(crate) async fn insert_user(
+    s: &SqliteStore,
+    u: &User,
+    activation: Option<&Activation>,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query(
+        "INSERT INTO users (id, email, display_name, active, created_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(u.id.0)
+    .bind(u.email.as_str())
+    .bind(&u.display_name)
+    .bind(u.active)
+    .bind(OffsetDateTime::now_utc())
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    for g in &u.roles {
+        sqlx::query("INSERT INTO user_roles (user_id, role, project_id) VALUES (?, ?, ?)")
+            .bind(u.id.0)
+            .bind(g.role.as_str())
+            .bind(g.project.map(|p| p.0))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+    }
+    if let Some(a) = activation {
+        sqlx::query(
+            "INSERT INTO activation_tokens (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+        )
+        .bind(&a.token_hash)
+        .bind(u.id.0)
+        .bind(a.expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+async fn roles(s: &SqliteStore, id: Uuid) -> Result<Vec<RoleGrant>> {
+    let rows: Vec<(String, Option<Uuid>)> =
+        sqlx::query_as("SELECT role, project_id FROM user_roles WHERE user_id = ? ORDER BY role")
+            .bind(id)
+            .fetch_all(&s.pool)
+            .await
+            .map_err(db)?;
+    rows.into_iter()
+        .map(|(r, p)| Ok(RoleGrant::new(Role::parse(&r)?, p.map(ProjectId))?))
+        .collect()
+}
+
+async fn user_from(
+    s: &SqliteStore,
+    row: Option<(Uuid, String, String, bool)>,
+) -> Result<Option<User>> {
+    let Some((id, email, display_name, active)) = row else {
+        return Ok(None);
+    };
+    let email = Email::parse(&email)
+        .map_err(|_| ServiceError::Storage("stored e-mail is invalid".into()))?;
+    Ok(Some(User {
+        id: UserId(id),
+        email,
+        display_name,
+        roles: roles(s, id).await?,
+        active,
+    }))
+}
+
+pub(crate) async fn get_user(s: &SqliteStore, id: UserId) -> Result<Option<User>> {
+    let row = sqlx::query_as("SELECT id, email, display_name, active FROM users WHERE id = ?")
+        .bind(id.0)
+        .fetch_optional(&s.pool)
+        .await
+        .map_err(db)?;
+    user_from(s, row).await
+}
+
+pub(crate) async fn get_user_by_email(s: &SqliteStore, email: &str) -> Result<Option<User>> {
+    let row = sqlx::query_as("SELECT id, email, display_name, active FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_optional(&s.pool)
+        .await
+        .map_err(db)?;
+    user_from(s, row).await
+}
+
+pub(crate) async fn list_users(s: &SqliteStore) -> Result<Vec<User>> {
+    let rows: Vec<(Uuid, String, String, bool)> =
+        sqlx::query_as("SELECT id, email, display_name, active FROM users ORDER BY email")
+            .fetch_all(&s.pool)
+            .await
+            .map_err(db)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        out.extend(user_from(s, Some(r)).await?);
+    }
+    Ok(out)
+}

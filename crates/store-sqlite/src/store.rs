@@ -1,0 +1,252 @@
+//! `impl Store for SqliteStore`: each method delegates to the module that owns its tables.
+
+use crate::{audit, backup, db, directory, employers, esco, participants, SqliteStore, MIGRATOR};
+use async_trait::async_trait;
+use polku_domain::{
+    Employer, EmployerId, Opening, Organisation, OrganisationId, ParticipantId, Project, ProjectId,
+    Share, Task, User, UserId,
+};
+use polku_service::audit::{AuditEvent, AuditRow};
+use polku_service::authz::ParticipantScope;
+use polku_service::store::{
+    Activation, EscoConcept, IntegrityReport, MeetingRecord, ParticipantRecord, ParticipantSummary,
+    UpsertCounts,
+};
+use polku_service::{Result, ServiceError, Store};
+use std::path::Path;
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| ServiceError::Storage(format!("migration failed: {e}")))
+    }
+
+    async fn applied_migrations(&self) -> Result<Vec<i64>> {
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)
+    }
+
+    async fn durability_settings(&self) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        for name in [
+            "journal_mode",
+            "synchronous",
+            "foreign_keys",
+            "busy_timeout",
+            "secure_delete",
+        ] {
+            let v: sqlx::sqlite::SqliteRow = sqlx::query(&format!("PRAGMA {name}"))
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db)?;
+            use sqlx::Row;
+            let value = v
+                .try_get::<String, _>(0)
+                .or_else(|_| v.try_get::<i64, _>(0).map(|n| n.to_string()))
+                .map_err(db)?;
+            out.push((name.to_owned(), value));
+        }
+        Ok(out)
+    }
+
+    async fn integrity_check(&self) -> Result<IntegrityReport> {
+        backup::integrity(self).await
+    }
+
+    async fn get_meta(&self, key: &str) -> Result<Option<String>> {
+        sqlx::query_scalar("SELECT value FROM meta WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)
+    }
+
+    async fn set_meta_if_absent(&self, key: &str, value: &str) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let done =
+            sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
+                .bind(key)
+                .bind(value)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_organisation(&self, org: &Organisation, audit: &AuditEvent) -> Result<()> {
+        directory::insert_organisation(self, org, audit).await
+    }
+    async fn get_organisation(&self, id: OrganisationId) -> Result<Option<Organisation>> {
+        directory::get_organisation(self, id).await
+    }
+    async fn insert_project(&self, project: &Project, audit: &AuditEvent) -> Result<()> {
+        directory::insert_project(self, project, audit).await
+    }
+    async fn get_project(&self, id: ProjectId) -> Result<Option<Project>> {
+        directory::get_project(self, id).await
+    }
+    async fn get_project_by_code(&self, code: &str) -> Result<Option<Project>> {
+        directory::get_project_by_code(self, code).await
+    }
+    async fn list_projects(&self) -> Result<Vec<Project>> {
+        directory::list_projects(self).await
+    }
+    async fn insert_user(
+        &self,
+        user: &User,
+        activation: Option<&Activation>,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        directory::insert_user(self, user, activation, audit).await
+    }
+    async fn get_user(&self, id: UserId) -> Result<Option<User>> {
+        directory::get_user(self, id).await
+    }
+    async fn get_user_by_email(&self, email: &str) -> Result<Option<User>> {
+        directory::get_user_by_email(self, email).await
+    }
+    async fn list_users(&self) -> Result<Vec<User>> {
+        directory::list_users(self).await
+    }
+
+    async fn insert_participant(
+        &self,
+        rec: &ParticipantRecord,
+        wrapped_key: &[u8],
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        participants::insert(self, rec, wrapped_key, audit).await
+    }
+    async fn participant_scope(&self, id: ParticipantId) -> Result<Option<ParticipantScope>> {
+        participants::scope(self, id).await
+    }
+    async fn get_participant(
+        &self,
+        id: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>> {
+        participants::get(self, id, audit).await
+    }
+    async fn update_participant(
+        &self,
+        rec: &ParticipantRecord,
+        expected: i64,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        participants::update(self, rec, expected, audit).await
+    }
+    async fn list_participants(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+        audit: &AuditEvent,
+    ) -> Result<Vec<ParticipantSummary>> {
+        participants::list(self, project, coach, audit).await
+    }
+    async fn count_participants(&self) -> Result<i64> {
+        sqlx::query_scalar("SELECT count(*) FROM participants")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)
+    }
+    async fn destroy_participant_key(&self, id: ParticipantId, audit: &AuditEvent) -> Result<bool> {
+        participants::destroy_key(self, id, audit).await
+    }
+    async fn shares_for(&self, id: ParticipantId) -> Result<Vec<Share>> {
+        participants::shares_for(self, id).await
+    }
+    async fn insert_share(&self, share: &Share, audit: &AuditEvent) -> Result<()> {
+        participants::insert_share(self, share, audit).await
+    }
+    async fn insert_meeting(&self, m: &MeetingRecord, audit: &AuditEvent) -> Result<()> {
+        participants::insert_meeting(self, m, audit).await
+    }
+    async fn list_meetings(
+        &self,
+        participant: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<MeetingRecord>> {
+        participants::list_meetings(self, participant, audit).await
+    }
+
+    async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()> {
+        employers::insert_employer(self, e, audit).await
+    }
+    async fn get_employer(&self, id: EmployerId) -> Result<Option<Employer>> {
+        employers::get_employer(self, id).await
+    }
+    async fn update_employer(&self, e: &Employer, expected: i64, audit: &AuditEvent) -> Result<()> {
+        employers::update_employer(self, e, expected, audit).await
+    }
+    async fn list_employers(&self, project: ProjectId) -> Result<Vec<Employer>> {
+        employers::list_employers(self, project).await
+    }
+    async fn count_employers(&self) -> Result<i64> {
+        sqlx::query_scalar("SELECT count(*) FROM employers")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)
+    }
+    async fn insert_task(&self, t: &Task, audit: &AuditEvent) -> Result<()> {
+        employers::insert_task(self, t, audit).await
+    }
+    async fn list_tasks(&self, employer: EmployerId) -> Result<Vec<Task>> {
+        employers::list_tasks(self, employer).await
+    }
+    async fn insert_opening(&self, o: &Opening, audit: &AuditEvent) -> Result<()> {
+        employers::insert_opening(self, o, audit).await
+    }
+    async fn list_openings(&self, employer: EmployerId) -> Result<Vec<Opening>> {
+        employers::list_openings(self, employer).await
+    }
+
+    async fn upsert_esco(&self, batch: &[EscoConcept]) -> Result<UpsertCounts> {
+        esco::upsert(self, batch).await
+    }
+    async fn count_esco(&self, kind: &str) -> Result<i64> {
+        sqlx::query_scalar("SELECT count(*) FROM esco_concepts WHERE kind = ?")
+            .bind(kind)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)
+    }
+    async fn get_esco(&self, uri: &str) -> Result<Option<EscoConcept>> {
+        esco::get(self, uri).await
+    }
+
+    async fn append_audit(&self, event: &AuditEvent) -> Result<()> {
+        let mut tx = self.write().await?;
+        audit::append(&mut tx, &self.chain, event).await?;
+        tx.commit().await.map_err(db)
+    }
+    async fn audit_head(&self) -> Result<Option<(i64, String)>> {
+        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)
+    }
+    async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        audit::page(&mut conn, after, limit).await
+    }
+
+    async fn backup(&self, path: &Path) -> Result<()> {
+        backup::backup(self, path).await
+    }
+    async fn close(&self) {
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await;
+        self.pool.close().await;
+    }
+}

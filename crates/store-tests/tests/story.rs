@@ -1,0 +1,696 @@
+//! The store story: every test runs on a fresh SQLite database and, when
+//! `POLKU_TEST_POSTGRES_URL` is set, on a fresh PostgreSQL database.
+#![allow(clippy::unwrap_used)]
+
+use polku_domain::*;
+use polku_service::audit::AuditEvent;
+use polku_service::crypto::Keys;
+use polku_service::store::EscoConcept;
+use polku_service::{Actor, Service, ServiceError};
+use polku_store_tests::fixtures::{self, system, World, CANARY};
+use polku_store_tests::{open_store, Backend, TestDb};
+use std::sync::Arc;
+
+macro_rules! stories {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite { $( #[test] fn $name() { polku_store_tests::run(polku_store_tests::Backend::Sqlite, super::$name) } )+ }
+        mod postgres { $( #[test] fn $name() { polku_store_tests::run(polku_store_tests::Backend::Postgres, super::$name) } )+ }
+    };
+}
+
+stories!(
+    durability_settings_are_verified,
+    participant_round_trip_is_encrypted_and_audited,
+    caseload_is_limited_to_own_coach,
+    shares_limit_fields_and_expire,
+    stale_update_is_a_conflict,
+    concurrent_read_modify_write_loses_nothing,
+    erased_key_makes_data_unreadable,
+    wrong_master_key_is_refused,
+    audit_chain_verifies_and_detects_tampering,
+    audit_log_rejects_update_and_delete,
+    duplicate_user_is_rejected_without_partial_write,
+    employers_tasks_and_openings,
+    esco_upsert_is_idempotent,
+    bad_stage_transition_is_rejected,
+);
+
+#[test]
+fn both_backends_ship_the_same_migration_versions() {
+    let sqlite = polku_store_sqlite::migration_versions();
+    assert!(!sqlite.is_empty());
+    assert_eq!(sqlite, polku_store_postgres::migration_versions());
+}
+
+async fn durability_settings_are_verified(db: Arc<TestDb>) {
+    let settings = db.service.store().durability_settings().await.unwrap();
+    let get = |k: &str| {
+        settings
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    match db.backend {
+        Backend::Sqlite => {
+            assert_eq!(get("journal_mode"), "wal");
+            assert_eq!(get("synchronous"), "2");
+            assert_eq!(get("foreign_keys"), "1");
+            assert!(get("busy_timeout").parse::<i64>().unwrap() >= 5000);
+            assert_eq!(get("secure_delete"), "1");
+        }
+        Backend::Postgres => {
+            assert_eq!(get("fsync"), "on");
+            assert_ne!(get("synchronous_commit"), "off");
+        }
+    }
+    assert_eq!(
+        db.service.store().applied_migrations().await.unwrap(),
+        polku_store_sqlite::migration_versions()
+    );
+}
+
+async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let new = world.new_participant();
+    let id = svc
+        .create_participant(&coach, new.clone(), "service_delivery")
+        .await
+        .unwrap();
+    let view = svc
+        .get_participant(&coach, id, "service_delivery")
+        .await
+        .unwrap();
+    assert_eq!(view.personal, new.personal);
+    assert_eq!(view.sensitive.as_ref(), Some(&new.sensitive));
+    assert_eq!(view.coach_id, coach.user_id());
+    assert_eq!(view.version, 1);
+
+    // Neither the canary nor the identity code is stored in clear.
+    let audit = AuditEvent::new(
+        &system(),
+        "participant",
+        Some(id.to_string()),
+        "read",
+        "maintenance",
+    )
+    .unwrap();
+    let (rec, key) = svc
+        .store()
+        .get_participant(id, &audit)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(key.is_some());
+    let clear = format!("{}{}{}", rec.personal_json, rec.family_name, rec.given_name);
+    assert!(!clear.contains(CANARY) && !clear.contains("131052-308T"));
+    let sealed = [
+        rec.sensitive_sealed.clone(),
+        rec.hetu_sealed.clone().unwrap(),
+    ]
+    .concat();
+    assert!(!sealed.windows(CANARY.len()).any(|w| w == CANARY.as_bytes()));
+    if db.backend == Backend::Sqlite {
+        let path = db.url.trim_start_matches("sqlite://");
+        svc.store().close().await;
+        for f in [path.to_owned(), format!("{path}-wal")] {
+            let bytes = std::fs::read(&f).unwrap_or_default();
+            assert!(
+                !bytes.windows(CANARY.len()).any(|w| w == CANARY.as_bytes()),
+                "canary found in {f}"
+            );
+            assert!(
+                !bytes.windows(11).any(|w| w == b"131052-308T"),
+                "identity code found in {f}"
+            );
+        }
+        return;
+    }
+    // create + read + the raw read above, each audited with the participant as subject.
+    let rows = svc.store().audit_page(0, 1000).await.unwrap();
+    let about: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.subject.as_deref() == Some(&id.to_string()))
+        .map(|r| r.action.as_str())
+        .collect();
+    assert_eq!(about, ["create", "read", "read"]);
+}
+
+async fn caseload_is_limited_to_own_coach(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let other = world.user(svc, Role::Coach).await;
+    let manager = world.user(svc, Role::Manager).await;
+    let coordinator = world.user(svc, Role::Coordinator).await;
+    let mine = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let theirs = svc
+        .create_participant(&other, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let list: Vec<ParticipantId> = svc
+        .caseload(&coach, world.project.id, "service_delivery")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(list, vec![mine]);
+    // Changing the id does not help: "not yours" looks exactly like "does not exist".
+    assert!(matches!(
+        svc.get_participant(&coach, theirs, "service_delivery")
+            .await,
+        Err(ServiceError::NotFound)
+    ));
+    assert!(matches!(
+        svc.get_participant(&coach, ParticipantId::new(), "service_delivery")
+            .await,
+        Err(ServiceError::NotFound)
+    ));
+    for denied in [&manager, &coordinator] {
+        assert!(matches!(
+            svc.get_participant(denied, mine, "service_delivery").await,
+            Err(ServiceError::NotFound)
+        ));
+        assert!(matches!(
+            svc.caseload(denied, world.project.id, "service_delivery")
+                .await,
+            Err(ServiceError::Forbidden)
+        ));
+    }
+    // A coach of another project cannot enrol into this one.
+    let elsewhere = World::new(svc).await;
+    let foreign_coach = elsewhere.user(svc, Role::Coach).await;
+    assert!(matches!(
+        svc.create_participant(&foreign_coach, world.new_participant(), "service_delivery")
+            .await,
+        Err(ServiceError::Forbidden)
+    ));
+}
+
+async fn shares_limit_fields_and_expire(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let employer = world.user(svc, Role::Employer).await;
+    let id = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    assert!(matches!(
+        svc.get_participant(&employer, id, "matching").await,
+        Err(ServiceError::NotFound)
+    ));
+    let share = Share {
+        id: ShareId::new(),
+        participant_id: id,
+        recipient: employer.user_id().unwrap(),
+        categories: vec![DataCategory::Skills, DataCategory::Languages],
+        until: time::OffsetDateTime::now_utc().date(),
+        revoked_at: None,
+    };
+    let audit = AuditEvent::new(
+        &coach,
+        "participant",
+        Some(id.to_string()),
+        "share",
+        "matching",
+    )
+    .unwrap();
+    svc.store().insert_share(&share, &audit).await.unwrap();
+    let view = svc
+        .get_participant(&employer, id, "matching")
+        .await
+        .unwrap();
+    assert!(
+        view.sensitive.is_none(),
+        "special-category data never reaches an employer without that category"
+    );
+    assert!(
+        view.personal.hetu.is_none()
+            && view.personal.email.is_none()
+            && view.personal.phone.is_none()
+    );
+    assert_eq!(view.personal.skills.len(), 1);
+    assert_eq!(view.personal.languages.len(), 1);
+    assert!(view.personal.goals.is_empty());
+}
+
+async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let id = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let v = svc
+        .get_participant(&coach, id, "service_delivery")
+        .await
+        .unwrap();
+    let mut a = v.personal.clone();
+    a.given_name = "Anna".into();
+    let mut b = v.personal.clone();
+    b.given_name = "Bertta".into();
+    let sens = v.sensitive.clone().unwrap();
+    assert_eq!(
+        svc.update_participant(
+            &coach,
+            id,
+            1,
+            a,
+            sens.clone(),
+            PathStage::Enrolled,
+            "service_delivery"
+        )
+        .await
+        .unwrap(),
+        2
+    );
+    let err = svc
+        .update_participant(
+            &coach,
+            id,
+            1,
+            b,
+            sens,
+            PathStage::Enrolled,
+            "service_delivery",
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Conflict { current: 2 }),
+        "{err:?}"
+    );
+    let now = svc
+        .get_participant(&coach, id, "service_delivery")
+        .await
+        .unwrap();
+    assert_eq!(now.personal.given_name, "Anna");
+    assert_eq!(now.version, 2);
+}
+
+async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) {
+    let svc = db.service.clone();
+    let world = World::new(&svc).await;
+    let coach = world.user(&svc, Role::Coach).await;
+    let id = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let mut handles = Vec::new();
+    for t in 0..4 {
+        let (svc, coach) = (svc.clone(), coach.clone());
+        handles.push(tokio::spawn(async move {
+            let mut acked = Vec::new();
+            for i in 0..8 {
+                let item = format!("t{t}-{i}");
+                loop {
+                    let v = svc
+                        .get_participant(&coach, id, "service_delivery")
+                        .await
+                        .unwrap();
+                    let mut s = v.sensitive.unwrap();
+                    s.accommodations.push(item.clone());
+                    match svc
+                        .update_participant(
+                            &coach,
+                            id,
+                            v.version,
+                            v.personal,
+                            s,
+                            v.stage,
+                            "service_delivery",
+                        )
+                        .await
+                    {
+                        Ok(_) => break,
+                        Err(ServiceError::Conflict { .. }) => continue,
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+                acked.push(item);
+            }
+            acked
+        }));
+    }
+    let mut acked = Vec::new();
+    for h in handles {
+        acked.extend(h.await.unwrap());
+    }
+    let v = svc
+        .get_participant(&coach, id, "service_delivery")
+        .await
+        .unwrap();
+    let stored = v.sensitive.unwrap().accommodations;
+    for item in &acked {
+        assert!(stored.contains(item), "acknowledged {item} was lost");
+    }
+    assert_eq!(v.version, 1 + acked.len() as i64);
+}
+
+async fn erased_key_makes_data_unreadable(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let id = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    assert!(svc.erase_participant_data(&coach, id).await.unwrap());
+    assert!(matches!(
+        svc.get_participant(&coach, id, "service_delivery").await,
+        Err(ServiceError::Crypto(_))
+    ));
+    assert!(!svc.erase_participant_data(&coach, id).await.unwrap());
+}
+
+async fn wrong_master_key_is_refused(db: Arc<TestDb>) {
+    let mut other = Keys::random();
+    other.audit = db.keys.audit.clone();
+    let store = open_store(db.backend, &db.url, &other).await;
+    let err = Service::open(store.clone(), other).await.unwrap_err();
+    assert!(matches!(err, ServiceError::Config(_)), "{err:?}");
+    store.close().await;
+    let store = open_store(db.backend, &db.url, &db.keys).await;
+    assert!(Service::open(store.clone(), db.keys.clone()).await.is_ok());
+    store.close().await;
+}
+
+async fn populate(svc: &Service) -> (World, Actor, ParticipantId) {
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let id = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    for _ in 0..3 {
+        svc.get_participant(&coach, id, "service_delivery")
+            .await
+            .unwrap();
+    }
+    (world, coach, id)
+}
+
+async fn audit_chain_verifies_and_detects_tampering(db: Arc<TestDb>) {
+    let svc = &db.service;
+    populate(svc).await;
+    let n = svc.verify_audit(None).await.unwrap().unwrap();
+    assert!(n >= 6, "{n}");
+    let head = svc.store().audit_head().await.unwrap().unwrap();
+    assert_eq!(head.0, n);
+    let disable = match db.backend {
+        Backend::Sqlite => {
+            "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;"
+        }
+        Backend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER USER;",
+    };
+    db.raw(disable).await.unwrap();
+    // Entry 3 is the user created by `populate` (purpose "administration").
+    db.raw("UPDATE audit_events SET purpose = 'matching' WHERE seq = 3")
+        .await
+        .unwrap();
+    assert_eq!(svc.verify_audit(None).await.unwrap().unwrap_err().seq, 3);
+    db.raw("UPDATE audit_events SET purpose = 'administration' WHERE seq = 3")
+        .await
+        .unwrap();
+    assert_eq!(svc.verify_audit(None).await.unwrap(), Ok(n));
+    // Reorder: entries 5 and 6 (two reads) change places.
+    let swap = "UPDATE audit_events SET seq = -6 WHERE seq = 6; UPDATE audit_events SET seq = 6 WHERE seq = 5; \
+                UPDATE audit_events SET seq = 5 WHERE seq = -6;";
+    db.raw(swap).await.unwrap();
+    assert_eq!(svc.verify_audit(None).await.unwrap().unwrap_err().seq, 5);
+    db.raw(swap).await.unwrap();
+    assert_eq!(svc.verify_audit(None).await.unwrap(), Ok(n));
+    // Delete a middle entry.
+    db.raw("DELETE FROM audit_events WHERE seq = 4")
+        .await
+        .unwrap();
+    assert_eq!(svc.verify_audit(None).await.unwrap().unwrap_err().seq, 4);
+}
+
+async fn audit_log_rejects_update_and_delete(db: Arc<TestDb>) {
+    let svc = &db.service;
+    populate(svc).await;
+    assert!(db
+        .raw("UPDATE audit_events SET actor = 'x' WHERE seq = 1")
+        .await
+        .is_err());
+    assert!(db
+        .raw("DELETE FROM audit_events WHERE seq = 1")
+        .await
+        .is_err());
+    // Truncating the tail behind the head is detected.
+    let disable = match db.backend {
+        Backend::Sqlite => "DROP TRIGGER audit_events_no_delete;",
+        Backend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER USER;",
+    };
+    db.raw(disable).await.unwrap();
+    let head = svc.store().audit_head().await.unwrap().unwrap();
+    db.raw(&format!("DELETE FROM audit_events WHERE seq = {}", head.0))
+        .await
+        .unwrap();
+    let err = svc.verify_audit(None).await.unwrap().unwrap_err();
+    assert_eq!(err.seq, head.0, "{err}");
+    // And if the head is forged too, the external checkpoint still catches it.
+    db.raw(&format!("UPDATE audit_head SET seq = {}, hash = (SELECT entry_hash FROM audit_events WHERE seq = {})", head.0 - 1, head.0 - 1)).await.unwrap();
+    assert!(svc.verify_audit(None).await.unwrap().is_ok());
+    assert!(svc.verify_audit(Some(head)).await.unwrap().is_err());
+}
+
+async fn duplicate_user_is_rejected_without_partial_write(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let email = Email::parse("sama@example.fi").unwrap();
+    svc.add_user(
+        &system(),
+        email.clone(),
+        "Eka",
+        Role::Coach,
+        Some(&world.project.code),
+    )
+    .await
+    .unwrap();
+    let before = svc.store().audit_head().await.unwrap();
+    let err = svc
+        .add_user(
+            &system(),
+            email,
+            "Toka",
+            Role::Coach,
+            Some(&world.project.code),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ServiceError::Duplicate(_)), "{err:?}");
+    assert_eq!(svc.store().audit_head().await.unwrap(), before);
+    assert_eq!(svc.store().list_users().await.unwrap().len(), 1);
+    let err = svc
+        .add_user(
+            &system(),
+            Email::parse("x@example.fi").unwrap(),
+            "X",
+            Role::Coach,
+            Some("NO-SUCH"),
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ServiceError::NotFound));
+    let err = svc
+        .add_user(
+            &system(),
+            Email::parse("y@example.fi").unwrap(),
+            "Y",
+            Role::Coach,
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_value");
+    // A non-admin may not create users.
+    let coach = world.user(svc, Role::Coach).await;
+    assert!(matches!(
+        svc.add_user(
+            &coach,
+            Email::parse("z@example.fi").unwrap(),
+            "Z",
+            Role::Admin,
+            None
+        )
+        .await,
+        Err(ServiceError::Forbidden)
+    ));
+}
+
+async fn employers_tasks_and_openings(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coordinator = world.user(svc, Role::Coordinator).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let e = world.employer();
+    assert!(matches!(
+        svc.create_employer(&coach, e.clone()).await,
+        Err(ServiceError::Forbidden)
+    ));
+    svc.create_employer(&coordinator, e.clone()).await.unwrap();
+    let t1 = world.task(e.id, "Toimistosiivous");
+    let t2 = world.task(e.id, "Ikkunanpesu");
+    svc.add_task(&coordinator, t1.clone()).await.unwrap();
+    svc.add_task(&coordinator, t2.clone()).await.unwrap();
+    let tasks = svc.tasks(&coach, e.id).await.unwrap();
+    assert_eq!(tasks.len(), 2);
+    assert!(tasks.contains(&t1));
+    let opening = Opening {
+        id: OpeningId::new(),
+        employer_id: e.id,
+        kind: OpeningKind::WorkTrial,
+        title: "Siivouksen työkokeilu".into(),
+        tasks: vec![t1.id, t2.id],
+        municipality: MunicipalityCode::parse("398").unwrap(),
+        capacity: 2,
+        monthly_wage_eur: None,
+        starts_on: None,
+        ends_on: None,
+        version: 1,
+    };
+    svc.add_opening(&coordinator, opening.clone())
+        .await
+        .unwrap();
+    let foreign = Opening {
+        id: OpeningId::new(),
+        tasks: vec![TaskId::new()],
+        ..opening.clone()
+    };
+    assert_eq!(
+        svc.add_opening(&coordinator, foreign)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_value"
+    );
+    assert_eq!(svc.openings(&coach, e.id).await.unwrap(), vec![opening]);
+    // Optimistic concurrency on employers too.
+    let renamed = Employer {
+        name: "Lahden Puhdas Oy".into(),
+        ..e.clone()
+    };
+    assert_eq!(
+        svc.update_employer(&coordinator, renamed.clone(), 1)
+            .await
+            .unwrap(),
+        2
+    );
+    assert!(matches!(
+        svc.update_employer(&coordinator, renamed, 1).await,
+        Err(ServiceError::Conflict { current: 2 })
+    ));
+    assert_eq!(
+        svc.employers(&coach, world.project.id).await.unwrap()[0].name,
+        "Lahden Puhdas Oy"
+    );
+    let bad = Employer {
+        id: EmployerId::new(),
+        industry_tol: "cleaning".into(),
+        ..e
+    };
+    assert_eq!(
+        svc.create_employer(&coordinator, bad)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_value"
+    );
+}
+
+async fn esco_upsert_is_idempotent(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let c = |uri: &str, en: &str| EscoConcept {
+        uri: uri.into(),
+        kind: "skill".into(),
+        label_fi: None,
+        label_sv: None,
+        label_en: Some(en.into()),
+        alt_labels: String::new(),
+    };
+    let batch = vec![
+        c("http://data.europa.eu/esco/skill/a", "clean"),
+        c("http://data.europa.eu/esco/skill/b", "cook"),
+    ];
+    let first = svc.import_esco(&system(), &batch, |_| {}).await.unwrap();
+    assert_eq!((first.inserted, first.updated, first.unchanged), (2, 0, 0));
+    let again = svc.import_esco(&system(), &batch, |_| {}).await.unwrap();
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
+    let fi = vec![EscoConcept {
+        label_fi: Some("siivota".into()),
+        label_en: None,
+        ..c("http://data.europa.eu/esco/skill/a", "")
+    }];
+    let merged = svc.import_esco(&system(), &fi, |_| {}).await.unwrap();
+    assert_eq!(merged.updated, 1);
+    let got = svc
+        .store()
+        .get_esco("http://data.europa.eu/esco/skill/a")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (got.label_fi.as_deref(), got.label_en.as_deref()),
+        (Some("siivota"), Some("clean"))
+    );
+    assert_eq!(svc.store().count_esco("skill").await.unwrap(), 2);
+}
+
+async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let id = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let v = svc
+        .get_participant(&coach, id, "service_delivery")
+        .await
+        .unwrap();
+    let err = svc
+        .update_participant(
+            &coach,
+            id,
+            1,
+            v.personal.clone(),
+            v.sensitive.clone().unwrap(),
+            PathStage::Retention,
+            "service_delivery",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_value");
+    let mut bad = v.personal.clone();
+    bad.given_name = "  ".into();
+    assert!(svc
+        .update_participant(
+            &coach,
+            id,
+            1,
+            bad,
+            v.sensitive.clone().unwrap(),
+            PathStage::Assessment,
+            "service_delivery"
+        )
+        .await
+        .is_err());
+    assert_eq!(
+        svc.get_participant(&coach, id, "service_delivery")
+            .await
+            .unwrap()
+            .version,
+        1
+    );
+    let _ = fixtures::personal();
+}
