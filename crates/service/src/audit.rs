@@ -278,7 +278,7 @@ mod tests {
             actor_role: "coach".into(),
             subject_kind: "participant".into(),
             subject: Some(format!("p{}", i % 3)),
-            action: if i % 2 == 0 {
+            action: if i.is_multiple_of(2) {
                 "read".into()
             } else {
                 "update".into()

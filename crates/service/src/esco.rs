@@ -9,6 +9,11 @@ use polku_domain::{EscoKind, EscoUri};
 use std::collections::BTreeMap;
 use std::io::Read;
 
+/// The rows of one file: concept URI → (preferred label, alternative labels).
+pub type Rows = BTreeMap<String, (String, String)>;
+/// Rows per language code.
+pub type PerLanguage = BTreeMap<String, Rows>;
+
 /// One parsed file: its language and concept kind come from the file name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscoFile {
@@ -36,7 +41,7 @@ pub fn classify_file(file_name: &str) -> Option<EscoFile> {
 }
 
 /// Rows of one file: `uri → (preferred label, alt labels)`. Errors name the line.
-pub fn parse_csv(reader: impl Read, file: &EscoFile) -> Result<BTreeMap<String, (String, String)>> {
+pub fn parse_csv(reader: impl Read, file: &EscoFile) -> Result<Rows> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(reader);
@@ -101,10 +106,7 @@ fn invalid(reason: String) -> ServiceError {
 }
 
 /// Merges the per-language maps of one kind into concepts.
-pub fn merge(
-    kind: EscoKind,
-    per_lang: &BTreeMap<String, BTreeMap<String, (String, String)>>,
-) -> Vec<EscoConcept> {
+pub fn merge(kind: EscoKind, per_lang: &PerLanguage) -> Vec<EscoConcept> {
     let mut concepts: BTreeMap<&str, EscoConcept> = BTreeMap::new();
     let kind_name = match kind {
         EscoKind::Skill => "skill",

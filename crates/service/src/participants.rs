@@ -25,6 +25,14 @@ pub struct NewParticipant {
     pub waiting_since: Date,
 }
 
+/// The editable parts of a participant, replaced as a whole by an update.
+#[derive(Debug, Clone)]
+pub struct ParticipantChanges {
+    pub personal: ParticipantPersonal,
+    pub sensitive: ParticipantSensitive,
+    pub stage: PathStage,
+}
+
 /// What an actor gets back: fields they may not see are `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParticipantView {
@@ -38,11 +46,23 @@ pub struct ParticipantView {
     pub sensitive: Option<ParticipantSensitive>,
 }
 
-/// The personal part as stored in clear (the identity code is sealed separately).
+/// The personal part as stored in clear: without the identity code (sealed separately) and
+/// without the ESF+ special-category answers (sealed with the profile).
 fn personal_json(p: &ParticipantPersonal) -> Result<String> {
     let mut clear = p.clone();
     clear.hetu = None;
+    clear.esf.foreign_background = None;
+    clear.esf.disability = None;
     serde_json::to_string(&clear).map_err(|e| ServiceError::Storage(e.to_string()))
+}
+
+/// What is sealed: the special-category profile plus the ESF+ answers that reveal health or
+/// ethnic origin (R29).
+#[derive(Serialize, Deserialize)]
+struct Sealed {
+    sensitive: ParticipantSensitive,
+    esf_foreign_background: Option<bool>,
+    esf_disability: Option<bool>,
 }
 
 impl Service {
@@ -52,8 +72,13 @@ impl Service {
 
     fn seal_record(&self, dek: &Key, p: &Participant) -> Result<ParticipantRecord> {
         let id = p.id.0;
+        let sealed = Sealed {
+            sensitive: p.sensitive.clone(),
+            esf_foreign_background: p.personal.esf.foreign_background,
+            esf_disability: p.personal.esf.disability,
+        };
         let sensitive =
-            serde_json::to_vec(&p.sensitive).map_err(|e| ServiceError::Storage(e.to_string()))?;
+            serde_json::to_vec(&sealed).map_err(|e| ServiceError::Storage(e.to_string()))?;
         let hetu_sealed = match &p.personal.hetu {
             Some(h) => Some(dek.seal(
                 h.as_str().as_bytes(),
@@ -91,10 +116,13 @@ impl Service {
             &rec.sensitive_sealed,
             &aad("participants", "sensitive", &rec.id.0, rec.version),
         )?;
-        let sensitive: ParticipantSensitive = serde_json::from_slice(&sensitive)
+        let sealed: Sealed = serde_json::from_slice(&sensitive)
             .map_err(|_| ServiceError::Crypto("sealed data is not a profile"))?;
+        let sensitive = sealed.sensitive;
         let mut personal: ParticipantPersonal = serde_json::from_str(&rec.personal_json)
             .map_err(|e| ServiceError::Storage(e.to_string()))?;
+        personal.esf.foreign_background = sealed.esf_foreign_background;
+        personal.esf.disability = sealed.esf_disability;
         if let Some(sealed) = &rec.hetu_sealed {
             let plain = dek.open(sealed, &aad("participants", "hetu", &rec.id.0, rec.version))?;
             let text = String::from_utf8(plain)
@@ -188,11 +216,14 @@ impl Service {
         actor: &Actor,
         id: ParticipantId,
         expected_version: i64,
-        personal: ParticipantPersonal,
-        sensitive: ParticipantSensitive,
-        stage: PathStage,
+        changes: ParticipantChanges,
         purpose: &str,
     ) -> Result<i64> {
+        let ParticipantChanges {
+            personal,
+            sensitive,
+            stage,
+        } = changes;
         let scope = self
             .store()
             .participant_scope(id)

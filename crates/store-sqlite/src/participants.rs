@@ -71,6 +71,10 @@ pub(crate) async fn scope(s: &SqliteStore, id: ParticipantId) -> Result<Option<P
     }))
 }
 
+type MeetingRow = (Uuid, Uuid, Uuid, OffsetDateTime, i64, String, Vec<u8>);
+type ShareRow = (Uuid, Uuid, Uuid, String, Date, Option<OffsetDateTime>);
+type SummaryRow = (Uuid, String, String, String, Date, String);
+
 type Row = (
     Uuid,
     Uuid,
@@ -204,7 +208,7 @@ pub(crate) async fn list(
     ev: &AuditEvent,
 ) -> Result<Vec<ParticipantSummary>> {
     let mut tx = s.write().await?;
-    let rows: Vec<(Uuid, String, String, String, Date, String)> = sqlx::query_as(
+    let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT id, family_name, given_name, stage, waiting_since, home_municipality FROM participants \
          WHERE project_id = ? AND (? IS NULL OR coach_id = ?) ORDER BY family_name, given_name, id",
     )
@@ -260,7 +264,7 @@ pub(crate) async fn destroy_key(
 }
 
 pub(crate) async fn shares_for(s: &SqliteStore, id: ParticipantId) -> Result<Vec<Share>> {
-    let rows: Vec<(Uuid, Uuid, Uuid, String, Date, Option<OffsetDateTime>)> =
+    let rows: Vec<ShareRow> =
         sqlx::query_as("SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE participant_id = ?")
             .bind(id.0)
             .fetch_all(&s.pool)
@@ -324,7 +328,7 @@ pub(crate) async fn list_meetings(
     ev: &AuditEvent,
 ) -> Result<Vec<MeetingRecord>> {
     let mut tx = s.write().await?;
-    let rows: Vec<(Uuid, Uuid, Uuid, OffsetDateTime, i64, String, Vec<u8>)> = sqlx::query_as(
+    let rows: Vec<MeetingRow> = sqlx::query_as(
         "SELECT id, participant_id, coach_id, starts_at, duration_min, place, notes_sealed FROM meetings WHERE participant_id = ? ORDER BY starts_at",
     )
     .bind(id.0)

@@ -172,7 +172,12 @@ pub fn personal() -> ParticipantPersonal {
             false,
         )
         .expect("availability"),
-        esf: EsfEntry::default(),
+        esf: EsfEntry {
+            disability: Some(true),
+            foreign_background: Some(true),
+            long_term_unemployed: true,
+            ..EsfEntry::default()
+        },
     }
 }
 

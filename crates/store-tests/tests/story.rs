@@ -5,6 +5,7 @@
 use polku_domain::*;
 use polku_service::audit::AuditEvent;
 use polku_service::crypto::Keys;
+use polku_service::participants::ParticipantChanges;
 use polku_service::store::EscoConcept;
 use polku_service::{Actor, Service, ServiceError};
 use polku_store_tests::fixtures::{self, system, World, CANARY};
@@ -75,6 +76,7 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
     let world = World::new(svc).await;
     let coach = world.user(svc, Role::Coach).await;
     let new = world.new_participant();
+    let code = new.personal.hetu.clone().unwrap().as_str().to_owned();
     let id = svc
         .create_participant(&coach, new.clone(), "service_delivery")
         .await
@@ -105,7 +107,19 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
         .unwrap();
     assert!(key.is_some());
     let clear = format!("{}{}{}", rec.personal_json, rec.family_name, rec.given_name);
-    assert!(!clear.contains(CANARY) && !clear.contains("131052-308T"));
+    assert!(!clear.contains(CANARY) && !clear.contains(&code));
+    // ESF+ answers revealing health or ethnic origin are sealed, not in the clear JSON.
+    assert!(
+        !rec.personal_json.contains("\"disability\":true")
+            && !rec.personal_json.contains("\"foreign_background\":true")
+    );
+    assert_eq!(
+        (
+            view.personal.esf.disability,
+            view.personal.esf.foreign_background
+        ),
+        (Some(true), Some(true))
+    );
     let sealed = [
         rec.sensitive_sealed.clone(),
         rec.hetu_sealed.clone().unwrap(),
@@ -122,7 +136,7 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
                 "canary found in {f}"
             );
             assert!(
-                !bytes.windows(11).any(|w| w == b"131052-308T"),
+                !bytes.windows(11).any(|w| w == code.as_bytes()),
                 "identity code found in {f}"
             );
         }
@@ -263,10 +277,12 @@ async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
             &coach,
             id,
             1,
-            a,
-            sens.clone(),
-            PathStage::Enrolled,
-            "service_delivery"
+            ParticipantChanges {
+                personal: a,
+                sensitive: sens.clone(),
+                stage: PathStage::Enrolled
+            },
+            "service_delivery",
         )
         .await
         .unwrap(),
@@ -277,9 +293,11 @@ async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
             &coach,
             id,
             1,
-            b,
-            sens,
-            PathStage::Enrolled,
+            ParticipantChanges {
+                personal: b,
+                sensitive: sens,
+                stage: PathStage::Enrolled,
+            },
             "service_delivery",
         )
         .await
@@ -323,9 +341,11 @@ async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) {
                             &coach,
                             id,
                             v.version,
-                            v.personal,
-                            s,
-                            v.stage,
+                            ParticipantChanges {
+                                personal: v.personal,
+                                sensitive: s,
+                                stage: v.stage,
+                            },
                             "service_delivery",
                         )
                         .await
@@ -663,9 +683,11 @@ async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {
             &coach,
             id,
             1,
-            v.personal.clone(),
-            v.sensitive.clone().unwrap(),
-            PathStage::Retention,
+            ParticipantChanges {
+                personal: v.personal.clone(),
+                sensitive: v.sensitive.clone().unwrap(),
+                stage: PathStage::Retention,
+            },
             "service_delivery",
         )
         .await
@@ -678,10 +700,12 @@ async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {
             &coach,
             id,
             1,
-            bad,
-            v.sensitive.clone().unwrap(),
-            PathStage::Assessment,
-            "service_delivery"
+            ParticipantChanges {
+                personal: bad,
+                sensitive: v.sensitive.clone().unwrap(),
+                stage: PathStage::Assessment
+            },
+            "service_delivery",
         )
         .await
         .is_err());

@@ -1,0 +1,90 @@
+//! Configuration in layers: built-in defaults → `polku.toml` (or `--config FILE`) → `POLKU_*`
+//! environment variables → command-line flags. Unknown keys are warned about.
+
+use crate::exit::{CliError, CliResult, CONFIG};
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// `sqlite://FILE` (default `sqlite://polku.db`) or `postgres://…`.
+    pub database_url: String,
+    /// The key file: master key (wraps data keys), audit key, lookup key. Created with mode
+    /// 0600 on first use of a new database; back it up separately from the database.
+    pub keys_file: PathBuf,
+    /// Run on a PostgreSQL server with unsafe durability settings (not recommended).
+    pub allow_unsafe_durability: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: "sqlite://polku.db".into(),
+            keys_file: PathBuf::from("polku-keys.toml"),
+            allow_unsafe_durability: false,
+        }
+    }
+}
+
+pub const KNOWN_KEYS: &[&str] = &["database_url", "keys_file", "allow_unsafe_durability"];
+
+/// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
+pub fn load(file: Option<&Path>) -> CliResult<Config> {
+    let path = file
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("polku.toml"));
+    if file.is_some() && !path.is_file() {
+        return Err(CliError::new(
+            CONFIG,
+            format!("configuration file {} does not exist", path.display()),
+        ));
+    }
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        warn_unknown(&path, &text);
+    }
+    let env =
+        Env::prefixed("POLKU_").only(&["DATABASE_URL", "KEYS_FILE", "ALLOW_UNSAFE_DURABILITY"]);
+    Figment::from(Serialized::defaults(Config::default()))
+        .merge(Toml::file(&path))
+        .merge(env)
+        .extract()
+        .map_err(|e| CliError::new(CONFIG, format!("configuration error: {e}")))
+}
+
+fn warn_unknown(path: &Path, text: &str) {
+    for line in text.lines() {
+        let key = line.split('=').next().unwrap_or_default().trim();
+        if line.contains('=')
+            && !key.starts_with('#')
+            && !key.is_empty()
+            && !KNOWN_KEYS.contains(&key)
+        {
+            eprintln!(
+                "warning: {}: unknown configuration key {key:?} is ignored",
+                path.display()
+            );
+        }
+    }
+}
+
+/// The defaults as a commented TOML file (`polku config print-default`).
+pub fn default_toml() -> String {
+    let d = Config::default();
+    format!(
+        "# Polku configuration. Every key can also be set as an environment variable\n\
+         # POLKU_<KEY IN UPPER CASE>, e.g. POLKU_DATABASE_URL.\n\n\
+         # sqlite://FILE (embedded default) or postgres://USER@HOST:PORT/DATABASE\n\
+         database_url = \"{}\"\n\n\
+         # Master, audit and lookup keys. Created (mode 0600) when a new database is first used.\n\
+         # Keep it secret and back it up separately: without it the encrypted data is lost.\n\
+         keys_file = \"{}\"\n\n\
+         # Refuse PostgreSQL servers with fsync/full_page_writes off or synchronous_commit = off.\n\
+         allow_unsafe_durability = {}\n",
+        d.database_url,
+        d.keys_file.display(),
+        d.allow_unsafe_durability
+    )
+}

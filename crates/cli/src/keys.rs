@@ -1,0 +1,75 @@
+//! The key file: read, or created for a new database (R29, R30).
+
+use crate::exit::{CliError, CliResult, CONFIG};
+use polku_service::crypto::{Key, Keys};
+use std::io::Write;
+use std::path::Path;
+
+/// Reads the key file. Missing is `Ok(None)`; malformed is an error.
+pub fn read(path: &Path) -> CliResult<Option<Keys>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(CliError::new(
+                CONFIG,
+                format!("cannot read key file {}: {e}", path.display()),
+            ))
+        }
+    };
+    let value = |name: &str| -> CliResult<Key> {
+        let line = text
+            .lines()
+            .map(str::trim)
+            .find(|l| l.split('=').next().map(str::trim) == Some(name))
+            .ok_or_else(|| {
+                CliError::new(CONFIG, format!("key file {} has no {name}", path.display()))
+            })?;
+        let hex = line
+            .split_once('=')
+            .map(|(_, v)| v.trim().trim_matches('"'))
+            .unwrap_or_default();
+        Key::from_hex(hex)
+            .map_err(|e| CliError::new(CONFIG, format!("key file {}: {name}: {e}", path.display())))
+    };
+    Ok(Some(Keys {
+        master: value("master_key")?,
+        audit: value("audit_key")?,
+        lookup: value("lookup_key")?,
+    }))
+}
+
+/// Creates a new key file readable only by its owner. Fails if it exists.
+pub fn create(path: &Path) -> CliResult<Keys> {
+    let keys = Keys::random();
+    let text = format!(
+        "# Polku keys. Keep secret; back up separately from the database.\n\
+         # Without master_key the encrypted participant data cannot be read.\n\
+         master_key = \"{}\"\naudit_key = \"{}\"\nlookup_key = \"{}\"\n",
+        keys.master.to_hex(),
+        keys.audit.to_hex(),
+        keys.lookup.to_hex()
+    );
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path).map_err(|e| {
+        CliError::new(
+            CONFIG,
+            format!("cannot create key file {}: {e}", path.display()),
+        )
+    })?;
+    f.write_all(text.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| {
+            CliError::new(
+                CONFIG,
+                format!("cannot write key file {}: {e}", path.display()),
+            )
+        })?;
+    Ok(keys)
+}

@@ -1,0 +1,140 @@
+//! The composition root: picks the store from the database URL, loads the keys and opens the
+//! service.
+
+use crate::config::Config;
+use crate::exit::{CliError, CliResult, CONFIG};
+use crate::keys;
+use polku_service::audit::AuditChain;
+use polku_service::crypto::Keys;
+use polku_service::{Service, Store};
+use polku_store_postgres::{Durability, PgStore};
+use polku_store_sqlite::SqliteStore;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Apply pending migrations; create the key file for a brand-new database.
+    Migrate,
+    /// The schema must be current; the key file must exist.
+    Existing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub fn backend(url: &str) -> CliResult<Backend> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Backend::Postgres)
+    } else {
+        Err(CliError::new(
+            CONFIG,
+            format!(
+                "unsupported database URL {:?}: use sqlite://FILE or postgres://…",
+                redact(url)
+            ),
+        ))
+    }
+}
+
+/// The URL without a password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+pub async fn store(cfg: &Config, keys: &Keys) -> CliResult<Arc<dyn Store>> {
+    let chain = AuditChain::new(keys.audit.clone());
+    Ok(match backend(&cfg.database_url)? {
+        Backend::Sqlite => Arc::new(SqliteStore::connect(&cfg.database_url, chain).await?),
+        Backend::Postgres => {
+            let d = if cfg.allow_unsafe_durability {
+                Durability::AllowUnsafe
+            } else {
+                Durability::Require
+            };
+            Arc::new(PgStore::connect(&cfg.database_url, chain, d).await?)
+        }
+    })
+}
+
+async fn check_migrations(store: &dyn Store) -> CliResult<()> {
+    let shipped = polku_store_sqlite::migration_versions();
+    let applied = store.applied_migrations().await.unwrap_or_default();
+    if let Some(v) = applied.iter().find(|v| !shipped.contains(v)) {
+        return Err(CliError::new(CONFIG, format!("the database has migration {v}, which this polku does not know: it is newer than this program")));
+    }
+    if applied.len() < shipped.len() {
+        return Err(CliError::new(
+            CONFIG,
+            "the database schema is not current: run `polku migrate` first",
+        ));
+    }
+    Ok(())
+}
+
+/// Opens the service for a command.
+pub async fn open(cfg: &Config, mode: Mode) -> CliResult<Service> {
+    let existing = keys::read(&cfg.keys_file)?;
+    let probe_keys = existing.clone().unwrap_or_else(Keys::random);
+    let store = store(cfg, &probe_keys).await?;
+    match mode {
+        Mode::Migrate => store.migrate().await?,
+        Mode::Existing => check_migrations(store.as_ref()).await?,
+    }
+    let keys = match existing {
+        Some(k) => k,
+        None => {
+            let initialised = store.get_meta("master_key_check").await?.is_some();
+            store.close().await;
+            if initialised {
+                return Err(CliError::new(
+                    CONFIG,
+                    format!("key file {} is missing, but this database was initialised with keys: restore the key file", cfg.keys_file.display()),
+                ));
+            }
+            if mode != Mode::Migrate {
+                return Err(CliError::new(
+                    CONFIG,
+                    format!(
+                        "key file {} is missing: run `polku migrate` to initialise a new database",
+                        cfg.keys_file.display()
+                    ),
+                ));
+            }
+            let k = keys::create(&cfg.keys_file)?;
+            eprintln!(
+                "created key file {} (mode 0600); back it up separately from the database",
+                cfg.keys_file.display()
+            );
+            return Ok(Service::open(self::store(cfg, &k).await?, k).await?);
+        }
+    };
+    Ok(Service::open(store, keys).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert_eq!(backend("sqlite://polku.db").unwrap(), Backend::Sqlite);
+        assert_eq!(backend("postgresql://u@h/db").unwrap(), Backend::Postgres);
+        assert!(backend("mysql://h/db").is_err());
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

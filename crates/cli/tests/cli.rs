@@ -1,0 +1,488 @@
+//! End-to-end tests of the `polku` binary on real databases.
+#![expect(clippy::unwrap_used, reason = "test helpers should fail loudly")]
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// A scratch directory with a database URL and key file, removed afterwards.
+struct Scratch {
+    dir: PathBuf,
+    url: String,
+    pg: Option<(String, String)>,
+}
+
+impl Scratch {
+    fn sqlite() -> Scratch {
+        let dir = std::env::temp_dir().join(format!("polku-cli-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}", dir.join("polku.db").display());
+        Scratch { dir, url, pg: None }
+    }
+
+    fn postgres() -> Option<Scratch> {
+        let admin = std::env::var("POLKU_TEST_POSTGRES_URL")
+            .ok()
+            .filter(|s| !s.is_empty())?;
+        let name = format!("polku_cli_{}", uuid::Uuid::new_v4().simple());
+        block_on(async {
+            let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&pool)
+                .await
+                .unwrap();
+            pool.close().await;
+        });
+        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap();
+        let mut s = Scratch::sqlite();
+        s.url = format!("{base}/{name}");
+        s.pg = Some((admin, name));
+        Some(s)
+    }
+
+    fn polku(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_polku"));
+        c.current_dir(&self.dir)
+            .env_remove("POLKU_DATABASE_URL")
+            .env_remove("POLKU_KEYS_FILE")
+            .arg("--database")
+            .arg(&self.url)
+            .arg("--keys-file")
+            .arg(self.dir.join("keys.toml"))
+            .args(args);
+        c
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.polku(args);
+        assert!(
+            out.status.success(),
+            "polku {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.polku(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "polku {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn sql(&self, sql: &str) -> i64 {
+        let url = self.url.clone();
+        let sql = sql.to_owned();
+        block_on(async move {
+            if url.starts_with("sqlite") {
+                let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+                let v: i64 = sqlx::raw_sql(&sql)
+                    .fetch_all(&pool)
+                    .await
+                    .unwrap()
+                    .first()
+                    .map_or(0, |r| sqlx::Row::try_get(r, 0).unwrap_or(0));
+                pool.close().await;
+                v
+            } else {
+                let pool = sqlx::PgPool::connect(&url).await.unwrap();
+                let v: i64 = sqlx::raw_sql(&sql)
+                    .fetch_all(&pool)
+                    .await
+                    .unwrap()
+                    .first()
+                    .map_or(0, |r| sqlx::Row::try_get(r, 0).unwrap_or(0));
+                pool.close().await;
+                v
+            }
+        })
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some((admin, name)) = self.pg.take() {
+            block_on(async move {
+                if let Ok(pool) = sqlx::PgPool::connect(&admin).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&pool)
+                        .await;
+                    pool.close().await;
+                }
+            });
+        }
+    }
+}
+
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(f)
+}
+
+const DEMO: &[&str] = &[
+    "demo",
+    "--participants",
+    "30",
+    "--employers",
+    "8",
+    "--seed",
+    "7",
+];
+
+fn demo_story(s: &Scratch) {
+    s.ok(&["migrate"]);
+    let first = s.ok(DEMO);
+    assert!(
+        first.contains("participants 30 new + 0 existing"),
+        "{first}"
+    );
+    let second = s.ok(DEMO);
+    assert!(
+        second.contains("participants 0 new + 30 existing"),
+        "{second}"
+    );
+    assert!(s.ok(&["audit", "verify"]).contains("audit chain intact"));
+    s.ok(&["integrity"]);
+    let err = s.fails(&["demo", "--seed", "8"], 6);
+    assert!(err.contains("seed 7"), "{err}");
+}
+
+#[test]
+fn demo_is_idempotent_deterministic_and_audited_on_sqlite() {
+    let a = Scratch::sqlite();
+    demo_story(&a);
+    let b = Scratch::sqlite();
+    b.ok(DEMO);
+    for project in ["DEMO-PH", "DEMO-KY"] {
+        let la = a.ok(&["list", "participants", "--project", project]);
+        assert!(!la.is_empty());
+        assert_eq!(
+            la,
+            b.ok(&["list", "participants", "--project", project]),
+            "same seed, same data"
+        );
+        assert_eq!(
+            a.ok(&["list", "employers", "--project", project]),
+            b.ok(&["list", "employers", "--project", project])
+        );
+    }
+}
+
+#[test]
+fn demo_is_idempotent_on_postgres() {
+    let Some(s) = Scratch::postgres() else {
+        eprintln!("POLKU_TEST_POSTGRES_URL is not set: PostgreSQL CLI test not run");
+        return;
+    };
+    demo_story(&s);
+    let backup = s.dir.join("pg.dump");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    s.ok(&[
+        "user",
+        "add",
+        "--email",
+        "late@example.fi",
+        "--role",
+        "admin",
+    ]);
+    s.ok(&["restore", backup.to_str().unwrap()]);
+    assert!(!s.ok(&["list", "users"]).contains("late@example.fi"));
+    s.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn editing_any_audit_row_breaks_verification() {
+    let s = Scratch::sqlite();
+    s.ok(&["demo", "--participants", "5", "--employers", "2"]);
+    let n = s.sql("SELECT count(*) FROM audit_events");
+    assert!(n > 20);
+    s.sql("DROP TRIGGER audit_events_no_update");
+    s.sql("DROP TRIGGER audit_events_no_delete");
+    for (edit, undo) in [
+        (
+            "UPDATE audit_events SET actor = 'user:someone-else' WHERE seq = 10",
+            "UPDATE audit_events SET actor = 'system:demo' WHERE seq = 10",
+        ),
+        (
+            "UPDATE audit_events SET at = '2020-01-01T00:00:00.000000Z' WHERE seq = 1",
+            "",
+        ),
+    ] {
+        let before =
+            s.sql("SELECT count(*) FROM audit_events WHERE actor = 'system:demo' AND seq = 10");
+        s.sql(edit);
+        let err = s.fails(&["audit", "verify"], 8);
+        assert!(err.contains("audit entry"), "{err}");
+        if undo.is_empty() || before == 0 {
+            return;
+        }
+        s.sql(undo);
+        s.ok(&["audit", "verify"]);
+    }
+}
+
+#[test]
+fn deleted_reordered_or_truncated_entries_are_named() {
+    let s = Scratch::sqlite();
+    s.ok(&["demo", "--participants", "5", "--employers", "2"]);
+    let cp = s.dir.join("checkpoint");
+    s.ok(&["audit", "checkpoint", cp.to_str().unwrap()]);
+    s.sql("DROP TRIGGER audit_events_no_delete");
+    s.sql("DROP TRIGGER audit_events_no_update");
+    let last = s.sql("SELECT max(seq) FROM audit_events");
+    // Truncate the tail and rewrite the head: only the external checkpoint notices.
+    s.sql(&format!("DELETE FROM audit_events WHERE seq = {last}"));
+    s.sql(&format!("UPDATE audit_head SET seq = {0}, hash = (SELECT entry_hash FROM audit_events WHERE seq = {0})", last - 1));
+    s.ok(&["audit", "verify"]);
+    let err = s.fails(
+        &["audit", "verify", "--checkpoint", cp.to_str().unwrap()],
+        8,
+    );
+    assert!(err.contains(&format!("audit entry {last}")), "{err}");
+    // Reorder two entries.
+    s.sql("UPDATE audit_events SET seq = -3 WHERE seq = 3; UPDATE audit_events SET seq = 3 WHERE seq = 4; UPDATE audit_events SET seq = 4 WHERE seq = -3;");
+    assert!(s.fails(&["audit", "verify"], 8).contains("audit entry 3"));
+    // Delete a middle entry.
+    let s2 = Scratch::sqlite();
+    s2.ok(&["demo", "--participants", "3", "--employers", "1"]);
+    s2.sql("DROP TRIGGER audit_events_no_delete");
+    s2.sql("DELETE FROM audit_events WHERE seq = 7");
+    assert!(s2.fails(&["audit", "verify"], 8).contains("audit entry 7"));
+}
+
+#[test]
+fn sigkill_midway_leaves_a_consistent_database_that_demo_completes() {
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    let args = [
+        "demo",
+        "--participants",
+        "400",
+        "--employers",
+        "20",
+        "--seed",
+        "3",
+    ];
+    let mut child = s
+        .cmd(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let db = s.dir.join("polku.db");
+    loop {
+        std::thread::sleep(Duration::from_millis(50));
+        let n = if db.exists() {
+            s.sql("SELECT count(*) FROM participants")
+        } else {
+            0
+        };
+        if n >= 20 || start.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    let partial = s.sql("SELECT count(*) FROM participants");
+    assert!(partial < 400, "demo finished before it could be killed");
+    // No half-written participant: every participant has its key and its audit event.
+    assert_eq!(s.sql("SELECT count(*) FROM participants p LEFT JOIN participant_keys k ON k.participant_id = p.id WHERE k.participant_id IS NULL"), 0);
+    s.ok(&["audit", "verify"]);
+    s.ok(&["integrity"]);
+    s.ok(&args);
+    assert_eq!(s.sql("SELECT count(*) FROM participants"), 400);
+    s.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn backup_and_restore_round_trip_on_sqlite() {
+    let s = Scratch::sqlite();
+    s.ok(&["demo", "--participants", "5", "--employers", "2"]);
+    let backup = s.dir.join("backup.db");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    s.fails(&["backup", backup.to_str().unwrap()], 6);
+    s.ok(&[
+        "user",
+        "add",
+        "--email",
+        "late@example.fi",
+        "--role",
+        "admin",
+    ]);
+    assert!(s.ok(&["list", "users"]).contains("late@example.fi"));
+    s.ok(&["restore", backup.to_str().unwrap()]);
+    assert!(!s.ok(&["list", "users"]).contains("late@example.fi"));
+    s.ok(&["audit", "verify"]);
+    std::fs::write(s.dir.join("garbage.db"), b"not a database").unwrap();
+    s.fails(&["restore", s.dir.join("garbage.db").to_str().unwrap()], 6);
+    s.ok(&["integrity"]);
+}
+
+#[test]
+fn bad_input_gets_specific_errors_and_codes() {
+    let s = Scratch::sqlite();
+    s.fails(&["user", "add", "--email", "a@b", "--role", "coach"], 3);
+    s.ok(&["migrate"]);
+    assert!(s
+        .fails(
+            &["user", "add", "--email", "x@example.fi", "--role", "root"],
+            3
+        )
+        .contains("unknown_role"));
+    s.fails(
+        &[
+            "user",
+            "add",
+            "--email",
+            "x@example.fi",
+            "--role",
+            "coach",
+            "--project",
+            "NOPE",
+        ],
+        4,
+    );
+    s.fails(
+        &["user", "add", "--email", "x@example.fi", "--role", "coach"],
+        3,
+    );
+    let out = s.ok(&[
+        "user",
+        "add",
+        "--email",
+        "admin@example.fi",
+        "--role",
+        "admin",
+    ]);
+    let token = out.lines().last().unwrap();
+    assert_eq!(token.len(), 64, "{out}");
+    s.fails(
+        &[
+            "user",
+            "add",
+            "--email",
+            "ADMIN@example.fi",
+            "--role",
+            "admin",
+        ],
+        5,
+    );
+    s.fails(&["import", "esco", "/nonexistent"], 3);
+    s.fails(&["match", "--top", "5"], 2);
+    let other = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .current_dir(&s.dir)
+        .args(["--database", "mysql://x/y", "migrate"])
+        .output()
+        .unwrap();
+    assert_eq!(other.status.code(), Some(6));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("unsupported database URL"));
+    s.fails(&["match", "--participant", "not-a-uuid"], 3);
+    s.fails(&["list", "participants", "--project", "NOPE"], 4);
+    // The key file is required once the database has been initialised.
+    std::fs::rename(s.dir.join("keys.toml"), s.dir.join("keys.moved")).unwrap();
+    assert!(s.fails(&["audit", "verify"], 6).contains("key file"));
+    std::fs::write(
+        s.dir.join("keys.toml"),
+        std::fs::read_to_string(s.dir.join("keys.moved"))
+            .unwrap()
+            .replace("master_key = \"", "master_key = \"ff"),
+    )
+    .unwrap();
+    s.fails(&["audit", "verify"], 6);
+    // A schema that is not current is refused by ordinary commands.
+    let fresh = Scratch::sqlite();
+    fresh.fails(&["list", "projects"], 6);
+}
+
+#[test]
+fn esco_import_is_idempotent() {
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    let dir = s.dir.join("esco");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = "conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,hiddenLabels,status,modifiedDate,scopeNote,definition,inScheme,description\n";
+    let uri = "http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab";
+    std::fs::write(dir.join("skills_fi.csv"), format!("{header}KnowledgeSkillCompetence,{uri},skill/competence,sector-specific,johtaa musiikkihenkilöstöä,\"johtaa\nmusiikki\",,released,2023-01-01,,,,\n")).unwrap();
+    std::fs::write(dir.join("skills_en.csv"), format!("{header}KnowledgeSkillCompetence,{uri},skill/competence,sector-specific,manage musical staff,,,released,2023-01-01,,,,\n")).unwrap();
+    assert!(s
+        .ok(&["import", "esco", dir.to_str().unwrap()])
+        .contains("skills: 1 new, 0 updated, 0 unchanged"));
+    assert!(s
+        .ok(&["import", "esco", dir.to_str().unwrap()])
+        .contains("skills: 0 new, 0 updated, 1 unchanged"));
+    std::fs::write(
+        dir.join("skills_sv.csv"),
+        format!("{header}KnowledgeSkillCompetence,not-a-uri,x,y,z,,,,,,,,\n"),
+    )
+    .unwrap();
+    let err = s.fails(&["import", "esco", dir.to_str().unwrap()], 3);
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn match_from_a_file_and_from_the_database() {
+    let s = Scratch::sqlite();
+    let input = s.dir.join("input.json");
+    std::fs::write(&input, include_str!("fixtures/match.json")).unwrap();
+    let out = s.ok(&[
+        "match",
+        "--input",
+        input.to_str().unwrap(),
+        "--participant",
+        "p1",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["participant"], "p1");
+    assert!(v["results"].is_array());
+    std::fs::write(&input, "{\"participants\": [{\"id\": 1}]}").unwrap();
+    let err = s.fails(&["match", "--input", input.to_str().unwrap()], 3);
+    assert!(err.contains("participants[0]"), "{err}");
+    std::fs::write(&input, include_str!("fixtures/match.json")).unwrap();
+    let alloc: serde_json::Value =
+        serde_json::from_str(&s.ok(&["allocate", "--input", input.to_str().unwrap()])).unwrap();
+    assert!(
+        alloc["assignments"].is_array() && alloc["objective"].is_number(),
+        "{alloc}"
+    );
+    let craft: serde_json::Value = serde_json::from_str(&s.ok(&[
+        "craft",
+        "--input",
+        input.to_str().unwrap(),
+        "--participant",
+        "p1",
+        "--employer",
+        "e1",
+        "--hours",
+        "5-20",
+    ]))
+    .unwrap();
+    assert!(craft["description"]["fi"].is_string(), "{craft}");
+    // Against the database: a demo participant gets ranked openings of their project.
+    s.ok(&["demo", "--participants", "5", "--employers", "6"]);
+    let list = s.ok(&["list", "participants", "--project", "DEMO-PH"]);
+    let id = list.split('\t').next().unwrap();
+    let out = s.ok(&[
+        "match",
+        "--participant",
+        id,
+        "--top",
+        "3",
+        "--include-excluded",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["participant"], id);
+    assert!(v["results"].as_array().is_some());
+}

@@ -1,0 +1,215 @@
+//! The shapes of the JSON output (documented in `docs/matching.md`). Typed, so a result is
+//! written straight to JSON text without building a tree of maps first.
+
+use serde::Serialize;
+
+/// One ranked opening for a participant (or candidate for an opening).
+#[derive(Debug, Clone, Serialize)]
+pub struct MatchResult<'a> {
+    pub participant: &'a str,
+    pub opening: &'a str,
+    pub employer: &'a str,
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    pub score: f64,
+    pub parts: PartsOut,
+    pub explanation: Vec<PartText>,
+    pub fits: Vec<Fit<'a>>,
+    pub to_check: Vec<Check>,
+    pub accommodations: Vec<&'a str>,
+    pub accommodation_cost_eur: u64,
+    pub accommodation_subsidies: Vec<AccSubsidy<'a>>,
+    pub subsidy: Option<PaySubsidy>,
+    pub hours_per_week: u16,
+    pub tasks: Vec<TaskRef<'a>>,
+}
+
+/// An excluded pair and the limits it breaks.
+#[derive(Debug, Clone, Serialize)]
+pub struct Excluded<'a> {
+    pub participant: &'a str,
+    pub opening: &'a str,
+    pub excluded_by: Vec<LimitOut<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub hours_per_week: u8,
+}
+
+/// The score parts; they add up to the score.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PartsOut {
+    pub essential_skills: f64,
+    pub optional_skills: f64,
+    pub learnable_gaps: f64,
+    pub language_margin: f64,
+    pub functioning_margin: f64,
+    pub accommodation_cost: f64,
+    pub goal_fit: f64,
+    pub employer_readiness: f64,
+}
+
+/// One part in plain words.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartText {
+    pub part: &'static str,
+    pub points: f64,
+    pub max: f64,
+    pub text: String,
+}
+
+/// Why a pair fits.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Fit<'a> {
+    Hours {
+        hours_per_week: u16,
+        min: u8,
+        max: u8,
+        text: String,
+    },
+    Days {
+        days_per_week: u8,
+        max: u8,
+        text: String,
+    },
+    Municipality {
+        municipality: &'a str,
+        text: String,
+    },
+    Language {
+        language: &'a str,
+        required: &'static str,
+        has: &'static str,
+        text: String,
+    },
+    /// Every demanded, assessed dimension the person manages without support.
+    Functioning {
+        dimensions: Vec<DimFit>,
+        text: String,
+    },
+    Accommodated {
+        dimension: &'static str,
+        demand: u8,
+        capacity: u8,
+        accommodations: Vec<&'a str>,
+        text: String,
+    },
+}
+
+/// Demand and capacity on one dimension.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DimFit {
+    pub dimension: &'static str,
+    pub demand: u8,
+    pub capacity: u8,
+}
+
+/// A demand on a dimension the person was not assessed on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub dimension: &'static str,
+    pub demand: u8,
+    pub text: String,
+}
+
+/// A broken hard limit.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "limit", rename_all = "snake_case")]
+pub enum LimitOut<'a> {
+    Functioning {
+        dimension: &'static str,
+        demand: u8,
+        capacity: u8,
+        text: String,
+    },
+    Language {
+        language: &'a str,
+        required: &'static str,
+        has: &'static str,
+        text: String,
+    },
+    Hours {
+        hours_per_week: u16,
+        min: u8,
+        max: u8,
+        text: String,
+    },
+    Days {
+        days_per_week: u8,
+        max: u8,
+        text: String,
+    },
+    Schedule {
+        schedule: &'static str,
+        text: String,
+    },
+    Municipality {
+        municipality: &'a str,
+        text: String,
+    },
+}
+
+impl LimitOut<'_> {
+    pub fn text(&self) -> &str {
+        match self {
+            LimitOut::Functioning { text, .. }
+            | LimitOut::Language { text, .. }
+            | LimitOut::Hours { text, .. }
+            | LimitOut::Days { text, .. }
+            | LimitOut::Schedule { text, .. }
+            | LimitOut::Municipality { text, .. } => text,
+        }
+    }
+}
+
+/// A subsidy that may pay for an accommodation.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccSubsidy<'a> {
+    pub accommodation: &'a str,
+    pub cost_eur: u32,
+    pub subsidy: &'a str,
+    pub label: Option<&'static str>,
+    pub cap_eur_total: Option<u32>,
+    pub in_force: bool,
+}
+
+/// The pay-subsidy estimate for a paid job.
+#[derive(Debug, Clone, Serialize)]
+pub struct PaySubsidy {
+    pub rule: &'static str,
+    pub available: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cap_eur_month: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_months: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_wage_eur: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_per_week: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate_eur_month: Option<f64>,
+    pub text: String,
+}
+
+/// `match --participant`: ranked openings.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonResults<'a> {
+    pub participant: &'a str,
+    pub results: Vec<MatchResult<'a>>,
+}
+
+/// `match --opening`: ranked candidates.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpeningCandidates<'a> {
+    pub opening: &'a str,
+    pub candidates: Vec<MatchResult<'a>>,
+}

@@ -1,0 +1,246 @@
+//! Top-K queries in both directions with a bounded heap. A person's query scans only the
+//! openings of the municipalities they accept (openings are stored grouped by municipality);
+//! an opening's query scans only the people who accept its municipality.
+
+use crate::accommodate::{Cover, CoverCache};
+use crate::dict::BitSet;
+use crate::feasible::{self, Job};
+use crate::index::Index;
+use crate::score::{self, Parts};
+use crate::swar;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+/// A feasible, scored pair.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub person: u32,
+    pub opening: u32,
+    pub parts: Parts,
+    pub cover: Cover,
+    pub to_check: u32,
+}
+
+impl Hit {
+    pub fn score(&self) -> u32 {
+        self.parts.score()
+    }
+    /// Higher ranks first: score, then fewer dimensions to check.
+    fn key(&self) -> u64 {
+        u64::from(self.score()) << 8 | u64::from(255 - self.to_check.count_ones())
+    }
+}
+
+struct Ranked(Hit, u32);
+impl PartialEq for Ranked {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Ranked {
+    /// Greater is better; ties go to the lower index.
+    fn cmp(&self, o: &Self) -> Ordering {
+        self.0.key().cmp(&o.0.key()).then(o.1.cmp(&self.1))
+    }
+}
+
+/// Keeps the `k` best hits.
+struct TopK {
+    k: usize,
+    heap: BinaryHeap<Reverse<Ranked>>,
+}
+
+impl TopK {
+    fn new(k: usize) -> Self {
+        Self {
+            k,
+            heap: BinaryHeap::with_capacity(k + 1),
+        }
+    }
+    #[inline]
+    fn push(&mut self, hit: Hit, tie: u32) {
+        if self.k == 0 {
+            return;
+        }
+        let r = Ranked(hit, tie);
+        if self.heap.len() < self.k {
+            self.heap.push(Reverse(r));
+        } else if self.heap.peek().is_some_and(|w| r > w.0) {
+            self.heap.pop();
+            self.heap.push(Reverse(r));
+        }
+    }
+    fn into_sorted(self) -> Vec<Hit> {
+        let mut v: Vec<Ranked> = self.heap.into_iter().map(|r| r.0).collect();
+        v.sort_by(|a, b| b.cmp(a));
+        v.into_iter().map(|r| r.0).collect()
+    }
+}
+
+/// Scratch space reused between queries.
+#[derive(Debug)]
+pub struct Scratch {
+    skills: BitSet,
+    covers: CoverCache,
+    passed: Vec<u32>,
+}
+
+impl Scratch {
+    pub fn new(ix: &Index) -> Self {
+        Self {
+            skills: BitSet::with_len(ix.skills.len()),
+            covers: CoverCache::default(),
+            passed: Vec::new(),
+        }
+    }
+}
+
+/// Scores person `p` for opening `o`, whose hard limits (but for accommodations) passed.
+#[inline]
+fn score_passed(
+    ix: &Index,
+    p: usize,
+    o: usize,
+    skills: &BitSet,
+    covers: &mut CoverCache,
+) -> Option<Hit> {
+    let cover = feasible::cover_cached(ix, p, &ix.openings.demand[o], covers)?;
+    let parts = score::opening_parts(ix, p, o, skills, cover.cost_eur);
+    Some(Hit {
+        person: p as u32,
+        opening: o as u32,
+        parts,
+        cover,
+        to_check: ix.people.not_assessed[p] & ix.openings.demanded[o],
+    })
+}
+
+/// Scores person `p` for opening `o` if no hard limit is broken; `skills` holds `p`'s skills.
+pub fn evaluate(ix: &Index, p: usize, o: usize, skills: &BitSet) -> Option<Hit> {
+    let job = Job::opening(ix, o);
+    if !feasible::quick(ix, p, &job, true) || !feasible::municipality_ok(ix, p, job.municipality) {
+        return None;
+    }
+    score_passed(ix, p, o, skills, &mut CoverCache::default())
+}
+
+/// Visits every feasible opening of person `p` with its score.
+#[inline]
+fn each_opening(ix: &Index, p: usize, scratch: &mut Scratch, mut f: impl FnMut(Hit)) {
+    let skills = ix.people.skills.row(p);
+    scratch.skills.set_all(skills);
+    scratch.passed.clear();
+    for &m in ix.people.acceptable.row(p) {
+        filter_range(ix, p, ix.opening_range(m), &mut scratch.passed);
+    }
+    // Scoring reads each passing opening's packed tasks, which are usually not in cache:
+    // touching the rows of a block of openings first lets their cache misses overlap.
+    const BLOCK: usize = 16;
+    let mut touch = 0u32;
+    for block in scratch.passed.chunks(BLOCK) {
+        for &o in block {
+            let row = ix.openings.packed.row(o as usize);
+            for w in row.iter().step_by(16) {
+                touch ^= *w;
+            }
+        }
+        for &o in block {
+            if let Some(hit) = score_passed(ix, p, o as usize, &scratch.skills, &mut scratch.covers)
+            {
+                f(hit);
+            }
+        }
+    }
+    std::hint::black_box(touch);
+    scratch.skills.clear_all(skills);
+}
+
+/// Appends the openings of `range` that pass person `p`'s hard filter (all limits but the
+/// municipality, which the range stands for): one branch-free pass over parallel arrays.
+#[inline]
+fn filter_range(ix: &Index, p: usize, range: std::ops::Range<usize>, out: &mut Vec<u32>) {
+    let op = &ix.openings;
+    let pe = &ix.people;
+    let (lo, hi) = (u16::from(pe.hours[p].0), u16::from(pe.hours[p].1));
+    let (days, cannot, lang, plus) = (pe.days_max[p], pe.cannot[p], pe.lang[p], pe.cap_plus[p]);
+    let start = range.start as u32;
+    let rows = op.hours[range.clone()]
+        .iter()
+        .zip(&op.days[range.clone()])
+        .zip(&op.sched[range.clone()])
+        .zip(&op.lang[range.clone()])
+        .zip(&op.demand[range]);
+    for (k, ((((h, d), s), l), dm)) in rows.enumerate() {
+        let ok = (*h >= lo)
+            & (*h <= hi)
+            & (*d <= days)
+            & (*s & cannot == 0)
+            & swar::word_le(*l, lang)
+            & swar::all_le(dm, &plus);
+        if ok {
+            out.push(start + k as u32);
+        }
+    }
+}
+
+/// The `k` best openings for person `p`.
+pub fn top_openings(ix: &Index, p: usize, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
+    let mut top = TopK::new(k);
+    each_opening(ix, p, scratch, |hit| top.push(hit, hit.opening));
+    top.into_sorted()
+}
+
+/// The `k` best candidates for opening `o`.
+pub fn top_people(ix: &Index, o: usize, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
+    let job = Job::opening(ix, o);
+    let mut top = TopK::new(k);
+    let (offsets, _) = ix.accepting.raw();
+    let m = job.municipality as usize;
+    let postings = &ix.accepting_filter[offsets[m] as usize..offsets[m + 1] as usize];
+    scratch.passed.clear();
+    for f in postings {
+        let ok = (job.hours >= u16::from(f.hours.0))
+            & (job.hours <= u16::from(f.hours.1))
+            & (job.days <= f.days_max)
+            & (job.sched & f.cannot == 0)
+            & swar::word_le(job.lang, f.lang)
+            & swar::all_le(&job.demand, &f.cap_plus);
+        if ok {
+            scratch.passed.push(f.person);
+        }
+    }
+    // The candidates' data is scattered: touch a block of them first so the misses overlap.
+    const BLOCK: usize = 16;
+    let mut touch = 0u64;
+    let pe = &ix.people;
+    for block in scratch.passed.chunks(BLOCK) {
+        for &p in block {
+            let p = p as usize;
+            touch ^= pe.cap[p][0] ^ pe.assessed[p][0] ^ pe.lang[p];
+            touch ^= u64::from(pe.skills.row(p).first().copied().unwrap_or(0));
+            touch ^= u64::from(pe.goals.row(p).len() as u32);
+        }
+        for &p in block {
+            let p = p as usize;
+            let skills = pe.skills.row(p);
+            scratch.skills.set_all(skills);
+            if let Some(hit) = score_passed(ix, p, o, &scratch.skills, &mut scratch.covers) {
+                top.push(hit, p as u32);
+            }
+            scratch.skills.clear_all(skills);
+        }
+    }
+    std::hint::black_box(touch);
+    top.into_sorted()
+}
+
+/// Every feasible pair of person `p` (no cut-off), for allocation.
+pub fn all_openings(ix: &Index, p: usize, scratch: &mut Scratch, out: &mut Vec<Hit>) {
+    each_opening(ix, p, scratch, |hit| out.push(hit));
+}

@@ -1,0 +1,205 @@
+//! Invariants on random inputs, checked against the independent reference in `naive.rs`.
+
+use crate::gen::{self, Rng};
+use crate::naive;
+use polku_matching::allocate::{self, Problem};
+use polku_matching::api::{self, CraftArgs, MatchArgs};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn today() -> time::Date {
+    time::macros::date!(2026 - 01 - 15)
+}
+
+fn all(participant: Option<&str>, opening: Option<&str>) -> MatchArgs {
+    MatchArgs {
+        participant: participant.map(str::to_owned),
+        opening: opening.map(str::to_owned),
+        top: 10_000,
+        include_excluded: true,
+    }
+}
+
+/// (opening id → score) of the feasible results for one participant.
+fn scores(input: &polku_matching::Input, p: &str) -> BTreeMap<String, f64> {
+    let v = api::match_input(input, &all(Some(p), None), today()).expect("match");
+    v["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter(|r| r.get("excluded_by").is_none())
+        .map(|r| {
+            (
+                r["opening"].as_str().expect("id").to_owned(),
+                r["score"].as_f64().expect("score"),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Feasible results break no hard limit, every feasible opening is found, accommodations
+    /// are the cheapest, not-assessed demands are listed to check, parts add up.
+    #[test]
+    fn no_hard_limit_is_violated(seed in any::<u64>()) {
+        let input = gen::input(seed, 4, 5);
+        for p in &input.participants {
+            let v = api::match_input(&input, &all(Some(&p.id), None), today()).expect("match");
+            let mut found = BTreeSet::new();
+            for r in v["results"].as_array().expect("results") {
+                let oid = r["opening"].as_str().expect("id");
+                let (e, o) = input.employers.iter().find_map(|e| e.openings.iter().position(|o| o.id == oid).map(|o| (e, o))).expect("opening");
+                let naive = naive::feasible(&input, p, e, o);
+                if r.get("excluded_by").is_some() {
+                    prop_assert!(naive.is_none(), "{oid} excluded but feasible for {}", p.id);
+                    prop_assert!(!r["excluded_by"].as_array().expect("list").is_empty());
+                    continue;
+                }
+                let cost = naive.expect("engine result must be feasible");
+                prop_assert_eq!(r["accommodation_cost_eur"].as_u64(), Some(cost));
+                found.insert(oid.to_owned());
+                let tasks = naive::opening_tasks(e, &e.openings[o].tasks);
+                let checks: BTreeSet<String> = r["to_check"].as_array().expect("list").iter().map(|c| c["dimension"].as_str().expect("dim").to_owned()).collect();
+                prop_assert_eq!(checks, naive::to_check(p, &tasks));
+                let sum: f64 = r["parts"].as_object().expect("parts").values().map(|x| x.as_f64().expect("num")).sum();
+                let score = r["score"].as_f64().expect("score");
+                prop_assert!((sum - score).abs() < 1e-9 && (0.0..=1.0).contains(&score));
+            }
+            for e in &input.employers {
+                for (o, op) in e.openings.iter().enumerate() {
+                    prop_assert_eq!(found.contains(&op.id), naive::feasible(&input, p, e, o).is_some(), "{} {}", p.id, op.id);
+                }
+            }
+        }
+    }
+
+    /// A pair scores the same whichever side asks.
+    #[test]
+    fn both_directions_agree(seed in any::<u64>()) {
+        let input = gen::input(seed, 5, 4);
+        let by_person: BTreeMap<(String, String), f64> = input.participants.iter()
+            .flat_map(|p| scores(&input, &p.id).into_iter().map(move |(o, s)| ((p.id.clone(), o), s)))
+            .collect();
+        let mut by_opening = BTreeMap::new();
+        for e in &input.employers {
+            for op in &e.openings {
+                let v = api::match_input(&input, &all(None, Some(&op.id)), today()).expect("match");
+                for c in v["candidates"].as_array().expect("list").iter().filter(|c| c.get("excluded_by").is_none()) {
+                    by_opening.insert((c["participant"].as_str().expect("id").to_owned(), op.id.clone()), c["score"].as_f64().expect("score"));
+                }
+            }
+        }
+        prop_assert_eq!(by_person, by_opening);
+    }
+
+    /// Adding a skill the participant did not have never lowers a score.
+    #[test]
+    fn adding_a_skill_never_lowers_a_score(seed in any::<u64>(), extra in 0u64..12) {
+        let mut input = gen::input(seed, 2, 5);
+        let before = scores(&input, "p0");
+        input.participants[0].skills.push(gen::skill(extra));
+        let after = scores(&input, "p0");
+        prop_assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>());
+        for (o, s) in &before {
+            prop_assert!(after[o] >= *s, "{o}: {s} -> {}", after[o]);
+        }
+    }
+
+    /// Crafting equals brute force on up to 16 tasks; never too many hours, never an
+    /// infeasible task.
+    #[test]
+    fn crafting_equals_brute_force(seed in any::<u64>(), n in 1usize..=16) {
+        let mut r = Rng::new(seed);
+        let mut input = gen::input(seed, 1, 0);
+        input.employers = vec![gen::employer(&mut r, 0, n)];
+        let p = input.participants[0].clone();
+        let e = input.employers[0].clone();
+        let (lo, hi) = (p.hours_per_week.min, p.hours_per_week.max);
+        let v = api::craft_input(&input, &CraftArgs { participant: p.id.clone(), employer: e.id.clone(), hours: None }, today()).expect("craft");
+        let expected = naive::craft(&input, &p, &e, lo, hi);
+        prop_assert_eq!(v["found"].as_bool(), Some(expected.is_some()));
+        if let Some(best) = expected {
+            prop_assert_eq!((v["objective"].as_f64().expect("num") * 1000.0).round() as i64, best);
+        }
+        let chosen: Vec<&str> = v["tasks"].as_array().expect("list").iter().map(|t| t.as_str().expect("id")).collect();
+        let tasks: Vec<_> = e.tasks.iter().filter(|t| chosen.contains(&t.id.as_str())).collect();
+        let hours: u32 = tasks.iter().map(|t| u32::from(t.hours_per_week)).sum();
+        prop_assert_eq!(v["hours_per_week"].as_u64(), Some(u64::from(hours)));
+        if !chosen.is_empty() {
+            prop_assert!(hours >= u32::from(lo) && hours <= u32::from(hi));
+        }
+        let accs = input.accommodations.clone().unwrap_or_default();
+        for t in &tasks {
+            prop_assert!(naive::tasks_ok(&p, &[t], e.municipality.as_str(), &accs));
+        }
+        let left: usize = v["left_out"].as_array().expect("list").len();
+        prop_assert_eq!(left + chosen.len(), e.tasks.len());
+        for l in ["fi", "sv", "en", "fi-x-selko"] {
+            prop_assert!(v["description"][l].as_str().is_some_and(|s| !s.is_empty()));
+        }
+    }
+
+    /// Allocation never exceeds a capacity and equals brute force on small instances.
+    #[test]
+    fn allocation_is_optimal_and_within_capacity(seed in any::<u64>()) {
+        let mut r = Rng::new(seed);
+        let m = 1 + r.below(4) as usize;
+        let n = 1 + r.below(7) as usize;
+        let mut problem = Problem::new((0..m).map(|_| 1 + r.below(2) as u32).collect());
+        for _ in 0..n {
+            let arcs: BTreeMap<u32, i64> = (0..r.below(4)).map(|_| (r.below(m as u64) as u32, r.below(1000) as i64)).collect();
+            problem.push_person(arcs);
+        }
+        let sol = allocate::solve(&problem);
+        let mut load = vec![0u32; m];
+        for a in sol.assignment.iter().flatten() {
+            load[*a as usize] += 1;
+        }
+        prop_assert!(load.iter().zip(&problem.capacities).all(|(l, c)| l <= c));
+        prop_assert_eq!(sol.objective, brute_force(&problem, 0, &mut vec![0; m]));
+    }
+
+    /// The full allocation through the API: capacities hold, each person at most once.
+    #[test]
+    fn allocate_api_respects_capacities(seed in any::<u64>()) {
+        let input = gen::input(seed, 8, 4);
+        let v = api::allocate_input(&input).expect("allocate");
+        let mut per_opening: BTreeMap<String, u64> = BTreeMap::new();
+        let mut people = BTreeSet::new();
+        for a in v["assignments"].as_array().expect("list") {
+            *per_opening.entry(a["opening"].as_str().expect("id").to_owned()).or_default() += 1;
+            prop_assert!(people.insert(a["participant"].as_str().expect("id").to_owned()));
+        }
+        for e in &input.employers {
+            for o in &e.openings {
+                prop_assert!(per_opening.get(&o.id).copied().unwrap_or(0) <= u64::from(o.capacity));
+            }
+        }
+    }
+}
+
+fn brute_force(p: &Problem, person: usize, load: &mut Vec<u32>) -> i64 {
+    if person == p.people() {
+        return 0;
+    }
+    let mut best = brute_force(p, person + 1, load);
+    for k in p.starts[person] as usize..p.starts[person + 1] as usize {
+        let o = p.heads[k] as usize;
+        if load[o] < p.capacities[o] {
+            load[o] += 1;
+            best = best.max(p.weights[k] + brute_force(p, person + 1, load));
+            load[o] -= 1;
+        }
+    }
+    best
+}
+
+#[test]
+fn scores_are_plain_numbers() {
+    let input = gen::input(7, 3, 3);
+    let v: Value = api::match_input(&input, &MatchArgs::default(), today()).expect("match");
+    assert!(v["participants"].as_array().is_some_and(|a| a.len() == 3));
+}

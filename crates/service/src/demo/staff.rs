@@ -1,0 +1,143 @@
+//! Organisations, projects and staff accounts: one project per region, run by the region's
+//! organisation (the first is the lead), with a manager, coaches, coordinators, employer users and
+//! a mentor each, plus one administrator. Accounts are inactive and have no activation token.
+
+use super::ids;
+use super::names::{self, Background};
+use super::regions::RegionSpec;
+use super::rng::Rng;
+use crate::Result;
+use polku_domain::{
+    Email, Organisation, OrganisationId, Project, ProjectId, Role, RoleGrant, User, UserId,
+};
+use std::collections::BTreeSet;
+use time::macros::date;
+
+pub const EMAIL_DOMAIN: &str = "demo.polku.fi";
+
+/// A project with its people, as the rest of the plan needs them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectStaff {
+    pub project: Project,
+    pub coaches: Vec<UserId>,
+    pub coordinators: Vec<UserId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub organisations: Vec<Organisation>,
+    pub projects: Vec<ProjectStaff>,
+    pub users: Vec<User>,
+}
+
+fn user(
+    rng: &mut Rng,
+    local: &str,
+    role: Role,
+    project: Option<ProjectId>,
+    label: &str,
+) -> Result<User> {
+    let id = UserId(rng.uuid());
+    let bg = if rng.chance(12) {
+        *rng.weighted(names::IMMIGRANT_WEIGHTS)
+    } else {
+        Background::Finnish
+    };
+    let male = rng.chance(45);
+    let (given, family) = names::name(rng, bg, male);
+    Ok(User {
+        id,
+        email: Email::parse(&format!("{local}@{EMAIL_DOMAIN}"))?,
+        display_name: format!("{given} {family} ({label})"),
+        roles: vec![RoleGrant::new(role, project)?],
+        active: false,
+    })
+}
+
+/// Everyone who works in the demo projects. `business_ids` collects the IDs drawn.
+pub fn staff(
+    seed: u64,
+    regions: &[RegionSpec],
+    business_ids: &mut BTreeSet<String>,
+) -> Result<Staff> {
+    let mut out = Staff {
+        organisations: Vec::new(),
+        projects: Vec::new(),
+        users: Vec::new(),
+    };
+    let mut rng = Rng::stream(seed, "admin", 0);
+    out.users
+        .push(user(&mut rng, "admin", Role::Admin, None, "ylläpitäjä")?);
+    for (i, r) in regions.iter().enumerate() {
+        let mut rng = Rng::stream(seed, "region", i as u64);
+        let org = Organisation {
+            id: OrganisationId(rng.uuid()),
+            name: r.organisation.to_owned(),
+            business_id: Some(ids::business_id(&mut rng, business_ids)?),
+        };
+        let project = Project::new(
+            ProjectId(rng.uuid()),
+            org.id,
+            &r.project_code(),
+            r.project_name,
+            vec![r.region_name()?.to_owned()],
+            r.target_groups.iter().map(|s| (*s).to_owned()).collect(),
+            date!(2024 - 09 - 01),
+            date!(2027 - 08 - 31),
+        )?;
+        let key = r.key.to_lowercase();
+        let pid = Some(project.id);
+        let mut users = vec![user(
+            &mut rng,
+            &format!("manager.{key}"),
+            Role::Manager,
+            pid,
+            "projektipäällikkö",
+        )?];
+        let n_coaches = if rng.chance(40) { 3 } else { 2 };
+        let n_coordinators = if rng.chance(50) { 2 } else { 1 };
+        let mut coaches = Vec::new();
+        for n in 1..=n_coaches {
+            let u = user(
+                &mut rng,
+                &format!("coach{n}.{key}"),
+                Role::Coach,
+                pid,
+                "työhönvalmentaja",
+            )?;
+            coaches.push(u.id);
+            users.push(u);
+        }
+        let mut coordinators = Vec::new();
+        for n in 1..=n_coordinators {
+            let u = user(
+                &mut rng,
+                &format!("coordinator{n}.{key}"),
+                Role::Coordinator,
+                pid,
+                "työnantajakoordinaattori",
+            )?;
+            coordinators.push(u.id);
+            users.push(u);
+        }
+        for n in 1..=2 {
+            let local = format!("employer{n}.{key}");
+            users.push(user(&mut rng, &local, Role::Employer, pid, "työnantaja")?);
+        }
+        users.push(user(
+            &mut rng,
+            &format!("mentor1.{key}"),
+            Role::Mentor,
+            pid,
+            "työpaikkamentori",
+        )?);
+        out.organisations.push(org);
+        out.projects.push(ProjectStaff {
+            project,
+            coaches,
+            coordinators,
+        });
+        out.users.extend(users);
+    }
+    Ok(out)
+}

@@ -1,0 +1,196 @@
+//! Demo data on a real database: the generator writes through the ordinary use cases, a second
+//! run writes nothing, an interrupted run is completed by running again, and a database seeded
+//! with another seed is refused. Runs on SQLite and, when `POLKU_TEST_POSTGRES_URL` is set, on
+//! PostgreSQL.
+#![allow(clippy::unwrap_used)]
+
+use polku_service::demo::{self, DemoOptions, DemoProgress, DemoSummary};
+use polku_service::{Actor, Service, ServiceError};
+use polku_store_tests::TestDb;
+use std::sync::Arc;
+
+macro_rules! stories {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite { $( #[test] fn $name() { polku_store_tests::run(polku_store_tests::Backend::Sqlite, super::$name) } )+ }
+        mod postgres { $( #[test] fn $name() { polku_store_tests::run(polku_store_tests::Backend::Postgres, super::$name) } )+ }
+    };
+}
+
+stories!(
+    demo_seed_twice_creates_nothing_the_second_time,
+    demo_seed_completes_an_interrupted_run,
+    demo_seed_refuses_another_seed,
+);
+
+const OPTS: DemoOptions = DemoOptions {
+    participants: 30,
+    employers: 8,
+    seed: 7,
+};
+
+fn operator() -> Actor {
+    Actor::system("demo")
+}
+
+async fn seed(svc: &Service, opts: &DemoOptions) -> Result<DemoSummary, ServiceError> {
+    svc.seed_demo(&operator(), opts, &mut |_| {}).await
+}
+
+async fn counts(svc: &Service) -> (i64, i64, usize, usize) {
+    let store = svc.store();
+    let plan = demo::plan(&OPTS).unwrap();
+    let (mut tasks, mut openings) = (0, 0);
+    for e in &plan.employers {
+        tasks += store.list_tasks(e.employer.id).await.unwrap().len();
+        openings += store.list_openings(e.employer.id).await.unwrap().len();
+    }
+    (
+        store.count_participants().await.unwrap(),
+        store.count_employers().await.unwrap(),
+        tasks,
+        openings,
+    )
+}
+
+async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let plan = demo::plan(&OPTS).unwrap();
+    let mut reports = Vec::new();
+    let first = svc
+        .seed_demo(&operator(), &OPTS, &mut |p| reports.push(p))
+        .await
+        .unwrap();
+    assert_eq!(first.participants_created, 30);
+    assert_eq!(first.participants_existing, 0);
+    assert_eq!(first.employers_created, 8);
+    assert_eq!(first.employers_existing, 0);
+    assert_eq!(first.projects, 5);
+    assert_eq!(first.tasks, plan.task_count());
+    assert_eq!(first.openings, plan.opening_count());
+    assert_eq!(
+        reports.last(),
+        Some(&DemoProgress::Employers { done: 8, total: 8 })
+    );
+    assert!(reports.contains(&DemoProgress::Participants {
+        done: 30,
+        total: 30
+    }));
+    assert_eq!(
+        counts(svc).await,
+        (30, 8, plan.task_count(), plan.opening_count())
+    );
+
+    // Written through the use cases: sealed, readable by the operator, audited.
+    let p = &plan.participants[0];
+    let view = svc
+        .get_participant(&operator(), p.id, "service_delivery")
+        .await
+        .unwrap();
+    assert_eq!(view.personal, p.personal);
+    assert_eq!(view.sensitive.as_ref(), Some(&p.sensitive));
+    assert_eq!(view.coach_id, Some(p.coach_id));
+    let coach = svc
+        .store()
+        .get_user_by_email("coach1.ph@demo.polku.fi")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!coach.active);
+    assert!(svc.verify_audit(None).await.unwrap().is_ok());
+
+    // The second run writes nothing at all: not one audit entry.
+    let head = svc.store().audit_head().await.unwrap();
+    let second = seed(svc, &OPTS).await.unwrap();
+    assert_eq!(second.participants_created, 0);
+    assert_eq!(second.participants_existing, 30);
+    assert_eq!(second.employers_created, 0);
+    assert_eq!(second.employers_existing, 8);
+    assert_eq!(
+        (second.tasks, second.openings),
+        (first.tasks, first.openings)
+    );
+    assert_eq!(svc.store().audit_head().await.unwrap(), head);
+    assert_eq!(
+        counts(svc).await,
+        (30, 8, plan.task_count(), plan.opening_count())
+    );
+}
+
+async fn demo_seed_completes_an_interrupted_run(db: Arc<TestDb>) {
+    let svc = db.service.clone();
+    // Kill the first run after the twelfth participant (each participant is one transaction).
+    let killed = tokio::spawn(async move {
+        svc.seed_demo(&operator(), &OPTS, &mut |p| {
+            if p == (DemoProgress::Participants {
+                done: 12,
+                total: 30,
+            }) {
+                panic!("simulated kill after 12 participants");
+            }
+        })
+        .await
+    })
+    .await;
+    assert!(killed.unwrap_err().is_panic());
+    let svc = &db.service;
+    assert_eq!(svc.store().count_participants().await.unwrap(), 12);
+    assert_eq!(svc.store().count_employers().await.unwrap(), 0);
+
+    // Also leave one employer half-written: the employer and two tasks, no openings.
+    let plan = demo::plan(&OPTS).unwrap();
+    let first = &plan.employers[0];
+    svc.create_employer(&operator(), first.employer.clone())
+        .await
+        .unwrap();
+    for t in &first.tasks[..2] {
+        svc.add_task(&operator(), t.clone()).await.unwrap();
+    }
+
+    let resumed = seed(svc, &OPTS).await.unwrap();
+    assert_eq!(resumed.participants_existing, 12);
+    assert_eq!(resumed.participants_created, 18);
+    assert_eq!(resumed.employers_existing, 1);
+    assert_eq!(resumed.employers_created, 7);
+    assert_eq!(
+        counts(svc).await,
+        (30, 8, plan.task_count(), plan.opening_count())
+    );
+    let again = seed(svc, &OPTS).await.unwrap();
+    assert_eq!(
+        (again.participants_created, again.employers_created),
+        (0, 0)
+    );
+    assert!(svc.verify_audit(None).await.unwrap().is_ok());
+}
+
+async fn demo_seed_refuses_another_seed(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let small = DemoOptions {
+        participants: 3,
+        employers: 2,
+        ..OPTS
+    };
+    seed(svc, &small).await.unwrap();
+    let head = svc.store().audit_head().await.unwrap();
+    let other = DemoOptions { seed: 8, ..small };
+    match seed(svc, &other).await {
+        Err(ServiceError::Config(msg)) => {
+            assert!(msg.contains("seed 7"), "{msg}");
+        }
+        other => panic!("expected a configuration error, got {other:?}"),
+    }
+    assert_eq!(svc.store().audit_head().await.unwrap(), head);
+    assert_eq!(svc.store().count_participants().await.unwrap(), 3);
+    // A user cannot run it, not even an administrator: it is an operator command.
+    let admin = svc
+        .store()
+        .get_user_by_email("admin@demo.polku.fi")
+        .await
+        .unwrap()
+        .unwrap();
+    let as_admin = Actor::user(admin.id, admin.roles);
+    assert!(matches!(
+        svc.seed_demo(&as_admin, &small, &mut |_| {}).await,
+        Err(ServiceError::Forbidden)
+    ));
+}

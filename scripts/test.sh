@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The test command (README, .ci/run): every crate's tests on SQLite, and on PostgreSQL when
+# POLKU_TEST_POSTGRES_URL is set, then the oracle scripts that compare us with independent
+# peers. Installs what it needs (npm packages for the identity-code oracle, a Python venv with
+# OR-Tools for the allocation oracle) on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${POLKU_TEST_POSTGRES_URL:-}" ]; then
+  echo "note: POLKU_TEST_POSTGRES_URL is not set; the PostgreSQL half of the store story will not run" >&2
+fi
+
+# The identity-code oracle's npm packages (pinned by package-lock.json).
+if [ ! -d scripts/oracle-ids/node_modules ]; then
+  npm ci --prefix scripts/oracle-ids --no-audit --no-fund >/dev/null
+fi
+
+if command -v cargo-nextest >/dev/null 2>&1; then
+  cargo nextest run --workspace --no-fail-fast --test-threads 2
+  cargo test --workspace --doc --quiet
+else
+  cargo test --workspace --no-fail-fast -- --test-threads 2
+fi
+
+if [ -x scripts/test-matching-oracle.sh ]; then
+  scripts/test-matching-oracle.sh
+fi
