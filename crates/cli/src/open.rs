@@ -55,10 +55,12 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-pub async fn store(cfg: &Config, keys: &Keys) -> CliResult<Arc<dyn Store>> {
+pub async fn store(cfg: &Config, keys: &Keys, mode: Mode) -> CliResult<Arc<dyn Store>> {
     let chain = AuditChain::new(keys.audit.clone());
     Ok(match backend(&cfg.database_url)? {
-        Backend::Sqlite => Arc::new(SqliteStore::connect(&cfg.database_url, chain).await?),
+        Backend::Sqlite => {
+            Arc::new(SqliteStore::connect(&cfg.database_url, chain, mode == Mode::Migrate).await?)
+        }
         Backend::Postgres => {
             let d = if cfg.allow_unsafe_durability {
                 Durability::AllowUnsafe
@@ -89,7 +91,7 @@ async fn check_migrations(store: &dyn Store) -> CliResult<()> {
 pub async fn open(cfg: &Config, mode: Mode) -> CliResult<Service> {
     let existing = keys::read(&cfg.keys_file)?;
     let probe_keys = existing.clone().unwrap_or_else(Keys::random);
-    let store = store(cfg, &probe_keys).await?;
+    let store = store(cfg, &probe_keys, mode).await?;
     match mode {
         Mode::Migrate => store.migrate().await?,
         Mode::Existing => check_migrations(store.as_ref()).await?,
@@ -119,7 +121,7 @@ pub async fn open(cfg: &Config, mode: Mode) -> CliResult<Service> {
                 "created key file {} (mode 0600); back it up separately from the database",
                 cfg.keys_file.display()
             );
-            return Ok(Service::open(self::store(cfg, &k).await?, k).await?);
+            return Ok(Service::open(self::store(cfg, &k, mode).await?, k).await?);
         }
     };
     Ok(Service::open(store, keys).await?)

@@ -241,6 +241,7 @@ fn deleted_reordered_or_truncated_entries_are_named() {
     s.ok(&["audit", "checkpoint", cp.to_str().unwrap()]);
     s.sql("DROP TRIGGER audit_events_no_delete");
     s.sql("DROP TRIGGER audit_events_no_update");
+    s.sql("DROP TRIGGER audit_head_forward_only");
     let last = s.sql("SELECT max(seq) FROM audit_events");
     // Truncate the tail and rewrite the head: only the external checkpoint notices.
     s.sql(&format!("DELETE FROM audit_events WHERE seq = {last}"));
@@ -300,6 +301,10 @@ fn sigkill_midway_leaves_a_consistent_database_that_demo_completes() {
     assert!(partial < 400, "demo finished before it could be killed");
     // No half-written participant: every participant has its key and its audit event.
     assert_eq!(s.sql("SELECT count(*) FROM participants p LEFT JOIN participant_keys k ON k.participant_id = p.id WHERE k.participant_id IS NULL"), 0);
+    assert_eq!(
+        s.sql("SELECT count(*) FROM participants p WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.action = 'create' AND a.subject = lower(substr(hex(p.id), 1, 8) || '-' || substr(hex(p.id), 9, 4) || '-' || substr(hex(p.id), 13, 4) || '-' || substr(hex(p.id), 17, 4) || '-' || substr(hex(p.id), 21)))"),
+        0
+    );
     s.ok(&["audit", "verify"]);
     s.ok(&["integrity"]);
     s.ok(&args);
@@ -394,14 +399,53 @@ fn bad_input_gets_specific_errors_and_codes() {
     // The key file is required once the database has been initialised.
     std::fs::rename(s.dir.join("keys.toml"), s.dir.join("keys.moved")).unwrap();
     assert!(s.fails(&["audit", "verify"], 6).contains("key file"));
-    std::fs::write(
-        s.dir.join("keys.toml"),
-        std::fs::read_to_string(s.dir.join("keys.moved"))
-            .unwrap()
-            .replace("master_key = \"", "master_key = \"ff"),
-    )
-    .unwrap();
-    s.fails(&["audit", "verify"], 6);
+    // A well-formed but different key is refused at the key check, for each of the three keys,
+    // before anything is written.
+    let original = std::fs::read_to_string(s.dir.join("keys.moved")).unwrap();
+    for name in ["master_key", "audit_key", "lookup_key"] {
+        let line = original.lines().find(|l| l.starts_with(name)).unwrap();
+        let wrong = format!("{name} = \"{}\"", "ab".repeat(32));
+        std::fs::write(s.dir.join("keys.toml"), original.replace(line, &wrong)).unwrap();
+        let err = s.fails(
+            &["user", "add", "--email", "k@example.fi", "--role", "admin"],
+            6,
+        );
+        assert!(err.contains(&name.replace('_', " ")), "{err}");
+    }
+    std::fs::write(s.dir.join("keys.toml"), &original).unwrap();
+    s.ok(&["audit", "verify"]);
+    assert!(!s.ok(&["list", "users"]).contains("k@example.fi"));
+    // A project-scoped admin is refused rather than silently made instance-wide.
+    s.ok(&["demo", "--participants", "2", "--employers", "1"]);
+    assert!(s
+        .fails(
+            &[
+                "user",
+                "add",
+                "--email",
+                "pa@example.fi",
+                "--role",
+                "admin",
+                "--project",
+                "DEMO-PH"
+            ],
+            3
+        )
+        .contains("instance-wide"));
+    // A mistyped database path does not create an empty database.
+    let typo = s.dir.join("typo.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_polku"))
+        .current_dir(&s.dir)
+        .args([
+            "--database",
+            &format!("sqlite://{}", typo.display()),
+            "list",
+            "projects",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    assert!(!typo.exists());
     // A schema that is not current is refused by ordinary commands.
     let fresh = Scratch::sqlite();
     fresh.fails(&["list", "projects"], 6);

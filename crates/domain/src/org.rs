@@ -107,12 +107,17 @@ pub struct RoleGrant {
 }
 
 impl RoleGrant {
-    /// Every role but admin is scoped to a project.
+    /// Every role but admin is scoped to a project; admin is instance-wide and takes none
+    /// (asking for a project-scoped admin is an error, not a silent upgrade to global admin).
     pub fn new(role: Role, project: Option<ProjectId>) -> Result<Self, DomainError> {
         match (role, project) {
-            (Role::Admin, _) => Ok(Self {
+            (Role::Admin, None) => Ok(Self {
                 role,
                 project: None,
+            }),
+            (Role::Admin, Some(_)) => Err(DomainError::Invalid {
+                field: "project",
+                reason: "the admin role is instance-wide and takes no project".into(),
             }),
             (_, Some(p)) => Ok(Self {
                 role,

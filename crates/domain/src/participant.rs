@@ -9,8 +9,9 @@ use crate::{
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Hours per week a person can work, `min ≤ max ≤ 60`.
+/// Hours per week a person can work, `min ≤ max ≤ 60`. Deserialising checks the rule too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawHours")]
 pub struct HoursRange {
     pub min: u8,
     pub max: u8,
@@ -28,8 +29,22 @@ impl HoursRange {
     }
 }
 
-/// When the person can work.
+#[derive(Deserialize)]
+struct RawHours {
+    min: u8,
+    max: u8,
+}
+
+impl TryFrom<RawHours> for HoursRange {
+    type Error = DomainError;
+    fn try_from(r: RawHours) -> Result<Self, DomainError> {
+        HoursRange::new(r.min, r.max)
+    }
+}
+
+/// When the person can work. Deserialising checks the rules too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawAvailability")]
 pub struct Availability {
     pub hours_per_week: HoursRange,
     pub days_per_week_max: u8,
@@ -59,6 +74,28 @@ impl Availability {
             nights,
             weekends,
         })
+    }
+}
+
+#[derive(Deserialize)]
+struct RawAvailability {
+    hours_per_week: HoursRange,
+    days_per_week_max: u8,
+    evenings: bool,
+    nights: bool,
+    weekends: bool,
+}
+
+impl TryFrom<RawAvailability> for Availability {
+    type Error = DomainError;
+    fn try_from(r: RawAvailability) -> Result<Self, DomainError> {
+        Availability::new(
+            r.hours_per_week,
+            r.days_per_week_max,
+            r.evenings,
+            r.nights,
+            r.weekends,
+        )
     }
 }
 
@@ -151,6 +188,25 @@ impl ParticipantPersonal {
     pub fn validate(&self) -> Result<(), DomainError> {
         name("given_name", &self.given_name, 100)?;
         name("family_name", &self.family_name, 100)?;
+        let a = &self.availability;
+        let hours = HoursRange::new(a.hours_per_week.min, a.hours_per_week.max)?;
+        Availability::new(hours, a.days_per_week_max, a.evenings, a.nights, a.weekends)?;
+        if self.esf.education_isced.is_some_and(|i| i > 8) {
+            return Err(DomainError::Invalid {
+                field: "education_isced",
+                reason: "ISCED levels are 0-8".into(),
+            });
+        }
+        if self
+            .esf
+            .birth_year
+            .is_some_and(|y| !(1900..=2100).contains(&y))
+        {
+            return Err(DomainError::Invalid {
+                field: "birth_year",
+                reason: "not a plausible year of birth".into(),
+            });
+        }
         if let Some(p) = &self.phone {
             let digits = p.chars().filter(char::is_ascii_digit).count();
             if !(5..=15).contains(&digits)
@@ -183,5 +239,18 @@ impl ParticipantPersonal {
             });
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deserialising_cannot_bypass_the_rules() {
+        assert!(serde_json::from_str::<HoursRange>(r#"{"min": 30, "max": 10}"#).is_err());
+        assert!(serde_json::from_str::<HoursRange>(r#"{"min": 10, "max": 30}"#).is_ok());
+        let bad_days = r#"{"hours_per_week": {"min": 1, "max": 2}, "days_per_week_max": 0, "evenings": false, "nights": false, "weekends": false}"#;
+        assert!(serde_json::from_str::<Availability>(bad_days).is_err());
     }
 }

@@ -50,9 +50,10 @@ impl PathStage {
     /// may be re-opened at `enrolled`.
     pub fn may_move_to(self, next: PathStage) -> bool {
         let (a, b) = (self as i8, next as i8);
-        next == PathStage::Exited
-            || (b - a).abs() == 1
-            || (self == PathStage::Exited && next == PathStage::Enrolled)
+        match self {
+            PathStage::Exited => next == PathStage::Enrolled,
+            _ => next == PathStage::Exited || (b - a).abs() == 1,
+        }
     }
 }
 
@@ -115,6 +116,7 @@ mod tests {
         assert!(!PathStage::Enrolled.may_move_to(PathStage::Trial));
         assert!(PathStage::Trial.may_move_to(PathStage::Exited));
         assert!(PathStage::Exited.may_move_to(PathStage::Enrolled));
+        assert!(!PathStage::Exited.may_move_to(PathStage::Retention));
         for s in PathStage::ALL {
             assert_eq!(PathStage::parse(s.as_str()), Ok(s));
         }

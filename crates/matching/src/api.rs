@@ -1,8 +1,5 @@
 //! The operations behind `polku match|craft|allocate` and the service layer: JSON in, JSON out.
 
-use crate::allocate::{self, Problem};
-use crate::craft;
-use crate::describe::{self, Facts};
 use crate::dict::BitSet;
 pub use crate::error::InputError;
 use crate::explain;
@@ -13,6 +10,12 @@ use crate::output::{Excluded, MatchResult, TaskRef};
 use crate::search::{self, Hit, Scratch};
 use crate::subsidy;
 use crate::validate;
+
+mod allocation;
+mod crafting;
+
+pub use allocation::{allocate_input, allocate_json, allocation_problem, fairness_micro};
+pub use crafting::{craft_input, craft_json};
 use serde_json::{json, Value};
 use time::Date;
 
@@ -44,7 +47,7 @@ pub struct CraftArgs {
     pub hours: Option<(u8, u8)>,
 }
 
-fn person(ix: &Index, id: &str) -> Result<usize, InputError> {
+pub(crate) fn person(ix: &Index, id: &str) -> Result<usize, InputError> {
     ix.person_by_id
         .get(id)
         .map(|&p| p as usize)
@@ -177,151 +180,4 @@ pub fn match_input(input: &Input, args: &MatchArgs, today: Date) -> Result<Value
 /// [`match_input`] on JSON text.
 pub fn match_json(input: &str, args: &MatchArgs, today: Date) -> Result<Value, InputError> {
     match_input(&validate::parse(input)?, args, today)
-}
-
-/// The optimal crafted job for a participant at an employer.
-pub fn craft_input(input: &Input, args: &CraftArgs, today: Date) -> Result<Value, InputError> {
-    validate::validate(input)?;
-    let ix = Index::build(input);
-    let p = person(&ix, &args.participant)?;
-    let e = *ix
-        .employer_by_id
-        .get(&args.employer)
-        .ok_or_else(|| InputError::not_found("employer", "employer", &args.employer))?
-        as usize;
-    let hours = args.hours.unwrap_or(ix.people.hours[p]);
-    if hours.0 > hours.1 {
-        return Err(InputError::new(
-            "hours",
-            "invalid_value",
-            format!("{}-{} is not a range", hours.0, hours.1),
-        ));
-    }
-    let mut skills = BitSet::with_len(ix.skills.len());
-    skills.set_all(ix.people.skills.row(p));
-    let c = craft::craft(&ix, p, e, hours, &skills);
-    let left_out = crate::craft_explain::left_out(&ix, p, &c, &skills);
-    let emp = input.employers.iter().find(|x| x.id == args.employer);
-    let name = emp
-        .and_then(|x| x.name.clone())
-        .unwrap_or_else(|| args.employer.clone());
-    let parts = crate::score::parts(&ix, p, &c.tasks, &skills, c.acc_cost, e);
-    let (parts_json, explanation) = explain::parts(&ix, p, &c.tasks, &skills, &parts, c.acc_cost);
-    let subsidy = ix.employers.hourly_wage[e]
-        .filter(|_| !c.tasks.is_empty())
-        .map(|w| {
-            let wage = w * f64::from(c.hours) * subsidy::WEEKS_PER_MONTH;
-            subsidy::pay_estimate(
-                subsidy::pay_rule_key(ix.people.reduced[p]),
-                wage,
-                c.hours,
-                today,
-            )
-        });
-    let (days, sched) = c.tasks.iter().fold((0u8, 0u8), |(d, s), &t| {
-        (
-            d.max(ix.tasks.days[t as usize]),
-            s | ix.tasks.sched[t as usize],
-        )
-    });
-    let facts = Facts {
-        employer: &name,
-        tasks: c
-            .tasks
-            .iter()
-            .map(|&t| ix.tasks.title[t as usize].as_str())
-            .collect(),
-        hours: c.hours,
-        days,
-        sched,
-        accs: c.accs,
-        acc_cost: c.acc_cost,
-        mentor: ix.employers.mentor[e],
-        subsidy_eur_month: subsidy.as_ref().and_then(|s| s.estimate_eur_month),
-    };
-    Ok(json!({
-        "participant": args.participant,
-        "employer": args.employer,
-        "found": c.found,
-        "tasks": c.tasks.iter().map(|&t| ix.tasks.id[t as usize].as_str()).collect::<Vec<_>>(),
-        "hours_per_week": c.hours,
-        "hours_range": {"min": hours.0, "max": hours.1},
-        "accommodations": crate::accommodate::ids(&ix.accs, c.accs),
-        "accommodation_cost_eur": c.acc_cost,
-        "accommodation_subsidies": subsidy::for_accommodations(&ix, c.accs, today),
-        "objective": c.objective as f64 / 1000.0,
-        "score": explain::micro(parts.score()),
-        "parts": parts_json,
-        "explanation": explanation,
-        "subsidy": subsidy,
-        "left_out": left_out,
-        "description": describe::describe(&ix, &facts),
-    }))
-}
-
-/// [`craft_input`] on JSON text.
-pub fn craft_json(input: &str, args: &CraftArgs, today: Date) -> Result<Value, InputError> {
-    craft_input(&validate::parse(input)?, args, today)
-}
-
-/// Fairness bonus of person `p` in millionths.
-pub fn fairness_micro(ix: &Index, p: usize) -> i64 {
-    let days = f64::from(ix.people.waiting_days[p].min(365));
-    (ix.fairness_weight * 1e6 * days / 365.0).round() as i64
-}
-
-/// The allocation problem of an index: every feasible pair, weight = score + fairness bonus.
-pub fn allocation_problem(ix: &Index) -> Problem {
-    let mut problem = Problem::new(ix.openings.capacity.iter().map(|&c| u32::from(c)).collect());
-    let mut scratch = Scratch::new(ix);
-    let mut hits = Vec::new();
-    for p in 0..ix.people.len() {
-        hits.clear();
-        search::all_openings(ix, p, &mut scratch, &mut hits);
-        let bonus = fairness_micro(ix, p);
-        problem.push_person(
-            hits.iter()
-                .map(|h| (h.opening, i64::from(h.score()) + bonus)),
-        );
-    }
-    problem
-}
-
-/// Assigns participants to openings, maximising total score plus the fairness bonus.
-pub fn allocate_input(input: &Input) -> Result<Value, InputError> {
-    validate::validate(input)?;
-    let ix = Index::build(input);
-    let problem = allocation_problem(&ix);
-    let sol = allocate::solve(&problem);
-    let mut assignments = Vec::new();
-    let mut unassigned = Vec::new();
-    for (p, a) in sol.assignment.iter().enumerate() {
-        match a {
-            Some(o) => {
-                let k = (problem.starts[p]..problem.starts[p + 1])
-                    .find(|&k| problem.heads[k as usize] == *o)
-                    .map_or(0, |k| problem.weights[k as usize]);
-                let bonus = fairness_micro(&ix, p);
-                assignments.push(json!({
-                    "participant": ix.people.id[p],
-                    "opening": ix.openings.id[*o as usize],
-                    "score": explain::micro((k - bonus) as u32),
-                    "fairness_bonus": bonus as f64 / 1e6,
-                }));
-            }
-            None => unassigned.push(ix.people.id[p].clone()),
-        }
-    }
-    Ok(json!({
-        "assignments": assignments,
-        "unassigned": unassigned,
-        "objective": sol.objective as f64 / 1e6,
-        "objective_micro": sol.objective,
-        "fairness_weight": ix.fairness_weight,
-    }))
-}
-
-/// [`allocate_input`] on JSON text.
-pub fn allocate_json(input: &str) -> Result<Value, InputError> {
-    allocate_input(&validate::parse(input)?)
 }

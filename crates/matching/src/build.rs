@@ -280,6 +280,14 @@ impl Builder {
         ix.openings.ready = (0..ix.openings.len())
             .map(|o| crate::score::readiness(ix, ix.openings.employer[o] as usize))
             .collect();
+        let rank = crate::prune::ranks(ix);
+        let (sig, occ, base) = crate::prune::openings(ix, &rank);
+        ix.openings.sig = sig;
+        ix.openings.occ_sig = occ;
+        ix.openings.skill_base = base;
+        let (sig, goals) = crate::prune::people(ix, &rank);
+        ix.people.sig = sig;
+        ix.people.goal_sig = goals;
         self.ix
     }
 }

@@ -57,6 +57,9 @@ pub struct People {
     pub acceptable: Rows,
     pub waiting_days: Vec<u32>,
     pub reduced: Vec<bool>,
+    /// Skill and goal signatures ([`crate::prune`]).
+    pub sig: Vec<crate::prune::Sig>,
+    pub goal_sig: Vec<u64>,
 }
 
 /// Tasks, struct of arrays; an employer's tasks are contiguous.
@@ -101,6 +104,10 @@ pub struct Openings {
     pub tasks: Rows,
     /// The employer-readiness part of the opening's employer, in millionths.
     pub ready: Vec<u32>,
+    /// Skill signature, occupation signature and skill parts with no skill ([`crate::prune`]).
+    pub sig: Vec<crate::prune::Sig>,
+    pub occ_sig: Vec<u64>,
+    pub skill_base: Vec<u32>,
     /// The opening's tasks packed for scoring in one place (see [`crate::score::Packed`]).
     pub packed: Rows,
 }

@@ -19,11 +19,13 @@ pub mod feasible;
 pub mod index;
 pub mod input;
 pub mod output;
+pub mod prune;
 pub mod score;
 pub mod search;
 pub mod subsidy;
 pub mod swar;
 pub mod validate;
+pub mod views;
 
 pub use api::{CraftArgs, InputError, MatchArgs};
 pub use index::Index;

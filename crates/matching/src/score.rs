@@ -18,7 +18,8 @@
 
 use crate::dict::BitSet;
 use crate::index::{Index, NONE};
-use crate::swar::{self, Lanes};
+use crate::swar;
+pub use crate::views::{pack_task, Packed, PersonView, TaskView};
 use polku_domain::Dimension;
 
 /// Names of the parts, in output order.
@@ -59,108 +60,6 @@ pub struct TaskFit {
     pub language: f64,
     pub functioning: f64,
     pub goal: bool,
-}
-
-/// What scoring reads of a task, from the task arrays or from an opening's packed copy.
-#[derive(Debug, Clone, Copy)]
-pub struct TaskView<'a> {
-    pub hours: u8,
-    pub learnable: bool,
-    pub demanded: u32,
-    pub occupation: u32,
-    pub lang: u64,
-    pub demand: Lanes,
-    pub essential: &'a [u32],
-    pub optional: &'a [u32],
-}
-
-impl<'a> TaskView<'a> {
-    pub fn of(ix: &'a Index, t: usize) -> Self {
-        let tk = &ix.tasks;
-        TaskView {
-            hours: tk.hours[t],
-            learnable: tk.learnable[t],
-            demanded: tk.demanded[t],
-            occupation: tk.occupation[t],
-            lang: tk.lang[t],
-            demand: tk.demand[t],
-            essential: tk.essential.row(t),
-            optional: tk.optional.row(t),
-        }
-    }
-}
-
-/// Packs task `t` for [`Packed`]: hours | learnable | #essential | #optional, demanded,
-/// occupation, language (2 words), demand lanes (6 words), essential ids, optional ids.
-pub fn pack_task(ix: &Index, t: usize, out: &mut Vec<u32>) {
-    let v = TaskView::of(ix, t);
-    out.push(
-        u32::from(v.hours)
-            | u32::from(v.learnable) << 8
-            | (v.essential.len().min(255) as u32) << 16
-            | (v.optional.len().min(255) as u32) << 24,
-    );
-    out.extend([
-        v.demanded,
-        v.occupation,
-        v.lang as u32,
-        (v.lang >> 32) as u32,
-    ]);
-    for w in v.demand {
-        out.extend([w as u32, (w >> 32) as u32]);
-    }
-    out.extend(v.essential.iter().take(255));
-    out.extend(v.optional.iter().take(255));
-}
-
-/// Iterates the tasks packed by [`pack_task`].
-#[derive(Debug, Clone)]
-pub struct Packed<'a>(pub &'a [u32]);
-
-impl<'a> Iterator for Packed<'a> {
-    type Item = TaskView<'a>;
-    #[inline]
-    fn next(&mut self) -> Option<TaskView<'a>> {
-        let w = self.0;
-        if w.len() < 11 {
-            return None;
-        }
-        let (ne, no) = ((w[0] >> 16 & 0xFF) as usize, (w[0] >> 24) as usize);
-        let word = |i: usize| u64::from(w[i]) | u64::from(w[i + 1]) << 32;
-        let view = TaskView {
-            hours: w[0] as u8,
-            learnable: w[0] >> 8 & 1 == 1,
-            demanded: w[1],
-            occupation: w[2],
-            lang: word(3),
-            demand: [word(5), word(7), word(9)],
-            essential: &w[11..11 + ne],
-            optional: &w[11 + ne..11 + ne + no],
-        };
-        self.0 = &w[11 + ne + no..];
-        Some(view)
-    }
-}
-
-/// What scoring reads of a person.
-#[derive(Debug, Clone, Copy)]
-pub struct PersonView<'a> {
-    pub lang: u64,
-    pub cap: Lanes,
-    /// 0xFF in the lanes of assessed dimensions.
-    pub assessed: Lanes,
-    pub goals: &'a [u32],
-}
-
-impl<'a> PersonView<'a> {
-    pub fn of(ix: &'a Index, p: usize) -> Self {
-        PersonView {
-            lang: ix.people.lang[p],
-            cap: ix.people.cap[p],
-            assessed: ix.people.assessed[p],
-            goals: ix.people.goals.row(p),
-        }
-    }
 }
 
 /// Skill coverage and credits of a person on a task; `skills` holds the person's skills.
@@ -215,11 +114,24 @@ fn share((have, of): (u32, u32)) -> f64 {
     }
 }
 
+/// The accommodation-cost part for a cost in euros, in millionths.
+#[inline]
+pub fn acc_part(cost_eur: u64) -> u32 {
+    (u64::from(WEIGHTS[5]) * 1000 / (1000 + cost_eur)) as u32
+}
+
 /// The employer-readiness part of an employer, in millionths.
 pub fn readiness(ix: &Index, employer: usize) -> u32 {
     let e = &ix.employers;
-    (if e.mentor[employer] { WEIGHTS[7] * 6 / 10 } else { 0 })
-        + if e.offers_trials[employer] { WEIGHTS[7] * 4 / 10 } else { 0 }
+    (if e.mentor[employer] {
+        WEIGHTS[7] * 6 / 10
+    } else {
+        0
+    }) + if e.offers_trials[employer] {
+        WEIGHTS[7] * 4 / 10
+    } else {
+        0
+    }
 }
 
 /// The parts of a person for some tasks, given the accommodation cost and the readiness part.
@@ -255,7 +167,7 @@ pub fn parts_of<'a>(
     for k in 0..5 {
         micro[k] = (f64::from(WEIGHTS[k]) * sums[k] / hours + 0.5) as u32;
     }
-    micro[5] = (u64::from(WEIGHTS[5]) * 1000 / (1000 + acc_cost_eur)) as u32;
+    micro[5] = acc_part(acc_cost_eur);
     micro[6] = (f64::from(WEIGHTS[6]) * goal / hours + 0.5) as u32;
     micro[7] = ready_micro;
     Parts { micro }

@@ -6,6 +6,7 @@ use crate::accommodate::{Cover, CoverCache};
 use crate::dict::BitSet;
 use crate::feasible::{self, Job};
 use crate::index::Index;
+use crate::prune;
 use crate::score::{self, Parts};
 use crate::swar;
 use std::cmp::{Ordering, Reverse};
@@ -111,14 +112,20 @@ fn score_passed(
     covers: &mut CoverCache,
 ) -> Option<Hit> {
     let cover = feasible::cover_cached(ix, p, &ix.openings.demand[o], covers)?;
+    Some(scored(ix, p, o, skills, cover))
+}
+
+/// Scores a feasible pair with its accommodation cover.
+#[inline]
+fn scored(ix: &Index, p: usize, o: usize, skills: &BitSet, cover: Cover) -> Hit {
     let parts = score::opening_parts(ix, p, o, skills, cover.cost_eur);
-    Some(Hit {
+    Hit {
         person: p as u32,
         opening: o as u32,
         parts,
         cover,
         to_check: ix.people.not_assessed[p] & ix.openings.demanded[o],
-    })
+    }
 }
 
 /// Scores person `p` for opening `o` if no hard limit is broken; `skills` holds `p`'s skills.
@@ -130,31 +137,70 @@ pub fn evaluate(ix: &Index, p: usize, o: usize, skills: &BitSet) -> Option<Hit> 
     score_passed(ix, p, o, skills, &mut CoverCache::default())
 }
 
-/// Visits every feasible opening of person `p` with its score.
-#[inline]
-fn each_opening(ix: &Index, p: usize, scratch: &mut Scratch, mut f: impl FnMut(Hit)) {
+/// Where scored pairs go: a top-K list (which knows the score a newcomer must reach) or a
+/// plain list.
+trait Sink {
+    /// A pair scoring below this cannot enter.
+    fn floor(&self) -> Option<u32>;
+    fn put(&mut self, hit: Hit, tie: u32);
+}
+
+impl Sink for TopK {
+    fn floor(&self) -> Option<u32> {
+        (self.heap.len() == self.k)
+            .then(|| self.heap.peek().map(|w| w.0 .0.score()))
+            .flatten()
+    }
+    fn put(&mut self, hit: Hit, tie: u32) {
+        self.push(hit, tie);
+    }
+}
+
+impl Sink for Vec<Hit> {
+    fn floor(&self) -> Option<u32> {
+        None
+    }
+    fn put(&mut self, hit: Hit, _: u32) {
+        self.push(hit);
+    }
+}
+
+/// Scores the candidates of a block that may still enter `sink` (see [`crate::prune`]).
+/// Rows of the kept candidates are touched first so their cache misses overlap.
+const BLOCK: usize = 16;
+
+/// Visits every feasible opening of person `p` that may enter `sink`.
+fn each_opening(ix: &Index, p: usize, scratch: &mut Scratch, sink: &mut impl Sink) {
     let skills = ix.people.skills.row(p);
     scratch.skills.set_all(skills);
     scratch.passed.clear();
     for &m in ix.people.acceptable.row(p) {
         filter_range(ix, p, ix.opening_range(m), &mut scratch.passed);
     }
-    // Scoring reads each passing opening's packed tasks, which are usually not in cache:
-    // touching the rows of a block of openings first lets their cache misses overlap.
-    const BLOCK: usize = 16;
     let mut touch = 0u32;
     for block in scratch.passed.chunks(BLOCK) {
+        let mut keep = [(0u32, Cover::default()); BLOCK];
+        let mut n = 0;
+        let floor = sink.floor();
         for &o in block {
-            let row = ix.openings.packed.row(o as usize);
-            for w in row.iter().step_by(16) {
+            let Some(cover) =
+                feasible::cover_cached(ix, p, &ix.openings.demand[o as usize], &mut scratch.covers)
+            else {
+                continue;
+            };
+            if floor.is_some_and(|f| prune::bound(ix, p, o as usize, cover.cost_eur) < f) {
+                continue;
+            }
+            keep[n] = (o, cover);
+            n += 1;
+        }
+        for &(o, _) in &keep[..n] {
+            for w in ix.openings.packed.row(o as usize).iter().step_by(16) {
                 touch ^= *w;
             }
         }
-        for &o in block {
-            if let Some(hit) = score_passed(ix, p, o as usize, &scratch.skills, &mut scratch.covers)
-            {
-                f(hit);
-            }
+        for &(o, cover) in &keep[..n] {
+            sink.put(scored(ix, p, o as usize, &scratch.skills, cover), o);
         }
     }
     std::hint::black_box(touch);
@@ -192,7 +238,7 @@ fn filter_range(ix: &Index, p: usize, range: std::ops::Range<usize>, out: &mut V
 /// The `k` best openings for person `p`.
 pub fn top_openings(ix: &Index, p: usize, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
     let mut top = TopK::new(k);
-    each_opening(ix, p, scratch, |hit| top.push(hit, hit.opening));
+    each_opening(ix, p, scratch, &mut top);
     top.into_sorted()
 }
 
@@ -222,17 +268,26 @@ pub fn top_people(ix: &Index, o: usize, k: usize, scratch: &mut Scratch) -> Vec<
     for block in scratch.passed.chunks(BLOCK) {
         for &p in block {
             let p = p as usize;
-            touch ^= pe.cap[p][0] ^ pe.assessed[p][0] ^ pe.lang[p];
+            touch ^=
+                pe.cap[p][0] ^ pe.assessed[p][0] ^ pe.lang[p] ^ pe.sig[p].popular ^ pe.goal_sig[p];
             touch ^= u64::from(pe.skills.row(p).first().copied().unwrap_or(0));
             touch ^= u64::from(pe.goals.row(p).len() as u32);
         }
         for &p in block {
             let p = p as usize;
+            let Some(cover) = feasible::cover_cached(ix, p, &job.demand, &mut scratch.covers)
+            else {
+                continue;
+            };
+            if top
+                .floor()
+                .is_some_and(|f| prune::bound(ix, p, o, cover.cost_eur) < f)
+            {
+                continue;
+            }
             let skills = pe.skills.row(p);
             scratch.skills.set_all(skills);
-            if let Some(hit) = score_passed(ix, p, o, &scratch.skills, &mut scratch.covers) {
-                top.push(hit, p as u32);
-            }
+            top.push(scored(ix, p, o, &scratch.skills, cover), p as u32);
             scratch.skills.clear_all(skills);
         }
     }
@@ -242,5 +297,5 @@ pub fn top_people(ix: &Index, o: usize, k: usize, scratch: &mut Scratch) -> Vec<
 
 /// Every feasible pair of person `p` (no cut-off), for allocation.
 pub fn all_openings(ix: &Index, p: usize, scratch: &mut Scratch, out: &mut Vec<Hit>) {
-    each_opening(ix, p, scratch, |hit| out.push(hit));
+    each_opening(ix, p, scratch, out);
 }

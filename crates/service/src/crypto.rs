@@ -116,9 +116,14 @@ impl Keys {
         }
     }
 
-    /// A value stored in the database at first start; a different master key is refused later.
-    pub fn check_value(&self) -> String {
-        hex_encode(&self.master.mac(&[b"polku master key check v1"]))
+    /// Values stored in the database at first start (master, audit, lookup); a different key
+    /// is refused later. They reveal nothing about the keys.
+    pub fn check_values(&self) -> [String; 3] {
+        [
+            hex_encode(&self.master.mac(&[b"polku master key check v1"])),
+            hex_encode(&self.audit.mac(&[b"polku audit key check v1"])),
+            hex_encode(&self.lookup.mac(&[b"polku lookup key check v1"])),
+        ]
     }
 
     pub fn wrap_data_key(&self, dek: &Key, participant: &uuid::Uuid) -> Result<Vec<u8>> {

@@ -10,6 +10,7 @@ pub mod employers;
 pub mod error;
 pub mod esco;
 pub mod matching;
+pub mod meetings;
 pub mod participants;
 pub mod store;
 pub mod users;
@@ -21,7 +22,8 @@ pub use store::Store;
 use crypto::Keys;
 use std::sync::Arc;
 
-const KEY_CHECK: &str = "master_key_check";
+/// Check values of each key, recorded at first start; a different key is refused later.
+const KEY_CHECKS: [&str; 3] = ["master_key_check", "audit_key_check", "lookup_key_check"];
 
 /// The service: a store plus the keys. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -31,20 +33,24 @@ pub struct Service {
 }
 
 impl Service {
-    /// Opens the service on a migrated store. The first start records a check value of the
-    /// master key; a later start with a different key is refused (R29).
+    /// Opens the service on a migrated store. The first start records check values of the
+    /// master, audit and lookup keys; a later start with any different key is refused (R29):
+    /// a wrong audit key would otherwise break the chain for good, a wrong lookup key would
+    /// silently stop duplicate detection.
     pub async fn open(store: Arc<dyn Store>, keys: Keys) -> Result<Self> {
-        let check = keys.check_value();
-        store.set_meta_if_absent(KEY_CHECK, &check).await?;
-        match store.get_meta(KEY_CHECK).await? {
-            Some(stored) if stored == check => Ok(Service {
-                store,
-                keys: Arc::new(keys),
-            }),
-            _ => Err(ServiceError::Config(
-                "the master key does not match this database (wrong or missing key file)".into(),
-            )),
+        for (name, check) in KEY_CHECKS.iter().zip(keys.check_values()) {
+            store.set_meta_if_absent(name, &check).await?;
+            if store.get_meta(name).await?.as_deref() != Some(check.as_str()) {
+                let key = name.trim_end_matches("_check").replace('_', " ");
+                return Err(ServiceError::Config(format!(
+                    "the {key} does not match this database (wrong key file?)"
+                )));
+            }
         }
+        Ok(Service {
+            store,
+            keys: Arc::new(keys),
+        })
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -55,25 +61,31 @@ impl Service {
         &self.keys
     }
 
-    /// Recomputes the audit chain page by page. Returns the number of entries.
+    /// Recomputes the audit chain page by page, up to the head read at the start: entries
+    /// appended while the check runs are left for the next check, so a busy system does not
+    /// look truncated. Returns the number of entries checked.
     pub async fn verify_audit(
         &self,
         checkpoint: Option<(i64, String)>,
     ) -> Result<std::result::Result<i64, audit::VerifyError>> {
         let chain = audit::AuditChain::new(self.keys.audit.clone());
+        let head = self.store.audit_head().await?;
+        let end = head.as_ref().map_or(0, |(seq, _)| *seq);
         let mut verifier = audit::Verifier::new(&chain, checkpoint);
         let mut after = 0;
-        loop {
+        'pages: while after < end {
             let page = self.store.audit_page(after, 5000).await?;
             let Some(last) = page.last() else { break };
             after = last.seq;
             for row in &page {
+                if row.seq > end {
+                    break 'pages;
+                }
                 if let Err(e) = verifier.push(row) {
                     return Ok(Err(e));
                 }
             }
         }
-        let head = self.store.audit_head().await?;
         Ok(verifier.finish(head))
     }
 }

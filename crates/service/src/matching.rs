@@ -86,7 +86,7 @@ impl Service {
         today: Date,
     ) -> Result<serde_json::Value> {
         let view = self.get_participant(actor, id, "matching").await?;
-        let sensitive = view.sensitive.ok_or(ServiceError::NotFound)?;
+        let sensitive = &view.sensitive;
         let p = &view.personal;
         let participant = mi::Participant {
             id: id.to_string(),

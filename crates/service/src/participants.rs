@@ -11,6 +11,7 @@ use polku_domain::{
     ProjectId, UserId,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use time::{Date, OffsetDateTime};
 
 /// Everything needed to enrol a participant.
@@ -33,7 +34,7 @@ pub struct ParticipantChanges {
     pub stage: PathStage,
 }
 
-/// What an actor gets back: fields they may not see are `None`.
+/// A participant as their own coach (or the participant themself) sees them: everything.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParticipantView {
     pub id: ParticipantId,
@@ -43,7 +44,33 @@ pub struct ParticipantView {
     pub waiting_since: Date,
     pub version: i64,
     pub personal: ParticipantPersonal,
-    pub sensitive: Option<ParticipantSensitive>,
+    pub sensitive: ParticipantSensitive,
+}
+
+/// A participant as a share recipient (employer, mentor, institution) sees them. Built from an
+/// allow-list: every field outside the shared categories is `None`; free-text functional notes,
+/// identity code, ESF+ data, path stage and coach are never shared (R14, R15).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedParticipant {
+    pub id: ParticipantId,
+    pub categories: BTreeSet<DataCategory>,
+    /// `Contact`.
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub email: Option<polku_domain::Email>,
+    pub phone: Option<String>,
+    /// `Skills`.
+    pub skills: Option<Vec<polku_domain::SkillClaim>>,
+    /// `Languages`.
+    pub languages:
+        Option<std::collections::BTreeMap<polku_domain::LanguageCode, polku_domain::CefrLevel>>,
+    /// `Goals`: goals and the work preferences that go with them.
+    pub goals: Option<Vec<polku_domain::EscoUri>>,
+    pub availability: Option<polku_domain::Availability>,
+    pub mobility: Option<polku_domain::Mobility>,
+    /// `Functioning` (special category): the profile and the accommodations needed.
+    pub functioning: Option<polku_domain::FunctioningProfile>,
+    pub accommodations: Option<Vec<String>>,
 }
 
 /// The personal part as stored in clear: without the identity code (sealed separately) and
@@ -182,14 +209,65 @@ impl Service {
         Ok(participant.id)
     }
 
-    /// Reads a participant as `actor` may see them. "Not yours" and "does not exist" are the
-    /// same answer (R14). The read is audited before anything is returned.
+    /// Reads a whole participant. Only full access (the own coach, the participant, the
+    /// operator) gets this; "not yours" and "does not exist" are the same answer (R14). The read
+    /// is audited before anything is returned.
     pub async fn get_participant(
         &self,
         actor: &Actor,
         id: ParticipantId,
         purpose: &str,
     ) -> Result<ParticipantView> {
+        let (p, _) = self
+            .read_participant(actor, id, purpose, |a| *a == Access::Full)
+            .await?;
+        Ok(ParticipantView {
+            id: p.id,
+            project_id: p.project_id,
+            coach_id: p.coach_id,
+            stage: p.stage,
+            waiting_since: p.waiting_since,
+            version: p.version,
+            personal: p.personal,
+            sensitive: p.sensitive,
+        })
+    }
+
+    /// Reads what a share recipient may see of a participant (see [`SharedParticipant`]).
+    pub async fn shared_participant(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        purpose: &str,
+    ) -> Result<SharedParticipant> {
+        let (p, access) = self
+            .read_participant(actor, id, purpose, |a| *a != Access::None)
+            .await?;
+        let categories = match access {
+            Access::Categories(c) => c,
+            Access::Full => [
+                DataCategory::Contact,
+                DataCategory::Skills,
+                DataCategory::Languages,
+                DataCategory::Goals,
+                DataCategory::Functioning,
+            ]
+            .into_iter()
+            .collect(),
+            Access::None => return Err(ServiceError::NotFound),
+        };
+        Ok(shared_view(p, categories))
+    }
+
+    /// Decides access first, then reads and audits only when `enough(access)` holds, so a
+    /// refused read neither touches the data nor looks like a disclosure in the log.
+    async fn read_participant(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        purpose: &str,
+        enough: impl Fn(&Access) -> bool,
+    ) -> Result<(Participant, Access)> {
         let scope = self
             .store()
             .participant_scope(id)
@@ -197,7 +275,7 @@ impl Service {
             .ok_or(ServiceError::NotFound)?;
         let shares = self.store().shares_for(id).await?;
         let access = authz::participant_access(actor, &scope, &shares, OffsetDateTime::now_utc());
-        if access == Access::None {
+        if access == Access::None || !enough(&access) {
             return Err(ServiceError::NotFound);
         }
         let audit = AuditEvent::new(actor, "participant", Some(id.to_string()), "read", purpose)?;
@@ -206,8 +284,73 @@ impl Service {
             .get_participant(id, &audit)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        let p = self.open_record(&rec, wrapped.as_deref())?;
-        Ok(redact(p, &access))
+        Ok((self.open_record(&rec, wrapped.as_deref())?, access))
+    }
+
+    /// Shares field groups of a participant with an employer, mentor or institution user of the
+    /// same project, until a date. Only the participant's own coach may share. The special
+    /// category (functioning) cannot be shared yet: that needs the participant's recorded,
+    /// explicit consent, which arrives with the consent records (R16, R17).
+    pub async fn share_participant(
+        &self,
+        actor: &Actor,
+        share: polku_domain::Share,
+        purpose: &str,
+    ) -> Result<()> {
+        let scope = self
+            .store()
+            .participant_scope(share.participant_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_edit_participant(actor, &scope) {
+            return Err(ServiceError::NotFound);
+        }
+        let invalid = |field, reason: &str| {
+            Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
+                field,
+                reason: reason.into(),
+            }))
+        };
+        if share.categories.is_empty() {
+            return invalid("categories", "choose at least one field group to share");
+        }
+        if share.categories.iter().any(|c| c.is_special()) {
+            return invalid(
+                "categories",
+                "functioning data can be shared only with the participant's recorded consent",
+            );
+        }
+        if share.until < OffsetDateTime::now_utc().date() || share.revoked_at.is_some() {
+            return invalid("until", "a new share must be valid today or later");
+        }
+        let recipient = self
+            .store()
+            .get_user(share.recipient)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let outside = [
+            polku_domain::Role::Employer,
+            polku_domain::Role::Mentor,
+            polku_domain::Role::Institution,
+        ];
+        if !recipient
+            .roles
+            .iter()
+            .any(|g| outside.contains(&g.role) && g.project == Some(scope.project_id))
+        {
+            return invalid(
+                "recipient",
+                "the recipient must be an employer, mentor or institution user of the same project",
+            );
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(share.participant_id.to_string()),
+            "share",
+            purpose,
+        )?;
+        self.store().insert_share(&share, &audit).await
     }
 
     /// Replaces the participant's data if nobody changed it since `expected_version` was read.
@@ -323,36 +466,30 @@ impl Service {
     }
 }
 
-/// Removes what the access level does not allow. Special-category data only with full access.
-fn redact(p: Participant, access: &Access) -> ParticipantView {
-    let mut personal = p.personal;
-    if !access.allows(DataCategory::Contact) {
-        personal.email = None;
-        personal.phone = None;
-        personal.hetu = None;
-    }
-    if !access.allows(DataCategory::Skills) {
-        personal.skills.clear();
-    }
-    if !access.allows(DataCategory::Languages) {
-        personal.languages.clear();
-    }
-    if !access.allows(DataCategory::Goals) {
-        personal.goals.clear();
-    }
-    if *access != Access::Full {
-        personal.esf = Default::default();
-        personal.hetu = None;
-    }
-    ParticipantView {
+/// Builds the recipient's view from the allow-list of `categories`.
+fn shared_view(p: Participant, categories: BTreeSet<DataCategory>) -> SharedParticipant {
+    let has = |c| categories.contains(&c);
+    let (contact, skills, languages, goals, functioning) = (
+        has(DataCategory::Contact),
+        has(DataCategory::Skills),
+        has(DataCategory::Languages),
+        has(DataCategory::Goals),
+        has(DataCategory::Functioning),
+    );
+    let personal = p.personal;
+    SharedParticipant {
         id: p.id,
-        project_id: p.project_id,
-        coach_id: p.coach_id,
-        stage: p.stage,
-        waiting_since: p.waiting_since,
-        version: p.version,
-        personal,
-        sensitive: (*access == Access::Full || access.allows(DataCategory::Functioning))
-            .then_some(p.sensitive),
+        given_name: contact.then_some(personal.given_name),
+        family_name: contact.then_some(personal.family_name),
+        email: personal.email.filter(|_| contact),
+        phone: personal.phone.filter(|_| contact),
+        skills: skills.then_some(personal.skills),
+        languages: languages.then_some(personal.languages),
+        goals: goals.then_some(personal.goals),
+        availability: goals.then_some(personal.availability),
+        mobility: goals.then_some(personal.mobility),
+        functioning: functioning.then_some(p.sensitive.functioning),
+        accommodations: functioning.then_some(p.sensitive.accommodations),
+        categories,
     }
 }

@@ -171,6 +171,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         audit: &AuditEvent,
     ) -> Result<Vec<ParticipantSummary>>;
     async fn count_participants(&self) -> Result<i64>;
+    /// The participant's wrapped data key (`None` after crypto-erasure). Key material only, no
+    /// personal data; not audited.
+    async fn wrapped_key(&self, id: ParticipantId) -> Result<Option<Vec<u8>>>;
     /// Destroys the participant's data key: sealed fields become unreadable.
     async fn destroy_participant_key(&self, id: ParticipantId, audit: &AuditEvent) -> Result<bool>;
     async fn shares_for(&self, id: ParticipantId) -> Result<Vec<Share>>;

@@ -1,4 +1,4 @@
--- Foundation schema. Every table is classified in docs/data-classification.md.
+-- Foundation schema. Every table is classified in docs/SECURITY.md (data classification).
 -- Special-category data is stored only sealed (*_sealed columns); there is no diagnosis column.
 
 CREATE TABLE meta (
@@ -176,3 +176,28 @@ CREATE TABLE audit_head (
     hash TEXT NOT NULL
 );
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+-- Only the next entry may be inserted, and the head only moves forward one entry at a time.
+CREATE FUNCTION audit_events_only_next() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.seq IS DISTINCT FROM (SELECT seq FROM audit_head WHERE id = 1) + 1 THEN
+        RAISE EXCEPTION 'audit_events accepts only the next entry';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_events_only_next BEFORE INSERT ON audit_events
+FOR EACH ROW EXECUTE FUNCTION audit_events_only_next();
+
+CREATE FUNCTION audit_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'UPDATE' OR NEW.seq IS DISTINCT FROM OLD.seq + 1 OR NEW.id IS DISTINCT FROM OLD.id THEN
+        RAISE EXCEPTION 'audit_head only moves forward';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_head_forward_only BEFORE INSERT OR UPDATE OR DELETE ON audit_head
+FOR EACH ROW EXECUTE FUNCTION audit_head_forward_only();
+CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head
+FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();

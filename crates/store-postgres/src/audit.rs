@@ -1,7 +1,7 @@
 //! Appending to the audit chain inside the caller's transaction.
 
 use crate::db;
-use polku_service::audit::{genesis_hash, AuditChain, AuditEvent, AuditRow};
+use polku_service::audit::{AuditChain, AuditEvent, AuditRow};
 use polku_service::Result;
 use sqlx::PgConnection;
 use time::OffsetDateTime;
@@ -18,7 +18,9 @@ pub(crate) async fn append(
             .fetch_optional(&mut *conn)
             .await
             .map_err(db)?;
-    let (seq, prev) = head.unwrap_or_else(|| (0, genesis_hash()));
+    let (seq, prev) = head.ok_or_else(|| {
+        polku_service::ServiceError::Storage("the audit head row is missing".into())
+    })?;
     let row = chain.next_row(seq, &prev, event, OffsetDateTime::now_utc());
     sqlx::query(
         "INSERT INTO audit_events (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash) \
@@ -37,7 +39,7 @@ pub(crate) async fn append(
     .execute(&mut *conn)
     .await
     .map_err(db)?;
-    sqlx::query("INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash")
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
         .bind(row.seq)
         .bind(&row.entry_hash)
         .execute(&mut *conn)

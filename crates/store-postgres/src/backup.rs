@@ -49,6 +49,10 @@ pub async fn restore(file: &Path, url: &str) -> Result<()> {
         )));
     }
     let mut cmd = Command::new("pg_restore");
+    let (url, password) = split_password(url);
+    if let Some(p) = password {
+        cmd.env("PGPASSWORD", p);
+    }
     cmd.arg("--clean")
         .arg("--if-exists")
         .arg("--no-owner")
@@ -57,6 +61,49 @@ pub async fn restore(file: &Path, url: &str) -> Result<()> {
         .arg(url)
         .arg(file);
     off_thread(move || run(cmd, "pg_restore")).await
+}
+
+/// Takes the password out of a URL so it never appears on a command line (`ps` shows those):
+/// the tools get it through `PGPASSWORD` in their own environment instead.
+pub fn split_password(url: &str) -> (String, Option<String>) {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return (url.to_owned(), None);
+    };
+    let Some(at) = url[scheme_end..].find('@').map(|i| scheme_end + i) else {
+        return (url.to_owned(), None);
+    };
+    match url[scheme_end..at].split_once(':') {
+        Some((user, password)) => (
+            format!("{}{user}{}", &url[..scheme_end], &url[at..]),
+            Some(percent_decode(password)),
+        ),
+        None => (url.to_owned(), None),
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = (b[i] == b'%')
+            .then(|| {
+                s.get(i + 1..i + 3)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+            })
+            .flatten();
+        match hex {
+            Some(v) => {
+                out.push(v);
+                i += 3;
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Runs the external tool off the async worker threads.
@@ -85,4 +132,29 @@ pub(crate) async fn integrity(s: &PgStore) -> Result<IntegrityReport> {
         ok: details.is_empty(),
         details,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_password;
+
+    #[test]
+    fn passwords_leave_the_url() {
+        assert_eq!(
+            split_password("postgres://u:s%40cret@h:5432/db"),
+            ("postgres://u@h:5432/db".into(), Some("s@cret".into()))
+        );
+        assert_eq!(
+            split_password("postgres://u@h/db"),
+            ("postgres://u@h/db".into(), None)
+        );
+        assert_eq!(
+            split_password("postgres://h/db"),
+            ("postgres://h/db".into(), None)
+        );
+        assert_eq!(
+            split_password("postgres://u:100%@h/db").1.as_deref(),
+            Some("100%")
+        );
+    }
 }

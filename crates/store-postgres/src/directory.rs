@@ -106,10 +106,11 @@ pub(crate) async fn get_project_by_code(s: &PgStore, code: &str) -> Result<Optio
 }
 
 pub(crate) async fn list_projects(s: &PgStore) -> Result<Vec<Project>> {
-    let rows: Vec<ProjectRow> = sqlx::query_as(&format!("{PROJECT_COLS} ORDER BY code"))
-        .fetch_all(&s.pool)
-        .await
-        .map_err(db)?;
+    let rows: Vec<ProjectRow> =
+        sqlx::query_as(&format!("{PROJECT_COLS} ORDER BY code COLLATE \"C\""))
+            .fetch_all(&s.pool)
+            .await
+            .map_err(db)?;
     rows.into_iter().map(project).collect()
 }
 
@@ -154,12 +155,13 @@ pub(crate) async fn insert_user(
 }
 
 async fn roles(s: &PgStore, id: Uuid) -> Result<Vec<RoleGrant>> {
-    let rows: Vec<(String, Option<Uuid>)> =
-        sqlx::query_as("SELECT role, project_id FROM user_roles WHERE user_id = $1 ORDER BY role")
-            .bind(id)
-            .fetch_all(&s.pool)
-            .await
-            .map_err(db)?;
+    let rows: Vec<(String, Option<Uuid>)> = sqlx::query_as(
+        "SELECT role, project_id FROM user_roles WHERE user_id = $1 ORDER BY role COLLATE \"C\"",
+    )
+    .bind(id)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
     rows.into_iter()
         .map(|(r, p)| Ok(RoleGrant::new(Role::parse(&r)?, p.map(ProjectId))?))
         .collect()
@@ -199,11 +201,12 @@ pub(crate) async fn get_user_by_email(s: &PgStore, email: &str) -> Result<Option
 }
 
 pub(crate) async fn list_users(s: &PgStore) -> Result<Vec<User>> {
-    let rows: Vec<(Uuid, String, String, bool)> =
-        sqlx::query_as("SELECT id, email, display_name, active FROM users ORDER BY email")
-            .fetch_all(&s.pool)
-            .await
-            .map_err(db)?;
+    let rows: Vec<(Uuid, String, String, bool)> = sqlx::query_as(
+        "SELECT id, email, display_name, active FROM users ORDER BY email COLLATE \"C\"",
+    )
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         out.extend(user_from(s, Some(r)).await?);

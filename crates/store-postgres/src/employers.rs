@@ -123,11 +123,13 @@ pub(crate) async fn get_employer(s: &PgStore, id: EmployerId) -> Result<Option<E
 }
 
 pub(crate) async fn list_employers(s: &PgStore, project: ProjectId) -> Result<Vec<Employer>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("{COLS} WHERE project_id = $1 ORDER BY name, id"))
-        .bind(project.0)
-        .fetch_all(&s.pool)
-        .await
-        .map_err(db)?;
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{COLS} WHERE project_id = $1 ORDER BY name COLLATE \"C\", id"
+    ))
+    .bind(project.0)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
     rows.into_iter().map(employer).collect()
 }
 
@@ -149,12 +151,13 @@ pub(crate) async fn insert_task(s: &PgStore, t: &Task, ev: &AuditEvent) -> Resul
 }
 
 pub(crate) async fn list_tasks(s: &PgStore, employer: EmployerId) -> Result<Vec<Task>> {
-    let rows: Vec<String> =
-        sqlx::query_scalar("SELECT body_json FROM tasks WHERE employer_id = $1 ORDER BY title, id")
-            .bind(employer.0)
-            .fetch_all(&s.pool)
-            .await
-            .map_err(db)?;
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT body_json FROM tasks WHERE employer_id = $1 ORDER BY title COLLATE \"C\", id",
+    )
+    .bind(employer.0)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
     rows.iter().map(|r| from_json(r)).collect()
 }
 
@@ -177,7 +180,7 @@ pub(crate) async fn insert_opening(s: &PgStore, o: &Opening, ev: &AuditEvent) ->
 
 pub(crate) async fn list_openings(s: &PgStore, employer: EmployerId) -> Result<Vec<Opening>> {
     let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT body_json FROM openings WHERE employer_id = $1 ORDER BY title, id",
+        "SELECT body_json FROM openings WHERE employer_id = $1 ORDER BY title COLLATE \"C\", id",
     )
     .bind(employer.0)
     .fetch_all(&s.pool)

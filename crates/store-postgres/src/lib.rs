@@ -83,7 +83,7 @@ impl PgStore {
         if !problems.is_empty() && durability == Durability::Require {
             pool.close().await;
             return Err(ServiceError::Config(format!(
-                "refusing to start: unsafe PostgreSQL durability settings ({}); fix the server or pass --allow-unsafe-durability",
+                "refusing to start: unsafe PostgreSQL durability settings ({}); fix the server, or set allow_unsafe_durability = true (POLKU_ALLOW_UNSAFE_DURABILITY) to run anyway",
                 problems.join(", ")
             )));
         }

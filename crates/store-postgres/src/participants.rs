@@ -208,7 +208,7 @@ pub(crate) async fn list(
     let mut tx = s.write().await?;
     let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT id, family_name, given_name, stage, waiting_since, home_municipality FROM participants \
-         WHERE project_id = $1 AND ($2::uuid IS NULL OR coach_id = $3) ORDER BY family_name, given_name, id",
+         WHERE project_id = $1 AND ($2::uuid IS NULL OR coach_id = $3) ORDER BY family_name COLLATE \"C\", given_name COLLATE \"C\", id",
     )
     .bind(project.0)
     .bind(coach.map(|c| c.0))
@@ -243,6 +243,13 @@ pub(crate) async fn list(
 
 pub(crate) async fn destroy_key(s: &PgStore, id: ParticipantId, ev: &AuditEvent) -> Result<bool> {
     let mut tx = s.write().await?;
+    // The keyed lookup hash could be reversed by trying every possible identity code, so it
+    // goes too, with the sealed code itself.
+    sqlx::query("UPDATE participants SET hetu_sealed = NULL, hetu_lookup = NULL WHERE id = $1")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
     let done = sqlx::query("DELETE FROM participant_keys WHERE participant_id = $1")
         .bind(id.0)
         .execute(&mut *tx)
@@ -315,7 +322,7 @@ pub(crate) async fn list_meetings(
 ) -> Result<Vec<MeetingRecord>> {
     let mut tx = s.write().await?;
     let rows: Vec<MeetingRow> = sqlx::query_as(
-        "SELECT id, participant_id, coach_id, starts_at, duration_min, place, notes_sealed FROM meetings WHERE participant_id = ? ORDER BY starts_at",
+        "SELECT id, participant_id, coach_id, starts_at, duration_min, place, notes_sealed FROM meetings WHERE participant_id = $1 ORDER BY starts_at",
     )
     .bind(id.0)
     .fetch_all(&mut *tx)

@@ -141,6 +141,13 @@ impl Store for PgStore {
             .await
             .map_err(db)
     }
+    async fn wrapped_key(&self, id: ParticipantId) -> Result<Option<Vec<u8>>> {
+        sqlx::query_scalar("SELECT wrapped_key FROM participant_keys WHERE participant_id = $1")
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)
+    }
     async fn destroy_participant_key(&self, id: ParticipantId, audit: &AuditEvent) -> Result<bool> {
         participants::destroy_key(self, id, audit).await
     }

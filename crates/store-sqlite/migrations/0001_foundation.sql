@@ -1,4 +1,4 @@
--- Foundation schema. Every table is classified in docs/data-classification.md.
+-- Foundation schema. Every table is classified in docs/SECURITY.md (data classification).
 -- Special-category data is stored only sealed (*_sealed columns); there is no diagnosis column.
 
 CREATE TABLE meta (
@@ -162,6 +162,11 @@ CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+-- Only the next entry may be inserted: this also stops INSERT OR REPLACE of an old entry,
+-- which would not fire the DELETE trigger.
+CREATE TRIGGER audit_events_only_next BEFORE INSERT ON audit_events
+WHEN NEW.seq IS NOT (SELECT seq FROM audit_head WHERE id = 1) + 1
+BEGIN SELECT RAISE(ABORT, 'audit_events accepts only the next entry'); END;
 
 -- The head of the chain; one row. Serialises appends and detects truncation of the tail.
 CREATE TABLE audit_head (
@@ -170,3 +175,12 @@ CREATE TABLE audit_head (
     hash TEXT NOT NULL
 ) STRICT;
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+-- The head only moves forward one entry at a time and cannot be removed or duplicated.
+CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head
+WHEN NEW.seq IS NOT OLD.seq + 1 OR NEW.id IS NOT OLD.id
+BEGIN SELECT RAISE(ABORT, 'audit_head only moves forward'); END;
+CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head
+BEGIN SELECT RAISE(ABORT, 'audit_head cannot be deleted'); END;
+CREATE TRIGGER audit_head_no_insert BEFORE INSERT ON audit_head
+BEGIN SELECT RAISE(ABORT, 'audit_head has exactly one row'); END;

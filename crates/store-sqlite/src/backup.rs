@@ -21,7 +21,26 @@ pub(crate) async fn backup(s: &SqliteStore, path: &Path) -> Result<()> {
         .execute(&s.pool)
         .await
         .map_err(db)?;
-    Ok(())
+    // VACUUM INTO does not sync its output; a backup that is not on disk is not a backup.
+    sync_file(path)?;
+    sync_parent(path)
+}
+
+fn sync_file(path: &Path) -> Result<()> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| ServiceError::Storage(format!("cannot sync {}: {e}", path.display())))
+}
+
+/// Makes a created or renamed directory entry durable.
+fn sync_parent(path: &Path) -> Result<()> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::File::open(parent)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| ServiceError::Storage(format!("cannot sync {}: {e}", parent.display())))
 }
 
 pub(crate) async fn integrity(s: &SqliteStore) -> Result<IntegrityReport> {
@@ -34,6 +53,19 @@ pub(crate) async fn integrity(s: &SqliteStore) -> Result<IntegrityReport> {
         .await
         .map_err(db)?;
     let mut details: Vec<String> = rows.into_iter().filter(|r| r != "ok").collect();
+    let (max_seq, head): (Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT (SELECT max(seq) FROM audit_events), (SELECT seq FROM audit_head WHERE id = 1)",
+    )
+    .fetch_one(&s.pool)
+    .await
+    .map_err(db)?;
+    if max_seq.unwrap_or(0) != head.unwrap_or(-1) {
+        details.push(format!(
+            "audit head {} differs from the last entry {}",
+            head.unwrap_or(-1),
+            max_seq.unwrap_or(0)
+        ));
+    }
     details.extend(fk.into_iter().map(|(table, rowid, parent, _)| {
         format!("{table} row {rowid} refers to a missing {parent} row")
     }));
@@ -88,9 +120,7 @@ pub async fn restore(backup_file: &Path, target_url: &str) -> Result<()> {
     let staging = target.with_extension("restoring");
     std::fs::copy(backup_file, &staging)
         .map_err(|e| ServiceError::Storage(format!("cannot copy the backup: {e}")))?;
-    std::fs::File::open(&staging)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| ServiceError::Storage(e.to_string()))?;
+    sync_file(&staging)?;
     if target.exists() {
         // Fold the WAL into the old file so the kept copy is complete.
         let old = SqliteStore::connect_raw(target_url).await?;
@@ -108,7 +138,7 @@ pub async fn restore(backup_file: &Path, target_url: &str) -> Result<()> {
         let _ = std::fs::remove_file(p);
     }
     std::fs::rename(&staging, &target).map_err(|e| ServiceError::Storage(e.to_string()))?;
-    Ok(())
+    sync_parent(&target)
 }
 
 impl SqliteStore {

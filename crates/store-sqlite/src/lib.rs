@@ -39,7 +39,6 @@ pub struct SqliteStore {
 fn options(url: &str) -> Result<SqliteConnectOptions> {
     Ok(SqliteConnectOptions::from_str(url)
         .map_err(|e| ServiceError::Config(format!("bad SQLite URL: {e}")))?
-        .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
@@ -48,10 +47,15 @@ fn options(url: &str) -> Result<SqliteConnectOptions> {
 }
 
 impl SqliteStore {
-    /// Opens (creating if missing) the database and verifies its durability settings.
-    pub async fn connect(url: &str, chain: AuditChain) -> Result<Self> {
-        let opts = options(url)?;
+    /// Opens the database and verifies its durability settings. With `create`, a missing file
+    /// is created; without it a missing file is an error (a mistyped path must not quietly
+    /// produce an empty database).
+    pub async fn connect(url: &str, chain: AuditChain, create: bool) -> Result<Self> {
+        let opts = options(url)?.create_if_missing(create);
         let path = opts.get_filename().to_string_lossy().into_owned();
+        if !create && path != ":memory:" && !std::path::Path::new(&path).exists() {
+            return Err(ServiceError::Config(format!("there is no database at {path}: check the URL, or run `polku migrate` to create one")));
+        }
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(opts)

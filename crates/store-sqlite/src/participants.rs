@@ -249,6 +249,13 @@ pub(crate) async fn destroy_key(
     ev: &AuditEvent,
 ) -> Result<bool> {
     let mut tx = s.write().await?;
+    // The keyed lookup hash could be reversed by trying every possible identity code, so it
+    // goes too, with the sealed code itself.
+    sqlx::query("UPDATE participants SET hetu_sealed = NULL, hetu_lookup = NULL WHERE id = ?")
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
     let done = sqlx::query("DELETE FROM participant_keys WHERE participant_id = ?")
         .bind(id.0)
         .execute(&mut *tx)

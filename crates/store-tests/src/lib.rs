@@ -49,7 +49,11 @@ fn unique() -> String {
 pub async fn open_store(backend: Backend, url: &str, keys: &Keys) -> Arc<dyn Store> {
     let chain = AuditChain::new(keys.audit.clone());
     let store: Arc<dyn Store> = match backend {
-        Backend::Sqlite => Arc::new(SqliteStore::connect(url, chain).await.expect("open SQLite")),
+        Backend::Sqlite => Arc::new(
+            SqliteStore::connect(url, chain, true)
+                .await
+                .expect("open SQLite"),
+        ),
         Backend::Postgres => Arc::new(
             PgStore::connect(url, chain, Durability::Require)
                 .await

@@ -87,7 +87,7 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
         .await
         .unwrap();
     assert_eq!(view.personal, p.personal);
-    assert_eq!(view.sensitive.as_ref(), Some(&p.sensitive));
+    assert_eq!(view.sensitive, p.sensitive);
     assert_eq!(view.coach_id, Some(p.coach_id));
     let coach = svc
         .store()

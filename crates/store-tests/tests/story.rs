@@ -34,6 +34,7 @@ stories!(
     employers_tasks_and_openings,
     esco_upsert_is_idempotent,
     bad_stage_transition_is_rejected,
+    meetings_are_sealed_and_round_trip,
 );
 
 #[test]
@@ -62,6 +63,7 @@ async fn durability_settings_are_verified(db: Arc<TestDb>) {
         }
         Backend::Postgres => {
             assert_eq!(get("fsync"), "on");
+            assert_eq!(get("full_page_writes"), "on");
             assert_ne!(get("synchronous_commit"), "off");
         }
     }
@@ -86,7 +88,7 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
         .await
         .unwrap();
     assert_eq!(view.personal, new.personal);
-    assert_eq!(view.sensitive.as_ref(), Some(&new.sensitive));
+    assert_eq!(view.sensitive, new.sensitive);
     assert_eq!(view.coach_id, coach.user_id());
     assert_eq!(view.version, 1);
 
@@ -126,6 +128,14 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
     ]
     .concat();
     assert!(!sealed.windows(CANARY.len()).any(|w| w == CANARY.as_bytes()));
+    // create + read + the raw read above, each audited with the participant as subject.
+    let rows = svc.store().audit_page(0, 1000).await.unwrap();
+    let about: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.subject.as_deref() == Some(&id.to_string()))
+        .map(|r| r.action.as_str())
+        .collect();
+    assert_eq!(about, ["create", "read", "read"]);
     if db.backend == Backend::Sqlite {
         let path = db.url.trim_start_matches("sqlite://");
         svc.store().close().await;
@@ -140,16 +150,7 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
                 "identity code found in {f}"
             );
         }
-        return;
     }
-    // create + read + the raw read above, each audited with the participant as subject.
-    let rows = svc.store().audit_page(0, 1000).await.unwrap();
-    let about: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.subject.as_deref() == Some(&id.to_string()))
-        .map(|r| r.action.as_str())
-        .collect();
-    assert_eq!(about, ["create", "read", "read"]);
 }
 
 async fn caseload_is_limited_to_own_coach(db: Arc<TestDb>) {
@@ -211,13 +212,14 @@ async fn shares_limit_fields_and_expire(db: Arc<TestDb>) {
     let svc = &db.service;
     let world = World::new(svc).await;
     let coach = world.user(svc, Role::Coach).await;
+    let other_coach = world.user(svc, Role::Coach).await;
     let employer = world.user(svc, Role::Employer).await;
     let id = svc
         .create_participant(&coach, world.new_participant(), "service_delivery")
         .await
         .unwrap();
     assert!(matches!(
-        svc.get_participant(&employer, id, "matching").await,
+        svc.shared_participant(&employer, id, "matching").await,
         Err(ServiceError::NotFound)
     ));
     let share = Share {
@@ -228,31 +230,87 @@ async fn shares_limit_fields_and_expire(db: Arc<TestDb>) {
         until: time::OffsetDateTime::now_utc().date(),
         revoked_at: None,
     };
-    let audit = AuditEvent::new(
-        &coach,
-        "participant",
-        Some(id.to_string()),
-        "share",
-        "matching",
-    )
-    .unwrap();
-    svc.store().insert_share(&share, &audit).await.unwrap();
-    let view = svc
-        .get_participant(&employer, id, "matching")
+    // Only the own coach shares; special-category data is not shareable without consent;
+    // the recipient must be an outside party of the same project.
+    assert!(matches!(
+        svc.share_participant(&other_coach, share.clone(), "matching")
+            .await,
+        Err(ServiceError::NotFound)
+    ));
+    let functioning = Share {
+        categories: vec![DataCategory::Functioning],
+        ..share.clone()
+    };
+    assert_eq!(
+        svc.share_participant(&coach, functioning, "matching")
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_value"
+    );
+    let to_coach = Share {
+        recipient: other_coach.user_id().unwrap(),
+        ..share.clone()
+    };
+    assert_eq!(
+        svc.share_participant(&coach, to_coach, "matching")
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_value"
+    );
+    let expired = Share {
+        until: time::OffsetDateTime::now_utc()
+            .date()
+            .previous_day()
+            .unwrap(),
+        ..share.clone()
+    };
+    assert_eq!(
+        svc.share_participant(&coach, expired, "matching")
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_value"
+    );
+    svc.share_participant(&coach, share, "matching")
         .await
         .unwrap();
+
+    // The employer gets the shared groups and nothing else: no names, contact, identity code,
+    // work preferences, functioning, stage or notes.
+    assert!(matches!(
+        svc.get_participant(&employer, id, "matching").await,
+        Err(ServiceError::NotFound)
+    ));
+    let view = svc
+        .shared_participant(&employer, id, "matching")
+        .await
+        .unwrap();
+    assert_eq!(view.skills.as_ref().map(Vec::len), Some(1));
+    assert_eq!(view.languages.as_ref().map(|l| l.len()), Some(1));
     assert!(
-        view.sensitive.is_none(),
-        "special-category data never reaches an employer without that category"
+        view.given_name.is_none()
+            && view.family_name.is_none()
+            && view.email.is_none()
+            && view.phone.is_none()
     );
+    assert!(view.goals.is_none() && view.availability.is_none() && view.mobility.is_none());
+    assert!(view.functioning.is_none() && view.accommodations.is_none());
+    let json = serde_json::to_string(&view).unwrap();
     assert!(
-        view.personal.hetu.is_none()
-            && view.personal.email.is_none()
-            && view.personal.phone.is_none()
+        !json.contains(CANARY) && !json.contains("Virtanen"),
+        "{json}"
     );
-    assert_eq!(view.personal.skills.len(), 1);
-    assert_eq!(view.personal.languages.len(), 1);
-    assert!(view.personal.goals.is_empty());
+    // Each read by the recipient is audited under their own id.
+    let rows = svc.store().audit_page(0, 10_000).await.unwrap();
+    let reads = rows
+        .iter()
+        .filter(|r| {
+            r.actor == format!("user:{}", employer.user_id().unwrap()) && r.action == "read"
+        })
+        .count();
+    assert_eq!(reads, 1);
 }
 
 async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
@@ -271,7 +329,7 @@ async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
     a.given_name = "Anna".into();
     let mut b = v.personal.clone();
     b.given_name = "Bertta".into();
-    let sens = v.sensitive.clone().unwrap();
+    let sens = v.sensitive.clone();
     assert_eq!(
         svc.update_participant(
             &coach,
@@ -312,6 +370,36 @@ async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(now.personal.given_name, "Anna");
     assert_eq!(now.version, 2);
+    store_refuses_a_stale_version(svc, id).await;
+}
+
+async fn store_refuses_a_stale_version(svc: &Service, id: ParticipantId) {
+    // The store checks the version itself, not only the service.
+    let audit = AuditEvent::new(
+        &system(),
+        "participant",
+        Some(id.to_string()),
+        "read",
+        "maintenance",
+    )
+    .unwrap();
+    let (mut rec, _) = svc
+        .store()
+        .get_participant(id, &audit)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rec.version, 2);
+    rec.version = 2;
+    let err = svc
+        .store()
+        .update_participant(&rec, 1, &audit)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Conflict { current: 2 }),
+        "{err:?}"
+    );
 }
 
 async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) {
@@ -334,7 +422,7 @@ async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) {
                         .get_participant(&coach, id, "service_delivery")
                         .await
                         .unwrap();
-                    let mut s = v.sensitive.unwrap();
+                    let mut s = v.sensitive;
                     s.accommodations.push(item.clone());
                     match svc
                         .update_participant(
@@ -368,7 +456,7 @@ async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) {
         .get_participant(&coach, id, "service_delivery")
         .await
         .unwrap();
-    let stored = v.sensitive.unwrap().accommodations;
+    let stored = v.sensitive.accommodations;
     for item in &acked {
         assert!(stored.contains(item), "acknowledged {item} was lost");
     }
@@ -427,9 +515,9 @@ async fn audit_chain_verifies_and_detects_tampering(db: Arc<TestDb>) {
     assert_eq!(head.0, n);
     let disable = match db.backend {
         Backend::Sqlite => {
-            "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;"
+            "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; DROP TRIGGER audit_head_forward_only;"
         }
-        Backend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER USER;",
+        Backend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER USER; ALTER TABLE audit_head DISABLE TRIGGER USER;",
     };
     db.raw(disable).await.unwrap();
     // Entry 3 is the user created by `populate` (purpose "administration").
@@ -466,10 +554,19 @@ async fn audit_log_rejects_update_and_delete(db: Arc<TestDb>) {
         .raw("DELETE FROM audit_events WHERE seq = 1")
         .await
         .is_err());
+    // Rewriting an old entry by inserting over it, inserting out of order, or moving the head.
+    let replace = match db.backend {
+        Backend::Sqlite => "INSERT OR REPLACE INTO audit_events SELECT seq, at, 'user:forged', actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash FROM audit_events WHERE seq = 2",
+        Backend::Postgres => "INSERT INTO audit_events SELECT seq + 100, at, 'user:forged', actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash FROM audit_events WHERE seq = 2",
+    };
+    assert!(db.raw(replace).await.is_err());
+    assert!(db.raw("UPDATE audit_head SET seq = seq - 1").await.is_err());
+    assert!(db.raw("DELETE FROM audit_head").await.is_err());
+    assert!(svc.verify_audit(None).await.unwrap().is_ok());
     // Truncating the tail behind the head is detected.
     let disable = match db.backend {
-        Backend::Sqlite => "DROP TRIGGER audit_events_no_delete;",
-        Backend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER USER;",
+        Backend::Sqlite => "DROP TRIGGER audit_events_no_delete; DROP TRIGGER audit_head_forward_only;",
+        Backend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER USER; ALTER TABLE audit_head DISABLE TRIGGER USER;",
     };
     db.raw(disable).await.unwrap();
     let head = svc.store().audit_head().await.unwrap().unwrap();
@@ -685,7 +782,7 @@ async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {
             1,
             ParticipantChanges {
                 personal: v.personal.clone(),
-                sensitive: v.sensitive.clone().unwrap(),
+                sensitive: v.sensitive.clone(),
                 stage: PathStage::Retention,
             },
             "service_delivery",
@@ -702,7 +799,7 @@ async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {
             1,
             ParticipantChanges {
                 personal: bad,
-                sensitive: v.sensitive.clone().unwrap(),
+                sensitive: v.sensitive.clone(),
                 stage: PathStage::Assessment
             },
             "service_delivery",
@@ -717,4 +814,77 @@ async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {
         1
     );
     let _ = fixtures::personal();
+}
+
+async fn meetings_are_sealed_and_round_trip(db: Arc<TestDb>) {
+    use polku_service::meetings::NewMeeting;
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let other = world.user(svc, Role::Coach).await;
+    let id = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let at = time::macros::datetime!(2026-11-27 09:15:30.123456789 +02:00);
+    let new = NewMeeting {
+        participant_id: id,
+        starts_at: at,
+        duration_min: 45,
+        place: PlaceType::PopUp,
+        notes: format!("{CANARY} kävi kirjastossa"),
+    };
+    assert!(matches!(
+        svc.record_meeting(&other, new.clone(), "service_delivery")
+            .await,
+        Err(ServiceError::NotFound)
+    ));
+    let bad = NewMeeting {
+        duration_min: 2,
+        ..new.clone()
+    };
+    assert_eq!(
+        svc.record_meeting(&coach, bad, "service_delivery")
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_value"
+    );
+    let mid = svc
+        .record_meeting(&coach, new, "service_delivery")
+        .await
+        .unwrap();
+    let got = svc.meetings(&coach, id, "service_delivery").await.unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].id, mid);
+    assert_eq!(got[0].place, PlaceType::PopUp);
+    assert!(got[0].notes.starts_with(CANARY));
+    // The same instant, to the microsecond, on both databases.
+    assert_eq!(
+        got[0].starts_at,
+        time::macros::datetime!(2026-11-27 07:15:30.123456 UTC)
+    );
+    assert!(matches!(
+        svc.meetings(&other, id, "service_delivery").await,
+        Err(ServiceError::NotFound)
+    ));
+    let audit = AuditEvent::new(
+        &system(),
+        "participant",
+        Some(id.to_string()),
+        "read",
+        "maintenance",
+    )
+    .unwrap();
+    let raw = svc.store().list_meetings(id, &audit).await.unwrap();
+    assert!(!raw[0]
+        .notes_sealed
+        .windows(CANARY.len())
+        .any(|w| w == CANARY.as_bytes()));
+    // After erasure the notes are gone with the key.
+    svc.erase_participant_data(&coach, id).await.unwrap();
+    assert!(matches!(
+        svc.meetings(&coach, id, "service_delivery").await,
+        Err(ServiceError::Crypto(_))
+    ));
 }

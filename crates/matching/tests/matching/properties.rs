@@ -95,6 +95,32 @@ proptest! {
         prop_assert_eq!(by_person, by_opening);
     }
 
+    /// A short top-K list (where bounds skip openings that cannot enter) is exactly the head
+    /// of the full ranking, in both directions.
+    #[test]
+    fn top_k_is_the_head_of_the_full_ranking(seed in any::<u64>(), k in 1usize..4) {
+        let input = gen::input(seed, 6, 12);
+        let ranked = |args: MatchArgs, key: &str| -> Vec<(String, f64)> {
+            let v = api::match_input(&input, &args, today()).expect("match");
+            v[key].as_array().expect("list").iter()
+                .filter(|r| r.get("excluded_by").is_none())
+                .map(|r| (format!("{}/{}", r["participant"].as_str().unwrap_or(""), r["opening"].as_str().unwrap_or("")), r["score"].as_f64().unwrap_or(-1.0)))
+                .collect()
+        };
+        for p in &input.participants {
+            let full = ranked(all(Some(&p.id), None), "results");
+            let short = ranked(MatchArgs { top: k, include_excluded: false, ..all(Some(&p.id), None) }, "results");
+            prop_assert_eq!(&short[..], &full[..k.min(full.len())]);
+        }
+        for e in &input.employers {
+            for op in &e.openings {
+                let full = ranked(all(None, Some(&op.id)), "candidates");
+                let short = ranked(MatchArgs { top: k, include_excluded: false, ..all(None, Some(&op.id)) }, "candidates");
+                prop_assert_eq!(&short[..], &full[..k.min(full.len())]);
+            }
+        }
+    }
+
     /// Adding a skill the participant did not have never lowers a score.
     #[test]
     fn adding_a_skill_never_lowers_a_score(seed in any::<u64>(), extra in 0u64..12) {
