@@ -42,6 +42,12 @@ pub fn read(path: &Path) -> CliResult<Option<Keys>> {
 /// Creates a new key file readable only by its owner. Fails if it exists.
 pub fn create(path: &Path) -> CliResult<Keys> {
     let keys = Keys::random();
+    write_new(path, &keys)?;
+    Ok(keys)
+}
+
+/// Writes `keys` to a new file (mode 0600), synced to disk. Fails if the file exists.
+pub fn write_new(path: &Path, keys: &Keys) -> CliResult {
     let text = format!(
         "# Polku keys. Keep secret; back up separately from the database.\n\
          # Without master_key the encrypted participant data cannot be read.\n\
@@ -70,6 +76,5 @@ pub fn create(path: &Path) -> CliResult<Keys> {
                 CONFIG,
                 format!("cannot write key file {}: {e}", path.display()),
             )
-        })?;
-    Ok(keys)
+        })
 }

@@ -62,6 +62,9 @@ enum Command {
     Backup { file: PathBuf },
     /// Replace the database with the backup in FILE (stop other polku processes first).
     Restore { file: PathBuf },
+    /// Manage the encryption keys.
+    #[command(subcommand)]
+    Keys(commands::keys::KeysCommand),
     /// Configuration helpers.
     #[command(subcommand)]
     Config(commands::config::ConfigCommand),
@@ -113,6 +116,7 @@ async fn run(cli: Cli) -> exit::CliResult {
         Command::Integrity => commands::backup::integrity(&cfg).await,
         Command::Backup { file } => commands::backup::backup(&cfg, &file).await,
         Command::Restore { file } => commands::backup::restore(&cfg, &file).await,
+        Command::Keys(c) => commands::keys::run(&cfg, c).await,
         Command::Config(_) => Ok(()),
     }
 }

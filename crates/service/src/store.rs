@@ -174,6 +174,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// The participant's wrapped data key (`None` after crypto-erasure). Key material only, no
     /// personal data; not audited.
     async fn wrapped_key(&self, id: ParticipantId) -> Result<Option<Vec<u8>>>;
+    /// Re-wraps every participant data key with `rewrap` and replaces the stored master-key
+    /// check value, in one transaction (all keys or none). Returns how many keys were re-wrapped.
+    async fn rewrap_keys(
+        &self,
+        rewrap: &(dyn for<'k> Fn(ParticipantId, &'k [u8]) -> Result<Vec<u8>> + Send + Sync),
+        master_key_check: &str,
+        audit: &AuditEvent,
+    ) -> Result<u64>;
     /// Destroys the participant's data key: sealed fields become unreadable.
     async fn destroy_participant_key(&self, id: ParticipantId, audit: &AuditEvent) -> Result<bool>;
     async fn shares_for(&self, id: ParticipantId) -> Result<Vec<Share>>;

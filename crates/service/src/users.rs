@@ -163,3 +163,32 @@ impl Service {
         self.store().insert_user(user, None, &audit).await
     }
 }
+
+impl Service {
+    /// Rotates the master key: every participant's data key is re-wrapped with `new_master` and
+    /// the stored check value replaced, in one transaction. Returns the new key set (the audit
+    /// and lookup keys are unchanged) and the number of re-wrapped keys. The caller must persist
+    /// the new key set *before* calling this, so a crash never leaves data under an unknown key.
+    pub async fn rotate_master_key(
+        &self,
+        actor: &Actor,
+        new_master: crate::crypto::Key,
+    ) -> Result<(crate::crypto::Keys, u64)> {
+        if !actor.is_system() {
+            return Err(ServiceError::Forbidden);
+        }
+        let old = self.keys().clone();
+        let new = crate::crypto::Keys {
+            master: new_master,
+            ..old.clone()
+        };
+        let rewrap = |id: polku_domain::ParticipantId, wrapped: &[u8]| -> Result<Vec<u8>> {
+            let dek = old.unwrap_data_key(wrapped, &id.0)?;
+            new.wrap_data_key(&dek, &id.0)
+        };
+        let audit = AuditEvent::new(actor, "database", None, "rotate_master_key", "maintenance")?;
+        let [check, _, _] = new.check_values();
+        let n = self.store().rewrap_keys(&rewrap, &check, &audit).await?;
+        Ok((new, n))
+    }
+}

@@ -166,6 +166,42 @@ impl Store for SqliteStore {
             .await
             .map_err(db)
     }
+    async fn rewrap_keys(
+        &self,
+        rewrap: &(dyn for<'k> Fn(ParticipantId, &'k [u8]) -> Result<Vec<u8>> + Send + Sync),
+        master_key_check: &str,
+        audit: &AuditEvent,
+    ) -> Result<u64> {
+        let mut tx = self.write().await?;
+        let rows: Vec<(uuid::Uuid, Vec<u8>)> = sqlx::query_as(
+            "SELECT participant_id, wrapped_key FROM participant_keys ORDER BY participant_id",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        for (id, wrapped) in &rows {
+            let new = rewrap(ParticipantId(*id), wrapped)?;
+            sqlx::query("UPDATE participant_keys SET wrapped_key = ? WHERE participant_id = ?")
+                .bind(new)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        let done = sqlx::query("UPDATE meta SET value = ? WHERE key = 'master_key_check'")
+            .bind(master_key_check)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        if done.rows_affected() != 1 {
+            return Err(ServiceError::Storage(
+                "the master key check value is missing".into(),
+            ));
+        }
+        audit::append(&mut tx, &self.chain, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(rows.len() as u64)
+    }
     async fn destroy_participant_key(&self, id: ParticipantId, audit: &AuditEvent) -> Result<bool> {
         participants::destroy_key(self, id, audit).await
     }

@@ -35,6 +35,7 @@ stories!(
     esco_upsert_is_idempotent,
     bad_stage_transition_is_rejected,
     meetings_are_sealed_and_round_trip,
+    master_key_rotation_rewraps_every_key,
 );
 
 #[test]
@@ -886,5 +887,42 @@ async fn meetings_are_sealed_and_round_trip(db: Arc<TestDb>) {
     assert!(matches!(
         svc.meetings(&coach, id, "service_delivery").await,
         Err(ServiceError::Crypto(_))
+    ));
+}
+
+async fn master_key_rotation_rewraps_every_key(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        ids.push(
+            svc.create_participant(&coach, world.new_participant(), "service_delivery")
+                .await
+                .unwrap(),
+        );
+    }
+    assert!(matches!(
+        svc.rotate_master_key(&coach, polku_service::crypto::Key::random())
+            .await,
+        Err(ServiceError::Forbidden)
+    ));
+    let (new_keys, n) = svc
+        .rotate_master_key(&system(), polku_service::crypto::Key::random())
+        .await
+        .unwrap();
+    assert_eq!(n, 3);
+    // A service on the new keys reads everything; the old keys are refused.
+    let reopened = Service::open(svc.store().clone(), new_keys).await.unwrap();
+    for id in &ids {
+        reopened
+            .get_participant(&coach, *id, "service_delivery")
+            .await
+            .unwrap();
+    }
+    assert!(reopened.verify_audit(None).await.unwrap().is_ok());
+    assert!(matches!(
+        Service::open(svc.store().clone(), db.keys.clone()).await,
+        Err(ServiceError::Config(_))
     ));
 }
