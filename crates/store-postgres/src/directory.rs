@@ -1,14 +1,15 @@
 //! Organisations, projects and users.
 
-use crate::{audit, db, from_json, json, PgStore};
+use crate::{audit, db, PgStore};
 use polku_domain::{
     BusinessId, Email, Organisation, OrganisationId, Project, ProjectId, Role, RoleGrant, User,
     UserId,
 };
 use polku_service::audit::AuditEvent;
+use polku_service::store::rows::{json, project, ProjectRow, PROJECT_COLS};
 use polku_service::store::Activation;
 use polku_service::{Result, ServiceError};
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 pub(crate) async fn insert_organisation(
@@ -67,24 +68,6 @@ pub(crate) async fn insert_project(s: &PgStore, p: &Project, ev: &AuditEvent) ->
         .map_err(db)?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)
-}
-
-type ProjectRow = (Uuid, Uuid, String, String, String, String, Date, Date);
-const PROJECT_COLS: &str = "SELECT id, organisation_id, code, name, regions, target_groups, starts_on, ends_on FROM projects";
-
-fn project(
-    (id, org, code, name, regions, groups, starts_on, ends_on): ProjectRow,
-) -> Result<Project> {
-    Ok(Project {
-        id: ProjectId(id),
-        organisation_id: OrganisationId(org),
-        code,
-        name,
-        regions: from_json(&regions)?,
-        target_groups: from_json(&groups)?,
-        starts_on,
-        ends_on,
-    })
 }
 
 pub(crate) async fn get_project(s: &PgStore, id: ProjectId) -> Result<Option<Project>> {

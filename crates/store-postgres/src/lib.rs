@@ -108,15 +108,6 @@ pub(crate) fn db(e: sqlx::Error) -> ServiceError {
     ServiceError::Storage(e.to_string())
 }
 
-pub(crate) fn json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| ServiceError::Storage(e.to_string()))
-}
-
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
-    serde_json::from_str(s)
-        .map_err(|e| ServiceError::Storage(format!("stored JSON is malformed: {e}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 use crate::db;
 use polku_service::audit::{AuditChain, AuditEvent, AuditRow};
+use polku_service::store::rows::{audit_row, AuditTuple};
 use polku_service::Result;
 use sqlx::SqliteConnection;
 use time::OffsetDateTime;
@@ -48,42 +49,12 @@ pub(crate) async fn append(
     Ok(())
 }
 
-type Raw = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-);
-
-pub(crate) fn row(
-    (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash): Raw,
-) -> AuditRow {
-    AuditRow {
-        seq,
-        at,
-        actor,
-        actor_role,
-        subject_kind,
-        subject,
-        action,
-        purpose,
-        prev_hash,
-        entry_hash,
-    }
-}
-
 pub(crate) async fn page(
     conn: &mut SqliteConnection,
     after: i64,
     limit: i64,
 ) -> Result<Vec<AuditRow>> {
-    let rows: Vec<Raw> = sqlx::query_as(
+    let rows: Vec<AuditTuple> = sqlx::query_as(
         "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
          FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?",
     )
@@ -92,5 +63,5 @@ pub(crate) async fn page(
     .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
-    Ok(rows.into_iter().map(row).collect())
+    Ok(rows.into_iter().map(audit_row).collect())
 }

@@ -1,18 +1,10 @@
 //! Employers, task inventories and openings.
 
-use crate::{audit, db, from_json, json, SqliteStore};
-use polku_domain::{BusinessId, Employer, EmployerId, Opening, ProjectId, Task, UserId};
+use crate::{audit, db, SqliteStore};
+use polku_domain::{Employer, EmployerId, Opening, ProjectId, Task};
 use polku_service::audit::AuditEvent;
+use polku_service::store::rows::{employer, from_json, json, text, EmployerRow, EMPLOYER_COLS};
 use polku_service::{Result, ServiceError};
-use uuid::Uuid;
-
-fn text<T: serde::Serialize>(v: &T) -> Result<String> {
-    Ok(json(v)?.trim_matches('"').to_owned())
-}
-
-fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
-    from_json(&format!("\"{s}\""))
-}
 
 pub(crate) async fn insert_employer(s: &SqliteStore, e: &Employer, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
@@ -79,41 +71,8 @@ pub(crate) async fn update_employer(
     tx.commit().await.map_err(db)
 }
 
-type Row = (
-    Uuid,
-    Uuid,
-    Option<Uuid>,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    bool,
-    i64,
-);
-const COLS: &str = "SELECT id, project_id, coordinator_id, business_id, name, industry_tol, size, municipalities, cooperation, mentor_available, version FROM employers";
-
-fn employer(
-    (id, project, coord, bid, name, tol, size, munis, coop, mentor, version): Row,
-) -> Result<Employer> {
-    Ok(Employer {
-        id: EmployerId(id),
-        project_id: ProjectId(project),
-        coordinator_id: coord.map(UserId),
-        business_id: BusinessId::parse(&bid)?,
-        name,
-        industry_tol: tol,
-        size: enum_from(&size)?,
-        municipalities: from_json(&munis)?,
-        cooperation: enum_from(&coop)?,
-        mentor_available: mentor,
-        version,
-    })
-}
-
 pub(crate) async fn get_employer(s: &SqliteStore, id: EmployerId) -> Result<Option<Employer>> {
-    let row: Option<Row> = sqlx::query_as(&format!("{COLS} WHERE id = ?"))
+    let row: Option<EmployerRow> = sqlx::query_as(&format!("{EMPLOYER_COLS} WHERE id = ?"))
         .bind(id.0)
         .fetch_optional(&s.pool)
         .await
@@ -122,11 +81,13 @@ pub(crate) async fn get_employer(s: &SqliteStore, id: EmployerId) -> Result<Opti
 }
 
 pub(crate) async fn list_employers(s: &SqliteStore, project: ProjectId) -> Result<Vec<Employer>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("{COLS} WHERE project_id = ? ORDER BY name, id"))
-        .bind(project.0)
-        .fetch_all(&s.pool)
-        .await
-        .map_err(db)?;
+    let rows: Vec<EmployerRow> = sqlx::query_as(&format!(
+        "{EMPLOYER_COLS} WHERE project_id = ? ORDER BY name, id"
+    ))
+    .bind(project.0)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
     rows.into_iter().map(employer).collect()
 }
 

@@ -1,14 +1,16 @@
 //! Participants, their data keys, shares and meetings.
 
-use crate::{audit, db, from_json, json, SqliteStore};
-use polku_domain::{
-    Meeting, MeetingId, ParticipantId, PlaceType, ProjectId, Share, ShareId, UserId,
-};
+use crate::{audit, db, SqliteStore};
+use polku_domain::{ParticipantId, ProjectId, Share, UserId};
 use polku_service::audit::AuditEvent;
 use polku_service::authz::ParticipantScope;
+use polku_service::store::rows::{
+    json, meeting, participant, share, summary, MeetingRow, ParticipantRow, ShareRow, SummaryRow,
+    PARTICIPANT_COLS,
+};
 use polku_service::store::{MeetingRecord, ParticipantRecord, ParticipantSummary};
 use polku_service::{Result, ServiceError};
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 pub(crate) async fn insert(
@@ -71,63 +73,6 @@ pub(crate) async fn scope(s: &SqliteStore, id: ParticipantId) -> Result<Option<P
     }))
 }
 
-type MeetingRow = (Uuid, Uuid, Uuid, OffsetDateTime, i64, String, Vec<u8>);
-type ShareRow = (Uuid, Uuid, Uuid, String, Date, Option<OffsetDateTime>);
-type SummaryRow = (Uuid, String, String, String, Date, String);
-
-type Row = (
-    Uuid,
-    Uuid,
-    Option<Uuid>,
-    Option<Uuid>,
-    String,
-    String,
-    String,
-    String,
-    Date,
-    String,
-    Option<Vec<u8>>,
-    Option<String>,
-    Vec<u8>,
-    i64,
-);
-
-fn record(
-    (
-        id,
-        project,
-        coach,
-        user,
-        family_name,
-        given_name,
-        home,
-        stage,
-        waiting_since,
-        personal_json,
-        hetu_sealed,
-        hetu_lookup,
-        sensitive_sealed,
-        version,
-    ): Row,
-) -> ParticipantRecord {
-    ParticipantRecord {
-        id: ParticipantId(id),
-        project_id: ProjectId(project),
-        coach_id: coach.map(UserId),
-        user_id: user.map(UserId),
-        family_name,
-        given_name,
-        home_municipality: home,
-        stage,
-        waiting_since,
-        personal_json,
-        hetu_sealed,
-        hetu_lookup,
-        sensitive_sealed,
-        version,
-    }
-}
-
 /// Reads the record and key, auditing the read in the same transaction before returning.
 pub(crate) async fn get(
     s: &SqliteStore,
@@ -135,14 +80,11 @@ pub(crate) async fn get(
     ev: &AuditEvent,
 ) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>> {
     let mut tx = s.write().await?;
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT id, project_id, coach_id, user_id, family_name, given_name, home_municipality, stage, waiting_since, \
-         personal_json, hetu_sealed, hetu_lookup, sensitive_sealed, version FROM participants WHERE id = ?",
-    )
-    .bind(id.0)
-    .fetch_optional(&mut *tx)
-    .await
-    .map_err(db)?;
+    let row: Option<ParticipantRow> = sqlx::query_as(&format!("{PARTICIPANT_COLS} WHERE id = ?"))
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
     let Some(row) = row else { return Ok(None) };
     let key: Option<Vec<u8>> =
         sqlx::query_scalar("SELECT wrapped_key FROM participant_keys WHERE participant_id = ?")
@@ -152,7 +94,7 @@ pub(crate) async fn get(
             .map_err(db)?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
-    Ok(Some((record(row), key)))
+    Ok(Some((participant(row), key)))
 }
 
 pub(crate) async fn update(
@@ -226,21 +168,7 @@ pub(crate) async fn list(
         audit::append(&mut tx, &s.chain, &hit).await?;
     }
     tx.commit().await.map_err(db)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, family_name, given_name, stage, waiting_since, home_municipality)| {
-                ParticipantSummary {
-                    id: ParticipantId(id),
-                    family_name,
-                    given_name,
-                    stage,
-                    waiting_since,
-                    home_municipality,
-                }
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(summary).collect())
 }
 
 pub(crate) async fn destroy_key(
@@ -277,18 +205,7 @@ pub(crate) async fn shares_for(s: &SqliteStore, id: ParticipantId) -> Result<Vec
             .fetch_all(&s.pool)
             .await
             .map_err(db)?;
-    rows.into_iter()
-        .map(|(id, p, r, cats, until, revoked_at)| {
-            Ok(Share {
-                id: ShareId(id),
-                participant_id: ParticipantId(p),
-                recipient: UserId(r),
-                categories: from_json(&cats)?,
-                until,
-                revoked_at,
-            })
-        })
-        .collect()
+    rows.into_iter().map(share).collect()
 }
 
 pub(crate) async fn insert_share(s: &SqliteStore, sh: &Share, ev: &AuditEvent) -> Result<()> {
@@ -344,21 +261,5 @@ pub(crate) async fn list_meetings(
     .map_err(db)?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
-    rows.into_iter()
-        .map(|(id, p, c, starts_at, duration, place, notes_sealed)| {
-            let place: PlaceType = from_json(&format!("\"{place}\""))?;
-            Ok(MeetingRecord {
-                meeting: Meeting {
-                    id: MeetingId(id),
-                    participant_id: ParticipantId(p),
-                    coach_id: UserId(c),
-                    starts_at,
-                    duration_min: u16::try_from(duration).unwrap_or(0),
-                    place,
-                    notes: String::new(),
-                },
-                notes_sealed,
-            })
-        })
-        .collect()
+    rows.into_iter().map(meeting).collect()
 }

@@ -9,6 +9,8 @@
 //!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
 //! - special-category data arrives already encrypted; the store never sees a key.
 
+pub mod rows;
+
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
 use crate::error::Result;

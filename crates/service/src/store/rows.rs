@@ -1,0 +1,272 @@
+//! Row shapes shared by both stores: the tuple each `SELECT` returns and its conversion into
+//! domain values, plus the JSON encodings of enum and list columns. Keeping them here means the
+//! SQLite and PostgreSQL stores differ only in their SQL.
+
+use super::{EscoConcept, MeetingRecord, ParticipantRecord, ParticipantSummary};
+use crate::audit::AuditRow;
+use crate::{Result, ServiceError};
+use polku_domain::{
+    BusinessId, Employer, EmployerId, Meeting, MeetingId, OrganisationId, ParticipantId, Project,
+    ProjectId, Share, ShareId, UserId,
+};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+/// A value as JSON text (lists and nested values stored in TEXT columns).
+pub fn json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| ServiceError::Storage(e.to_string()))
+}
+
+pub fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s)
+        .map_err(|e| ServiceError::Storage(format!("stored JSON is malformed: {e}")))
+}
+
+/// A unit enum as its serde name, e.g. `EmployerSize::Small` → `small`.
+pub fn text<T: serde::Serialize>(v: &T) -> Result<String> {
+    Ok(json(v)?.trim_matches('"').to_owned())
+}
+
+pub fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    from_json(&format!("\"{s}\""))
+}
+
+pub const AUDIT_COLS: &str = "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash FROM audit_events";
+pub type AuditTuple = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+);
+
+pub fn audit_row(
+    (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash): AuditTuple,
+) -> AuditRow {
+    AuditRow {
+        seq,
+        at,
+        actor,
+        actor_role,
+        subject_kind,
+        subject,
+        action,
+        purpose,
+        prev_hash,
+        entry_hash,
+    }
+}
+
+pub const PROJECT_COLS: &str = "SELECT id, organisation_id, code, name, regions, target_groups, starts_on, ends_on FROM projects";
+pub type ProjectRow = (Uuid, Uuid, String, String, String, String, Date, Date);
+
+pub fn project(
+    (id, org, code, name, regions, groups, starts_on, ends_on): ProjectRow,
+) -> Result<Project> {
+    Ok(Project {
+        id: ProjectId(id),
+        organisation_id: OrganisationId(org),
+        code,
+        name,
+        regions: from_json(&regions)?,
+        target_groups: from_json(&groups)?,
+        starts_on,
+        ends_on,
+    })
+}
+
+pub const EMPLOYER_COLS: &str = "SELECT id, project_id, coordinator_id, business_id, name, industry_tol, size, municipalities, cooperation, mentor_available, version FROM employers";
+pub type EmployerRow = (
+    Uuid,
+    Uuid,
+    Option<Uuid>,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    bool,
+    i64,
+);
+
+pub fn employer(
+    (id, project, coord, bid, name, tol, size, munis, coop, mentor, version): EmployerRow,
+) -> Result<Employer> {
+    Ok(Employer {
+        id: EmployerId(id),
+        project_id: ProjectId(project),
+        coordinator_id: coord.map(UserId),
+        business_id: BusinessId::parse(&bid)?,
+        name,
+        industry_tol: tol,
+        size: enum_from(&size)?,
+        municipalities: from_json(&munis)?,
+        cooperation: enum_from(&coop)?,
+        mentor_available: mentor,
+        version,
+    })
+}
+
+pub const ESCO_COLS: &str =
+    "SELECT uri, kind, label_fi, label_sv, label_en, alt_labels FROM esco_concepts";
+pub type EscoRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+pub fn esco((uri, kind, label_fi, label_sv, label_en, alt_labels): EscoRow) -> EscoConcept {
+    EscoConcept {
+        uri,
+        kind,
+        label_fi,
+        label_sv,
+        label_en,
+        alt_labels,
+    }
+}
+
+/// What an upsert does with one concept given the stored one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EscoChange {
+    Insert(EscoConcept),
+    Update(EscoConcept),
+    Unchanged,
+}
+
+/// Labels present in `new` replace stored ones; a language missing from `new` keeps its stored
+/// label, so importing fi, sv and en files one at a time accumulates.
+pub fn esco_change(new: &EscoConcept, old: Option<EscoConcept>) -> EscoChange {
+    let Some(old) = old else {
+        return EscoChange::Insert(new.clone());
+    };
+    let merged = EscoConcept {
+        uri: new.uri.clone(),
+        kind: new.kind.clone(),
+        label_fi: new.label_fi.clone().or(old.label_fi.clone()),
+        label_sv: new.label_sv.clone().or(old.label_sv.clone()),
+        label_en: new.label_en.clone().or(old.label_en.clone()),
+        alt_labels: if new.alt_labels.is_empty() {
+            old.alt_labels.clone()
+        } else {
+            new.alt_labels.clone()
+        },
+    };
+    if merged == old {
+        EscoChange::Unchanged
+    } else {
+        EscoChange::Update(merged)
+    }
+}
+
+pub const PARTICIPANT_COLS: &str = "SELECT id, project_id, coach_id, user_id, family_name, given_name, home_municipality, stage, waiting_since, \
+     personal_json, hetu_sealed, hetu_lookup, sensitive_sealed, version FROM participants";
+pub type ParticipantRow = (
+    Uuid,
+    Uuid,
+    Option<Uuid>,
+    Option<Uuid>,
+    String,
+    String,
+    String,
+    String,
+    Date,
+    String,
+    Option<Vec<u8>>,
+    Option<String>,
+    Vec<u8>,
+    i64,
+);
+
+pub fn participant(
+    (
+        id,
+        project,
+        coach,
+        user,
+        family_name,
+        given_name,
+        home,
+        stage,
+        waiting_since,
+        personal_json,
+        hetu_sealed,
+        hetu_lookup,
+        sensitive_sealed,
+        version,
+    ): ParticipantRow,
+) -> ParticipantRecord {
+    ParticipantRecord {
+        id: ParticipantId(id),
+        project_id: ProjectId(project),
+        coach_id: coach.map(UserId),
+        user_id: user.map(UserId),
+        family_name,
+        given_name,
+        home_municipality: home,
+        stage,
+        waiting_since,
+        personal_json,
+        hetu_sealed,
+        hetu_lookup,
+        sensitive_sealed,
+        version,
+    }
+}
+
+pub type SummaryRow = (Uuid, String, String, String, Date, String);
+
+pub fn summary(
+    (id, family_name, given_name, stage, waiting_since, home_municipality): SummaryRow,
+) -> ParticipantSummary {
+    ParticipantSummary {
+        id: ParticipantId(id),
+        family_name,
+        given_name,
+        stage,
+        waiting_since,
+        home_municipality,
+    }
+}
+
+pub type ShareRow = (Uuid, Uuid, Uuid, String, Date, Option<OffsetDateTime>);
+
+pub fn share((id, p, r, cats, until, revoked_at): ShareRow) -> Result<Share> {
+    Ok(Share {
+        id: ShareId(id),
+        participant_id: ParticipantId(p),
+        recipient: UserId(r),
+        categories: from_json(&cats)?,
+        until,
+        revoked_at,
+    })
+}
+
+pub type MeetingRow = (Uuid, Uuid, Uuid, OffsetDateTime, i64, String, Vec<u8>);
+
+pub fn meeting(
+    (id, p, c, starts_at, duration, place, notes_sealed): MeetingRow,
+) -> Result<MeetingRecord> {
+    Ok(MeetingRecord {
+        meeting: Meeting {
+            id: MeetingId(id),
+            participant_id: ParticipantId(p),
+            coach_id: UserId(c),
+            starts_at,
+            duration_min: u16::try_from(duration)
+                .map_err(|_| ServiceError::Storage("stored duration is out of range".into()))?,
+            place: enum_from(&place)?,
+            notes: String::new(),
+        },
+        notes_sealed,
+    })
+}
