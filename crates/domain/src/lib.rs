@@ -34,7 +34,9 @@ pub use participant::{
     Availability, EsfEntry, Evidence, HoursRange, Mobility, Participant, ParticipantPersonal,
     ParticipantSensitive, SkillClaim,
 };
-pub use path::{ExitResult, Meeting, PathStage, PlaceType};
+pub use path::{
+    Document, DocumentKind, ExitResult, Meeting, Outcome, PathStage, PlaceType, PlanItem,
+};
 pub use placement::{
     Consent, DataCategory, LearningRecord, Placement, PlacementStatus, Share, TrialAgreement,
 };

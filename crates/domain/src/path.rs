@@ -122,3 +122,105 @@ mod tests {
         }
     }
 }
+
+/// One item of the participant's plan (a step agreed with the coach).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    pub id: crate::PlanItemId,
+    pub participant_id: ParticipantId,
+    pub text: String,
+    pub due: Option<time::Date>,
+    pub done_at: Option<OffsetDateTime>,
+    pub version: i64,
+}
+
+impl PlanItem {
+    pub fn validate(&self) -> Result<(), DomainError> {
+        crate::org::name("text", &self.text, 2000).map(|_| ())
+    }
+}
+
+/// Documents of the service model (DESIGN.md §2, §6.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// vahvuuskuvaus
+    StrengthsDescription,
+    /// osaamisen koonti
+    CompetenceSummary,
+    /// jatkosuunnitelma
+    ContinuationPlan,
+    Cv,
+    TrialAgreement,
+    CompetenceCertificate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: crate::DocumentId,
+    pub participant_id: ParticipantId,
+    pub kind: DocumentKind,
+    pub title: String,
+    pub created_at: OffsetDateTime,
+    pub created_by: UserId,
+}
+
+/// Leaving the service, with the ESF+ result on leaving and the follow-up six months later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub participant_id: ParticipantId,
+    pub exited_on: time::Date,
+    pub result: ExitResult,
+    /// The situation six months after leaving (ESF+ longer-term result), once known.
+    pub after_six_months: Option<ExitResult>,
+    pub follow_up_on: Option<time::Date>,
+}
+
+impl Outcome {
+    /// The follow-up is recorded no earlier than six months after leaving.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if let Some(f) = self.follow_up_on {
+            if f < crate::placement::add_months(self.exited_on, 6) {
+                return Err(DomainError::Invalid {
+                    field: "follow_up_on",
+                    reason: "the follow-up is six months after leaving".into(),
+                });
+            }
+        } else if self.after_six_months.is_some() {
+            return Err(DomainError::Invalid {
+                field: "follow_up_on",
+                reason: "give the date of the six-month follow-up".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod outcome_tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn follow_up_is_six_months_after_leaving() {
+        let o = |f| Outcome {
+            participant_id: ParticipantId::new(),
+            exited_on: date!(2026 - 02 - 28),
+            result: ExitResult::Employed,
+            after_six_months: Some(ExitResult::Employed),
+            follow_up_on: f,
+        };
+        assert!(o(Some(date!(2026 - 08 - 28))).validate().is_ok());
+        assert!(o(Some(date!(2026 - 08 - 27))).validate().is_err());
+        assert!(o(None).validate().is_err());
+        let item = PlanItem {
+            id: crate::PlanItemId::new(),
+            participant_id: ParticipantId::new(),
+            text: " ".into(),
+            due: None,
+            done_at: None,
+            version: 1,
+        };
+        assert!(item.validate().is_err());
+    }
+}
