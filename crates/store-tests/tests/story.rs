@@ -37,6 +37,7 @@ stories!(
     meetings_are_sealed_and_round_trip,
     master_key_rotation_rewraps_every_key,
     many_concurrent_writers_never_fail,
+    a_failing_audit_append_fails_closed,
 );
 
 #[test]
@@ -955,4 +956,61 @@ async fn many_concurrent_writers_never_fail(db: Arc<TestDb>) {
     assert_eq!(svc.store().count_participants().await.unwrap(), 200);
     let n = svc.verify_audit(None).await.unwrap().unwrap();
     assert!(n >= 400, "{n}");
+}
+
+/// R35: when the audit entry cannot be written, no data is returned and no change is kept.
+async fn a_failing_audit_append_fails_closed(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let id = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let before = svc
+        .get_participant(&coach, id, "service_delivery")
+        .await
+        .unwrap();
+    let head = svc.store().audit_head().await.unwrap();
+    let block = match db.backend {
+        Backend::Sqlite => "CREATE TRIGGER test_audit_down BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'audit down'); END;",
+        Backend::Postgres => "CREATE FUNCTION test_audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END; $$; \
+                              CREATE TRIGGER test_audit_down BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION test_audit_down();",
+    };
+    db.raw(block).await.unwrap();
+    let read = svc.get_participant(&coach, id, "service_delivery").await;
+    assert!(matches!(read, Err(ServiceError::Storage(_))), "{read:?}");
+    let mut changed = before.personal.clone();
+    changed.given_name = "Muutettu".into();
+    let changes = ParticipantChanges {
+        personal: changed,
+        sensitive: before.sensitive.clone(),
+        stage: before.stage,
+    };
+    assert!(svc
+        .update_participant(&coach, id, before.version, changes, "service_delivery")
+        .await
+        .is_err());
+    assert!(svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .is_err());
+    let unblock = match db.backend {
+        Backend::Sqlite => "DROP TRIGGER test_audit_down",
+        Backend::Postgres => "DROP TRIGGER test_audit_down ON audit_events",
+    };
+    db.raw(unblock).await.unwrap();
+    let after = svc
+        .get_participant(&coach, id, "service_delivery")
+        .await
+        .unwrap();
+    assert_eq!(after.personal.given_name, before.personal.given_name);
+    assert_eq!(after.version, before.version);
+    assert_eq!(svc.store().count_participants().await.unwrap(), 1);
+    // Nothing was appended while the audit was down (the read after it adds exactly one).
+    assert_eq!(
+        svc.store().audit_head().await.unwrap().unwrap().0,
+        head.unwrap().0 + 1
+    );
+    assert!(svc.verify_audit(None).await.unwrap().is_ok());
 }
