@@ -134,7 +134,12 @@ impl Service {
         })
     }
 
-    fn open_record(&self, rec: &ParticipantRecord, wrapped: Option<&[u8]>) -> Result<Participant> {
+    /// Decrypts a stored record; also returns the unwrapped data key for re-sealing.
+    fn open_record(
+        &self,
+        rec: &ParticipantRecord,
+        wrapped: Option<&[u8]>,
+    ) -> Result<(Participant, Key)> {
         let wrapped = wrapped.ok_or(ServiceError::Crypto(
             "the participant's data key was destroyed (erased)",
         ))?;
@@ -156,16 +161,19 @@ impl Service {
                 .map_err(|_| ServiceError::Crypto("sealed identity code is not text"))?;
             personal.hetu = Some(polku_domain::Hetu::parse(&text)?);
         }
-        Ok(Participant {
-            id: rec.id,
-            project_id: rec.project_id,
-            coach_id: rec.coach_id,
-            personal,
-            sensitive,
-            stage: PathStage::parse(&rec.stage)?,
-            waiting_since: rec.waiting_since,
-            version: rec.version,
-        })
+        Ok((
+            Participant {
+                id: rec.id,
+                project_id: rec.project_id,
+                coach_id: rec.coach_id,
+                personal,
+                sensitive,
+                stage: PathStage::parse(&rec.stage)?,
+                waiting_since: rec.waiting_since,
+                version: rec.version,
+            },
+            dek,
+        ))
     }
 
     /// Enrols a participant. The caller must be a coach of the project (or the operator).
@@ -284,7 +292,7 @@ impl Service {
             .get_participant(id, &audit)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        Ok((self.open_record(&rec, wrapped.as_deref())?, access))
+        Ok((self.open_record(&rec, wrapped.as_deref())?.0, access))
     }
 
     /// Shares field groups of a participant with an employer, mentor or institution user of the
@@ -393,7 +401,7 @@ impl Service {
                 current: rec.version,
             });
         }
-        let current = self.open_record(&rec, wrapped.as_deref())?;
+        let (current, dek) = self.open_record(&rec, wrapped.as_deref())?;
         if stage != current.stage && !current.stage.may_move_to(stage) {
             return Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
                 field: "stage",
@@ -404,9 +412,6 @@ impl Service {
                 ),
             }));
         }
-        let dek = self
-            .keys()
-            .unwrap_data_key(wrapped.as_deref().unwrap_or_default(), &id.0)?;
         let next = Participant {
             personal,
             sensitive,
