@@ -40,7 +40,7 @@ impl From<ServiceError> for CliError {
     fn from(e: ServiceError) -> Self {
         let code = match &e {
             ServiceError::NotFound => NOT_FOUND,
-            ServiceError::Forbidden => FAILURE,
+            ServiceError::Forbidden | ServiceError::Unauthenticated => FAILURE,
             ServiceError::Conflict { .. } | ServiceError::Duplicate(_) => CONFLICT,
             ServiceError::Invalid(_) => INVALID_INPUT,
             ServiceError::Crypto(_) | ServiceError::Config(_) => CONFIG,

@@ -9,6 +9,9 @@ pub enum ServiceError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// Not signed in, or the credentials, token or session are not valid. Deliberately vague.
+    #[error("sign-in failed or the session has ended")]
+    Unauthenticated,
     /// Optimistic concurrency: the row changed since it was read (R50).
     #[error("conflict: the record was changed by someone else (now at version {current})")]
     Conflict { current: i64 },
@@ -29,6 +32,7 @@ impl ServiceError {
         match self {
             ServiceError::NotFound => "not_found",
             ServiceError::Forbidden => "forbidden",
+            ServiceError::Unauthenticated => "unauthenticated",
             ServiceError::Conflict { .. } => "conflict",
             ServiceError::Duplicate(_) => "duplicate",
             ServiceError::Invalid(e) => e.code(),

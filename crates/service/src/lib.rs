@@ -3,6 +3,7 @@
 
 pub mod actor;
 pub mod audit;
+pub mod auth;
 pub mod authz;
 pub mod crypto;
 pub mod demo;

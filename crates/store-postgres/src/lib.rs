@@ -10,6 +10,7 @@ mod directory;
 mod employers;
 mod esco;
 mod participants;
+mod sessions;
 mod store;
 
 use polku_service::audit::AuditChain;

@@ -1,6 +1,8 @@
 //! `impl Store for SqliteStore`: each method delegates to the module that owns its tables.
 
-use crate::{audit, backup, db, directory, employers, esco, participants, SqliteStore, MIGRATOR};
+use crate::{
+    audit, backup, db, directory, employers, esco, participants, sessions, SqliteStore, MIGRATOR,
+};
 use async_trait::async_trait;
 use polku_domain::{
     Employer, EmployerId, Opening, Organisation, OrganisationId, ParticipantId, Project, ProjectId,
@@ -9,8 +11,8 @@ use polku_domain::{
 use polku_service::audit::{AuditEvent, AuditRow};
 use polku_service::authz::ParticipantScope;
 use polku_service::store::{
-    Activation, EscoConcept, IntegrityReport, MeetingRecord, ParticipantRecord, ParticipantSummary,
-    UpsertCounts,
+    Activation, ActivationOutcome, EscoConcept, IntegrityReport, MeetingRecord, ParticipantRecord,
+    ParticipantSummary, SessionRecord, UpsertCounts,
 };
 use polku_service::{Result, ServiceError, Store};
 use std::path::Path;
@@ -117,6 +119,42 @@ impl Store for SqliteStore {
     }
     async fn list_users(&self) -> Result<Vec<User>> {
         directory::list_users(self).await
+    }
+
+    async fn activate_user(
+        &self,
+        token_hash: &str,
+        password_phc: &str,
+        now: time::OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<ActivationOutcome> {
+        sessions::activate_user(self, token_hash, password_phc, now, audit).await
+    }
+    async fn credentials_for(&self, email: &str) -> Result<Option<(UserId, String, bool)>> {
+        sessions::credentials_for(self, email).await
+    }
+    async fn set_password(
+        &self,
+        user: UserId,
+        password_phc: &str,
+        now: time::OffsetDateTime,
+    ) -> Result<()> {
+        sessions::set_password(self, user, password_phc, now).await
+    }
+    async fn create_session(&self, token_hash: &str, session: &SessionRecord) -> Result<()> {
+        sessions::create_session(self, token_hash, session).await
+    }
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>> {
+        sessions::session(self, token_hash).await
+    }
+    async fn touch_session(&self, token_hash: &str, now: time::OffsetDateTime) -> Result<()> {
+        sessions::touch_session(self, token_hash, now).await
+    }
+    async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sessions::delete_session(self, token_hash).await
+    }
+    async fn delete_user_sessions(&self, user: UserId) -> Result<u64> {
+        sessions::delete_user_sessions(self, user).await
     }
 
     async fn insert_participant(

@@ -74,6 +74,23 @@ pub struct Activation {
     pub expires_at: OffsetDateTime,
 }
 
+/// A server-side session (R8, R10); the token itself is never stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub user_id: UserId,
+    pub created_at: OffsetDateTime,
+    pub last_seen_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+/// The outcome of using an activation token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActivationOutcome {
+    Activated(UserId),
+    /// Unknown, already used or expired — deliberately indistinguishable to the caller.
+    Refused,
+}
+
 /// A meeting whose notes are sealed with the participant's data key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingRecord {
@@ -142,6 +159,31 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn get_user(&self, id: UserId) -> Result<Option<User>>;
     async fn get_user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn list_users(&self) -> Result<Vec<User>>;
+
+    /// Uses a one-time activation token: if it exists, is unused and has not expired at `now`,
+    /// marks it used, activates the user and stores the password hash, in one transaction.
+    async fn activate_user(
+        &self,
+        token_hash: &str,
+        password_phc: &str,
+        now: OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<ActivationOutcome>;
+    /// `(user id, password hash, active)` for an e-mail address.
+    async fn credentials_for(&self, email: &str) -> Result<Option<(UserId, String, bool)>>;
+    /// Replaces a user's password hash (e.g. upgraded parameters at sign-in).
+    async fn set_password(
+        &self,
+        user: UserId,
+        password_phc: &str,
+        now: OffsetDateTime,
+    ) -> Result<()>;
+    async fn create_session(&self, token_hash: &str, session: &SessionRecord) -> Result<()>;
+    async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>>;
+    async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()>;
+    async fn delete_session(&self, token_hash: &str) -> Result<()>;
+    /// Ends every session of a user; returns how many.
+    async fn delete_user_sessions(&self, user: UserId) -> Result<u64>;
 
     async fn insert_participant(
         &self,

@@ -1,0 +1,352 @@
+//! Accounts become usable through a one-time activation token (R5); passwords are Argon2id
+//! (R1) hashed off the async threads with at most two hashes at a time; sign-in does not reveal
+//! whether an account exists (R6); sessions are opaque random tokens stored only as hashes, with
+//! an idle timeout and an absolute lifetime (R8, R10, R11).
+
+use crate::audit::AuditEvent;
+use crate::crypto::hex_encode;
+use crate::store::{ActivationOutcome, SessionRecord};
+use crate::users::hash_token;
+use crate::{Actor, Result, Service, ServiceError};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use rand::RngCore;
+use std::sync::OnceLock;
+use time::{Duration, OffsetDateTime};
+use tokio::sync::Semaphore;
+
+/// A session ends after this long without a request.
+pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
+/// And at the latest this long after sign-in, however active.
+pub const ABSOLUTE_LIFETIME: Duration = Duration::hours(12);
+/// Activity is written back at most this often (fewer writes; idle precision ±1 min).
+const TOUCH_EVERY: Duration = Duration::minutes(1);
+
+pub const MIN_PASSWORD_CHARS: usize = 8;
+pub const MAX_PASSWORD_CHARS: usize = 128;
+
+/// Common passwords and context words refused outright (R2). Compared case-insensitively
+/// after removing digits and punctuation at the ends, so `Polku2026!` is refused too.
+const REFUSED: &[&str] = &[
+    "password",
+    "passw0rd",
+    "salasana",
+    "lösenord",
+    "losenord",
+    "qwerty",
+    "qwertyuiop",
+    "asdfghjkl",
+    "123456",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "111111",
+    "000000",
+    "abc123",
+    "iloveyou",
+    "admin",
+    "administrator",
+    "welcome",
+    "tervetuloa",
+    "letmein",
+    "monkey",
+    "dragon",
+    "football",
+    "baseball",
+    "sunshine",
+    "princess",
+    "trustno1",
+    "superman",
+    "master",
+    "hello",
+    "freedom",
+    "whatever",
+    "starwars",
+    "summer",
+    "kesä",
+    "talvi",
+    "syksy",
+    "kevät",
+    "suomi",
+    "finland",
+    "helsinki",
+    "polku",
+    "polkupolku",
+    "tyohonvalmennus",
+    "työhönvalmennus",
+    "valmentaja",
+];
+
+/// A token to put in the session cookie, and when the session ends at the latest.
+#[derive(Debug, Clone)]
+pub struct SessionToken {
+    pub token: String,
+    pub expires_at: OffsetDateTime,
+}
+
+/// Checks a new password against the policy (R2): 8–128 characters, kept exactly as typed (no
+/// trimming, no case folding, no composition rules), not a common password or context word.
+pub fn check_password_policy(password: &str, context: &[&str]) -> Result<()> {
+    let invalid = |reason: String| {
+        Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
+            field: "password",
+            reason,
+        }))
+    };
+    let n = password.chars().count();
+    if n < MIN_PASSWORD_CHARS {
+        return invalid(format!("at least {MIN_PASSWORD_CHARS} characters"));
+    }
+    if n > MAX_PASSWORD_CHARS {
+        return invalid(format!("at most {MAX_PASSWORD_CHARS} characters"));
+    }
+    let core = password
+        .trim_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace())
+        .to_lowercase();
+    if core.is_empty()
+        || REFUSED.contains(&core.as_str())
+        || context
+            .iter()
+            .any(|w| !w.is_empty() && core == w.to_lowercase())
+    {
+        return invalid("too common or easy to guess: choose a longer passphrase".into());
+    }
+    Ok(())
+}
+
+fn argon2() -> Argon2<'static> {
+    // RFC 9106 / OWASP: m = 19 MiB, t = 2, p = 1.
+    let params = Params::new(19_456, 2, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+fn hash_blocking(password: &str) -> Result<String> {
+    let mut salt = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut salt);
+    let salt =
+        SaltString::encode_b64(&salt).map_err(|_| ServiceError::Crypto("salt encoding failed"))?;
+    argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|_| ServiceError::Crypto("password hashing failed"))
+}
+
+/// Whether `phc` verifies `password`, and whether it should be re-hashed with today's parameters.
+fn verify_blocking(phc: &str, password: &str) -> (bool, bool) {
+    let Ok(parsed) = PasswordHash::new(phc) else {
+        return (false, false);
+    };
+    let ok = argon2()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok();
+    let current = parsed.algorithm.as_str() == "argon2id"
+        && Params::try_from(&parsed)
+            .is_ok_and(|p| p.m_cost() >= 19_456 && p.t_cost() >= 2 && p.p_cost() == 1);
+    (ok, ok && !current)
+}
+
+/// A hash of a random password, verified against when the account does not exist, so unknown
+/// and known accounts take the same time (R6).
+fn dummy_hash() -> &'static str {
+    static CELL: OnceLock<String> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut pw = [0u8; 24];
+        rand::rngs::OsRng.fill_bytes(&mut pw);
+        hash_blocking(&hex_encode(&pw)).unwrap_or_default()
+    })
+}
+
+/// At most two hashes at once: a login flood queues instead of exhausting the cores (R1).
+fn hashing_slots() -> &'static Semaphore {
+    static SLOTS: Semaphore = Semaphore::const_new(2);
+    &SLOTS
+}
+
+async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    let _slot = hashing_slots()
+        .acquire()
+        .await
+        .map_err(|_| ServiceError::Storage("hashing pool closed".into()))?;
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|_| ServiceError::Storage("hashing task failed".into()))
+}
+
+/// Hashes a password off the async threads.
+pub async fn hash_password(password: &str) -> Result<String> {
+    let pw = password.to_owned();
+    off_thread(move || hash_blocking(&pw)).await?
+}
+
+fn micros(t: OffsetDateTime) -> OffsetDateTime {
+    t.replace_nanosecond(t.microsecond() * 1000).unwrap_or(t)
+}
+
+fn new_token() -> String {
+    let mut raw = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut raw);
+    hex_encode(&raw)
+}
+
+impl Service {
+    /// Sets the first password with a one-time activation token. Any problem with the token
+    /// (unknown, used, expired) is the same `Unauthenticated` answer.
+    pub async fn activate_account(
+        &self,
+        token: &str,
+        password: &str,
+        now: OffsetDateTime,
+    ) -> Result<polku_domain::UserId> {
+        check_password_policy(password, &["polku"])?;
+        let phc = hash_password(password).await?;
+        let audit = AuditEvent::new(
+            &Actor::system("activate"),
+            "user",
+            None,
+            "activate",
+            "administration",
+        )?;
+        match self
+            .store()
+            .activate_user(&hash_token(token.trim()), &phc, micros(now), &audit)
+            .await?
+        {
+            ActivationOutcome::Activated(user) => Ok(user),
+            ActivationOutcome::Refused => Err(ServiceError::Unauthenticated),
+        }
+    }
+
+    /// Signs in with e-mail and password. Unknown account, inactive account and wrong password
+    /// give the same error after the same work (R6). A hash with weaker parameters is upgraded.
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        now: OffsetDateTime,
+    ) -> Result<SessionToken> {
+        let email = email.trim().to_lowercase();
+        let found = self.store().credentials_for(&email).await?;
+        let phc = found
+            .as_ref()
+            .map_or_else(|| dummy_hash().to_owned(), |(_, phc, _)| phc.clone());
+        let pw = password.to_owned();
+        let (ok, upgrade) = off_thread(move || verify_blocking(&phc, &pw)).await?;
+        let Some((user, _, true)) = found.filter(|_| ok) else {
+            return Err(ServiceError::Unauthenticated);
+        };
+        let now = micros(now);
+        if upgrade {
+            let phc = hash_password(password).await?;
+            self.store().set_password(user, &phc, now).await?;
+        }
+        let token = new_token();
+        let expires_at = now + ABSOLUTE_LIFETIME;
+        self.store()
+            .create_session(
+                &hash_token(&token),
+                &SessionRecord {
+                    user_id: user,
+                    created_at: now,
+                    last_seen_at: now,
+                    expires_at,
+                },
+            )
+            .await?;
+        Ok(SessionToken { token, expires_at })
+    }
+
+    /// The actor behind a session token, or `Unauthenticated` when the session is unknown,
+    /// idle too long, past its lifetime, or its user is no longer active.
+    pub async fn session_actor(&self, token: &str, now: OffsetDateTime) -> Result<Actor> {
+        let hash = hash_token(token);
+        let s = self
+            .store()
+            .session(&hash)
+            .await?
+            .ok_or(ServiceError::Unauthenticated)?;
+        if now - s.last_seen_at > IDLE_TIMEOUT || now >= s.expires_at {
+            self.store().delete_session(&hash).await?;
+            return Err(ServiceError::Unauthenticated);
+        }
+        let user = self
+            .store()
+            .get_user(s.user_id)
+            .await?
+            .filter(|u| u.active)
+            .ok_or(ServiceError::Unauthenticated)?;
+        if now - s.last_seen_at >= TOUCH_EVERY {
+            self.store().touch_session(&hash, micros(now)).await?;
+        }
+        Ok(Actor::user(user.id, user.roles))
+    }
+
+    pub async fn sign_out(&self, token: &str) -> Result<()> {
+        self.store().delete_session(&hash_token(token)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy() {
+        for ok in [
+            "correct horse battery",
+            "Kissa istuu ikkunalla",
+            "pässi ja lammas 7",
+            &"x".repeat(64),
+            "  spaces kept  ",
+            "åäöåäöåä",
+        ] {
+            assert!(
+                check_password_policy(ok, &["Lahden Seudun Kehitys"]).is_ok(),
+                "{ok}"
+            );
+        }
+        for bad in [
+            "short",
+            "password123",
+            "Salasana2026!",
+            "Polku2026",
+            "12345678",
+            "!!!!!!!!",
+            &"x".repeat(129),
+            "lahden seudun kehitys",
+        ] {
+            assert!(
+                check_password_policy(bad, &["Lahden Seudun Kehitys"]).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn hashes_are_argon2id_with_the_required_parameters() {
+        let phc = hash_blocking("correct horse battery").unwrap();
+        assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
+        assert_eq!(
+            verify_blocking(&phc, "correct horse battery"),
+            (true, false)
+        );
+        assert_eq!(
+            verify_blocking(&phc, "correct horse batterY"),
+            (false, false)
+        );
+        assert_eq!(verify_blocking("not a hash", "x"), (false, false));
+        let weak = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(8_192, 1, 1, None).unwrap(),
+        );
+        let salt = SaltString::encode_b64(&[1u8; 16]).unwrap();
+        let weak = weak
+            .hash_password(b"correct horse battery", &salt)
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            verify_blocking(&weak, "correct horse battery"),
+            (true, true)
+        );
+    }
+}
