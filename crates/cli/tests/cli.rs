@@ -555,3 +555,55 @@ fn master_key_rotation_keeps_data_readable_without_the_old_key() {
     std::fs::write(s.dir.join("keys.toml"), &old_keys).unwrap();
     assert!(s.fails(&["audit", "verify"], 6).contains("master key"));
 }
+
+#[test]
+fn an_account_is_activated_once_from_standard_input() {
+    use std::io::Write;
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    let out = s.ok(&[
+        "user",
+        "add",
+        "--email",
+        "admin@example.fi",
+        "--role",
+        "admin",
+    ]);
+    let token = out.lines().last().unwrap().to_owned();
+    let activate = |input: String| {
+        let mut child = s
+            .cmd(&["user", "activate"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let weak = activate(format!("{token}\nsalasana\n"));
+    assert_eq!(
+        weak.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&weak.stderr)
+    );
+    let ok = activate(format!("{token}\nkolme iloista kirahvia\n"));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(s.ok(&["list", "users"]).contains("\tactive"));
+    let again = activate(format!("{token}\nkolme iloista kirahvia\n"));
+    assert_eq!(again.status.code(), Some(1));
+    assert!(s
+        .ok(&["user", "end-sessions", "--email", "admin@example.fi"])
+        .contains("ended 0 sessions"));
+    s.fails(&["user", "end-sessions", "--email", "nobody@example.fi"], 4);
+}

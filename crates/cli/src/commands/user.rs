@@ -23,10 +23,59 @@ pub enum UserCommand {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Set the first password with the one-time activation token. Reads two lines from standard
+    /// input — the token, then the password — so neither appears on the command line.
+    Activate,
+    /// End every session of a user (e.g. a lost laptop).
+    EndSessions {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn read_line(what: &str) -> CliResult<String> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(|e| {
+        crate::exit::CliError::new(
+            crate::exit::INVALID_INPUT,
+            format!("cannot read the {what}: {e}"),
+        )
+    })?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_owned())
 }
 
 pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
     match c {
+        UserCommand::Activate => {
+            let token = read_line("token")?;
+            let password = read_line("password")?;
+            let svc = open(cfg, Mode::Existing).await?;
+            let result = svc
+                .activate_account(token.trim(), &password, time::OffsetDateTime::now_utc())
+                .await;
+            svc.store().close().await;
+            let user = result?;
+            println!(
+                "account {user} is active; sign in with its e-mail address and the new password"
+            );
+            Ok(())
+        }
+        UserCommand::EndSessions { email } => {
+            let email = Email::parse(&email)?;
+            let svc = open(cfg, Mode::Existing).await?;
+            let result = async {
+                let user = svc
+                    .store()
+                    .get_user_by_email(email.as_str())
+                    .await?
+                    .ok_or(polku_service::ServiceError::NotFound)?;
+                svc.store().delete_user_sessions(user.id).await
+            }
+            .await;
+            svc.store().close().await;
+            println!("ended {} sessions of {}", result?, email.as_str());
+            Ok(())
+        }
         UserCommand::Add {
             email,
             role,
