@@ -32,18 +32,23 @@ def main():
     row("hard-filter scan of all tasks", f"{s['gbs']:.1f} GB/s = {100 * s['share_of_bandwidth']:.0f} % of bandwidth",
         "≥ 60 %", s["share_of_bandwidth"] >= 0.6, f"{s['tasks']:,} tasks × 34 B in {s['median_ms']:.2f} ms (L3 is large: data may be cache-resident)")
     row("participant → top-20 with explanations, p50", f"{p['p50_ms']:.3f} ms", "≤ 1.5 ms", p["p50_ms"] <= 1.5,
-        f"scores only {p['p50_ms_scores_only']:.3f} ms; {p['mean_json_bytes'] // 1024} KiB JSON per answer")
+        f"with English sentences, {p['mean_json_bytes'] // 1024} KiB JSON per answer; as codes and figures "
+        f"{p['p50_ms_codes']:.3f} ms ({p['mean_json_bytes_codes'] // 1024} KiB); scores only {p['p50_ms_scores_only']:.3f} ms")
     row("participant → top-20 with explanations, p99", f"{p['p99_ms']:.3f} ms", "≤ 5 ms", p["p99_ms"] <= 5,
-        f"scores only {p['p99_ms_scores_only']:.3f} ms")
+        f"codes and figures {p['p99_ms_codes']:.3f} ms; scores only {p['p99_ms_scores_only']:.3f} ms")
     if numpy:
         r1 = numpy["p50_ms"] / p["p50_ms"]
+        rc = numpy["p50_ms"] / p["p50_ms_codes"]
         r2 = numpy["p50_ms"] / p["p50_ms_scores_only"]
-        row("… vs NumPy (p50 ratio)", f"{r1:.1f}× (explained) / {r2:.1f}× (scores)", "≥ 10×", r1 >= 10,
+        row("… vs NumPy (p50 ratio)", f"{r1:.1f}× (explained, sentences) / {rc:.1f}× (explained, codes) / {r2:.1f}× (scores)",
+            "≥ 10×", r1 >= 10,
             f"NumPy p50 {numpy['p50_ms']:.2f} ms, p99 {numpy['p99_ms']:.2f} ms, {numpy['agree']}/{numpy['queries']} top-20 lists identical")
     if pg:
         r1 = pg["p50_ms"] / p["p50_ms"]
+        rc = pg["p50_ms"] / p["p50_ms_codes"]
         r2 = pg["p50_ms"] / p["p50_ms_scores_only"]
-        row("… vs PostgreSQL (p50 ratio)", f"{r1:.1f}× (explained) / {r2:.1f}× (scores)", "≥ 50×", r1 >= 50,
+        row("… vs PostgreSQL (p50 ratio)", f"{r1:.1f}× (explained, sentences) / {rc:.1f}× (explained, codes) / {r2:.1f}× (scores)",
+            "≥ 50×", r1 >= 50,
             f"PostgreSQL p50 {pg['p50_ms']:.2f} ms, p99 {pg['p99_ms']:.2f} ms, {pg['agree']}/{pg['queries']} identical; load {pg['load_seconds']:.0f} s")
     row("opening → top-20 of participants, p50", f"{o['p50_ms']:.3f} ms", "≤ 1 ms", o["p50_ms"] <= 1, f"p99 {o['p99_ms']:.2f} ms")
     if "batch" in ours:

@@ -10,6 +10,7 @@ use crate::output::{Excluded, MatchResult, TaskRef};
 use crate::search::{self, Hit, Scratch};
 use crate::subsidy;
 use crate::validate;
+use crate::views::Packed;
 
 mod allocation;
 mod crafting;
@@ -56,10 +57,31 @@ pub(crate) fn person(ix: &Index, id: &str) -> Result<usize, InputError> {
 
 /// One feasible pair with its explanation, typed; `skills` holds the person's skills.
 pub fn hit_out<'a>(ix: &'a Index, h: &Hit, skills: &BitSet, today: Date) -> MatchResult<'a> {
+    hit_out_words(ix, h, skills, today, true)
+}
+
+/// [`hit_out`], with the English sentences only when `words` (without them every item still
+/// carries its code and figures: the same information, for an interface to render).
+pub fn hit_out_words<'a>(
+    ix: &'a Index,
+    h: &Hit,
+    skills: &BitSet,
+    today: Date,
+    words: bool,
+) -> MatchResult<'a> {
     let (p, o) = (h.person as usize, h.opening as usize);
     let tasks = ix.openings.tasks.row(o);
     let job = Job::opening(ix, o);
-    let (parts, explanation) = explain::parts(ix, p, tasks, skills, &h.parts, h.cover.cost_eur);
+    let (parts, explanation) = explain::parts_of(
+        ix,
+        p,
+        Packed(ix.openings.packed.row(o)),
+        skills,
+        &h.parts,
+        h.cover.cost_eur,
+        ix.openings.employer[o] as usize,
+        words,
+    );
     MatchResult {
         participant: &ix.people.id[p],
         opening: &ix.openings.id[o],
@@ -69,12 +91,15 @@ pub fn hit_out<'a>(ix: &'a Index, h: &Hit, skills: &BitSet, today: Date) -> Matc
         score: explain::micro(h.score()),
         parts,
         explanation,
-        fits: explain::fits(ix, p, &job, h.cover.accs),
-        to_check: explain::to_check(&job, h.to_check),
+        fits: explain::fits(ix, p, &job, h.cover.accs, words),
+        to_check: explain::to_check(&job, h.to_check, words),
         accommodations: crate::accommodate::ids(&ix.accs, h.cover.accs),
         accommodation_cost_eur: h.cover.cost_eur,
         accommodation_subsidies: subsidy::for_accommodations(ix, h.cover.accs, today),
-        subsidy: subsidy::for_opening(ix, p, o, today),
+        subsidy: subsidy::for_opening(ix, p, o, today).map(|mut s| {
+            s.text.words = words;
+            s
+        }),
         hours_per_week: ix.openings.hours[o],
         tasks: tasks
             .iter()
@@ -85,6 +110,41 @@ pub fn hit_out<'a>(ix: &'a Index, h: &Hit, skills: &BitSet, today: Date) -> Matc
             })
             .collect(),
     }
+}
+
+/// [`hit_out_words`] for a list of hits (one person's or one opening's answer). The data of the
+/// results is scattered over the index: a first pass loads a byte of each string and row an
+/// answer reads, so the cache misses of all results overlap.
+pub fn hits_out<'a>(
+    ix: &'a Index,
+    hits: &[Hit],
+    skills: &BitSet,
+    today: Date,
+    words: bool,
+) -> Vec<MatchResult<'a>> {
+    let first = |s: &str| s.as_bytes().first().copied().unwrap_or(0);
+    let mut touch = 0u8;
+    let op = &ix.openings;
+    for h in hits {
+        let o = h.opening as usize;
+        touch ^= first(&op.id[o]) ^ op.days[o] ^ op.sched[o] ^ (op.employer[o] as u8);
+        touch ^= (op.hours[o] as u8) ^ (op.municipality[o] as u8) ^ (op.wage[o].is_some() as u8);
+        touch ^= op.title[o].as_deref().map_or(0, first);
+        for &t in op.tasks.row(o) {
+            touch ^= ix.tasks.hours[t as usize];
+        }
+    }
+    for h in hits {
+        let o = h.opening as usize;
+        touch ^= first(&ix.employers.id[op.employer[o] as usize]);
+        for &t in op.tasks.row(o) {
+            touch ^= first(&ix.tasks.id[t as usize]) ^ first(&ix.tasks.title[t as usize]);
+        }
+    }
+    std::hint::black_box(touch);
+    hits.iter()
+        .map(|h| hit_out_words(ix, h, skills, today, words))
+        .collect()
 }
 
 /// One feasible pair with its explanation, as in `match` output.
@@ -116,9 +176,9 @@ fn for_person(
     let hits = search::top_openings(ix, p, args.top, scratch);
     let row = ix.people.skills.row(p);
     skills.set_all(row);
-    let mut results: Vec<Value> = hits
-        .iter()
-        .map(|h| hit_value(ix, h, skills, today))
+    let mut results: Vec<Value> = hits_out(ix, &hits, skills, today, true)
+        .into_iter()
+        .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
         .collect();
     skills.clear_all(row);
     if args.include_excluded {

@@ -285,6 +285,9 @@ impl Builder {
         ix.openings.sig = sig;
         ix.openings.occ_sig = occ;
         ix.openings.skill_base = base;
+        let (task_sig, bound) = crate::prune::task_sigs(ix, &rank);
+        ix.openings.task_sig = task_sig;
+        ix.openings.bound = bound;
         let (sig, goals) = crate::prune::people(ix, &rank);
         ix.people.sig = sig;
         ix.people.goal_sig = goals;

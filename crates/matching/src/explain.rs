@@ -5,27 +5,22 @@
 use crate::accommodate;
 use crate::feasible::{self, cefr, Job, Limit};
 use crate::index::Index;
-use crate::output::{Check, DimFit, Fit, LimitOut};
+use crate::output::{Check, DimList, Fit, LimitOut, Msg, Text};
 use crate::score;
 use crate::swar;
 use polku_domain::Dimension;
 
 mod parts;
 
-pub use parts::parts;
+pub use parts::{parts, parts_of};
 
 /// English label of a dimension, from the catalogue when it has one (else its key).
 pub fn label(d: Dimension) -> &'static str {
     polku_domain::catalogue::dimension(d).map_or(d.key(), |i| i.label.en.as_str())
 }
 
-pub(crate) fn lang_name(code: &str) -> String {
-    match code {
-        "fi" => "Finnish".into(),
-        "sv" => "Swedish".into(),
-        "en" => "English".into(),
-        other => format!("language {other}"),
-    }
+pub(crate) fn lang_name(code: &str) -> crate::output::text::LangName<'_> {
+    crate::output::text::LangName(code)
 }
 
 /// Millionths as a number.
@@ -33,123 +28,120 @@ pub fn micro(v: u32) -> f64 {
     f64::from(v) / 1e6
 }
 
-/// Why the pair fits: hours, days, place, languages, functioning.
-pub fn fits<'a>(ix: &'a Index, p: usize, job: &Job, cover: u64) -> Vec<Fit<'a>> {
+/// Why the pair fits: hours, days, place, languages, functioning (sentences when `words`).
+pub fn fits<'a>(ix: &'a Index, p: usize, job: &Job, cover: u64, words: bool) -> Vec<Fit<'a>> {
     let pe = &ix.people;
     let (lo, hi) = pe.hours[p];
     let muni = ix.municipalities.name(job.municipality);
+    let t = |msg| Text::new(words, msg);
     let mut out = Vec::with_capacity(8);
     out.extend([
         Fit::Hours {
             hours_per_week: job.hours,
             min: lo,
             max: hi,
-            text: format!(
-                "{} hours a week is within the person's {lo}–{hi}.",
-                job.hours
-            ),
+            text: t(Msg::Hours {
+                hours: job.hours,
+                min: lo,
+                max: hi,
+            }),
         },
         Fit::Days {
             days_per_week: job.days,
             max: pe.days_max[p],
-            text: format!(
-                "{} days a week, at most {} possible.",
-                job.days, pe.days_max[p]
-            ),
+            text: t(Msg::Days {
+                days: job.days,
+                max: pe.days_max[p],
+            }),
         },
         Fit::Municipality {
             municipality: muni,
-            text: format!("Located in municipality {muni}, which the person can reach."),
+            text: t(Msg::Municipality(muni)),
         },
     ]);
-    for (slot, code) in ix.languages.iter().enumerate() {
-        let req = (job.lang >> (slot * 8)) as u8;
-        if req > 0 {
-            let has = (pe.lang[p] >> (slot * 8)) as u8;
-            out.push(Fit::Language {
-                language: code,
-                required: cefr(req),
-                has: cefr(has),
-                text: format!(
-                    "{}: has {}, the work needs {}.",
-                    lang_name(code),
-                    cefr(has),
-                    cefr(req)
-                ),
-            });
-        }
+    let mut req = job.lang;
+    while req != 0 {
+        let slot = (req.trailing_zeros() / 8) as usize;
+        let r = (req >> (slot * 8)) as u8;
+        req &= !(0xFF << (slot * 8));
+        let has = cefr((pe.lang[p] >> (slot * 8)) as u8);
+        let code = ix.languages[slot].as_str();
+        out.push(Fit::Language {
+            language: code,
+            required: cefr(r),
+            has,
+            text: t(Msg::Language {
+                code,
+                has,
+                required: cefr(r),
+            }),
+        });
     }
-    let dem = swar::unpack(&job.demand);
-    let mut managed = Vec::new();
-    let mut words = String::new();
-    for d in Dimension::ALL {
-        let i = d.index();
-        let Some(cap) = ix.capacity(p, i) else {
-            continue;
-        };
-        if dem[i] == 0 {
+    let demand = swar::unpack(&job.demand);
+    let capacity = swar::unpack(&pe.cap[p]);
+    let mut managed = 0u32;
+    let demanded = demand
+        .iter()
+        .enumerate()
+        .fold(0u32, |m, (i, &l)| m | u32::from(l > 0) << i);
+    let mut bits = demanded & !pe.not_assessed[p];
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let (need, cap) = (demand[i], capacity[i]);
+        if cap >= need {
+            managed |= 1 << i;
             continue;
         }
-        if cap >= dem[i] {
-            managed.push(DimFit {
-                dimension: d.key(),
-                demand: dem[i],
-                capacity: cap,
-            });
-            if !words.is_empty() {
-                words.push_str(", ");
+        let mut by = 0u64;
+        for (k, a) in ix.accs.iter().take(accommodate::MAX_ACCS).enumerate() {
+            if cover >> k & 1 == 1 && a.relieves[i] >= need - cap {
+                by |= 1 << k;
             }
-            words.push_str(&format!(
-                "{} {cap} for {}",
-                label(*d).to_lowercase(),
-                dem[i]
-            ));
-        } else {
-            let by: Vec<&str> = accommodate::ids(&ix.accs, cover)
-                .into_iter()
-                .filter(|id| {
-                    ix.accs
-                        .iter()
-                        .any(|a| a.id == *id && a.relieves[i] >= dem[i] - cap)
-                })
-                .collect();
-            let text = format!(
-                "{}: the work needs {}, the person manages {cap}; {} closes the gap.",
-                label(*d),
-                dem[i],
-                by.join(", ")
-            );
-            out.push(Fit::Accommodated {
-                dimension: d.key(),
-                demand: dem[i],
-                capacity: cap,
-                accommodations: by,
-                text,
-            });
         }
+        let d = Dimension::ALL[i];
+        out.push(Fit::Accommodated {
+            dimension: d.key(),
+            demand: need,
+            capacity: cap,
+            accommodations: accommodate::ids(&ix.accs, by),
+            text: t(Msg::Accommodated {
+                dimension: d,
+                demand: need,
+                capacity: cap,
+                accs: &ix.accs,
+                by,
+            }),
+        });
     }
-    if !managed.is_empty() {
-        let text =
-            format!("Manages what the work demands (level managed for level needed): {words}.");
+    if managed != 0 {
+        let list = DimList {
+            dims: managed,
+            demand,
+            capacity,
+        };
         out.push(Fit::Functioning {
-            dimensions: managed,
-            text,
+            dimensions: list,
+            text: t(Msg::Functioning(list)),
         });
     }
     out
 }
 
 /// Demands on dimensions the person was not assessed on.
-pub fn to_check(job: &Job, bits: u32) -> Vec<Check> {
+pub fn to_check<'a>(job: &Job, bits: u32, words: bool) -> Vec<Check<'a>> {
     score::dims(bits)
         .map(|d| {
             let need = swar::lane(&job.demand, d.index());
             Check {
                 dimension: d.key(),
                 demand: need,
-                text: format!(
-                    "{} has not been assessed; the work needs level {need}. Check before proposing.",
-                    label(d)
+                text: Text::new(
+                    words,
+                    Msg::Check {
+                        dimension: d,
+                        demand: need,
+                    },
                 ),
             }
         })

@@ -108,6 +108,10 @@ pub struct Openings {
     pub sig: Vec<crate::prune::Sig>,
     pub occ_sig: Vec<u64>,
     pub skill_base: Vec<u32>,
+    /// What the score bound reads of an opening, one cache line each ([`crate::prune`]).
+    pub bound: Vec<crate::prune::OpeningBound>,
+    /// The openings' tasks' popular-skill bits, for a tighter skill bound.
+    pub task_sig: Vec<crate::prune::TaskSig>,
     /// The opening's tasks packed for scoring in one place (see [`crate::score::Packed`]).
     pub packed: Rows,
 }
@@ -226,6 +230,8 @@ impl Index {
             + self.accepting.heap_bytes()
             + self.accepting_filter.capacity() * std::mem::size_of::<PersonFilter>()
             + o.packed.heap_bytes()
+            + o.task_sig.capacity() * std::mem::size_of::<crate::prune::TaskSig>()
+            + o.bound.capacity() * std::mem::size_of::<crate::prune::OpeningBound>()
             + (self.person_by_id.len() + self.opening_by_id.len()) * 48
     }
 }

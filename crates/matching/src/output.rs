@@ -3,6 +3,12 @@
 
 use serde::Serialize;
 
+pub mod text;
+pub mod write;
+
+pub use text::{DimList, Msg, Text};
+pub use write::JsonWriter;
+
 /// One ranked opening for a participant (or candidate for an opening).
 #[derive(Debug, Clone, Serialize)]
 pub struct MatchResult<'a> {
@@ -14,9 +20,9 @@ pub struct MatchResult<'a> {
     pub title: Option<&'a str>,
     pub score: f64,
     pub parts: PartsOut,
-    pub explanation: Vec<PartText>,
+    pub explanation: [PartText<'a>; 8],
     pub fits: Vec<Fit<'a>>,
-    pub to_check: Vec<Check>,
+    pub to_check: Vec<Check<'a>>,
     pub accommodations: Vec<&'a str>,
     pub accommodation_cost_eur: u64,
     pub accommodation_subsidies: Vec<AccSubsidy<'a>>,
@@ -53,13 +59,78 @@ pub struct PartsOut {
     pub employer_readiness: f64,
 }
 
-/// One part in plain words.
+/// One part with the figures behind it, and in plain words.
 #[derive(Debug, Clone, Serialize)]
-pub struct PartText {
-    pub part: &'static str,
-    pub points: f64,
-    pub max: f64,
-    pub text: String,
+#[serde(tag = "part", rename_all = "snake_case")]
+pub enum PartText<'a> {
+    EssentialSkills {
+        points: f64,
+        max: f64,
+        have: u32,
+        of: u32,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
+    },
+    OptionalSkills {
+        points: f64,
+        max: f64,
+        have: u32,
+        of: u32,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
+    },
+    LearnableGaps {
+        points: f64,
+        max: f64,
+        missing: u32,
+        learnable_on_job: u32,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
+    },
+    LanguageMargin {
+        points: f64,
+        max: f64,
+        /// The language with the lowest margin (none when no language is required).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        language: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        required: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        levels_above: Option<u8>,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
+    },
+    FunctioningMargin {
+        points: f64,
+        max: f64,
+        demands: u32,
+        spare: u32,
+        not_assessed: u32,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
+    },
+    AccommodationCost {
+        points: f64,
+        max: f64,
+        cost_eur: u64,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
+    },
+    GoalFit {
+        points: f64,
+        max: f64,
+        goal_hours: u32,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
+    },
+    EmployerReadiness {
+        points: f64,
+        max: f64,
+        mentor: bool,
+        trial_places: bool,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
+    },
 }
 
 /// Why a pair fits.
@@ -70,34 +141,40 @@ pub enum Fit<'a> {
         hours_per_week: u16,
         min: u8,
         max: u8,
-        text: String,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
     },
     Days {
         days_per_week: u8,
         max: u8,
-        text: String,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
     },
     Municipality {
         municipality: &'a str,
-        text: String,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
     },
     Language {
         language: &'a str,
         required: &'static str,
         has: &'static str,
-        text: String,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
     },
     /// Every demanded, assessed dimension the person manages without support.
     Functioning {
-        dimensions: Vec<DimFit>,
-        text: String,
+        dimensions: DimList,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
     },
     Accommodated {
         dimension: &'static str,
         demand: u8,
         capacity: u8,
         accommodations: Vec<&'a str>,
-        text: String,
+        #[serde(skip_serializing_if = "Text::silent")]
+        text: Text<'a>,
     },
 }
 
@@ -111,10 +188,11 @@ pub struct DimFit {
 
 /// A demand on a dimension the person was not assessed on.
 #[derive(Debug, Clone, Serialize)]
-pub struct Check {
+pub struct Check<'a> {
     pub dimension: &'static str,
     pub demand: u8,
-    pub text: String,
+    #[serde(skip_serializing_if = "Text::silent")]
+    pub text: Text<'a>,
 }
 
 /// A broken hard limit.
@@ -197,7 +275,8 @@ pub struct PaySubsidy {
     pub hours_per_week: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub estimate_eur_month: Option<f64>,
-    pub text: String,
+    #[serde(skip_serializing_if = "Text::silent")]
+    pub text: Text<'static>,
 }
 
 /// `match --participant`: ranked openings.

@@ -90,14 +90,24 @@ pub struct Scratch {
     skills: BitSet,
     covers: CoverCache,
     passed: Vec<u32>,
+    /// Candidates ordered by their score bound: `bound << 32 | position`, and their covers.
+    ranked: Vec<u64>,
+    covers_of: Vec<(u32, Cover)>,
 }
 
 impl Scratch {
+    /// The opening of a ranked candidate.
+    #[inline]
+    fn passed_of(&self, r: u64) -> u32 {
+        self.covers_of[(r & 0xFFFF_FFFF) as usize].0
+    }
     pub fn new(ix: &Index) -> Self {
         Self {
             skills: BitSet::with_len(ix.skills.len()),
             covers: CoverCache::default(),
             passed: Vec::new(),
+            ranked: Vec::new(),
+            covers_of: Vec::new(),
         }
     }
 }
@@ -118,13 +128,18 @@ fn score_passed(
 /// Scores a feasible pair with its accommodation cover.
 #[inline]
 fn scored(ix: &Index, p: usize, o: usize, skills: &BitSet, cover: Cover) -> Hit {
-    let parts = score::opening_parts(ix, p, o, skills, cover.cost_eur);
+    let ob = &ix.openings.bound[o];
+    let pv = score::PersonView::of(ix, p);
+    let packed = crate::views::Packed(ix.openings.packed.row(o));
+    // The readiness and demanded bits come from the bound record (one cache line, already
+    // read by the bound) rather than from their own arrays.
+    let parts = score::parts_of(&pv, packed, skills, cover.cost_eur, u32::from(ob.ready));
     Hit {
         person: p as u32,
         opening: o as u32,
         parts,
         cover,
-        to_check: ix.people.not_assessed[p] & ix.openings.demanded[o],
+        to_check: ix.people.not_assessed[p] & ob.demanded,
     }
 }
 
@@ -137,40 +152,20 @@ pub fn evaluate(ix: &Index, p: usize, o: usize, skills: &BitSet) -> Option<Hit> 
     score_passed(ix, p, o, skills, &mut CoverCache::default())
 }
 
-/// Where scored pairs go: a top-K list (which knows the score a newcomer must reach) or a
-/// plain list.
-trait Sink {
+impl TopK {
     /// A pair scoring below this cannot enter.
-    fn floor(&self) -> Option<u32>;
-    fn put(&mut self, hit: Hit, tie: u32);
-}
-
-impl Sink for TopK {
     fn floor(&self) -> Option<u32> {
         (self.heap.len() == self.k)
             .then(|| self.heap.peek().map(|w| w.0 .0.score()))
             .flatten()
     }
-    fn put(&mut self, hit: Hit, tie: u32) {
-        self.push(hit, tie);
-    }
 }
 
-impl Sink for Vec<Hit> {
-    fn floor(&self) -> Option<u32> {
-        None
-    }
-    fn put(&mut self, hit: Hit, _: u32) {
-        self.push(hit);
-    }
-}
-
-/// Scores the candidates of a block that may still enter `sink` (see [`crate::prune`]).
-/// Rows of the kept candidates are touched first so their cache misses overlap.
+/// Candidates handled together: their data is loaded first so their cache misses overlap.
 const BLOCK: usize = 16;
 
-/// Visits every feasible opening of person `p` that may enter `sink`.
-fn each_opening(ix: &Index, p: usize, scratch: &mut Scratch, sink: &mut impl Sink) {
+/// Every feasible opening of person `p`, scored, in index order.
+fn each_opening(ix: &Index, p: usize, scratch: &mut Scratch, out: &mut Vec<Hit>) {
     let skills = ix.people.skills.row(p);
     scratch.skills.set_all(skills);
     scratch.passed.clear();
@@ -179,28 +174,16 @@ fn each_opening(ix: &Index, p: usize, scratch: &mut Scratch, sink: &mut impl Sin
     }
     let mut touch = 0u32;
     for block in scratch.passed.chunks(BLOCK) {
-        let mut keep = [(0u32, Cover::default()); BLOCK];
-        let mut n = 0;
-        let floor = sink.floor();
         for &o in block {
-            let Some(cover) =
-                feasible::cover_cached(ix, p, &ix.openings.demand[o as usize], &mut scratch.covers)
-            else {
-                continue;
-            };
-            if floor.is_some_and(|f| prune::bound(ix, p, o as usize, cover.cost_eur) < f) {
-                continue;
-            }
-            keep[n] = (o, cover);
-            n += 1;
-        }
-        for &(o, _) in &keep[..n] {
             for w in ix.openings.packed.row(o as usize).iter().step_by(16) {
                 touch ^= *w;
             }
         }
-        for &(o, cover) in &keep[..n] {
-            sink.put(scored(ix, p, o as usize, &scratch.skills, cover), o);
+        for &o in block {
+            let demand = &ix.openings.demand[o as usize];
+            if let Some(cover) = feasible::cover_cached(ix, p, demand, &mut scratch.covers) {
+                out.push(scored(ix, p, o as usize, &scratch.skills, cover));
+            }
         }
     }
     std::hint::black_box(touch);
@@ -235,10 +218,76 @@ fn filter_range(ix: &Index, p: usize, range: std::ops::Range<usize>, out: &mut V
     }
 }
 
-/// The `k` best openings for person `p`.
+/// The `k` best openings for person `p`: the feasible openings are bounded first (see
+/// [`crate::prune`]) and scored in order of falling bound, so the list fills with the likeliest
+/// openings first and the scan stops at the first bound below the list's floor (every later
+/// bound is lower still).
 pub fn top_openings(ix: &Index, p: usize, k: usize, scratch: &mut Scratch) -> Vec<Hit> {
     let mut top = TopK::new(k);
-    each_opening(ix, p, scratch, &mut top);
+    if k == 0 {
+        return Vec::new();
+    }
+    let skills = ix.people.skills.row(p);
+    scratch.passed.clear();
+    for &m in ix.people.acceptable.row(p) {
+        filter_range(ix, p, ix.opening_range(m), &mut scratch.passed);
+    }
+    scratch.ranked.clear();
+    scratch.covers_of.clear();
+    let op = &ix.openings;
+    let mut touch = 0u64;
+    for block in scratch.passed.chunks(BLOCK) {
+        // The candidates are scattered: load a word of each one's bound data first, so the
+        // cache misses of the block overlap instead of following one another.
+        for &o in block {
+            touch ^= op.bound[o as usize].sig.popular;
+        }
+        for &o in block {
+            let at = op.bound[o as usize].at as usize;
+            touch ^= op.task_sig.get(at).map_or(0, |t| t.essential);
+        }
+        for &o in block {
+            let Some(cover) =
+                feasible::cover_cached(ix, p, &op.demand[o as usize], &mut scratch.covers)
+            else {
+                continue;
+            };
+            let b = prune::bound(ix, p, o as usize, cover.cost_eur);
+            let i = scratch.covers_of.len() as u64;
+            scratch.covers_of.push((o, cover));
+            scratch.ranked.push(u64::from(b) << 32 | i);
+        }
+    }
+    // Falling bound (equal bounds in reverse scan order: the order cannot change the list,
+    // whose ties are broken by opening index).
+    scratch.ranked.sort_unstable_by(|a, b| b.cmp(a));
+    scratch.skills.set_all(skills);
+    'blocks: for block in scratch.ranked.chunks(BLOCK) {
+        let floor = top.floor();
+        let mut n = block.len();
+        if let Some(f) = floor {
+            n = block.partition_point(|&r| (r >> 32) as u32 >= f);
+        }
+        for &r in &block[..n] {
+            let o = scratch.passed_of(r);
+            for w in ix.openings.packed.row(o as usize).iter().step_by(16) {
+                touch ^= u64::from(*w);
+            }
+        }
+        for &r in &block[..n] {
+            let o = scratch.passed_of(r);
+            if top.floor().is_some_and(|f| ((r >> 32) as u32) < f) {
+                break 'blocks;
+            }
+            let cover = scratch.covers_of[(r & 0xFFFF_FFFF) as usize].1;
+            top.push(scored(ix, p, o as usize, &scratch.skills, cover), o);
+        }
+        if n < block.len() {
+            break;
+        }
+    }
+    std::hint::black_box(touch);
+    scratch.skills.clear_all(skills);
     top.into_sorted()
 }
 
@@ -262,7 +311,6 @@ pub fn top_people(ix: &Index, o: usize, k: usize, scratch: &mut Scratch) -> Vec<
         }
     }
     // The candidates' data is scattered: touch a block of them first so the misses overlap.
-    const BLOCK: usize = 16;
     let mut touch = 0u64;
     let pe = &ix.people;
     for block in scratch.passed.chunks(BLOCK) {

@@ -3,7 +3,7 @@
 
 use crate::accommodate;
 use crate::index::Index;
-use crate::output::{AccSubsidy, PaySubsidy};
+use crate::output::{AccSubsidy, Msg, PaySubsidy, Text};
 use polku_domain::catalogue::subsidy_rule;
 use polku_domain::OpeningKind;
 use time::Date;
@@ -42,7 +42,7 @@ pub fn pay_estimate(
             monthly_wage_eur: None,
             hours_per_week: None,
             estimate_eur_month: None,
-            text: format!("No pay-subsidy rule {key} is in force on {today}."),
+            text: Text::new(true, Msg::NoPayRule { key, today }),
         };
     };
     let rate = rule.rate.unwrap_or(0.0);
@@ -61,12 +61,13 @@ pub fn pay_estimate(
         monthly_wage_eur: Some(round2(monthly_wage_eur)),
         hours_per_week: Some(hours_per_week),
         estimate_eur_month: Some(estimate),
-        text: format!(
-            "Pay subsidy may cover {:.0} % of the wage: about €{:.0} a month{}.",
-            rate * 100.0,
-            estimate,
-            rule.max_months
-                .map_or(String::new(), |m| format!(" for up to {m} months"))
+        text: Text::new(
+            true,
+            Msg::Pay {
+                rate,
+                estimate,
+                max_months: rule.max_months,
+            },
         ),
     }
 }

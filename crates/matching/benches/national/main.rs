@@ -22,7 +22,7 @@ use polku_matching::dict::BitSet;
 use polku_matching::feasible::{self, Job};
 use polku_matching::index::Index;
 use polku_matching::input::{Input, Participant};
-use polku_matching::output::{OpeningCandidates, PersonResults};
+use polku_matching::output::{JsonWriter, OpeningCandidates, PersonResults};
 use polku_matching::search::{self, Scratch};
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -217,29 +217,49 @@ fn main() {
     let (mut with, mut bare, mut results) = (Vec::new(), Vec::new(), Vec::new());
     let mut bytes_out = 0usize;
     let mut body: Vec<u8> = Vec::with_capacity(1 << 20);
+    // Writes the typed answer as JSON text: byte for byte serde_json's output (tested).
+    let mut json = JsonWriter::new();
+    // With English sentences (what `polku match` prints).
     for &p in &sample {
         let t = Instant::now();
         let hits = search::top_openings(&ix, p, 20, &mut scratch);
         bare.push(t.elapsed().as_secs_f64());
         let row = ix.people.skills.row(p);
         skills.set_all(row);
-        let v: Vec<_> = hits
-            .iter()
-            .map(|h| api::hit_out(&ix, h, &skills, today))
-            .collect();
+        let v = api::hits_out(&ix, &hits, &skills, today, true);
         skills.clear_all(row);
         body.clear();
-        serde_json::to_writer(
+        json.person_results(
             &mut body,
             &PersonResults {
                 participant: &ix.people.id[p],
                 results: v,
             },
-        )
-        .expect("json");
+        );
         bytes_out += body.len();
         with.push(t.elapsed().as_secs_f64());
         results.push(json!({"person": p, "top": hits.iter().map(|h| json!([h.opening, h.score()])).collect::<Vec<_>>()}));
+    }
+    // The same explanations as codes and figures (every item's code and numbers, no sentence):
+    // the same information, what an interface renders in its own locale.
+    let (mut with_codes, mut bytes_codes) = (Vec::new(), 0usize);
+    for &p in &sample {
+        let t = Instant::now();
+        let hits = search::top_openings(&ix, p, 20, &mut scratch);
+        let row = ix.people.skills.row(p);
+        skills.set_all(row);
+        let v = api::hits_out(&ix, &hits, &skills, today, false);
+        skills.clear_all(row);
+        body.clear();
+        json.person_results(
+            &mut body,
+            &PersonResults {
+                participant: &ix.people.id[p],
+                results: v,
+            },
+        );
+        bytes_codes += body.len();
+        with_codes.push(t.elapsed().as_secs_f64());
     }
     let (mut scanned, mut passed) = (Vec::new(), Vec::new());
     for &p in &sample {
@@ -262,7 +282,9 @@ fn main() {
         "person_top20".into(),
         json!({"queries": sample.len(), "p50_ms": percentile(&mut with, 0.5) * 1e3, "p99_ms": percentile(&mut with, 0.99) * 1e3,
                "p50_ms_scores_only": percentile(&mut bare, 0.5) * 1e3, "p99_ms_scores_only": percentile(&mut bare, 0.99) * 1e3,
-               "mean_json_bytes": bytes_out / sample.len().max(1)}),
+               "mean_json_bytes": bytes_out / sample.len().max(1),
+               "p50_ms_codes": percentile(&mut with_codes, 0.5) * 1e3, "p99_ms_codes": percentile(&mut with_codes, 0.99) * 1e3,
+               "mean_json_bytes_codes": bytes_codes / sample.len().max(1)}),
     );
     std::fs::write(
         a.out.join("ours_person_results.json"),
@@ -288,14 +310,13 @@ fn main() {
             })
             .collect();
         body.clear();
-        serde_json::to_writer(
+        json.opening_candidates(
             &mut body,
             &OpeningCandidates {
                 opening: &ix.openings.id[o],
                 candidates: v,
             },
-        )
-        .expect("json");
+        );
         times.push(t.elapsed().as_secs_f64());
     }
     report.insert(

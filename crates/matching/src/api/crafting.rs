@@ -39,7 +39,8 @@ pub fn craft_input(input: &Input, args: &CraftArgs, today: Date) -> Result<Value
         .and_then(|x| x.name.clone())
         .unwrap_or_else(|| args.employer.clone());
     let parts = crate::score::parts(&ix, p, &c.tasks, &skills, c.acc_cost, e);
-    let (parts_json, explanation) = explain::parts(&ix, p, &c.tasks, &skills, &parts, c.acc_cost);
+    let (parts_json, explanation) =
+        explain::parts(&ix, p, &c.tasks, &skills, &parts, c.acc_cost, e, true);
     let subsidy = ix.employers.hourly_wage[e]
         .filter(|_| !c.tasks.is_empty())
         .map(|w| {

@@ -1,57 +1,51 @@
-//! The score parts in plain words.
+//! The score parts with the figures behind them, and in plain words (rendered when written).
 
-use super::{lang_name, micro};
+use super::micro;
 use crate::dict::BitSet;
-use crate::feasible::cefr;
 use crate::index::Index;
-use crate::output::{PartText, PartsOut};
-use crate::score::{self, Parts, PART_NAMES, WEIGHTS};
+use crate::output::text::LowestLanguage;
+use crate::output::{Msg, PartText, PartsOut, Text};
+use crate::score::{self, Parts, PersonView, TaskView, WEIGHTS};
 use crate::swar;
 
-fn language_text(ix: &Index, p: usize, tasks: &[u32]) -> String {
-    let mut lowest: Option<(u8, &str, u8)> = None;
-    for &t in tasks {
-        let req = ix.tasks.lang[t as usize];
-        for (slot, code) in ix.languages.iter().enumerate() {
-            let r = (req >> (slot * 8)) as u8;
-            if r > 0 {
-                let has = (ix.people.lang[p] >> (slot * 8)) as u8;
-                let margin = has.saturating_sub(r);
-                if lowest.is_none_or(|(m, _, _)| margin < m) {
-                    lowest = Some((margin, code, r));
-                }
-            }
-        }
-    }
-    match lowest {
-        None => "The tasks need no particular language.".to_owned(),
-        Some((0, code, r)) => format!(
-            "{} is exactly at the level the work needs ({}).",
-            lang_name(code),
-            cefr(r)
-        ),
-        Some((m, code, r)) => format!(
-            "{} is {m} level(s) above what the work needs ({}).",
-            lang_name(code),
-            cefr(r)
-        ),
-    }
-}
-
-/// The parts of a pair as numbers and in plain words.
-pub fn parts(
-    ix: &Index,
+/// The parts of person `p` for the tasks `tasks` of employer `employer` as numbers, with
+/// their figures and sentences (see [`parts_of`]).
+#[allow(clippy::too_many_arguments)]
+pub fn parts<'a>(
+    ix: &'a Index,
     p: usize,
     tasks: &[u32],
     skills: &BitSet,
     parts: &Parts,
     acc_cost: u64,
-) -> (PartsOut, Vec<PartText>) {
+    employer: usize,
+    words: bool,
+) -> (PartsOut, [PartText<'a>; 8]) {
+    let views = tasks.iter().map(|&t| TaskView::of(ix, t as usize));
+    parts_of(ix, p, views, skills, parts, acc_cost, employer, words)
+}
+
+/// The parts of a pair as numbers, and each part with the figures behind it and (when `words`)
+/// its sentence; `tasks` are the job's tasks (an opening's packed copy in the hot path).
+#[allow(clippy::too_many_arguments)]
+pub fn parts_of<'a, 't>(
+    ix: &'a Index,
+    p: usize,
+    tasks: impl Iterator<Item = TaskView<'t>>,
+    skills: &BitSet,
+    parts: &Parts,
+    acc_cost: u64,
+    employer: usize,
+    words: bool,
+) -> (PartsOut, [PartText<'a>; 8]) {
+    let pv = PersonView::of(ix, p);
     let (mut eh, mut et, mut oh, mut ot, mut learnable_missing, mut goal_hours) =
         (0, 0, 0, 0, 0, 0u32);
     let (mut spare, mut demanded, mut unknown) = (0u32, 0u32, 0u32);
-    for &t in tasks {
-        let f = score::task_fit(ix, p, t as usize, skills);
+    let mut lowest: LowestLanguage<'a> = None;
+    let na = ix.people.not_assessed[p];
+    for tv in tasks {
+        let f = score::fit(&pv, &tv, skills);
         eh += f.essential.0;
         et += f.essential.1;
         oh += f.optional.0;
@@ -60,55 +54,35 @@ pub fn parts(
             learnable_missing += f.essential.1 - f.essential.0;
         }
         if f.goal {
-            goal_hours += u32::from(ix.tasks.hours[t as usize]);
+            goal_hours += u32::from(tv.hours);
         }
-        let dem = &ix.tasks.demand[t as usize];
-        let mut bits = ix.tasks.demanded[t as usize];
+        let mut req = tv.lang;
+        while req != 0 {
+            let slot = (req.trailing_zeros() / 8) as usize;
+            let r = (req >> (slot * 8)) as u8;
+            req &= !(0xFF << (slot * 8));
+            let has = (pv.lang >> (slot * 8)) as u8;
+            let margin = has.saturating_sub(r);
+            // Slots in order, strict improvement: the first lowest wins, as task by task.
+            if lowest.is_none_or(|(m, _, _)| margin < m) {
+                lowest = Some((margin, ix.languages[slot].as_str(), r));
+            }
+        }
+        let mut bits = tv.demanded;
+        demanded += bits.count_ones();
+        unknown += (bits & na).count_ones();
+        bits &= !na;
         while bits != 0 {
             let d = bits.trailing_zeros() as usize;
             bits &= bits - 1;
-            demanded += 1;
-            match ix.capacity(p, d) {
-                None => unknown += 1,
-                Some(c) if c > swar::lane(dem, d) => spare += 1,
-                _ => {}
+            if swar::lane(&pv.cap, d) > swar::lane(&tv.demand, d) {
+                spare += 1;
             }
         }
     }
-    let texts = [
-        format!("Has {eh} of the {et} essential skills."),
-        if ot == 0 {
-            "The work asks for no extra skills.".to_owned()
-        } else {
-            format!("Has {oh} of the {ot} useful extra skills.")
-        },
-        if et == eh {
-            "No essential skill is missing.".to_owned()
-        } else {
-            format!(
-                "{learnable_missing} of the {} missing skills can be learnt on the job.",
-                et - eh
-            )
-        },
-        language_text(ix, p, tasks),
-        if demanded == 0 {
-            "The work makes no particular physical, cognitive or social demands.".to_owned()
-        } else {
-            format!("Capacity to spare on {spare} of {demanded} demands; {unknown} not assessed.")
-        },
-        if acc_cost == 0 {
-            "No accommodations are needed.".to_owned()
-        } else {
-            format!("Accommodations cost about €{acc_cost}.")
-        },
-        if goal_hours > 0 {
-            format!("{goal_hours} hours a week are in work the person has set as a goal.")
-        } else {
-            "The work is not among the person's goals.".to_owned()
-        },
-        "The employer's readiness: a mentor (0.03), trial places (0.02).".to_owned(),
-    ];
     let m = parts.micro.map(micro);
+    let max = WEIGHTS.map(micro);
+    let t = |msg| Text::new(words, msg);
     let out = PartsOut {
         essential_skills: m[0],
         optional_skills: m[1],
@@ -119,15 +93,70 @@ pub fn parts(
         goal_fit: m[6],
         employer_readiness: m[7],
     };
-    let list = texts
-        .into_iter()
-        .enumerate()
-        .map(|(k, text)| PartText {
-            part: PART_NAMES[k],
-            points: m[k],
-            max: micro(WEIGHTS[k]),
-            text,
-        })
-        .collect();
+    let list = [
+        PartText::EssentialSkills {
+            points: m[0],
+            max: max[0],
+            have: eh,
+            of: et,
+            text: t(Msg::Essential { have: eh, of: et }),
+        },
+        PartText::OptionalSkills {
+            points: m[1],
+            max: max[1],
+            have: oh,
+            of: ot,
+            text: t(Msg::Optional { have: oh, of: ot }),
+        },
+        PartText::LearnableGaps {
+            points: m[2],
+            max: max[2],
+            missing: et - eh,
+            learnable_on_job: learnable_missing,
+            text: t(Msg::Learnable {
+                missing: et - eh,
+                learnable: learnable_missing,
+            }),
+        },
+        PartText::LanguageMargin {
+            points: m[3],
+            max: max[3],
+            language: lowest.map(|l| l.1),
+            required: lowest.map(|l| crate::feasible::cefr(l.2)),
+            levels_above: lowest.map(|l| l.0),
+            text: t(Msg::LanguageMargin(lowest)),
+        },
+        PartText::FunctioningMargin {
+            points: m[4],
+            max: max[4],
+            demands: demanded,
+            spare,
+            not_assessed: unknown,
+            text: t(Msg::FunctioningMargin {
+                spare,
+                demands: demanded,
+                not_assessed: unknown,
+            }),
+        },
+        PartText::AccommodationCost {
+            points: m[5],
+            max: max[5],
+            cost_eur: acc_cost,
+            text: t(Msg::AccommodationCost(acc_cost)),
+        },
+        PartText::GoalFit {
+            points: m[6],
+            max: max[6],
+            goal_hours,
+            text: t(Msg::Goal(goal_hours)),
+        },
+        PartText::EmployerReadiness {
+            points: m[7],
+            max: max[7],
+            mentor: ix.employers.mentor[employer],
+            trial_places: ix.employers.offers_trials[employer],
+            text: t(Msg::Readiness),
+        },
+    ];
     (out, list)
 }

@@ -229,3 +229,82 @@ fn scores_are_plain_numbers() {
     let v: Value = api::match_input(&input, &MatchArgs::default(), today()).expect("match");
     assert!(v["participants"].as_array().is_some_and(|a| a.len() == 3));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The direct JSON writer writes exactly what serde_json writes for the typed answer, with
+    /// and without sentences, in both directions (including strings that need escaping).
+    #[test]
+    fn json_writer_equals_serde(seed in any::<u64>()) {
+        use polku_matching::output::{JsonWriter, OpeningCandidates, PersonResults};
+        use polku_matching::search::{self, Scratch};
+        let mut input = gen::input(seed, 10, 8);
+        if let Some(e) = input.employers.first_mut() {
+            if let Some(t) = e.tasks.first_mut() {
+                t.title = "Hylly \"A\"\n\\ ä\u{1}".to_owned();
+            }
+            if let Some(o) = e.openings.first_mut() {
+                o.title = Some("Kassa / \"yö\"\t".to_owned());
+            }
+        }
+        let ix = polku_matching::index::Index::build(&input);
+        let mut scratch = Scratch::new(&ix);
+        let mut writer = JsonWriter::new();
+        let mut skills = polku_matching::dict::BitSet::with_len(ix.skills.len());
+        for words in [true, false] {
+            for p in 0..ix.people.len() {
+                let hits = search::top_openings(&ix, p, 50, &mut scratch);
+                let row = ix.people.skills.row(p);
+                skills.set_all(row);
+                let results = api::hits_out(&ix, &hits, &skills, today(), words);
+                skills.clear_all(row);
+                let answer = PersonResults { participant: &ix.people.id[p], results };
+                let mut ours = Vec::new();
+                writer.person_results(&mut ours, &answer);
+                let theirs = serde_json::to_vec(&answer).expect("json");
+                prop_assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
+            }
+            for o in 0..ix.openings.len() {
+                let hits = search::top_people(&ix, o, 50, &mut scratch);
+                let candidates = hits
+                    .iter()
+                    .map(|h| {
+                        let row = ix.people.skills.row(h.person as usize);
+                        skills.set_all(row);
+                        let r = api::hit_out_words(&ix, h, &skills, today(), words);
+                        skills.clear_all(row);
+                        r
+                    })
+                    .collect();
+                let answer = OpeningCandidates { opening: &ix.openings.id[o], candidates };
+                let mut ours = Vec::new();
+                writer.opening_candidates(&mut ours, &answer);
+                let theirs = serde_json::to_vec(&answer).expect("json");
+                prop_assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The score bound (skill signatures, per-task popular-skill bits) is never below the
+    /// true score of a feasible pair.
+    #[test]
+    fn score_bound_is_never_below_the_score(seed in any::<u64>()) {
+        use polku_matching::search::{self, Scratch};
+        let input = gen::input(seed, 12, 10);
+        let ix = polku_matching::index::Index::build(&input);
+        let mut scratch = Scratch::new(&ix);
+        for p in 0..ix.people.len() {
+            let mut hits = Vec::new();
+            search::all_openings(&ix, p, &mut scratch, &mut hits);
+            for h in hits {
+                let b = polku_matching::prune::bound(&ix, p, h.opening as usize, h.cover.cost_eur);
+                prop_assert!(b >= h.score(), "bound {} < score {} (p{}, o{})", b, h.score(), p, h.opening);
+            }
+        }
+    }
+}
