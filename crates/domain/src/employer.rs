@@ -100,6 +100,9 @@ pub struct Task {
     pub learnable_on_job: bool,
     /// Value to the employer, 1–5.
     pub value: u8,
+    /// The ESCO occupation the task belongs to, for goal fit in matching.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<EscoUri>,
     pub version: i64,
 }
 
@@ -133,6 +136,16 @@ impl Task {
             return Err(DomainError::Invalid {
                 field: "skills",
                 reason: "ESCO skill URIs only".into(),
+            });
+        }
+        if self
+            .occupation
+            .as_ref()
+            .is_some_and(|o| o.kind() != crate::EscoKind::Occupation)
+        {
+            return Err(DomainError::Invalid {
+                field: "occupation",
+                reason: "an ESCO occupation URI".into(),
             });
         }
         Ok(())

@@ -41,7 +41,7 @@ fn employer_input(
                 learnable_on_job: t.learnable_on_job,
                 value: t.value,
                 schedule: Some(t.schedule),
-                occupation: None,
+                occupation: t.occupation,
             })
             .collect(),
         openings: openings

@@ -121,6 +121,7 @@ impl World {
             municipality: MunicipalityCode::parse("398").expect("Lahti"),
             learnable_on_job: true,
             value: 4,
+            occupation: None,
             version: 1,
         }
     }

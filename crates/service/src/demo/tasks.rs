@@ -157,6 +157,10 @@ pub fn task(rng: &mut Rng, t: &Template, site: Site<'_>) -> Result<Task> {
         municipality: rng.pick(site.municipalities).clone(),
         learnable_on_job: t.learnable,
         value,
+        // The sector's general occupation (listed first in the table), for goal fit.
+        occupation: super::esco_refs::occupations_of(t.sector)?
+            .into_iter()
+            .next(),
         version: 1,
     })
 }
