@@ -108,24 +108,39 @@ impl JsonWriter {
 
     /// `{"participant":…,"results":[…]}`.
     pub fn person_results(&mut self, out: &mut Vec<u8>, r: &PersonResults<'_>) {
-        out.extend_from_slice(b"{\"participant\":");
-        Self::str(out, r.participant);
-        out.extend_from_slice(b",\"results\":[");
-        for (k, m) in r.results.iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            self.result(out, m);
-        }
-        out.extend_from_slice(b"]}");
+        self.ranked(
+            out,
+            b"{\"participant\":",
+            r.participant,
+            b",\"results\":[",
+            &r.results,
+        );
     }
 
     /// `{"opening":…,"candidates":[…]}`.
     pub fn opening_candidates(&mut self, out: &mut Vec<u8>, r: &OpeningCandidates<'_>) {
-        out.extend_from_slice(b"{\"opening\":");
-        Self::str(out, r.opening);
-        out.extend_from_slice(b",\"candidates\":[");
-        for (k, m) in r.candidates.iter().enumerate() {
+        self.ranked(
+            out,
+            b"{\"opening\":",
+            r.opening,
+            b",\"candidates\":[",
+            &r.candidates,
+        );
+    }
+
+    /// `{"<id key>":id,"<list key>":[results…]}`, the shape of both ranking answers.
+    fn ranked(
+        &mut self,
+        out: &mut Vec<u8>,
+        id_key: &[u8],
+        id: &str,
+        list_key: &[u8],
+        results: &[MatchResult<'_>],
+    ) {
+        out.extend_from_slice(id_key);
+        Self::str(out, id);
+        out.extend_from_slice(list_key);
+        for (k, m) in results.iter().enumerate() {
             if k > 0 {
                 out.push(b',');
             }
