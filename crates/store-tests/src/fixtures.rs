@@ -46,6 +46,17 @@ impl World {
         World { project }
     }
 
+    /// A new world with one coach and one participant on that coach's caseload.
+    pub async fn enrolled(svc: &Service) -> (World, Actor, ParticipantId) {
+        let world = World::new(svc).await;
+        let coach = world.user(svc, Role::Coach).await;
+        let id = svc
+            .create_participant(&coach, world.new_participant(), "service_delivery")
+            .await
+            .expect("participant");
+        (world, coach, id)
+    }
+
     /// A user holding `role` in this project, stored, as an actor.
     pub async fn user(&self, svc: &Service, role: Role) -> Actor {
         let email = Email::parse(&format!(

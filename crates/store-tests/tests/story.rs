@@ -319,12 +319,7 @@ async fn shares_limit_fields_and_expire(db: Arc<TestDb>) {
 
 async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
     let svc = &db.service;
-    let world = World::new(svc).await;
-    let coach = world.user(svc, Role::Coach).await;
-    let id = svc
-        .create_participant(&coach, world.new_participant(), "service_delivery")
-        .await
-        .unwrap();
+    let (_, coach, id) = World::enrolled(svc).await;
     let v = svc
         .get_participant(&coach, id, "service_delivery")
         .await
@@ -469,12 +464,7 @@ async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) {
 
 async fn erased_key_makes_data_unreadable(db: Arc<TestDb>) {
     let svc = &db.service;
-    let world = World::new(svc).await;
-    let coach = world.user(svc, Role::Coach).await;
-    let id = svc
-        .create_participant(&coach, world.new_participant(), "service_delivery")
-        .await
-        .unwrap();
+    let (_, coach, id) = World::enrolled(svc).await;
     assert!(svc.erase_participant_data(&coach, id).await.unwrap());
     assert!(matches!(
         svc.get_participant(&coach, id, "service_delivery").await,
@@ -496,12 +486,7 @@ async fn wrong_master_key_is_refused(db: Arc<TestDb>) {
 }
 
 async fn populate(svc: &Service) -> (World, Actor, ParticipantId) {
-    let world = World::new(svc).await;
-    let coach = world.user(svc, Role::Coach).await;
-    let id = svc
-        .create_participant(&coach, world.new_participant(), "service_delivery")
-        .await
-        .unwrap();
+    let (world, coach, id) = World::enrolled(svc).await;
     for _ in 0..3 {
         svc.get_participant(&coach, id, "service_delivery")
             .await
@@ -769,12 +754,7 @@ async fn esco_upsert_is_idempotent(db: Arc<TestDb>) {
 
 async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {
     let svc = &db.service;
-    let world = World::new(svc).await;
-    let coach = world.user(svc, Role::Coach).await;
-    let id = svc
-        .create_participant(&coach, world.new_participant(), "service_delivery")
-        .await
-        .unwrap();
+    let (_, coach, id) = World::enrolled(svc).await;
     let v = svc
         .get_participant(&coach, id, "service_delivery")
         .await
@@ -962,12 +942,7 @@ async fn many_concurrent_writers_never_fail(db: Arc<TestDb>) {
 /// R35: when the audit entry cannot be written, no data is returned and no change is kept.
 async fn a_failing_audit_append_fails_closed(db: Arc<TestDb>) {
     let svc = &db.service;
-    let world = World::new(svc).await;
-    let coach = world.user(svc, Role::Coach).await;
-    let id = svc
-        .create_participant(&coach, world.new_participant(), "service_delivery")
-        .await
-        .unwrap();
+    let (world, coach, id) = World::enrolled(svc).await;
     let before = svc
         .get_participant(&coach, id, "service_delivery")
         .await
