@@ -17,6 +17,13 @@ pub struct Config {
     pub keys_file: PathBuf,
     /// Run on a PostgreSQL server with unsafe durability settings (not recommended).
     pub allow_unsafe_durability: bool,
+    /// Address and port `polku serve` listens on.
+    pub listen: String,
+    /// The origin browsers use, e.g. `https://polku.example.fi`; empty means `http://<listen>`.
+    /// Unsafe requests from any other origin are refused.
+    pub public_origin: String,
+    /// The reverse proxy whose `X-Forwarded-For` is trusted for the client address; empty: none.
+    pub trusted_proxy: String,
 }
 
 impl Default for Config {
@@ -25,11 +32,21 @@ impl Default for Config {
             database_url: "sqlite://polku.db".into(),
             keys_file: PathBuf::from("polku-keys.toml"),
             allow_unsafe_durability: false,
+            listen: "127.0.0.1:8080".into(),
+            public_origin: String::new(),
+            trusted_proxy: String::new(),
         }
     }
 }
 
-pub const KNOWN_KEYS: &[&str] = &["database_url", "keys_file", "allow_unsafe_durability"];
+pub const KNOWN_KEYS: &[&str] = &[
+    "database_url",
+    "keys_file",
+    "allow_unsafe_durability",
+    "listen",
+    "public_origin",
+    "trusted_proxy",
+];
 
 /// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
 pub fn load(file: Option<&Path>) -> CliResult<Config> {
@@ -45,8 +62,14 @@ pub fn load(file: Option<&Path>) -> CliResult<Config> {
     if let Ok(text) = std::fs::read_to_string(&path) {
         warn_unknown(&path, &text);
     }
-    let env =
-        Env::prefixed("POLKU_").only(&["DATABASE_URL", "KEYS_FILE", "ALLOW_UNSAFE_DURABILITY"]);
+    let env = Env::prefixed("POLKU_").only(&[
+        "DATABASE_URL",
+        "KEYS_FILE",
+        "ALLOW_UNSAFE_DURABILITY",
+        "LISTEN",
+        "PUBLIC_ORIGIN",
+        "TRUSTED_PROXY",
+    ]);
     Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file(&path))
         .merge(env)
@@ -82,9 +105,16 @@ pub fn default_toml() -> String {
          # Keep it secret and back it up separately: without it the encrypted data is lost.\n\
          keys_file = \"{}\"\n\n\
          # Refuse PostgreSQL servers with fsync/full_page_writes off or synchronous_commit = off.\n\
-         allow_unsafe_durability = {}\n",
+         allow_unsafe_durability = {}\n\n\
+         # Address and port of `polku serve`.\n\
+         listen = \"{}\"\n\n\
+         # The origin browsers use (https://polku.example.fi); empty means http://<listen>.\n\
+         public_origin = \"\"\n\n\
+         # IP address of a reverse proxy whose X-Forwarded-For is trusted; empty means none.\n\
+         trusted_proxy = \"\"\n",
         d.database_url,
         d.keys_file.display(),
-        d.allow_unsafe_durability
+        d.allow_unsafe_durability,
+        d.listen
     )
 }

@@ -34,6 +34,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Serve the web application and the JSON API.
+    Serve(commands::serve::ServeArgs),
     /// Create or upgrade the database schema (creates the key file for a new database).
     Migrate,
     /// Manage user accounts.
@@ -107,6 +109,7 @@ async fn run(cli: Cli) -> exit::CliResult {
         Command::Migrate => commands::migrate::run(&cfg).await,
         Command::User(c) => commands::user::run(&cfg, c).await,
         Command::Import(c) => commands::import::run(&cfg, c).await,
+        Command::Serve(a) => commands::serve::run(&cfg, a).await,
         Command::Demo(a) => commands::demo::run(&cfg, a).await,
         Command::List(c) => commands::list::run(&cfg, c).await,
         Command::Match(c) => commands::matching::run_match(&cfg, c).await,

@@ -239,6 +239,26 @@ impl Service {
             let phc = hash_password(password).await?;
             self.store().set_password(user, &phc, now).await?;
         }
+        self.new_session(user, now).await
+    }
+
+    /// Activates an account with its one-time token and signs the user straight in: the token
+    /// proves the link was received and the password has just been chosen.
+    pub async fn activate_and_sign_in(
+        &self,
+        token: &str,
+        password: &str,
+        now: OffsetDateTime,
+    ) -> Result<SessionToken> {
+        let user = self.activate_account(token, password, now).await?;
+        self.new_session(user, micros(now)).await
+    }
+
+    async fn new_session(
+        &self,
+        user: polku_domain::UserId,
+        now: OffsetDateTime,
+    ) -> Result<SessionToken> {
         let token = new_token();
         let expires_at = now + ABSOLUTE_LIFETIME;
         self.store()
@@ -258,6 +278,15 @@ impl Service {
     /// The actor behind a session token, or `Unauthenticated` when the session is unknown,
     /// idle too long, past its lifetime, or its user is no longer active.
     pub async fn session_actor(&self, token: &str, now: OffsetDateTime) -> Result<Actor> {
+        Ok(self.session_user(token, now).await?.0)
+    }
+
+    /// The actor and the account behind a session token (one lookup for both).
+    pub async fn session_user(
+        &self,
+        token: &str,
+        now: OffsetDateTime,
+    ) -> Result<(Actor, polku_domain::User)> {
         let hash = hash_token(token);
         let s = self
             .store()
@@ -277,7 +306,17 @@ impl Service {
         if now - s.last_seen_at >= TOUCH_EVERY {
             self.store().touch_session(&hash, micros(now)).await?;
         }
-        Ok(Actor::user(user.id, user.roles))
+        Ok((Actor::user(user.id, user.roles.clone()), user))
+    }
+
+    /// The account of a signed-in actor (name and roles for the page header).
+    pub async fn current_user(&self, actor: &Actor) -> Result<polku_domain::User> {
+        let id = actor.user_id().ok_or(ServiceError::Unauthenticated)?;
+        self.store()
+            .get_user(id)
+            .await?
+            .filter(|u| u.active)
+            .ok_or(ServiceError::Unauthenticated)
     }
 
     pub async fn sign_out(&self, token: &str) -> Result<()> {

@@ -148,6 +148,44 @@ impl Service {
         })
     }
 
+    /// A new one-time activation (sign-in) link token for an existing user: the user sets a
+    /// password with it. Administrators and the operator only; `ttl` bounds its life.
+    pub async fn issue_activation(
+        &self,
+        actor: &Actor,
+        user: UserId,
+        ttl: time::Duration,
+    ) -> Result<(String, OffsetDateTime)> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        if self.store().get_user(user).await?.is_none() {
+            return Err(ServiceError::NotFound);
+        }
+        let mut raw = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut raw);
+        let token = hex_encode(&raw);
+        let expires_at = OffsetDateTime::now_utc() + ttl.min(ACTIVATION_TTL);
+        let audit = AuditEvent::new(
+            actor,
+            "user",
+            Some(user.to_string()),
+            "issue_activation",
+            "administration",
+        )?;
+        self.store()
+            .issue_activation(
+                user,
+                &Activation {
+                    token_hash: hash_token(&token),
+                    expires_at,
+                },
+                &audit,
+            )
+            .await?;
+        Ok((token, expires_at))
+    }
+
     /// Inserts a fully specified, inactive user without a token (demo data).
     pub async fn insert_user_record(&self, actor: &Actor, user: &User) -> Result<()> {
         if !authz::may_administer(actor) {

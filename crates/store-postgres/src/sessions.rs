@@ -157,3 +157,23 @@ pub(crate) async fn delete_user_sessions(s: &PgStore, user: UserId) -> Result<u6
     tx.commit().await.map_err(db)?;
     Ok(done.rows_affected())
 }
+
+pub(crate) async fn issue_activation(
+    s: &PgStore,
+    user: UserId,
+    a: &polku_service::store::Activation,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query(
+        "INSERT INTO activation_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)",
+    )
+    .bind(&a.token_hash)
+    .bind(user.0)
+    .bind(a.expires_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}

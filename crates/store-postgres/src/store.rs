@@ -112,6 +112,14 @@ impl Store for PgStore {
     ) -> Result<ActivationOutcome> {
         sessions::activate_user(self, token_hash, password_phc, now, audit).await
     }
+    async fn issue_activation(
+        &self,
+        user: UserId,
+        activation: &polku_service::store::Activation,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        sessions::issue_activation(self, user, activation, audit).await
+    }
     async fn credentials_for(&self, email: &str) -> Result<Option<(UserId, String, bool)>> {
         sessions::credentials_for(self, email).await
     }

@@ -159,3 +159,21 @@ pub(crate) async fn delete_user_sessions(s: &SqliteStore, user: UserId) -> Resul
     tx.commit().await.map_err(db)?;
     Ok(done.rows_affected())
 }
+
+pub(crate) async fn issue_activation(
+    s: &SqliteStore,
+    user: UserId,
+    a: &polku_service::store::Activation,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query("INSERT INTO activation_tokens (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+        .bind(&a.token_hash)
+        .bind(user.0)
+        .bind(a.expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}

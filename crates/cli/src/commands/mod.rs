@@ -9,6 +9,7 @@ pub mod keys;
 pub mod list;
 pub mod matching;
 pub mod migrate;
+pub mod serve;
 pub mod user;
 
 /// A progress bar on stderr (hidden when stderr is not a terminal).

@@ -169,6 +169,13 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         now: OffsetDateTime,
         audit: &AuditEvent,
     ) -> Result<ActivationOutcome>;
+    /// Adds a one-time activation token for an existing user (a new sign-in link).
+    async fn issue_activation(
+        &self,
+        user: UserId,
+        activation: &Activation,
+        audit: &AuditEvent,
+    ) -> Result<()>;
     /// `(user id, password hash, active)` for an e-mail address.
     async fn credentials_for(&self, email: &str) -> Result<Option<(UserId, String, bool)>>;
     /// Replaces a user's password hash (e.g. upgraded parameters at sign-in).

@@ -1,0 +1,144 @@
+//! `polku serve`: the web application and the JSON API. With `--demo` the database is filled
+//! with demonstration data first (when it has none) and one-time sign-in links are printed for a
+//! demo user of each role.
+
+use crate::config::Config;
+use crate::exit::{CliError, CliResult, CONFIG, FAILURE};
+use crate::open::{open, Mode};
+use clap::Args;
+use polku_domain::Role;
+use polku_service::demo::{DemoOptions, META_SEED};
+use polku_service::{Actor, Service};
+use std::net::{IpAddr, SocketAddr};
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (default from the configuration: 127.0.0.1:8080).
+    #[arg(long)]
+    listen: Option<String>,
+    /// Fill an empty database with demo data and print one-time sign-in links. Demo mode does
+    /// not require a second factor.
+    #[arg(long)]
+    demo: bool,
+}
+
+/// The demo users who get a sign-in link: the first of each role in the first demo project.
+const DEMO_ROLES: [Role; 4] = [Role::Coach, Role::Coordinator, Role::Manager, Role::Admin];
+
+pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
+    let listen = a.listen.unwrap_or_else(|| cfg.listen.clone());
+    let addr: SocketAddr = listen.parse().map_err(|_| {
+        CliError::new(
+            CONFIG,
+            format!("listen address {listen:?} is not ADDRESS:PORT"),
+        )
+    })?;
+    let svc = open(cfg, Mode::Migrate).await?;
+    if a.demo {
+        seed_if_empty(&svc).await?;
+    }
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| CliError::new(FAILURE, format!("cannot listen on {addr}: {e}")))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| CliError::new(FAILURE, format!("cannot read the bound address: {e}")))?;
+    let origin = if cfg.public_origin.is_empty() {
+        format!("http://{bound}")
+    } else {
+        cfg.public_origin.trim_end_matches('/').to_owned()
+    };
+    let mut config = polku_web::WebConfig::for_origin(origin.clone());
+    if !cfg.trusted_proxy.is_empty() {
+        config.trusted_proxy = Some(cfg.trusted_proxy.parse::<IpAddr>().map_err(|_| {
+            CliError::new(
+                CONFIG,
+                format!("trusted_proxy {:?} is not an IP address", cfg.trusted_proxy),
+            )
+        })?);
+    }
+    config.require_second_factor = !a.demo;
+    let state = polku_web::state(svc.clone(), config)
+        .map_err(|e| CliError::new(FAILURE, format!("translation catalogue: {e}")))?;
+    println!("Polku is listening on {origin}/");
+    if a.demo {
+        print_links(&svc, &origin).await?;
+    }
+    let served = polku_web::serve(polku_web::app(state), listener, shutdown_signal()).await;
+    svc.store().close().await;
+    served.map_err(|e| CliError::new(FAILURE, format!("server error: {e}")))
+}
+
+async fn seed_if_empty(svc: &Service) -> CliResult {
+    if svc.store().get_meta(META_SEED).await?.is_some() {
+        return Ok(());
+    }
+    eprintln!("filling the database with demo data (a minute or two)…");
+    let opts = DemoOptions {
+        participants: 200,
+        employers: 60,
+        seed: 1,
+    };
+    let s = svc
+        .seed_demo(&Actor::system("demo"), &opts, &mut |_| {})
+        .await?;
+    eprintln!(
+        "demo data: {} participants, {} employers, {} openings",
+        s.participants_created + s.participants_existing,
+        s.employers_created + s.employers_existing,
+        s.openings
+    );
+    Ok(())
+}
+
+async fn print_links(svc: &Service, origin: &str) -> CliResult {
+    let sys = Actor::system("serve --demo");
+    let projects = svc.store().list_projects().await?;
+    let first = projects
+        .iter()
+        .min_by(|a, b| a.code.cmp(&b.code))
+        .map(|p| p.id);
+    let mut users = svc.store().list_users().await?;
+    users.sort_by(|a, b| a.email.as_str().cmp(b.email.as_str()));
+    println!("One-time sign-in links for demo users (valid 24 hours; each link works once):");
+    for role in DEMO_ROLES {
+        let Some(user) = users.iter().find(|u| {
+            u.roles
+                .iter()
+                .any(|g| g.role == role && (g.project == first || role == Role::Admin))
+        }) else {
+            continue;
+        };
+        let (token, _) = svc
+            .issue_activation(&sys, user.id, time::Duration::hours(24))
+            .await?;
+        println!(
+            "  {:<12} {:<34} {origin}/activate?token={token}",
+            role.as_str(),
+            user.email.as_str()
+        );
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    eprintln!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,14 @@
+sign-in-title = Sign in
+sign-in-button = Sign in
+sign-in-failed-title = Sign-in failed
+sign-in-failed = The e-mail address or password is wrong, or the account is not active.
+field-email = E-mail address
+field-password = Password
+activate-title = Activate your account
+activate-intro = Choose a password. A long sentence makes a good password.
+activate-button = Activate and sign in
+activate-link-failed-title = The link does not work
+activate-link-failed = The link has been used, has expired or is wrong. Ask an administrator for a new link.
+field-new-password = New password
+field-password-confirm = Password again
+password-hint = At least 8 characters. Spaces and any letters are fine.

@@ -1,0 +1,14 @@
+app-name = Polku
+skip-to-content = Skip to content
+nav-main-label = Main menu
+nav-caseload = Caseload
+nav-employers = Employers
+nav-reports = Project overview
+nav-admin = Administration
+language-switch-label = Change language
+sign-out = Sign out
+footer-text = Polku – supported employment. Open source (AGPL-3.0).
+home-title = Home
+home-greeting = Hello, { $name }!
+home-intro = Choose what you want to do.
+form-error-summary = Please correct the following

@@ -1,0 +1,1 @@
+## Plain-language Finnish (selkosuomi) for what participants read.

@@ -1,0 +1,14 @@
+sign-in-title = Kirjaudu sisään
+sign-in-button = Kirjaudu
+sign-in-failed-title = Kirjautuminen ei onnistunut
+sign-in-failed = Sähköpostiosoite tai salasana on väärin, tai tunnus ei ole käytössä.
+field-email = Sähköpostiosoite
+field-password = Salasana
+activate-title = Ota tunnus käyttöön
+activate-intro = Valitse salasana. Pitkä lause on hyvä salasana.
+activate-button = Ota käyttöön ja kirjaudu
+activate-link-failed-title = Linkki ei toimi
+activate-link-failed = Linkki on jo käytetty, vanhentunut tai virheellinen. Pyydä ylläpidolta uusi linkki.
+field-new-password = Uusi salasana
+field-password-confirm = Salasana uudelleen
+password-hint = Vähintään 8 merkkiä. Välilyönnit ja ääkköset käyvät.

@@ -1,0 +1,14 @@
+app-name = Polku
+skip-to-content = Siirry sisältöön
+nav-main-label = Päävalikko
+nav-caseload = Asiakkaat
+nav-employers = Työnantajat
+nav-reports = Projektin tilanne
+nav-admin = Ylläpito
+language-switch-label = Vaihda kieli
+sign-out = Kirjaudu ulos
+footer-text = Polku – tuetun työllistymisen palvelu. Avoin lähdekoodi (AGPL-3.0).
+home-title = Etusivu
+home-greeting = Hei, { $name }!
+home-intro = Valitse, mitä haluat tehdä.
+form-error-summary = Korjaa seuraavat kohdat

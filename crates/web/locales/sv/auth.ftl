@@ -1,0 +1,14 @@
+sign-in-title = Logga in
+sign-in-button = Logga in
+sign-in-failed-title = Inloggningen misslyckades
+sign-in-failed = E-postadressen eller lösenordet är fel, eller kontot är inte aktivt.
+field-email = E-postadress
+field-password = Lösenord
+activate-title = Aktivera kontot
+activate-intro = Välj ett lösenord. En lång mening är ett bra lösenord.
+activate-button = Aktivera och logga in
+activate-link-failed-title = Länken fungerar inte
+activate-link-failed = Länken har redan använts, har gått ut eller är felaktig. Be administrationen om en ny länk.
+field-new-password = Nytt lösenord
+field-password-confirm = Lösenordet igen
+password-hint = Minst 8 tecken. Mellanslag och å, ä, ö går bra.

@@ -1,0 +1,14 @@
+app-name = Polku
+skip-to-content = Hoppa till innehållet
+nav-main-label = Huvudmeny
+nav-caseload = Klienter
+nav-employers = Arbetsgivare
+nav-reports = Projektets läge
+nav-admin = Administration
+language-switch-label = Byt språk
+sign-out = Logga ut
+footer-text = Polku – tjänst för stött arbete. Öppen källkod (AGPL-3.0).
+home-title = Startsida
+home-greeting = Hej, { $name }!
+home-intro = Välj vad du vill göra.
+form-error-summary = Rätta följande

@@ -1,0 +1,1 @@
+## participants area (sv)

@@ -1,0 +1,3 @@
+//! The versioned JSON API.
+
+pub mod v1;

@@ -1,0 +1,123 @@
+//! The one error type of the web layer. A handler returns `WebError`; the response carries only
+//! the status and an [`ErrorInfo`] marker, and the outer middleware (`middleware::headers`)
+//! renders it once, for the requester's language and the kind of route: a generic HTML page with
+//! a way back, or the JSON envelope of `docs/API.md`. Internal details never reach the client
+//! (R26); they go to the log with a request id.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use polku_service::ServiceError;
+use std::collections::BTreeMap;
+
+/// What went wrong, as the client may see it: a stable code and, for validation, the fields.
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    pub code: &'static str,
+    /// Field path → message key in the catalogue (`errors` area).
+    pub fields: BTreeMap<String, String>,
+    /// Seconds to wait, for 429.
+    pub retry_after: Option<u64>,
+}
+
+#[derive(Debug)]
+pub enum WebError {
+    Service(ServiceError),
+    NotFound,
+    Forbidden,
+    Unauthenticated,
+    /// Too many attempts; wait this many seconds (R4).
+    Throttled(u64),
+    /// The request is malformed (unknown or forbidden fields, bad JSON).
+    BadRequest(&'static str),
+    /// Field errors: path → message key.
+    Invalid(BTreeMap<String, String>),
+    /// `If-Match` missing on an update (R50).
+    PreconditionRequired,
+    /// `If-Match` does not match the current version (R50).
+    PreconditionFailed,
+    /// Cross-site or origin-less unsafe request (R23).
+    CrossSite,
+    Internal(String),
+}
+
+impl From<ServiceError> for WebError {
+    fn from(e: ServiceError) -> Self {
+        WebError::Service(e)
+    }
+}
+
+impl WebError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::Service(e) => match e {
+                ServiceError::NotFound => StatusCode::NOT_FOUND,
+                ServiceError::Forbidden => StatusCode::FORBIDDEN,
+                ServiceError::Unauthenticated => StatusCode::UNAUTHORIZED,
+                ServiceError::Conflict { .. } => StatusCode::PRECONDITION_FAILED,
+                ServiceError::Duplicate(_) => StatusCode::CONFLICT,
+                ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                ServiceError::Crypto(_) | ServiceError::Storage(_) | ServiceError::Config(_) => {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
+            },
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
+            WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            WebError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            WebError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn info(&self) -> ErrorInfo {
+        let mut fields = BTreeMap::new();
+        let code = match self {
+            WebError::Service(ServiceError::Invalid(e)) => {
+                if let polku_domain::DomainError::Invalid { field, .. } = e {
+                    fields.insert((*field).to_owned(), format!("error-{}", e.code()));
+                }
+                e.code()
+            }
+            WebError::Service(e) => e.code(),
+            WebError::NotFound => "not_found",
+            WebError::Forbidden => "forbidden",
+            WebError::CrossSite => "cross_site_request",
+            WebError::Unauthenticated => "unauthenticated",
+            WebError::Throttled(_) => "too_many_attempts",
+            WebError::BadRequest(code) => code,
+            WebError::Invalid(f) => {
+                fields = f.clone();
+                "invalid_input"
+            }
+            WebError::PreconditionRequired => "precondition_required",
+            WebError::PreconditionFailed => "conflict",
+            WebError::Internal(_) => "internal",
+        };
+        ErrorInfo {
+            code,
+            fields,
+            retry_after: match self {
+                WebError::Throttled(s) => Some(*s),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            // The detail stays in the log; the client gets the generic page (R26).
+            eprintln!("polku-web: {status}: {self:?}");
+        }
+        let mut res = status.into_response();
+        res.extensions_mut().insert(self.info());
+        res
+    }
+}
+
+pub type WebResult<T> = Result<T, WebError>;

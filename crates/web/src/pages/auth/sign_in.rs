@@ -1,0 +1,107 @@
+//! Sign-in with e-mail and password (R1, R4, R6). Every failure looks the same: same status,
+//! same page, same work (the service checks unknown accounts against a dummy hash).
+
+use super::{client_ip, PeerAddr};
+use crate::error::{WebError, WebResult};
+use crate::middleware::session::set_cookie;
+use crate::pages::ctx::Ctx;
+use crate::pages::{local_path, render, render_status, see_other};
+use crate::state::AppState;
+use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Form;
+use serde::Deserialize;
+use std::time::Instant;
+use time::OffsetDateTime;
+
+#[derive(Template)]
+#[template(path = "auth/sign_in.html")]
+struct SignInPage<'a> {
+    ctx: &'a Ctx,
+    email: String,
+    next: String,
+    failed: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn show(ctx: Ctx, Query(q): Query<NextQuery>) -> WebResult<Response> {
+    if ctx.session.is_some() {
+        return Ok(see_other("/"));
+    }
+    render(&SignInPage {
+        ctx: &ctx,
+        email: String::new(),
+        next: q
+            .next
+            .as_deref()
+            .and_then(local_path)
+            .unwrap_or("/")
+            .to_owned(),
+        failed: false,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    peer: PeerAddr,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> WebResult<Response> {
+    let email = form.email.trim().to_lowercase();
+    let ip = client_ip(&headers, peer.0, state.config.trusted_proxy);
+    let account_key = format!("account:{email}");
+    let ip_key = format!("ip:{ip}");
+    let now = Instant::now();
+    if let Some(wait) = state.throttle.check(
+        &[(&account_key, ACCOUNT_LIMIT), (&ip_key, ADDRESS_LIMIT)],
+        now,
+    ) {
+        return Err(WebError::Throttled(wait));
+    }
+    let next = local_path(&form.next).unwrap_or("/").to_owned();
+    match state
+        .service
+        .sign_in(&email, &form.password, OffsetDateTime::now_utc())
+        .await
+    {
+        Ok(token) => {
+            state.throttle.succeed(&account_key);
+            let mut res = see_other(&next);
+            if let Ok(v) = set_cookie(&token.token).parse() {
+                res.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            Ok(res)
+        }
+        Err(polku_service::ServiceError::Unauthenticated) => {
+            state.throttle.fail(&[&account_key, &ip_key], now);
+            render_status(
+                StatusCode::UNAUTHORIZED,
+                &SignInPage {
+                    ctx: &ctx,
+                    email: form.email,
+                    next,
+                    failed: true,
+                },
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,165 @@
+//! What every page template receives: the language, the CSP nonce, the signed-in user and the
+//! navigation. Templates reach text only through `ctx.t(...)` and friends.
+
+use crate::i18n::{Arg, I18n, Locale};
+use crate::middleware::session::Session;
+use crate::policy::has_any_role;
+use crate::state::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use polku_domain::Role;
+use std::convert::Infallible;
+use std::sync::Arc;
+
+/// The per-request CSP nonce (set by `middleware::headers`).
+#[derive(Debug, Clone)]
+pub struct Nonce(pub String);
+
+/// One entry of the main navigation.
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub href: &'static str,
+    pub label_key: &'static str,
+    pub current: bool,
+}
+
+/// Page context.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub locale: Locale,
+    pub nonce: String,
+    pub i18n: Arc<I18n>,
+    pub session: Option<Session>,
+    pub path: String,
+    pub nav: Vec<NavItem>,
+}
+
+const NAV: &[(&str, &str, &[Role])] = &[
+    ("/participants", "nav-caseload", &[Role::Coach]),
+    (
+        "/employers",
+        "nav-employers",
+        &[Role::Coordinator, Role::Coach],
+    ),
+    ("/reports", "nav-reports", &[Role::Manager]),
+    ("/admin", "nav-admin", &[Role::Admin]),
+];
+
+impl Ctx {
+    /// Text for a key.
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.text(self.locale, key)
+    }
+
+    /// Text with one numeric argument (plural selection).
+    pub fn tn(&self, key: &str, name: &str, n: i64) -> String {
+        self.i18n
+            .text_with(self.locale, key, &[(name, Arg::Num(n as f64))])
+    }
+
+    /// Text with one string argument.
+    pub fn ts(&self, key: &str, name: &str, value: &str) -> String {
+        self.i18n
+            .text_with(self.locale, key, &[(name, Arg::Str(value))])
+    }
+
+    /// Text with two string arguments.
+    pub fn ts2(&self, key: &str, n1: &str, v1: &str, n2: &str, v2: &str) -> String {
+        self.i18n
+            .text_with(self.locale, key, &[(n1, Arg::Str(v1)), (n2, Arg::Str(v2))])
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.html_lang()
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.session.is_some()
+    }
+
+    pub fn user_name(&self) -> &str {
+        self.session
+            .as_ref()
+            .map_or("", |s| s.user.display_name.as_str())
+    }
+
+    /// The staff languages for the switch: (tag, own name, current?).
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Locale::STAFF
+            .iter()
+            .map(|l| {
+                let name = match l {
+                    Locale::Fi => "Suomi",
+                    Locale::Sv => "Svenska",
+                    Locale::En => "English",
+                    Locale::FiSelko => "Selkosuomi",
+                };
+                (l.tag(), name, *l == self.locale)
+            })
+            .collect()
+    }
+
+    pub fn has_role(&self, role: &str) -> bool {
+        let Ok(role) = Role::parse(role) else {
+            return false;
+        };
+        self.session
+            .as_ref()
+            .is_some_and(|s| has_any_role(s, &[role]))
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let locale = parts
+            .extensions
+            .get::<Locale>()
+            .copied()
+            .unwrap_or(Locale::Fi);
+        let nonce = parts
+            .extensions
+            .get::<Nonce>()
+            .map(|n| n.0.clone())
+            .unwrap_or_default();
+        let session = parts.extensions.get::<Session>().cloned();
+        let path = parts.uri.path().to_owned();
+        let nav = match &session {
+            None => Vec::new(),
+            Some(s) => NAV
+                .iter()
+                .filter(|(_, _, roles)| has_any_role(s, roles))
+                .map(|(href, key, _)| NavItem {
+                    href,
+                    label_key: key,
+                    current: path == *href || path.starts_with(&format!("{href}/")),
+                })
+                .collect(),
+        };
+        Ok(Ctx {
+            locale,
+            nonce,
+            i18n: state.i18n.clone(),
+            session,
+            path,
+            nav,
+        })
+    }
+}
+
+/// The signed-in user, for handlers behind a non-public policy.
+impl FromRequestParts<AppState> for Session {
+    type Rejection = crate::error::WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Session>()
+            .cloned()
+            .ok_or(crate::error::WebError::Unauthenticated)
+    }
+}

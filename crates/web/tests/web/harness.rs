@@ -1,0 +1,211 @@
+//! `TestApp`: the whole application on a fresh database, with helpers to create signed-in
+//! users of each role and to send requests as a browser would (session cookie, `Origin`).
+
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use polku_domain::{Email, Role};
+use polku_service::Actor;
+use polku_store_tests::fixtures::{system, World};
+use polku_store_tests::{Backend, TestDb};
+use std::future::Future;
+use std::sync::Arc;
+use time::OffsetDateTime;
+use tower::ServiceExt;
+
+/// The origin the test application believes it is served from.
+pub const ORIGIN: &str = "http://polku.test";
+pub const PASSWORD: &str = "kissa istuu ikkunalla 42";
+
+/// Runs a test on a fresh SQLite database (and drops it afterwards).
+pub fn sqlite<F, Fut>(test: F)
+where
+    F: FnOnce(TestApp) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    on(Backend::Sqlite, test)
+}
+
+/// Runs a test on a fresh database of `backend` (PostgreSQL only when configured).
+pub fn on<F, Fut>(backend: Backend, test: F)
+where
+    F: FnOnce(TestApp) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    polku_store_tests::run(backend, move |db| async move {
+        let app = TestApp::new(db).await;
+        test(app).await;
+    })
+}
+
+/// A signed-in user.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub actor: Actor,
+    pub email: String,
+    /// The session token (cookie value and bearer token).
+    pub token: String,
+}
+
+impl User {
+    pub fn cookie(&self) -> String {
+        format!("__Host-polku_session={}", self.token)
+    }
+}
+
+/// A response read to the end.
+#[derive(Debug)]
+pub struct Res {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Res {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+pub struct TestApp {
+    pub db: Arc<TestDb>,
+    pub app: Router,
+    pub world: World,
+}
+
+impl TestApp {
+    pub async fn new(db: Arc<TestDb>) -> TestApp {
+        let mut config = polku_web::WebConfig::for_origin(ORIGIN);
+        config.require_second_factor = false;
+        let state = polku_web::state(db.service.clone(), config).expect("catalogues");
+        let app = polku_web::app(state);
+        let world = World::new(&db.service).await;
+        TestApp { db, app, world }
+    }
+
+    pub fn service(&self) -> &polku_service::Service {
+        &self.db.service
+    }
+
+    /// A new active user holding `role` in this test's project, signed in.
+    pub async fn user(&self, role: Role) -> User {
+        let svc = self.service();
+        let email = format!(
+            "{}-{}@example.fi",
+            role.as_str(),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        let project = (role != Role::Admin).then_some(self.world.project.code.as_str());
+        let created = svc
+            .add_user(
+                &system(),
+                Email::parse(&email).expect("email"),
+                "Testi Käyttäjä",
+                role,
+                project,
+            )
+            .await
+            .expect("user");
+        let now = OffsetDateTime::now_utc();
+        svc.activate_account(&created.activation_token, PASSWORD, now)
+            .await
+            .expect("activate");
+        let token = svc.sign_in(&email, PASSWORD, now).await.expect("sign in");
+        User {
+            actor: Actor::user(created.user.id, created.user.roles),
+            email,
+            token: token.token,
+        }
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Res {
+        let res = self.app.clone().oneshot(req).await.expect("infallible");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        Res {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// A browser GET, signed in as `user` when given.
+    pub async fn get(&self, path: &str, user: Option<&User>) -> Res {
+        let mut req = Request::builder().method(Method::GET).uri(path);
+        if let Some(u) = user {
+            req = req.header(header::COOKIE, u.cookie());
+        }
+        self.send(req.body(Body::empty()).expect("request")).await
+    }
+
+    /// A browser form POST from our own origin.
+    pub async fn post_form(&self, path: &str, user: Option<&User>, fields: &[(&str, &str)]) -> Res {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(u) = user {
+            req = req.header(header::COOKIE, u.cookie());
+        }
+        self.send(req.body(Body::from(body)).expect("request"))
+            .await
+    }
+
+    /// An API call with a bearer token and an optional JSON body and extra headers.
+    pub async fn api(
+        &self,
+        method: Method,
+        path: &str,
+        user: Option<&User>,
+        body: Option<serde_json::Value>,
+        extra: &[(&str, &str)],
+    ) -> Res {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(u) = user {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {}", u.token));
+        }
+        for (k, v) in extra {
+            req = req.header(*k, *v);
+        }
+        let body = match body {
+            Some(v) => {
+                req = req.header(header::CONTENT_TYPE, "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(req.body(body).expect("request")).await
+    }
+}
+
+/// Form-urlencodes one value.
+pub fn enc(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
