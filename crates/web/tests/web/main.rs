@@ -1,6 +1,10 @@
 //! The web crate's one integration-test binary: requests are sent in-process
 //! (`Router::oneshot`) to the full application on a fresh database per test.
 
+mod api;
+mod employers;
 mod harness;
 mod i18n;
+mod participants;
+mod reports_admin;
 mod security;

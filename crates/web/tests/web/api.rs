@@ -1,0 +1,1 @@
+//! Tests of the api area (see the module's own doc).

@@ -1,0 +1,1 @@
+//! Tests of the employers area (see the module's own doc).

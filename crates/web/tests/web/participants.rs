@@ -1,0 +1,1 @@
+//! Tests of the participants area (see the module's own doc).
