@@ -5,7 +5,7 @@
 
 use crate::audit::AuditEvent;
 use crate::crypto::hex_encode;
-use crate::store::{ActivationOutcome, SessionRecord};
+use crate::store::{ActivationOutcome, SessionRecord, SessionStage};
 use crate::users::hash_token;
 use crate::{Actor, Result, Service, ServiceError};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -19,6 +19,8 @@ use tokio::sync::Semaphore;
 pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
 /// And at the latest this long after sign-in, however active.
 pub const ABSOLUTE_LIFETIME: Duration = Duration::hours(12);
+/// A session waiting for the second factor ends after this long.
+pub const PENDING_LIFETIME: Duration = Duration::minutes(5);
 /// Activity is written back at most this often (fewer writes; idle precision ±1 min).
 const TOUCH_EVERY: Duration = Duration::minutes(1);
 
@@ -82,6 +84,8 @@ const REFUSED: &[&str] = &[
 pub struct SessionToken {
     pub token: String,
     pub expires_at: OffsetDateTime,
+    /// `Full` when signed in; otherwise the token only lets the user finish sign-in (R3).
+    pub stage: SessionStage,
 }
 
 /// Checks a new password against the policy (R2): 8–128 characters, kept exactly as typed (no
@@ -239,7 +243,18 @@ impl Service {
             let phc = hash_password(password).await?;
             self.store().set_password(user, &phc, now).await?;
         }
-        self.new_session(user, now).await
+        let stage = self.stage_after_password(user).await?;
+        self.new_session(user, now, stage).await
+    }
+
+    /// What a correct password leads to: the code prompt when a factor is set up, set-up when
+    /// one is required but missing, otherwise a full session.
+    async fn stage_after_password(&self, user: polku_domain::UserId) -> Result<SessionStage> {
+        Ok(match self.store().totp(user).await? {
+            Some(t) if t.confirmed => SessionStage::SecondFactor,
+            _ if self.second_factor_required() => SessionStage::Enrol,
+            _ => SessionStage::Full,
+        })
     }
 
     /// Activates an account with its one-time token and signs the user straight in: the token
@@ -251,16 +266,24 @@ impl Service {
         now: OffsetDateTime,
     ) -> Result<SessionToken> {
         let user = self.activate_account(token, password, now).await?;
-        self.new_session(user, micros(now)).await
+        let stage = self.stage_after_password(user).await?;
+        self.new_session(user, micros(now), stage).await
     }
 
-    async fn new_session(
+    /// A new session; a pending one (waiting for a factor) lives only `PENDING_LIFETIME`.
+    pub(crate) async fn new_session(
         &self,
         user: polku_domain::UserId,
         now: OffsetDateTime,
+        stage: SessionStage,
     ) -> Result<SessionToken> {
         let token = new_token();
-        let expires_at = now + ABSOLUTE_LIFETIME;
+        let expires_at = now
+            + if stage == SessionStage::Full {
+                ABSOLUTE_LIFETIME
+            } else {
+                PENDING_LIFETIME
+            };
         self.store()
             .create_session(
                 &hash_token(&token),
@@ -269,10 +292,15 @@ impl Service {
                     created_at: now,
                     last_seen_at: now,
                     expires_at,
+                    stage,
                 },
             )
             .await?;
-        Ok(SessionToken { token, expires_at })
+        Ok(SessionToken {
+            token,
+            expires_at,
+            stage,
+        })
     }
 
     /// The actor behind a session token, or `Unauthenticated` when the session is unknown,
@@ -295,6 +323,9 @@ impl Service {
             .ok_or(ServiceError::Unauthenticated)?;
         if now - s.last_seen_at > IDLE_TIMEOUT || now >= s.expires_at {
             self.store().delete_session(&hash).await?;
+            return Err(ServiceError::Unauthenticated);
+        }
+        if s.stage != SessionStage::Full {
             return Err(ServiceError::Unauthenticated);
         }
         let user = self

@@ -54,6 +54,11 @@ impl Key {
     }
 
     /// HMAC-SHA256 under this key.
+    /// A subkey for one purpose (HMAC-SHA-256 of the label), so one key never serves two.
+    pub fn derive(&self, label: &[u8]) -> Key {
+        Key(self.mac(&[label]))
+    }
+
     pub fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
         let mut m =
             <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC accepts any key length");

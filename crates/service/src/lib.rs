@@ -13,6 +13,7 @@ pub mod esco;
 pub mod matching;
 pub mod meetings;
 pub mod participants;
+pub mod second_factor;
 pub mod store;
 pub mod users;
 
@@ -31,6 +32,7 @@ const KEY_CHECKS: [&str; 3] = ["master_key_check", "audit_key_check", "lookup_ke
 pub struct Service {
     store: Arc<dyn Store>,
     keys: Arc<Keys>,
+    second_factor_required: bool,
 }
 
 impl Service {
@@ -51,7 +53,20 @@ impl Service {
         Ok(Service {
             store,
             keys: Arc::new(keys),
+            second_factor_required: false,
         })
+    }
+
+    /// Requires every account to sign in with a second factor (R3): an account without one
+    /// must set it up before its session acts for it. `polku serve` turns this on (not in demo
+    /// mode); the library default is off so that tools and tests sign in with a password.
+    pub fn with_second_factor_required(mut self, on: bool) -> Self {
+        self.second_factor_required = on;
+        self
+    }
+
+    pub fn second_factor_required(&self) -> bool {
+        self.second_factor_required
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {

@@ -4,7 +4,7 @@
 use crate::{audit, db, SqliteStore};
 use polku_domain::UserId;
 use polku_service::audit::AuditEvent;
-use polku_service::store::{ActivationOutcome, SessionRecord};
+use polku_service::store::{ActivationOutcome, SessionRecord, SessionStage, TotpRecord};
 use polku_service::Result;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -94,12 +94,13 @@ pub(crate) async fn create_session(
     r: &SessionRecord,
 ) -> Result<()> {
     let mut tx = s.write().await?;
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, stage) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(token_hash)
         .bind(r.user_id.0)
         .bind(r.created_at)
         .bind(r.last_seen_at)
         .bind(r.expires_at)
+        .bind(r.stage.as_str())
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -107,21 +108,23 @@ pub(crate) async fn create_session(
 }
 
 pub(crate) async fn session(s: &SqliteStore, token_hash: &str) -> Result<Option<SessionRecord>> {
-    let row: Option<(Uuid, OffsetDateTime, OffsetDateTime, OffsetDateTime)> = sqlx::query_as(
-        "SELECT user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?",
+    let row: Option<(Uuid, OffsetDateTime, OffsetDateTime, OffsetDateTime, String)> = sqlx::query_as(
+        "SELECT user_id, created_at, last_seen_at, expires_at, stage FROM sessions WHERE token_hash = ?",
     )
     .bind(token_hash)
     .fetch_optional(&s.pool)
     .await
     .map_err(db)?;
-    Ok(
-        row.map(|(u, created_at, last_seen_at, expires_at)| SessionRecord {
+    Ok(row.map(
+        |(u, created_at, last_seen_at, expires_at, stage)| SessionRecord {
             user_id: UserId(u),
             created_at,
             last_seen_at,
             expires_at,
-        }),
-    )
+            // An unknown stage never grants more than a pending session.
+            stage: SessionStage::parse(&stage).unwrap_or(SessionStage::Enrol),
+        },
+    ))
 }
 
 pub(crate) async fn touch_session(
@@ -176,4 +179,116 @@ pub(crate) async fn issue_activation(
         .map_err(db)?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn totp(s: &SqliteStore, user: UserId) -> Result<Option<TotpRecord>> {
+    let row: Option<(Vec<u8>, Option<OffsetDateTime>, i64)> = sqlx::query_as(
+        "SELECT secret_sealed, confirmed_at, last_step FROM user_totp WHERE user_id = ?",
+    )
+    .bind(user.0)
+    .fetch_optional(&s.pool)
+    .await
+    .map_err(db)?;
+    Ok(
+        row.map(|(secret_sealed, confirmed_at, last_step)| TotpRecord {
+            secret_sealed,
+            confirmed: confirmed_at.is_some(),
+            last_step,
+        }),
+    )
+}
+
+pub(crate) async fn begin_totp(
+    s: &SqliteStore,
+    user: UserId,
+    secret_sealed: &[u8],
+    ev: &AuditEvent,
+) -> Result<bool> {
+    let mut tx = s.write().await?;
+    let done = sqlx::query(
+        "INSERT INTO user_totp (user_id, secret_sealed, last_step) VALUES (?, ?, 0) \
+         ON CONFLICT (user_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, last_step = 0 WHERE user_totp.confirmed_at IS NULL",
+    )
+    .bind(user.0)
+    .bind(secret_sealed)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?
+    .rows_affected()
+        == 1;
+    if done {
+        audit::append(&mut tx, &s.chain, ev).await?;
+    }
+    tx.commit().await.map_err(db)?;
+    Ok(done)
+}
+
+pub(crate) async fn confirm_totp(
+    s: &SqliteStore,
+    user: UserId,
+    step: i64,
+    recovery_hashes: &[String],
+    now: OffsetDateTime,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query("UPDATE user_totp SET confirmed_at = ?, last_step = ? WHERE user_id = ?")
+        .bind(now)
+        .bind(step)
+        .bind(user.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = ?")
+        .bind(user.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    for h in recovery_hashes {
+        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)")
+            .bind(user.0)
+            .bind(h)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn use_totp_step(s: &SqliteStore, user: UserId, step: i64) -> Result<bool> {
+    let mut tx = s.write().await?;
+    let n = sqlx::query(
+        "UPDATE user_totp SET last_step = ? WHERE user_id = ? AND last_step < ? AND confirmed_at IS NOT NULL",
+    )
+    .bind(step)
+    .bind(user.0)
+    .bind(step)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?
+    .rows_affected();
+    tx.commit().await.map_err(db)?;
+    Ok(n == 1)
+}
+
+pub(crate) async fn use_recovery_code(
+    s: &SqliteStore,
+    user: UserId,
+    code_hash: &str,
+    now: OffsetDateTime,
+) -> Result<bool> {
+    let mut tx = s.write().await?;
+    let n = sqlx::query(
+        "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(user.0)
+    .bind(code_hash)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?
+    .rows_affected();
+    tx.commit().await.map_err(db)?;
+    Ok(n == 1)
 }

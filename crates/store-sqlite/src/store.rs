@@ -164,6 +164,38 @@ impl Store for SqliteStore {
     async fn delete_user_sessions(&self, user: UserId) -> Result<u64> {
         sessions::delete_user_sessions(self, user).await
     }
+    async fn totp(&self, user: UserId) -> Result<Option<polku_service::store::TotpRecord>> {
+        sessions::totp(self, user).await
+    }
+    async fn begin_totp(
+        &self,
+        user: UserId,
+        secret_sealed: &[u8],
+        audit: &AuditEvent,
+    ) -> Result<bool> {
+        sessions::begin_totp(self, user, secret_sealed, audit).await
+    }
+    async fn confirm_totp(
+        &self,
+        user: UserId,
+        step: i64,
+        recovery_hashes: &[String],
+        now: time::OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        sessions::confirm_totp(self, user, step, recovery_hashes, now, audit).await
+    }
+    async fn use_totp_step(&self, user: UserId, step: i64) -> Result<bool> {
+        sessions::use_totp_step(self, user, step).await
+    }
+    async fn use_recovery_code(
+        &self,
+        user: UserId,
+        code_hash: &str,
+        now: time::OffsetDateTime,
+    ) -> Result<bool> {
+        sessions::use_recovery_code(self, user, code_hash, now).await
+    }
 
     async fn insert_participant(
         &self,

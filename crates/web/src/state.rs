@@ -14,8 +14,6 @@ pub struct WebConfig {
     pub public_origin: String,
     /// Only a request from this peer may set the client address with `X-Forwarded-For` (R4).
     pub trusted_proxy: Option<IpAddr>,
-    /// Whether staff must use a second factor (R3). Only `serve --demo` turns it off.
-    pub require_second_factor: bool,
 }
 
 impl WebConfig {
@@ -23,7 +21,6 @@ impl WebConfig {
         WebConfig {
             public_origin: public_origin.into(),
             trusted_proxy: None,
-            require_second_factor: true,
         }
     }
 }

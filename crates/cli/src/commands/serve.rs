@@ -33,7 +33,10 @@ pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
             format!("listen address {listen:?} is not ADDRESS:PORT"),
         )
     })?;
-    let svc = open(cfg, Mode::Migrate).await?;
+    // A second factor is required of everyone, except in demo mode (R3).
+    let svc = open(cfg, Mode::Migrate)
+        .await?
+        .with_second_factor_required(!a.demo);
     if a.demo {
         seed_if_empty(&svc).await?;
     }
@@ -57,7 +60,6 @@ pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
             )
         })?);
     }
-    config.require_second_factor = !a.demo;
     let state = polku_web::state(svc.clone(), config)
         .map_err(|e| CliError::new(FAILURE, format!("translation catalogue: {e}")))?;
     println!("Polku is listening on {origin}/");

@@ -81,6 +81,45 @@ pub struct SessionRecord {
     pub created_at: OffsetDateTime,
     pub last_seen_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
+    pub stage: SessionStage,
+}
+
+/// How far sign-in has got (R3): only `Full` sessions act for the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStage {
+    Full,
+    /// The password was right; the second-factor code is still missing.
+    SecondFactor,
+    /// The password was right; the user must set up a second factor first.
+    Enrol,
+}
+
+impl SessionStage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionStage::Full => "full",
+            SessionStage::SecondFactor => "second_factor",
+            SessionStage::Enrol => "enrol",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SessionStage> {
+        [
+            SessionStage::Full,
+            SessionStage::SecondFactor,
+            SessionStage::Enrol,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+}
+
+/// A user's TOTP registration (R3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotpRecord {
+    pub secret_sealed: Vec<u8>,
+    pub confirmed: bool,
+    pub last_step: i64,
 }
 
 /// The outcome of using an activation token.
@@ -191,6 +230,35 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn delete_session(&self, token_hash: &str) -> Result<()>;
     /// Ends every session of a user; returns how many.
     async fn delete_user_sessions(&self, user: UserId) -> Result<u64>;
+
+    // Second factor (R3).
+    async fn totp(&self, user: UserId) -> Result<Option<TotpRecord>>;
+    /// Stores a new, unconfirmed TOTP secret, replacing an unconfirmed one. Refuses (returns
+    /// false) when a confirmed secret exists.
+    async fn begin_totp(
+        &self,
+        user: UserId,
+        secret_sealed: &[u8],
+        audit: &AuditEvent,
+    ) -> Result<bool>;
+    /// Confirms the secret at `step` and stores the hashed recovery codes, replacing old ones.
+    async fn confirm_totp(
+        &self,
+        user: UserId,
+        step: i64,
+        recovery_hashes: &[String],
+        now: OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<()>;
+    /// Accepts `step` only if it is later than the last accepted one (each code works once).
+    async fn use_totp_step(&self, user: UserId, step: i64) -> Result<bool>;
+    /// Marks a recovery code used; false when unknown or already used.
+    async fn use_recovery_code(
+        &self,
+        user: UserId,
+        code_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool>;
 
     async fn insert_participant(
         &self,

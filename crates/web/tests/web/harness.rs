@@ -85,8 +85,7 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new(db: Arc<TestDb>) -> TestApp {
-        let mut config = polku_web::WebConfig::for_origin(ORIGIN);
-        config.require_second_factor = false;
+        let config = polku_web::WebConfig::for_origin(ORIGIN);
         let state = polku_web::state(db.service.clone(), config).expect("catalogues");
         let app = polku_web::app(state);
         let world = World::new(&db.service).await;

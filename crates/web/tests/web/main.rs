@@ -7,4 +7,5 @@ mod harness;
 mod i18n;
 mod participants;
 mod reports_admin;
+mod second_factor;
 mod security;

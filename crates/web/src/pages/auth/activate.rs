@@ -2,14 +2,13 @@
 //! signed in. Demo sign-in links printed by `polku serve --demo` are such links.
 
 use crate::error::WebResult;
-use crate::middleware::session::set_cookie;
 use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status, see_other};
+use crate::pages::{render, render_status};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use polku_service::auth::{check_password_policy, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
@@ -91,13 +90,7 @@ pub async fn submit(
         .activate_and_sign_in(&form.token, &form.password, OffsetDateTime::now_utc())
         .await
     {
-        Ok(session) => {
-            let mut res = see_other("/");
-            if let Ok(v) = set_cookie(&session.token).parse() {
-                res.headers_mut().insert(header::SET_COOKIE, v);
-            }
-            Ok(res)
-        }
+        Ok(session) => Ok(super::second_factor::after_password(&session, "/")),
         Err(polku_service::ServiceError::Unauthenticated) => render_status(
             StatusCode::UNAUTHORIZED,
             &ActivatePage {

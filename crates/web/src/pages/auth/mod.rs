@@ -2,6 +2,7 @@
 
 mod activate;
 mod language;
+pub mod second_factor;
 mod sign_in;
 mod sign_out;
 
@@ -11,6 +12,14 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/sign-in", Policy::Public, sign_in::show)
         .post("/sign-in", Policy::Public, sign_in::submit)
+        .get("/sign-in/code", Policy::Public, second_factor::show_code)
+        .post("/sign-in/code", Policy::Public, second_factor::submit_code)
+        .get("/sign-in/setup", Policy::Public, second_factor::show_setup)
+        .post(
+            "/sign-in/setup",
+            Policy::Public,
+            second_factor::submit_setup,
+        )
         .post("/sign-out", Policy::SignedIn, sign_out::submit)
         .get("/activate", Policy::Public, activate::show)
         .post("/activate", Policy::Public, activate::submit)

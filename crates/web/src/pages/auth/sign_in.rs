@@ -3,14 +3,13 @@
 
 use super::{client_ip, PeerAddr};
 use crate::error::{WebError, WebResult};
-use crate::middleware::session::set_cookie;
 use crate::pages::ctx::Ctx;
 use crate::pages::{local_path, render, render_status, see_other};
 use crate::state::AppState;
 use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
@@ -84,11 +83,7 @@ pub async fn submit(
     {
         Ok(token) => {
             state.throttle.succeed(&account_key);
-            let mut res = see_other(&next);
-            if let Ok(v) = set_cookie(&token.token).parse() {
-                res.headers_mut().insert(header::SET_COOKIE, v);
-            }
-            Ok(res)
+            Ok(super::second_factor::after_password(&token, &next))
         }
         Err(polku_service::ServiceError::Unauthenticated) => {
             state.throttle.fail(&[&account_key, &ip_key], now);
