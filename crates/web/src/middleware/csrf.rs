@@ -1,6 +1,6 @@
-//! Cross-site request defence on every unsafe method (R23): the `Origin` must be our public
-//! origin; without an `Origin`, `Sec-Fetch-Site` must say `same-origin` (or `none`, typed by
-//! the user). A request with neither is refused. Requests authenticated by an API bearer token
+//! Cross-site request defence on every unsafe method (R23): a foreign `Origin` is refused;
+//! `Sec-Fetch-Site`, when sent, must say `same-origin` (or `none`: typed by the user); without
+//! it the `Origin` must be our public origin. A request with neither header is refused. Requests authenticated by an API bearer token
 //! carry no ambient credentials and are exempt.
 
 use crate::error::WebError;
@@ -19,12 +19,17 @@ pub async fn origin_check(State(state): State<AppState>, req: Request, next: Nex
         return next.run(req).await;
     }
     let h = req.headers();
-    let allowed = match h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        Some(origin) => origin.eq_ignore_ascii_case(&state.config.public_origin),
-        None => matches!(
-            h.get("sec-fetch-site").and_then(|v| v.to_str().ok()),
-            Some("same-origin" | "none")
-        ),
+    let origin = h.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let fetch_site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    // With `Referrer-Policy: no-referrer` browsers send `Origin: null` on same-origin form
+    // posts, so the Fetch Metadata header decides when present; a real foreign Origin is
+    // refused in any case.
+    let origin_ok = origin.map(|o| o.eq_ignore_ascii_case(&state.config.public_origin));
+    let allowed = match (fetch_site, origin) {
+        (_, Some(o)) if o != "null" && origin_ok == Some(false) => false,
+        (Some(site), _) => matches!(site, "same-origin" | "none"),
+        (None, Some(_)) => origin_ok == Some(true),
+        (None, None) => false,
     };
     if allowed {
         next.run(req).await

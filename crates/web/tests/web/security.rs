@@ -143,6 +143,32 @@ fn unsafe_requests_from_another_origin_are_refused() {
             .body(Body::empty())
             .expect("request");
         assert_eq!(app.send(req).await.status, StatusCode::FORBIDDEN);
+        // Fetch Metadata decides when present: cross-site is refused even without an Origin.
+        for (site, origin, want) in [
+            ("cross-site", None, StatusCode::FORBIDDEN),
+            ("same-site", None, StatusCode::FORBIDDEN),
+            ("cross-site", Some("null"), StatusCode::FORBIDDEN),
+        ] {
+            let mut req = Request::builder()
+                .method(Method::POST)
+                .uri("/language")
+                .header("sec-fetch-site", site);
+            if let Some(o) = origin {
+                req = req.header(header::ORIGIN, o);
+            }
+            let res = app.send(req.body(Body::empty()).expect("request")).await;
+            assert_eq!(res.status, want, "{site} {origin:?}");
+        }
+        // A same-origin form post under `Referrer-Policy: no-referrer` carries `Origin: null`.
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/language")
+            .header("sec-fetch-site", "same-origin")
+            .header(header::ORIGIN, "null")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("lang=sv&back=%2F"))
+            .expect("request");
+        assert_eq!(app.send(req).await.status, StatusCode::SEE_OTHER);
         // The session survived all of that.
         assert_eq!(app.get("/", Some(&coach)).await.status, StatusCode::OK);
     });

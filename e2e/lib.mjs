@@ -1,0 +1,104 @@
+// Shared helpers for the browser suite: launching Debian's Chromium, axe-core checks, CSP
+// violation capture and a keyboard check. Each finding is collected, not thrown, so one run
+// reports every problem.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export const findings = [];
+export const visited = new Set();
+export function fail(where, what) {
+  findings.push(`${where}: ${what}`);
+  console.error(`FAIL ${where}: ${what}`);
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A new browser context whose pages record CSP violations and dialogs (XSS canaries). */
+export async function context(browser, { javaScriptEnabled = true, locale = 'fi-FI' } = {}) {
+  const ctx = await browser.newContext({ javaScriptEnabled, locale });
+  if (javaScriptEnabled) {
+    await ctx.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+  }
+  ctx.on('page', (page) => watch(page));
+  return ctx;
+}
+
+export function watch(page) {
+  page.on('dialog', async (d) => {
+    fail(page.url(), `a dialog opened (${d.type()}: ${d.message()}) — script injection?`);
+    await d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) {
+      fail(page.url(), `CSP: ${m.text()}`);
+    }
+  });
+}
+
+/** Runs axe-core on the current page and checks the CSP log and the basic landmarks. */
+export async function audit(page, label) {
+  const where = `${label} ${new URL(page.url()).pathname}`;
+  visited.add(where);
+  const csp = await page.evaluate(() => window.__csp || []);
+  for (const v of csp) fail(where, `CSP violation ${v}`);
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async (tags) => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, AXE_TAGS);
+  for (const v of result) fail(where, `axe ${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(' | ')}`);
+  const h1 = await page.locator('h1').count();
+  if (h1 !== 1) fail(where, `expected one h1, found ${h1}`);
+  if (await page.locator('main#main').count() !== 1) fail(where, 'no main landmark');
+  const lang = await page.getAttribute('html', 'lang');
+  if (!lang) fail(where, 'no lang attribute');
+}
+
+/** Keyboard: the first Tab reaches the skip link, which moves focus to the main content, and
+ *  the focused element has a visible outline. */
+export async function keyboard(page, label) {
+  const where = `${label} keyboard ${new URL(page.url()).pathname}`;
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => ({
+    cls: document.activeElement?.className || '',
+    outline: getComputedStyle(document.activeElement).outlineStyle,
+  }));
+  if (!first.cls.includes('skip-link')) fail(where, `first Tab went to "${first.cls}", not the skip link`);
+  if (first.outline === 'none') fail(where, 'focused element has no visible outline');
+  await page.keyboard.press('Enter');
+  const id = await page.evaluate(() => document.activeElement?.id || '');
+  if (id !== 'main') fail(where, `skip link moved focus to "${id}", not main`);
+}
+
+/** Navigates and checks the response status. */
+export async function go(page, url, label, { expect = 200 } = {}) {
+  const res = await page.goto(url);
+  const status = res ? res.status() : 0;
+  if (status !== expect) fail(`${label} ${url}`, `status ${status}, expected ${expect}`);
+  return status;
+}
+
+/** Submits the form that contains `selector` by clicking its submit button. */
+export async function submit(page, formSelector, buttonText) {
+  const form = page.locator(formSelector);
+  const button = buttonText ? form.getByRole('button', { name: buttonText }) : form.locator('button[type=submit]').first();
+  await Promise.all([page.waitForLoadState('load'), button.click()]);
+}

@@ -1,0 +1,119 @@
+// The browser suite: signs in demo users of each role through their one-time links, walks the
+// main flows, runs axe-core (WCAG 2.2 AA tags) on every page it visits, checks keyboard use and
+// CSP, repeats the key flows with JavaScript disabled, and tries a cross-site form post.
+//
+// Usage: BASE=http://127.0.0.1:PORT LINKS=file-with-serve-output node run.mjs
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { audit, context, fail, findings, go, keyboard, launch, visited } from './lib.mjs';
+import { flows } from './flows.mjs';
+
+const BASE = process.env.BASE;
+const links = Object.fromEntries(
+  readFileSync(process.env.LINKS, 'utf8')
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((p) => p.length === 3 && p[2].includes('/activate?token='))
+    .map(([role, email, url]) => [role, { email, url }]),
+);
+const PASSWORD = 'kissa istuu ikkunalla 2026';
+
+/** Activates an account through its link; returns a signed-in page. */
+async function signIn(browser, role, opts = {}) {
+  const link = links[role];
+  if (!link) { fail(role, 'no sign-in link printed by polku serve --demo'); return null; }
+  const ctx = await context(browser, opts);
+  const page = await ctx.newPage();
+  await go(page, link.url, role);
+  if (opts.javaScriptEnabled !== false) { await audit(page, role); await keyboard(page, role); }
+  await page.fill('input[name=password]', PASSWORD);
+  await page.fill('input[name=password_confirm]', PASSWORD);
+  await Promise.all([page.waitForURL(`${BASE}/`), page.click('form[action="/activate"] button[type=submit]')]);
+  return page;
+}
+
+/** Visits every same-origin link reachable in `depth` clicks, auditing each page once. */
+async function crawl(page, role, depth = 2, limit = 30) {
+  const seen = new Set();
+  let frontier = [new URL(page.url()).pathname];
+  for (let d = 0; d <= depth && seen.size < limit; d++) {
+    const next = [];
+    for (const path of frontier) {
+      const shape = path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id');
+      if (seen.has(shape) || seen.size >= limit) continue;
+      seen.add(shape);
+      const status = await go(page, BASE + path, `${role} crawl`);
+      if (status !== 200) continue;
+      await audit(page, role);
+      const hrefs = await page.$$eval('main a[href^="/"], nav a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')));
+      for (const h of hrefs) next.push(h.split('#')[0]);
+    }
+    frontier = next;
+  }
+  return seen.size;
+}
+
+async function crossSite(browser, page) {
+  // An attacker page on another loopback address auto-submits a form to the application.
+  const app = new URL(BASE);
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><title>x</title><form id="f" method="post" action="${BASE}/sign-out"></form>
+      <script>document.getElementById('f').submit()</script>`);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.2', r));
+  const evil = `http://127.0.0.2:${server.address().port}/`;
+  const posted = page.waitForResponse((r) => r.url() === `${BASE}/sign-out` && r.request().method() === 'POST');
+  await page.goto(evil);
+  const res = await posted;
+  if (res.status() !== 403) fail('cross-site', `POST from ${evil} to ${app.host} answered ${res.status()}, expected 403`);
+  server.close();
+  const home = await page.goto(`${BASE}/`);
+  if (!home.url().endsWith('/') || home.url().includes('sign-in')) fail('cross-site', 'the session ended after a cross-site post');
+}
+
+const browser = await launch();
+try {
+  const pages = {};
+  for (const role of ['coach', 'coordinator', 'manager', 'admin']) {
+    const page = await signIn(browser, role);
+    if (!page) continue;
+    pages[role] = page;
+    await audit(page, role);
+    await keyboard(page, role);
+  }
+  for (const [name, flow] of Object.entries(flows)) {
+    const page = pages[flow.role];
+    if (!page) { fail(name, `no signed-in ${flow.role}`); continue; }
+    try { await flow.run(page, { BASE, audit, fail, go }); } catch (e) { fail(name, e.message.split('\n')[0]); }
+  }
+  for (const [role, page] of Object.entries(pages)) {
+    const n = await crawl(page, role);
+    console.log(`${role}: crawled ${n} page shapes`);
+  }
+  if (pages.coach) await crossSite(browser, pages.coach);
+
+  // Without JavaScript: the language switch, and the flows marked noJs, still work.
+  const ctx = await context(browser, { javaScriptEnabled: false });
+  const nojs = await ctx.newPage();
+  await go(nojs, `${BASE}/sign-in`, 'no-js');
+  await Promise.all([nojs.waitForLoadState('load'), nojs.click('form.language-switch button[value=sv]')]);
+  if (!(await nojs.content()).includes('lang="sv"')) fail('no-js', 'language switch did not switch to Swedish');
+  for (const [name, flow] of Object.entries(flows).filter(([, f]) => f.noJs)) {
+    // The account was activated above; sign in with the password form, without JavaScript.
+    const page = await ctx.newPage();
+    await go(page, `${BASE}/sign-in`, 'no-js');
+    await page.fill('input[name=email]', links[flow.role].email);
+    await page.fill('input[name=password]', PASSWORD);
+    await Promise.all([page.waitForURL(`${BASE}/`), page.click('form[action="/sign-in"] button[type=submit]')]);
+    try { await flow.run(page, { BASE, audit: async () => {}, fail, go }); } catch (e) { fail(`${name} (no JS)`, e.message.split('\n')[0]); }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`visited ${visited.size} pages with axe-core (${[...new Set([...visited].map((v) => v.split(' ')[0]))].join(', ')})`);
+if (findings.length) {
+  console.error(`${findings.length} problem(s) found`);
+  process.exit(1);
+}
+console.log('e2e: no accessibility violations, no CSP violations, all flows passed');
