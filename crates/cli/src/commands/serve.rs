@@ -98,7 +98,8 @@ async fn print_links(svc: &Service, origin: &str) -> CliResult {
     let projects = svc.store().list_projects().await?;
     let first = projects
         .iter()
-        .min_by(|a, b| a.code.cmp(&b.code))
+        .find(|p| p.code == "DEMO-PH")
+        .or_else(|| projects.iter().min_by(|a, b| a.code.cmp(&b.code)))
         .map(|p| p.id);
     let mut users = svc.store().list_users().await?;
     users.sort_by(|a, b| a.email.as_str().cmp(b.email.as_str()));

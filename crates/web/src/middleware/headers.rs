@@ -25,7 +25,11 @@ pub async fn security_headers(
     let is_api = req.uri().path().starts_with("/api/");
     let is_static = req.uri().path().starts_with("/static/");
     let locale = crate::middleware::locale::pick(&req);
-    let mut res = next.run(req).await;
+    // A panic in a handler becomes a generic 500 for that request only (R26).
+    let mut res = match tokio::spawn(next.run(req)).await {
+        Ok(res) => res,
+        Err(e) => crate::error::WebError::Internal(format!("handler failed: {e}")).into_response(),
+    };
     if res.status().is_client_error() || res.status().is_server_error() {
         res = render_error(&state, res, locale, &nonce, is_api);
     }
