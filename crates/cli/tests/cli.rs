@@ -607,3 +607,96 @@ fn an_account_is_activated_once_from_standard_input() {
         .contains("ended 0 sessions"));
     s.fails(&["user", "end-sessions", "--email", "nobody@example.fi"], 4);
 }
+
+/// One raw HTTP/1.1 request on loopback; returns the whole response as text.
+fn http(addr: &str, request: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut out = String::new();
+    stream.read_to_string(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn serve_demo_prints_sign_in_links_serves_and_drains_on_sigterm() {
+    use std::io::BufRead;
+    let s = Scratch::sqlite();
+    s.ok(&["demo", "--participants", "6", "--employers", "3"]);
+    let mut child = s
+        .cmd(&["serve", "--demo", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut out = Vec::new();
+    while let Some(Ok(line)) = lines.next() {
+        let done = line.trim_start().starts_with("admin");
+        out.push(line);
+        if done {
+            break;
+        }
+    }
+    let origin = out[0]
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap()
+        .trim_end_matches('/')
+        .to_owned();
+    let addr = origin.trim_start_matches("http://").to_owned();
+    for role in ["coach", "coordinator", "manager", "admin"] {
+        assert!(
+            out.iter()
+                .any(|l| l.trim_start().starts_with(role) && l.contains("/activate?token=")),
+            "no link for {role}: {out:?}"
+        );
+    }
+    let health = http(
+        &addr,
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(health.to_lowercase().contains("content-security-policy:"));
+
+    // The coach's link signs in once.
+    let link = out
+        .iter()
+        .find(|l| l.trim_start().starts_with("coach"))
+        .unwrap();
+    let token = link.rsplit("token=").next().unwrap();
+    let body = format!(
+        "token={token}&password=kissa+istuu+ikkunalla&password_confirm=kissa+istuu+ikkunalla"
+    );
+    let post = |body: &str| {
+        http(
+            &addr,
+            &format!(
+                "POST /activate HTTP/1.1\r\nHost: x\r\nOrigin: {origin}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            ),
+        )
+    };
+    let first = post(&body);
+    assert!(first.starts_with("HTTP/1.1 303"), "{first}");
+    assert!(first.contains("__Host-polku_session="));
+    let second = post(&body);
+    assert!(
+        second.starts_with("HTTP/1.1 401"),
+        "a link works once: {second}"
+    );
+
+    // SIGTERM: stop accepting, finish, exit cleanly (R52).
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    s.ok(&["audit", "verify"]);
+}
