@@ -723,3 +723,335 @@ fn match_endpoint_names_the_bad_field() {
         assert_eq!(res.json()["error"]["code"], "unsupported_media_type");
     });
 }
+
+const ENGINE_INPUT: &str = include_str!("../../../cli/tests/fixtures/match.json");
+
+async fn engine_post(app: &TestApp, user: &User, path: &str, body: &str) -> crate::harness::Res {
+    app.send(
+        axum::http::Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header("authorization", format!("Bearer {}", user.token))
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(body.to_owned()))
+            .expect("request"),
+    )
+    .await
+}
+
+#[test]
+fn engine_endpoints_answer_like_the_command_line() {
+    sqlite(|app| async move {
+        let coach = app.user(Role::Coach).await;
+        let today = time::OffsetDateTime::now_utc().date();
+        let res = engine_post(
+            &app,
+            &coach,
+            "/api/v1/match?participant=p1&top=5",
+            ENGINE_INPUT,
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let args = polku_matching::api::MatchArgs {
+            participant: Some("p1".into()),
+            top: 5,
+            ..Default::default()
+        };
+        let expected = polku_matching::api::match_json(ENGINE_INPUT, &args, today).expect("match");
+        assert_eq!(res.json(), expected);
+
+        let res = engine_post(
+            &app,
+            &coach,
+            "/api/v1/craft?participant=p1&employer=e1&hours=10-20",
+            ENGINE_INPUT,
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let args = polku_matching::api::CraftArgs {
+            participant: "p1".into(),
+            employer: "e1".into(),
+            hours: Some((10, 20)),
+        };
+        let expected = polku_matching::api::craft_json(ENGINE_INPUT, &args, today).expect("craft");
+        assert_eq!(res.json(), expected);
+
+        let res = engine_post(&app, &coach, "/api/v1/allocate", ENGINE_INPUT).await;
+        match polku_matching::api::allocate_json(ENGINE_INPUT) {
+            Ok(expected) => {
+                assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+                assert_eq!(res.json(), expected);
+            }
+            Err(e) => {
+                assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+                assert!(
+                    res.json()["error"]["fields"].get(&e.path).is_some(),
+                    "{}",
+                    res.body
+                );
+            }
+        }
+
+        // Arguments are checked and named too.
+        let res = engine_post(
+            &app,
+            &coach,
+            "/api/v1/match?participant=nobody",
+            ENGINE_INPUT,
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            res.json()["error"]["fields"]["participant"],
+            text(Locale::Fi, "api-field-unknown-id")
+        );
+        let res = engine_post(
+            &app,
+            &coach,
+            "/api/v1/craft?participant=p1&employer=e1&hours=20-10",
+            ENGINE_INPUT,
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.json()["error"]["fields"]["hours"].is_string());
+        let res = engine_post(&app, &coach, "/api/v1/match?top=0", ENGINE_INPUT).await;
+        assert!(res.json()["error"]["fields"]["top"].is_string());
+
+        // Bounded body: 413 in the envelope.
+        let huge = format!(
+            "{{\"participants\": [], \"pad\": \"{}\"}}",
+            "x".repeat(5 * 1024 * 1024)
+        );
+        let res = engine_post(&app, &coach, "/api/v1/allocate", &huge).await;
+        assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(res.json()["error"]["code"], "too_large");
+
+        // Staff only.
+        let employer_user = app.user(Role::Employer).await;
+        let res = engine_post(&app, &employer_user, "/api/v1/match", ENGINE_INPUT).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+    });
+}
+
+/// A valid business ID with these seven digits (or the next number whose check works).
+fn business_id(mut n: u32) -> polku_domain::BusinessId {
+    loop {
+        let digits = format!("{n:07}");
+        let sum: u32 = digits
+            .bytes()
+            .zip([7, 9, 10, 5, 8, 4, 2])
+            .map(|(d, w)| u32::from(d - b'0') * w)
+            .sum();
+        let check = match sum % 11 {
+            0 => Some(0),
+            1 => None,
+            r => Some(11 - r),
+        };
+        if let Some(c) = check {
+            return polku_domain::BusinessId::parse(&format!("{digits}-{c}")).expect("valid");
+        }
+        n += 1;
+    }
+}
+
+/// An employer with one task and one opening, created by `coordinator` in `world`.
+async fn employer_with_opening(
+    app: &TestApp,
+    world: &polku_store_tests::fixtures::World,
+    coordinator: &polku_service::Actor,
+) -> (
+    polku_domain::Employer,
+    polku_domain::Task,
+    polku_domain::Opening,
+) {
+    let svc = app.service();
+    let e = world.employer();
+    svc.create_employer(coordinator, e.clone())
+        .await
+        .expect("employer");
+    let t = world.task(e.id, "Toimistosiivous");
+    svc.add_task(coordinator, t.clone()).await.expect("task");
+    let o = polku_domain::Opening {
+        id: polku_domain::OpeningId::new(),
+        employer_id: e.id,
+        kind: polku_domain::OpeningKind::WorkTrial,
+        title: "Siivoojan työkokeilu".into(),
+        tasks: vec![t.id],
+        municipality: polku_domain::MunicipalityCode::parse("398").expect("Lahti"),
+        capacity: 1,
+        monthly_wage_eur: None,
+        starts_on: None,
+        ends_on: None,
+        version: 1,
+    };
+    svc.add_opening(coordinator, o.clone())
+        .await
+        .expect("opening");
+    (e, t, o)
+}
+
+#[test]
+fn employers_tasks_and_openings_are_readable_by_the_project_only() {
+    sqlite(|app| async move {
+        let coordinator = app.user(Role::Coordinator).await;
+        let (e, t, o) = employer_with_opening(&app, &app.world, &coordinator.actor).await;
+        let mut ids = BTreeSet::from([e.id.to_string()]);
+        for n in 0..2 {
+            let more = polku_domain::Employer {
+                id: polku_domain::EmployerId::new(),
+                business_id: business_id(2_000_000 + n),
+                ..app.world.employer()
+            };
+            app.service()
+                .create_employer(&coordinator.actor, more.clone())
+                .await
+                .expect("employer");
+            ids.insert(more.id.to_string());
+        }
+        // Another project's employer.
+        let elsewhere = polku_store_tests::fixtures::World::new(app.service()).await;
+        let their_coordinator = elsewhere.user(app.service(), Role::Coordinator).await;
+        let (theirs, _, _) = employer_with_opening(&app, &elsewhere, &their_coordinator).await;
+
+        for user in [&coordinator, &app.user(Role::Coach).await] {
+            let mut seen = Vec::new();
+            let mut url = format!(
+                "/api/v1/employers?project={}&limit=2",
+                app.world.project.code
+            );
+            loop {
+                let res = app.api(Method::GET, &url, Some(user), None, &[]).await;
+                assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+                let body = res.json();
+                seen.extend(
+                    body["items"]
+                        .as_array()
+                        .expect("items")
+                        .iter()
+                        .map(|i| i["id"].as_str().expect("id").to_owned()),
+                );
+                match body["next_cursor"].as_str() {
+                    Some(c) => url = format!("/api/v1/employers?limit=2&cursor={c}"),
+                    None => break,
+                }
+            }
+            assert_eq!(seen.len(), 3);
+            assert_eq!(seen.into_iter().collect::<BTreeSet<_>>(), ids);
+
+            let res = app
+                .api(
+                    Method::GET,
+                    &format!("/api/v1/employers/{}", e.id),
+                    Some(user),
+                    None,
+                    &[],
+                )
+                .await;
+            assert_eq!(res.status, StatusCode::OK);
+            assert_eq!(res.header("etag"), "\"1\"");
+            assert_eq!(res.json()["name"], e.name.as_str());
+            let res = app
+                .api(
+                    Method::GET,
+                    &format!("/api/v1/employers/{}/tasks", e.id),
+                    Some(user),
+                    None,
+                    &[],
+                )
+                .await;
+            assert_eq!(res.json()["items"][0]["id"], t.id.to_string());
+            let res = app
+                .api(
+                    Method::GET,
+                    &format!("/api/v1/employers/{}/openings", e.id),
+                    Some(user),
+                    None,
+                    &[],
+                )
+                .await;
+            assert_eq!(res.json()["items"][0]["id"], o.id.to_string());
+
+            for suffix in ["", "/tasks", "/openings"] {
+                let res = app
+                    .api(
+                        Method::GET,
+                        &format!("/api/v1/employers/{}{suffix}", theirs.id),
+                        Some(user),
+                        None,
+                        &[],
+                    )
+                    .await;
+                assert_eq!(res.status, StatusCode::NOT_FOUND, "{suffix}");
+            }
+            let res = app
+                .api(
+                    Method::GET,
+                    &format!("/api/v1/employers?project={}", elsewhere.project.code),
+                    Some(user),
+                    None,
+                    &[],
+                )
+                .await;
+            assert_eq!(
+                res.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "another project's code"
+            );
+            assert!(res.json()["error"]["fields"]["project"].is_string());
+        }
+        let participant = app.user(Role::Participant).await;
+        let res = app
+            .api(
+                Method::GET,
+                "/api/v1/employers",
+                Some(&participant),
+                None,
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+    });
+}
+
+#[test]
+fn suggestions_rank_the_projects_openings_for_a_participant() {
+    sqlite(|app| async move {
+        let coach = app.user(Role::Coach).await;
+        let coordinator = app.user(Role::Coordinator).await;
+        let (_, _, o) = employer_with_opening(&app, &app.world, &coordinator.actor).await;
+        let id = enrol(&app, &coach).await;
+        let res = app
+            .api(
+                Method::GET,
+                &format!("/api/v1/participants/{id}/suggestions?top=5&include_excluded=true"),
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let expected = app
+            .service()
+            .match_participant(
+                &coach.actor,
+                id,
+                5,
+                true,
+                time::OffsetDateTime::now_utc().date(),
+            )
+            .await
+            .expect("match");
+        assert_eq!(res.json(), expected);
+        assert!(res.body.contains(&o.id.to_string()), "{}", res.body);
+        let res = app
+            .api(
+                Method::GET,
+                &format!("/api/v1/participants/{id}/suggestions?top=0"),
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    });
+}
