@@ -1055,3 +1055,126 @@ fn suggestions_rank_the_projects_openings_for_a_participant() {
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     });
 }
+
+/// `{id}`, `{employer}` … all become `{}`, so the router's and the document's forms compare.
+fn normalise(path: &str) -> String {
+    path.split('/')
+        .map(|seg| {
+            if seg.starts_with('{') && seg.ends_with('}') {
+                "{}"
+            } else {
+                seg
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
+
+#[test]
+fn openapi_document_and_route_inventory_agree() {
+    let doc = polku_web::api::v1::openapi::document();
+    let paths = doc["paths"].as_object().expect("paths");
+    let documented: BTreeSet<(String, String)> = paths
+        .iter()
+        .flat_map(|(p, item)| {
+            METHODS
+                .iter()
+                .filter(|m| item.get(**m).is_some())
+                .map(move |m| (m.to_string(), normalise(p)))
+        })
+        .collect();
+    let routes: Vec<_> = polku_web::inventory()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/api/"))
+        .collect();
+    let served: BTreeSet<(String, String)> = routes
+        .iter()
+        .map(|r| (r.method.as_str().to_lowercase(), normalise(r.path)))
+        .collect();
+    assert_eq!(served.len(), routes.len(), "no route twice");
+    let undocumented: Vec<_> = served.difference(&documented).collect();
+    let unserved: Vec<_> = documented.difference(&served).collect();
+    assert!(
+        undocumented.is_empty(),
+        "routes missing from the document: {undocumented:?}"
+    );
+    assert!(
+        unserved.is_empty(),
+        "documented operations that do not exist: {unserved:?}"
+    );
+    // The document says which operations need no credentials, exactly as the policies do, and
+    // every other operation documents its 401.
+    for r in &routes {
+        let (_, item) = paths
+            .iter()
+            .find(|(p, _)| normalise(p) == normalise(r.path))
+            .expect("documented");
+        let op = &item[r.method.as_str().to_lowercase()];
+        let public = op.get("security") == Some(&json!([]));
+        assert_eq!(
+            public,
+            r.policy == polku_web::policy::Policy::Public,
+            "{} {}",
+            r.method,
+            r.path
+        );
+        if !public {
+            assert!(
+                op["responses"].get("401").is_some(),
+                "{} {}",
+                r.method,
+                r.path
+            );
+        }
+    }
+}
+
+/// Every `$ref` in `v` points at something in `doc`.
+fn check_refs(doc: &Value, v: &Value) {
+    match v {
+        Value::Object(m) => {
+            if let Some(Value::String(r)) = m.get("$ref") {
+                let pointer = r.strip_prefix('#').expect("local ref");
+                assert!(doc.pointer(pointer).is_some(), "dangling {r}");
+            }
+            m.values().for_each(|x| check_refs(doc, x));
+        }
+        Value::Array(a) => a.iter().for_each(|x| check_refs(doc, x)),
+        _ => {}
+    }
+}
+
+#[test]
+fn openapi_document_is_served_publicly_and_matches_the_snapshot() {
+    sqlite(|app| async move {
+        let res = app.get("/api/v1/openapi.json", None).await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert!(res.header("content-type").starts_with("application/json"));
+        let served: Value = serde_json::from_str(&res.body).expect("JSON");
+        assert_eq!(served["openapi"], "3.1.0");
+        assert!(served["info"]["title"].is_string());
+        let schemes = &served["components"]["securitySchemes"];
+        assert_eq!(schemes["bearer"]["scheme"], "bearer");
+        assert_eq!(schemes["cookie"]["in"], "cookie");
+        check_refs(&served, &served);
+
+        let snapshot =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/web/openapi.json");
+        let pretty = format!(
+            "{}\n",
+            serde_json::to_string_pretty(&served).expect("pretty")
+        );
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&snapshot, &pretty).expect("write snapshot");
+        }
+        let stored =
+            std::fs::read_to_string(&snapshot).expect("snapshot (UPDATE_SNAPSHOTS=1 writes it)");
+        let stored: Value = serde_json::from_str(&stored).expect("snapshot is JSON");
+        assert_eq!(
+            served, stored,
+            "the served OpenAPI document differs from tests/web/openapi.json; review and regenerate with UPDATE_SNAPSHOTS=1"
+        );
+    });
+}
