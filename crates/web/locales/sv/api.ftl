@@ -1,1 +1,9 @@
 ## api area (sv)
+api-field-unknown = Det här fältet är inte tillåtet här.
+api-field-missing = Det här fältet är obligatoriskt.
+api-field-invalid = Värdet är inte giltigt.
+api-field-syntax = JSON-koden är felaktig här.
+api-field-duplicate = Den här identifieraren används redan.
+api-field-unknown-id = Inget med den här identifieraren hittades.
+api-field-limit = Talet ligger utanför det tillåtna intervallet.
+api-field-cursor = Sidmarkören är inte giltig. Börja om från första sidan.

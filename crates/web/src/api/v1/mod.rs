@@ -1,11 +1,94 @@
 //! `/api/v1`: the same use cases as the pages, for programs. Session cookie or
-//! `Authorization: Bearer <session token>`; errors in the envelope of `docs/API.md`.
+//! `Authorization: Bearer <session token>`; errors in the envelope of `docs/API.md`; the
+//! contract is the OpenAPI document at `/api/v1/openapi.json` ([`openapi`]).
 
+mod employers;
+mod engine;
 pub mod envelope;
+pub mod io;
 mod me;
+pub mod openapi;
+mod participants;
+mod sessions;
 
 use crate::policy::{Policy, Routes};
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
+use polku_domain::Role;
+
+const COACH: &[Role] = &[Role::Coach];
+const EMPLOYER_READERS: &[Role] = &[Role::Coordinator, Role::Coach, Role::Manager];
+const STAFF: &[Role] = &[Role::Admin, Role::Manager, Role::Coach, Role::Coordinator];
 
 pub fn routes() -> Routes {
-    Routes::new().get("/api/v1/me", Policy::SignedIn, me::show)
+    let big = || DefaultBodyLimit::max(engine::MAX_BODY);
+    Routes::new()
+        .get("/api/v1/openapi.json", Policy::Public, openapi::serve)
+        .get("/api/v1/me", Policy::SignedIn, me::show)
+        .post("/api/v1/sessions", Policy::Public, sessions::create)
+        .delete(
+            "/api/v1/sessions/current",
+            Policy::SignedIn,
+            sessions::delete,
+        )
+        .get(
+            "/api/v1/participants",
+            Policy::AnyRole(COACH),
+            participants::index,
+        )
+        .post(
+            "/api/v1/participants",
+            Policy::AnyRole(COACH),
+            participants::create,
+        )
+        .get(
+            "/api/v1/participants/{id}",
+            Policy::AnyRole(COACH),
+            participants::show,
+        )
+        .patch(
+            "/api/v1/participants/{id}",
+            Policy::AnyRole(COACH),
+            participants::update,
+        )
+        .get(
+            "/api/v1/participants/{id}/suggestions",
+            Policy::AnyRole(COACH),
+            participants::suggestions,
+        )
+        .get(
+            "/api/v1/employers",
+            Policy::AnyRole(EMPLOYER_READERS),
+            employers::index,
+        )
+        .get(
+            "/api/v1/employers/{id}",
+            Policy::AnyRole(EMPLOYER_READERS),
+            employers::show,
+        )
+        .get(
+            "/api/v1/employers/{id}/tasks",
+            Policy::AnyRole(EMPLOYER_READERS),
+            employers::tasks,
+        )
+        .get(
+            "/api/v1/employers/{id}/openings",
+            Policy::AnyRole(EMPLOYER_READERS),
+            employers::openings,
+        )
+        .post(
+            "/api/v1/match",
+            Policy::AnyRole(STAFF),
+            engine::match_.layer(big()),
+        )
+        .post(
+            "/api/v1/craft",
+            Policy::AnyRole(STAFF),
+            engine::craft.layer(big()),
+        )
+        .post(
+            "/api/v1/allocate",
+            Policy::AnyRole(STAFF),
+            engine::allocate.layer(big()),
+        )
 }

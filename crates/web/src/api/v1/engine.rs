@@ -1,0 +1,131 @@
+//! `POST /api/v1/match`, `/craft`, `/allocate`: the pure matching engine on a document in the
+//! same format as `polku match|craft|allocate --input` (docs/matching.md); the command-line
+//! options are query parameters. The work runs off the request threads
+//! (`spawn_blocking`); the body is bounded by [`MAX_BODY`]; a bad document is 422 with the
+//! JSON path of the bad field.
+
+use super::io::{field_key, invalid, not_json, text, FIELD_INVALID, FIELD_LIMIT};
+use crate::error::{WebError, WebResult};
+use axum::body::Bytes;
+use axum::extract::Query;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use polku_matching::api::{allocate_json, craft_json, match_json, CraftArgs, MatchArgs};
+use polku_matching::InputError;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// The largest engine document accepted.
+pub const MAX_BODY: usize = 4 * 1024 * 1024;
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+fn input_error(e: InputError) -> WebError {
+    let key = field_key(&e);
+    invalid(e.path, key)
+}
+
+/// Runs `f` on the blocking pool.
+async fn run(
+    f: impl FnOnce() -> Result<Value, InputError> + Send + 'static,
+) -> WebResult<Response> {
+    let out = tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| WebError::Internal(format!("engine task: {e}")))?
+        .map_err(input_error)?;
+    Ok(Json(out).into_response())
+}
+
+/// The body as text, unless it is not declared as JSON (then the 415 response).
+fn body_text(headers: &HeaderMap, body: &Bytes) -> WebResult<Result<String, Response>> {
+    if let Some(res) = not_json(headers) {
+        return Ok(Err(res));
+    }
+    Ok(Ok(text(body)?.to_owned()))
+}
+
+fn opt(q: &HashMap<String, String>, name: &str) -> Option<String> {
+    q.get(name)
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+fn flag(q: &HashMap<String, String>, name: &str) -> WebResult<bool> {
+    match q.get(name).map(|s| s.trim()) {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(invalid(name, FIELD_INVALID)),
+    }
+}
+
+pub async fn match_(
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> WebResult<Response> {
+    let text = match body_text(&headers, &body)? {
+        Ok(t) => t,
+        Err(res) => return Ok(res),
+    };
+    let top = match q.get("top") {
+        None => 20,
+        Some(s) => s
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| invalid("top", FIELD_LIMIT))?,
+    };
+    let args = MatchArgs {
+        participant: opt(&q, "participant"),
+        opening: opt(&q, "opening"),
+        top,
+        include_excluded: flag(&q, "include_excluded")?,
+    };
+    let today = today();
+    run(move || match_json(&text, &args, today)).await
+}
+
+/// `MIN-MAX` hours per week, within 0–60.
+fn hours(s: &str) -> Option<(u8, u8)> {
+    let (a, b) = s.split_once('-')?;
+    let (min, max) = (a.trim().parse::<u8>().ok()?, b.trim().parse::<u8>().ok()?);
+    (min <= max && max <= 60).then_some((min, max))
+}
+
+pub async fn craft(
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> WebResult<Response> {
+    let text = match body_text(&headers, &body)? {
+        Ok(t) => t,
+        Err(res) => return Ok(res),
+    };
+    let participant =
+        opt(&q, "participant").ok_or_else(|| invalid("participant", super::io::FIELD_MISSING))?;
+    let employer =
+        opt(&q, "employer").ok_or_else(|| invalid("employer", super::io::FIELD_MISSING))?;
+    let hours = match opt(&q, "hours") {
+        None => None,
+        Some(h) => Some(hours(&h).ok_or_else(|| invalid("hours", FIELD_INVALID))?),
+    };
+    let args = CraftArgs {
+        participant,
+        employer,
+        hours,
+    };
+    let today = today();
+    run(move || craft_json(&text, &args, today)).await
+}
+
+pub async fn allocate(headers: HeaderMap, body: Bytes) -> WebResult<Response> {
+    let text = match body_text(&headers, &body)? {
+        Ok(t) => t,
+        Err(res) => return Ok(res),
+    };
+    run(move || allocate_json(&text)).await
+}

@@ -1,0 +1,481 @@
+//! `/api/v1/participants`: the caller's caseload, enrolment, one participant with its `ETag`,
+//! updates with `If-Match` (R50) and matching suggestions. Which participants a caller may see
+//! is decided by the service; "not yours" is 404 like "does not exist" (R14). Request DTOs
+//! reject unknown and forbidden fields (`id`, `version`, `coach_id`, `project_id` on update)
+//! with 422 naming the field, and such refusals are audited (R15).
+
+use super::io::{
+    self, domain_invalid, if_match, invalid, is_unknown_field, list, merge_patch, not_json, page,
+    page_query, parse, service_err, tagged, text, FIELD_INVALID, FIELD_MISSING,
+};
+use crate::error::{WebError, WebResult};
+use crate::middleware::session::Session;
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use polku_domain::participant::LabourMarketStatus;
+use polku_domain::{
+    Availability, CefrLevel, Dimension, Email, EscoUri, EsfEntry, Evidence, FunctioningProfile,
+    Hetu, HoursRange, LanguageCode, Level, Mobility, MunicipalityCode, ParticipantId,
+    ParticipantPersonal, ParticipantSensitive, PathStage, ProjectId, Role, SkillClaim,
+};
+use polku_service::participants::{NewParticipant, ParticipantChanges, ParticipantView};
+use polku_service::ServiceError;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap};
+use time::{Date, OffsetDateTime};
+
+const PURPOSE: &str = "service_delivery";
+
+/// One caseload line.
+#[derive(Debug, Serialize)]
+struct Summary {
+    id: ParticipantId,
+    project_id: ProjectId,
+    given_name: String,
+    family_name: String,
+    stage: String,
+    waiting_since: Date,
+    home_municipality: String,
+}
+
+/// The projects a list covers: `?project=CODE`, else every project where the caller coaches.
+async fn coach_projects(
+    state: &AppState,
+    session: &Session,
+    q: &HashMap<String, String>,
+) -> WebResult<Vec<ProjectId>> {
+    if let Some(code) = q.get("project").filter(|c| !c.trim().is_empty()) {
+        let p = state
+            .service
+            .project_by_code(&session.actor, code)
+            .await
+            .map_err(|e| match e {
+                ServiceError::NotFound => invalid("project", io::FIELD_UNKNOWN_ID),
+                other => other.into(),
+            })?;
+        return Ok(vec![p.id]);
+    }
+    let mut out: Vec<ProjectId> = session
+        .user
+        .roles
+        .iter()
+        .filter(|g| g.role == Role::Coach)
+        .filter_map(|g| g.project)
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+pub async fn index(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<HashMap<String, String>>,
+) -> WebResult<Response> {
+    let pq = page_query(&q)?;
+    let mut items = Vec::new();
+    for project in coach_projects(&state, &session, &q).await? {
+        for s in state
+            .service
+            .caseload(&session.actor, project, PURPOSE)
+            .await?
+        {
+            items.push(Summary {
+                id: s.id,
+                project_id: project,
+                given_name: s.given_name,
+                family_name: s.family_name,
+                stage: s.stage,
+                waiting_since: s.waiting_since,
+                home_municipality: s.home_municipality,
+            });
+        }
+    }
+    let (items, next) = page(items, |s| s.id.to_string(), &pq);
+    Ok(list(&items, next))
+}
+
+// ---- Request DTOs: the same shape as the representation, closed to unknown fields. ----
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HoursIn {
+    min: u8,
+    max: u8,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AvailabilityIn {
+    hours_per_week: HoursIn,
+    days_per_week_max: u8,
+    #[serde(default)]
+    evenings: bool,
+    #[serde(default)]
+    nights: bool,
+    #[serde(default)]
+    weekends: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MobilityIn {
+    home: MunicipalityCode,
+    #[serde(default)]
+    acceptable: Vec<MunicipalityCode>,
+    #[serde(default)]
+    driving_licence: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SkillIn {
+    skill: EscoUri,
+    evidence: Evidence,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EsfIn {
+    #[serde(default)]
+    labour_market_status: Option<LabourMarketStatus>,
+    #[serde(default)]
+    education_isced: Option<u8>,
+    #[serde(default)]
+    long_term_unemployed: bool,
+    #[serde(default)]
+    birth_year: Option<u16>,
+    #[serde(default)]
+    foreign_background: Option<bool>,
+    #[serde(default)]
+    disability: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonalIn {
+    given_name: String,
+    family_name: String,
+    #[serde(default)]
+    email: Option<Email>,
+    #[serde(default)]
+    phone: Option<String>,
+    #[serde(default)]
+    hetu: Option<Hetu>,
+    #[serde(default)]
+    languages: BTreeMap<LanguageCode, CefrLevel>,
+    #[serde(default)]
+    skills: Vec<SkillIn>,
+    #[serde(default)]
+    goals: Vec<EscoUri>,
+    mobility: MobilityIn,
+    availability: AvailabilityIn,
+    #[serde(default)]
+    esf: EsfIn,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FunctioningIn {
+    #[serde(default)]
+    capacity: BTreeMap<Dimension, Level>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SensitiveIn {
+    #[serde(default)]
+    functioning: FunctioningIn,
+    #[serde(default)]
+    accommodations: Vec<String>,
+    #[serde(default)]
+    functional_notes: String,
+}
+
+/// `POST /api/v1/participants`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreateIn {
+    #[serde(default)]
+    project_id: Option<ProjectId>,
+    personal: PersonalIn,
+    #[serde(default)]
+    sensitive: SensitiveIn,
+    #[serde(default)]
+    stage: Option<PathStage>,
+    #[serde(default)]
+    waiting_since: Option<Date>,
+}
+
+/// The editable document a `PATCH` is merged into.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditableIn {
+    personal: PersonalIn,
+    sensitive: SensitiveIn,
+    stage: PathStage,
+}
+
+/// Where a domain field name of the personal part sits in the request.
+fn personal_path(field: &str) -> String {
+    match field {
+        "hours_per_week" | "days_per_week_max" => format!("personal.availability.{field}"),
+        "education_isced" | "birth_year" => format!("personal.esf.{field}"),
+        "stage" => "stage".to_owned(),
+        f => format!("personal.{f}"),
+    }
+}
+
+impl PersonalIn {
+    fn into_domain(self) -> WebResult<ParticipantPersonal> {
+        let a = self.availability;
+        let hours = HoursRange::new(a.hours_per_week.min, a.hours_per_week.max)
+            .map_err(|e| domain_invalid(&e, personal_path))?;
+        let availability =
+            Availability::new(hours, a.days_per_week_max, a.evenings, a.nights, a.weekends)
+                .map_err(|e| domain_invalid(&e, personal_path))?;
+        let p = ParticipantPersonal {
+            given_name: self.given_name,
+            family_name: self.family_name,
+            email: self.email,
+            phone: self.phone,
+            hetu: self.hetu,
+            languages: self.languages,
+            skills: self
+                .skills
+                .into_iter()
+                .map(|s| SkillClaim {
+                    skill: s.skill,
+                    evidence: s.evidence,
+                })
+                .collect(),
+            goals: self.goals,
+            mobility: Mobility {
+                home: self.mobility.home,
+                acceptable: self.mobility.acceptable,
+                driving_licence: self.mobility.driving_licence,
+            },
+            availability,
+            esf: EsfEntry {
+                labour_market_status: self.esf.labour_market_status,
+                education_isced: self.esf.education_isced,
+                long_term_unemployed: self.esf.long_term_unemployed,
+                birth_year: self.esf.birth_year,
+                foreign_background: self.esf.foreign_background,
+                disability: self.esf.disability,
+            },
+        };
+        p.validate()
+            .map_err(|e| domain_invalid(&e, personal_path))?;
+        Ok(p)
+    }
+}
+
+impl SensitiveIn {
+    fn into_domain(self) -> ParticipantSensitive {
+        ParticipantSensitive {
+            functioning: FunctioningProfile {
+                capacity: self.functioning.capacity,
+            },
+            accommodations: self.accommodations,
+            functional_notes: self.functional_notes,
+        }
+    }
+}
+
+fn parse_id(id: &str) -> WebResult<ParticipantId> {
+    ParticipantId::parse(id).map_err(|_| WebError::NotFound)
+}
+
+/// Parses a write body; a refused unknown or forbidden field is audited first (R15).
+async fn parse_write<T: serde::de::DeserializeOwned>(
+    state: &AppState,
+    session: &Session,
+    subject: Option<String>,
+    text: &str,
+) -> WebResult<T> {
+    match parse::<T>(text) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if is_unknown_field(&e) {
+                state
+                    .service
+                    .audit_refused_write(&session.actor, "participant", subject, PURPOSE)
+                    .await?;
+            }
+            Err(e)
+        }
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> WebResult<Response> {
+    if let Some(res) = not_json(&headers) {
+        return Ok(res);
+    }
+    let new: CreateIn = parse_write(&state, &session, None, text(&body)?).await?;
+    let project_id = match new.project_id {
+        Some(p) => p,
+        None => {
+            let mut coached: Vec<ProjectId> = session
+                .user
+                .roles
+                .iter()
+                .filter(|g| g.role == Role::Coach)
+                .filter_map(|g| g.project)
+                .collect();
+            coached.dedup();
+            match coached.as_slice() {
+                [only] => *only,
+                _ => return Err(invalid("project_id", FIELD_MISSING)),
+            }
+        }
+    };
+    let personal = new.personal.into_domain()?;
+    let id = ParticipantId::new();
+    let created = state
+        .service
+        .create_participant(
+            &session.actor,
+            NewParticipant {
+                id,
+                project_id,
+                coach_id: None,
+                personal,
+                sensitive: new.sensitive.into_domain(),
+                stage: new.stage.unwrap_or(PathStage::Enrolled),
+                waiting_since: new
+                    .waiting_since
+                    .unwrap_or_else(|| OffsetDateTime::now_utc().date()),
+            },
+            PURPOSE,
+        )
+        .await
+        .map_err(|e| match e {
+            ServiceError::Forbidden => invalid("project_id", FIELD_INVALID),
+            other => service_err(other, personal_path),
+        })?;
+    let view = state
+        .service
+        .get_participant(&session.actor, created, PURPOSE)
+        .await?;
+    let mut res = tagged(StatusCode::CREATED, view.version, &view);
+    if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/participants/{created}")) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let id = parse_id(&id)?;
+    let view = state
+        .service
+        .get_participant(&session.actor, id, PURPOSE)
+        .await?;
+    Ok(tagged(StatusCode::OK, view.version, &view))
+}
+
+/// The editable part of a participant, as a document a merge patch applies to.
+fn editable(view: &ParticipantView) -> Value {
+    json!({"personal": view.personal, "sensitive": view.sensitive, "stage": view.stage})
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> WebResult<Response> {
+    let accepted = if_match(&headers)?;
+    if let Some(res) = not_json(&headers) {
+        return Ok(res);
+    }
+    let id = parse_id(&id)?;
+    let current = state
+        .service
+        .get_participant(&session.actor, id, PURPOSE)
+        .await?;
+    // Stale before anything is parsed or written (R50).
+    if !accepted.contains(&current.version) {
+        return Err(WebError::PreconditionFailed);
+    }
+    let body = text(&body)?;
+    let patch: Value = serde_json::from_str(body).map_err(|e| io::serde_invalid(body, &e))?;
+    if !patch.is_object() {
+        return Err(invalid("", FIELD_INVALID));
+    }
+    let mut doc = editable(&current);
+    merge_patch(&mut doc, &patch);
+    let merged =
+        serde_json::to_string_pretty(&doc).map_err(|e| WebError::Internal(format!("json: {e}")))?;
+    let next: EditableIn = parse_write(&state, &session, Some(id.to_string()), &merged).await?;
+    let changes = ParticipantChanges {
+        personal: next.personal.into_domain()?,
+        sensitive: next.sensitive.into_domain(),
+        stage: next.stage,
+    };
+    let view = ParticipantView {
+        personal: changes.personal.clone(),
+        sensitive: changes.sensitive.clone(),
+        stage: changes.stage,
+        ..current
+    };
+    let version = state
+        .service
+        .update_participant(&session.actor, id, view.version, changes, PURPOSE)
+        .await
+        .map_err(|e| match e {
+            ServiceError::Conflict { .. } => WebError::PreconditionFailed,
+            other => service_err(other, personal_path),
+        })?;
+    let view = ParticipantView { version, ..view };
+    Ok(tagged(StatusCode::OK, version, &view))
+}
+
+pub async fn suggestions(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> WebResult<Response> {
+    let id = parse_id(&id)?;
+    let top = match q.get("top") {
+        None => 10,
+        Some(s) => s
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+            .ok_or_else(|| invalid("top", io::FIELD_LIMIT))?,
+    };
+    let include_excluded = match q.get("include_excluded").map(|s| s.trim()) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => return Err(invalid("include_excluded", FIELD_INVALID)),
+    };
+    let out = state
+        .service
+        .match_participant(
+            &session.actor,
+            id,
+            top,
+            include_excluded,
+            OffsetDateTime::now_utc().date(),
+        )
+        .await?;
+    Ok(Json(out).into_response())
+}

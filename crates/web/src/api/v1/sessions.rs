@@ -1,0 +1,90 @@
+//! Token sign-in for programs (R1, R4, R6, R8): `POST /api/v1/sessions` with e-mail and
+//! password gives an opaque server-side session token for `Authorization: Bearer`;
+//! `DELETE /api/v1/sessions/current` ends it. Throttled exactly like the sign-in page; every
+//! failed attempt gets the same 401.
+
+use super::io::{not_json, parse, text};
+use crate::error::{WebError, WebResult};
+use crate::middleware::session::{clear_cookie, Session, Via};
+use crate::pages::auth::{client_ip, PeerAddr};
+use crate::state::AppState;
+use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::json;
+use std::time::Instant;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Credentials {
+    email: String,
+    password: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    peer: PeerAddr,
+    headers: HeaderMap,
+    body: Bytes,
+) -> WebResult<Response> {
+    if let Some(res) = not_json(&headers) {
+        return Ok(res);
+    }
+    let creds: Credentials = parse(text(&body)?)?;
+    let email = creds.email.trim().to_lowercase();
+    let ip = client_ip(&headers, peer.0, state.config.trusted_proxy);
+    let account_key = format!("account:{email}");
+    let ip_key = format!("ip:{ip}");
+    let now = Instant::now();
+    if let Some(wait) = state.throttle.check(
+        &[(&account_key, ACCOUNT_LIMIT), (&ip_key, ADDRESS_LIMIT)],
+        now,
+    ) {
+        return Err(WebError::Throttled(wait));
+    }
+    match state
+        .service
+        .sign_in(&email, &creds.password, OffsetDateTime::now_utc())
+        .await
+    {
+        Ok(token) => {
+            state.throttle.succeed(&account_key);
+            let expires_at = token
+                .expires_at
+                .format(&Rfc3339)
+                .map_err(|e| WebError::Internal(format!("time: {e}")))?;
+            let mut res = (
+                StatusCode::CREATED,
+                Json(json!({"token": token.token, "expires_at": expires_at})),
+            )
+                .into_response();
+            res.headers_mut().insert(
+                header::LOCATION,
+                HeaderValue::from_static("/api/v1/sessions/current"),
+            );
+            Ok(res)
+        }
+        Err(polku_service::ServiceError::Unauthenticated) => {
+            state.throttle.fail(&[&account_key, &ip_key], now);
+            Err(WebError::Unauthenticated)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn delete(State(state): State<AppState>, session: Session) -> WebResult<Response> {
+    state.service.sign_out(&session.token).await?;
+    let mut res = StatusCode::NO_CONTENT.into_response();
+    if session.via == Via::Cookie {
+        if let Ok(v) = clear_cookie().parse() {
+            res.headers_mut().insert(header::SET_COOKIE, v);
+        }
+    }
+    Ok(res)
+}
