@@ -817,7 +817,23 @@ fn engine_endpoints_answer_like_the_command_line() {
         let res = engine_post(&app, &coach, "/api/v1/match?top=0", ENGINE_INPUT).await;
         assert!(res.json()["error"]["fields"]["top"].is_string());
 
-        // Bounded body: 413 in the envelope.
+        // Engine documents may be larger than other bodies (256 KiB) …
+        let padded = format!("{ENGINE_INPUT}{}", " ".repeat(512 * 1024));
+        let res = engine_post(&app, &coach, "/api/v1/allocate", &padded).await;
+        assert_ne!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+        let res = app
+            .send(
+                axum::http::Request::builder()
+                    .method(Method::POST)
+                    .uri("/api/v1/participants")
+                    .header("authorization", format!("Bearer {}", coach.token))
+                    .header("content-type", "application/json")
+                    .body(axum::body::Body::from(padded))
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+        // … but bounded too: 413 in the envelope.
         let huge = format!(
             "{{\"participants\": [], \"pad\": \"{}\"}}",
             "x".repeat(5 * 1024 * 1024)
