@@ -5,6 +5,7 @@
 use crate::harness::{sqlite, TestApp, User, ORIGIN, PASSWORD};
 use axum::http::{Method, StatusCode};
 use polku_domain::{ParticipantId, Role};
+use polku_store_tests::Backend;
 use polku_web::i18n::{I18n, Locale};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -310,63 +311,67 @@ fn unknown_or_forbidden_fields_on_create_are_422_and_store_nothing() {
 
 #[test]
 fn two_clients_patch_the_same_etag_exactly_one_wins() {
-    sqlite(|app| async move {
-        let coach = app.user(Role::Coach).await;
-        let other_client = second_session(&app, &coach).await;
-        let id = enrol(&app, &coach).await;
-        let path = format!("/api/v1/participants/{id}");
-        let a = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
-        let b = app
-            .api(Method::GET, &path, Some(&other_client), None, &[])
-            .await;
-        let tag = a.header("etag").to_owned();
-        assert_eq!(tag, b.header("etag"));
-        let patch_a = json!({"personal": {"phone": "+358 40 111 1111"}});
-        let patch_b = json!({"stage": "assessment"});
-        let if_match = [("if-match", tag.as_str())];
-        let (ra, rb) = tokio::join!(
-            app.api(Method::PATCH, &path, Some(&coach), Some(patch_a), &if_match),
-            app.api(
-                Method::PATCH,
-                &path,
-                Some(&other_client),
-                Some(patch_b),
-                &if_match
-            ),
-        );
-        let mut statuses = [ra.status, rb.status];
-        statuses.sort();
-        assert_eq!(
-            statuses,
-            [StatusCode::OK, StatusCode::PRECONDITION_FAILED],
-            "{} / {}",
-            ra.body,
-            rb.body
-        );
-        let (won, lost) = if ra.status == StatusCode::OK {
-            (&ra, &rb)
-        } else {
-            (&rb, &ra)
-        };
-        assert_eq!(won.header("etag"), "\"2\"");
-        assert_eq!(lost.json()["error"]["code"], "conflict");
-        let now = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
-        assert_eq!(now.header("etag"), "\"2\"");
-        assert_eq!(now.json(), won.json());
-        // Sequentially the same: the stale tag is refused before anything is written.
-        let stale = app
-            .api(
-                Method::PATCH,
-                &path,
-                Some(&coach),
-                Some(json!({"personal": {"given_name": "Stale"}})),
-                &[("if-match", "\"1\"")],
-            )
-            .await;
-        assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
-        let now = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
-        assert_eq!(now.json()["personal"]["given_name"], "Aino");
-    });
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        crate::harness::on(backend, two_clients_race);
+    }
+}
+
+async fn two_clients_race(app: TestApp) {
+    let coach = app.user(Role::Coach).await;
+    let other_client = second_session(&app, &coach).await;
+    let id = enrol(&app, &coach).await;
+    let path = format!("/api/v1/participants/{id}");
+    let a = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
+    let b = app
+        .api(Method::GET, &path, Some(&other_client), None, &[])
+        .await;
+    let tag = a.header("etag").to_owned();
+    assert_eq!(tag, b.header("etag"));
+    let patch_a = json!({"personal": {"phone": "+358 40 111 1111"}});
+    let patch_b = json!({"stage": "assessment"});
+    let if_match = [("if-match", tag.as_str())];
+    let (ra, rb) = tokio::join!(
+        app.api(Method::PATCH, &path, Some(&coach), Some(patch_a), &if_match),
+        app.api(
+            Method::PATCH,
+            &path,
+            Some(&other_client),
+            Some(patch_b),
+            &if_match
+        ),
+    );
+    let mut statuses = [ra.status, rb.status];
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [StatusCode::OK, StatusCode::PRECONDITION_FAILED],
+        "{} / {}",
+        ra.body,
+        rb.body
+    );
+    let (won, lost) = if ra.status == StatusCode::OK {
+        (&ra, &rb)
+    } else {
+        (&rb, &ra)
+    };
+    assert_eq!(won.header("etag"), "\"2\"");
+    assert_eq!(lost.json()["error"]["code"], "conflict");
+    let now = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
+    assert_eq!(now.header("etag"), "\"2\"");
+    assert_eq!(now.json(), won.json());
+    // Sequentially the same: the stale tag is refused before anything is written.
+    let stale = app
+        .api(
+            Method::PATCH,
+            &path,
+            Some(&coach),
+            Some(json!({"personal": {"given_name": "Stale"}})),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    let now = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
+    assert_eq!(now.json()["personal"]["given_name"], "Aino");
 }
 
 #[test]
