@@ -595,6 +595,28 @@ fn pagination_returns_every_item_exactly_once() {
             .json();
         assert_eq!(all["items"].as_array().map(Vec::len), Some(7));
         assert_eq!(all["next_cursor"], Value::Null);
+        let by_code = app
+            .api(
+                Method::GET,
+                &format!("/api/v1/participants?project={}", app.world.project.code),
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await
+            .json();
+        assert_eq!(by_code, all);
+        let res = app
+            .api(
+                Method::GET,
+                "/api/v1/participants?project=NOPE",
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.json()["error"]["fields"]["project"].is_string());
         for bad in ["limit=0", "limit=101", "limit=x"] {
             let res = app
                 .api(
