@@ -5,6 +5,7 @@
 use crate::harness::{sqlite, TestApp, User, ORIGIN, PASSWORD};
 use axum::http::{Method, StatusCode};
 use polku_domain::{ParticipantId, Role};
+use polku_store_tests::Backend;
 use polku_web::i18n::{I18n, Locale};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -310,63 +311,67 @@ fn unknown_or_forbidden_fields_on_create_are_422_and_store_nothing() {
 
 #[test]
 fn two_clients_patch_the_same_etag_exactly_one_wins() {
-    sqlite(|app| async move {
-        let coach = app.user(Role::Coach).await;
-        let other_client = second_session(&app, &coach).await;
-        let id = enrol(&app, &coach).await;
-        let path = format!("/api/v1/participants/{id}");
-        let a = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
-        let b = app
-            .api(Method::GET, &path, Some(&other_client), None, &[])
-            .await;
-        let tag = a.header("etag").to_owned();
-        assert_eq!(tag, b.header("etag"));
-        let patch_a = json!({"personal": {"phone": "+358 40 111 1111"}});
-        let patch_b = json!({"stage": "assessment"});
-        let if_match = [("if-match", tag.as_str())];
-        let (ra, rb) = tokio::join!(
-            app.api(Method::PATCH, &path, Some(&coach), Some(patch_a), &if_match),
-            app.api(
-                Method::PATCH,
-                &path,
-                Some(&other_client),
-                Some(patch_b),
-                &if_match
-            ),
-        );
-        let mut statuses = [ra.status, rb.status];
-        statuses.sort();
-        assert_eq!(
-            statuses,
-            [StatusCode::OK, StatusCode::PRECONDITION_FAILED],
-            "{} / {}",
-            ra.body,
-            rb.body
-        );
-        let (won, lost) = if ra.status == StatusCode::OK {
-            (&ra, &rb)
-        } else {
-            (&rb, &ra)
-        };
-        assert_eq!(won.header("etag"), "\"2\"");
-        assert_eq!(lost.json()["error"]["code"], "conflict");
-        let now = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
-        assert_eq!(now.header("etag"), "\"2\"");
-        assert_eq!(now.json(), won.json());
-        // Sequentially the same: the stale tag is refused before anything is written.
-        let stale = app
-            .api(
-                Method::PATCH,
-                &path,
-                Some(&coach),
-                Some(json!({"personal": {"given_name": "Stale"}})),
-                &[("if-match", "\"1\"")],
-            )
-            .await;
-        assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
-        let now = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
-        assert_eq!(now.json()["personal"]["given_name"], "Aino");
-    });
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        crate::harness::on(backend, two_clients_race);
+    }
+}
+
+async fn two_clients_race(app: TestApp) {
+    let coach = app.user(Role::Coach).await;
+    let other_client = second_session(&app, &coach).await;
+    let id = enrol(&app, &coach).await;
+    let path = format!("/api/v1/participants/{id}");
+    let a = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
+    let b = app
+        .api(Method::GET, &path, Some(&other_client), None, &[])
+        .await;
+    let tag = a.header("etag").to_owned();
+    assert_eq!(tag, b.header("etag"));
+    let patch_a = json!({"personal": {"phone": "+358 40 111 1111"}});
+    let patch_b = json!({"stage": "assessment"});
+    let if_match = [("if-match", tag.as_str())];
+    let (ra, rb) = tokio::join!(
+        app.api(Method::PATCH, &path, Some(&coach), Some(patch_a), &if_match),
+        app.api(
+            Method::PATCH,
+            &path,
+            Some(&other_client),
+            Some(patch_b),
+            &if_match
+        ),
+    );
+    let mut statuses = [ra.status, rb.status];
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [StatusCode::OK, StatusCode::PRECONDITION_FAILED],
+        "{} / {}",
+        ra.body,
+        rb.body
+    );
+    let (won, lost) = if ra.status == StatusCode::OK {
+        (&ra, &rb)
+    } else {
+        (&rb, &ra)
+    };
+    assert_eq!(won.header("etag"), "\"2\"");
+    assert_eq!(lost.json()["error"]["code"], "conflict");
+    let now = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
+    assert_eq!(now.header("etag"), "\"2\"");
+    assert_eq!(now.json(), won.json());
+    // Sequentially the same: the stale tag is refused before anything is written.
+    let stale = app
+        .api(
+            Method::PATCH,
+            &path,
+            Some(&coach),
+            Some(json!({"personal": {"given_name": "Stale"}})),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED);
+    let now = app.api(Method::GET, &path, Some(&coach), None, &[]).await;
+    assert_eq!(now.json()["personal"]["given_name"], "Aino");
 }
 
 #[test]
@@ -590,6 +595,28 @@ fn pagination_returns_every_item_exactly_once() {
             .json();
         assert_eq!(all["items"].as_array().map(Vec::len), Some(7));
         assert_eq!(all["next_cursor"], Value::Null);
+        let by_code = app
+            .api(
+                Method::GET,
+                &format!("/api/v1/participants?project={}", app.world.project.code),
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await
+            .json();
+        assert_eq!(by_code, all);
+        let res = app
+            .api(
+                Method::GET,
+                "/api/v1/participants?project=NOPE",
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.json()["error"]["fields"]["project"].is_string());
         for bad in ["limit=0", "limit=101", "limit=x"] {
             let res = app
                 .api(
@@ -817,7 +844,23 @@ fn engine_endpoints_answer_like_the_command_line() {
         let res = engine_post(&app, &coach, "/api/v1/match?top=0", ENGINE_INPUT).await;
         assert!(res.json()["error"]["fields"]["top"].is_string());
 
-        // Bounded body: 413 in the envelope.
+        // Engine documents may be larger than other bodies (256 KiB) …
+        let padded = format!("{ENGINE_INPUT}{}", " ".repeat(512 * 1024));
+        let res = engine_post(&app, &coach, "/api/v1/allocate", &padded).await;
+        assert_ne!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+        let res = app
+            .send(
+                axum::http::Request::builder()
+                    .method(Method::POST)
+                    .uri("/api/v1/participants")
+                    .header("authorization", format!("Bearer {}", coach.token))
+                    .header("content-type", "application/json")
+                    .body(axum::body::Body::from(padded))
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+        // … but bounded too: 413 in the envelope.
         let huge = format!(
             "{{\"participants\": [], \"pad\": \"{}\"}}",
             "x".repeat(5 * 1024 * 1024)

@@ -247,6 +247,21 @@ mod tests {
     }
 
     #[test]
+    fn every_etag_is_accepted_by_if_match_for_its_version_only() {
+        for v in [1, 2, 9, 10, 99, 12_345, i64::MAX] {
+            let mut h = HeaderMap::new();
+            h.insert(header::IF_MATCH, etag(v));
+            assert_eq!(if_match(&h).ok(), Some(vec![v]));
+            let weak = format!("W/{}", etag(v).to_str().unwrap_or_default());
+            h.insert(
+                header::IF_MATCH,
+                HeaderValue::from_str(&weak).expect("header"),
+            );
+            assert_eq!(if_match(&h).ok(), Some(vec![]), "weak tags never match");
+        }
+    }
+
+    #[test]
     fn pages_cover_everything_once() {
         let items: Vec<u32> = (0..23).rev().collect();
         let mut q = PageQuery {
