@@ -77,7 +77,10 @@ impl WebError {
         let code = match self {
             WebError::Service(ServiceError::Invalid(e)) => {
                 if let polku_domain::DomainError::Invalid { field, .. } = e {
-                    fields.insert((*field).to_owned(), format!("error-{}", e.code()));
+                    fields.insert(
+                        (*field).to_owned(),
+                        format!("error-{}", e.code().replace('_', "-")),
+                    );
                 }
                 e.code()
             }

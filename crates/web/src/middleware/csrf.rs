@@ -1,6 +1,7 @@
 //! Cross-site request defence on every unsafe method (R23): a foreign `Origin` is refused;
 //! `Sec-Fetch-Site`, when sent, must say `same-origin` (or `none`: typed by the user); without
-//! it the `Origin` must be our public origin. A request with neither header is refused. Requests authenticated by an API bearer token
+//! it the `Origin` must be our public origin. A request with neither header is refused, except
+//! a JSON call to the API, which browsers cannot send cross-site without a CORS preflight. Requests authenticated by an API bearer token
 //! carry no ambient credentials and are exempt.
 
 use crate::error::WebError;
@@ -29,11 +30,26 @@ pub async fn origin_check(State(state): State<AppState>, req: Request, next: Nex
         (_, Some(o)) if o != "null" && origin_ok == Some(false) => false,
         (Some(site), _) => matches!(site, "same-origin" | "none"),
         (None, Some(_)) => origin_ok == Some(true),
-        (None, None) => false,
+        // A program's JSON call to the API: a cross-site page cannot send one without a CORS
+        // preflight, which this service never grants, so it needs no origin.
+        (None, None) => is_api_json(&req),
     };
     if allowed {
         next.run(req).await
     } else {
         WebError::CrossSite.into_response()
     }
+}
+
+fn is_api_json(req: &Request) -> bool {
+    req.uri().path().starts_with("/api/")
+        && req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|m| {
+                let m = m.trim().to_ascii_lowercase();
+                m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+            })
 }

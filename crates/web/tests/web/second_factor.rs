@@ -311,3 +311,74 @@ fn guessing_codes_is_throttled() {
         assert_eq!(n, polku_web::throttle::ACCOUNT_LIMIT + 1);
     });
 }
+
+#[test]
+fn programs_sign_in_with_the_code_too() {
+    crate::harness::sqlite(|app| async move {
+        let app = strict(app);
+        let (email, secret, _) = enrolled(&app).await;
+        let body = |code: Option<&str>| {
+            let mut v = serde_json::json!({"email": email, "password": PASSWORD});
+            if let Some(c) = code {
+                v["code"] = serde_json::Value::String(c.to_owned());
+            }
+            v
+        };
+        // A program sends JSON without Origin or Fetch Metadata: allowed for the API.
+        let res = app
+            .api(
+                Method::POST,
+                "/api/v1/sessions",
+                None,
+                Some(body(None)),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST);
+        assert_eq!(res.json()["error"]["code"], "second_factor_required");
+        let res = app
+            .api(
+                Method::POST,
+                "/api/v1/sessions",
+                None,
+                Some(body(Some("000000"))),
+                &[],
+            )
+            .await;
+        let now = OffsetDateTime::now_utc();
+        if !(-1..=1).any(|k| code(&secret, now, k) == "000000") {
+            assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+        }
+        let res = app
+            .api(
+                Method::POST,
+                "/api/v1/sessions",
+                None,
+                Some(body(Some(&code(&secret, now, 1)))),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+        let token = res.json()["token"].as_str().expect("token").to_owned();
+        let me = app
+            .api(
+                Method::GET,
+                "/api/v1/me",
+                None,
+                None,
+                &[("authorization", &format!("Bearer {token}"))],
+            )
+            .await;
+        assert_eq!(me.status, StatusCode::OK);
+        assert_eq!(me.json()["email"], email.as_str());
+        // A form post to the API from another site is still refused.
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/api/v1/sessions")
+            .header(header::ORIGIN, "http://127.0.0.2:9")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("email=x"))
+            .expect("request");
+        assert_eq!(app.send(req).await.status, StatusCode::FORBIDDEN);
+    });
+}

@@ -113,7 +113,7 @@ fn paths() -> Value {
             ("responses", json!({"200": {"description": "The document.", "content": {"application/json": {"schema": {"type": "object"}}}}})),
         ])},
         "/api/v1/sessions": {"post": obj(op("createSession", "sessions", "Sign in for a token",
-            "Exchanges e-mail and password for an opaque server-side session token, used as `Authorization: Bearer <token>`. Every failure is the same 401 (R6); repeated failures per account and per client address are throttled with 429 and `Retry-After` (R4). Without a bearer token, unsafe requests must carry `Origin` equal to the service's public origin (R23)."), vec![
+            "Exchanges e-mail and password for an opaque server-side session token, used as `Authorization: Bearer <token>`. Every failure is the same 401 (R6); repeated failures per account and per client address are throttled with 429 and `Retry-After` (R4). Accounts with a second factor send `code` too; an account that must still set one up gets 400 `second_factor_setup_required` and sets it up in the browser (R3). A browser page on another site cannot send this JSON request (no CORS); browser form posts are checked for their origin (R23)."), vec![
             ("security", json!([])),
             ("requestBody", json!({"required": true, "content": json_body(r("Credentials"))})),
             ("responses", responses(&[("201", json!({"description": "Signed in.", "content": json_body(r("SessionToken")),
@@ -226,7 +226,8 @@ fn schemas() -> Value {
                 "message": {"type": "string", "description": "In the requester's language (`polku_lang` cookie, else Accept-Language, else Finnish)."},
                 "fields": {"type": "object", "description": "JSON path of a bad field → message.", "additionalProperties": {"type": "string"}}}}}},
         "Credentials": {"type": "object", "additionalProperties": false, "required": ["email", "password"], "properties": {
-            "email": {"type": "string"}, "password": {"type": "string"}}},
+            "email": {"type": "string"}, "password": {"type": "string"},
+            "code": {"type": "string", "description": "The six-digit authenticator code or a recovery code; required when the account has a second factor (otherwise 400 `second_factor_required`)."}}},
         "SessionToken": {"type": "object", "required": ["token", "expires_at"], "properties": {
             "token": {"type": "string", "pattern": "^[0-9a-f]{64}$"}, "expires_at": {"type": "string", "format": "date-time"}}},
         "Me": {"type": "object", "required": ["id", "email", "display_name", "roles"], "properties": {

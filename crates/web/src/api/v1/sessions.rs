@@ -1,6 +1,7 @@
 //! Token sign-in for programs (R1, R4, R6, R8): `POST /api/v1/sessions` with e-mail and
 //! password gives an opaque server-side session token for `Authorization: Bearer`;
-//! `DELETE /api/v1/sessions/current` ends it. Throttled exactly like the sign-in page; every
+//! `DELETE /api/v1/sessions/current` ends it. Accounts with a second factor add `code` (R3);
+//! accounts that must still set one up do that in the browser first. Throttled exactly like the sign-in page; every
 //! failed attempt gets the same 401.
 
 use super::io::{not_json, parse, text};
@@ -14,6 +15,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use polku_service::store::SessionStage;
 use serde::Deserialize;
 use serde_json::json;
 use std::time::Instant;
@@ -25,6 +27,9 @@ use time::OffsetDateTime;
 struct Credentials {
     email: String,
     password: String,
+    /// The authenticator-app code or a recovery code, for accounts with a second factor (R3).
+    #[serde(default)]
+    code: Option<String>,
 }
 
 pub async fn create(
@@ -53,7 +58,34 @@ pub async fn create(
         .sign_in(&email, &creds.password, OffsetDateTime::now_utc())
         .await
     {
-        Ok(token) => {
+        Ok(pending) => {
+            let token = match pending.stage {
+                SessionStage::Full => pending,
+                SessionStage::SecondFactor => {
+                    let Some(code) = creds.code.as_deref() else {
+                        state.service.sign_out(&pending.token).await?;
+                        return Err(WebError::BadRequest("second_factor_required"));
+                    };
+                    match state
+                        .service
+                        .complete_second_factor(&pending.token, code, OffsetDateTime::now_utc())
+                        .await
+                    {
+                        Ok(full) => full,
+                        Err(polku_service::ServiceError::Unauthenticated) => {
+                            state.service.sign_out(&pending.token).await?;
+                            state.throttle.fail(&[&account_key, &ip_key], now);
+                            return Err(WebError::Unauthenticated);
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                SessionStage::Enrol => {
+                    // The factor is set up in the browser first (it shows the secret once).
+                    state.service.sign_out(&pending.token).await?;
+                    return Err(WebError::BadRequest("second_factor_setup_required"));
+                }
+            };
             state.throttle.succeed(&account_key);
             let expires_at = token
                 .expires_at
