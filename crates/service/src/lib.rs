@@ -5,14 +5,17 @@ pub mod actor;
 pub mod audit;
 pub mod auth;
 pub mod authz;
+pub mod candidates;
 pub mod crypto;
 pub mod demo;
 pub mod employers;
 pub mod error;
 pub mod esco;
+pub mod interactions;
 pub mod matching;
 pub mod meetings;
 pub mod participants;
+pub mod reports;
 pub mod store;
 pub mod users;
 
