@@ -93,8 +93,8 @@ impl Service {
             at: new.at,
             summary,
         };
-        let cooperation =
-            (new.cooperation != employer.cooperation).then_some((new.cooperation, employer.version));
+        let cooperation = (new.cooperation != employer.cooperation)
+            .then_some((new.cooperation, employer.version));
         let audit = AuditEvent::new(
             actor,
             "employer",

@@ -259,6 +259,9 @@ impl Service {
         if !authz::may_administer(actor) {
             return Err(ServiceError::Forbidden);
         }
-        self.store().get_user(id).await?.ok_or(ServiceError::NotFound)
+        self.store()
+            .get_user(id)
+            .await?
+            .ok_or(ServiceError::NotFound)
     }
 }

@@ -1,7 +1,8 @@
 //! `impl Store for PgStore`: each method delegates to the module that owns its tables.
 
 use crate::{
-    audit, backup, db, directory, employers, esco, participants, reports, sessions, PgStore, MIGRATOR,
+    audit, backup, db, directory, employers, esco, participants, reports, sessions, PgStore,
+    MIGRATOR,
 };
 use async_trait::async_trait;
 use polku_domain::{

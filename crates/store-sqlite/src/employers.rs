@@ -4,10 +4,8 @@ use crate::{audit, db, SqliteStore};
 use polku_domain::{
     CooperationDepth, Employer, EmployerId, Interaction, Need, Opening, ProjectId, Task,
 };
-use polku_service::interactions::{
-    interaction_from_row, need_from_row, InteractionRow, NeedRow,
-};
 use polku_service::audit::AuditEvent;
+use polku_service::interactions::{interaction_from_row, need_from_row, InteractionRow, NeedRow};
 use polku_service::store::rows::{employer, from_json, json, text, EmployerRow, EMPLOYER_COLS};
 use polku_service::{Result, ServiceError};
 

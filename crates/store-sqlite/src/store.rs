@@ -1,7 +1,8 @@
 //! `impl Store for SqliteStore`: each method delegates to the module that owns its tables.
 
 use crate::{
-    audit, backup, db, directory, employers, esco, participants, reports, sessions, SqliteStore, MIGRATOR,
+    audit, backup, db, directory, employers, esco, participants, reports, sessions, SqliteStore,
+    MIGRATOR,
 };
 use async_trait::async_trait;
 use polku_domain::{

@@ -14,8 +14,8 @@ pub mod rows;
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
 use crate::error::Result;
-use async_trait::async_trait;
 use crate::reports::ProjectCounts;
+use async_trait::async_trait;
 use polku_domain::{
     CooperationDepth, Employer, EmployerId, Interaction, Meeting, Need, Opening, Organisation,
     ParticipantId, Project, ProjectId, Share, Task, User, UserId,
