@@ -1,26 +1,12 @@
-//! Small reads and records the JSON API needs beyond the page use cases: one employer by id,
-//! a project by its code (only for someone who works in it), and the audit record of a
-//! refused write (unknown or forbidden fields, R15).
+//! Small reads and records the JSON API needs beyond the page use cases: a project by its code
+//! (only for someone who works in it), and the audit record of a refused write (unknown or
+//! forbidden fields, R15).
 
 use crate::audit::AuditEvent;
-use crate::{authz, Actor, Result, Service, ServiceError};
-use polku_domain::{Employer, EmployerId, Project};
+use crate::{Actor, Result, Service, ServiceError};
+use polku_domain::Project;
 
 impl Service {
-    /// One employer of the register. "Not in a project the actor may read" and "does not
-    /// exist" are the same answer (R14).
-    pub async fn employer(&self, actor: &Actor, id: EmployerId) -> Result<Employer> {
-        let e = self
-            .store()
-            .get_employer(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        if !authz::may_read_employers(actor, e.project_id) {
-            return Err(ServiceError::NotFound);
-        }
-        Ok(e)
-    }
-
     /// A project by its code, when the actor holds some role in it (or is the operator or an
     /// administrator); otherwise `NotFound`, so codes of other projects do not leak.
     pub async fn project_by_code(&self, actor: &Actor, code: &str) -> Result<Project> {

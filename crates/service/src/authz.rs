@@ -197,3 +197,9 @@ mod tests {
         );
     }
 }
+
+/// Ranked candidates for an employer's opening (pseudonymous unless shared): coordinators and
+/// coaches of the project. Managers get aggregates only.
+pub fn may_see_candidates(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Coordinator, project) || actor.has(Role::Coach, project)
+}

@@ -2,7 +2,7 @@
 
 use crate::audit::AuditEvent;
 use crate::{authz, Actor, Result, Service, ServiceError};
-use polku_domain::{Employer, EmployerId, Opening, ProjectId, Task};
+use polku_domain::{Employer, EmployerId, Opening, OpeningId, ProjectId, Task, TaskId};
 
 impl Service {
     pub async fn create_employer(&self, actor: &Actor, e: Employer) -> Result<EmployerId> {
@@ -141,5 +141,114 @@ impl Service {
             return Err(ServiceError::NotFound);
         }
         self.store().list_openings(employer).await
+    }
+}
+
+/// One line of the employer register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployerLine {
+    pub employer: Employer,
+    /// Openings that have not ended (no end date, or ending today or later).
+    pub open_openings: usize,
+}
+
+impl Service {
+    /// One employer, for reading. "Not yours" is "not found" (R14).
+    pub async fn employer(&self, actor: &Actor, id: EmployerId) -> Result<Employer> {
+        let e = self
+            .store()
+            .get_employer(id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_read_employers(actor, e.project_id) {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(e)
+    }
+
+    /// Whether the actor may change this employer's records (for showing edit links; the
+    /// write calls check again).
+    pub fn may_edit_employer(&self, actor: &Actor, e: &Employer) -> bool {
+        authz::may_edit_employers(actor, e.project_id)
+    }
+
+    /// The employer register of a project with the number of open openings of each employer.
+    pub async fn employer_register(
+        &self,
+        actor: &Actor,
+        project: ProjectId,
+        today: time::Date,
+    ) -> Result<Vec<EmployerLine>> {
+        let mut out = Vec::new();
+        for e in self.employers(actor, project).await? {
+            let open = self
+                .store()
+                .list_openings(e.id)
+                .await?
+                .iter()
+                .filter(|o| o.ends_on.is_none_or(|d| d >= today))
+                .count();
+            out.push(EmployerLine {
+                employer: e,
+                open_openings: open,
+            });
+        }
+        Ok(out)
+    }
+
+    /// One task of an employer's inventory.
+    pub async fn task(&self, actor: &Actor, employer: EmployerId, id: TaskId) -> Result<Task> {
+        self.tasks(actor, employer)
+            .await?
+            .into_iter()
+            .find(|t| t.id == id)
+            .ok_or(ServiceError::NotFound)
+    }
+
+    /// Replaces a task if nobody changed it since `expected_version` was read (R50).
+    pub async fn update_task(&self, actor: &Actor, t: Task, expected_version: i64) -> Result<i64> {
+        self.employer_for_edit(actor, t.employer_id).await?;
+        let stored = self
+            .store()
+            .list_tasks(t.employer_id)
+            .await?
+            .into_iter()
+            .find(|x| x.id == t.id)
+            .ok_or(ServiceError::NotFound)?;
+        if stored.version != expected_version {
+            return Err(ServiceError::Conflict {
+                current: stored.version,
+            });
+        }
+        t.validate()?;
+        let next = Task {
+            version: expected_version + 1,
+            ..t
+        };
+        let audit = AuditEvent::new(
+            actor,
+            "task",
+            Some(next.id.to_string()),
+            "update",
+            "employer_cooperation",
+        )?;
+        self.store()
+            .update_task(&next, expected_version, &audit)
+            .await?;
+        Ok(next.version)
+    }
+
+    /// One opening of an employer.
+    pub async fn opening(
+        &self,
+        actor: &Actor,
+        employer: EmployerId,
+        id: OpeningId,
+    ) -> Result<Opening> {
+        self.openings(actor, employer)
+            .await?
+            .into_iter()
+            .find(|o| o.id == id)
+            .ok_or(ServiceError::NotFound)
     }
 }

@@ -230,3 +230,38 @@ impl Service {
         Ok((new, n))
     }
 }
+
+/// What an administrator sees: every organisation, project and account with its roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminOverview {
+    pub organisations: Vec<Organisation>,
+    pub projects: Vec<Project>,
+    pub users: Vec<User>,
+}
+
+impl Service {
+    /// Organisations, projects and users, for the administration pages.
+    pub async fn admin_overview(&self, actor: &Actor) -> Result<AdminOverview> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let audit = AuditEvent::new(actor, "user", None, "list", "administration")?;
+        self.store().append_audit(&audit).await?;
+        Ok(AdminOverview {
+            organisations: self.store().list_organisations().await?,
+            projects: self.store().list_projects().await?,
+            users: self.store().list_users().await?,
+        })
+    }
+
+    /// One account, for the administration pages.
+    pub async fn admin_user(&self, actor: &Actor, id: UserId) -> Result<User> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.store()
+            .get_user(id)
+            .await?
+            .ok_or(ServiceError::NotFound)
+    }
+}

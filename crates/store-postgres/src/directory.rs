@@ -196,3 +196,21 @@ pub(crate) async fn list_users(s: &PgStore) -> Result<Vec<User>> {
     }
     Ok(out)
 }
+
+pub(crate) async fn list_organisations(s: &PgStore) -> Result<Vec<Organisation>> {
+    let rows: Vec<(Uuid, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, name, business_id FROM organisations ORDER BY name COLLATE \"C\", id",
+    )
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    rows.into_iter()
+        .map(|(id, name, bid)| {
+            Ok(Organisation {
+                id: OrganisationId(id),
+                name,
+                business_id: bid.map(|b| BusinessId::parse(&b)).transpose()?,
+            })
+        })
+        .collect()
+}

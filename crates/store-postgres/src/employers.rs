@@ -1,8 +1,11 @@
 //! Employers, task inventories and openings.
 
 use crate::{audit, db, PgStore};
-use polku_domain::{Employer, EmployerId, Opening, ProjectId, Task};
+use polku_domain::{
+    CooperationDepth, Employer, EmployerId, Interaction, Need, Opening, ProjectId, Task,
+};
 use polku_service::audit::AuditEvent;
+use polku_service::interactions::{interaction_from_row, need_from_row, InteractionRow, NeedRow};
 use polku_service::store::rows::{employer, from_json, json, text, EmployerRow, EMPLOYER_COLS};
 use polku_service::{Result, ServiceError};
 
@@ -146,4 +149,130 @@ pub(crate) async fn list_openings(s: &PgStore, employer: EmployerId) -> Result<V
     .await
     .map_err(db)?;
     rows.iter().map(|r| from_json(r)).collect()
+}
+
+pub(crate) async fn update_task(
+    s: &PgStore,
+    t: &Task,
+    expected: i64,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    let done = sqlx::query(
+        "UPDATE tasks SET title = $1, body_json = $2, hours_per_week = $3, value = $4, version = $5 \
+         WHERE id = $6 AND employer_id = $7 AND version = $8",
+    )
+    .bind(&t.title)
+    .bind(json(t)?)
+    .bind(i64::from(t.hours_per_week))
+    .bind(i64::from(t.value))
+    .bind(t.version)
+    .bind(t.id.0)
+    .bind(t.employer_id.0)
+    .bind(expected)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let current: Option<i64> = sqlx::query_scalar("SELECT version FROM tasks WHERE id = $1")
+            .bind(t.id.0)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+        return Err(
+            current.map_or(ServiceError::NotFound, |current| ServiceError::Conflict {
+                current,
+            }),
+        );
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn insert_interaction(
+    s: &PgStore,
+    i: &Interaction,
+    needs: &[Need],
+    cooperation: Option<(CooperationDepth, i64)>,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    if let Some((depth, expected)) = cooperation {
+        let done = sqlx::query(
+            "UPDATE employers SET cooperation = $1, version = version + 1 WHERE id = $2 AND version = $3",
+        )
+        .bind(text(&depth)?)
+        .bind(i.employer_id.0)
+        .bind(expected)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            let current: Option<i64> =
+                sqlx::query_scalar("SELECT version FROM employers WHERE id = $1")
+                    .bind(i.employer_id.0)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            return Err(
+                current.map_or(ServiceError::NotFound, |current| ServiceError::Conflict {
+                    current,
+                }),
+            );
+        }
+    }
+    sqlx::query(
+        "INSERT INTO employer_interactions (id, employer_id, by_user, kind, at, summary) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(i.id.0)
+    .bind(i.employer_id.0)
+    .bind(i.by.0)
+    .bind(text(&i.kind)?)
+    .bind(i.at)
+    .bind(&i.summary)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    for n in needs {
+        sqlx::query(
+            "INSERT INTO employer_needs (id, employer_id, description, hidden, heard_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(n.id.0)
+        .bind(n.employer_id.0)
+        .bind(&n.description)
+        .bind(n.hidden)
+        .bind(n.heard_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn list_interactions(
+    s: &PgStore,
+    employer: EmployerId,
+) -> Result<Vec<Interaction>> {
+    let rows: Vec<InteractionRow> = sqlx::query_as(
+        "SELECT id, employer_id, by_user, kind, at, summary FROM employer_interactions \
+         WHERE employer_id = $1 ORDER BY at DESC, id",
+    )
+    .bind(employer.0)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    rows.into_iter().map(interaction_from_row).collect()
+}
+
+pub(crate) async fn list_needs(s: &PgStore, employer: EmployerId) -> Result<Vec<Need>> {
+    let rows: Vec<NeedRow> = sqlx::query_as(
+        "SELECT id, employer_id, description, hidden, heard_at FROM employer_needs \
+         WHERE employer_id = $1 ORDER BY heard_at DESC, id",
+    )
+    .bind(employer.0)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    Ok(rows.into_iter().map(need_from_row).collect())
 }

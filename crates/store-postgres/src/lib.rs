@@ -10,6 +10,7 @@ mod directory;
 mod employers;
 mod esco;
 mod participants;
+mod reports;
 mod sessions;
 mod store;
 

@@ -1,7 +1,8 @@
 //! `impl Store for PgStore`: each method delegates to the module that owns its tables.
 
 use crate::{
-    audit, backup, db, directory, employers, esco, participants, sessions, PgStore, MIGRATOR,
+    audit, backup, db, directory, employers, esco, participants, reports, sessions, PgStore,
+    MIGRATOR,
 };
 use async_trait::async_trait;
 use polku_domain::{
@@ -311,6 +312,38 @@ impl Store for PgStore {
     }
     async fn list_openings(&self, employer: EmployerId) -> Result<Vec<Opening>> {
         employers::list_openings(self, employer).await
+    }
+
+    // Employer, report and admin pages (web).
+    async fn update_task(&self, t: &Task, expected: i64, audit: &AuditEvent) -> Result<()> {
+        employers::update_task(self, t, expected, audit).await
+    }
+    async fn insert_interaction(
+        &self,
+        interaction: &polku_domain::Interaction,
+        needs: &[polku_domain::Need],
+        cooperation: Option<(polku_domain::CooperationDepth, i64)>,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        employers::insert_interaction(self, interaction, needs, cooperation, audit).await
+    }
+    async fn list_interactions(
+        &self,
+        employer: EmployerId,
+    ) -> Result<Vec<polku_domain::Interaction>> {
+        employers::list_interactions(self, employer).await
+    }
+    async fn list_needs(&self, employer: EmployerId) -> Result<Vec<polku_domain::Need>> {
+        employers::list_needs(self, employer).await
+    }
+    async fn project_counts(
+        &self,
+        project: ProjectId,
+    ) -> Result<polku_service::reports::ProjectCounts> {
+        reports::project_counts(self, project).await
+    }
+    async fn list_organisations(&self) -> Result<Vec<Organisation>> {
+        directory::list_organisations(self).await
     }
 
     async fn upsert_esco(&self, batch: &[EscoConcept]) -> Result<UpsertCounts> {

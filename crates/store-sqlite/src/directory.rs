@@ -198,3 +198,20 @@ pub(crate) async fn list_users(s: &SqliteStore) -> Result<Vec<User>> {
     }
     Ok(out)
 }
+
+pub(crate) async fn list_organisations(s: &SqliteStore) -> Result<Vec<Organisation>> {
+    let rows: Vec<(Uuid, String, Option<String>)> =
+        sqlx::query_as("SELECT id, name, business_id FROM organisations ORDER BY name, id")
+            .fetch_all(&s.pool)
+            .await
+            .map_err(db)?;
+    rows.into_iter()
+        .map(|(id, name, bid)| {
+            Ok(Organisation {
+                id: OrganisationId(id),
+                name,
+                business_id: bid.map(|b| BusinessId::parse(&b)).transpose()?,
+            })
+        })
+        .collect()
+}

@@ -14,10 +14,11 @@ pub mod rows;
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
 use crate::error::Result;
+use crate::reports::ProjectCounts;
 use async_trait::async_trait;
 use polku_domain::{
-    Employer, EmployerId, Meeting, Opening, Organisation, ParticipantId, Project, ProjectId, Share,
-    Task, User, UserId,
+    CooperationDepth, Employer, EmployerId, Interaction, Meeting, Need, Opening, Organisation,
+    ParticipantId, Project, ProjectId, Share, Task, User, UserId,
 };
 use std::path::Path;
 use time::{Date, OffsetDateTime};
@@ -322,6 +323,28 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn list_tasks(&self, employer: EmployerId) -> Result<Vec<Task>>;
     async fn insert_opening(&self, o: &Opening, audit: &AuditEvent) -> Result<()>;
     async fn list_openings(&self, employer: EmployerId) -> Result<Vec<Opening>>;
+
+    // Employer, report and admin pages (web).
+    /// Writes `t` (whose `version` is the new version) if the stored version is `expected`.
+    async fn update_task(&self, t: &Task, expected: i64, audit: &AuditEvent) -> Result<()>;
+    /// Records an interaction and the needs heard in it; with `cooperation = (depth, expected)`
+    /// the employer's cooperation depth is set too (version checked and bumped), all in one
+    /// transaction.
+    async fn insert_interaction(
+        &self,
+        interaction: &Interaction,
+        needs: &[Need],
+        cooperation: Option<(CooperationDepth, i64)>,
+        audit: &AuditEvent,
+    ) -> Result<()>;
+    /// Interactions with an employer, newest first.
+    async fn list_interactions(&self, employer: EmployerId) -> Result<Vec<Interaction>>;
+    /// Needs heard from an employer, newest first.
+    async fn list_needs(&self, employer: EmployerId) -> Result<Vec<Need>>;
+    /// Counts of a project's participants, employers and openings by category, computed with
+    /// `COUNT … GROUP BY` (no rows leave the store).
+    async fn project_counts(&self, project: ProjectId) -> Result<ProjectCounts>;
+    async fn list_organisations(&self) -> Result<Vec<Organisation>>;
 
     async fn upsert_esco(&self, batch: &[EscoConcept]) -> Result<UpsertCounts>;
     async fn count_esco(&self, kind: &str) -> Result<i64>;

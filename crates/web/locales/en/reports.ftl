@@ -1,1 +1,22 @@
 ## reports area (en)
+rep-title = Project overview
+rep-intro = Figures are counts only. Any figure below 5 is shown as “fewer than 5”, and a total is left out when it would reveal such a figure.
+rep-no-projects = You have no projects to report on.
+rep-participants-caption = Participants by stage of the service path
+rep-employers-caption = Employers by cooperation depth
+rep-openings-caption = Openings by kind
+rep-col-stage = Stage
+rep-col-depth = Cooperation depth
+rep-col-kind = Kind
+rep-col-count = Number
+rep-fewer-than-5 = fewer than 5
+rep-total = Total
+rep-total-hidden = not shown (would reveal small figures)
+rep-unknown = Other
+rep-stage-enrolled = Enrolled
+rep-stage-assessment = Assessment
+rep-stage-coaching = Coaching
+rep-stage-trial = Trial
+rep-stage-job-or-education = In work or education
+rep-stage-retention = Retention support
+rep-stage-exited = Exited

@@ -1,1 +1,22 @@
 ## reports area (fi)
+rep-title = Hankkeen yleiskuva
+rep-intro = Luvut ovat pelkkiä lukumääriä. Alle 5:n luku näytetään muodossa ”alle 5”, ja yhteissumma jätetään pois, jos siitä voisi päätellä tällaisen luvun.
+rep-no-projects = Sinulla ei ole hankkeita, joista voisit raportoida.
+rep-participants-caption = Osallistujat palvelupolun vaiheen mukaan
+rep-employers-caption = Työnantajat yhteistyön syvyyden mukaan
+rep-openings-caption = Paikat lajin mukaan
+rep-col-stage = Vaihe
+rep-col-depth = Yhteistyön syvyys
+rep-col-kind = Laji
+rep-col-count = Määrä
+rep-fewer-than-5 = alle 5
+rep-total = Yhteensä
+rep-total-hidden = ei näytetä (paljastaisi pieniä lukuja)
+rep-unknown = Muu
+rep-stage-enrolled = Aloittanut
+rep-stage-assessment = Arviointi
+rep-stage-coaching = Valmennus
+rep-stage-trial = Kokeilu
+rep-stage-job-or-education = Työssä tai koulutuksessa
+rep-stage-retention = Työssä pysymisen tuki
+rep-stage-exited = Päättynyt

@@ -1,1 +1,178 @@
 ## employers area (sv)
+emp-list-title = Arbetsgivare
+emp-list-empty = Det finns inga arbetsgivare i registret ännu.
+emp-list-caption = { $n ->
+    [one] { $n } arbetsgivare
+   *[other] { $n } arbetsgivare
+}
+emp-new-link = Lägg till en arbetsgivare
+emp-new-title = Lägg till en arbetsgivare
+emp-edit-title = Redigera arbetsgivarens uppgifter
+emp-edit-link = Redigera uppgifter
+emp-overview-title = Översikt över arbetsgivaren
+emp-tabs-label = Arbetsgivarens sidor
+emp-tab-overview = Översikt
+emp-tab-tasks = Arbetsuppgifter
+emp-tab-openings = Platser
+emp-tab-interactions = Kontakter och behov
+emp-col-open-openings = Öppna platser
+emp-field-name = Namn
+emp-field-business-id = FO-nummer
+emp-hint-business-id = Sju siffror, bindestreck och en kontrollsiffra, t.ex. 1572860-0.
+emp-field-industry = Bransch (TOL 2008-kod)
+emp-hint-industry = En huvudklassbokstav eller två till fem siffror, t.ex. 81210 för byggnadsstädning.
+emp-field-size = Storlek
+emp-field-municipalities = Kommuner
+emp-hint-municipalities = Namn eller koder åtskilda med kommatecken, t.ex. Lahtis, Hollola.
+emp-field-cooperation = Samarbetets djup
+emp-field-mentor = Det finns en mentor på arbetsplatsen
+emp-size-micro = Mikro (under 10 personer)
+emp-size-small = Liten (10–49 personer)
+emp-size-medium = Medelstor (50–249 personer)
+emp-size-large = Stor (minst 250 personer)
+emp-depth-contacted = Kontaktad
+emp-depth-engaged = Engagerad
+emp-depth-deeper = Fördjupat samarbete
+emp-unknown = Okänd
+emp-yes = Ja
+emp-no = Nej
+emp-save = Spara
+emp-conflict-title = Någon annan ändrade uppgifterna under tiden
+emp-conflict-text = Dina ändringar sparades inte. Jämför dina värden med de sparade nedan. Om du sparar igen ersätter dina värden de sparade.
+emp-conflict-caption = Sparade värden och dina värden
+emp-conflict-field = Fält
+emp-conflict-stored = Sparat nu
+emp-conflict-yours = Ditt värde
+emp-task-conflict-text = Dina ändringar sparades inte eftersom uppgiften ändrades under tiden. Kontrollera värdena och spara igen för att ersätta de sparade.
+emp-error-name = Skriv ett namn (högst 200 tecken).
+emp-error-business-id = Kontrollera FO-numret: det ska ha sju siffror, bindestreck och en giltig kontrollsiffra, t.ex. 1572860-0.
+emp-error-business-id-taken = Detta FO-nummer finns redan i projektets register.
+emp-error-industry = Skriv en TOL 2008-kod: en huvudklassbokstav eller två till fem siffror.
+emp-error-municipalities = Skriv minst en kommun, och endast kommuner som finns.
+emp-error-municipality = Skriv en kommun som finns.
+emp-error-choose = Välj ett av alternativen.
+emp-error-invalid = Kontrollera detta värde.
+emp-error-title = Skriv en rubrik (högst 200 tecken).
+emp-error-too-long = Texten är för lång.
+emp-error-hours = Skriv timmar per vecka som ett heltal från 1 till 40.
+emp-error-days = Skriv dagar per vecka som ett heltal från 1 till 7.
+emp-error-value = Välj ett värde från 1 till 5.
+emp-error-skills = Skriv adresser till ESCO-färdigheter, en per rad.
+emp-error-languages = Skriv språk som kod och nivå, t.ex. fi:B1, en:A2.
+emp-error-occupation = Skriv adressen till ett ESCO-yrke eller lämna fältet tomt.
+emp-error-level = Välj en nivå från 0 till 4 eller inget krav.
+emp-error-tasks = Välj minst en uppgift ur förteckningen.
+emp-error-capacity = Skriv hur många personer som kan börja, minst 1.
+emp-error-wage = Skriv månadslönen i hela euro eller lämna tomt.
+emp-error-wage-trial = Arbets- och utbildningsprövningar är oavlönade: lämna lönen tom.
+emp-error-date = Skriv datumet som år-månad-dag.
+emp-error-ends-before = Slutdatumet är före startdatumet.
+emp-error-summary = Skriv vad ni talade om (högst 4 000 tecken).
+emp-tasks-title = Arbetsuppgifter
+emp-tasks-heading = Arbetsuppgifter: { $name }
+emp-tasks-empty = Det finns inga uppgifter i förteckningen ännu.
+emp-task-count = { $n ->
+    [one] { $n } uppgift
+   *[other] { $n } uppgifter
+}
+emp-task-new-link = Lägg till en uppgift
+emp-task-new-title = Lägg till en uppgift
+emp-task-edit-title = Redigera uppgiften
+emp-field-title = Rubrik
+emp-field-description = Beskrivning
+emp-field-hours = Timmar per vecka
+emp-field-days = Dagar per vecka
+emp-field-schedule = Arbetstid
+emp-schedule-daytime = Dagtid
+emp-schedule-evenings = Kvällar
+emp-schedule-nights = Nätter
+emp-schedule-weekends = Veckoslut
+emp-schedule-flexible = Flexibel
+emp-field-municipality = Kommun
+emp-field-learnable = Kan läras på jobbet
+emp-field-value = Värde för arbetsgivaren
+emp-hint-value = 1 = litet, 5 = mycket viktigt.
+emp-field-demands = Krav på funktionsförmåga
+emp-hint-demands = Välj för varje område hur mycket uppgiften kräver. Lämna ”inget krav” där uppgiften inte behöver det.
+emp-demand-none = Inget krav
+emp-demands-none = Inga krav antecknade
+emp-field-skills-essential = Nödvändiga färdigheter (ESCO)
+emp-field-skills-optional = Nyttiga färdigheter (ESCO)
+emp-hint-skills = Adresser till ESCO-färdigheter, en per rad.
+emp-field-languages = Språkkrav
+emp-hint-languages = Språkkod och CEFR-nivå åtskilda med kommatecken, t.ex. fi:B1, en:A2.
+emp-field-occupation = Yrke (ESCO, frivilligt)
+emp-col-skills = Färdigheter
+emp-openings-title = Platser
+emp-openings-heading = Platser: { $name }
+emp-openings-empty = Det finns inga platser ännu.
+emp-opening-count = { $n ->
+    [one] { $n } plats
+   *[other] { $n } platser
+}
+emp-opening-new-link = Lägg till en plats
+emp-opening-new-title = Lägg till en plats
+emp-opening-needs-tasks = Lägg först till uppgifter i förteckningen: en plats består av uppgifter.
+emp-field-kind = Typ
+emp-kind-job = Arbetsplats
+emp-kind-work-trial = Arbetsprövning
+emp-kind-education-trial = Utbildningsprövning
+emp-kind-apprenticeship = Läroavtal
+emp-kind-gig = Gigjobb
+emp-field-tasks = Uppgifter
+emp-field-capacity = Platser
+emp-field-wage = Månadslön (€)
+emp-hint-wage = Lämna tomt för prövningar och när lönen ännu inte är känd.
+emp-field-starts = Börjar
+emp-field-ends = Slutar
+emp-col-candidates = Kandidater
+emp-candidates-link = Kandidater: { $title }
+emp-candidates-title = Kandidater: { $title }
+emp-candidates-intro = Kandidaterna visas utan namn eller hälsouppgifter. Kontakta deras coach för att gå vidare.
+emp-candidates-empty = Det finns inga lämpliga kandidater just nu.
+emp-candidates-caption = { $n ->
+    [one] { $n } kandidat, bäst först
+   *[other] { $n } kandidater, bäst först
+}
+emp-col-candidate = Kandidat
+emp-col-score = Poäng
+emp-col-fits = Vad som passar
+emp-col-to-check = Att kontrollera
+emp-candidate-n = Kandidat { $n }
+emp-fit-hours = Arbetstimmarna passar
+emp-fit-days = Arbetsdagarna passar
+emp-fit-municipality = Arbetsplatsen går att nå
+emp-fit-language = Språkkunskaperna räcker
+emp-fit-functioning = Arbetets krav passar
+emp-fit-accommodated = Passar med anpassningar på arbetsplatsen
+emp-nothing-to-check = Inget
+emp-check-dimension = Kontrollera med coachen: { $dimension }
+emp-interactions-title = Kontakter och behov
+emp-interactions-heading = Kontakter och behov: { $name }
+emp-interaction-new-title = Anteckna en kontakt
+emp-field-contact-kind = Typ av kontakt
+emp-contact-call = Telefonsamtal
+emp-contact-visit = Besök
+emp-contact-event = Evenemang
+emp-contact-email = E-post
+emp-field-date = Datum
+emp-field-summary = Vad ni talade om
+emp-field-needs = Behov som kom fram
+emp-hint-needs = Skriv varje behov på en egen rad. Kryssa för ”dolt jobb” när arbetet inte har annonserats.
+emp-need-n = Behov { $n }
+emp-field-hidden-job = Dolt jobb
+emp-field-cooperation-after = Samarbetets djup efter denna kontakt
+emp-interaction-save = Spara kontakten
+emp-needs-title = Behov som kom fram
+emp-needs-empty = Inga behov antecknade ännu.
+emp-needs-caption = { $n ->
+    [one] { $n } behov, nyaste först
+   *[other] { $n } behov, nyaste först
+}
+emp-col-need = Behov
+emp-contacts-title = Kontakter
+emp-contacts-empty = Inga kontakter antecknade ännu.
+emp-contacts-caption = { $n ->
+    [one] { $n } kontakt, nyaste först
+   *[other] { $n } kontakter, nyaste först
+}

@@ -1,1 +1,22 @@
 ## reports area (sv)
+rep-title = Översikt över projektet
+rep-intro = Siffrorna är endast antal. Ett tal under 5 visas som ”färre än 5”, och en summa utelämnas om den skulle avslöja ett sådant tal.
+rep-no-projects = Du har inga projekt att rapportera om.
+rep-participants-caption = Deltagare enligt skede i servicestigen
+rep-employers-caption = Arbetsgivare enligt samarbetets djup
+rep-openings-caption = Platser enligt typ
+rep-col-stage = Skede
+rep-col-depth = Samarbetets djup
+rep-col-kind = Typ
+rep-col-count = Antal
+rep-fewer-than-5 = färre än 5
+rep-total = Totalt
+rep-total-hidden = visas inte (skulle avslöja små tal)
+rep-unknown = Annat
+rep-stage-enrolled = Inskriven
+rep-stage-assessment = Bedömning
+rep-stage-coaching = Coachning
+rep-stage-trial = Prövning
+rep-stage-job-or-education = I arbete eller utbildning
+rep-stage-retention = Stöd för att stanna i arbetet
+rep-stage-exited = Avslutad

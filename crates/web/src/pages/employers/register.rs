@@ -1,0 +1,452 @@
+//! The employer register: list, overview, create and edit (with the version check of R50).
+
+use super::{employer_id, municipality, municipality_names, projects_with, tabs, Fields, Tab};
+use crate::error::{WebError, WebResult};
+use crate::middleware::session::Session;
+use crate::pages::ctx::Ctx;
+use crate::pages::form::FieldErrors;
+use crate::pages::{render, render_status, see_other};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use polku_domain::employer::tol_code;
+use polku_domain::{
+    BusinessId, CooperationDepth, Employer, EmployerId, EmployerSize, ProjectId, Role,
+};
+use polku_service::employers::EmployerLine;
+use polku_service::reports::depth_str;
+use polku_service::ServiceError;
+use time::OffsetDateTime;
+
+/// (value, label key) of each employer size.
+pub const SIZES: [(&str, &str); 4] = [
+    ("micro", "emp-size-micro"),
+    ("small", "emp-size-small"),
+    ("medium", "emp-size-medium"),
+    ("large", "emp-size-large"),
+];
+/// (value, label key) of each cooperation depth.
+pub const DEPTHS: [(&str, &str); 3] = [
+    ("contacted", "emp-depth-contacted"),
+    ("engaged", "emp-depth-engaged"),
+    ("deeper", "emp-depth-deeper"),
+];
+
+/// The label key of a stored value in one of the lists above.
+pub fn key_of(list: &[(&'static str, &'static str)], value: &str) -> &'static str {
+    list.iter()
+        .find(|(v, _)| *v == value)
+        .map_or("emp-unknown", |(_, k)| k)
+}
+
+pub fn size_str(s: EmployerSize) -> &'static str {
+    match s {
+        EmployerSize::Micro => "micro",
+        EmployerSize::Small => "small",
+        EmployerSize::Medium => "medium",
+        EmployerSize::Large => "large",
+    }
+}
+
+fn parse_size(s: &str) -> Option<EmployerSize> {
+    Some(match s {
+        "micro" => EmployerSize::Micro,
+        "small" => EmployerSize::Small,
+        "medium" => EmployerSize::Medium,
+        "large" => EmployerSize::Large,
+        _ => return None,
+    })
+}
+
+pub fn parse_depth(s: &str) -> Option<CooperationDepth> {
+    Some(match s {
+        "contacted" => CooperationDepth::Contacted,
+        "engaged" => CooperationDepth::Engaged,
+        "deeper" => CooperationDepth::Deeper,
+        _ => return None,
+    })
+}
+
+/// One row of the register as shown.
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    pub depth_key: &'static str,
+    pub municipalities: String,
+    pub open_openings: usize,
+}
+
+#[derive(Template)]
+#[template(path = "employers/list.html")]
+struct ListPage<'a> {
+    ctx: &'a Ctx,
+    rows: Vec<Row>,
+    may_create: bool,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+) -> WebResult<Response> {
+    let today = OffsetDateTime::now_utc().date();
+    let mut rows = Vec::new();
+    for project in projects_with(&session, &[Role::Coordinator, Role::Coach]) {
+        let lines: Vec<EmployerLine> = state
+            .service
+            .employer_register(&session.actor, project, today)
+            .await?;
+        rows.extend(lines.into_iter().map(|l| Row {
+            id: l.employer.id.to_string(),
+            municipalities: municipality_names(&l.employer.municipalities, ctx.locale),
+            depth_key: key_of(&DEPTHS, depth_str(l.employer.cooperation)),
+            name: l.employer.name,
+            open_openings: l.open_openings,
+        }));
+    }
+    render(&ListPage {
+        ctx: &ctx,
+        rows,
+        may_create: !projects_with(&session, &[Role::Coordinator]).is_empty(),
+    })
+}
+
+/// The employer form's values, as typed or as stored.
+#[derive(Debug, Clone, Default)]
+pub struct Values {
+    pub project: String,
+    pub name: String,
+    pub business_id: String,
+    pub industry_tol: String,
+    pub size: String,
+    pub municipalities: String,
+    pub cooperation: String,
+    pub mentor_available: bool,
+    pub version: i64,
+}
+
+impl Values {
+    fn of(e: &Employer) -> Values {
+        Values {
+            project: e.project_id.to_string(),
+            name: e.name.clone(),
+            business_id: e.business_id.as_str().to_owned(),
+            industry_tol: e.industry_tol.clone(),
+            size: size_str(e.size).to_owned(),
+            municipalities: e
+                .municipalities
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            cooperation: depth_str(e.cooperation).to_owned(),
+            mentor_available: e.mentor_available,
+            version: e.version,
+        }
+    }
+
+    fn read(f: &Fields) -> Values {
+        Values {
+            project: f.get("project"),
+            name: f.get("name"),
+            business_id: f.get("business_id"),
+            industry_tol: f.get("industry_tol"),
+            size: f.get("size"),
+            municipalities: f.get("municipalities"),
+            cooperation: f.get("cooperation"),
+            mentor_available: f.checked("mentor_available"),
+            version: f.get("version").parse().unwrap_or(0),
+        }
+    }
+
+    /// Validates into an employer (id and project given), or field errors.
+    fn validate(
+        &self,
+        id: EmployerId,
+        project: ProjectId,
+        coordinator: Option<polku_domain::UserId>,
+    ) -> Result<Employer, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.name.is_empty() || self.name.chars().count() > 200 {
+            errors.add("name", "emp-error-name");
+        }
+        let business_id = BusinessId::parse(&self.business_id);
+        if business_id.is_err() {
+            errors.add("business_id", "emp-error-business-id");
+        }
+        if tol_code(&self.industry_tol).is_err() {
+            errors.add("industry_tol", "emp-error-industry");
+        }
+        let size = parse_size(&self.size);
+        if size.is_none() {
+            errors.add("size", "emp-error-choose");
+        }
+        let depth = parse_depth(&self.cooperation);
+        if depth.is_none() {
+            errors.add("cooperation", "emp-error-choose");
+        }
+        let munis: Vec<_> = self
+            .municipalities
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(municipality)
+            .collect();
+        if munis.is_empty() || munis.iter().any(Option::is_none) {
+            errors.add("municipalities", "emp-error-municipalities");
+        }
+        match (business_id, size, depth) {
+            (Ok(business_id), Some(size), Some(cooperation)) if errors.is_empty() => Ok(Employer {
+                id,
+                project_id: project,
+                coordinator_id: coordinator,
+                business_id,
+                name: self.name.clone(),
+                industry_tol: self.industry_tol.trim().to_owned(),
+                size,
+                municipalities: munis.into_iter().flatten().collect(),
+                cooperation,
+                mentor_available: self.mentor_available,
+                version: self.version,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "employers/form.html")]
+struct FormPage<'a> {
+    ctx: &'a Ctx,
+    action: String,
+    editing: bool,
+    values: Values,
+    errors: FieldErrors,
+    /// The stored values when someone else saved first (R50).
+    conflict: Option<Values>,
+    sizes: [(&'static str, &'static str); 4],
+    depths: [(&'static str, &'static str); 3],
+}
+
+fn form_page(
+    ctx: &Ctx,
+    action: String,
+    editing: bool,
+    values: Values,
+    errors: FieldErrors,
+    conflict: Option<Values>,
+) -> FormPage<'_> {
+    FormPage {
+        ctx,
+        action,
+        editing,
+        values,
+        errors,
+        conflict,
+        sizes: SIZES,
+        depths: DEPTHS,
+    }
+}
+
+pub async fn new_form(ctx: Ctx, session: Session) -> WebResult<Response> {
+    let project = projects_with(&session, &[Role::Coordinator])
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let values = Values {
+        project,
+        size: "small".into(),
+        cooperation: "contacted".into(),
+        version: 1,
+        ..Values::default()
+    };
+    render(&form_page(
+        &ctx,
+        "/employers/new".into(),
+        false,
+        values,
+        FieldErrors::new(),
+        None,
+    ))
+}
+
+/// Service refusals that belong next to a field.
+fn field_error(e: &ServiceError) -> Option<(&'static str, &'static str)> {
+    match e {
+        ServiceError::Duplicate(_) => Some(("business_id", "emp-error-business-id-taken")),
+        ServiceError::Invalid(polku_domain::DomainError::Invalid { field, .. }) => {
+            let field = match *field {
+                "name" | "industry_tol" | "municipalities" => *field,
+                _ => return None,
+            };
+            Some((field, "emp-error-invalid"))
+        }
+        _ => None,
+    }
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let values = Values::read(&fields);
+    let mine = projects_with(&session, &[Role::Coordinator]);
+    let project = ProjectId::parse(&values.project)
+        .ok()
+        .filter(|p| mine.contains(p))
+        .ok_or(WebError::NotFound)?;
+    let id = EmployerId::new();
+    let employer = match values.validate(id, project, session.actor.user_id()) {
+        Ok(e) => e,
+        Err(errors) => {
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(&ctx, "/employers/new".into(), false, values, errors, None),
+            )
+        }
+    };
+    match state
+        .service
+        .create_employer(&session.actor, employer)
+        .await
+    {
+        Ok(id) => Ok(see_other(&format!("/employers/{id}"))),
+        Err(e) => match field_error(&e) {
+            Some((field, key)) => {
+                let mut errors = FieldErrors::new();
+                errors.add(field, key);
+                render_status(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &form_page(&ctx, "/employers/new".into(), false, values, errors, None),
+                )
+            }
+            None => Err(e.into()),
+        },
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let id = employer_id(&id)?;
+    let e = state.service.employer(&session.actor, id).await?;
+    if !state.service.may_edit_employer(&session.actor, &e) {
+        return Err(WebError::NotFound);
+    }
+    render(&form_page(
+        &ctx,
+        format!("/employers/{id}/edit"),
+        true,
+        Values::of(&e),
+        FieldErrors::new(),
+        None,
+    ))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let id = employer_id(&id)?;
+    let stored = state.service.employer(&session.actor, id).await?;
+    if !state.service.may_edit_employer(&session.actor, &stored) {
+        return Err(WebError::NotFound);
+    }
+    let action = format!("/employers/{id}/edit");
+    let mut values = Values::read(&fields);
+    values.project = stored.project_id.to_string();
+    let employer = match values.validate(id, stored.project_id, stored.coordinator_id) {
+        Ok(e) => e,
+        Err(errors) => {
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(&ctx, action, true, values, errors, None),
+            )
+        }
+    };
+    match state
+        .service
+        .update_employer(&session.actor, employer, values.version)
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!("/employers/{id}"))),
+        Err(ServiceError::Conflict { .. }) => {
+            let current = state.service.employer(&session.actor, id).await?;
+            let current = Values::of(&current);
+            // Saving again applies the user's values over the current version, knowingly.
+            values.version = current.version;
+            render_status(
+                StatusCode::CONFLICT,
+                &form_page(
+                    &ctx,
+                    action,
+                    true,
+                    values,
+                    FieldErrors::new(),
+                    Some(current),
+                ),
+            )
+        }
+        Err(e) => match field_error(&e) {
+            Some((field, key)) => {
+                let mut errors = FieldErrors::new();
+                errors.add(field, key);
+                render_status(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &form_page(&ctx, action, true, values, errors, None),
+                )
+            }
+            None => Err(e.into()),
+        },
+    }
+}
+
+#[derive(Template)]
+#[template(path = "employers/show.html")]
+struct ShowPage<'a> {
+    ctx: &'a Ctx,
+    tabs: Vec<Tab>,
+    id: String,
+    e: Values,
+    municipalities: String,
+    tasks: usize,
+    openings: usize,
+    may_edit: bool,
+    size_key: &'static str,
+    depth_key: &'static str,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let id = employer_id(&id)?;
+    let e = state.service.employer(&session.actor, id).await?;
+    let tasks = state.service.tasks(&session.actor, id).await?.len();
+    let openings = state.service.openings(&session.actor, id).await?.len();
+    render(&ShowPage {
+        ctx: &ctx,
+        tabs: tabs(id, ""),
+        id: id.to_string(),
+        municipalities: municipality_names(&e.municipalities, ctx.locale),
+        may_edit: state.service.may_edit_employer(&session.actor, &e),
+        size_key: key_of(&SIZES, size_str(e.size)),
+        depth_key: key_of(&DEPTHS, depth_str(e.cooperation)),
+        e: Values::of(&e),
+        tasks,
+        openings,
+    })
+}
