@@ -13,6 +13,7 @@ pub mod esco;
 pub mod matching;
 pub mod meetings;
 pub mod participants;
+pub mod skill_search;
 pub mod store;
 pub mod users;
 

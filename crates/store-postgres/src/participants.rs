@@ -249,3 +249,24 @@ pub(crate) async fn list_meetings(
     tx.commit().await.map_err(db)?;
     rows.into_iter().map(meeting).collect()
 }
+
+/// Start times of the meetings of a project's participants, optionally one coach's caseload.
+pub(crate) async fn meeting_times(
+    s: &PgStore,
+    project: ProjectId,
+    coach: Option<UserId>,
+) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
+    let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
+        "SELECT m.participant_id, m.starts_at FROM meetings m JOIN participants p ON p.id = m.participant_id \
+         WHERE p.project_id = $1 AND ($2::uuid IS NULL OR p.coach_id = $2)",
+    )
+    .bind(project.0)
+    .bind(coach.map(|c| c.0))
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, at)| (ParticipantId(id), at))
+        .collect())
+}

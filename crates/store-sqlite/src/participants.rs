@@ -263,3 +263,25 @@ pub(crate) async fn list_meetings(
     tx.commit().await.map_err(db)?;
     rows.into_iter().map(meeting).collect()
 }
+
+/// Start times of the meetings of a project's participants, optionally one coach's caseload.
+pub(crate) async fn meeting_times(
+    s: &SqliteStore,
+    project: ProjectId,
+    coach: Option<UserId>,
+) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
+    let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
+        "SELECT m.participant_id, m.starts_at FROM meetings m JOIN participants p ON p.id = m.participant_id \
+         WHERE p.project_id = ? AND (? IS NULL OR p.coach_id = ?)",
+    )
+    .bind(project.0)
+    .bind(coach.map(|c| c.0))
+    .bind(coach.map(|c| c.0))
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, at)| (ParticipantId(id), at))
+        .collect())
+}

@@ -244,6 +244,24 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
         audit: &AuditEvent,
     ) -> Result<Vec<MeetingRecord>>;
+    // Coach pages (web).
+    /// Start times of the meetings of a project's participants (one coach's caseload when
+    /// `coach` is given), for the caseload's "next meeting" column. No notes; not audited on its
+    /// own: the service calls it only together with the audited caseload listing.
+    async fn meeting_times(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+    ) -> Result<Vec<(ParticipantId, OffsetDateTime)>>;
+    /// Concepts of `kind` whose labels (any language, alternative labels included) match every
+    /// one of the three `LIKE` patterns, case-insensitively; at most `limit`. Reference data,
+    /// not audited.
+    async fn search_esco(
+        &self,
+        kind: &str,
+        patterns: &[String; 3],
+        limit: i64,
+    ) -> Result<Vec<EscoConcept>>;
 
     async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()>;
     async fn get_employer(&self, id: EmployerId) -> Result<Option<Employer>>;
