@@ -498,6 +498,31 @@ impl Service {
         Ok(lines)
     }
 
+    /// The stage changes of the participant's service path, oldest first (own coach only).
+    pub async fn stage_changes(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        purpose: &str,
+    ) -> Result<Vec<StageChange>> {
+        let scope = self
+            .store()
+            .participant_scope(id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_edit_participant(actor, &scope) {
+            return Err(ServiceError::NotFound);
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(id.to_string()),
+            "read_path",
+            purpose,
+        )?;
+        self.store().stage_changes(id, &audit).await
+    }
+
     /// Crypto-erasure: destroys the data key so sealed fields can never be read again.
     pub async fn erase_participant_data(&self, actor: &Actor, id: ParticipantId) -> Result<bool> {
         let scope = self
@@ -517,6 +542,14 @@ impl Service {
         )?;
         self.store().destroy_participant_key(id, &audit).await
     }
+}
+
+/// One change of a participant's service-path stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageChange {
+    pub from: String,
+    pub to: String,
+    pub at: OffsetDateTime,
 }
 
 /// One line of the caseload page.

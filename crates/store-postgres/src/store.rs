@@ -265,6 +265,13 @@ impl Store for PgStore {
     ) -> Result<Vec<EscoConcept>> {
         esco::search(self, kind, patterns, limit).await
     }
+    async fn stage_changes(
+        &self,
+        participant: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<polku_service::participants::StageChange>> {
+        participants::stage_changes(self, participant, audit).await
+    }
 
     async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()> {
         employers::insert_employer(self, e, audit).await

@@ -206,7 +206,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         id: ParticipantId,
         audit: &AuditEvent,
     ) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>>;
-    /// Writes `rec` (whose `version` is the new version) if the stored version is `expected`.
+    /// Writes `rec` (whose `version` is the new version) if the stored version is `expected`;
+    /// a change of stage is recorded in the path history in the same transaction.
     async fn update_participant(
         &self,
         rec: &ParticipantRecord,
@@ -262,6 +263,13 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         patterns: &[String; 3],
         limit: i64,
     ) -> Result<Vec<EscoConcept>>;
+    /// The participant's stage changes, oldest first (recorded by `update_participant` when the
+    /// stage changes). Audited.
+    async fn stage_changes(
+        &self,
+        participant: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<crate::participants::StageChange>>;
 
     async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()>;
     async fn get_employer(&self, id: EmployerId) -> Result<Option<Employer>>;

@@ -631,3 +631,82 @@ fn keys_chosen_at_run_time_exist_in_every_language() {
         }
     }
 }
+
+#[test]
+fn the_path_moves_one_step_and_keeps_its_history() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let url = format!("/participants/{id}/path");
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("aria-current=\"step\""));
+        assert!(page.body.contains("Vaihetta ei ole vielä vaihdettu."));
+        // Enrolled may move to assessment or exit, not straight to a trial.
+        assert!(page.body.contains("value=\"assessment\""));
+        assert!(!page.body.contains("value=\"trial\""));
+        let version = version_in(&page.body);
+        let bad = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[("version", &version), ("stage", "trial")],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"stage-error\""));
+        let ok = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[("version", &version), ("stage", "assessment")],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(
+            page.body.contains("<td>Aloittanut</td><td>Kartoitus</td>"),
+            "{}",
+            page.body
+        );
+        let changes = app
+            .service()
+            .stage_changes(&coach.actor, id, "service_delivery")
+            .await
+            .expect("history");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            (changes[0].from.as_str(), changes[0].to.as_str()),
+            ("enrolled", "assessment")
+        );
+        let other = app.user(Role::Coach).await;
+        assert!(app
+            .service()
+            .stage_changes(&other.actor, id, "service_delivery")
+            .await
+            .is_err());
+    });
+}
+
+#[test]
+fn crafting_at_an_employer_without_tasks_says_so() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let e = app.world.employer();
+        app.service()
+            .create_employer(&system(), e.clone())
+            .await
+            .expect("employer");
+        let res = app
+            .get(
+                &format!("/participants/{id}/craft?employer={}", e.id),
+                Some(&coach),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert!(
+            res.body.contains("Työtä ei voitu koota")
+                || res.body.contains("Tehtävistä ei saa koottua"),
+            "{}",
+            res.body
+        );
+    });
+}

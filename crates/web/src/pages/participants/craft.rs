@@ -49,6 +49,7 @@ struct CraftPage<'a> {
     conflict: Option<Vec<Shown>>,
     employers: Vec<Opt>,
     crafted: Option<Crafted>,
+    failed: bool,
     title: String,
     kinds: Vec<Opt>,
 }
@@ -225,8 +226,17 @@ async fn show_page(
             .map(|e| opt(e.id.to_string(), e.name.clone(), employer)),
     );
     let chosen = list.iter().find(|e| e.id.to_string() == employer);
+    let mut failed = false;
     let crafted = match chosen {
-        Some(e) => Some(crafted(state, session, ctx, view, e.id, &e.name).await?),
+        Some(e) => match crafted(state, session, ctx, view, e.id, &e.name).await {
+            Ok(c) => Some(c),
+            // The engine refused the stored data (e.g. an employer without tasks yet).
+            Err(crate::error::WebError::Service(ServiceError::Invalid(_))) => {
+                failed = true;
+                None
+            }
+            Err(e) => return Err(e),
+        },
         None => None,
     };
     let title = title.unwrap_or_else(|| {
@@ -244,6 +254,7 @@ async fn show_page(
             conflict: None,
             employers,
             crafted,
+            failed,
             title,
             kinds: kinds(ctx, kind),
             ctx,

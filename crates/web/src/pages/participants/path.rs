@@ -17,6 +17,13 @@ use polku_domain::PathStage;
 use polku_service::participants::{ParticipantChanges, ParticipantView};
 use serde::Deserialize;
 
+/// One row of the path history.
+pub struct Change {
+    pub when: String,
+    pub from_key: &'static str,
+    pub to_key: &'static str,
+}
+
 pub struct Step {
     pub key: &'static str,
     pub current: bool,
@@ -33,11 +40,39 @@ struct PathPage<'a> {
     version: String,
     steps: Vec<Step>,
     moves: Vec<Opt>,
+    history: Vec<Change>,
+}
+
+/// The path history in words, newest first.
+async fn history(
+    state: &AppState,
+    session: &Session,
+    ctx: &Ctx,
+    view: &ParticipantView,
+) -> WebResult<Vec<Change>> {
+    let key = |s: &str| {
+        PathStage::parse(s)
+            .map(stage_key)
+            .unwrap_or("p-stage-enrolled")
+    };
+    Ok(state
+        .service
+        .stage_changes(&session.actor, view.id, super::common::PURPOSE)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|c| Change {
+            when: super::common::fmt_datetime(ctx.locale, c.at),
+            from_key: key(&c.from),
+            to_key: key(&c.to),
+        })
+        .collect())
 }
 
 fn page<'a>(
     ctx: &'a Ctx,
     view: &ParticipantView,
+    history: Vec<Change>,
     chosen: &str,
     version: String,
     errors: FieldErrors,
@@ -65,6 +100,7 @@ fn page<'a>(
                 selected: s.as_str() == chosen,
             })
             .collect(),
+        history,
         ctx,
     }
 }
@@ -79,7 +115,15 @@ pub async fn show(
     let version = view.version.to_string();
     render_status(
         StatusCode::OK,
-        &page(&ctx, &view, "", version, FieldErrors::new(), None),
+        &page(
+            &ctx,
+            &view,
+            history(&state, &session, &ctx, &view).await?,
+            "",
+            version,
+            FieldErrors::new(),
+            None,
+        ),
     )
 }
 
@@ -104,7 +148,15 @@ pub async fn submit(
         errors.add("stage", "p-error-stage-choose");
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&ctx, &view, "", form.version, errors, None),
+            &page(
+                &ctx,
+                &view,
+                history(&state, &session, &ctx, &view).await?,
+                "",
+                form.version,
+                errors,
+                None,
+            ),
         );
     };
     let changes = ParticipantChanges {
@@ -117,7 +169,15 @@ pub async fn submit(
         Saved::Done => Ok(see_other(&format!("/participants/{}/path", view.id))),
         Saved::Invalid(errors) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&ctx, &view, &form.stage, form.version, errors, None),
+            &page(
+                &ctx,
+                &view,
+                history(&state, &session, &ctx, &view).await?,
+                &form.stage,
+                form.version,
+                errors,
+                None,
+            ),
         ),
         Saved::Conflict(current) => {
             let shown = vec![shown(
@@ -129,6 +189,7 @@ pub async fn submit(
                 &page(
                     &ctx,
                     &current,
+                    history(&state, &session, &ctx, &current).await?,
                     &form.stage,
                     current.version.to_string(),
                     FieldErrors::new(),

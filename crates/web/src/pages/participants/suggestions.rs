@@ -44,6 +44,7 @@ struct SuggestionsPage<'a> {
     errors: FieldErrors,
     conflict: Option<Vec<Shown>>,
     suggestions: Vec<Suggestion>,
+    failed: bool,
 }
 
 fn suggestion(ctx: &Ctx, r: &Value, employers: &BTreeMap<String, String>) -> Suggestion {
@@ -117,10 +118,16 @@ pub async fn show(
 ) -> WebResult<Response> {
     let view = load(&state, &session, &id).await?;
     let today = OffsetDateTime::now_utc().date();
-    let answer = state
+    let (answer, failed) = match state
         .service
         .match_participant(&session.actor, view.id, 10, false, today)
-        .await?;
+        .await
+    {
+        Ok(a) => (a, false),
+        // The engine refused the stored data; say so instead of an error page.
+        Err(polku_service::ServiceError::Invalid(_)) => (Value::Null, true),
+        Err(e) => return Err(e.into()),
+    };
     let employers: BTreeMap<String, String> = state
         .service
         .employers(&session.actor, view.project_id)
@@ -143,6 +150,7 @@ pub async fn show(
         errors: FieldErrors::new(),
         conflict: None,
         suggestions,
+        failed,
         ctx: &ctx,
     })
 }
