@@ -227,7 +227,7 @@ p-fit-functioning = Manages without support: { $dimensions }.
 p-fit-accommodated = { $dimension }: demand { $demand }, own level { $capacity }. Works with these adjustments: { $accommodations }.
 p-fit-other = Fits the participant's details.
 p-check-dimension = Check { $dimension }: the task demands level { $demand }, but it has not been assessed.
-p-acc-item = { $name }, about €{ $eur }
+p-acc-item = { $name }, about €{ $eur }.
 p-acc-subsidy = A work arrangement subsidy may cover the cost.
 p-acc-subsidy-cap = A work arrangement subsidy may cover the cost, up to €{ $eur }.
 p-acc-total = Adjustments in total about €{ $eur }.
@@ -244,12 +244,19 @@ p-part-essential-skills-text = { $have } of { $of } essential skills.
 p-part-optional-skills = Other skills
 p-part-optional-skills-text = { $have } of { $of } useful skills.
 p-part-learnable-gaps = Learnable on the job
-p-part-learnable-gaps-text = { $missing } skills missing, { $learnable } of them learnable on the job.
+p-part-learnable-gaps-text = { $missing ->
+    [0] All the skills needed are already there.
+    [one] { $missing } skill missing, learnable on the job: { $learnable }.
+   *[other] { $missing } skills missing, { $learnable } of them learnable on the job.
+}
 p-part-language-margin = Language
 p-part-language-margin-none = The tasks need no particular language.
 p-part-language-margin-text = { $language }: { $required } required, the participant is { $above } levels above it.
 p-part-functioning-margin = Functioning
-p-part-functioning-margin-text = { $demands } demands, { $spare } with room to spare. Not assessed: { $unassessed }.
+p-part-functioning-margin-text = { $demands ->
+    [one] { $demands } demand
+   *[other] { $demands } demands
+}, { $spare } with room to spare. Not assessed: { $unassessed }.
 p-part-accommodation-cost = Cost of adjustments
 p-part-accommodation-cost-text = Adjustments cost about €{ $eur }.
 p-part-goal-fit = Fit with goals

@@ -215,7 +215,7 @@ p-fit-functioning = Nämä sujuvat ilman apua: { $dimensions }.
 p-fit-accommodated = { $dimension }. Työ vaatii tasoa { $demand }. Asiakkaan taso on { $capacity }. Apu: { $accommodations }.
 p-fit-other = Sopii asiakkaan tietoihin.
 p-check-dimension = Tarkista { $dimension }. Työ vaatii tasoa { $demand }. Sitä ei ole arvioitu.
-p-acc-item = { $name }, noin { $eur } €
+p-acc-item = { $name }, noin { $eur } €.
 p-acc-subsidy = Tukea voi saada kuluihin.
 p-acc-subsidy-cap = Tukea voi saada kuluihin. Enintään { $eur } €.
 p-acc-total = Avut maksavat yhteensä noin { $eur } €.
@@ -232,7 +232,10 @@ p-part-essential-skills-text = { $have } / { $of } välttämättömästä taidos
 p-part-optional-skills = Muu osaaminen
 p-part-optional-skills-text = { $have } / { $of } hyödyllisestä taidosta.
 p-part-learnable-gaps = Opittavissa työssä
-p-part-learnable-gaps-text = Puuttuu { $missing } taitoa. Niistä { $learnable } voi oppia työssä.
+p-part-learnable-gaps-text = { $missing ->
+    [0] Asiakas osaa kaikki tarvittavat taidot.
+   *[other] Puuttuu { $missing } taitoa. Niistä { $learnable } voi oppia työssä.
+}
 p-part-language-margin = Kielitaito
 p-part-language-margin-none = Tehtävät eivät vaadi tiettyä kieltä.
 p-part-language-margin-text = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Asiakas osaa { $above } tasoa paremmin.

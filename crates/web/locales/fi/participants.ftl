@@ -227,7 +227,7 @@ p-fit-functioning = Sujuu ilman tukea: { $dimensions }.
 p-fit-accommodated = { $dimension }: vaatimus { $demand }, oma taso { $capacity }. Onnistuu näillä järjestelyillä: { $accommodations }.
 p-fit-other = Sopii asiakkaan tietoihin.
 p-check-dimension = Tarkista { $dimension }: tehtävä vaatii tasoa { $demand }, mutta asiaa ei ole arvioitu.
-p-acc-item = { $name }, noin { $eur } €
+p-acc-item = { $name }, noin { $eur } €.
 p-acc-subsidy = Järjestelytuki voi kattaa kulun.
 p-acc-subsidy-cap = Järjestelytuki voi kattaa kulun, enintään { $eur } €.
 p-acc-total = Järjestelyt yhteensä noin { $eur } €.
@@ -244,12 +244,19 @@ p-part-essential-skills-text = { $have } / { $of } välttämättömästä taidos
 p-part-optional-skills = Muu osaaminen
 p-part-optional-skills-text = { $have } / { $of } hyödyllisestä taidosta.
 p-part-learnable-gaps = Opittavissa työssä
-p-part-learnable-gaps-text = Puuttuu { $missing } taitoa, joista { $learnable } voi oppia työssä.
+p-part-learnable-gaps-text = { $missing ->
+    [0] Kaikki tarvittavat taidot ovat jo hallussa.
+    [one] Puuttuu { $missing } taito, ja { $learnable } puuttuvista voi oppia työssä.
+   *[other] Puuttuu { $missing } taitoa, joista { $learnable } voi oppia työssä.
+}
 p-part-language-margin = Kielitaito
 p-part-language-margin-none = Tehtävät eivät vaadi tiettyä kieltä.
 p-part-language-margin-text = Kieli { $language }: vaaditaan { $required }, asiakas ylittää vaatimuksen { $above } tasolla.
 p-part-functioning-margin = Toimintakyky
-p-part-functioning-margin-text = { $demands } vaatimusta, joista { $spare } jää väljää. Arvioimatta { $unassessed }.
+p-part-functioning-margin-text = { $demands ->
+    [one] { $demands } vaatimus
+   *[other] { $demands } vaatimusta
+}, joista { $spare } jää väljää. Arvioimatta { $unassessed }.
 p-part-accommodation-cost = Järjestelyjen kustannus
 p-part-accommodation-cost-text = Järjestelyt maksavat noin { $eur } €.
 p-part-goal-fit = Tavoitteen mukaisuus

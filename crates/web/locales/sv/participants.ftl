@@ -227,7 +227,7 @@ p-fit-functioning = Klarar sig utan stöd: { $dimensions }.
 p-fit-accommodated = { $dimension }: krav { $demand }, egen nivå { $capacity }. Fungerar med dessa arrangemang: { $accommodations }.
 p-fit-other = Passar klientens uppgifter.
 p-check-dimension = Kontrollera { $dimension }: uppgiften kräver nivå { $demand }, men det har inte bedömts.
-p-acc-item = { $name }, cirka { $eur } €
+p-acc-item = { $name }, cirka { $eur } €.
 p-acc-subsidy = Stöd för arbetsarrangemang kan täcka kostnaden.
 p-acc-subsidy-cap = Stöd för arbetsarrangemang kan täcka kostnaden, högst { $eur } €.
 p-acc-total = Arrangemangen kostar sammanlagt cirka { $eur } €.
@@ -244,12 +244,19 @@ p-part-essential-skills-text = { $have } av { $of } nödvändiga färdigheter.
 p-part-optional-skills = Övrig kompetens
 p-part-optional-skills-text = { $have } av { $of } nyttiga färdigheter.
 p-part-learnable-gaps = Kan läras i arbetet
-p-part-learnable-gaps-text = { $missing } färdigheter saknas, { $learnable } av dem kan läras i arbetet.
+p-part-learnable-gaps-text = { $missing ->
+    [0] Alla behövliga färdigheter finns redan.
+    [one] { $missing } färdighet saknas, { $learnable } kan läras i arbetet.
+   *[other] { $missing } färdigheter saknas, { $learnable } av dem kan läras i arbetet.
+}
 p-part-language-margin = Språk
 p-part-language-margin-none = Uppgifterna kräver inget visst språk.
 p-part-language-margin-text = { $language }: { $required } krävs, klienten ligger { $above } nivåer över kravet.
 p-part-functioning-margin = Funktionsförmåga
-p-part-functioning-margin-text = { $demands } krav, { $spare } med marginal. Inte bedömt: { $unassessed }.
+p-part-functioning-margin-text = { $demands ->
+    [one] { $demands } krav
+   *[other] { $demands } krav
+}, { $spare } med marginal. Inte bedömt: { $unassessed }.
 p-part-accommodation-cost = Kostnad för arrangemang
 p-part-accommodation-cost-text = Arrangemangen kostar cirka { $eur } €.
 p-part-goal-fit = Överensstämmelse med målen

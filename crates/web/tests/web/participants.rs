@@ -3,8 +3,10 @@
 //! functioning questionnaire, skill search with Finnish stemming, meetings, suggested work
 //! explained from the catalogue, and job crafting saved as an opening.
 
-use crate::harness::{sqlite, TestApp, User};
+use crate::harness::{sqlite, Res, TestApp, User};
+use axum::body::Body;
 use axum::http::StatusCode;
+use axum::http::{header, Request};
 use polku_domain::*;
 use polku_service::participants::ParticipantChanges;
 use polku_service::store::EscoConcept;
@@ -315,7 +317,7 @@ fn questionnaire_round_trip_stores_levels() {
         let lifting = polku_domain::catalogue::dimension(Dimension::Lifting).expect("lifting");
         assert!(page
             .body
-            .contains(&format!("<legend>{}</legend>", lifting.question.fi)));
+            .contains(&format!("<legend>{}</legend>", lifting.question.fi_selko)));
         assert!(page.body.contains("Ei arvioitu"));
         let version = version_in(&page.body);
         let res = app
@@ -708,5 +710,63 @@ fn crafting_at_an_employer_without_tasks_says_so() {
             "{}",
             res.body
         );
+    });
+}
+
+/// A GET in another interface language (the language switch's cookie).
+async fn get_in(app: &TestApp, lang: &str, path: &str, user: &User) -> Res {
+    let req = Request::builder()
+        .uri(path)
+        .header(
+            header::COOKIE,
+            format!("{}; polku_lang={lang}", user.cookie()),
+        )
+        .body(Body::empty())
+        .expect("request");
+    app.send(req).await
+}
+
+#[test]
+fn pages_speak_swedish_english_and_plain_finnish() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        employer_with_opening(&app).await;
+        let en = get_in(
+            &app,
+            "en",
+            &format!("/participants/{id}/suggestions"),
+            &coach,
+        )
+        .await;
+        assert_eq!(en.status, StatusCode::OK);
+        assert!(
+            en.body
+                .contains("10 hours a week fits the wish of 10–25 hours."),
+            "{}",
+            en.body
+        );
+        assert!(en.body.contains("Lifting aid or trolley, about €350."));
+        let sv = get_in(
+            &app,
+            "sv",
+            &format!("/participants/{id}/functioning"),
+            &coach,
+        )
+        .await;
+        let lifting = polku_domain::catalogue::dimension(Dimension::Lifting).expect("lifting");
+        assert!(sv
+            .body
+            .contains(&format!("<legend>{}</legend>", lifting.question.sv)));
+        assert!(sv.body.contains("Inte bedömt"));
+        let selko = get_in(
+            &app,
+            "fi-x-selko",
+            &format!("/participants/{id}/suggestions"),
+            &coach,
+        )
+        .await;
+        assert!(selko
+            .body
+            .contains("Työtä on 10 tuntia viikossa. Toive on 10–25 tuntia. Se sopii."));
     });
 }

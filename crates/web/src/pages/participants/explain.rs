@@ -242,8 +242,13 @@ pub struct Part {
     pub points: String,
 }
 
+/// Points of a part on the 0–100 scale of the score.
 fn points(v: &Value) -> String {
-    format!("{:.1} / {:.0}", num(v, "points"), num(v, "max"))
+    format!(
+        "{:.0} / {:.0}",
+        num(v, "points") * 100.0,
+        num(v, "max") * 100.0
+    )
 }
 
 /// The score parts from the `explanation` array.

@@ -74,12 +74,13 @@ pub struct Question {
     pub options: Vec<Opt>,
 }
 
+/// The question as the participant hears it: in Finnish the plain-language (selkokieli) form,
+/// since the coach fills the questionnaire in together with the participant.
 fn question_text(info: &DimensionInfo, locale: Locale) -> String {
     match locale {
-        Locale::FiSelko => info.question.fi_selko.clone(),
+        Locale::Fi | Locale::FiSelko => info.question.fi_selko.clone(),
         Locale::Sv => info.question.sv.clone(),
         Locale::En => info.question.en.clone(),
-        Locale::Fi => info.question.fi.clone(),
     }
 }
 

@@ -81,7 +81,7 @@ fn suggestion(ctx: &Ctx, r: &Value, employers: &BTreeMap<String, String>) -> Sug
             .unwrap_or_else(|| employer_id.clone()),
         employer_id,
         kind_key: explain::kind_key(r["kind"].as_str().unwrap_or("")),
-        score: format!("{:.0}", r["score"].as_f64().unwrap_or(0.0)),
+        score: format!("{:.0}", r["score"].as_f64().unwrap_or(0.0) * 100.0),
         hours: ctx.tn(
             "p-hours-per-week",
             "n",
