@@ -18,6 +18,7 @@ pub mod meetings;
 pub mod participants;
 pub mod reports;
 pub mod second_factor;
+pub mod skill_search;
 pub mod store;
 pub mod users;
 

@@ -1,9 +1,13 @@
 //! Matching against the database: builds the engine's input from stored participants,
 //! employers, tasks and openings, and runs the same engine as `polku match --input`.
 
-use crate::{Actor, Result, Service, ServiceError};
-use polku_domain::{Employer, ParticipantId, ProjectId};
-use polku_matching::api::{match_input, MatchArgs};
+use crate::audit::AuditEvent;
+use crate::participants::ParticipantView;
+use crate::{authz, Actor, Result, Service, ServiceError};
+use polku_domain::{
+    Employer, EmployerId, Opening, OpeningId, OpeningKind, ParticipantId, ProjectId, TaskId,
+};
+use polku_matching::api::{craft_input, match_input, CraftArgs, MatchArgs};
 use polku_matching::input as mi;
 use time::Date;
 
@@ -86,31 +90,9 @@ impl Service {
         today: Date,
     ) -> Result<serde_json::Value> {
         let view = self.get_participant(actor, id, "matching").await?;
-        let sensitive = &view.sensitive;
-        let p = &view.personal;
-        let participant = mi::Participant {
-            id: id.to_string(),
-            municipality: p.mobility.home.clone(),
-            acceptable_municipalities: p.mobility.acceptable.clone(),
-            hours_per_week: mi::Hours {
-                min: p.availability.hours_per_week.min,
-                max: p.availability.hours_per_week.max,
-            },
-            days_per_week_max: p.availability.days_per_week_max,
-            languages: p.languages.clone(),
-            skills: p.skills.iter().map(|s| s.skill.clone()).collect(),
-            goals: p.goals.clone(),
-            capacity: sensitive.functioning.capacity.clone(),
-            waiting_days: u32::try_from((today - view.waiting_since).whole_days().max(0))
-                .unwrap_or(u32::MAX),
-            evenings: p.availability.evenings,
-            nights: p.availability.nights,
-            weekends: p.availability.weekends,
-            reduced_work_ability: p.esf.disability.unwrap_or(false),
-        };
         let input = mi::Input {
             schema: None,
-            participants: vec![participant],
+            participants: vec![participant_input(&view, today)],
             employers: self.employers_input(actor, view.project_id).await?,
             accommodations: None,
             allocation: None,
@@ -122,5 +104,145 @@ impl Service {
             include_excluded,
         };
         match_input(&input, &args, today).map_err(engine_error)
+    }
+
+    /// The optimal job for the participant from one employer's task inventory (job crafting),
+    /// with the reasons for every task left out and the description in each language. The
+    /// employer must be in the participant's project; needs full access to the participant.
+    pub async fn craft_for_participant(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        employer: EmployerId,
+        today: Date,
+    ) -> Result<serde_json::Value> {
+        let view = self.get_participant(actor, id, "matching").await?;
+        let e = self
+            .project_employer(actor, view.project_id, employer)
+            .await?;
+        let tasks = self.store().list_tasks(e.id).await?;
+        let openings = self.store().list_openings(e.id).await?;
+        let input = mi::Input {
+            schema: None,
+            participants: vec![participant_input(&view, today)],
+            employers: employer_input(&e, tasks, openings).into_iter().collect(),
+            accommodations: None,
+            allocation: None,
+        };
+        let args = CraftArgs {
+            participant: id.to_string(),
+            employer: e.id.to_string(),
+            hours: None,
+        };
+        craft_input(&input, &args, today).map_err(engine_error)
+    }
+
+    /// An employer of `project` the actor may read; anything else is "not found".
+    async fn project_employer(
+        &self,
+        actor: &Actor,
+        project: ProjectId,
+        employer: EmployerId,
+    ) -> Result<Employer> {
+        let e = self
+            .store()
+            .get_employer(employer)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if e.project_id != project || !authz::may_read_employers(actor, project) {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(e)
+    }
+
+    /// Saves the job crafted for a participant as an opening at the employer. The tasks are
+    /// crafted again here from the stored data (never taken from the request). The participant's
+    /// own coach may do this for an employer of the same project: proposing a crafted job is
+    /// coaching work, while the rest of the employer register stays the coordinators' (see
+    /// [`Service::add_opening`]).
+    pub async fn add_crafted_opening(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        employer: EmployerId,
+        kind: OpeningKind,
+        title: &str,
+        today: Date,
+    ) -> Result<OpeningId> {
+        let scope = self
+            .store()
+            .participant_scope(id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_edit_participant(actor, &scope) {
+            return Err(ServiceError::NotFound);
+        }
+        let crafted = self
+            .craft_for_participant(actor, id, employer, today)
+            .await?;
+        let e = self
+            .project_employer(actor, scope.project_id, employer)
+            .await?;
+        let tasks: Vec<TaskId> = crafted["tasks"]
+            .as_array()
+            .map(|ts| {
+                ts.iter()
+                    .filter_map(|t| t.as_str().and_then(|t| TaskId::parse(t).ok()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let municipality = e
+            .municipalities
+            .first()
+            .cloned()
+            .ok_or(ServiceError::NotFound)?;
+        let opening = Opening {
+            id: OpeningId::new(),
+            employer_id: e.id,
+            kind,
+            title: polku_domain::org::name("title", title, 200)?,
+            tasks,
+            municipality,
+            capacity: 1,
+            monthly_wage_eur: None,
+            starts_on: None,
+            ends_on: None,
+            version: 1,
+        };
+        opening.validate()?;
+        let audit = AuditEvent::new(
+            actor,
+            "opening",
+            Some(opening.id.to_string()),
+            "create",
+            "matching",
+        )?;
+        self.store().insert_opening(&opening, &audit).await?;
+        Ok(opening.id)
+    }
+}
+
+/// The participant in the engine's shape.
+fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant {
+    let p = &view.personal;
+    mi::Participant {
+        id: view.id.to_string(),
+        municipality: p.mobility.home.clone(),
+        acceptable_municipalities: p.mobility.acceptable.clone(),
+        hours_per_week: mi::Hours {
+            min: p.availability.hours_per_week.min,
+            max: p.availability.hours_per_week.max,
+        },
+        days_per_week_max: p.availability.days_per_week_max,
+        languages: p.languages.clone(),
+        skills: p.skills.iter().map(|s| s.skill.clone()).collect(),
+        goals: p.goals.clone(),
+        capacity: view.sensitive.functioning.capacity.clone(),
+        waiting_days: u32::try_from((today - view.waiting_since).whole_days().max(0))
+            .unwrap_or(u32::MAX),
+        evenings: p.availability.evenings,
+        nights: p.availability.nights,
+        weekends: p.availability.weekends,
+        reduced_work_ability: p.esf.disability.unwrap_or(false),
     }
 }

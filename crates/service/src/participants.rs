@@ -450,6 +450,79 @@ impl Service {
         self.store().list_participants(project, coach, &audit).await
     }
 
+    /// The actor's caseload with each participant's next meeting, longest waiting first: the
+    /// people who have waited longest since their path started stand out at the top. The
+    /// listing is audited per hit as in [`Service::caseload`].
+    pub async fn caseload_overview(
+        &self,
+        actor: &Actor,
+        project: ProjectId,
+        now: OffsetDateTime,
+        purpose: &str,
+    ) -> Result<Vec<CaseloadLine>> {
+        let people = self.caseload(actor, project, purpose).await?;
+        let coach = match actor {
+            Actor::User { id, .. } => Some(*id),
+            Actor::System { .. } => None,
+        };
+        let times = self.store().meeting_times(project, coach).await?;
+        let mut lines: Vec<CaseloadLine> = people
+            .into_iter()
+            .map(|summary| {
+                let mut past = times.iter().filter(|(p, _)| *p == summary.id);
+                let next_meeting = past
+                    .clone()
+                    .filter(|(_, at)| *at >= now)
+                    .map(|(_, at)| *at)
+                    .min();
+                let last_meeting = past
+                    .by_ref()
+                    .filter(|(_, at)| *at < now)
+                    .map(|(_, at)| *at)
+                    .max();
+                let waiting_days = (now.date() - summary.waiting_since).whole_days().max(0);
+                CaseloadLine {
+                    summary,
+                    next_meeting,
+                    last_meeting,
+                    waiting_days,
+                }
+            })
+            .collect();
+        lines.sort_by(|a, b| {
+            b.waiting_days
+                .cmp(&a.waiting_days)
+                .then_with(|| a.summary.family_name.cmp(&b.summary.family_name))
+                .then_with(|| a.summary.given_name.cmp(&b.summary.given_name))
+        });
+        Ok(lines)
+    }
+
+    /// The stage changes of the participant's service path, oldest first (own coach only).
+    pub async fn stage_changes(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        purpose: &str,
+    ) -> Result<Vec<StageChange>> {
+        let scope = self
+            .store()
+            .participant_scope(id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !authz::may_edit_participant(actor, &scope) {
+            return Err(ServiceError::NotFound);
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(id.to_string()),
+            "read_path",
+            purpose,
+        )?;
+        self.store().stage_changes(id, &audit).await
+    }
+
     /// Crypto-erasure: destroys the data key so sealed fields can never be read again.
     pub async fn erase_participant_data(&self, actor: &Actor, id: ParticipantId) -> Result<bool> {
         let scope = self
@@ -468,6 +541,33 @@ impl Service {
             "data_subject_request",
         )?;
         self.store().destroy_participant_key(id, &audit).await
+    }
+}
+
+/// One change of a participant's service-path stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageChange {
+    pub from: String,
+    pub to: String,
+    pub at: OffsetDateTime,
+}
+
+/// One line of the caseload page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseloadLine {
+    pub summary: ParticipantSummary,
+    /// The next meeting from now on, if one is booked.
+    pub next_meeting: Option<OffsetDateTime>,
+    /// The latest meeting before now.
+    pub last_meeting: Option<OffsetDateTime>,
+    /// Days since the service path started (the participant's waiting time).
+    pub waiting_days: i64,
+}
+
+impl CaseloadLine {
+    /// Waiting long with nothing booked: the caseload flags these for attention.
+    pub fn needs_attention(&self) -> bool {
+        self.waiting_days >= 90 && self.next_meeting.is_none()
     }
 }
 

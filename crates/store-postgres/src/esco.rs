@@ -57,3 +57,24 @@ pub(crate) async fn get(s: &PgStore, uri: &str) -> Result<Option<EscoConcept>> {
         .map_err(db)?;
     Ok(row.map(esco))
 }
+
+/// Concepts of `kind` whose labels match all three patterns, case-insensitively.
+pub(crate) async fn search(
+    s: &PgStore,
+    kind: &str,
+    patterns: &[String; 3],
+    limit: i64,
+) -> Result<Vec<EscoConcept>> {
+    let rows: Vec<EscoRow> = sqlx::query_as(&format!(
+        "{ESCO_COLS} WHERE kind = $1 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $2 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $3 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $4 ORDER BY uri LIMIT $5"
+    ))
+    .bind(kind)
+    .bind(&patterns[0])
+    .bind(&patterns[1])
+    .bind(&patterns[2])
+    .bind(limit)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    Ok(rows.into_iter().map(esco).collect())
+}

@@ -102,6 +102,12 @@ pub(crate) async fn update(
     ev: &AuditEvent,
 ) -> Result<()> {
     let mut tx = s.write().await?;
+    let old_stage: Option<String> =
+        sqlx::query_scalar("SELECT stage FROM participants WHERE id = $1")
+            .bind(r.id.0)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
     let done = sqlx::query(
         "UPDATE participants SET coach_id = $1, family_name = $2, given_name = $3, home_municipality = $4, stage = $5, \
          waiting_since = $6, personal_json = $7, hetu_sealed = $8, hetu_lookup = $9, sensitive_sealed = $10, version = $11, updated_at = $12 \
@@ -136,6 +142,20 @@ pub(crate) async fn update(
                 current,
             }),
         );
+    }
+    if let Some(from) = old_stage.filter(|from| *from != r.stage) {
+        sqlx::query(
+            "INSERT INTO participant_stage_changes (participant_id, from_stage, to_stage, changed_at, changed_by) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(r.id.0)
+        .bind(&from)
+        .bind(&r.stage)
+        .bind(OffsetDateTime::now_utc())
+        .bind(&ev.actor)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
     }
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)
@@ -248,4 +268,47 @@ pub(crate) async fn list_meetings(
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
     rows.into_iter().map(meeting).collect()
+}
+
+/// Start times of the meetings of a project's participants, optionally one coach's caseload.
+pub(crate) async fn meeting_times(
+    s: &PgStore,
+    project: ProjectId,
+    coach: Option<UserId>,
+) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
+    let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
+        "SELECT m.participant_id, m.starts_at FROM meetings m JOIN participants p ON p.id = m.participant_id \
+         WHERE p.project_id = $1 AND ($2::uuid IS NULL OR p.coach_id = $2)",
+    )
+    .bind(project.0)
+    .bind(coach.map(|c| c.0))
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, at)| (ParticipantId(id), at))
+        .collect())
+}
+
+/// The participant's stage changes, oldest first; the read is audited in the same transaction.
+pub(crate) async fn stage_changes(
+    s: &PgStore,
+    id: ParticipantId,
+    ev: &AuditEvent,
+) -> Result<Vec<polku_service::participants::StageChange>> {
+    let mut tx = s.write().await?;
+    let rows: Vec<(String, String, OffsetDateTime)> = sqlx::query_as(
+        "SELECT from_stage, to_stage, changed_at FROM participant_stage_changes WHERE participant_id = $1 ORDER BY id",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(|(from, to, at)| polku_service::participants::StageChange { from, to, at })
+        .collect())
 }

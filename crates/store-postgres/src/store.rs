@@ -282,6 +282,29 @@ impl Store for PgStore {
     ) -> Result<Vec<MeetingRecord>> {
         participants::list_meetings(self, participant, audit).await
     }
+    // Coach pages (web).
+    async fn meeting_times(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+    ) -> Result<Vec<(ParticipantId, time::OffsetDateTime)>> {
+        participants::meeting_times(self, project, coach).await
+    }
+    async fn search_esco(
+        &self,
+        kind: &str,
+        patterns: &[String; 3],
+        limit: i64,
+    ) -> Result<Vec<EscoConcept>> {
+        esco::search(self, kind, patterns, limit).await
+    }
+    async fn stage_changes(
+        &self,
+        participant: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<polku_service::participants::StageChange>> {
+        participants::stage_changes(self, participant, audit).await
+    }
 
     async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()> {
         employers::insert_employer(self, e, audit).await

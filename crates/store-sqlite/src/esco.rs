@@ -57,3 +57,24 @@ pub(crate) async fn get(s: &SqliteStore, uri: &str) -> Result<Option<EscoConcept
         .map_err(db)?;
     Ok(row.map(esco))
 }
+
+/// Concepts of `kind` whose labels match all three patterns, case-insensitively.
+pub(crate) async fn search(
+    s: &SqliteStore,
+    kind: &str,
+    patterns: &[String; 3],
+    limit: i64,
+) -> Result<Vec<EscoConcept>> {
+    let rows: Vec<EscoRow> = sqlx::query_as(&format!(
+        "{ESCO_COLS} WHERE kind = ? AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) LIKE ? AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) LIKE ? AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) LIKE ? ORDER BY uri LIMIT ?"
+    ))
+    .bind(kind)
+    .bind(&patterns[0])
+    .bind(&patterns[1])
+    .bind(&patterns[2])
+    .bind(limit)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    Ok(rows.into_iter().map(esco).collect())
+}

@@ -275,7 +275,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         id: ParticipantId,
         audit: &AuditEvent,
     ) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>>;
-    /// Writes `rec` (whose `version` is the new version) if the stored version is `expected`.
+    /// Writes `rec` (whose `version` is the new version) if the stored version is `expected`;
+    /// a change of stage is recorded in the path history in the same transaction.
     async fn update_participant(
         &self,
         rec: &ParticipantRecord,
@@ -313,6 +314,31 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
         audit: &AuditEvent,
     ) -> Result<Vec<MeetingRecord>>;
+    // Coach pages (web).
+    /// Start times of the meetings of a project's participants (one coach's caseload when
+    /// `coach` is given), for the caseload's "next meeting" column. No notes; not audited on its
+    /// own: the service calls it only together with the audited caseload listing.
+    async fn meeting_times(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+    ) -> Result<Vec<(ParticipantId, OffsetDateTime)>>;
+    /// Concepts of `kind` whose labels (any language, alternative labels included) match every
+    /// one of the three `LIKE` patterns, case-insensitively; at most `limit`. Reference data,
+    /// not audited.
+    async fn search_esco(
+        &self,
+        kind: &str,
+        patterns: &[String; 3],
+        limit: i64,
+    ) -> Result<Vec<EscoConcept>>;
+    /// The participant's stage changes, oldest first (recorded by `update_participant` when the
+    /// stage changes). Audited.
+    async fn stage_changes(
+        &self,
+        participant: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<crate::participants::StageChange>>;
 
     async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()>;
     async fn get_employer(&self, id: EmployerId) -> Result<Option<Employer>>;

@@ -1,1 +1,343 @@
 ## participants area (en)
+
+# Caseload
+p-caseload-title = My caseload
+p-add-participant = Add a participant
+p-caseload-empty = You have no participants yet.
+p-caseload-intro = Those who have waited longest are at the top.
+p-caseload-attention = { $n ->
+    [one] { $n } participant has waited over 90 days with no meeting booked.
+   *[other] { $n } participants have waited over 90 days with no meeting booked.
+}
+p-caseload-caption = { $n ->
+    [one] { $n } participant
+   *[other] { $n } participants
+}
+p-col-name = Name
+p-col-stage = Stage
+p-col-waiting = Waiting
+p-col-next-meeting = Next meeting
+p-flag-attention = Needs attention
+p-waiting-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+p-since = since { $date }
+p-no-meeting = No meeting booked
+
+# Participant pages
+p-back-to-caseload = Back to caseload
+p-stage-label = Stage
+p-tabs-label = Participant's details
+p-tab-background = Background
+p-tab-functioning = Functioning
+p-tab-skills = Skills
+p-tab-languages = Languages
+p-tab-availability = Availability
+p-tab-path = Service path
+p-tab-meetings = Meetings
+p-tab-suggestions = Suggested work
+p-tab-craft = Craft a job
+p-conflict-title = Someone else changed this at the same time
+p-conflict-text = Nothing was saved. Below is what is stored now. The form has your values: check them and save again if you want to replace the other change.
+p-save = Save
+p-yes = Yes
+p-no = No
+p-unknown = Not known
+p-not-recorded = Not recorded
+p-choose = Choose
+p-add-named = Add: { $name }
+p-remove-named = Remove: { $name }
+p-search = Search
+p-search-hint = Type a word or the start of one, for example "cleaning".
+p-search-none = Nothing was found.
+p-search-count = { $n ->
+    [one] Found { $n } match.
+   *[other] Found { $n } matches.
+}
+
+# Stages
+p-stage-enrolled = Enrolled
+p-stage-assessment = Assessment
+p-stage-coaching = Coaching
+p-stage-trial = Work trial
+p-stage-job-or-education = In work or education
+p-stage-retention = Support to stay in work
+p-stage-exited = Ended
+
+# Background and new participant
+p-new-title = Add a participant
+p-new-intro = Fill in the participant's basic details. You can add the rest later.
+p-new-submit = Add participant
+p-field-project = Project
+p-project-number = Project { $n }
+p-section-identity = Identity
+p-section-contact = Contact details
+p-section-hours = Working hours
+p-section-times = Suitable working times
+p-section-mobility = Getting to work
+p-section-esf = ESF+ entry data
+p-esf-hint = Entry data is asked for project monitoring. The participant may choose not to answer.
+p-field-given-name = Given name
+p-field-family-name = Family name
+p-field-hetu = Personal identity code
+p-hetu-hint = In the form ddmmyy-nnnc, for example 131052-308T. You may leave it empty.
+p-hetu-recorded = Recorded (not shown)
+p-field-email = Email
+p-field-phone = Phone
+p-field-home = Home municipality
+p-field-hours-min = Hours a week, at least
+p-field-hours-max = Hours a week, at most
+p-field-days-max = Days a week, at most
+p-field-waiting-since = Service started
+p-field-labour-market-status = Labour market status
+p-status-unemployed = Unemployed
+p-status-inactive = Outside the labour force
+p-status-employed = Employed
+p-status-in-education = In education
+p-field-education = Level of education
+p-isced-level = ISCED { $n }
+p-field-long-term-unemployed = Long-term unemployed
+p-field-birth-year = Year of birth
+p-field-foreign-background = Foreign background
+p-field-disability = Disability or long-term illness
+p-goals-title = Goals
+p-goals-none = No goals recorded yet.
+p-goal-search-label = Search for a goal occupation
+
+# Functioning
+p-functioning-intro = Answer each question together with the participant. If something has not been assessed, choose "not assessed".
+p-not-assessed = Not assessed
+p-level-option = { $level }: { $text }
+p-accommodations-legend = Workplace adjustments needed
+p-field-functional-notes = Notes on functioning
+p-functional-notes-hint = Record functioning only, never diagnoses.
+
+# Skills
+p-skills-none = No skills recorded yet.
+p-skills-caption = The participant's skills
+p-col-skill = Skill
+p-col-evidence = How shown
+p-col-actions = Actions
+p-skills-add-title = Add a skill
+p-skill-search-label = Search for a skill
+p-skill-have = Already added
+p-evidence-self-assessed = Self-assessed
+p-evidence-coach-observed = Observed by the coach
+p-evidence-work-trial = Shown in a work trial
+p-evidence-certificate = Certificate
+
+# Languages
+p-languages-none = No languages recorded yet.
+p-languages-legend = Language skills
+p-language-level-for = Level: { $name }
+p-language-remove = Remove language
+p-language-add-legend = Add a language
+p-field-language-code = Language code
+p-language-code-hint = Two letters, for example fi, sv, en, ar or so.
+p-field-language-level = Level
+p-cefr-option = { $level }
+p-lang-fi = Finnish
+p-lang-sv = Swedish
+p-lang-en = English
+p-lang-ru = Russian
+p-lang-et = Estonian
+p-lang-ar = Arabic
+p-lang-so = Somali
+p-lang-uk = Ukrainian
+p-lang-fa = Persian
+p-lang-ku = Kurdish
+p-lang-tr = Turkish
+p-lang-zh = Chinese
+p-lang-vi = Vietnamese
+p-lang-th = Thai
+p-lang-es = Spanish
+p-lang-fr = French
+p-lang-de = German
+
+# Availability
+p-field-evenings = Evenings
+p-field-nights = Nights
+p-field-weekends = Weekends
+p-field-acceptable = Other suitable municipalities
+p-acceptable-hint = Separate municipalities with commas, for example Hollola, Nastola.
+p-field-driving-licence = Driving licence
+
+# Path
+p-path-now = now
+p-path-move-legend = Which stage next?
+p-path-move = Change stage
+
+# Meetings
+p-meetings-none = No meetings recorded yet.
+p-meetings-caption = Meetings, newest first
+p-col-when = When
+p-col-place = Where
+p-col-duration = Length
+p-col-notes = Notes
+p-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+p-meeting-record-title = Record a meeting
+p-meeting-record = Record meeting
+p-field-date = Date
+p-field-time = Time
+p-field-duration = Length in minutes
+p-field-place = Where did you meet?
+p-field-notes = Notes
+p-notes-hint = Notes are encrypted. Record only what is needed.
+p-place-office = At the office
+p-place-outside-office = Outside the office
+p-place-remote = Remotely
+p-place-pop-up = At a pop-up point
+
+# Suggestions
+p-suggestions-intro = Suggestions are based on the participant's details and the tasks of the project's employers.
+p-suggestions-none = No suitable openings were found.
+p-untitled-opening = Untitled opening
+p-score = Fit { $score } / 100
+p-hours-per-week = { $n ->
+    [one] { $n } hour a week
+   *[other] { $n } hours a week
+}
+p-task-hours = { $title } ({ $hours } h/week)
+p-tasks-title = Tasks
+p-why-title = Why it fits
+p-check-title = To check
+p-check-none = Nothing to check.
+p-accommodations-title = Workplace adjustments
+p-accommodations-none = No adjustments needed.
+p-subsidy-title = Pay subsidy
+p-parts-caption = What the fit is made of
+p-col-part = Part
+p-col-explanation = Explanation
+p-col-points = Points
+p-craft-at = Craft a job: { $employer }
+p-kind-job = Job
+p-kind-work-trial = Work trial
+p-kind-education-trial = Education trial
+p-kind-apprenticeship = Apprenticeship
+p-kind-gig = Gig
+p-fit-hours = { $hours } hours a week fits the wish of { $min }–{ $max } hours.
+p-fit-days = { $days } days a week is within the maximum of { $max }.
+p-fit-municipality = The workplace is in a suitable municipality: { $place }.
+p-fit-language = { $language }: { $required } required, the participant has { $has }.
+p-fit-functioning = Manages without support: { $dimensions }.
+p-fit-accommodated = { $dimension }: demand { $demand }, own level { $capacity }. Works with these adjustments: { $accommodations }.
+p-fit-other = Fits the participant's details.
+p-check-dimension = Check { $dimension }: the task demands level { $demand }, but it has not been assessed.
+p-acc-item = { $name }, about €{ $eur }.
+p-acc-subsidy = A work arrangement subsidy may cover the cost.
+p-acc-subsidy-cap = A work arrangement subsidy may cover the cost, up to €{ $eur }.
+p-acc-total = Adjustments in total about €{ $eur }.
+p-subsidy-estimate = Pay subsidy estimate about €{ $eur } a month ({ $rate } % of pay).
+p-subsidy-months = { $n ->
+    [one] For at most { $n } month.
+   *[other] For at most { $n } months.
+}
+p-subsidy-rate = The pay subsidy may be { $rate } % of pay. No wage is recorded, so no amount in euros can be estimated.
+p-subsidy-none = The pay subsidy cannot be estimated for today.
+p-subsidy-unpaid = Unpaid place, no pay subsidy.
+p-part-essential-skills = Essential skills
+p-part-essential-skills-text = { $have } of { $of } essential skills.
+p-part-optional-skills = Other skills
+p-part-optional-skills-text = { $have } of { $of } useful skills.
+p-part-learnable-gaps = Learnable on the job
+p-part-learnable-gaps-text = { $missing ->
+    [0] All the skills needed are already there.
+    [one] { $missing } skill missing, learnable on the job: { $learnable }.
+   *[other] { $missing } skills missing, { $learnable } of them learnable on the job.
+}
+p-part-language-margin = Language
+p-part-language-margin-none = The tasks need no particular language.
+p-part-language-margin-text = { $language }: { $required } required, the participant is { $above } levels above it.
+p-part-functioning-margin = Functioning
+p-part-functioning-margin-text = { $demands ->
+    [one] { $demands } demand
+   *[other] { $demands } demands
+}, { $spare } with room to spare. Not assessed: { $unassessed }.
+p-part-accommodation-cost = Cost of adjustments
+p-part-accommodation-cost-text = Adjustments cost about €{ $eur }.
+p-part-goal-fit = Fit with goals
+p-part-goal-fit-text = { $hours } hours a week in the participant's goal occupation.
+p-part-employer-readiness = Employer readiness
+p-part-readiness-mentor-trials = The employer has a workplace mentor and trial places.
+p-part-readiness-mentor = The employer has a workplace mentor.
+p-part-readiness-trials = The employer has trial places.
+p-part-readiness-none = The employer has no mentor and no trial places.
+
+# Craft
+p-craft-intro = Choose an employer. Polku puts together the job from its tasks that fits the participant best.
+p-field-employer = Employer
+p-craft-show = Show the job
+p-craft-result-title = Crafted job: { $employer }
+p-craft-hours = In total { $hours } hours a week (wish { $min }–{ $max }).
+p-craft-none = No suitable job can be put together from the tasks.
+p-description-title = Description
+p-left-out-title = Tasks left out
+p-left-out-item = { $task }: { $why }
+p-left-out-hours = { $hours ->
+    [one] Its { $hours } hour does not fit the hours.
+   *[other] Its { $hours } hours do not fit the hours.
+}
+p-left-out-min-hours = The suitable tasks do not reach the minimum hours.
+p-left-out-accommodation-cost = It would need about €{ $eur } more in adjustments, more than the task adds.
+p-left-out-lower-value = The job is better without it.
+p-limit-functioning = { $dimension }: demand { $demand } is above the own level { $capacity }.
+p-limit-language = { $language }: { $required } required, the participant has { $has }.
+p-limit-hours = { $hours } hours a week does not fit the wish of { $min }–{ $max }.
+p-limit-days = { $days } days a week is more than { $max }.
+p-limit-schedule = The working time does not suit.
+p-limit-schedule-evenings = The work is in the evenings.
+p-limit-schedule-nights = The work is at night.
+p-limit-schedule-weekends = The work is at weekends.
+p-limit-municipality = The workplace is in a municipality the participant cannot reach: { $place }.
+p-limit-other = Outside the participant's limits.
+p-craft-save-title = Save as an opening
+p-field-opening-title = Name of the opening
+p-field-opening-kind = Kind of opening
+p-craft-save = Save opening
+p-craft-saved-title = Opening saved
+p-craft-saved-named = The opening "{ $title }" was saved for the employer.
+p-craft-saved-text = The opening was saved for the employer.
+p-craft-again = Back to crafting
+
+# Errors
+p-error-invalid = Check the details.
+p-error-name = Enter a name (at most 100 characters).
+p-error-hetu = The personal identity code is not valid.
+p-error-hetu-length = A personal identity code has 11 characters, for example 131052-308T.
+p-error-hetu-check = The last character of the identity code does not match. Check the digits.
+p-error-hetu-century = The middle sign of the identity code is wrong. Use -, + or A (or a new sign such as B or Y).
+p-error-hetu-date = The identity code must start with a real date (ddmmyy).
+p-error-hetu-duplicate = There is already a participant with this identity code.
+p-error-email = Enter an email address like name@example.fi.
+p-error-phone = Use digits, spaces and + - ( ) in the phone number.
+p-error-municipality = Enter the name of a municipality, for example Lahti.
+p-error-municipalities = A municipality was not recognised. Check the names.
+p-error-hours = Enter hours as a number 0–60.
+p-error-hours-range = The minimum hours must not be more than the maximum.
+p-error-days = Enter days as a number 1–7.
+p-error-birth-year = Enter the year of birth as four digits.
+p-error-isced = Choose the level of education from the list.
+p-error-stage = The path cannot move straight to this stage.
+p-error-stage-choose = Choose a stage.
+p-error-level = Choose a level from the list.
+p-error-language = Enter a two-letter language code, for example fi.
+p-error-date = Enter the date as yyyy-mm-dd.
+p-error-time = Enter the time as hh:mm.
+p-error-duration = The length is 5–480 minutes.
+p-error-place = Choose the place.
+p-error-notes = The notes are too long (at most 10,000 characters).
+p-error-title = Enter a name for the opening.
+p-error-employer = Choose an employer.
+p-error-kind = Choose the kind of opening.
+p-error-no-tasks = The job got no tasks.
+p-suggestions-failed = Suggestions could not be worked out because some employer data is incomplete. Ask the employer coordinator to check the tasks.
+p-craft-failed = The job could not be put together because the employer data is incomplete (for example, no tasks recorded yet).
+p-path-history-title = Stage changes
+p-path-history-none = The stage has not changed yet.
+p-path-history-caption = Stage changes, newest first
+p-col-from = From
+p-col-to = To

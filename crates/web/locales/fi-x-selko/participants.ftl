@@ -1,1 +1,325 @@
-## Plain-language Finnish (selkosuomi) for what participants read.
+## Plain-language Finnish (selkosuomi) for the participants area.
+
+p-caseload-title = Asiakkaani
+p-add-participant = Lisää asiakas
+p-caseload-empty = Sinulla ei ole vielä asiakkaita.
+p-caseload-intro = Ylimpänä ovat ne, jotka ovat odottaneet kauimmin.
+p-caseload-attention = { $n ->
+    [one] { $n } asiakas on odottanut yli 90 päivää ilman sovittua tapaamista.
+   *[other] { $n } asiakasta on odottanut yli 90 päivää ilman sovittua tapaamista.
+}
+p-caseload-caption = { $n ->
+    [one] { $n } asiakas
+   *[other] { $n } asiakasta
+}
+p-col-name = Nimi
+p-col-stage = Vaihe
+p-col-waiting = Odottanut
+p-col-next-meeting = Seuraava tapaaminen
+p-flag-attention = Huomioi
+p-waiting-days = { $n ->
+    [one] { $n } päivä
+   *[other] { $n } päivää
+}
+p-since = alkaen { $date }
+p-no-meeting = Ei sovittua tapaamista
+
+p-back-to-caseload = Takaisin asiakkaisiin
+p-stage-label = Vaihe
+p-tabs-label = Asiakkaan tiedot
+p-tab-background = Perustiedot
+p-tab-functioning = Toimintakyky
+p-tab-skills = Osaaminen
+p-tab-languages = Kielet
+p-tab-availability = Saatavuus
+p-tab-path = Palvelupolku
+p-tab-meetings = Tapaamiset
+p-tab-suggestions = Työehdotukset
+p-tab-craft = Räätälöi työ
+p-conflict-title = Joku muu muutti tietoja
+p-conflict-text = Tietoja ei tallennettu. Joku muu muutti niitä juuri. Alla näet tiedot nyt. Lomakkeessa ovat sinun tietosi. Tarkista ne. Tallenna sitten uudelleen.
+p-save = Tallenna
+p-yes = Kyllä
+p-no = Ei
+p-unknown = Ei tiedossa
+p-not-recorded = Ei kirjattu
+p-choose = Valitse
+p-add-named = Lisää: { $name }
+p-remove-named = Poista: { $name }
+p-search = Hae
+p-search-hint = Kirjoita sana. Esimerkiksi ”siivous”.
+p-search-none = Mitään ei löytynyt.
+p-search-count = { $n ->
+    [one] Löytyi { $n } osuma.
+   *[other] Löytyi { $n } osumaa.
+}
+
+p-stage-enrolled = Aloittanut
+p-stage-assessment = Kartoitus
+p-stage-coaching = Valmennus
+p-stage-trial = Työkokeilu
+p-stage-job-or-education = Työssä tai koulutuksessa
+p-stage-retention = Työssä pysymisen tuki
+p-stage-exited = Päättynyt
+
+p-new-title = Lisää asiakas
+p-new-intro = Kirjoita asiakkaan tiedot. Voit lisätä muita tietoja myöhemmin.
+p-new-submit = Lisää asiakas
+p-field-project = Hanke
+p-project-number = Hanke { $n }
+p-section-identity = Henkilötiedot
+p-section-contact = Yhteystiedot
+p-section-hours = Työaika
+p-section-times = Sopivat työajat
+p-section-mobility = Liikkuminen
+p-section-esf = ESR+-lähtötiedot
+p-esf-hint = Hanke kysyy nämä tiedot seurantaa varten. Asiakkaan ei ole pakko vastata.
+p-field-given-name = Etunimi
+p-field-family-name = Sukunimi
+p-field-hetu = Henkilötunnus
+p-hetu-hint = Esimerkiksi 131052-308T. Voit jättää tämän tyhjäksi.
+p-hetu-recorded = Tallennettu. Sitä ei näytetä.
+p-field-email = Sähköposti
+p-field-phone = Puhelin
+p-field-home = Kotikunta
+p-field-hours-min = Tunteja viikossa vähintään
+p-field-hours-max = Tunteja viikossa enintään
+p-field-days-max = Päiviä viikossa enintään
+p-field-waiting-since = Palvelu alkoi
+p-field-labour-market-status = Onko asiakas työssä?
+p-status-unemployed = Työtön
+p-status-inactive = Ei hae työtä
+p-status-employed = Työssä
+p-status-in-education = Opiskelee
+p-field-education = Koulutustaso
+p-isced-level = ISCED { $n }
+p-field-long-term-unemployed = Ollut kauan työttömänä
+p-field-birth-year = Syntymävuosi
+p-field-foreign-background = Tausta ulkomailla
+p-field-disability = Vamma tai pitkä sairaus
+p-goals-title = Tavoitteet
+p-goals-none = Tavoitteita ei ole vielä kirjattu.
+p-goal-search-label = Hae tavoiteammattia
+
+p-functioning-intro = Vastatkaa kysymyksiin yhdessä. Jos et tiedä, valitse ”ei arvioitu”.
+p-not-assessed = Ei arvioitu
+p-level-option = { $level }: { $text }
+p-accommodations-legend = Mitä apuja työssä tarvitaan?
+p-field-functional-notes = Muuta toimintakyvystä
+p-functional-notes-hint = Kirjoita vain, mitä asiakas jaksaa ja osaa. Älä kirjoita sairauksia.
+p-skills-none = Osaamista ei ole vielä kirjattu.
+p-skills-caption = Asiakkaan osaaminen
+p-col-skill = Taito
+p-col-evidence = Mistä tiedetään
+p-col-actions = Toiminnot
+p-skills-add-title = Lisää taito
+p-skill-search-label = Hae taitoa
+p-skill-have = Jo lisätty
+p-evidence-self-assessed = Oma arvio
+p-evidence-coach-observed = Valmentaja havainnut
+p-evidence-work-trial = Työkokeilussa osoitettu
+p-evidence-certificate = Todistus
+
+p-languages-none = Kieliä ei ole vielä kirjattu.
+p-languages-legend = Kielitaito
+p-language-level-for = Taso: { $name }
+p-language-remove = Poista kieli
+p-language-add-legend = Lisää kieli
+p-field-language-code = Kielen koodi
+p-language-code-hint = Kaksi kirjainta. Esimerkiksi fi, sv tai en.
+p-field-language-level = Taso
+p-cefr-option = { $level }
+p-lang-fi = suomi
+p-lang-sv = ruotsi
+p-lang-en = englanti
+p-lang-ru = venäjä
+p-lang-et = viro
+p-lang-ar = arabia
+p-lang-so = somali
+p-lang-uk = ukraina
+p-lang-fa = persia
+p-lang-ku = kurdi
+p-lang-tr = turkki
+p-lang-zh = kiina
+p-lang-vi = vietnam
+p-lang-th = thai
+p-lang-es = espanja
+p-lang-fr = ranska
+p-lang-de = saksa
+
+p-field-evenings = Illat
+p-field-nights = Yöt
+p-field-weekends = Viikonloput
+p-field-acceptable = Muut sopivat kunnat
+p-acceptable-hint = Kirjoita kunnat. Laita pilkku väliin. Esimerkiksi Hollola, Nastola.
+p-field-driving-licence = Ajokortti
+
+p-path-now = nyt
+p-path-move-legend = Mikä on seuraava vaihe?
+p-path-move = Vaihda vaihe
+
+p-meetings-none = Tapaamisia ei ole vielä kirjattu.
+p-meetings-caption = Tapaamiset, uusin ensin
+p-col-when = Aika
+p-col-place = Paikka
+p-col-duration = Kesto
+p-col-notes = Muistiinpanot
+p-minutes = { $n ->
+    [one] { $n } minuutti
+   *[other] { $n } minuuttia
+}
+p-meeting-record-title = Kirjaa tapaaminen
+p-meeting-record = Kirjaa tapaaminen
+p-field-date = Päivä
+p-field-time = Kellonaika
+p-field-duration = Kesto minuutteina
+p-field-place = Missä tavattiin?
+p-field-notes = Muistiinpanot
+p-notes-hint = Muistiinpanot salataan. Kirjoita vain tärkeät asiat.
+p-place-office = Toimistolla
+p-place-outside-office = Toimiston ulkopuolella
+p-place-remote = Etänä
+p-place-pop-up = Pop up -pisteessä
+
+p-suggestions-intro = Nämä työt voivat sopia asiakkaalle.
+p-suggestions-none = Sopivia töitä ei löytynyt.
+p-untitled-opening = Nimetön paikka
+p-score = Sopivuus { $score } / 100
+p-hours-per-week = { $n ->
+    [one] { $n } tunti viikossa
+   *[other] { $n } tuntia viikossa
+}
+p-task-hours = { $title } ({ $hours } h/vko)
+p-tasks-title = Tehtävät
+p-why-title = Miksi sopii
+p-check-title = Tarkistettavaa
+p-check-none = Ei tarkistettavaa.
+p-accommodations-title = Apuja työhön
+p-accommodations-none = Apuja ei tarvita.
+p-subsidy-title = Palkkatuki
+p-parts-caption = Mistä sopivuus koostuu
+p-col-part = Osa
+p-col-explanation = Selitys
+p-col-points = Pisteet
+p-craft-at = Räätälöi työ: { $employer }
+p-kind-job = Työpaikka
+p-kind-work-trial = Työkokeilu
+p-kind-education-trial = Koulutuskokeilu
+p-kind-apprenticeship = Oppisopimus
+p-kind-gig = Keikkatyö
+p-fit-hours = Työtä on { $hours } tuntia viikossa. Toive on { $min }–{ $max } tuntia. Se sopii.
+p-fit-days = Työpäiviä on { $days } viikossa. Enintään { $max } sopii.
+p-fit-municipality = Työpaikka on kunnassa { $place }. Sinne pääsee.
+p-fit-language = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Asiakkaalla on { $has }.
+p-fit-functioning = Nämä sujuvat ilman apua: { $dimensions }.
+p-fit-accommodated = { $dimension }. Työ vaatii tasoa { $demand }. Asiakkaan taso on { $capacity }. Apu: { $accommodations }.
+p-fit-other = Sopii asiakkaan tietoihin.
+p-check-dimension = Tarkista { $dimension }. Työ vaatii tasoa { $demand }. Sitä ei ole arvioitu.
+p-acc-item = { $name }, noin { $eur } €.
+p-acc-subsidy = Tukea voi saada kuluihin.
+p-acc-subsidy-cap = Tukea voi saada kuluihin. Enintään { $eur } €.
+p-acc-total = Avut maksavat yhteensä noin { $eur } €.
+p-subsidy-estimate = Palkkatuki on noin { $eur } € kuukaudessa. Se on { $rate } % palkasta.
+p-subsidy-months = { $n ->
+    [one] Enintään { $n } kuukausi.
+   *[other] Enintään { $n } kuukautta.
+}
+p-subsidy-rate = Palkkatuki voi olla { $rate } % palkasta. Palkkaa ei tiedetä. Siksi euroja ei voi laskea.
+p-subsidy-none = Palkkatukea ei voi laskea.
+p-subsidy-unpaid = Tästä ei makseta palkkaa. Palkkatukea ei ole.
+p-part-essential-skills = Välttämätön osaaminen
+p-part-essential-skills-text = { $have } / { $of } välttämättömästä taidosta.
+p-part-optional-skills = Muu osaaminen
+p-part-optional-skills-text = { $have } / { $of } hyödyllisestä taidosta.
+p-part-learnable-gaps = Opittavissa työssä
+p-part-learnable-gaps-text = { $missing ->
+    [0] Asiakas osaa kaikki tarvittavat taidot.
+   *[other] Puuttuu { $missing } taitoa. Niistä { $learnable } voi oppia työssä.
+}
+p-part-language-margin = Kielitaito
+p-part-language-margin-none = Tehtävät eivät vaadi tiettyä kieltä.
+p-part-language-margin-text = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Asiakas osaa { $above } tasoa paremmin.
+p-part-functioning-margin = Toimintakyky
+p-part-functioning-margin-text = Vaatimuksia on { $demands }. Niistä { $spare } sujuu helposti. Arvioimatta on { $unassessed }.
+p-part-accommodation-cost = Järjestelyjen kustannus
+p-part-accommodation-cost-text = Järjestelyt maksavat noin { $eur } €.
+p-part-goal-fit = Tavoitteen mukaisuus
+p-part-goal-fit-text = { $hours } tuntia viikossa on asiakkaan toiveammatissa.
+p-part-employer-readiness = Työnantajan valmius
+p-part-readiness-mentor-trials = Työnantajalla on työpaikkaohjaaja ja kokeilupaikkoja.
+p-part-readiness-mentor = Työnantajalla on työpaikkaohjaaja.
+p-part-readiness-trials = Työnantajalla on kokeilupaikkoja.
+p-part-readiness-none = Työnantajalla ei ole ohjaajaa eikä kokeilupaikkoja.
+
+p-craft-intro = Valitse työnantaja. Polku valitsee tehtävät, jotka sopivat asiakkaalle parhaiten.
+p-field-employer = Työnantaja
+p-craft-show = Näytä työ
+p-craft-result-title = Räätälöity työ: { $employer }
+p-craft-hours = Yhteensä { $hours } tuntia viikossa. Toive on { $min }–{ $max } tuntia.
+p-craft-none = Näistä tehtävistä ei saa sopivaa työtä.
+p-description-title = Kuvaus
+p-left-out-title = Pois jätetyt tehtävät
+p-left-out-item = { $task }: { $why }
+p-left-out-hours = { $hours ->
+    [one] Sen { $hours } tunti ei mahdu tuntimäärään.
+   *[other] Sen { $hours } tuntia eivät mahdu tuntimäärään.
+}
+p-left-out-min-hours = Sopivia tehtäviä ei ole tarpeeksi monta tuntia.
+p-left-out-accommodation-cost = Se tarvitsisi apuja noin { $eur } € lisää. Se on liian kallista.
+p-left-out-lower-value = Työ on parempi ilman sitä.
+p-limit-functioning = { $dimension }. Työ vaatii tasoa { $demand }. Asiakkaan taso on { $capacity }.
+p-limit-language = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Asiakkaalla on { $has }.
+p-limit-hours = Työtä on { $hours } tuntia viikossa. Toive on { $min }–{ $max } tuntia.
+p-limit-days = Työpäiviä on { $days } viikossa. Se on yli { $max }.
+p-limit-schedule = Työaika ei sovi.
+p-limit-schedule-evenings = Työ on iltaisin.
+p-limit-schedule-nights = Työ on öisin.
+p-limit-schedule-weekends = Työ on viikonloppuisin.
+p-limit-municipality = Työpaikka on kunnassa { $place }. Sinne asiakas ei pääse.
+p-limit-other = Ei sovi asiakkaan rajoihin.
+p-craft-save-title = Tallenna paikaksi
+p-field-opening-title = Paikan nimi
+p-field-opening-kind = Paikan tyyppi
+p-craft-save = Tallenna paikka
+p-craft-saved-title = Paikka tallennettu
+p-craft-saved-named = Paikka ”{ $title }” tallennettiin työnantajalle.
+p-craft-saved-text = Paikka tallennettiin työnantajalle.
+p-craft-again = Takaisin räätälöintiin
+
+p-error-invalid = Tarkista tiedot.
+p-error-name = Kirjoita nimi (enintään 100 merkkiä).
+p-error-hetu = Henkilötunnus ei ole oikein.
+p-error-hetu-length = Henkilötunnuksessa on 11 merkkiä. Esimerkiksi 131052-308T.
+p-error-hetu-check = Henkilötunnuksen viimeinen merkki on väärin. Tarkista numerot.
+p-error-hetu-century = Henkilötunnuksen keskellä on väärä merkki. Käytä merkkiä - tai A.
+p-error-hetu-date = Henkilötunnuksen alussa on päivämäärä. Tarkista se.
+p-error-hetu-duplicate = Tällä henkilötunnuksella on jo asiakas.
+p-error-email = Kirjoita sähköposti näin: nimi@esimerkki.fi.
+p-error-phone = Kirjoita puhelinnumeroon vain numeroita.
+p-error-municipality = Kirjoita kunnan nimi, esimerkiksi Lahti.
+p-error-municipalities = Jotakin kuntaa ei tunnistettu. Tarkista nimet.
+p-error-hours = Kirjoita tunnit numerona 0–60.
+p-error-hours-range = Vähintään-tunteja ei voi olla enemmän kuin enintään-tunteja.
+p-error-days = Kirjoita päivät numerona 1–7.
+p-error-birth-year = Kirjoita syntymävuosi neljänä numerona.
+p-error-isced = Valitse koulutustaso listasta.
+p-error-stage = Tähän vaiheeseen ei voi mennä suoraan.
+p-error-stage-choose = Valitse vaihe.
+p-error-level = Valitse taso listasta.
+p-error-language = Kirjoita kielen koodi kahdella kirjaimella, esimerkiksi fi.
+p-error-date = Kirjoita päivä muodossa vvvv-kk-pp.
+p-error-time = Kirjoita kellonaika muodossa tt:mm.
+p-error-duration = Kesto on 5–480 minuuttia.
+p-error-place = Valitse paikka.
+p-error-notes = Teksti on liian pitkä.
+p-error-title = Kirjoita paikalle nimi.
+p-error-employer = Valitse työnantaja.
+p-error-kind = Valitse paikan tyyppi.
+p-error-no-tasks = Työhön ei tullut yhtään tehtävää.
+p-suggestions-failed = Ehdotuksia ei voitu laskea. Jokin työnantajan tieto puuttuu. Pyydä koordinaattoria tarkistamaan tehtävät.
+p-craft-failed = Työtä ei voitu koota. Työnantajan tiedot ovat kesken. Ehkä tehtäviä ei ole vielä kirjattu.
+p-path-history-title = Vaiheiden muutokset
+p-path-history-none = Vaihe ei ole vielä vaihtunut.
+p-path-history-caption = Vaiheiden muutokset, uusin ensin
+p-col-from = Mistä
+p-col-to = Mihin

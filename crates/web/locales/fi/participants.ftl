@@ -1,1 +1,343 @@
 ## participants area (fi)
+
+# Caseload
+p-caseload-title = Asiakkaani
+p-add-participant = Lisää asiakas
+p-caseload-empty = Sinulla ei ole vielä asiakkaita.
+p-caseload-intro = Pisimpään odottaneet ovat ylimpänä.
+p-caseload-attention = { $n ->
+    [one] { $n } asiakas on odottanut yli 90 päivää ilman sovittua tapaamista.
+   *[other] { $n } asiakasta on odottanut yli 90 päivää ilman sovittua tapaamista.
+}
+p-caseload-caption = { $n ->
+    [one] { $n } asiakas
+   *[other] { $n } asiakasta
+}
+p-col-name = Nimi
+p-col-stage = Vaihe
+p-col-waiting = Odottanut
+p-col-next-meeting = Seuraava tapaaminen
+p-flag-attention = Huomioi
+p-waiting-days = { $n ->
+    [one] { $n } päivä
+   *[other] { $n } päivää
+}
+p-since = alkaen { $date }
+p-no-meeting = Ei sovittua tapaamista
+
+# Participant pages
+p-back-to-caseload = Takaisin asiakkaisiin
+p-stage-label = Vaihe
+p-tabs-label = Asiakkaan tiedot
+p-tab-background = Perustiedot
+p-tab-functioning = Toimintakyky
+p-tab-skills = Osaaminen
+p-tab-languages = Kielet
+p-tab-availability = Saatavuus
+p-tab-path = Palvelupolku
+p-tab-meetings = Tapaamiset
+p-tab-suggestions = Työehdotukset
+p-tab-craft = Räätälöi työ
+p-conflict-title = Joku muu muutti tietoja samaan aikaan
+p-conflict-text = Tallennusta ei tehty. Alla ovat nyt tallennetut tiedot. Lomakkeessa ovat sinun arvosi: tarkista ne ja tallenna uudelleen, jos haluat korvata toisen muutokset.
+p-save = Tallenna
+p-yes = Kyllä
+p-no = Ei
+p-unknown = Ei tiedossa
+p-not-recorded = Ei kirjattu
+p-choose = Valitse
+p-add-named = Lisää: { $name }
+p-remove-named = Poista: { $name }
+p-search = Hae
+p-search-hint = Kirjoita sana tai sanan alku, esimerkiksi ”siivous”.
+p-search-none = Haulla ei löytynyt mitään.
+p-search-count = { $n ->
+    [one] Löytyi { $n } osuma.
+   *[other] Löytyi { $n } osumaa.
+}
+
+# Stages
+p-stage-enrolled = Aloittanut
+p-stage-assessment = Kartoitus
+p-stage-coaching = Valmennus
+p-stage-trial = Työkokeilu
+p-stage-job-or-education = Työssä tai koulutuksessa
+p-stage-retention = Työssä pysymisen tuki
+p-stage-exited = Päättynyt
+
+# Background and new participant
+p-new-title = Lisää asiakas
+p-new-intro = Täytä asiakkaan perustiedot. Muut tiedot voit lisätä myöhemmin.
+p-new-submit = Lisää asiakas
+p-field-project = Hanke
+p-project-number = Hanke { $n }
+p-section-identity = Henkilötiedot
+p-section-contact = Yhteystiedot
+p-section-hours = Työaika
+p-section-times = Sopivat työajat
+p-section-mobility = Liikkuminen
+p-section-esf = ESR+-lähtötiedot
+p-esf-hint = Lähtötiedot kysytään hankkeen seurantaa varten. Asiakas voi jättää vastaamatta.
+p-field-given-name = Etunimi
+p-field-family-name = Sukunimi
+p-field-hetu = Henkilötunnus
+p-hetu-hint = Muodossa ppkkvv-nnnt, esimerkiksi 131052-308T. Voit jättää tyhjäksi.
+p-hetu-recorded = Kirjattu (ei näytetä)
+p-field-email = Sähköposti
+p-field-phone = Puhelin
+p-field-home = Kotikunta
+p-field-hours-min = Tunteja viikossa vähintään
+p-field-hours-max = Tunteja viikossa enintään
+p-field-days-max = Päiviä viikossa enintään
+p-field-waiting-since = Palvelu alkoi
+p-field-labour-market-status = Tilanne työmarkkinoilla
+p-status-unemployed = Työtön
+p-status-inactive = Työvoiman ulkopuolella
+p-status-employed = Työssä
+p-status-in-education = Opiskelee
+p-field-education = Koulutustaso
+p-isced-level = ISCED { $n }
+p-field-long-term-unemployed = Pitkäaikaistyötön
+p-field-birth-year = Syntymävuosi
+p-field-foreign-background = Ulkomaalaistausta
+p-field-disability = Vamma tai pitkäaikaissairaus
+p-goals-title = Tavoitteet
+p-goals-none = Tavoitteita ei ole vielä kirjattu.
+p-goal-search-label = Hae tavoiteammattia
+
+# Functioning
+p-functioning-intro = Vastaa jokaiseen kysymykseen yhdessä asiakkaan kanssa. Jos asiaa ei ole arvioitu, valitse ”ei arvioitu”.
+p-not-assessed = Ei arvioitu
+p-level-option = { $level }: { $text }
+p-accommodations-legend = Tarvittavat työjärjestelyt
+p-field-functional-notes = Huomioita toimintakyvystä
+p-functional-notes-hint = Kirjaa vain toimintakykyä, älä diagnooseja.
+
+# Skills
+p-skills-none = Osaamista ei ole vielä kirjattu.
+p-skills-caption = Asiakkaan osaaminen
+p-col-skill = Taito
+p-col-evidence = Miten osoitettu
+p-col-actions = Toiminnot
+p-skills-add-title = Lisää taito
+p-skill-search-label = Hae taitoa
+p-skill-have = Jo lisätty
+p-evidence-self-assessed = Oma arvio
+p-evidence-coach-observed = Valmentaja havainnut
+p-evidence-work-trial = Työkokeilussa osoitettu
+p-evidence-certificate = Todistus
+
+# Languages
+p-languages-none = Kieliä ei ole vielä kirjattu.
+p-languages-legend = Kielitaito
+p-language-level-for = Taso: { $name }
+p-language-remove = Poista kieli
+p-language-add-legend = Lisää kieli
+p-field-language-code = Kielen koodi
+p-language-code-hint = Kaksi kirjainta, esimerkiksi fi, sv, en, ar tai so.
+p-field-language-level = Taso
+p-cefr-option = { $level }
+p-lang-fi = suomi
+p-lang-sv = ruotsi
+p-lang-en = englanti
+p-lang-ru = venäjä
+p-lang-et = viro
+p-lang-ar = arabia
+p-lang-so = somali
+p-lang-uk = ukraina
+p-lang-fa = persia
+p-lang-ku = kurdi
+p-lang-tr = turkki
+p-lang-zh = kiina
+p-lang-vi = vietnam
+p-lang-th = thai
+p-lang-es = espanja
+p-lang-fr = ranska
+p-lang-de = saksa
+
+# Availability
+p-field-evenings = Illat
+p-field-nights = Yöt
+p-field-weekends = Viikonloput
+p-field-acceptable = Muut sopivat kunnat
+p-acceptable-hint = Erota kunnat pilkulla, esimerkiksi Hollola, Nastola.
+p-field-driving-licence = Ajokortti
+
+# Path
+p-path-now = nyt
+p-path-move-legend = Mihin vaiheeseen siirrytään?
+p-path-move = Vaihda vaihe
+
+# Meetings
+p-meetings-none = Tapaamisia ei ole vielä kirjattu.
+p-meetings-caption = Tapaamiset, uusin ensin
+p-col-when = Aika
+p-col-place = Paikka
+p-col-duration = Kesto
+p-col-notes = Muistiinpanot
+p-minutes = { $n ->
+    [one] { $n } minuutti
+   *[other] { $n } minuuttia
+}
+p-meeting-record-title = Kirjaa tapaaminen
+p-meeting-record = Kirjaa tapaaminen
+p-field-date = Päivä
+p-field-time = Kellonaika
+p-field-duration = Kesto minuutteina
+p-field-place = Missä tavattiin?
+p-field-notes = Muistiinpanot
+p-notes-hint = Muistiinpanot salataan. Kirjaa vain tarpeellinen.
+p-place-office = Toimistolla
+p-place-outside-office = Toimiston ulkopuolella
+p-place-remote = Etänä
+p-place-pop-up = Pop up -pisteessä
+
+# Suggestions
+p-suggestions-intro = Ehdotukset perustuvat asiakkaan tietoihin ja hankkeen työnantajien tehtäviin.
+p-suggestions-none = Sopivia työpaikkoja ei löytynyt.
+p-untitled-opening = Nimetön paikka
+p-score = Sopivuus { $score } / 100
+p-hours-per-week = { $n ->
+    [one] { $n } tunti viikossa
+   *[other] { $n } tuntia viikossa
+}
+p-task-hours = { $title } ({ $hours } h/vko)
+p-tasks-title = Tehtävät
+p-why-title = Miksi sopii
+p-check-title = Tarkistettavaa
+p-check-none = Ei tarkistettavaa.
+p-accommodations-title = Työjärjestelyt
+p-accommodations-none = Ei tarvita työjärjestelyjä.
+p-subsidy-title = Palkkatuki
+p-parts-caption = Mistä sopivuus koostuu
+p-col-part = Osa
+p-col-explanation = Selitys
+p-col-points = Pisteet
+p-craft-at = Räätälöi työ: { $employer }
+p-kind-job = Työpaikka
+p-kind-work-trial = Työkokeilu
+p-kind-education-trial = Koulutuskokeilu
+p-kind-apprenticeship = Oppisopimus
+p-kind-gig = Keikkatyö
+p-fit-hours = { $hours } tuntia viikossa sopii toiveeseen { $min }–{ $max } tuntia.
+p-fit-days = { $days } päivää viikossa, enintään { $max } sopii.
+p-fit-municipality = Työpaikka on sopivassa kunnassa: { $place }.
+p-fit-language = Kieli { $language }: vaaditaan { $required }, asiakkaalla { $has }.
+p-fit-functioning = Sujuu ilman tukea: { $dimensions }.
+p-fit-accommodated = { $dimension }: vaatimus { $demand }, oma taso { $capacity }. Onnistuu näillä järjestelyillä: { $accommodations }.
+p-fit-other = Sopii asiakkaan tietoihin.
+p-check-dimension = Tarkista { $dimension }: tehtävä vaatii tasoa { $demand }, mutta asiaa ei ole arvioitu.
+p-acc-item = { $name }, noin { $eur } €.
+p-acc-subsidy = Järjestelytuki voi kattaa kulun.
+p-acc-subsidy-cap = Järjestelytuki voi kattaa kulun, enintään { $eur } €.
+p-acc-total = Järjestelyt yhteensä noin { $eur } €.
+p-subsidy-estimate = Palkkatukiarvio noin { $eur } € kuukaudessa ({ $rate } % palkasta).
+p-subsidy-months = { $n ->
+    [one] Enintään { $n } kuukausi.
+   *[other] Enintään { $n } kuukautta.
+}
+p-subsidy-rate = Palkkatuki voi olla { $rate } % palkasta. Palkkaa ei ole kirjattu, joten euromäärää ei voi arvioida.
+p-subsidy-none = Palkkatukea ei voi arvioida tälle päivälle.
+p-subsidy-unpaid = Palkaton paikka, ei palkkatukea.
+p-part-essential-skills = Välttämätön osaaminen
+p-part-essential-skills-text = { $have } / { $of } välttämättömästä taidosta.
+p-part-optional-skills = Muu osaaminen
+p-part-optional-skills-text = { $have } / { $of } hyödyllisestä taidosta.
+p-part-learnable-gaps = Opittavissa työssä
+p-part-learnable-gaps-text = { $missing ->
+    [0] Kaikki tarvittavat taidot ovat jo hallussa.
+    [one] Puuttuu { $missing } taito, ja { $learnable } puuttuvista voi oppia työssä.
+   *[other] Puuttuu { $missing } taitoa, joista { $learnable } voi oppia työssä.
+}
+p-part-language-margin = Kielitaito
+p-part-language-margin-none = Tehtävät eivät vaadi tiettyä kieltä.
+p-part-language-margin-text = Kieli { $language }: vaaditaan { $required }, asiakas ylittää vaatimuksen { $above } tasolla.
+p-part-functioning-margin = Toimintakyky
+p-part-functioning-margin-text = { $demands ->
+    [one] { $demands } vaatimus
+   *[other] { $demands } vaatimusta
+}, joista { $spare } jää väljää. Arvioimatta { $unassessed }.
+p-part-accommodation-cost = Järjestelyjen kustannus
+p-part-accommodation-cost-text = Järjestelyt maksavat noin { $eur } €.
+p-part-goal-fit = Tavoitteen mukaisuus
+p-part-goal-fit-text = { $hours } tuntia viikossa asiakkaan tavoiteammatissa.
+p-part-employer-readiness = Työnantajan valmius
+p-part-readiness-mentor-trials = Työnantajalla on työpaikkaohjaaja ja kokeilupaikkoja.
+p-part-readiness-mentor = Työnantajalla on työpaikkaohjaaja.
+p-part-readiness-trials = Työnantajalla on kokeilupaikkoja.
+p-part-readiness-none = Työnantajalla ei ole ohjaajaa eikä kokeilupaikkoja.
+
+# Craft
+p-craft-intro = Valitse työnantaja. Polku kokoaa sen tehtävistä asiakkaalle parhaiten sopivan työn.
+p-field-employer = Työnantaja
+p-craft-show = Näytä työ
+p-craft-result-title = Räätälöity työ: { $employer }
+p-craft-hours = Yhteensä { $hours } tuntia viikossa (toive { $min }–{ $max }).
+p-craft-none = Tehtävistä ei saa koottua sopivaa työtä.
+p-description-title = Kuvaus
+p-left-out-title = Pois jätetyt tehtävät
+p-left-out-item = { $task }: { $why }
+p-left-out-hours = { $hours ->
+    [one] Sen { $hours } tunti ei mahdu tuntimäärään.
+   *[other] Sen { $hours } tuntia eivät mahdu tuntimäärään.
+}
+p-left-out-min-hours = Sopivista tehtävistä ei kerry vähimmäistuntimäärää.
+p-left-out-accommodation-cost = Se vaatisi järjestelyjä noin { $eur } € lisää, enemmän kuin tehtävä tuo.
+p-left-out-lower-value = Ilman sitä kokonaisuus on parempi.
+p-limit-functioning = { $dimension }: vaatimus { $demand } on yli oman tason { $capacity }.
+p-limit-language = Kieli { $language }: vaaditaan { $required }, asiakkaalla { $has }.
+p-limit-hours = { $hours } tuntia viikossa ei sovi toiveeseen { $min }–{ $max }.
+p-limit-days = { $days } päivää viikossa on yli { $max } päivän.
+p-limit-schedule = Työaika ei sovi.
+p-limit-schedule-evenings = Työ on iltaisin.
+p-limit-schedule-nights = Työ on öisin.
+p-limit-schedule-weekends = Työ on viikonloppuisin.
+p-limit-municipality = Työpaikka on kunnassa, johon asiakas ei pääse: { $place }.
+p-limit-other = Ei sovi asiakkaan rajoihin.
+p-craft-save-title = Tallenna paikaksi
+p-field-opening-title = Paikan nimi
+p-field-opening-kind = Paikan tyyppi
+p-craft-save = Tallenna paikka
+p-craft-saved-title = Paikka tallennettu
+p-craft-saved-named = Paikka ”{ $title }” tallennettiin työnantajalle.
+p-craft-saved-text = Paikka tallennettiin työnantajalle.
+p-craft-again = Takaisin räätälöintiin
+
+# Errors
+p-error-invalid = Tarkista tiedot.
+p-error-name = Kirjoita nimi (enintään 100 merkkiä).
+p-error-hetu = Henkilötunnus ei ole oikein.
+p-error-hetu-length = Henkilötunnuksessa on 11 merkkiä, esimerkiksi 131052-308T.
+p-error-hetu-check = Henkilötunnuksen viimeinen merkki ei täsmää. Tarkista numerot.
+p-error-hetu-century = Henkilötunnuksen välimerkki on väärä. Käytä merkkiä -, + tai A (tai uutta merkkiä kuten B, Y).
+p-error-hetu-date = Henkilötunnuksen alussa pitää olla oikea päivämäärä (ppkkvv).
+p-error-hetu-duplicate = Tällä henkilötunnuksella on jo asiakas.
+p-error-email = Kirjoita sähköposti muodossa nimi@esimerkki.fi.
+p-error-phone = Käytä puhelinnumerossa numeroita, välilyöntejä ja merkkejä + - ( ).
+p-error-municipality = Kirjoita kunnan nimi, esimerkiksi Lahti.
+p-error-municipalities = Jotakin kuntaa ei tunnistettu. Tarkista nimet.
+p-error-hours = Kirjoita tunnit numerona 0–60.
+p-error-hours-range = Vähimmäistuntien pitää olla enintään enimmäistuntien verran.
+p-error-days = Kirjoita päivät numerona 1–7.
+p-error-birth-year = Kirjoita syntymävuosi neljänä numerona.
+p-error-isced = Valitse koulutustaso listasta.
+p-error-stage = Tähän vaiheeseen ei voi siirtyä suoraan.
+p-error-stage-choose = Valitse vaihe.
+p-error-level = Valitse taso listasta.
+p-error-language = Kirjoita kielen koodi kahdella kirjaimella, esimerkiksi fi.
+p-error-date = Kirjoita päivä muodossa vvvv-kk-pp.
+p-error-time = Kirjoita kellonaika muodossa tt:mm.
+p-error-duration = Kesto on 5–480 minuuttia.
+p-error-place = Valitse paikka.
+p-error-notes = Muistiinpanot ovat liian pitkät (enintään 10 000 merkkiä).
+p-error-title = Kirjoita paikalle nimi.
+p-error-employer = Valitse työnantaja.
+p-error-kind = Valitse paikan tyyppi.
+p-error-no-tasks = Työhön ei tullut yhtään tehtävää.
+p-suggestions-failed = Ehdotuksia ei voitu laskea, koska jokin työnantajan tieto on puutteellinen. Pyydä työnantajakoordinaattoria tarkistamaan tehtävät.
+p-craft-failed = Työtä ei voitu koota, koska työnantajan tiedot ovat puutteelliset (esimerkiksi tehtäviä ei ole vielä kirjattu).
+p-path-history-title = Vaiheiden muutokset
+p-path-history-none = Vaihetta ei ole vielä vaihdettu.
+p-path-history-caption = Vaiheiden muutokset, uusin ensin
+p-col-from = Mistä
+p-col-to = Mihin

@@ -1,1 +1,343 @@
 ## participants area (sv)
+
+# Caseload
+p-caseload-title = Mina klienter
+p-add-participant = Lägg till en klient
+p-caseload-empty = Du har inga klienter ännu.
+p-caseload-intro = De som har väntat längst står överst.
+p-caseload-attention = { $n ->
+    [one] { $n } klient har väntat över 90 dagar utan bokat möte.
+   *[other] { $n } klienter har väntat över 90 dagar utan bokat möte.
+}
+p-caseload-caption = { $n ->
+    [one] { $n } klient
+   *[other] { $n } klienter
+}
+p-col-name = Namn
+p-col-stage = Skede
+p-col-waiting = Väntat
+p-col-next-meeting = Nästa möte
+p-flag-attention = Observera
+p-waiting-days = { $n ->
+    [one] { $n } dag
+   *[other] { $n } dagar
+}
+p-since = sedan { $date }
+p-no-meeting = Inget bokat möte
+
+# Participant pages
+p-back-to-caseload = Tillbaka till klienterna
+p-stage-label = Skede
+p-tabs-label = Klientens uppgifter
+p-tab-background = Grunduppgifter
+p-tab-functioning = Funktionsförmåga
+p-tab-skills = Kompetens
+p-tab-languages = Språk
+p-tab-availability = Tillgänglighet
+p-tab-path = Servicestig
+p-tab-meetings = Möten
+p-tab-suggestions = Arbetsförslag
+p-tab-craft = Skräddarsy ett arbete
+p-conflict-title = Någon annan ändrade uppgifterna samtidigt
+p-conflict-text = Ingenting sparades. Nedan visas det som nu är sparat. Formuläret har dina värden: kontrollera dem och spara igen om du vill ersätta den andra ändringen.
+p-save = Spara
+p-yes = Ja
+p-no = Nej
+p-unknown = Inte känt
+p-not-recorded = Inte antecknat
+p-choose = Välj
+p-add-named = Lägg till: { $name }
+p-remove-named = Ta bort: { $name }
+p-search = Sök
+p-search-hint = Skriv ett ord eller början av ett ord, till exempel ”städning”.
+p-search-none = Sökningen gav inga träffar.
+p-search-count = { $n ->
+    [one] { $n } träff.
+   *[other] { $n } träffar.
+}
+
+# Stages
+p-stage-enrolled = Inskriven
+p-stage-assessment = Kartläggning
+p-stage-coaching = Coachning
+p-stage-trial = Arbetsprövning
+p-stage-job-or-education = I arbete eller utbildning
+p-stage-retention = Stöd för att stanna i arbetet
+p-stage-exited = Avslutad
+
+# Background and new participant
+p-new-title = Lägg till en klient
+p-new-intro = Fyll i klientens grunduppgifter. Resten kan du lägga till senare.
+p-new-submit = Lägg till klient
+p-field-project = Projekt
+p-project-number = Projekt { $n }
+p-section-identity = Personuppgifter
+p-section-contact = Kontaktuppgifter
+p-section-hours = Arbetstid
+p-section-times = Lämpliga arbetstider
+p-section-mobility = Resor till arbetet
+p-section-esf = ESF+-startuppgifter
+p-esf-hint = Startuppgifterna behövs för projektets uppföljning. Klienten kan låta bli att svara.
+p-field-given-name = Förnamn
+p-field-family-name = Efternamn
+p-field-hetu = Personbeteckning
+p-hetu-hint = I formen ddmmåå-nnnt, till exempel 131052-308T. Du kan lämna fältet tomt.
+p-hetu-recorded = Antecknad (visas inte)
+p-field-email = E-post
+p-field-phone = Telefon
+p-field-home = Hemkommun
+p-field-hours-min = Timmar i veckan, minst
+p-field-hours-max = Timmar i veckan, högst
+p-field-days-max = Dagar i veckan, högst
+p-field-waiting-since = Tjänsten började
+p-field-labour-market-status = Ställning på arbetsmarknaden
+p-status-unemployed = Arbetslös
+p-status-inactive = Utanför arbetskraften
+p-status-employed = I arbete
+p-status-in-education = Studerar
+p-field-education = Utbildningsnivå
+p-isced-level = ISCED { $n }
+p-field-long-term-unemployed = Långtidsarbetslös
+p-field-birth-year = Födelseår
+p-field-foreign-background = Utländsk bakgrund
+p-field-disability = Funktionsnedsättning eller långvarig sjukdom
+p-goals-title = Mål
+p-goals-none = Inga mål är antecknade ännu.
+p-goal-search-label = Sök ett målyrke
+
+# Functioning
+p-functioning-intro = Besvara varje fråga tillsammans med klienten. Om något inte har bedömts, välj ”inte bedömt”.
+p-not-assessed = Inte bedömt
+p-level-option = { $level }: { $text }
+p-accommodations-legend = Arbetsarrangemang som behövs
+p-field-functional-notes = Anteckningar om funktionsförmågan
+p-functional-notes-hint = Anteckna bara funktionsförmåga, aldrig diagnoser.
+
+# Skills
+p-skills-none = Ingen kompetens är antecknad ännu.
+p-skills-caption = Klientens kompetens
+p-col-skill = Färdighet
+p-col-evidence = Hur visad
+p-col-actions = Åtgärder
+p-skills-add-title = Lägg till en färdighet
+p-skill-search-label = Sök en färdighet
+p-skill-have = Redan tillagd
+p-evidence-self-assessed = Egen bedömning
+p-evidence-coach-observed = Observerad av coachen
+p-evidence-work-trial = Visad i arbetsprövning
+p-evidence-certificate = Intyg
+
+# Languages
+p-languages-none = Inga språk är antecknade ännu.
+p-languages-legend = Språkkunskaper
+p-language-level-for = Nivå: { $name }
+p-language-remove = Ta bort språket
+p-language-add-legend = Lägg till ett språk
+p-field-language-code = Språkkod
+p-language-code-hint = Två bokstäver, till exempel fi, sv, en, ar eller so.
+p-field-language-level = Nivå
+p-cefr-option = { $level }
+p-lang-fi = finska
+p-lang-sv = svenska
+p-lang-en = engelska
+p-lang-ru = ryska
+p-lang-et = estniska
+p-lang-ar = arabiska
+p-lang-so = somaliska
+p-lang-uk = ukrainska
+p-lang-fa = persiska
+p-lang-ku = kurdiska
+p-lang-tr = turkiska
+p-lang-zh = kinesiska
+p-lang-vi = vietnamesiska
+p-lang-th = thailändska
+p-lang-es = spanska
+p-lang-fr = franska
+p-lang-de = tyska
+
+# Availability
+p-field-evenings = Kvällar
+p-field-nights = Nätter
+p-field-weekends = Veckoslut
+p-field-acceptable = Andra lämpliga kommuner
+p-acceptable-hint = Skilj kommunerna åt med kommatecken, till exempel Hollola, Nastola.
+p-field-driving-licence = Körkort
+
+# Path
+p-path-now = nu
+p-path-move-legend = Till vilket skede?
+p-path-move = Byt skede
+
+# Meetings
+p-meetings-none = Inga möten är antecknade ännu.
+p-meetings-caption = Möten, nyaste först
+p-col-when = Tid
+p-col-place = Plats
+p-col-duration = Längd
+p-col-notes = Anteckningar
+p-minutes = { $n ->
+    [one] { $n } minut
+   *[other] { $n } minuter
+}
+p-meeting-record-title = Anteckna ett möte
+p-meeting-record = Anteckna möte
+p-field-date = Datum
+p-field-time = Klockslag
+p-field-duration = Längd i minuter
+p-field-place = Var möttes ni?
+p-field-notes = Anteckningar
+p-notes-hint = Anteckningarna krypteras. Anteckna bara det som behövs.
+p-place-office = På kontoret
+p-place-outside-office = Utanför kontoret
+p-place-remote = På distans
+p-place-pop-up = Vid en pop up-punkt
+
+# Suggestions
+p-suggestions-intro = Förslagen bygger på klientens uppgifter och uppgifterna hos projektets arbetsgivare.
+p-suggestions-none = Inga lämpliga platser hittades.
+p-untitled-opening = Namnlös plats
+p-score = Passform { $score } / 100
+p-hours-per-week = { $n ->
+    [one] { $n } timme i veckan
+   *[other] { $n } timmar i veckan
+}
+p-task-hours = { $title } ({ $hours } h/v)
+p-tasks-title = Uppgifter
+p-why-title = Varför det passar
+p-check-title = Att kontrollera
+p-check-none = Inget att kontrollera.
+p-accommodations-title = Arbetsarrangemang
+p-accommodations-none = Inga arrangemang behövs.
+p-subsidy-title = Lönesubvention
+p-parts-caption = Vad passformen består av
+p-col-part = Del
+p-col-explanation = Förklaring
+p-col-points = Poäng
+p-craft-at = Skräddarsy ett arbete: { $employer }
+p-kind-job = Arbetsplats
+p-kind-work-trial = Arbetsprövning
+p-kind-education-trial = Utbildningsprövning
+p-kind-apprenticeship = Läroavtal
+p-kind-gig = Gigjobb
+p-fit-hours = { $hours } timmar i veckan passar önskemålet { $min }–{ $max } timmar.
+p-fit-days = { $days } dagar i veckan ryms inom högst { $max }.
+p-fit-municipality = Arbetsplatsen ligger i en lämplig kommun: { $place }.
+p-fit-language = { $language }: { $required } krävs, klienten har { $has }.
+p-fit-functioning = Klarar sig utan stöd: { $dimensions }.
+p-fit-accommodated = { $dimension }: krav { $demand }, egen nivå { $capacity }. Fungerar med dessa arrangemang: { $accommodations }.
+p-fit-other = Passar klientens uppgifter.
+p-check-dimension = Kontrollera { $dimension }: uppgiften kräver nivå { $demand }, men det har inte bedömts.
+p-acc-item = { $name }, cirka { $eur } €.
+p-acc-subsidy = Stöd för arbetsarrangemang kan täcka kostnaden.
+p-acc-subsidy-cap = Stöd för arbetsarrangemang kan täcka kostnaden, högst { $eur } €.
+p-acc-total = Arrangemangen kostar sammanlagt cirka { $eur } €.
+p-subsidy-estimate = Uppskattad lönesubvention cirka { $eur } € i månaden ({ $rate } % av lönen).
+p-subsidy-months = { $n ->
+    [one] Högst { $n } månad.
+   *[other] Högst { $n } månader.
+}
+p-subsidy-rate = Lönesubventionen kan vara { $rate } % av lönen. Ingen lön är antecknad, så beloppet kan inte uppskattas.
+p-subsidy-none = Lönesubventionen kan inte uppskattas för i dag.
+p-subsidy-unpaid = Oavlönad plats, ingen lönesubvention.
+p-part-essential-skills = Nödvändig kompetens
+p-part-essential-skills-text = { $have } av { $of } nödvändiga färdigheter.
+p-part-optional-skills = Övrig kompetens
+p-part-optional-skills-text = { $have } av { $of } nyttiga färdigheter.
+p-part-learnable-gaps = Kan läras i arbetet
+p-part-learnable-gaps-text = { $missing ->
+    [0] Alla behövliga färdigheter finns redan.
+    [one] { $missing } färdighet saknas, { $learnable } kan läras i arbetet.
+   *[other] { $missing } färdigheter saknas, { $learnable } av dem kan läras i arbetet.
+}
+p-part-language-margin = Språk
+p-part-language-margin-none = Uppgifterna kräver inget visst språk.
+p-part-language-margin-text = { $language }: { $required } krävs, klienten ligger { $above } nivåer över kravet.
+p-part-functioning-margin = Funktionsförmåga
+p-part-functioning-margin-text = { $demands ->
+    [one] { $demands } krav
+   *[other] { $demands } krav
+}, { $spare } med marginal. Inte bedömt: { $unassessed }.
+p-part-accommodation-cost = Kostnad för arrangemang
+p-part-accommodation-cost-text = Arrangemangen kostar cirka { $eur } €.
+p-part-goal-fit = Överensstämmelse med målen
+p-part-goal-fit-text = { $hours } timmar i veckan i klientens målyrke.
+p-part-employer-readiness = Arbetsgivarens beredskap
+p-part-readiness-mentor-trials = Arbetsgivaren har handledare och prövningsplatser.
+p-part-readiness-mentor = Arbetsgivaren har en handledare.
+p-part-readiness-trials = Arbetsgivaren har prövningsplatser.
+p-part-readiness-none = Arbetsgivaren har varken handledare eller prövningsplatser.
+
+# Craft
+p-craft-intro = Välj en arbetsgivare. Polku sätter ihop det arbete av dess uppgifter som passar klienten bäst.
+p-field-employer = Arbetsgivare
+p-craft-show = Visa arbetet
+p-craft-result-title = Skräddarsytt arbete: { $employer }
+p-craft-hours = Sammanlagt { $hours } timmar i veckan (önskemål { $min }–{ $max }).
+p-craft-none = Inget lämpligt arbete kan sättas ihop av uppgifterna.
+p-description-title = Beskrivning
+p-left-out-title = Uppgifter som lämnades bort
+p-left-out-item = { $task }: { $why }
+p-left-out-hours = { $hours ->
+    [one] Dess { $hours } timme ryms inte i timmarna.
+   *[other] Dess { $hours } timmar ryms inte i timmarna.
+}
+p-left-out-min-hours = De lämpliga uppgifterna når inte minimitimmarna.
+p-left-out-accommodation-cost = Den skulle kräva arrangemang för cirka { $eur } € till, mer än uppgiften ger.
+p-left-out-lower-value = Arbetet blir bättre utan den.
+p-limit-functioning = { $dimension }: kravet { $demand } är över egen nivå { $capacity }.
+p-limit-language = { $language }: { $required } krävs, klienten har { $has }.
+p-limit-hours = { $hours } timmar i veckan passar inte önskemålet { $min }–{ $max }.
+p-limit-days = { $days } dagar i veckan är fler än { $max }.
+p-limit-schedule = Arbetstiden passar inte.
+p-limit-schedule-evenings = Arbetet är på kvällar.
+p-limit-schedule-nights = Arbetet är på nätter.
+p-limit-schedule-weekends = Arbetet är på veckoslut.
+p-limit-municipality = Arbetsplatsen ligger i en kommun som klienten inte kan ta sig till: { $place }.
+p-limit-other = Utanför klientens gränser.
+p-craft-save-title = Spara som plats
+p-field-opening-title = Platsens namn
+p-field-opening-kind = Typ av plats
+p-craft-save = Spara platsen
+p-craft-saved-title = Platsen sparades
+p-craft-saved-named = Platsen ”{ $title }” sparades hos arbetsgivaren.
+p-craft-saved-text = Platsen sparades hos arbetsgivaren.
+p-craft-again = Tillbaka till skräddarsyningen
+
+# Errors
+p-error-invalid = Kontrollera uppgifterna.
+p-error-name = Skriv ett namn (högst 100 tecken).
+p-error-hetu = Personbeteckningen är inte giltig.
+p-error-hetu-length = En personbeteckning har 11 tecken, till exempel 131052-308T.
+p-error-hetu-check = Personbeteckningens sista tecken stämmer inte. Kontrollera siffrorna.
+p-error-hetu-century = Personbeteckningens mellantecken är fel. Använd -, + eller A (eller ett nytt tecken som B eller Y).
+p-error-hetu-date = Personbeteckningen ska börja med ett riktigt datum (ddmmåå).
+p-error-hetu-duplicate = Det finns redan en klient med denna personbeteckning.
+p-error-email = Skriv e-postadressen i formen namn@exempel.fi.
+p-error-phone = Använd siffror, mellanslag och + - ( ) i telefonnumret.
+p-error-municipality = Skriv namnet på en kommun, till exempel Lahtis.
+p-error-municipalities = En kommun kändes inte igen. Kontrollera namnen.
+p-error-hours = Skriv timmarna som ett tal 0–60.
+p-error-hours-range = Minimitimmarna får inte vara fler än maximitimmarna.
+p-error-days = Skriv dagarna som ett tal 1–7.
+p-error-birth-year = Skriv födelseåret med fyra siffror.
+p-error-isced = Välj utbildningsnivå i listan.
+p-error-stage = Stigen kan inte gå direkt till detta skede.
+p-error-stage-choose = Välj ett skede.
+p-error-level = Välj en nivå i listan.
+p-error-language = Skriv en språkkod med två bokstäver, till exempel sv.
+p-error-date = Skriv datumet som åååå-mm-dd.
+p-error-time = Skriv klockslaget som tt:mm.
+p-error-duration = Längden är 5–480 minuter.
+p-error-place = Välj plats.
+p-error-notes = Anteckningarna är för långa (högst 10 000 tecken).
+p-error-title = Skriv ett namn för platsen.
+p-error-employer = Välj en arbetsgivare.
+p-error-kind = Välj typ av plats.
+p-error-no-tasks = Arbetet fick inga uppgifter.
+p-suggestions-failed = Förslagen kunde inte beräknas eftersom någon uppgift hos en arbetsgivare är ofullständig. Be arbetsgivarkoordinatorn kontrollera uppgifterna.
+p-craft-failed = Arbetet kunde inte sättas ihop eftersom arbetsgivarens uppgifter är ofullständiga (till exempel inga uppgifter antecknade ännu).
+p-path-history-title = Ändringar av skede
+p-path-history-none = Skedet har inte ändrats ännu.
+p-path-history-caption = Ändringar av skede, nyaste först
+p-col-from = Från
+p-col-to = Till

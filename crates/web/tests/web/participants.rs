@@ -1,1 +1,772 @@
-//! Tests of the participants area (see the module's own doc).
+//! Tests of the participants area: the caseload, enrolling with validation, the participant's
+//! tabs (own coach only; everyone else gets 404), saving with a stale version (R50), the
+//! functioning questionnaire, skill search with Finnish stemming, meetings, suggested work
+//! explained from the catalogue, and job crafting saved as an opening.
+
+use crate::harness::{sqlite, Res, TestApp, User};
+use axum::body::Body;
+use axum::http::StatusCode;
+use axum::http::{header, Request};
+use polku_domain::*;
+use polku_service::participants::ParticipantChanges;
+use polku_service::store::EscoConcept;
+use polku_store_tests::fixtures::system;
+use polku_web::i18n::{I18n, Locale};
+use time::macros::date;
+
+/// A coach with one participant (Aino Virtanen) on the caseload.
+async fn coach_with_participant(app: &TestApp) -> (User, ParticipantId) {
+    let coach = app.user(Role::Coach).await;
+    let id = app
+        .service()
+        .create_participant(
+            &coach.actor,
+            app.world.new_participant(),
+            "service_delivery",
+        )
+        .await
+        .expect("participant");
+    (coach, id)
+}
+
+fn version_in(body: &str) -> String {
+    let at = body
+        .find("name=\"version\" value=\"")
+        .expect("version field");
+    let rest = &body[at + "name=\"version\" value=\"".len()..];
+    rest[..rest.find('"').expect("end")].to_owned()
+}
+
+/// An employer with one cleaning task (lifting demand 2) and a paid opening for it, in Lahti.
+async fn employer_with_opening(app: &TestApp) -> (EmployerId, TaskId, OpeningId) {
+    let svc = app.service();
+    let e = app.world.employer();
+    svc.create_employer(&system(), e.clone())
+        .await
+        .expect("employer");
+    let t = app.world.task(e.id, "Toimistosiivous");
+    svc.add_task(&system(), t.clone()).await.expect("task");
+    let o = Opening {
+        id: OpeningId::new(),
+        employer_id: e.id,
+        kind: OpeningKind::Job,
+        title: "Siivooja, osa-aika".into(),
+        tasks: vec![t.id],
+        municipality: MunicipalityCode::parse("398").expect("Lahti"),
+        capacity: 1,
+        monthly_wage_eur: Some(1200),
+        starts_on: None,
+        ends_on: None,
+        version: 1,
+    };
+    svc.add_opening(&system(), o.clone())
+        .await
+        .expect("opening");
+    (e.id, t.id, o.id)
+}
+
+#[test]
+fn caseload_shows_own_participants_longest_waiting_first() {
+    sqlite(|app| async move {
+        let coach = app.user(Role::Coach).await;
+        let other = app.user(Role::Coach).await;
+        let svc = app.service();
+        for (given, since) in [
+            ("Uusi", date!(2026 - 11 - 01)),
+            ("Vanha", date!(2025 - 01 - 15)),
+        ] {
+            let mut p = app.world.new_participant();
+            p.personal.given_name = given.into();
+            p.waiting_since = since;
+            svc.create_participant(&coach.actor, p, "service_delivery")
+                .await
+                .expect("participant");
+        }
+        let mut theirs = app.world.new_participant();
+        theirs.personal.given_name = "Vieras".into();
+        svc.create_participant(&other.actor, theirs, "service_delivery")
+            .await
+            .expect("participant");
+
+        let res = app.get("/participants", Some(&coach)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let (old, new) = (
+            res.body.find("Vanha Virtanen").expect("old"),
+            res.body.find("Uusi Virtanen").expect("new"),
+        );
+        assert!(old < new, "longest waiting first");
+        assert!(!res.body.contains("Vieras"), "another coach's participant");
+        assert!(
+            res.body.contains("Huomioi"),
+            "long wait without a meeting is flagged"
+        );
+        assert!(res.body.contains("href=\"/participants/new\""));
+        assert!(res.body.contains("<caption>2 asiakasta</caption>"));
+        let coordinator = app.user(Role::Coordinator).await;
+        assert_eq!(
+            app.get("/participants", Some(&coordinator)).await.status,
+            StatusCode::FORBIDDEN
+        );
+    });
+}
+
+#[test]
+fn participant_page_is_the_own_coachs_only() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let res = app.get(&format!("/participants/{id}"), Some(&coach)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert!(res.body.contains("<h1>Aino Virtanen</h1>"));
+        assert!(res.body.contains(&format!(
+            "<a href=\"/participants/{id}\" aria-current=\"page\">Perustiedot</a>"
+        )));
+        for tab in [
+            "",
+            "/functioning",
+            "/skills",
+            "/languages",
+            "/availability",
+            "/path",
+            "/meetings",
+            "/suggestions",
+            "/craft",
+        ] {
+            let res = app
+                .get(&format!("/participants/{id}{tab}"), Some(&coach))
+                .await;
+            assert_eq!(res.status, StatusCode::OK, "{tab}: {}", res.body);
+            assert_eq!(res.body.matches("<h1").count(), 1, "{tab}: one h1");
+            assert!(res.body.contains("aria-current=\"page\""), "{tab}");
+        }
+        let other = app.user(Role::Coach).await;
+        let coordinator = app.user(Role::Coordinator).await;
+        for user in [&other, &coordinator] {
+            for tab in ["", "/functioning", "/meetings", "/suggestions", "/craft"] {
+                let res = app
+                    .get(&format!("/participants/{id}{tab}"), Some(user))
+                    .await;
+                assert_eq!(res.status, StatusCode::NOT_FOUND, "{tab}");
+                assert!(!res.body.contains("Virtanen"));
+            }
+            let res = app
+                .post_form(
+                    &format!("/participants/{id}"),
+                    Some(user),
+                    &[("version", "1"), ("given_name", "X"), ("family_name", "Y")],
+                )
+                .await;
+            assert_eq!(res.status, StatusCode::NOT_FOUND);
+        }
+        // Unknown and malformed ids look the same.
+        let res = app
+            .get(
+                &format!("/participants/{}", ParticipantId::new()),
+                Some(&coach),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        let res = app.get("/participants/not-an-id", Some(&coach)).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+    });
+}
+
+#[test]
+fn new_participant_form_validates_and_keeps_values() {
+    sqlite(|app| async move {
+        let coach = app.user(Role::Coach).await;
+        let res = app.get("/participants/new", Some(&coach)).await;
+        assert_eq!(res.status, StatusCode::OK);
+        let bad = [
+            ("given_name", "Matti"),
+            ("family_name", ""),
+            ("hetu", "131052-308X"),
+            ("email", "matti@example.fi"),
+            ("home", "Lahti"),
+            ("hours_min", "10"),
+            ("hours_max", "20"),
+            ("days_max", "4"),
+        ];
+        let res = app.post_form("/participants/new", Some(&coach), &bad).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res
+            .body
+            .contains("Henkilötunnuksen viimeinen merkki ei täsmää"));
+        assert!(res.body.contains("id=\"hetu-error\""));
+        assert!(res.body.contains("value=\"131052-308X\""), "hetu kept");
+        assert!(res.body.contains("value=\"Matti\""), "name kept");
+        assert!(res.body.contains("id=\"family_name-error\""));
+        assert!(res.body.contains("aria-invalid=\"true\""));
+        assert!(res.body.contains("href=\"#hetu\""), "error summary links");
+
+        let short = [
+            ("hetu", "1310"),
+            ("given_name", "Matti"),
+            ("family_name", "M"),
+            ("home", "Lahti"),
+            ("hours_min", "1"),
+            ("hours_max", "2"),
+            ("days_max", "1"),
+        ];
+        let res = app
+            .post_form("/participants/new", Some(&coach), &short)
+            .await;
+        assert!(res.body.contains("Henkilötunnuksessa on 11 merkkiä"));
+
+        let mut good = bad.to_vec();
+        good[1] = ("family_name", "Meikäläinen");
+        good[2] = ("hetu", "131052-308T");
+        let res = app
+            .post_form("/participants/new", Some(&coach), &good)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let to = res.header("location").to_owned();
+        assert!(to.starts_with("/participants/"));
+        let page = app.get(&to, Some(&coach)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("Matti Meikäläinen"));
+        let id = ParticipantId::parse(to.trim_start_matches("/participants/")).expect("id");
+        let view = app
+            .service()
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("stored");
+        assert_eq!(view.personal.hetu.expect("hetu").as_str(), "131052-308T");
+        assert_eq!(view.personal.esf.birth_year, Some(1952));
+    });
+}
+
+#[test]
+fn a_stale_version_shows_the_conflict_and_both_values() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let page = app.get(&format!("/participants/{id}"), Some(&coach)).await;
+        let version = version_in(&page.body);
+        // Someone else saves in between.
+        let svc = app.service();
+        let view = svc
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        let mut personal = view.personal.clone();
+        personal.family_name = "Toisenlainen".into();
+        svc.update_participant(
+            &coach.actor,
+            id,
+            view.version,
+            ParticipantChanges {
+                personal,
+                sensitive: view.sensitive.clone(),
+                stage: view.stage,
+            },
+            "service_delivery",
+        )
+        .await
+        .expect("update");
+        let res = app
+            .post_form(
+                &format!("/participants/{id}"),
+                Some(&coach),
+                &[
+                    ("version", &version),
+                    ("action", "save"),
+                    ("given_name", "Aino"),
+                    ("family_name", "Minunlainen"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
+        assert!(res.body.contains("Joku muu muutti tietoja samaan aikaan"));
+        assert!(res.body.contains("<dd>Toisenlainen</dd>"), "their value");
+        assert!(res.body.contains("value=\"Minunlainen\""), "my value kept");
+        let stored = svc
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        assert_eq!(
+            stored.personal.family_name, "Toisenlainen",
+            "nothing overwritten"
+        );
+        // Saving again with the version now shown succeeds.
+        let res = app
+            .post_form(
+                &format!("/participants/{id}"),
+                Some(&coach),
+                &[
+                    ("version", &version_in(&res.body)),
+                    ("given_name", "Aino"),
+                    ("family_name", "Minunlainen"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let stored = svc
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        assert_eq!(stored.personal.family_name, "Minunlainen");
+    });
+}
+
+#[test]
+fn questionnaire_round_trip_stores_levels() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let url = format!("/participants/{id}/functioning");
+        let page = app.get(&url, Some(&coach)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let lifting = polku_domain::catalogue::dimension(Dimension::Lifting).expect("lifting");
+        assert!(page
+            .body
+            .contains(&format!("<legend>{}</legend>", lifting.question.fi_selko)));
+        assert!(page.body.contains("Ei arvioitu"));
+        let version = version_in(&page.body);
+        let res = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version),
+                    ("dim-lifting", "3"),
+                    ("dim-standing", "na"),
+                    ("dim-vision", "0"),
+                    ("acc", "lifting_trolley"),
+                    ("notes", "Tarvitsee taukoja"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let view = app
+            .service()
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        let f = &view.sensitive.functioning;
+        assert_eq!(
+            f.get(Dimension::Lifting),
+            Assessment::Assessed(Level::new(3).expect("3"))
+        );
+        assert_eq!(
+            f.get(Dimension::Vision),
+            Assessment::Assessed(Level::new(0).expect("0"))
+        );
+        assert_eq!(f.get(Dimension::Standing), Assessment::NotAssessed);
+        assert_eq!(
+            view.sensitive.accommodations,
+            vec!["lifting_trolley".to_owned()]
+        );
+        assert_eq!(view.sensitive.functional_notes, "Tarvitsee taukoja");
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page
+            .body
+            .contains("name=\"dim-lifting\" value=\"3\" checked"));
+        let bad = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[("version", &version_in(&page.body)), ("dim-lifting", "7")],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"dim-lifting-error\""));
+    });
+}
+
+#[test]
+fn skills_are_found_by_finnish_word_forms_and_added() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let concept = |uri: &str, fi: &str, en: &str| EscoConcept {
+            uri: uri.into(),
+            kind: "skill".into(),
+            label_fi: Some(fi.into()),
+            label_sv: None,
+            label_en: Some(en.into()),
+            alt_labels: String::new(),
+        };
+        let clean = "http://data.europa.eu/esco/skill/aaa-clean";
+        let plan = "http://data.europa.eu/esco/skill/bbb-plan";
+        app.service()
+            .import_esco(
+                &system(),
+                &[
+                    concept(clean, "siivota tiloja", "clean rooms"),
+                    concept(plan, "siivouksen suunnittelu", "plan cleaning"),
+                    concept(
+                        "http://data.europa.eu/esco/skill/ccc-cook",
+                        "valmistaa ruokaa",
+                        "cook",
+                    ),
+                ],
+                |_| {},
+            )
+            .await
+            .expect("import");
+        let url = format!("/participants/{id}/skills");
+        let res = app.get(&format!("{url}?q=siivous"), Some(&coach)).await;
+        assert_eq!(res.status, StatusCode::OK);
+        assert!(res.body.contains("siivota tiloja"), "{}", res.body);
+        assert!(res.body.contains("siivouksen suunnittelu"));
+        assert!(!res.body.contains("valmistaa ruokaa"));
+        let version = version_in(&res.body);
+        let res = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version),
+                    ("action", "add"),
+                    ("uri", clean),
+                    ("evidence", "work_trial"),
+                    ("q", "siivous"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let view = app
+            .service()
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        assert!(view
+            .personal
+            .skills
+            .iter()
+            .any(|s| s.skill.as_str() == clean && s.evidence == Evidence::WorkTrial));
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("Työkokeilussa osoitettu"));
+    });
+}
+
+#[test]
+fn meetings_are_recorded_and_show_on_the_caseload() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let url = format!("/participants/{id}/meetings");
+        let bad = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("date", "2099-13-01"),
+                    ("time", "10:00"),
+                    ("duration_min", "2"),
+                    ("place", "remote"),
+                    ("notes", "Muistiinpano"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"date-error\""));
+        assert!(bad.body.contains("id=\"duration_min-error\""));
+        assert!(bad.body.contains(">Muistiinpano</textarea>"));
+        let ok = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("date", "2099-01-15"),
+                    ("time", "10:30"),
+                    ("duration_min", "45"),
+                    ("place", "pop_up"),
+                    ("notes", "Sovittiin kokeilusta"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("15.1.2099 10.30"), "{}", page.body);
+        assert!(page.body.contains("Pop up -pisteessä"));
+        assert!(page.body.contains("Sovittiin kokeilusta"));
+        let caseload = app.get("/participants", Some(&coach)).await;
+        assert!(caseload.body.contains("15.1.2099 10.30"));
+    });
+}
+
+#[test]
+fn suggestions_explain_a_feasible_opening_in_the_users_language() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        employer_with_opening(&app).await;
+        let res = app
+            .get(&format!("/participants/{id}/suggestions"), Some(&coach))
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let b = &res.body;
+        assert!(
+            b.contains("Siivooja, osa-aika – Lahden Siivouspalvelu Oy"),
+            "{b}"
+        );
+        assert!(b.contains("Miksi sopii"));
+        assert!(
+            b.contains("10 tuntia viikossa sopii toiveeseen 10–25 tuntia."),
+            "{b}"
+        );
+        assert!(b.contains("Nostoapu tai kuljetusvaunu, noin 350 €"), "{b}");
+        assert!(b.contains("Palkkatukiarvio noin"), "{b}");
+        assert!(b.contains("Välttämätön osaaminen"));
+        assert!(b.contains("1 / 1 välttämättömästä taidosta."));
+        assert!(!b.contains("hours a week"), "no English engine sentences");
+    });
+}
+
+#[test]
+fn craft_shows_the_job_and_saves_it_as_an_opening() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let (employer, task, _) = employer_with_opening(&app).await;
+        let svc = app.service();
+        let mut heavy = app.world.task(employer, "Mattojen kantaminen");
+        heavy
+            .demands
+            .demands
+            .insert(Dimension::Lifting, Level::new(4).expect("4"));
+        svc.add_task(&system(), heavy).await.expect("task");
+        let url = format!("/participants/{id}/craft");
+        let res = app
+            .get(&format!("{url}?employer={employer}"), Some(&coach))
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert!(
+            res.body.contains("Toimistosiivous (10 h/vko)"),
+            "{}",
+            res.body
+        );
+        assert!(res.body.contains("Pois jätetyt tehtävät"));
+        assert!(res.body.contains("Mattojen kantaminen: "), "{}", res.body);
+        let res = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("employer", &employer.to_string()),
+                    ("title", "Räätälöity siivoustyö"),
+                    ("kind", "work_trial"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let openings = svc.openings(&system(), employer).await.expect("openings");
+        let saved = openings
+            .iter()
+            .find(|o| o.title == "Räätälöity siivoustyö")
+            .expect("saved opening");
+        assert_eq!(saved.tasks, vec![task]);
+        assert_eq!(saved.kind, OpeningKind::WorkTrial);
+        let done = app.get(res.header("location"), Some(&coach)).await;
+        assert_eq!(done.status, StatusCode::OK);
+        assert!(done.body.contains("Räätälöity siivoustyö"));
+        // An empty title is refused next to the field.
+        let bad = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("employer", &employer.to_string()),
+                    ("title", " "),
+                    ("kind", "job"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"title-error\""));
+    });
+}
+
+#[test]
+fn keys_chosen_at_run_time_exist_in_every_language() {
+    let i18n = I18n::load().expect("catalogues");
+    let mut keys: Vec<String> = PathStage::ALL
+        .iter()
+        .map(|s| format!("p-stage-{}", s.as_str().replace('_', "-")))
+        .collect();
+    for k in [
+        "p-tab-background",
+        "p-tab-functioning",
+        "p-tab-skills",
+        "p-tab-languages",
+        "p-tab-availability",
+        "p-tab-path",
+        "p-tab-meetings",
+        "p-tab-suggestions",
+        "p-tab-craft",
+        "p-place-office",
+        "p-place-outside-office",
+        "p-place-remote",
+        "p-place-pop-up",
+        "p-kind-job",
+        "p-kind-work-trial",
+        "p-kind-education-trial",
+        "p-kind-apprenticeship",
+        "p-kind-gig",
+        "p-status-unemployed",
+        "p-status-inactive",
+        "p-status-employed",
+        "p-status-in-education",
+        "p-fit-hours",
+        "p-fit-days",
+        "p-fit-municipality",
+        "p-fit-language",
+        "p-fit-accommodated",
+        "p-check-dimension",
+        "p-limit-functioning",
+        "p-limit-language",
+        "p-limit-hours",
+        "p-limit-days",
+        "p-part-essential-skills-text",
+        "p-part-learnable-gaps-text",
+        "p-part-language-margin-text",
+        "p-part-functioning-margin-text",
+        "p-part-accommodation-cost-text",
+        "p-part-goal-fit-text",
+        "p-subsidy-estimate",
+        "p-acc-item",
+        "p-task-hours",
+        "p-craft-hours",
+        "p-left-out-accommodation-cost",
+        "p-craft-saved-title",
+    ] {
+        keys.push(k.to_owned());
+    }
+    for k in &keys {
+        for l in Locale::ALL {
+            assert!(i18n.has(l, k), "{l}: {k}");
+        }
+    }
+}
+
+#[test]
+fn the_path_moves_one_step_and_keeps_its_history() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let url = format!("/participants/{id}/path");
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("aria-current=\"step\""));
+        assert!(page.body.contains("Vaihetta ei ole vielä vaihdettu."));
+        // Enrolled may move to assessment or exit, not straight to a trial.
+        assert!(page.body.contains("value=\"assessment\""));
+        assert!(!page.body.contains("value=\"trial\""));
+        let version = version_in(&page.body);
+        let bad = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[("version", &version), ("stage", "trial")],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"stage-error\""));
+        let ok = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[("version", &version), ("stage", "assessment")],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(
+            page.body.contains("<td>Aloittanut</td><td>Kartoitus</td>"),
+            "{}",
+            page.body
+        );
+        let changes = app
+            .service()
+            .stage_changes(&coach.actor, id, "service_delivery")
+            .await
+            .expect("history");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            (changes[0].from.as_str(), changes[0].to.as_str()),
+            ("enrolled", "assessment")
+        );
+        let other = app.user(Role::Coach).await;
+        assert!(app
+            .service()
+            .stage_changes(&other.actor, id, "service_delivery")
+            .await
+            .is_err());
+    });
+}
+
+#[test]
+fn crafting_at_an_employer_without_tasks_says_so() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let e = app.world.employer();
+        app.service()
+            .create_employer(&system(), e.clone())
+            .await
+            .expect("employer");
+        let res = app
+            .get(
+                &format!("/participants/{id}/craft?employer={}", e.id),
+                Some(&coach),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert!(
+            res.body.contains("Työtä ei voitu koota")
+                || res.body.contains("Tehtävistä ei saa koottua"),
+            "{}",
+            res.body
+        );
+    });
+}
+
+/// A GET in another interface language (the language switch's cookie).
+async fn get_in(app: &TestApp, lang: &str, path: &str, user: &User) -> Res {
+    let req = Request::builder()
+        .uri(path)
+        .header(
+            header::COOKIE,
+            format!("{}; polku_lang={lang}", user.cookie()),
+        )
+        .body(Body::empty())
+        .expect("request");
+    app.send(req).await
+}
+
+#[test]
+fn pages_speak_swedish_english_and_plain_finnish() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        employer_with_opening(&app).await;
+        let en = get_in(
+            &app,
+            "en",
+            &format!("/participants/{id}/suggestions"),
+            &coach,
+        )
+        .await;
+        assert_eq!(en.status, StatusCode::OK);
+        assert!(
+            en.body
+                .contains("10 hours a week fits the wish of 10–25 hours."),
+            "{}",
+            en.body
+        );
+        assert!(en.body.contains("Lifting aid or trolley, about €350."));
+        let sv = get_in(
+            &app,
+            "sv",
+            &format!("/participants/{id}/functioning"),
+            &coach,
+        )
+        .await;
+        let lifting = polku_domain::catalogue::dimension(Dimension::Lifting).expect("lifting");
+        assert!(sv
+            .body
+            .contains(&format!("<legend>{}</legend>", lifting.question.sv)));
+        assert!(sv.body.contains("Inte bedömt"));
+        let selko = get_in(
+            &app,
+            "fi-x-selko",
+            &format!("/participants/{id}/suggestions"),
+            &coach,
+        )
+        .await;
+        assert!(selko
+            .body
+            .contains("Työtä on 10 tuntia viikossa. Toive on 10–25 tuntia. Se sopii."));
+    });
+}

@@ -1,7 +1,58 @@
-//! Pages of the participants area.
+//! Pages of the participants area: the coach's caseload, enrolling a participant, the
+//! participant's pages as tabs (background, functioning, skills, languages, availability,
+//! service path, meetings), suggested work and job crafting. Every read and write goes through
+//! the service with the signed-in coach as the actor; another coach's participant is "not found".
 
-use crate::policy::Routes;
+mod availability;
+mod caseload;
+mod common;
+mod craft;
+mod explain;
+mod functioning;
+mod languages;
+mod meetings;
+mod new;
+mod path;
+mod profile;
+mod skills;
+mod suggestions;
+
+use crate::policy::{Policy, Routes};
+use polku_domain::Role;
+
+/// The caseload and enrolling: coaches.
+const COACH: Policy = Policy::AnyRole(&[Role::Coach]);
+/// One participant's pages: staff roles reach the handler, and the service decides per
+/// participant (only the own coach has full access); everyone else gets "not found", the same
+/// answer as for an id that does not exist (R14).
+const STAFF: Policy =
+    Policy::AnyRole(&[Role::Coach, Role::Coordinator, Role::Manager, Role::Admin]);
 
 pub fn routes() -> Routes {
     Routes::new()
+        .get("/participants", COACH, caseload::show)
+        .get("/participants/new", COACH, new::show)
+        .post("/participants/new", COACH, new::submit)
+        .get("/participants/{id}", STAFF, profile::show)
+        .post("/participants/{id}", STAFF, profile::submit)
+        .get("/participants/{id}/functioning", STAFF, functioning::show)
+        .post("/participants/{id}/functioning", STAFF, functioning::submit)
+        .get("/participants/{id}/skills", STAFF, skills::show)
+        .post("/participants/{id}/skills", STAFF, skills::submit)
+        .get("/participants/{id}/languages", STAFF, languages::show)
+        .post("/participants/{id}/languages", STAFF, languages::submit)
+        .get("/participants/{id}/availability", STAFF, availability::show)
+        .post(
+            "/participants/{id}/availability",
+            STAFF,
+            availability::submit,
+        )
+        .get("/participants/{id}/path", STAFF, path::show)
+        .post("/participants/{id}/path", STAFF, path::submit)
+        .get("/participants/{id}/meetings", STAFF, meetings::show)
+        .post("/participants/{id}/meetings", STAFF, meetings::submit)
+        .get("/participants/{id}/suggestions", STAFF, suggestions::show)
+        .get("/participants/{id}/craft", STAFF, craft::show)
+        .post("/participants/{id}/craft", STAFF, craft::submit)
+        .get("/participants/{id}/craft/saved", STAFF, craft::saved)
 }

@@ -1,0 +1,73 @@
+//! The coach's caseload: who is on it, where each person is on the path, when the next meeting
+//! is, and who has waited longest (first in the list, flagged when nothing is booked).
+
+use super::common::{coach_projects, fmt_date, fmt_datetime, stage_key, PURPOSE};
+use crate::error::WebResult;
+use crate::middleware::session::Session;
+use crate::pages::ctx::Ctx;
+use crate::pages::render;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use polku_domain::PathStage;
+use time::OffsetDateTime;
+
+/// One row of the caseload table.
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    pub stage_key: &'static str,
+    pub waiting_since: String,
+    pub waiting_days: i64,
+    pub next_meeting: Option<String>,
+    pub attention: bool,
+}
+
+#[derive(Template)]
+#[template(path = "participants/caseload.html")]
+struct CaseloadPage<'a> {
+    ctx: &'a Ctx,
+    rows: Vec<Row>,
+    count: i64,
+    attention: i64,
+}
+
+pub async fn show(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+) -> WebResult<Response> {
+    let now = OffsetDateTime::now_utc();
+    let mut lines = Vec::new();
+    for project in coach_projects(&session) {
+        lines.extend(
+            state
+                .service
+                .caseload_overview(&session.actor, project, now, PURPOSE)
+                .await?,
+        );
+    }
+    lines.sort_by_key(|l| std::cmp::Reverse(l.waiting_days));
+    let rows: Vec<Row> = lines
+        .iter()
+        .map(|l| Row {
+            id: l.summary.id.to_string(),
+            name: format!("{} {}", l.summary.given_name, l.summary.family_name),
+            stage_key: PathStage::parse(&l.summary.stage)
+                .map(stage_key)
+                .unwrap_or("p-stage-enrolled"),
+            waiting_since: fmt_date(ctx.locale, l.summary.waiting_since),
+            waiting_days: l.waiting_days,
+            next_meeting: l.next_meeting.map(|at| fmt_datetime(ctx.locale, at)),
+            attention: l.needs_attention(),
+        })
+        .collect();
+    let attention = rows.iter().filter(|r| r.attention).count() as i64;
+    render(&CaseloadPage {
+        ctx: &ctx,
+        count: rows.len() as i64,
+        rows,
+        attention,
+    })
+}

@@ -1,0 +1,287 @@
+//! What the participant pages share: the header with the tabs, loading a participant through
+//! the service, saving changes with the version read (R50) and showing a conflict.
+
+use crate::error::{WebError, WebResult};
+use crate::i18n::Locale;
+use crate::middleware::session::Session;
+use crate::pages::form::FieldErrors;
+use crate::state::AppState;
+use polku_domain::{DomainError, ParticipantId, PathStage, ProjectId, Role};
+use polku_service::participants::{ParticipantChanges, ParticipantView};
+use polku_service::ServiceError;
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
+
+/// Why the coach reads or writes: delivering the service to the participant.
+pub const PURPOSE: &str = "service_delivery";
+
+/// One tab of a participant's pages.
+#[derive(Debug, Clone)]
+pub struct Tab {
+    pub href: String,
+    pub label_key: &'static str,
+    pub current: bool,
+}
+
+/// The tabs: path suffix and label key.
+const TABS: [(&str, &str); 9] = [
+    ("", "p-tab-background"),
+    ("/functioning", "p-tab-functioning"),
+    ("/skills", "p-tab-skills"),
+    ("/languages", "p-tab-languages"),
+    ("/availability", "p-tab-availability"),
+    ("/path", "p-tab-path"),
+    ("/meetings", "p-tab-meetings"),
+    ("/suggestions", "p-tab-suggestions"),
+    ("/craft", "p-tab-craft"),
+];
+
+/// The participant's name, stage and tabs shown above every tab.
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub id: String,
+    pub name: String,
+    pub stage_key: &'static str,
+    pub tabs: Vec<Tab>,
+}
+
+impl Head {
+    pub fn new(view: &ParticipantView, active: &str) -> Head {
+        let id = view.id.to_string();
+        Head {
+            tabs: TABS
+                .iter()
+                .map(|(suffix, key)| Tab {
+                    href: format!("/participants/{id}{suffix}"),
+                    label_key: key,
+                    current: *suffix == active,
+                })
+                .collect(),
+            name: format!("{} {}", view.personal.given_name, view.personal.family_name),
+            stage_key: stage_key(view.stage),
+            id,
+        }
+    }
+
+    /// The URL of this participant's tab `suffix` (e.g. `/skills`).
+    pub fn url(&self, suffix: &str) -> String {
+        format!("/participants/{}{suffix}", self.id)
+    }
+}
+
+/// The catalogue key of a stage's name.
+pub fn stage_key(stage: PathStage) -> &'static str {
+    match stage {
+        PathStage::Enrolled => "p-stage-enrolled",
+        PathStage::Assessment => "p-stage-assessment",
+        PathStage::Coaching => "p-stage-coaching",
+        PathStage::Trial => "p-stage-trial",
+        PathStage::JobOrEducation => "p-stage-job-or-education",
+        PathStage::Retention => "p-stage-retention",
+        PathStage::Exited => "p-stage-exited",
+    }
+}
+
+/// One option of a select or radio group, its label already in the page's language.
+#[derive(Debug, Clone)]
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub fn opt(value: impl Into<String>, label: String, current: &str) -> Opt {
+    let value = value.into();
+    Opt {
+        selected: value == current,
+        value,
+        label,
+    }
+}
+
+/// A participant id from the path; a malformed one is simply not found.
+pub fn parse_id(s: &str) -> WebResult<ParticipantId> {
+    ParticipantId::parse(s).map_err(|_| WebError::NotFound)
+}
+
+/// Reads the whole participant (own coach only; anything else is 404, audited by the service).
+pub async fn load(state: &AppState, session: &Session, id: &str) -> WebResult<ParticipantView> {
+    let id = parse_id(id)?;
+    Ok(state
+        .service
+        .get_participant(&session.actor, id, PURPOSE)
+        .await?)
+}
+
+/// The projects where the signed-in user is a coach.
+pub fn coach_projects(session: &Session) -> Vec<ProjectId> {
+    let mut out: Vec<ProjectId> = session
+        .user
+        .roles
+        .iter()
+        .filter(|g| g.role == Role::Coach)
+        .filter_map(|g| g.project)
+        .collect();
+    out.sort_by_key(|p| p.0);
+    out.dedup();
+    out
+}
+
+/// What happened to an edit.
+pub enum Saved {
+    Done,
+    /// Someone changed the participant after the form was read: their current data.
+    Conflict(Box<ParticipantView>),
+    /// The service refused a value: field errors to show next to the fields.
+    Invalid(FieldErrors),
+}
+
+/// Writes the changes if the stored version is still `version`.
+pub async fn save(
+    state: &AppState,
+    session: &Session,
+    view: &ParticipantView,
+    version: i64,
+    changes: ParticipantChanges,
+) -> WebResult<Saved> {
+    match state
+        .service
+        .update_participant(&session.actor, view.id, version, changes, PURPOSE)
+        .await
+    {
+        Ok(_) => Ok(Saved::Done),
+        Err(ServiceError::Conflict { .. }) => {
+            let current = state
+                .service
+                .get_participant(&session.actor, view.id, PURPOSE)
+                .await?;
+            Ok(Saved::Conflict(Box::new(current)))
+        }
+        Err(ServiceError::Invalid(e)) => {
+            let mut errors = FieldErrors::new();
+            let (field, key) = domain_error(&e);
+            errors.add(field, key);
+            Ok(Saved::Invalid(errors))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The field and message key for a refused value.
+pub fn domain_error(e: &DomainError) -> (&'static str, &'static str) {
+    match e {
+        DomainError::InvalidHetu(reason) => ("hetu", hetu_error_key(reason)),
+        DomainError::InvalidEmail => ("email", "p-error-email"),
+        DomainError::UnknownMunicipality(_) => ("home", "p-error-municipality"),
+        DomainError::InvalidCefr(_) => ("new_level", "p-error-level"),
+        DomainError::Invalid { field, .. } => match *field {
+            "given_name" => ("given_name", "p-error-name"),
+            "family_name" => ("family_name", "p-error-name"),
+            "phone" => ("phone", "p-error-phone"),
+            "hours_per_week" => ("hours_min", "p-error-hours"),
+            "days_per_week_max" => ("days_max", "p-error-days"),
+            "birth_year" => ("birth_year", "p-error-birth-year"),
+            "education_isced" => ("education_isced", "p-error-isced"),
+            "stage" => ("stage", "p-error-stage"),
+            "duration_min" => ("duration_min", "p-error-duration"),
+            "notes" => ("notes", "p-error-notes"),
+            "title" => ("title", "p-error-title"),
+            "tasks" => ("employer", "p-error-no-tasks"),
+            "language" => ("new_code", "p-error-language"),
+            _ => ("form", "p-error-invalid"),
+        },
+        _ => ("form", "p-error-invalid"),
+    }
+}
+
+/// A clear message for each way an identity code can be wrong.
+pub fn hetu_error_key(reason: &str) -> &'static str {
+    match reason {
+        "must be 11 characters" => "p-error-hetu-length",
+        "check character does not match" => "p-error-hetu-check",
+        "unknown century sign" => "p-error-hetu-century",
+        "date part must be digits" | "no such month" | "no such date" => "p-error-hetu-date",
+        _ => "p-error-hetu",
+    }
+}
+
+/// A label and a value of the stored data, shown when a save met a conflict.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub label: String,
+    pub value: String,
+}
+
+pub fn shown(label: String, value: impl Into<String>) -> Shown {
+    Shown {
+        label,
+        value: value.into(),
+    }
+}
+
+/// Finnish time: EET (UTC+2), EEST (UTC+3) from the last Sunday of March to the last Sunday
+/// of October, changing at 01:00 UTC.
+pub fn helsinki_offset(utc: OffsetDateTime) -> UtcOffset {
+    let last_sunday = |month: Month| -> Option<OffsetDateTime> {
+        let year = utc.year();
+        let mut day = Date::from_calendar_date(year, month, 31).ok()?;
+        while day.weekday() != Weekday::Sunday {
+            day = day.previous_day()?;
+        }
+        Some(PrimitiveDateTime::new(day, Time::from_hms(1, 0, 0).ok()?).assume_utc())
+    };
+    let summer = match (last_sunday(Month::March), last_sunday(Month::October)) {
+        (Some(start), Some(end)) => utc >= start && utc < end,
+        _ => false,
+    };
+    UtcOffset::from_hms(if summer { 3 } else { 2 }, 0, 0).unwrap_or(UtcOffset::UTC)
+}
+
+/// A local Finnish date and time as a UTC instant.
+pub fn from_helsinki(date: Date, time: Time) -> OffsetDateTime {
+    let naive = PrimitiveDateTime::new(date, time);
+    let guess = naive.assume_offset(helsinki_offset(naive.assume_utc()));
+    naive.assume_offset(helsinki_offset(guess))
+}
+
+/// A date in the locale's usual form.
+pub fn fmt_date(locale: Locale, d: Date) -> String {
+    match locale {
+        Locale::En => format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
+        _ => format!("{}.{}.{}", d.day(), u8::from(d.month()), d.year()),
+    }
+}
+
+/// A moment in Finnish time in the locale's usual form.
+pub fn fmt_datetime(locale: Locale, at: OffsetDateTime) -> String {
+    let local = at.to_offset(helsinki_offset(at));
+    let date = fmt_date(locale, local.date());
+    match locale {
+        Locale::En | Locale::Sv => {
+            format!("{date} {:02}:{:02}", local.hour(), local.minute())
+        }
+        _ => format!("{date} {:02}.{:02}", local.hour(), local.minute()),
+    }
+}
+
+/// A municipality's name in the locale (Swedish name for Swedish).
+pub fn municipality_name(locale: Locale, code: &polku_domain::MunicipalityCode) -> String {
+    match polku_domain::geo::municipality(code) {
+        Some(m) if locale == Locale::Sv => m.name_sv.to_owned(),
+        Some(m) => m.name_fi.to_owned(),
+        None => code.to_string(),
+    }
+}
+
+/// The catalogue language of reference data for a locale (`fi`, `sv` or `en`).
+pub fn data_lang(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Sv => "sv",
+        Locale::En => "en",
+        _ => "fi",
+    }
+}
+
+/// `on` for a checked checkbox.
+pub fn checked(v: &Option<String>) -> bool {
+    v.as_deref().is_some_and(|v| !v.is_empty())
+}

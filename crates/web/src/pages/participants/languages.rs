@@ -1,0 +1,229 @@
+//! The languages tab: each language the person speaks with its CEFR level (A1–C2); levels are
+//! changed or removed in one form, and a new language is added with its two-letter code.
+
+use super::common::{load, opt, save, shown, Head, Opt, Saved, Shown};
+use crate::error::WebResult;
+use crate::middleware::session::Session;
+use crate::pages::ctx::Ctx;
+use crate::pages::form::FieldErrors;
+use crate::pages::{render_status, see_other};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use polku_domain::{CefrLevel, LanguageCode};
+use polku_service::participants::{ParticipantChanges, ParticipantView};
+use std::collections::BTreeMap;
+
+/// One language row: code, its name if known, the level options.
+pub struct LangRow {
+    pub code: String,
+    pub name: String,
+    pub levels: Vec<Opt>,
+}
+
+/// The language's own name key when we have one, else the code.
+fn language_name(ctx: &Ctx, code: &str) -> String {
+    let key = format!("p-lang-{code}");
+    let text = ctx.t(&key);
+    if text == key {
+        code.to_owned()
+    } else {
+        text
+    }
+}
+
+fn level_options(ctx: &Ctx, current: &str, with_remove: bool) -> Vec<Opt> {
+    let mut out = Vec::new();
+    if with_remove {
+        out.push(opt("", ctx.t("p-language-remove"), current));
+    } else {
+        out.push(opt("", ctx.t("p-choose"), current));
+    }
+    for l in CefrLevel::ALL {
+        out.push(opt(
+            l.as_str(),
+            ctx.ts("p-cefr-option", "level", l.as_str()),
+            current,
+        ));
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "participants/languages.html")]
+struct LanguagesPage<'a> {
+    ctx: &'a Ctx,
+    head: Head,
+    title_key: &'static str,
+    errors: FieldErrors,
+    conflict: Option<Vec<Shown>>,
+    version: String,
+    rows: Vec<LangRow>,
+    new_code: String,
+    new_levels: Vec<Opt>,
+}
+
+fn page<'a>(
+    ctx: &'a Ctx,
+    view: &ParticipantView,
+    values: &BTreeMap<String, String>,
+    new: (&str, &str),
+    version: String,
+    errors: FieldErrors,
+    conflict: Option<Vec<Shown>>,
+) -> LanguagesPage<'a> {
+    LanguagesPage {
+        head: Head::new(view, "/languages"),
+        title_key: "p-tab-languages",
+        errors,
+        conflict,
+        version,
+        rows: values
+            .iter()
+            .map(|(code, level)| LangRow {
+                name: language_name(ctx, code),
+                levels: level_options(ctx, level, true),
+                code: code.clone(),
+            })
+            .collect(),
+        new_code: new.0.to_owned(),
+        new_levels: level_options(ctx, new.1, false),
+        ctx,
+    }
+}
+
+fn stored(view: &ParticipantView) -> BTreeMap<String, String> {
+    view.personal
+        .languages
+        .iter()
+        .map(|(c, l)| (c.as_str().to_owned(), l.as_str().to_owned()))
+        .collect()
+}
+
+pub async fn show(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let values = stored(&view);
+    render_status(
+        StatusCode::OK,
+        &page(
+            &ctx,
+            &view,
+            &values,
+            ("", ""),
+            view.version.to_string(),
+            FieldErrors::new(),
+            None,
+        ),
+    )
+}
+
+pub async fn submit(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let version = get("version");
+    let (new_code, new_level) = (get("new_code"), get("new_level"));
+    let mut values: BTreeMap<String, String> = pairs
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("level-").map(|c| (c.to_owned(), v.clone())))
+        .collect();
+    let mut errors = FieldErrors::new();
+    let mut languages = BTreeMap::new();
+    for (code, level) in &values {
+        if level.is_empty() {
+            continue;
+        }
+        match (LanguageCode::parse(code), CefrLevel::parse(level)) {
+            (Ok(c), Ok(l)) => {
+                languages.insert(c, l);
+            }
+            _ => errors.add(&format!("level-{code}"), "p-error-level"),
+        }
+    }
+    if !new_code.is_empty() || !new_level.is_empty() {
+        match LanguageCode::parse(&new_code) {
+            Err(_) => errors.add("new_code", "p-error-language"),
+            Ok(c) => match CefrLevel::parse(&new_level) {
+                Err(_) => errors.add("new_level", "p-error-level"),
+                Ok(l) => {
+                    languages.insert(c, l);
+                }
+            },
+        }
+    }
+    values.retain(|_, v| !v.is_empty());
+    if !errors.is_empty() {
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(
+                &ctx,
+                &view,
+                &values,
+                (&new_code, &new_level),
+                version,
+                errors,
+                None,
+            ),
+        );
+    }
+    let mut personal = view.personal.clone();
+    personal.languages = languages;
+    let changes = ParticipantChanges {
+        personal,
+        sensitive: view.sensitive.clone(),
+        stage: view.stage,
+    };
+    let v = version.parse::<i64>().unwrap_or(0);
+    match save(&state, &session, &view, v, changes).await? {
+        Saved::Done => Ok(see_other(&format!("/participants/{}/languages", view.id))),
+        Saved::Invalid(errors) => render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(
+                &ctx,
+                &view,
+                &values,
+                (&new_code, &new_level),
+                version,
+                errors,
+                None,
+            ),
+        ),
+        Saved::Conflict(current) => {
+            let shown = stored(&current)
+                .into_iter()
+                .map(|(c, l)| shown(language_name(&ctx, &c), l))
+                .collect();
+            render_status(
+                StatusCode::CONFLICT,
+                &page(
+                    &ctx,
+                    &current,
+                    &values,
+                    (&new_code, &new_level),
+                    current.version.to_string(),
+                    FieldErrors::new(),
+                    Some(shown),
+                ),
+            )
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! The background tab: contact details, ESF+ entry data and the person's goals (ESCO
+//! occupations, added by typing).
+
+use super::common::{domain_error, load, opt, save, shown, Head, Opt, Saved, Shown};
+use crate::error::WebResult;
+use crate::middleware::session::Session;
+use crate::pages::ctx::Ctx;
+use crate::pages::form::FieldErrors;
+use crate::pages::{render_status, see_other};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use polku_domain::participant::LabourMarketStatus;
+use polku_domain::{Email, EscoKind, EscoUri, EsfEntry};
+use polku_service::participants::{ParticipantChanges, ParticipantView};
+use polku_service::skill_search::SkillHit;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct BackgroundForm {
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub uri: String,
+    #[serde(default)]
+    pub given_name: String,
+    #[serde(default)]
+    pub family_name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub labour_market_status: String,
+    #[serde(default)]
+    pub education_isced: String,
+    #[serde(default)]
+    pub long_term_unemployed: Option<String>,
+    #[serde(default)]
+    pub birth_year: String,
+    #[serde(default)]
+    pub foreign_background: String,
+    #[serde(default)]
+    pub disability: String,
+}
+
+fn tri(v: Option<bool>) -> String {
+    match v {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => String::new(),
+    }
+}
+
+pub fn parse_tri(v: &str) -> Option<bool> {
+    match v {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+fn status_value(s: Option<LabourMarketStatus>) -> &'static str {
+    match s {
+        Some(LabourMarketStatus::Unemployed) => "unemployed",
+        Some(LabourMarketStatus::Inactive) => "inactive",
+        Some(LabourMarketStatus::Employed) => "employed",
+        Some(LabourMarketStatus::InEducation) => "in_education",
+        None => "",
+    }
+}
+
+pub fn parse_status(s: &str) -> Option<LabourMarketStatus> {
+    match s {
+        "unemployed" => Some(LabourMarketStatus::Unemployed),
+        "inactive" => Some(LabourMarketStatus::Inactive),
+        "employed" => Some(LabourMarketStatus::Employed),
+        "in_education" => Some(LabourMarketStatus::InEducation),
+        _ => None,
+    }
+}
+
+impl BackgroundForm {
+    pub fn from_view(v: &ParticipantView) -> BackgroundForm {
+        let p = &v.personal;
+        BackgroundForm {
+            version: v.version.to_string(),
+            action: String::new(),
+            uri: String::new(),
+            given_name: p.given_name.clone(),
+            family_name: p.family_name.clone(),
+            email: p
+                .email
+                .as_ref()
+                .map(|e| e.as_str().to_owned())
+                .unwrap_or_default(),
+            phone: p.phone.clone().unwrap_or_default(),
+            labour_market_status: status_value(p.esf.labour_market_status).to_owned(),
+            education_isced: p
+                .esf
+                .education_isced
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
+            long_term_unemployed: p.esf.long_term_unemployed.then(|| "on".to_owned()),
+            birth_year: p.esf.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+            foreign_background: tri(p.esf.foreign_background),
+            disability: tri(p.esf.disability),
+        }
+    }
+}
+
+/// Status, ISCED and yes/no options in the page's language.
+pub struct EsfOptions {
+    pub statuses: Vec<Opt>,
+    pub isced: Vec<Opt>,
+    pub foreign_background: Vec<Opt>,
+    pub disability: Vec<Opt>,
+}
+
+pub fn esf_options(ctx: &Ctx, f: &BackgroundForm) -> EsfOptions {
+    let statuses = vec![
+        opt("", ctx.t("p-not-recorded"), &f.labour_market_status),
+        opt(
+            "unemployed",
+            ctx.t("p-status-unemployed"),
+            &f.labour_market_status,
+        ),
+        opt(
+            "inactive",
+            ctx.t("p-status-inactive"),
+            &f.labour_market_status,
+        ),
+        opt(
+            "employed",
+            ctx.t("p-status-employed"),
+            &f.labour_market_status,
+        ),
+        opt(
+            "in_education",
+            ctx.t("p-status-in-education"),
+            &f.labour_market_status,
+        ),
+    ];
+    let mut isced = vec![opt("", ctx.t("p-not-recorded"), &f.education_isced)];
+    for i in 0..=8i64 {
+        isced.push(opt(
+            i.to_string(),
+            ctx.tn("p-isced-level", "n", i),
+            &f.education_isced,
+        ));
+    }
+    let tri_opts = |cur: &str| {
+        vec![
+            opt("", ctx.t("p-unknown"), cur),
+            opt("yes", ctx.t("p-yes"), cur),
+            opt("no", ctx.t("p-no"), cur),
+        ]
+    };
+    EsfOptions {
+        statuses,
+        isced,
+        foreign_background: tri_opts(&f.foreign_background),
+        disability: tri_opts(&f.disability),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "participants/background.html")]
+struct BackgroundPage<'a> {
+    ctx: &'a Ctx,
+    head: Head,
+    title_key: &'static str,
+    errors: FieldErrors,
+    conflict: Option<Vec<Shown>>,
+    form: BackgroundForm,
+    options: EsfOptions,
+    hetu_recorded: bool,
+    waiting_since: String,
+    goals: Vec<SkillHit>,
+    goal_q: String,
+    goal_hits: Vec<SkillHit>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct GoalQuery {
+    #[serde(default)]
+    goal_q: String,
+}
+
+fn current_values(ctx: &Ctx, v: &ParticipantView) -> Vec<Shown> {
+    let f = BackgroundForm::from_view(v);
+    vec![
+        shown(ctx.t("p-field-given-name"), f.given_name),
+        shown(ctx.t("p-field-family-name"), f.family_name),
+        shown(ctx.t("p-field-email"), f.email),
+        shown(ctx.t("p-field-phone"), f.phone),
+        shown(
+            ctx.t("p-field-labour-market-status"),
+            match f.labour_market_status.as_str() {
+                "" => ctx.t("p-not-recorded"),
+                s => ctx.t(&format!("p-status-{}", s.replace('_', "-"))),
+            },
+        ),
+        shown(ctx.t("p-field-birth-year"), f.birth_year),
+    ]
+}
+
+/// Everything the page shows besides the form values.
+struct Extra {
+    errors: FieldErrors,
+    conflict: Option<Vec<Shown>>,
+    goal_q: String,
+    status: StatusCode,
+}
+
+async fn show_page(
+    state: &AppState,
+    session: &Session,
+    ctx: &Ctx,
+    view: &ParticipantView,
+    form: BackgroundForm,
+    extra: Extra,
+) -> WebResult<Response> {
+    let lang = super::common::data_lang(ctx.locale);
+    let goals = state
+        .service
+        .esco_labels(&view.personal.goals, lang)
+        .await?;
+    let goal_hits = if extra.goal_q.trim().is_empty() {
+        Vec::new()
+    } else {
+        state
+            .service
+            .search_esco_concepts(
+                &session.actor,
+                EscoKind::Occupation,
+                &extra.goal_q,
+                lang,
+                20,
+            )
+            .await?
+    };
+    let options = esf_options(ctx, &form);
+    render_status(
+        extra.status,
+        &BackgroundPage {
+            ctx,
+            head: Head::new(view, ""),
+            title_key: "p-tab-background",
+            errors: extra.errors,
+            conflict: extra.conflict,
+            form,
+            options,
+            hetu_recorded: view.personal.hetu.is_some(),
+            waiting_since: super::common::fmt_date(ctx.locale, view.waiting_since),
+            goals,
+            goal_q: extra.goal_q,
+            goal_hits,
+        },
+    )
+}
+
+pub async fn show(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<GoalQuery>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let form = BackgroundForm::from_view(&view);
+    show_page(
+        &state,
+        &session,
+        &ctx,
+        &view,
+        form,
+        Extra {
+            errors: FieldErrors::new(),
+            conflict: None,
+            goal_q: q.goal_q,
+            status: StatusCode::OK,
+        },
+    )
+    .await
+}
+
+/// Parses the form into changes, or field errors.
+fn changes(view: &ParticipantView, f: &BackgroundForm) -> Result<ParticipantChanges, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut personal = view.personal.clone();
+    if polku_domain::org::name("given_name", &f.given_name, 100).is_err() {
+        errors.add("given_name", "p-error-name");
+    }
+    if polku_domain::org::name("family_name", &f.family_name, 100).is_err() {
+        errors.add("family_name", "p-error-name");
+    }
+    personal.given_name = f.given_name.trim().to_owned();
+    personal.family_name = f.family_name.trim().to_owned();
+    personal.email = match f.email.trim() {
+        "" => None,
+        e => match Email::parse(e) {
+            Ok(e) => Some(e),
+            Err(_) => {
+                errors.add("email", "p-error-email");
+                None
+            }
+        },
+    };
+    personal.phone = match f.phone.trim() {
+        "" => None,
+        p => Some(p.to_owned()),
+    };
+    let birth_year = match f.birth_year.trim() {
+        "" => None,
+        y => match y.parse::<u16>() {
+            Ok(y) if (1900..=2100).contains(&y) => Some(y),
+            _ => {
+                errors.add("birth_year", "p-error-birth-year");
+                None
+            }
+        },
+    };
+    let education_isced = match f.education_isced.trim() {
+        "" => None,
+        i => match i.parse::<u8>() {
+            Ok(i) if i <= 8 => Some(i),
+            _ => {
+                errors.add("education_isced", "p-error-isced");
+                None
+            }
+        },
+    };
+    personal.esf = EsfEntry {
+        labour_market_status: parse_status(&f.labour_market_status),
+        education_isced,
+        long_term_unemployed: super::common::checked(&f.long_term_unemployed),
+        birth_year,
+        foreign_background: parse_tri(&f.foreign_background),
+        disability: parse_tri(&f.disability),
+    };
+    if let Err(e) = personal.validate() {
+        let (field, key) = domain_error(&e);
+        errors.add(field, key);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ParticipantChanges {
+        personal,
+        sensitive: view.sensitive.clone(),
+        stage: view.stage,
+    })
+}
+
+pub async fn submit(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<BackgroundForm>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let version = form.version.parse::<i64>().unwrap_or(0);
+    let url = format!("/participants/{}", view.id);
+    let result = match form.action.as_str() {
+        "add_goal" | "remove_goal" => {
+            let Ok(uri) = EscoUri::parse(&form.uri) else {
+                return Ok(see_other(&url));
+            };
+            let mut personal = view.personal.clone();
+            personal.goals.retain(|g| *g != uri);
+            if form.action == "add_goal" {
+                personal.goals.push(uri);
+            }
+            let changes = ParticipantChanges {
+                personal,
+                sensitive: view.sensitive.clone(),
+                stage: view.stage,
+            };
+            save(&state, &session, &view, version, changes).await?
+        }
+        _ => match changes(&view, &form) {
+            Err(errors) => Saved::Invalid(errors),
+            Ok(c) => save(&state, &session, &view, version, c).await?,
+        },
+    };
+    match result {
+        Saved::Done => Ok(see_other(&url)),
+        Saved::Invalid(errors) => {
+            show_page(
+                &state,
+                &session,
+                &ctx,
+                &view,
+                form,
+                Extra {
+                    errors,
+                    conflict: None,
+                    goal_q: String::new(),
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                },
+            )
+            .await
+        }
+        Saved::Conflict(current) => {
+            let conflict = Some(current_values(&ctx, &current));
+            let form = if form.action.is_empty() || form.action == "save" {
+                BackgroundForm {
+                    version: current.version.to_string(),
+                    ..form
+                }
+            } else {
+                BackgroundForm::from_view(&current)
+            };
+            show_page(
+                &state,
+                &session,
+                &ctx,
+                &current,
+                form,
+                Extra {
+                    errors: FieldErrors::new(),
+                    conflict,
+                    goal_q: String::new(),
+                    status: StatusCode::CONFLICT,
+                },
+            )
+            .await
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! The skills tab: the person's ESCO skills with how each is evidenced, and adding skills by
+//! typing: a GET search form lists matching ESCO skills in the user's language (Finnish and
+//! Swedish word forms are reduced to their stems), each with its own small form to add it.
+
+use super::common::{data_lang, load, opt, save, shown, Head, Opt, Saved, Shown};
+use crate::error::WebResult;
+use crate::middleware::session::Session;
+use crate::pages::ctx::Ctx;
+use crate::pages::form::FieldErrors;
+use crate::pages::{render_status, see_other};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use polku_domain::{EscoUri, Evidence, SkillClaim};
+use polku_service::participants::{ParticipantChanges, ParticipantView};
+use serde::Deserialize;
+
+/// A skill the person has, labelled.
+pub struct Have {
+    pub uri: String,
+    pub label: String,
+    pub evidence_key: &'static str,
+}
+
+/// A search hit.
+pub struct Hit {
+    pub uri: String,
+    pub label: String,
+    pub have: bool,
+}
+
+fn evidence_key(e: Evidence) -> &'static str {
+    match e {
+        Evidence::SelfAssessed => "p-evidence-self-assessed",
+        Evidence::CoachObserved => "p-evidence-coach-observed",
+        Evidence::WorkTrial => "p-evidence-work-trial",
+        Evidence::Certificate => "p-evidence-certificate",
+    }
+}
+
+fn parse_evidence(s: &str) -> Evidence {
+    match s {
+        "self_assessed" => Evidence::SelfAssessed,
+        "work_trial" => Evidence::WorkTrial,
+        "certificate" => Evidence::Certificate,
+        _ => Evidence::CoachObserved,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "participants/skills.html")]
+struct SkillsPage<'a> {
+    ctx: &'a Ctx,
+    head: Head,
+    title_key: &'static str,
+    errors: FieldErrors,
+    conflict: Option<Vec<Shown>>,
+    version: String,
+    have: Vec<Have>,
+    q: String,
+    hits: Vec<Hit>,
+    hit_count: i64,
+    evidence: Vec<Opt>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+async fn labelled(state: &AppState, ctx: &Ctx, view: &ParticipantView) -> WebResult<Vec<Have>> {
+    let uris: Vec<EscoUri> = view
+        .personal
+        .skills
+        .iter()
+        .map(|s| s.skill.clone())
+        .collect();
+    let labels = state
+        .service
+        .esco_labels(&uris, data_lang(ctx.locale))
+        .await?;
+    Ok(view
+        .personal
+        .skills
+        .iter()
+        .zip(labels)
+        .map(|(s, l)| Have {
+            uri: s.skill.to_string(),
+            label: l.label,
+            evidence_key: evidence_key(s.evidence),
+        })
+        .collect())
+}
+
+async fn show_page(
+    state: &AppState,
+    session: &Session,
+    ctx: &Ctx,
+    view: &ParticipantView,
+    q: String,
+    conflict: Option<Vec<Shown>>,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let have = labelled(state, ctx, view).await?;
+    let hits = if q.trim().is_empty() {
+        Vec::new()
+    } else {
+        state
+            .service
+            .search_skills(&session.actor, &q, data_lang(ctx.locale), 20)
+            .await?
+            .into_iter()
+            .map(|h| Hit {
+                have: view.personal.skills.iter().any(|s| s.skill == h.uri),
+                uri: h.uri.to_string(),
+                label: h.label,
+            })
+            .collect()
+    };
+    let evidence = [
+        ("coach_observed", "p-evidence-coach-observed"),
+        ("self_assessed", "p-evidence-self-assessed"),
+        ("work_trial", "p-evidence-work-trial"),
+        ("certificate", "p-evidence-certificate"),
+    ]
+    .into_iter()
+    .map(|(v, k)| opt(v, ctx.t(k), "coach_observed"))
+    .collect();
+    render_status(
+        status,
+        &SkillsPage {
+            ctx,
+            head: Head::new(view, "/skills"),
+            title_key: "p-tab-skills",
+            errors: FieldErrors::new(),
+            conflict,
+            version: view.version.to_string(),
+            have,
+            q,
+            hit_count: hits.len() as i64,
+            hits,
+            evidence,
+        },
+    )
+}
+
+pub async fn show(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<SearchQuery>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    show_page(&state, &session, &ctx, &view, q.q, None, StatusCode::OK).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SkillForm {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    uri: String,
+    #[serde(default)]
+    evidence: String,
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn submit(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<SkillForm>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let url = format!("/participants/{}/skills", view.id);
+    let Ok(uri) = EscoUri::parse(&form.uri) else {
+        return Ok(see_other(&url));
+    };
+    let mut personal = view.personal.clone();
+    personal.skills.retain(|s| s.skill != uri);
+    if form.action == "add" {
+        personal.skills.push(SkillClaim {
+            skill: uri,
+            evidence: parse_evidence(&form.evidence),
+        });
+    }
+    let version = form.version.parse::<i64>().unwrap_or(0);
+    let changes = ParticipantChanges {
+        personal,
+        sensitive: view.sensitive.clone(),
+        stage: view.stage,
+    };
+    match save(&state, &session, &view, version, changes).await? {
+        Saved::Done | Saved::Invalid(_) => {
+            let back = if form.q.is_empty() {
+                url
+            } else {
+                format!("{url}?q={}", crate::pages::url_encode(&form.q))
+            };
+            Ok(see_other(&back))
+        }
+        Saved::Conflict(current) => {
+            let have = labelled(&state, &ctx, &current).await?;
+            let shown = have
+                .into_iter()
+                .map(|h| shown(h.label, ctx.t(h.evidence_key)))
+                .collect();
+            show_page(
+                &state,
+                &session,
+                &ctx,
+                &current,
+                form.q,
+                Some(shown),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+    }
+}
