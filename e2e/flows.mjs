@@ -9,7 +9,98 @@ async function send(page, form) {
 
 const today = new Date().toISOString().slice(0, 10);
 
+/** A random valid Finnish personal identity code (born in the 1900s, '-' century sign). */
+function hetu() {
+  const d = 1 + Math.floor(Math.random() * 28);
+  const m = 1 + Math.floor(Math.random() * 12);
+  const y = 50 + Math.floor(Math.random() * 49);
+  const n = 2 + Math.floor(Math.random() * 897);
+  const p2 = (v) => String(v).padStart(2, '0');
+  const digits = `${p2(d)}${p2(m)}${p2(y)}${String(n).padStart(3, '0')}`;
+  return `${p2(d)}${p2(m)}${p2(y)}-${String(n).padStart(3, '0')}${'0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(digits) % 31]}`;
+}
+
+/** Ids of the participants on the coach's caseload, in page order. */
+async function caseload(page, BASE) {
+  await page.goto(`${BASE}/participants`);
+  const hrefs = await page.$$eval('main a[href^="/participants/"]', (as) => as.map((a) => a.getAttribute('href')));
+  return [...new Set(hrefs.map((h) => h.match(/^\/participants\/([0-9a-f-]{36})/)).filter(Boolean).map((m) => m[1]))];
+}
+
 export const flows = {
+  'add a participant and fill the questionnaire': {
+    role: 'coach',
+    noJs: true,
+    async run(page, { BASE, audit, fail }) {
+      await page.goto(`${BASE}/participants`);
+      await audit(page, 'coach');
+      await page.goto(`${BASE}/participants/new`);
+      await audit(page, 'coach');
+      await send(page, 'form[action="/participants/new"]');
+      if (!(await page.locator('.error-summary').count())) fail('add participant', 'no error summary for an empty form');
+      await audit(page, 'coach');
+      await page.fill('input[name=given_name]', 'Aino');
+      await page.fill('input[name=family_name]', `Testinen ${Date.now() % 100000}`);
+      await page.fill('input[name=hetu]', hetu());
+      await page.fill('input[name=home]', 'Lahti');
+      await page.fill('input[name=hours_min]', '10');
+      await page.fill('input[name=hours_max]', '25');
+      await page.fill('input[name=days_max]', '5');
+      for (const group of ['foreign_background', 'disability']) {
+        const first = page.locator(`input[type=radio][name=${group}]`).first();
+        if (await first.count()) await first.check();
+      }
+      await send(page, 'form[action="/participants/new"]');
+      const m = page.url().match(/\/participants\/([0-9a-f-]{36})/);
+      if (!m) { fail('add participant', `not on the participant page after saving: ${page.url()}`); return; }
+      await audit(page, 'coach');
+      const url = `${BASE}/participants/${m[1]}/functioning`;
+      await page.goto(url);
+      await audit(page, 'coach');
+      const groups = await page.$$eval('input[type=radio][name^="dim-"]', (is) => [...new Set(is.map((i) => i.name))]);
+      if (groups.length < 10) fail('questionnaire', `only ${groups.length} questions`);
+      for (const [i, g] of groups.entries()) {
+        const value = ['4', '3', '2', 'na'][i % 4];
+        await page.check(`input[name="${g}"][value="${value}"]`);
+      }
+      await send(page, `form[action="/participants/${m[1]}/functioning"]`);
+      await audit(page, 'coach');
+      if (await page.locator('.error-summary').count()) fail('questionnaire', 'saving showed errors');
+      await page.goto(url);
+      const stored = await page.isChecked(`input[name="${groups[0]}"][value="4"]`);
+      if (!stored) fail('questionnaire', 'the answer was not stored');
+    },
+  },
+  'see suggested work and craft a job': {
+    role: 'coach',
+    async run(page, { BASE, audit, fail }) {
+      const ids = await caseload(page, BASE);
+      let found = null;
+      for (const id of ids.slice(0, 25)) {
+        await page.goto(`${BASE}/participants/${id}/suggestions`);
+        if (await page.locator('ol.suggestions > li').count()) { found = id; break; }
+      }
+      if (!found) { fail('suggestions', 'no participant on the caseload has a suggestion'); return; }
+      await audit(page, 'coach');
+      const text = await page.locator('ol.suggestions > li').first().innerText();
+      if (!/€/.test(text) && !/EUR/.test(text)) fail('suggestions', 'no euro figure (subsidy or accommodation cost) in the first suggestion');
+      await page.goto(`${BASE}/participants/${found}/craft`);
+      await audit(page, 'coach');
+      const options = await page.$$eval('select[name=employer] option', (os) => os.map((o) => o.value).filter(Boolean));
+      let crafted = false;
+      for (const employer of options.slice(0, 15)) {
+        await page.goto(`${BASE}/participants/${found}/craft?employer=${employer}`);
+        if (await page.locator(`form[method=post][action="/participants/${found}/craft"]`).count()) { crafted = true; break; }
+      }
+      if (!crafted) { fail('craft', 'no employer gives a crafted job'); return; }
+      await audit(page, 'coach');
+      await page.fill('input[name=title]', 'Varastoavustaja (räätälöity)');
+      await send(page, `form[method=post][action="/participants/${found}/craft"]`);
+      await audit(page, 'coach');
+      if (!page.url().includes('/craft/saved')) fail('craft', `not on the confirmation after saving: ${page.url()}`);
+    },
+  },
+
   'log an employer visit': {
     role: 'coordinator',
     noJs: true,

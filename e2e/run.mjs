@@ -85,7 +85,9 @@ try {
   for (const [name, flow] of Object.entries(flows)) {
     const page = pages[flow.role];
     if (!page) { fail(name, `no signed-in ${flow.role}`); continue; }
+    const before = findings.length;
     try { await flow.run(page, { BASE, audit, fail, go }); } catch (e) { fail(name, e.message.split('\n')[0]); }
+    if (findings.length === before) console.log(`flow passed: ${name}`);
   }
   for (const [role, page] of Object.entries(pages)) {
     const n = await crawl(page, role);
@@ -100,13 +102,17 @@ try {
   await Promise.all([nojs.waitForLoadState('load'), nojs.click('form.language-switch button[value=sv]')]);
   if (!(await nojs.content()).includes('lang="sv"')) fail('no-js', 'language switch did not switch to Swedish');
   for (const [name, flow] of Object.entries(flows).filter(([, f]) => f.noJs)) {
-    // The account was activated above; sign in with the password form, without JavaScript.
-    const page = await ctx.newPage();
+    // The account was activated above; sign in with the password form, without JavaScript,
+    // in a fresh context (no session from an earlier flow).
+    const flowCtx = await context(browser, { javaScriptEnabled: false });
+    const page = await flowCtx.newPage();
     await go(page, `${BASE}/sign-in`, 'no-js');
     await page.fill('input[name=email]', links[flow.role].email);
     await page.fill('input[name=password]', PASSWORD);
     await Promise.all([page.waitForURL(`${BASE}/`), page.click('form[action="/sign-in"] button[type=submit]')]);
+    const before = findings.length;
     try { await flow.run(page, { BASE, audit: async () => {}, fail, go }); } catch (e) { fail(`${name} (no JS)`, e.message.split('\n')[0]); }
+    if (findings.length === before) console.log(`flow passed without JavaScript: ${name}`);
   }
 } finally {
   await browser.close();

@@ -25,3 +25,6 @@ fi
 if [ -x scripts/test-matching-oracle.sh ]; then
   scripts/test-matching-oracle.sh
 fi
+
+# The browser suite (installs Debian's chromium and the npm packages on first use).
+scripts/e2e.sh
