@@ -5,6 +5,7 @@ mod api;
 mod employers;
 mod harness;
 mod i18n;
+mod matrix;
 mod participants;
 mod reports_admin;
 mod second_factor;

@@ -1,0 +1,309 @@
+//! The authorisation matrix (R13, R14): every route of the inventory × every role × own or
+//! other's object. Routes are grouped into families by their path; a new route that fits no
+//! family fails the test until it is added here. "Allowed" means the request reached the use
+//! case (any answer but 401/403/404); "denied" means 403 or 404, and for another person's
+//! participant exactly 404, the same as an id that does not exist. Nothing a denied request
+//! touched may change.
+
+use crate::employers::user_in;
+use crate::harness::{on, TestApp, User, ORIGIN};
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use polku_domain::{MunicipalityCode, Opening, OpeningId, OpeningKind, ParticipantId, Role};
+use polku_store_tests::fixtures::{system, World};
+use polku_store_tests::Backend;
+use polku_web::policy::Policy;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Allowed,
+    /// 403 or 404.
+    Denied,
+    /// Exactly 404: possessing an id must not reveal that it exists (R14).
+    NotFound,
+    /// Not asserted (a create with an empty form may answer 404 for its missing project).
+    Any,
+}
+use Expect::*;
+
+struct World2 {
+    users: BTreeMap<&'static str, User>,
+    participant: ParticipantId,
+    employer: String,
+    task: String,
+    opening: String,
+}
+
+async fn world(app: &TestApp) -> World2 {
+    let svc = app.service();
+    let other_project = World::new(svc).await;
+    let mut users = BTreeMap::new();
+    let coach = app.user(Role::Coach).await;
+    let participant = svc
+        .create_participant(
+            &coach.actor,
+            app.world.new_participant(),
+            "service_delivery",
+        )
+        .await
+        .expect("participant");
+    users.insert("own coach", coach);
+    users.insert("other coach", app.user(Role::Coach).await);
+    users.insert("coordinator", app.user(Role::Coordinator).await);
+    users.insert("manager", app.user(Role::Manager).await);
+    users.insert("admin", app.user(Role::Admin).await);
+    users.insert(
+        "coach of another project",
+        user_in(app, &other_project, Role::Coach).await,
+    );
+    users.insert(
+        "coordinator of another project",
+        user_in(app, &other_project, Role::Coordinator).await,
+    );
+    users.insert(
+        "manager of another project",
+        user_in(app, &other_project, Role::Manager).await,
+    );
+    let e = app.world.employer();
+    svc.create_employer(&system(), e.clone())
+        .await
+        .expect("employer");
+    let t = app.world.task(e.id, "Toimistosiivous");
+    svc.add_task(&system(), t.clone()).await.expect("task");
+    let o = Opening {
+        id: OpeningId::new(),
+        employer_id: e.id,
+        kind: OpeningKind::WorkTrial,
+        title: "Työkokeilu".into(),
+        tasks: vec![t.id],
+        municipality: MunicipalityCode::parse("398").expect("Lahti"),
+        capacity: 1,
+        monthly_wage_eur: None,
+        starts_on: None,
+        ends_on: None,
+        version: 1,
+    };
+    svc.add_opening(&system(), o.clone())
+        .await
+        .expect("opening");
+    World2 {
+        users,
+        participant,
+        employer: e.id.to_string(),
+        task: t.id.to_string(),
+        opening: o.id.to_string(),
+    }
+}
+
+/// The expected answer for `who` on a route of `path` with `method`, or `None` when the route
+/// belongs to no family (the test then fails, naming the route).
+fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
+    // Forms that only editors may open count as writes.
+    let read = *method == Method::GET && !path.ends_with("/new") && !path.ends_with("/edit");
+    let p = path.trim_start_matches("/api/v1");
+    Some(if p.starts_with("/participants/{id}") {
+        match who {
+            "own coach" => Allowed,
+            "other coach" | "coach of another project" => NotFound,
+            _ => Denied,
+        }
+    } else if p == "/participants" || p == "/participants/new" {
+        match who {
+            "own coach" | "other coach" | "coach of another project" => Allowed,
+            _ => Denied,
+        }
+    } else if p.starts_with("/employers/{id}") {
+        match (who, read) {
+            ("coordinator", _) => Allowed,
+            ("own coach" | "other coach", true) => Allowed,
+            ("manager", true) if path.starts_with("/api/") => Allowed,
+            ("coordinator of another project", _) | ("coach of another project", true) => NotFound,
+            _ => Denied,
+        }
+    } else if p == "/employers" || p == "/employers/new" {
+        match (who, read) {
+            ("coordinator" | "coordinator of another project", _) if *method == Method::POST => Any,
+            ("coordinator" | "coordinator of another project", _) => Allowed,
+            ("own coach" | "other coach" | "coach of another project", true) => Allowed,
+            ("manager" | "manager of another project", true) if path.starts_with("/api/") => {
+                Allowed
+            }
+            _ => Denied,
+        }
+    } else if p == "/reports" {
+        if who.starts_with("manager") {
+            Allowed
+        } else {
+            Denied
+        }
+    } else if p.starts_with("/admin") {
+        if who == "admin" {
+            Allowed
+        } else {
+            Denied
+        }
+    } else if p == "/match" || p == "/craft" || p == "/allocate" {
+        Allowed
+    } else {
+        return None;
+    })
+}
+
+fn concrete(path: &str, w: &World2) -> String {
+    path.replace(
+        "{id}",
+        &if path.contains("/participants/") {
+            w.participant.to_string()
+        } else if path.starts_with("/admin/users/") {
+            w.users["other coach"]
+                .actor
+                .user_id()
+                .expect("user")
+                .to_string()
+        } else {
+            w.employer.clone()
+        },
+    )
+    .replace("{task}", &w.task)
+    .replace("{opening}", &w.opening)
+}
+
+async fn call(app: &TestApp, method: &Method, path: &str, user: &User) -> StatusCode {
+    let mut req = Request::builder().method(method.clone()).uri(path);
+    let body = if path.starts_with("/api/") {
+        req = req
+            .header(header::AUTHORIZATION, format!("Bearer {}", user.token))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::IF_MATCH, "\"1\"");
+        Body::from("{}")
+    } else {
+        req = req.header(header::COOKIE, user.cookie());
+        if *method != Method::GET {
+            req = req
+                .header(header::ORIGIN, ORIGIN)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        }
+        Body::from(if *method == Method::GET {
+            ""
+        } else {
+            "version=1"
+        })
+    };
+    app.send(req.body(body).expect("request")).await.status
+}
+
+async fn matrix(app: TestApp) {
+    let w = world(&app).await;
+    let svc = app.service().clone();
+    let own = &w.users["own coach"];
+    let before = svc
+        .get_participant(&own.actor, w.participant, "service_delivery")
+        .await
+        .expect("view")
+        .version;
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    // Everyone but the own coach first, so that the participant must be unchanged after it.
+    let (mine, others): (Vec<_>, Vec<_>) =
+        w.users.iter().partition(|(who, _)| **who == "own coach");
+    for pass in [others, mine] {
+        if pass.iter().any(|(who, _)| **who == "own coach") {
+            let now = svc
+                .get_participant(&own.actor, w.participant, "service_delivery")
+                .await
+                .expect("view")
+                .version;
+            assert_eq!(before, now, "a denied request changed the participant");
+        }
+        for route in polku_web::inventory() {
+            if route.policy == Policy::Public || !is_subject_route(route.path) {
+                continue;
+            }
+            for (who, user) in &pass {
+                let who: &str = who;
+                let Some(want) = expect(route.path, &route.method, who) else {
+                    problems.push(format!(
+                        "{} {} belongs to no family in the matrix",
+                        route.method, route.path
+                    ));
+                    break;
+                };
+                let path = concrete(route.path, &w);
+                let got = call(&app, &route.method, &path, user).await;
+                checked += 1;
+                let ok = match want {
+                    Allowed => {
+                        !matches!(
+                            got,
+                            StatusCode::UNAUTHORIZED
+                                | StatusCode::FORBIDDEN
+                                | StatusCode::NOT_FOUND
+                        ) && !got.is_server_error()
+                    }
+                    Denied => matches!(got, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+                    NotFound => got == StatusCode::NOT_FOUND,
+                    Any => !got.is_server_error(),
+                };
+                if !ok {
+                    problems.push(format!(
+                        "{} {} as {who}: {got}, expected {want:?}",
+                        route.method, route.path
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} checks");
+    assert!(
+        problems.is_empty(),
+        "authorisation matrix:\n{}",
+        problems.join("\n")
+    );
+    // Lists: another coach's caseload, page and API, does not contain the participant.
+    let id = w.participant.to_string();
+    for who in ["other coach", "coach of another project"] {
+        let u = &w.users[who];
+        let page = app.get("/participants", Some(u)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            !page.body.contains(&id),
+            "{who} sees the participant in the caseload"
+        );
+        let api = app
+            .api(Method::GET, "/api/v1/participants", Some(u), None, &[])
+            .await;
+        assert!(
+            !api.body.contains(&id),
+            "{who} sees the participant in the API list"
+        );
+    }
+    assert!(app.get("/participants", Some(own)).await.body.contains(&id));
+}
+
+/// Routes about participants, employers, reports, administration or the engine (sign-in,
+/// language and the caller's own session are covered by the security tests).
+fn is_subject_route(path: &str) -> bool {
+    let p = path.trim_start_matches("/api/v1");
+    [
+        "/participants",
+        "/employers",
+        "/reports",
+        "/admin",
+        "/match",
+        "/craft",
+        "/allocate",
+    ]
+    .iter()
+    .any(|prefix| p.starts_with(prefix))
+}
+
+#[test]
+fn authorisation_matrix_on_sqlite() {
+    on(Backend::Sqlite, matrix);
+}
+
+#[test]
+fn authorisation_matrix_on_postgres() {
+    on(Backend::Postgres, matrix);
+}
