@@ -498,6 +498,28 @@ impl Service {
         Ok(lines)
     }
 
+    /// The projects where the actor is a coach (where they may enrol participants), by name.
+    pub async fn coach_projects(&self, actor: &Actor) -> Result<Vec<polku_domain::Project>> {
+        let Actor::User { grants, .. } = actor else {
+            return Ok(Vec::new());
+        };
+        let mut out: Vec<polku_domain::Project> = Vec::new();
+        for g in grants
+            .iter()
+            .filter(|g| g.role == polku_domain::Role::Coach)
+        {
+            let Some(id) = g.project else { continue };
+            if out.iter().any(|p| p.id == id) {
+                continue;
+            }
+            if let Some(p) = self.store().get_project(id).await? {
+                out.push(p);
+            }
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
     /// The stage changes of the participant's service path, oldest first (own coach only).
     pub async fn stage_changes(
         &self,

@@ -70,7 +70,6 @@ p-new-title = Add a participant
 p-new-intro = Fill in the participant's basic details. You can add the rest later.
 p-new-submit = Add participant
 p-field-project = Project
-p-project-number = Project { $n }
 p-section-identity = Identity
 p-section-contact = Contact details
 p-section-hours = Working hours

@@ -66,7 +66,6 @@ p-new-title = Lisää asiakas
 p-new-intro = Kirjoita asiakkaan tiedot. Voit lisätä muita tietoja myöhemmin.
 p-new-submit = Lisää asiakas
 p-field-project = Hanke
-p-project-number = Hanke { $n }
 p-section-identity = Henkilötiedot
 p-section-contact = Yhteystiedot
 p-section-hours = Työaika

@@ -70,7 +70,6 @@ p-new-title = Lisää asiakas
 p-new-intro = Täytä asiakkaan perustiedot. Muut tiedot voit lisätä myöhemmin.
 p-new-submit = Lisää asiakas
 p-field-project = Hanke
-p-project-number = Hanke { $n }
 p-section-identity = Henkilötiedot
 p-section-contact = Yhteystiedot
 p-section-hours = Työaika

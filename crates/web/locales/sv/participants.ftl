@@ -70,7 +70,6 @@ p-new-title = Lägg till en klient
 p-new-intro = Fyll i klientens grunduppgifter. Resten kan du lägga till senare.
 p-new-submit = Lägg till klient
 p-field-project = Projekt
-p-project-number = Projekt { $n }
 p-section-identity = Personuppgifter
 p-section-contact = Kontaktuppgifter
 p-section-hours = Arbetstid

@@ -770,3 +770,94 @@ fn pages_speak_swedish_english_and_plain_finnish() {
             .contains("Työtä on 10 tuntia viikossa. Toive on 10–25 tuntia. Se sopii."));
     });
 }
+
+#[test]
+fn availability_and_languages_round_trip_with_errors_next_to_fields() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let url = format!("/participants/{id}/availability");
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("value=\"Lahti\""));
+        let version = version_in(&page.body);
+        let mut fields = vec![
+            ("version", version.as_str()),
+            ("hours_min", "20"),
+            ("hours_max", "10"),
+            ("days_max", "5"),
+            ("home", "Lahti"),
+            ("acceptable", "Hollola, Atlantis"),
+            ("weekends", "on"),
+        ];
+        let bad = app.post_form(&url, Some(&coach), &fields).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"acceptable-error\""));
+        assert!(bad.body.contains("id=\"hours_max-error\""));
+        assert!(bad.body.contains("value=\"Hollola, Atlantis\""), "kept");
+        fields[1] = ("hours_min", "5");
+        fields[5] = ("acceptable", "Hollola, Orimattila");
+        let ok = app.post_form(&url, Some(&coach), &fields).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let view = app
+            .service()
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        let a = &view.personal.availability;
+        assert_eq!(
+            (
+                a.hours_per_week.min,
+                a.hours_per_week.max,
+                a.days_per_week_max
+            ),
+            (5, 10, 5)
+        );
+        assert!(a.weekends && !a.evenings);
+        assert_eq!(view.personal.mobility.acceptable.len(), 2);
+
+        let url = format!("/participants/{id}/languages");
+        let page = app.get(&url, Some(&coach)).await;
+        let version = version_in(&page.body);
+        let bad = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version),
+                    ("level-fi", "B2"),
+                    ("new_code", "arabic"),
+                    ("new_level", "A2"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"new_code-error\""));
+        assert!(bad.body.contains("value=\"arabic\""));
+        let ok = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version),
+                    ("level-fi", ""),
+                    ("new_code", "ar"),
+                    ("new_level", "B1"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let view = app
+            .service()
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        let langs: Vec<(&str, CefrLevel)> = view
+            .personal
+            .languages
+            .iter()
+            .map(|(c, l)| (c.as_str(), *l))
+            .collect();
+        assert_eq!(langs, vec![("ar", CefrLevel::B1)]);
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("Taso: arabia"));
+    });
+}
