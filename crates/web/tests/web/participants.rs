@@ -3,7 +3,7 @@
 //! functioning questionnaire, skill search with Finnish stemming, meetings, suggested work
 //! explained from the catalogue, and job crafting saved as an opening.
 
-use crate::harness::{sqlite, Res, TestApp, User};
+use crate::harness::{on, sqlite, Res, TestApp, User};
 use axum::body::Body;
 use axum::http::StatusCode;
 use axum::http::{header, Request};
@@ -11,6 +11,7 @@ use polku_domain::*;
 use polku_service::participants::ParticipantChanges;
 use polku_service::store::EscoConcept;
 use polku_store_tests::fixtures::system;
+use polku_store_tests::Backend;
 use polku_web::i18n::{I18n, Locale};
 use time::macros::date;
 
@@ -859,5 +860,78 @@ fn availability_and_languages_round_trip_with_errors_next_to_fields() {
         assert_eq!(langs, vec![("ar", CefrLevel::B1)]);
         let page = app.get(&url, Some(&coach)).await;
         assert!(page.body.contains("Taso: arabia"));
+    });
+}
+
+/// The store queries added for these pages (next meetings, skill search, path history) on
+/// PostgreSQL too (runs when `POLKU_TEST_POSTGRES_URL` is set).
+#[test]
+fn the_coach_pages_work_on_postgres() {
+    on(Backend::Postgres, |app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let meetings = format!("/participants/{id}/meetings");
+        let ok = app
+            .post_form(
+                &meetings,
+                Some(&coach),
+                &[
+                    ("date", "2099-01-15"),
+                    ("time", "10:30"),
+                    ("duration_min", "45"),
+                    ("place", "office"),
+                    ("notes", "Muistiinpano"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let caseload = app.get("/participants", Some(&coach)).await;
+        assert!(caseload.body.contains("15.1.2099 10.30"));
+        app.service()
+            .import_esco(
+                &system(),
+                &[EscoConcept {
+                    uri: "http://data.europa.eu/esco/skill/aaa-clean".into(),
+                    kind: "skill".into(),
+                    label_fi: Some("Siivota tiloja".into()),
+                    label_sv: Some("städa lokaler".into()),
+                    label_en: Some("clean rooms".into()),
+                    alt_labels: String::new(),
+                }],
+                |_| {},
+            )
+            .await
+            .expect("import");
+        let res = app
+            .get(
+                &format!("/participants/{id}/skills?q=siivouksen"),
+                Some(&coach),
+            )
+            .await;
+        assert!(res.body.contains("Siivota tiloja"), "{}", res.body);
+        let res = get_in(
+            &app,
+            "sv",
+            &format!("/participants/{id}/skills?q=städning"),
+            &coach,
+        )
+        .await;
+        assert!(res.body.contains("städa lokaler"), "{}", res.body);
+        let path = format!("/participants/{id}/path");
+        let page = app.get(&path, Some(&coach)).await;
+        let ok = app
+            .post_form(
+                &path,
+                Some(&coach),
+                &[("version", &version_in(&page.body)), ("stage", "exited")],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let page = app.get(&path, Some(&coach)).await;
+        assert!(page.body.contains("<td>Aloittanut</td><td>Päättynyt</td>"));
+        employer_with_opening(&app).await;
+        let res = app
+            .get(&format!("/participants/{id}/suggestions"), Some(&coach))
+            .await;
+        assert!(res.body.contains("Siivooja, osa-aika"));
     });
 }
