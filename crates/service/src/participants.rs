@@ -490,8 +490,9 @@ impl Service {
             })
             .collect();
         lines.sort_by(|a, b| {
-            b.waiting_days
-                .cmp(&a.waiting_days)
+            a.exited()
+                .cmp(&b.exited())
+                .then_with(|| b.waiting_days.cmp(&a.waiting_days))
                 .then_with(|| a.summary.family_name.cmp(&b.summary.family_name))
                 .then_with(|| a.summary.given_name.cmp(&b.summary.given_name))
         });
@@ -587,9 +588,15 @@ pub struct CaseloadLine {
 }
 
 impl CaseloadLine {
-    /// Waiting long with nothing booked: the caseload flags these for attention.
+    /// Waiting long with nothing booked: the caseload flags these for attention (people whose
+    /// path has ended are not waiting).
     pub fn needs_attention(&self) -> bool {
-        self.waiting_days >= 90 && self.next_meeting.is_none()
+        !self.exited() && self.waiting_days >= 90 && self.next_meeting.is_none()
+    }
+
+    /// The path has ended; such lines go last.
+    pub fn exited(&self) -> bool {
+        self.summary.stage == PathStage::Exited.as_str()
     }
 }
 

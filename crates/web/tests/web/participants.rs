@@ -935,3 +935,73 @@ fn the_coach_pages_work_on_postgres() {
         assert!(res.body.contains("Siivooja, osa-aika"));
     });
 }
+
+#[test]
+fn ended_paths_go_last_and_goals_are_added_by_typing() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let svc = app.service();
+        let mut p = app.world.new_participant();
+        p.personal.given_name = "Päättynyt".into();
+        p.stage = PathStage::Exited;
+        p.waiting_since = date!(2020 - 01 - 01);
+        svc.create_participant(&coach.actor, p, "service_delivery")
+            .await
+            .expect("participant");
+        let res = app.get("/participants", Some(&coach)).await;
+        let (active, ended) = (
+            res.body.find("Aino Virtanen").expect("active"),
+            res.body.find("Päättynyt Virtanen").expect("ended"),
+        );
+        assert!(active < ended, "ended paths last");
+        assert_eq!(
+            res.body.matches("badge flag").count(),
+            1,
+            "only the active one is flagged"
+        );
+
+        let occupation = "http://data.europa.eu/esco/occupation/siivooja-1";
+        svc.import_esco(
+            &system(),
+            &[EscoConcept {
+                uri: occupation.into(),
+                kind: "occupation".into(),
+                label_fi: Some("toimitilahuoltaja".into()),
+                label_sv: Some("lokalvårdare".into()),
+                label_en: Some("cleaner".into()),
+                alt_labels: "siivooja".into(),
+            }],
+            |_| {},
+        )
+        .await
+        .expect("import");
+        let url = format!("/participants/{id}");
+        let page = app
+            .get(&format!("{url}?goal_q=siivoojat"), Some(&coach))
+            .await;
+        assert!(
+            page.body.contains("Lisää: toimitilahuoltaja"),
+            "{}",
+            page.body
+        );
+        let res = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version_in(&page.body)),
+                    ("action", "add_goal"),
+                    ("uri", occupation),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let view = svc
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        assert_eq!(view.personal.goals.len(), 1);
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("Poista: toimitilahuoltaja"));
+    });
+}
