@@ -340,3 +340,4 @@ p-path-history-none = The stage has not changed yet.
 p-path-history-caption = Stage changes, newest first
 p-col-from = From
 p-col-to = To
+p-error-skill = Choose a skill from the search results.

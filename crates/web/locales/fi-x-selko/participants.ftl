@@ -322,3 +322,4 @@ p-path-history-none = Vaihe ei ole vielä vaihtunut.
 p-path-history-caption = Vaiheiden muutokset, uusin ensin
 p-col-from = Mistä
 p-col-to = Mihin
+p-error-skill = Valitse taito listasta.

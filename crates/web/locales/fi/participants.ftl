@@ -340,3 +340,4 @@ p-path-history-none = Vaihetta ei ole vielä vaihdettu.
 p-path-history-caption = Vaiheiden muutokset, uusin ensin
 p-col-from = Mistä
 p-col-to = Mihin
+p-error-skill = Valitse taito hakutuloksista.

@@ -340,3 +340,4 @@ p-path-history-none = Skedet har inte ändrats ännu.
 p-path-history-caption = Ändringar av skede, nyaste först
 p-col-from = Från
 p-col-to = Till
+p-error-skill = Välj en färdighet bland sökresultaten.

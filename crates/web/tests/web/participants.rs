@@ -435,6 +435,20 @@ fn skills_are_found_by_finnish_word_forms_and_added() {
             .any(|s| s.skill.as_str() == clean && s.evidence == Evidence::WorkTrial));
         let page = app.get(&url, Some(&coach)).await;
         assert!(page.body.contains("Työkokeilussa osoitettu"));
+        // An occupation is not a skill: refused next to the search field.
+        let res = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version_in(&page.body)),
+                    ("action", "add"),
+                    ("uri", "http://data.europa.eu/esco/occupation/x"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.body.contains("id=\"q-error\""));
     });
 }
 
