@@ -490,12 +490,35 @@ impl Service {
             })
             .collect();
         lines.sort_by(|a, b| {
-            b.waiting_days
-                .cmp(&a.waiting_days)
+            a.exited()
+                .cmp(&b.exited())
+                .then_with(|| b.waiting_days.cmp(&a.waiting_days))
                 .then_with(|| a.summary.family_name.cmp(&b.summary.family_name))
                 .then_with(|| a.summary.given_name.cmp(&b.summary.given_name))
         });
         Ok(lines)
+    }
+
+    /// The projects where the actor is a coach (where they may enrol participants), by name.
+    pub async fn coach_projects(&self, actor: &Actor) -> Result<Vec<polku_domain::Project>> {
+        let Actor::User { grants, .. } = actor else {
+            return Ok(Vec::new());
+        };
+        let mut out: Vec<polku_domain::Project> = Vec::new();
+        for g in grants
+            .iter()
+            .filter(|g| g.role == polku_domain::Role::Coach)
+        {
+            let Some(id) = g.project else { continue };
+            if out.iter().any(|p| p.id == id) {
+                continue;
+            }
+            if let Some(p) = self.store().get_project(id).await? {
+                out.push(p);
+            }
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
     }
 
     /// The stage changes of the participant's service path, oldest first (own coach only).
@@ -565,9 +588,15 @@ pub struct CaseloadLine {
 }
 
 impl CaseloadLine {
-    /// Waiting long with nothing booked: the caseload flags these for attention.
+    /// Waiting long with nothing booked: the caseload flags these for attention (people whose
+    /// path has ended are not waiting).
     pub fn needs_attention(&self) -> bool {
-        self.waiting_days >= 90 && self.next_meeting.is_none()
+        !self.exited() && self.waiting_days >= 90 && self.next_meeting.is_none()
+    }
+
+    /// The path has ended; such lines go last.
+    pub fn exited(&self) -> bool {
+        self.summary.stage == PathStage::Exited.as_str()
     }
 }
 

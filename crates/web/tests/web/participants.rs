@@ -3,7 +3,7 @@
 //! functioning questionnaire, skill search with Finnish stemming, meetings, suggested work
 //! explained from the catalogue, and job crafting saved as an opening.
 
-use crate::harness::{sqlite, Res, TestApp, User};
+use crate::harness::{on, sqlite, Res, TestApp, User};
 use axum::body::Body;
 use axum::http::StatusCode;
 use axum::http::{header, Request};
@@ -11,6 +11,7 @@ use polku_domain::*;
 use polku_service::participants::ParticipantChanges;
 use polku_service::store::EscoConcept;
 use polku_store_tests::fixtures::system;
+use polku_store_tests::Backend;
 use polku_web::i18n::{I18n, Locale};
 use time::macros::date;
 
@@ -434,6 +435,20 @@ fn skills_are_found_by_finnish_word_forms_and_added() {
             .any(|s| s.skill.as_str() == clean && s.evidence == Evidence::WorkTrial));
         let page = app.get(&url, Some(&coach)).await;
         assert!(page.body.contains("Työkokeilussa osoitettu"));
+        // An occupation is not a skill: refused next to the search field.
+        let res = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version_in(&page.body)),
+                    ("action", "add"),
+                    ("uri", "http://data.europa.eu/esco/occupation/x"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.body.contains("id=\"q-error\""));
     });
 }
 
@@ -768,5 +783,239 @@ fn pages_speak_swedish_english_and_plain_finnish() {
         assert!(selko
             .body
             .contains("Työtä on 10 tuntia viikossa. Toive on 10–25 tuntia. Se sopii."));
+    });
+}
+
+#[test]
+fn availability_and_languages_round_trip_with_errors_next_to_fields() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let url = format!("/participants/{id}/availability");
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("value=\"Lahti\""));
+        let version = version_in(&page.body);
+        let mut fields = vec![
+            ("version", version.as_str()),
+            ("hours_min", "20"),
+            ("hours_max", "10"),
+            ("days_max", "5"),
+            ("home", "Lahti"),
+            ("acceptable", "Hollola, Atlantis"),
+            ("weekends", "on"),
+        ];
+        let bad = app.post_form(&url, Some(&coach), &fields).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"acceptable-error\""));
+        assert!(bad.body.contains("id=\"hours_max-error\""));
+        assert!(bad.body.contains("value=\"Hollola, Atlantis\""), "kept");
+        fields[1] = ("hours_min", "5");
+        fields[5] = ("acceptable", "Hollola, Orimattila");
+        let ok = app.post_form(&url, Some(&coach), &fields).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let view = app
+            .service()
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        let a = &view.personal.availability;
+        assert_eq!(
+            (
+                a.hours_per_week.min,
+                a.hours_per_week.max,
+                a.days_per_week_max
+            ),
+            (5, 10, 5)
+        );
+        assert!(a.weekends && !a.evenings);
+        assert_eq!(view.personal.mobility.acceptable.len(), 2);
+
+        let url = format!("/participants/{id}/languages");
+        let page = app.get(&url, Some(&coach)).await;
+        let version = version_in(&page.body);
+        let bad = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version),
+                    ("level-fi", "B2"),
+                    ("new_code", "arabic"),
+                    ("new_level", "A2"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("id=\"new_code-error\""));
+        assert!(bad.body.contains("value=\"arabic\""));
+        let ok = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version),
+                    ("level-fi", ""),
+                    ("new_code", "ar"),
+                    ("new_level", "B1"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let view = app
+            .service()
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        let langs: Vec<(&str, CefrLevel)> = view
+            .personal
+            .languages
+            .iter()
+            .map(|(c, l)| (c.as_str(), *l))
+            .collect();
+        assert_eq!(langs, vec![("ar", CefrLevel::B1)]);
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("Taso: arabia"));
+    });
+}
+
+/// The store queries added for these pages (next meetings, skill search, path history) on
+/// PostgreSQL too (runs when `POLKU_TEST_POSTGRES_URL` is set).
+#[test]
+fn the_coach_pages_work_on_postgres() {
+    on(Backend::Postgres, |app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let meetings = format!("/participants/{id}/meetings");
+        let ok = app
+            .post_form(
+                &meetings,
+                Some(&coach),
+                &[
+                    ("date", "2099-01-15"),
+                    ("time", "10:30"),
+                    ("duration_min", "45"),
+                    ("place", "office"),
+                    ("notes", "Muistiinpano"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+        let caseload = app.get("/participants", Some(&coach)).await;
+        assert!(caseload.body.contains("15.1.2099 10.30"));
+        app.service()
+            .import_esco(
+                &system(),
+                &[EscoConcept {
+                    uri: "http://data.europa.eu/esco/skill/aaa-clean".into(),
+                    kind: "skill".into(),
+                    label_fi: Some("Siivota tiloja".into()),
+                    label_sv: Some("städa lokaler".into()),
+                    label_en: Some("clean rooms".into()),
+                    alt_labels: String::new(),
+                }],
+                |_| {},
+            )
+            .await
+            .expect("import");
+        let res = app
+            .get(
+                &format!("/participants/{id}/skills?q=siivouksen"),
+                Some(&coach),
+            )
+            .await;
+        assert!(res.body.contains("Siivota tiloja"), "{}", res.body);
+        let res = get_in(
+            &app,
+            "sv",
+            &format!("/participants/{id}/skills?q=städning"),
+            &coach,
+        )
+        .await;
+        assert!(res.body.contains("städa lokaler"), "{}", res.body);
+        let path = format!("/participants/{id}/path");
+        let page = app.get(&path, Some(&coach)).await;
+        let ok = app
+            .post_form(
+                &path,
+                Some(&coach),
+                &[("version", &version_in(&page.body)), ("stage", "exited")],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        let page = app.get(&path, Some(&coach)).await;
+        assert!(page.body.contains("<td>Aloittanut</td><td>Päättynyt</td>"));
+        employer_with_opening(&app).await;
+        let res = app
+            .get(&format!("/participants/{id}/suggestions"), Some(&coach))
+            .await;
+        assert!(res.body.contains("Siivooja, osa-aika"));
+    });
+}
+
+#[test]
+fn ended_paths_go_last_and_goals_are_added_by_typing() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let svc = app.service();
+        let mut p = app.world.new_participant();
+        p.personal.given_name = "Päättynyt".into();
+        p.stage = PathStage::Exited;
+        p.waiting_since = date!(2020 - 01 - 01);
+        svc.create_participant(&coach.actor, p, "service_delivery")
+            .await
+            .expect("participant");
+        let res = app.get("/participants", Some(&coach)).await;
+        let (active, ended) = (
+            res.body.find("Aino Virtanen").expect("active"),
+            res.body.find("Päättynyt Virtanen").expect("ended"),
+        );
+        assert!(active < ended, "ended paths last");
+        assert_eq!(
+            res.body.matches("badge flag").count(),
+            1,
+            "only the active one is flagged"
+        );
+
+        let occupation = "http://data.europa.eu/esco/occupation/siivooja-1";
+        svc.import_esco(
+            &system(),
+            &[EscoConcept {
+                uri: occupation.into(),
+                kind: "occupation".into(),
+                label_fi: Some("toimitilahuoltaja".into()),
+                label_sv: Some("lokalvårdare".into()),
+                label_en: Some("cleaner".into()),
+                alt_labels: "siivooja".into(),
+            }],
+            |_| {},
+        )
+        .await
+        .expect("import");
+        let url = format!("/participants/{id}");
+        let page = app
+            .get(&format!("{url}?goal_q=siivoojat"), Some(&coach))
+            .await;
+        assert!(
+            page.body.contains("Lisää: toimitilahuoltaja"),
+            "{}",
+            page.body
+        );
+        let res = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version_in(&page.body)),
+                    ("action", "add_goal"),
+                    ("uri", occupation),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let view = svc
+            .get_participant(&coach.actor, id, "service_delivery")
+            .await
+            .expect("view");
+        assert_eq!(view.personal.goals.len(), 1);
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(page.body.contains("Poista: toimitilahuoltaja"));
     });
 }

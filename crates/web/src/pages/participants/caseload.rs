@@ -48,7 +48,7 @@ pub async fn show(
                 .await?,
         );
     }
-    lines.sort_by_key(|l| std::cmp::Reverse(l.waiting_days));
+    lines.sort_by_key(|l| (l.exited(), std::cmp::Reverse(l.waiting_days)));
     let rows: Vec<Row> = lines
         .iter()
         .map(|l| Row {

@@ -80,36 +80,42 @@ fn esf_of(f: &NewForm) -> BackgroundForm {
     }
 }
 
-fn page<'a>(ctx: &'a Ctx, session: &Session, form: NewForm, errors: FieldErrors) -> NewPage<'a> {
-    let projects = coach_projects(session)
+async fn page<'a>(
+    state: &AppState,
+    ctx: &'a Ctx,
+    session: &Session,
+    form: NewForm,
+    errors: FieldErrors,
+) -> WebResult<NewPage<'a>> {
+    let projects = state
+        .service
+        .coach_projects(&session.actor)
+        .await?
         .into_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            opt(
-                p.to_string(),
-                ctx.tn("p-project-number", "n", i as i64 + 1),
-                &form.project,
-            )
-        })
+        .map(|p| opt(p.id.to_string(), p.name, &form.project))
         .collect();
     let options = esf_options(ctx, &esf_of(&form));
-    NewPage {
+    Ok(NewPage {
         ctx,
         errors,
         form,
         projects,
         options,
-    }
+    })
 }
 
-pub async fn show(ctx: Ctx, session: Session) -> WebResult<Response> {
+pub async fn show(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+) -> WebResult<Response> {
     let form = NewForm {
         hours_min: "10".into(),
         hours_max: "30".into(),
         days_max: "5".into(),
         ..NewForm::default()
     };
-    render(&page(&ctx, &session, form, FieldErrors::new()))
+    render(&page(&state, &ctx, &session, form, FieldErrors::new()).await?)
 }
 
 fn number(errors: &mut FieldErrors, field: &str, v: &str, max: u8, key: &str) -> u8 {
@@ -256,7 +262,7 @@ pub async fn submit(
         Ok(()) => Ok(see_other("/participants")),
         Err(errors) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&ctx, &session, form, errors),
+            &page(&state, &ctx, &session, form, errors).await?,
         ),
     }
 }

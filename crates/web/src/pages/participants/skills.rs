@@ -96,6 +96,7 @@ async fn labelled(state: &AppState, ctx: &Ctx, view: &ParticipantView) -> WebRes
         .collect())
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn show_page(
     state: &AppState,
     session: &Session,
@@ -103,6 +104,7 @@ async fn show_page(
     view: &ParticipantView,
     q: String,
     conflict: Option<Vec<Shown>>,
+    errors: FieldErrors,
     status: StatusCode,
 ) -> WebResult<Response> {
     let have = labelled(state, ctx, view).await?;
@@ -136,7 +138,7 @@ async fn show_page(
             ctx,
             head: Head::new(view, "/skills"),
             title_key: "p-tab-skills",
-            errors: FieldErrors::new(),
+            errors,
             conflict,
             version: view.version.to_string(),
             have,
@@ -156,7 +158,17 @@ pub async fn show(
     Query(q): Query<SearchQuery>,
 ) -> WebResult<Response> {
     let view = load(&state, &session, &id).await?;
-    show_page(&state, &session, &ctx, &view, q.q, None, StatusCode::OK).await
+    show_page(
+        &state,
+        &session,
+        &ctx,
+        &view,
+        q.q,
+        None,
+        FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -200,7 +212,22 @@ pub async fn submit(
         stage: view.stage,
     };
     match save(&state, &session, &view, version, changes).await? {
-        Saved::Done | Saved::Invalid(_) => {
+        Saved::Invalid(_) => {
+            let mut errors = FieldErrors::new();
+            errors.add("q", "p-error-skill");
+            show_page(
+                &state,
+                &session,
+                &ctx,
+                &view,
+                form.q,
+                None,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Saved::Done => {
             let back = if form.q.is_empty() {
                 url
             } else {
@@ -221,6 +248,7 @@ pub async fn submit(
                 &current,
                 form.q,
                 Some(shown),
+                FieldErrors::new(),
                 StatusCode::CONFLICT,
             )
             .await
