@@ -107,7 +107,7 @@ pub fn municipality(input: &str) -> Option<MunicipalityCode> {
     if let Ok(code) = MunicipalityCode::known(t) {
         return Some(code);
     }
-    polku_domain::geo::municipality_by_name(t).and_then(|m| Some(m.code.clone()))
+    polku_domain::geo::municipality_by_name(t).map(|m| m.code.clone())
 }
 
 /// A municipality's name in the interface language (its code when unknown).
