@@ -43,7 +43,6 @@ emp-conflict-caption = Stored values and yours
 emp-conflict-field = Field
 emp-conflict-stored = Stored now
 emp-conflict-yours = Your value
-emp-task-conflict-text = Your changes were not saved because the task was changed in the meantime. Check the values and save again to replace the stored ones.
 emp-error-name = Enter a name (at most 200 characters).
 emp-error-business-id = Check the business ID: it must be seven digits, a hyphen and a valid check digit, e.g. 1572860-0.
 emp-error-business-id-taken = This business ID is already in the project's register.

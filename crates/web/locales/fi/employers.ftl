@@ -43,7 +43,6 @@ emp-conflict-caption = Tallennetut arvot ja sinun arvosi
 emp-conflict-field = Kenttä
 emp-conflict-stored = Nyt tallennettu
 emp-conflict-yours = Sinun arvosi
-emp-task-conflict-text = Muutoksiasi ei tallennettu, koska tehtävää muutettiin välillä. Tarkista arvot ja tallenna uudelleen, jos haluat korvata tallennetut.
 emp-error-name = Kirjoita nimi (enintään 200 merkkiä).
 emp-error-business-id = Tarkista Y-tunnus: siinä on seitsemän numeroa, väliviiva ja oikea tarkistusnumero, esim. 1572860-0.
 emp-error-business-id-taken = Tämä Y-tunnus on jo hankkeen rekisterissä.

@@ -43,7 +43,6 @@ emp-conflict-caption = Sparade värden och dina värden
 emp-conflict-field = Fält
 emp-conflict-stored = Sparat nu
 emp-conflict-yours = Ditt värde
-emp-task-conflict-text = Dina ändringar sparades inte eftersom uppgiften ändrades under tiden. Kontrollera värdena och spara igen för att ersätta de sparade.
 emp-error-name = Skriv ett namn (högst 200 tecken).
 emp-error-business-id = Kontrollera FO-numret: det ska ha sju siffror, bindestreck och en giltig kontrollsiffra, t.ex. 1572860-0.
 emp-error-business-id-taken = Detta FO-nummer finns redan i projektets register.

@@ -319,6 +319,15 @@ async fn a_task_with_demands_round_trips_and_can_be_edited(app: TestApp) {
         .post_form(&edit_path, Some(&coordinator), &changed)
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT, "version 1 is stale now");
+    assert!(stale.body.contains("Joku muu muutti tietoja välillä"));
+    assert!(stale.body.contains("name=\"version\" value=\"2\""));
+    assert!(
+        stale
+            .body
+            .contains("<td>Nostaminen ja kantaminen 1, Tarkka näkeminen 0</td>"),
+        "stored demands shown next to the user's: {}",
+        stale.body
+    );
     let t = &app.service().tasks(&system(), id).await.expect("tasks")[0];
     assert_eq!(t.demands.get(Dimension::Lifting).get(), 1);
     assert_eq!(t.version, 2);
