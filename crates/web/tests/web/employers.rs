@@ -564,3 +564,115 @@ on_both!(
     a_contact_with_needs_is_recorded_and_raises_the_cooperation_depth,
     candidates_for_an_opening_are_pseudonymous
 );
+
+/// Structural accessibility checks of a page: one h1, a title, labelled fields, captions.
+pub fn assert_accessible(path: &str, body: &str) {
+    assert_eq!(body.matches("<h1").count(), 1, "{path}: exactly one h1");
+    let title = body
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap_or("");
+    assert!(
+        !title.trim().starts_with('–'),
+        "{path}: empty title {title:?}"
+    );
+    for tag in ["<input ", "<select ", "<textarea "] {
+        for part in body.split(tag).skip(1) {
+            let attrs = part.split('>').next().unwrap_or("");
+            if attrs.contains("type=\"hidden\"") || attrs.contains("type=\"submit\"") {
+                continue;
+            }
+            let Some(id) = attrs
+                .split("id=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+            else {
+                panic!("{path}: a field without id: {attrs}");
+            };
+            assert!(
+                body.contains(&format!("<label for=\"{id}\"")),
+                "{path}: field {id} has no label"
+            );
+        }
+    }
+    assert_eq!(
+        body.matches("<table").count(),
+        body.matches("<caption>").count(),
+        "{path}: every table has a caption"
+    );
+    for th in body.split("<th").skip(1).filter(|t| !t.starts_with("ead")) {
+        assert!(
+            th.starts_with(" scope="),
+            "{path}: <th{}",
+            &th[..th.len().min(40)]
+        );
+    }
+}
+
+#[test]
+fn every_page_of_the_area_is_structurally_accessible() {
+    crate::harness::sqlite(|app| async move {
+        let (id, task) = employer_with_task(&app).await;
+        let coordinator = app.user(Role::Coordinator).await;
+        let task_s = task.to_string();
+        let res = app
+            .post_form(
+                &format!("/employers/{id}/openings/new"),
+                Some(&coordinator),
+                &[
+                    ("title", "Siivooja"),
+                    ("kind", "job"),
+                    ("tasks", &task_s),
+                    ("municipality", "398"),
+                    ("capacity", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let opening = app
+            .service()
+            .openings(&system(), id)
+            .await
+            .expect("openings")[0]
+            .id;
+        let manager = app.user(Role::Manager).await;
+        let admin = app.user(Role::Admin).await;
+        let pages = [
+            ("/employers".to_owned(), &coordinator),
+            ("/employers/new".to_owned(), &coordinator),
+            (format!("/employers/{id}"), &coordinator),
+            (format!("/employers/{id}/edit"), &coordinator),
+            (format!("/employers/{id}/tasks"), &coordinator),
+            (format!("/employers/{id}/tasks/new"), &coordinator),
+            (format!("/employers/{id}/tasks/{task}/edit"), &coordinator),
+            (format!("/employers/{id}/openings"), &coordinator),
+            (format!("/employers/{id}/openings/new"), &coordinator),
+            (
+                format!("/employers/{id}/openings/{opening}/candidates"),
+                &coordinator,
+            ),
+            (format!("/employers/{id}/interactions"), &coordinator),
+            ("/reports".to_owned(), &manager),
+            ("/admin".to_owned(), &admin),
+        ];
+        for (path, user) in pages {
+            let res = app.get(&path, Some(user)).await;
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            assert_accessible(&path, &res.body);
+        }
+        // Forms shown again with errors too.
+        let res = app
+            .post_form(
+                &format!("/employers/{id}/tasks/new"),
+                Some(&coordinator),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("task form with errors", &res.body);
+        let res = app.post_form("/admin/users", Some(&admin), &[]).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("admin form with errors", &res.body);
+    });
+}
