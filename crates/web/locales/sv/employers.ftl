@@ -175,3 +175,20 @@ emp-contacts-caption = { $n ->
     [one] { $n } kontakt, nyaste först
    *[other] { $n } kontakter, nyaste först
 }
+emp-contact-persons-title = Kontaktpersoner
+emp-contact-persons-empty = Inga kontaktpersoner antecknade ännu.
+emp-contact-persons-caption = { $n ->
+    [one] { $n } kontaktperson
+   *[other] { $n } kontaktpersoner
+}
+emp-field-contact-name = Namn
+emp-field-contact-title = Titel eller roll
+emp-field-contact-email = E-postadress
+emp-field-contact-phone = Telefonnummer
+emp-col-actions = Åtgärder
+emp-contact-remove = Ta bort
+emp-contact-remove-named = Ta bort { $name }
+emp-contact-add-title = Lägg till en kontaktperson
+emp-contact-add = Lägg till kontaktpersonen
+emp-error-email = Skriv en giltig e-postadress, t.ex. namn@example.fi, eller lämna tomt.
+emp-error-phone = Skriv telefonnumret med siffror, mellanslag och + - ( ), t.ex. +358 40 123 4567.

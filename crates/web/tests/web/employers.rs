@@ -547,6 +547,96 @@ async fn candidates_for_an_opening_are_pseudonymous(app: TestApp) {
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
 
+async fn contact_persons_are_added_listed_and_removed(app: TestApp) {
+    let id = employer(&app).await;
+    let coordinator = app.user(Role::Coordinator).await;
+    let path = format!("/employers/{id}/contacts");
+    let res = app
+        .post_form(
+            &path,
+            Some(&coordinator),
+            &[
+                ("contact_name", "Maija Meikäläinen"),
+                ("contact_title", "Henkilöstöpäällikkö"),
+                ("contact_email", "maija@"),
+                ("contact_phone", "+358 40 765 4321"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("id=\"contact_email-error\""));
+    assert!(
+        res.body.contains("value=\"Maija Meikäläinen\""),
+        "values kept"
+    );
+    let res = app
+        .post_form(
+            &path,
+            Some(&coordinator),
+            &[
+                ("contact_name", "Maija Meikäläinen"),
+                ("contact_title", "Henkilöstöpäällikkö"),
+                ("contact_email", "maija@example.fi"),
+                ("contact_phone", "+358 40 765 4321"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = app
+        .get(&format!("/employers/{id}"), Some(&coordinator))
+        .await;
+    assert!(page.body.contains("Maija Meikäläinen"));
+    assert!(page.body.contains("mailto:maija@example.fi"));
+    let coach = app.user(Role::Coach).await;
+    let page = app.get(&format!("/employers/{id}"), Some(&coach)).await;
+    assert!(
+        page.body.contains("Maija Meikäläinen"),
+        "coaches of the project read"
+    );
+    assert!(
+        !page.body.contains("name=\"contact_name\""),
+        "but get no form"
+    );
+    let contact = app
+        .service()
+        .contacts(&system(), id)
+        .await
+        .expect("contacts")[0]
+        .id;
+    let res = app
+        .post_form(
+            &format!("/employers/{id}/contacts/{contact}/delete"),
+            Some(&coach),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let other_world = World::new(app.service()).await;
+    let stranger = user_in(&app, &other_world, Role::Coordinator).await;
+    let res = app
+        .post_form(
+            &format!("/employers/{id}/contacts/{contact}/delete"),
+            Some(&stranger),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let res = app
+        .post_form(
+            &format!("/employers/{id}/contacts/{contact}/delete"),
+            Some(&coordinator),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(app
+        .service()
+        .contacts(&system(), id)
+        .await
+        .expect("contacts")
+        .is_empty());
+}
+
 /// Each test runs on SQLite, and on PostgreSQL when `POLKU_TEST_POSTGRES_URL` is set.
 macro_rules! on_both {
     ($($name:ident),+ $(,)?) => {
@@ -562,7 +652,8 @@ on_both!(
     a_task_with_demands_round_trips_and_can_be_edited,
     an_opening_is_made_of_inventory_tasks,
     a_contact_with_needs_is_recorded_and_raises_the_cooperation_depth,
-    candidates_for_an_opening_are_pseudonymous
+    candidates_for_an_opening_are_pseudonymous,
+    contact_persons_are_added_listed_and_removed
 );
 
 /// Structural accessibility checks of a page: one h1, a title, labelled fields, captions.

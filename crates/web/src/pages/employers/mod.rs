@@ -25,6 +25,12 @@ pub fn routes() -> Routes {
         .get("/employers/new", EDITORS, register::new_form)
         .post("/employers/new", EDITORS, register::create)
         .get("/employers/{id}", READERS, register::show)
+        .post("/employers/{id}/contacts", EDITORS, register::add_contact)
+        .post(
+            "/employers/{id}/contacts/{contact}/delete",
+            EDITORS,
+            register::remove_contact,
+        )
         .get("/employers/{id}/edit", EDITORS, register::edit_form)
         .post("/employers/{id}/edit", EDITORS, register::update)
         .get("/employers/{id}/tasks", READERS, tasks::list)
