@@ -692,6 +692,16 @@ pub fn assert_accessible(path: &str, body: &str) {
         body.matches("<caption>").count(),
         "{path}: every table has a caption"
     );
+    if let Some(summary) = body.split("class=\"error-summary\"").nth(1) {
+        let summary = summary.split("</div>").next().unwrap_or("");
+        for link in summary.split("href=\"#").skip(1) {
+            let target = link.split('"').next().unwrap_or("");
+            assert!(
+                body.contains(&format!("id=\"{target}\"")),
+                "{path}: the error summary links to a missing #{target}"
+            );
+        }
+    }
     for th in body.split("<th").skip(1).filter(|t| !t.starts_with("ead")) {
         assert!(
             th.starts_with(" scope="),
@@ -762,6 +772,33 @@ fn every_page_of_the_area_is_structurally_accessible() {
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_accessible("task form with errors", &res.body);
+        let res = app
+            .post_form(
+                &format!("/employers/{id}/openings/new"),
+                Some(&coordinator),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("opening form with errors", &res.body);
+        let res = app
+            .post_form(
+                &format!("/employers/{id}/interactions"),
+                Some(&coordinator),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("contact form with errors", &res.body);
+        let res = app
+            .post_form(
+                "/employers/new",
+                Some(&coordinator),
+                &[("project", &app.world.project.id.to_string())],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("employer form with errors", &res.body);
         let res = app.post_form("/admin/users", Some(&admin), &[]).await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_accessible("admin form with errors", &res.body);
