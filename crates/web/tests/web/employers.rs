@@ -545,6 +545,37 @@ async fn candidates_for_an_opening_are_pseudonymous(app: TestApp) {
         )
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
+    // The participants' own coach has full access and sees whom the ranks are about.
+    let own_coach = app.user(Role::Coach).await;
+    let mut p = app.world.new_participant();
+    p.personal.given_name = "Oma".into();
+    p.personal.family_name = "Asiakas".into();
+    app.service()
+        .create_participant(&own_coach.actor, p, "service_delivery")
+        .await
+        .expect("participant");
+    let res = app
+        .get(
+            &format!("/employers/{id}/openings/{oid}/candidates"),
+            Some(&own_coach),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("Oma Asiakas"), "own participant named");
+    assert!(
+        !res.body.contains("Aino"),
+        "other coaches' participants stay pseudonymous"
+    );
+    let res = app
+        .get(
+            &format!("/employers/{id}/openings/{oid}/candidates"),
+            Some(&coordinator),
+        )
+        .await;
+    assert!(
+        !res.body.contains("Asiakas"),
+        "the coordinator still sees no names"
+    );
 }
 
 async fn contact_persons_are_added_listed_and_removed(app: TestApp) {
