@@ -108,6 +108,12 @@ pub fn may_report(actor: &Actor, project: ProjectId) -> bool {
     actor.is_system() || actor.has(Role::Manager, project)
 }
 
+/// Ranked candidates for an employer's opening (pseudonymous unless shared): coordinators and
+/// coaches of the project. Managers get aggregates only.
+pub fn may_see_candidates(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Coordinator, project) || actor.has(Role::Coach, project)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,10 +202,4 @@ mod tests {
             Access::None
         );
     }
-}
-
-/// Ranked candidates for an employer's opening (pseudonymous unless shared): coordinators and
-/// coaches of the project. Managers get aggregates only.
-pub fn may_see_candidates(actor: &Actor, project: ProjectId) -> bool {
-    actor.is_system() || actor.has(Role::Coordinator, project) || actor.has(Role::Coach, project)
 }

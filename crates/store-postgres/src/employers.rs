@@ -5,9 +5,11 @@ use polku_domain::{
     CooperationDepth, Employer, EmployerId, Interaction, Need, Opening, ProjectId, Task,
 };
 use polku_service::audit::AuditEvent;
+use polku_service::contacts::{contact_from_row, ContactRow, EmployerContact};
 use polku_service::interactions::{interaction_from_row, need_from_row, InteractionRow, NeedRow};
 use polku_service::store::rows::{employer, from_json, json, text, EmployerRow, EMPLOYER_COLS};
 use polku_service::{Result, ServiceError};
+use uuid::Uuid;
 
 pub(crate) async fn insert_employer(s: &PgStore, e: &Employer, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
@@ -275,4 +277,65 @@ pub(crate) async fn list_needs(s: &PgStore, employer: EmployerId) -> Result<Vec<
     .await
     .map_err(db)?;
     Ok(rows.into_iter().map(need_from_row).collect())
+}
+
+pub(crate) async fn insert_contact(
+    s: &PgStore,
+    c: &EmployerContact,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query(
+        "INSERT INTO employer_contacts (id, employer_id, name, title, email, phone) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(c.id)
+    .bind(c.employer_id.0)
+    .bind(&c.name)
+    .bind(&c.title)
+    .bind(c.email.as_ref().map(|e| e.as_str().to_owned()))
+    .bind(&c.phone)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn delete_contact(
+    s: &PgStore,
+    employer: EmployerId,
+    id: Uuid,
+    ev: &AuditEvent,
+) -> Result<bool> {
+    let mut tx = s.write().await?;
+    let done = sqlx::query("DELETE FROM employer_contacts WHERE id = $1 AND employer_id = $2")
+        .bind(id)
+        .bind(employer.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(true)
+}
+
+pub(crate) async fn list_contacts(
+    s: &PgStore,
+    employer: EmployerId,
+    ev: &AuditEvent,
+) -> Result<Vec<EmployerContact>> {
+    let mut tx = s.write().await?;
+    let rows: Vec<ContactRow> = sqlx::query_as(
+        "SELECT id, employer_id, name, title, email, phone FROM employer_contacts WHERE employer_id = $1 ORDER BY name, id",
+    )
+    .bind(employer.0)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    rows.into_iter().map(contact_from_row).collect()
 }

@@ -368,6 +368,28 @@ impl Store for PgStore {
     async fn list_organisations(&self) -> Result<Vec<Organisation>> {
         directory::list_organisations(self).await
     }
+    async fn insert_contact(
+        &self,
+        c: &polku_service::contacts::EmployerContact,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        employers::insert_contact(self, c, audit).await
+    }
+    async fn delete_contact(
+        &self,
+        employer: EmployerId,
+        id: uuid::Uuid,
+        audit: &AuditEvent,
+    ) -> Result<bool> {
+        employers::delete_contact(self, employer, id, audit).await
+    }
+    async fn list_contacts(
+        &self,
+        employer: EmployerId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<polku_service::contacts::EmployerContact>> {
+        employers::list_contacts(self, employer, audit).await
+    }
 
     async fn upsert_esco(&self, batch: &[EscoConcept]) -> Result<UpsertCounts> {
         esco::upsert(self, batch).await

@@ -19,3 +19,14 @@ CREATE TABLE employer_needs (
     heard_at    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX employer_needs_employer ON employer_needs(employer_id, heard_at);
+
+-- Contact persons at an employer (personal data: reads and writes are audited).
+CREATE TABLE employer_contacts (
+    id          BLOB PRIMARY KEY,
+    employer_id BLOB NOT NULL REFERENCES employers(id),
+    name        TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    email       TEXT,
+    phone       TEXT
+) STRICT;
+CREATE INDEX employer_contacts_employer ON employer_contacts(employer_id);

@@ -13,6 +13,7 @@ pub mod rows;
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
+use crate::contacts::EmployerContact;
 use crate::error::Result;
 use crate::reports::ProjectCounts;
 use async_trait::async_trait;
@@ -371,6 +372,20 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// `COUNT … GROUP BY` (no rows leave the store).
     async fn project_counts(&self, project: ProjectId) -> Result<ProjectCounts>;
     async fn list_organisations(&self) -> Result<Vec<Organisation>>;
+    async fn insert_contact(&self, c: &EmployerContact, audit: &AuditEvent) -> Result<()>;
+    /// Deletes one contact of `employer`; returns whether it existed.
+    async fn delete_contact(
+        &self,
+        employer: EmployerId,
+        id: uuid::Uuid,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
+    /// Contacts of an employer; audited before returning them.
+    async fn list_contacts(
+        &self,
+        employer: EmployerId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<EmployerContact>>;
 
     async fn upsert_esco(&self, batch: &[EscoConcept]) -> Result<UpsertCounts>;
     async fn count_esco(&self, kind: &str) -> Result<i64>;

@@ -43,7 +43,6 @@ emp-conflict-caption = Stored values and yours
 emp-conflict-field = Field
 emp-conflict-stored = Stored now
 emp-conflict-yours = Your value
-emp-task-conflict-text = Your changes were not saved because the task was changed in the meantime. Check the values and save again to replace the stored ones.
 emp-error-name = Enter a name (at most 200 characters).
 emp-error-business-id = Check the business ID: it must be seven digits, a hyphen and a valid check digit, e.g. 1572860-0.
 emp-error-business-id-taken = This business ID is already in the project's register.
@@ -176,3 +175,20 @@ emp-contacts-caption = { $n ->
     [one] { $n } contact, newest first
    *[other] { $n } contacts, newest first
 }
+emp-contact-persons-title = Contact persons
+emp-contact-persons-empty = No contact persons recorded yet.
+emp-contact-persons-caption = { $n ->
+    [one] { $n } contact person
+   *[other] { $n } contact persons
+}
+emp-field-contact-name = Name
+emp-field-contact-title = Title or role
+emp-field-contact-email = E-mail address
+emp-field-contact-phone = Phone number
+emp-col-actions = Actions
+emp-contact-remove = Remove
+emp-contact-remove-named = Remove { $name }
+emp-contact-add-title = Add a contact person
+emp-contact-add = Add the contact person
+emp-error-email = Enter a valid e-mail address, e.g. name@example.fi, or leave it empty.
+emp-error-phone = Enter the phone number with digits, spaces and + - ( ), e.g. +358 40 123 4567.

@@ -43,7 +43,6 @@ emp-conflict-caption = Tallennetut arvot ja sinun arvosi
 emp-conflict-field = Kenttä
 emp-conflict-stored = Nyt tallennettu
 emp-conflict-yours = Sinun arvosi
-emp-task-conflict-text = Muutoksiasi ei tallennettu, koska tehtävää muutettiin välillä. Tarkista arvot ja tallenna uudelleen, jos haluat korvata tallennetut.
 emp-error-name = Kirjoita nimi (enintään 200 merkkiä).
 emp-error-business-id = Tarkista Y-tunnus: siinä on seitsemän numeroa, väliviiva ja oikea tarkistusnumero, esim. 1572860-0.
 emp-error-business-id-taken = Tämä Y-tunnus on jo hankkeen rekisterissä.
@@ -176,3 +175,20 @@ emp-contacts-caption = { $n ->
     [one] { $n } yhteydenotto, uusin ensin
    *[other] { $n } yhteydenottoa, uusin ensin
 }
+emp-contact-persons-title = Yhteyshenkilöt
+emp-contact-persons-empty = Yhteyshenkilöitä ei ole vielä kirjattu.
+emp-contact-persons-caption = { $n ->
+    [one] { $n } yhteyshenkilö
+   *[other] { $n } yhteyshenkilöä
+}
+emp-field-contact-name = Nimi
+emp-field-contact-title = Tehtävänimike tai rooli
+emp-field-contact-email = Sähköpostiosoite
+emp-field-contact-phone = Puhelinnumero
+emp-col-actions = Toiminnot
+emp-contact-remove = Poista
+emp-contact-remove-named = Poista { $name }
+emp-contact-add-title = Lisää yhteyshenkilö
+emp-contact-add = Lisää yhteyshenkilö
+emp-error-email = Kirjoita kelvollinen sähköpostiosoite, esim. nimi@example.fi, tai jätä tyhjäksi.
+emp-error-phone = Kirjoita puhelinnumero numeroilla, välilyönneillä ja merkeillä + - ( ), esim. +358 40 123 4567.

@@ -43,7 +43,6 @@ emp-conflict-caption = Sparade värden och dina värden
 emp-conflict-field = Fält
 emp-conflict-stored = Sparat nu
 emp-conflict-yours = Ditt värde
-emp-task-conflict-text = Dina ändringar sparades inte eftersom uppgiften ändrades under tiden. Kontrollera värdena och spara igen för att ersätta de sparade.
 emp-error-name = Skriv ett namn (högst 200 tecken).
 emp-error-business-id = Kontrollera FO-numret: det ska ha sju siffror, bindestreck och en giltig kontrollsiffra, t.ex. 1572860-0.
 emp-error-business-id-taken = Detta FO-nummer finns redan i projektets register.
@@ -176,3 +175,20 @@ emp-contacts-caption = { $n ->
     [one] { $n } kontakt, nyaste först
    *[other] { $n } kontakter, nyaste först
 }
+emp-contact-persons-title = Kontaktpersoner
+emp-contact-persons-empty = Inga kontaktpersoner antecknade ännu.
+emp-contact-persons-caption = { $n ->
+    [one] { $n } kontaktperson
+   *[other] { $n } kontaktpersoner
+}
+emp-field-contact-name = Namn
+emp-field-contact-title = Titel eller roll
+emp-field-contact-email = E-postadress
+emp-field-contact-phone = Telefonnummer
+emp-col-actions = Åtgärder
+emp-contact-remove = Ta bort
+emp-contact-remove-named = Ta bort { $name }
+emp-contact-add-title = Lägg till en kontaktperson
+emp-contact-add = Lägg till kontaktpersonen
+emp-error-email = Skriv en giltig e-postadress, t.ex. namn@example.fi, eller lämna tomt.
+emp-error-phone = Skriv telefonnumret med siffror, mellanslag och + - ( ), t.ex. +358 40 123 4567.

@@ -319,6 +319,15 @@ async fn a_task_with_demands_round_trips_and_can_be_edited(app: TestApp) {
         .post_form(&edit_path, Some(&coordinator), &changed)
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT, "version 1 is stale now");
+    assert!(stale.body.contains("Joku muu muutti tietoja välillä"));
+    assert!(stale.body.contains("name=\"version\" value=\"2\""));
+    assert!(
+        stale
+            .body
+            .contains("<td>Nostaminen ja kantaminen 1, Tarkka näkeminen 0</td>"),
+        "stored demands shown next to the user's: {}",
+        stale.body
+    );
     let t = &app.service().tasks(&system(), id).await.expect("tasks")[0];
     assert_eq!(t.demands.get(Dimension::Lifting).get(), 1);
     assert_eq!(t.version, 2);
@@ -536,6 +545,127 @@ async fn candidates_for_an_opening_are_pseudonymous(app: TestApp) {
         )
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
+    // The participants' own coach has full access and sees whom the ranks are about.
+    let own_coach = app.user(Role::Coach).await;
+    let mut p = app.world.new_participant();
+    p.personal.given_name = "Oma".into();
+    p.personal.family_name = "Asiakas".into();
+    app.service()
+        .create_participant(&own_coach.actor, p, "service_delivery")
+        .await
+        .expect("participant");
+    let res = app
+        .get(
+            &format!("/employers/{id}/openings/{oid}/candidates"),
+            Some(&own_coach),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("Oma Asiakas"), "own participant named");
+    assert!(
+        !res.body.contains("Aino"),
+        "other coaches' participants stay pseudonymous"
+    );
+    let res = app
+        .get(
+            &format!("/employers/{id}/openings/{oid}/candidates"),
+            Some(&coordinator),
+        )
+        .await;
+    assert!(
+        !res.body.contains("Asiakas"),
+        "the coordinator still sees no names"
+    );
+}
+
+async fn contact_persons_are_added_listed_and_removed(app: TestApp) {
+    let id = employer(&app).await;
+    let coordinator = app.user(Role::Coordinator).await;
+    let path = format!("/employers/{id}/contacts");
+    let res = app
+        .post_form(
+            &path,
+            Some(&coordinator),
+            &[
+                ("contact_name", "Maija Meikäläinen"),
+                ("contact_title", "Henkilöstöpäällikkö"),
+                ("contact_email", "maija@"),
+                ("contact_phone", "+358 40 765 4321"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("id=\"contact_email-error\""));
+    assert!(
+        res.body.contains("value=\"Maija Meikäläinen\""),
+        "values kept"
+    );
+    let res = app
+        .post_form(
+            &path,
+            Some(&coordinator),
+            &[
+                ("contact_name", "Maija Meikäläinen"),
+                ("contact_title", "Henkilöstöpäällikkö"),
+                ("contact_email", "maija@example.fi"),
+                ("contact_phone", "+358 40 765 4321"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = app
+        .get(&format!("/employers/{id}"), Some(&coordinator))
+        .await;
+    assert!(page.body.contains("Maija Meikäläinen"));
+    assert!(page.body.contains("mailto:maija@example.fi"));
+    let coach = app.user(Role::Coach).await;
+    let page = app.get(&format!("/employers/{id}"), Some(&coach)).await;
+    assert!(
+        page.body.contains("Maija Meikäläinen"),
+        "coaches of the project read"
+    );
+    assert!(
+        !page.body.contains("name=\"contact_name\""),
+        "but get no form"
+    );
+    let contact = app
+        .service()
+        .contacts(&system(), id)
+        .await
+        .expect("contacts")[0]
+        .id;
+    let res = app
+        .post_form(
+            &format!("/employers/{id}/contacts/{contact}/delete"),
+            Some(&coach),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let other_world = World::new(app.service()).await;
+    let stranger = user_in(&app, &other_world, Role::Coordinator).await;
+    let res = app
+        .post_form(
+            &format!("/employers/{id}/contacts/{contact}/delete"),
+            Some(&stranger),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let res = app
+        .post_form(
+            &format!("/employers/{id}/contacts/{contact}/delete"),
+            Some(&coordinator),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(app
+        .service()
+        .contacts(&system(), id)
+        .await
+        .expect("contacts")
+        .is_empty());
 }
 
 /// Each test runs on SQLite, and on PostgreSQL when `POLKU_TEST_POSTGRES_URL` is set.
@@ -553,5 +683,155 @@ on_both!(
     a_task_with_demands_round_trips_and_can_be_edited,
     an_opening_is_made_of_inventory_tasks,
     a_contact_with_needs_is_recorded_and_raises_the_cooperation_depth,
-    candidates_for_an_opening_are_pseudonymous
+    candidates_for_an_opening_are_pseudonymous,
+    contact_persons_are_added_listed_and_removed
 );
+
+/// Structural accessibility checks of a page: one h1, a title, labelled fields, captions.
+pub fn assert_accessible(path: &str, body: &str) {
+    assert_eq!(body.matches("<h1").count(), 1, "{path}: exactly one h1");
+    let title = body
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap_or("");
+    assert!(
+        !title.trim().starts_with('–'),
+        "{path}: empty title {title:?}"
+    );
+    for tag in ["<input ", "<select ", "<textarea "] {
+        for part in body.split(tag).skip(1) {
+            let attrs = part.split('>').next().unwrap_or("");
+            if attrs.contains("type=\"hidden\"") || attrs.contains("type=\"submit\"") {
+                continue;
+            }
+            let Some(id) = attrs
+                .split("id=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+            else {
+                panic!("{path}: a field without id: {attrs}");
+            };
+            assert!(
+                body.contains(&format!("<label for=\"{id}\"")),
+                "{path}: field {id} has no label"
+            );
+        }
+    }
+    assert_eq!(
+        body.matches("<table").count(),
+        body.matches("<caption>").count(),
+        "{path}: every table has a caption"
+    );
+    if let Some(summary) = body.split("class=\"error-summary\"").nth(1) {
+        let summary = summary.split("</div>").next().unwrap_or("");
+        for link in summary.split("href=\"#").skip(1) {
+            let target = link.split('"').next().unwrap_or("");
+            assert!(
+                body.contains(&format!("id=\"{target}\"")),
+                "{path}: the error summary links to a missing #{target}"
+            );
+        }
+    }
+    for th in body.split("<th").skip(1).filter(|t| !t.starts_with("ead")) {
+        assert!(
+            th.starts_with(" scope="),
+            "{path}: <th{}",
+            &th[..th.len().min(40)]
+        );
+    }
+}
+
+#[test]
+fn every_page_of_the_area_is_structurally_accessible() {
+    crate::harness::sqlite(|app| async move {
+        let (id, task) = employer_with_task(&app).await;
+        let coordinator = app.user(Role::Coordinator).await;
+        let task_s = task.to_string();
+        let res = app
+            .post_form(
+                &format!("/employers/{id}/openings/new"),
+                Some(&coordinator),
+                &[
+                    ("title", "Siivooja"),
+                    ("kind", "job"),
+                    ("tasks", &task_s),
+                    ("municipality", "398"),
+                    ("capacity", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        let opening = app
+            .service()
+            .openings(&system(), id)
+            .await
+            .expect("openings")[0]
+            .id;
+        let manager = app.user(Role::Manager).await;
+        let admin = app.user(Role::Admin).await;
+        let pages = [
+            ("/employers".to_owned(), &coordinator),
+            ("/employers/new".to_owned(), &coordinator),
+            (format!("/employers/{id}"), &coordinator),
+            (format!("/employers/{id}/edit"), &coordinator),
+            (format!("/employers/{id}/tasks"), &coordinator),
+            (format!("/employers/{id}/tasks/new"), &coordinator),
+            (format!("/employers/{id}/tasks/{task}/edit"), &coordinator),
+            (format!("/employers/{id}/openings"), &coordinator),
+            (format!("/employers/{id}/openings/new"), &coordinator),
+            (
+                format!("/employers/{id}/openings/{opening}/candidates"),
+                &coordinator,
+            ),
+            (format!("/employers/{id}/interactions"), &coordinator),
+            ("/reports".to_owned(), &manager),
+            ("/admin".to_owned(), &admin),
+        ];
+        for (path, user) in pages {
+            let res = app.get(&path, Some(user)).await;
+            assert_eq!(res.status, StatusCode::OK, "{path}");
+            assert_accessible(&path, &res.body);
+        }
+        // Forms shown again with errors too.
+        let res = app
+            .post_form(
+                &format!("/employers/{id}/tasks/new"),
+                Some(&coordinator),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("task form with errors", &res.body);
+        let res = app
+            .post_form(
+                &format!("/employers/{id}/openings/new"),
+                Some(&coordinator),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("opening form with errors", &res.body);
+        let res = app
+            .post_form(
+                &format!("/employers/{id}/interactions"),
+                Some(&coordinator),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("contact form with errors", &res.body);
+        let res = app
+            .post_form(
+                "/employers/new",
+                Some(&coordinator),
+                &[("project", &app.world.project.id.to_string())],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("employer form with errors", &res.body);
+        let res = app.post_form("/admin/users", Some(&admin), &[]).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_accessible("admin form with errors", &res.body);
+    });
+}

@@ -25,6 +25,12 @@ pub fn routes() -> Routes {
         .get("/employers/new", EDITORS, register::new_form)
         .post("/employers/new", EDITORS, register::create)
         .get("/employers/{id}", READERS, register::show)
+        .post("/employers/{id}/contacts", EDITORS, register::add_contact)
+        .post(
+            "/employers/{id}/contacts/{contact}/delete",
+            EDITORS,
+            register::remove_contact,
+        )
         .get("/employers/{id}/edit", EDITORS, register::edit_form)
         .post("/employers/{id}/edit", EDITORS, register::update)
         .get("/employers/{id}/tasks", READERS, tasks::list)
@@ -107,7 +113,7 @@ pub fn municipality(input: &str) -> Option<MunicipalityCode> {
     if let Ok(code) = MunicipalityCode::known(t) {
         return Some(code);
     }
-    polku_domain::geo::municipality_by_name(t).and_then(|m| Some(m.code.clone()))
+    polku_domain::geo::municipality_by_name(t).map(|m| m.code.clone())
 }
 
 /// A municipality's name in the interface language (its code when unknown).

@@ -16,6 +16,7 @@ use polku_domain::employer::tol_code;
 use polku_domain::{
     BusinessId, CooperationDepth, Employer, EmployerId, EmployerSize, ProjectId, Role,
 };
+use polku_service::contacts::EmployerContact;
 use polku_service::employers::EmployerLine;
 use polku_service::reports::depth_str;
 use polku_service::ServiceError;
@@ -412,6 +413,24 @@ pub async fn update(
     }
 }
 
+/// One contact person as shown.
+pub struct ContactRow {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// The contact form's values.
+#[derive(Debug, Clone, Default)]
+pub struct ContactValues {
+    pub contact_name: String,
+    pub contact_title: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+}
+
 #[derive(Template)]
 #[template(path = "employers/show.html")]
 struct ShowPage<'a> {
@@ -425,6 +444,58 @@ struct ShowPage<'a> {
     may_edit: bool,
     size_key: &'static str,
     depth_key: &'static str,
+    contacts: Vec<ContactRow>,
+    contact: ContactValues,
+    errors: FieldErrors,
+}
+
+async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    session: &Session,
+    id: EmployerId,
+    contact: ContactValues,
+    errors: FieldErrors,
+) -> WebResult<Response> {
+    let e = state.service.employer(&session.actor, id).await?;
+    let tasks = state.service.tasks(&session.actor, id).await?.len();
+    let openings = state.service.openings(&session.actor, id).await?.len();
+    let contacts = state
+        .service
+        .contacts(&session.actor, id)
+        .await?
+        .into_iter()
+        .map(|c| ContactRow {
+            id: c.id.to_string(),
+            name: c.name,
+            title: c.title,
+            email: c.email.map(|e| e.as_str().to_owned()).unwrap_or_default(),
+            phone: c.phone.unwrap_or_default(),
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render_status(
+        status,
+        &ShowPage {
+            ctx,
+            tabs: tabs(id, ""),
+            id: id.to_string(),
+            municipalities: municipality_names(&e.municipalities, ctx.locale),
+            may_edit: state.service.may_edit_employer(&session.actor, &e),
+            size_key: key_of(&SIZES, size_str(e.size)),
+            depth_key: key_of(&DEPTHS, depth_str(e.cooperation)),
+            e: Values::of(&e),
+            tasks,
+            openings,
+            contacts,
+            contact,
+            errors,
+        },
+    )
 }
 
 pub async fn show(
@@ -434,19 +505,79 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
+    show_page(
+        &state,
+        &ctx,
+        &session,
+        id,
+        ContactValues::default(),
+        FieldErrors::new(),
+    )
+    .await
+}
+
+pub async fn add_contact(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let id = employer_id(&id)?;
     let e = state.service.employer(&session.actor, id).await?;
-    let tasks = state.service.tasks(&session.actor, id).await?.len();
-    let openings = state.service.openings(&session.actor, id).await?.len();
-    render(&ShowPage {
-        ctx: &ctx,
-        tabs: tabs(id, ""),
-        id: id.to_string(),
-        municipalities: municipality_names(&e.municipalities, ctx.locale),
-        may_edit: state.service.may_edit_employer(&session.actor, &e),
-        size_key: key_of(&SIZES, size_str(e.size)),
-        depth_key: key_of(&DEPTHS, depth_str(e.cooperation)),
-        e: Values::of(&e),
-        tasks,
-        openings,
-    })
+    if !state.service.may_edit_employer(&session.actor, &e) {
+        return Err(WebError::NotFound);
+    }
+    let v = ContactValues {
+        contact_name: fields.get("contact_name"),
+        contact_title: fields.get("contact_title"),
+        contact_email: fields.get("contact_email"),
+        contact_phone: fields.get("contact_phone"),
+    };
+    let mut errors = FieldErrors::new();
+    if v.contact_name.is_empty() || v.contact_name.chars().count() > 200 {
+        errors.add("contact_name", "emp-error-name");
+    }
+    if v.contact_title.chars().count() > 200 {
+        errors.add("contact_title", "emp-error-too-long");
+    }
+    let email = if v.contact_email.is_empty() {
+        None
+    } else {
+        let parsed = polku_domain::Email::parse(&v.contact_email).ok();
+        if parsed.is_none() {
+            errors.add("contact_email", "emp-error-email");
+        }
+        parsed
+    };
+    let contact = EmployerContact {
+        id: uuid::Uuid::new_v4(),
+        employer_id: id,
+        name: v.contact_name.clone(),
+        title: v.contact_title.clone(),
+        email,
+        phone: (!v.contact_phone.is_empty()).then(|| v.contact_phone.clone()),
+    };
+    if errors.is_empty() && contact.validate().is_err() {
+        errors.add("contact_phone", "emp-error-phone");
+    }
+    if !errors.is_empty() {
+        return show_page(&state, &ctx, &session, id, v, errors).await;
+    }
+    state.service.add_contact(&session.actor, contact).await?;
+    Ok(see_other(&format!("/employers/{id}")))
+}
+
+pub async fn remove_contact(
+    State(state): State<AppState>,
+    session: Session,
+    Path((id, contact)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let id = employer_id(&id)?;
+    let contact = uuid::Uuid::parse_str(&contact).map_err(|_| WebError::NotFound)?;
+    state
+        .service
+        .remove_contact(&session.actor, id, contact)
+        .await?;
+    Ok(see_other(&format!("/employers/{id}")))
 }

@@ -382,8 +382,64 @@ struct FormPage<'a> {
     values: Values,
     demand_rows: Vec<DemandRow>,
     errors: FieldErrors,
-    conflict: bool,
+    /// (label key, stored value, the user's value) when someone else saved first (R50).
+    conflict: Option<Vec<(&'static str, String, String)>>,
     schedules: [(&'static str, &'static str); 5],
+}
+
+/// The stored and the user's values side by side, for the conflict notice.
+fn compare(stored: &Values, yours: &Values, locale: Locale) -> Vec<(&'static str, String, String)> {
+    let demands = |v: &Values| {
+        v.demands
+            .iter()
+            .filter_map(|(k, l)| {
+                Dimension::parse(k)
+                    .ok()
+                    .map(|d| format!("{} {l}", dimension_label(d, locale)))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    vec![
+        ("emp-field-title", stored.title.clone(), yours.title.clone()),
+        (
+            "emp-field-description",
+            stored.description.clone(),
+            yours.description.clone(),
+        ),
+        (
+            "emp-field-hours",
+            stored.hours_per_week.clone(),
+            yours.hours_per_week.clone(),
+        ),
+        (
+            "emp-field-days",
+            stored.days_per_week.clone(),
+            yours.days_per_week.clone(),
+        ),
+        (
+            "emp-field-schedule",
+            stored.schedule.clone(),
+            yours.schedule.clone(),
+        ),
+        (
+            "emp-field-municipality",
+            stored.municipality.clone(),
+            yours.municipality.clone(),
+        ),
+        ("emp-field-value", stored.value.clone(), yours.value.clone()),
+        ("emp-field-demands", demands(stored), demands(yours)),
+        (
+            "emp-field-skills-essential",
+            stored.skills_essential.clone(),
+            yours.skills_essential.clone(),
+        ),
+        (
+            "emp-field-languages",
+            stored.languages.clone(),
+            yours.languages.clone(),
+        ),
+    ]
 }
 
 fn page<'a>(
@@ -393,7 +449,7 @@ fn page<'a>(
     editing: bool,
     values: Values,
     errors: FieldErrors,
-    conflict: bool,
+    conflict: Option<Vec<(&'static str, String, String)>>,
 ) -> FormPage<'a> {
     FormPage {
         ctx,
@@ -448,7 +504,7 @@ pub async fn new_form(
         false,
         values,
         FieldErrors::new(),
-        false,
+        None,
     ))
 }
 
@@ -483,7 +539,7 @@ pub async fn create(
         Err(errors) => {
             return render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &page(&ctx, e.name, action, false, values, errors, false),
+                &page(&ctx, e.name, action, false, values, errors, None),
             )
         }
     };
@@ -495,7 +551,7 @@ pub async fn create(
                 errors.add(field, "emp-error-invalid");
                 render_status(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &page(&ctx, e.name, action, false, values, errors, false),
+                    &page(&ctx, e.name, action, false, values, errors, None),
                 )
             }
             None => Err(err.into()),
@@ -520,7 +576,7 @@ pub async fn edit_form(
         true,
         Values::of(&t),
         FieldErrors::new(),
-        false,
+        None,
     ))
 }
 
@@ -542,7 +598,7 @@ pub async fn update(
         Err(errors) => {
             return render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &page(&ctx, e.name, action, true, values, errors, false),
+                &page(&ctx, e.name, action, true, values, errors, None),
             )
         }
     };
@@ -552,11 +608,22 @@ pub async fn update(
         .await
     {
         Ok(_) => Ok(see_other(&format!("/employers/{id}/tasks"))),
-        Err(ServiceError::Conflict { current }) => {
-            values.version = current;
+        Err(ServiceError::Conflict { .. }) => {
+            let stored = Values::of(&state.service.task(&session.actor, id, task).await?);
+            let rows = compare(&stored, &values, ctx.locale);
+            // Saving again applies the user's values over the current version, knowingly.
+            values.version = stored.version;
             render_status(
                 StatusCode::CONFLICT,
-                &page(&ctx, e.name, action, true, values, FieldErrors::new(), true),
+                &page(
+                    &ctx,
+                    e.name,
+                    action,
+                    true,
+                    values,
+                    FieldErrors::new(),
+                    Some(rows),
+                ),
             )
         }
         Err(err) => match service_field_error(&err) {
@@ -565,7 +632,7 @@ pub async fn update(
                 errors.add(field, "emp-error-invalid");
                 render_status(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &page(&ctx, e.name, action, true, values, errors, false),
+                    &page(&ctx, e.name, action, true, values, errors, None),
                 )
             }
             None => Err(err.into()),
