@@ -33,6 +33,7 @@ struct World2 {
     employer: String,
     task: String,
     opening: String,
+    contact: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -87,7 +88,19 @@ async fn world(app: &TestApp) -> World2 {
     svc.add_opening(&system(), o.clone())
         .await
         .expect("opening");
+    let contact = polku_service::contacts::EmployerContact {
+        id: uuid::Uuid::new_v4(),
+        employer_id: e.id,
+        name: "Kaisa Yhteyshenkilö".into(),
+        title: "Tuotantopäällikkö".into(),
+        email: None,
+        phone: None,
+    };
+    svc.add_contact(&system(), contact.clone())
+        .await
+        .expect("contact");
     World2 {
+        contact: contact.id.to_string(),
         users,
         participant,
         employer: e.id.to_string(),
@@ -167,6 +180,7 @@ fn concrete(path: &str, w: &World2) -> String {
     )
     .replace("{task}", &w.task)
     .replace("{opening}", &w.opening)
+    .replace("{contact}", &w.contact)
 }
 
 async fn call(app: &TestApp, method: &Method, path: &str, user: &User) -> StatusCode {
