@@ -115,15 +115,19 @@ export const flows = {
       await send(page, `form[action="${href}/interactions"]`);
       if (!(await page.locator('.error-summary').count())) fail('employer visit', 'no error summary for an empty form');
       await audit(page, 'coordinator');
-      const summary = `Käynti ${Date.now()}: varasto ja pakkaus, kaksi tehtävää sopisi työkokeiluun`;
+      // XSS canaries (R21): stored, shown back escaped; a dialog or CSP report fails the run.
+      const summary = `Käynti ${Date.now()}: varasto <script>alert(1)</script><img src=x onerror=alert(2)> ja pakkaus`;
       await page.check('input[name=kind][value=visit]');
       await page.fill('input[name=date]', today);
       await page.fill('textarea[name=summary]', summary);
-      await page.fill('input[name=need_1]', 'Pakkaustyö aamuvuoroon');
+      await page.fill('input[name=need_1]', 'Pakkaustyö aamuvuoroon "\'><svg onload=alert(3)>');
       await page.check('input[name=need_1_hidden]');
       await send(page, `form[action="${href}/interactions"]`);
       await audit(page, 'coordinator');
       if (!(await page.content()).includes('Pakkaustyö aamuvuoroon')) fail('employer visit', 'the need heard is not listed after saving');
+      if (!(await page.locator('main').innerText()).includes('<svg onload=alert(3)>')) fail('employer visit', 'the need text was not shown back as text');
+      await page.goto(`${BASE}${href}`);
+      await audit(page, 'coordinator');
     },
   },
   'manager overview': {
