@@ -70,11 +70,21 @@ impl Service {
         actor: &Actor,
         project: ProjectId,
     ) -> Result<Vec<mi::Employer>> {
+        let employers = self.employers(actor, project).await?;
+        // Two queries for the whole project instead of two per employer.
+        let mut tasks: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+        for t in self.store().list_project_tasks(project).await? {
+            tasks.entry(t.employer_id).or_default().push(t);
+        }
+        let mut openings: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+        for o in self.store().list_project_openings(project).await? {
+            openings.entry(o.employer_id).or_default().push(o);
+        }
         let mut out = Vec::new();
-        for e in self.employers(actor, project).await? {
-            let tasks = self.store().list_tasks(e.id).await?;
-            let openings = self.store().list_openings(e.id).await?;
-            out.extend(employer_input(&e, tasks, openings));
+        for e in employers {
+            let t = tasks.remove(&e.id).unwrap_or_default();
+            let o = openings.remove(&e.id).unwrap_or_default();
+            out.extend(employer_input(&e, t, o));
         }
         Ok(out)
     }
@@ -90,15 +100,29 @@ impl Service {
         today: Date,
     ) -> Result<serde_json::Value> {
         let view = self.get_participant(actor, id, "matching").await?;
+        self.match_view(actor, &view, top, include_excluded, today)
+            .await
+    }
+
+    /// The same ranking for a participant already read (and audited) by this actor through
+    /// `get_participant`, so a page that shows the participant reads and logs it once.
+    pub async fn match_view(
+        &self,
+        actor: &Actor,
+        view: &crate::participants::ParticipantView,
+        top: usize,
+        include_excluded: bool,
+        today: Date,
+    ) -> Result<serde_json::Value> {
         let input = mi::Input {
             schema: None,
-            participants: vec![participant_input(&view, today)],
+            participants: vec![participant_input(view, today)],
             employers: self.employers_input(actor, view.project_id).await?,
             accommodations: None,
             allocation: None,
         };
         let args = MatchArgs {
-            participant: Some(id.to_string()),
+            participant: Some(view.id.to_string()),
             opening: None,
             top,
             include_excluded,

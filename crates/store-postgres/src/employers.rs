@@ -339,3 +339,27 @@ pub(crate) async fn list_contacts(
     tx.commit().await.map_err(db)?;
     rows.into_iter().map(contact_from_row).collect()
 }
+
+pub(crate) async fn list_project_tasks(s: &PgStore, project: ProjectId) -> Result<Vec<Task>> {
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT t.body_json FROM tasks t JOIN employers e ON e.id = t.employer_id \
+         WHERE e.project_id = $1 ORDER BY t.employer_id, t.title, t.id",
+    )
+    .bind(project.0)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    rows.iter().map(|r| from_json(r)).collect()
+}
+
+pub(crate) async fn list_project_openings(s: &PgStore, project: ProjectId) -> Result<Vec<Opening>> {
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT o.body_json FROM openings o JOIN employers e ON e.id = o.employer_id \
+         WHERE e.project_id = $1 ORDER BY o.employer_id, o.title, o.id",
+    )
+    .bind(project.0)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    rows.iter().map(|r| from_json(r)).collect()
+}

@@ -354,6 +354,12 @@ impl Store for SqliteStore {
     async fn list_openings(&self, employer: EmployerId) -> Result<Vec<Opening>> {
         employers::list_openings(self, employer).await
     }
+    async fn list_project_tasks(&self, project: ProjectId) -> Result<Vec<Task>> {
+        employers::list_project_tasks(self, project).await
+    }
+    async fn list_project_openings(&self, project: ProjectId) -> Result<Vec<Opening>> {
+        employers::list_project_openings(self, project).await
+    }
 
     // Employer, report and admin pages (web).
     async fn update_task(&self, t: &Task, expected: i64, audit: &AuditEvent) -> Result<()> {

@@ -350,6 +350,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn list_tasks(&self, employer: EmployerId) -> Result<Vec<Task>>;
     async fn insert_opening(&self, o: &Opening, audit: &AuditEvent) -> Result<()>;
     async fn list_openings(&self, employer: EmployerId) -> Result<Vec<Opening>>;
+    /// Every task of every employer in a project (one query, for matching).
+    async fn list_project_tasks(&self, project: ProjectId) -> Result<Vec<Task>>;
+    /// Every opening of every employer in a project (one query, for matching).
+    async fn list_project_openings(&self, project: ProjectId) -> Result<Vec<Opening>>;
 
     // Employer, report and admin pages (web).
     /// Writes `t` (whose `version` is the new version) if the stored version is `expected`.

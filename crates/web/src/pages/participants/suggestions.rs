@@ -2,7 +2,7 @@
 //! engine, each explained in plain words — why it fits, what to check, the accommodations with
 //! their cost, the pay-subsidy estimate and the parts of the score.
 
-use super::common::{load, Head, Shown};
+use super::common::{Head, Shown};
 use super::explain::{self, tx, Part};
 use crate::error::WebResult;
 use crate::i18n::Arg;
@@ -116,11 +116,15 @@ pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> WebResult<Response> {
-    let view = load(&state, &session, &id).await?;
+    // One read, audited as matching, serves both the header and the ranking.
+    let view = state
+        .service
+        .get_participant(&session.actor, super::common::parse_id(&id)?, "matching")
+        .await?;
     let today = OffsetDateTime::now_utc().date();
     let (answer, failed) = match state
         .service
-        .match_participant(&session.actor, view.id, 10, false, today)
+        .match_view(&session.actor, &view, 10, false, today)
         .await
     {
         Ok(a) => (a, false),
