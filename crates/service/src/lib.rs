@@ -17,6 +17,7 @@ pub mod interactions;
 pub mod matching;
 pub mod meetings;
 pub mod participants;
+pub mod plan;
 pub mod reports;
 pub mod second_factor;
 pub mod skill_search;

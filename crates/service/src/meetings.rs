@@ -23,7 +23,7 @@ fn notes_aad(id: MeetingId) -> Vec<u8> {
 }
 
 impl Service {
-    async fn data_key(&self, id: ParticipantId) -> Result<crate::crypto::Key> {
+    pub(crate) async fn data_key(&self, id: ParticipantId) -> Result<crate::crypto::Key> {
         let wrapped = self
             .store()
             .wrapped_key(id)

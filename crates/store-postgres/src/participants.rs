@@ -312,3 +312,109 @@ pub(crate) async fn stage_changes(
         .map(|(from, to, at)| polku_service::participants::StageChange { from, to, at })
         .collect())
 }
+
+type PlanRow = (
+    Uuid,
+    Uuid,
+    Vec<u8>,
+    Option<time::Date>,
+    Option<OffsetDateTime>,
+    i64,
+);
+
+pub(crate) async fn insert_plan_item(
+    s: &PgStore,
+    r: &polku_service::store::PlanItemRecord,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query(
+        "INSERT INTO plan_items (id, participant_id, text_sealed, due, done_at, created_at, version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(r.item.id.0)
+    .bind(r.item.participant_id.0)
+    .bind(&r.text_sealed)
+    .bind(r.item.due)
+    .bind(r.item.done_at)
+    .bind(OffsetDateTime::now_utc())
+    .bind(r.item.version)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn list_plan_items(
+    s: &PgStore,
+    id: ParticipantId,
+    ev: &AuditEvent,
+) -> Result<Vec<polku_service::store::PlanItemRecord>> {
+    let mut tx = s.write().await?;
+    let rows: Vec<PlanRow> = sqlx::query_as(
+        "SELECT id, participant_id, text_sealed, due, done_at, version FROM plan_items \
+         WHERE participant_id = $1 ORDER BY created_at, id",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, p, text_sealed, due, done_at, version)| polku_service::store::PlanItemRecord {
+                item: polku_domain::PlanItem {
+                    id: polku_domain::PlanItemId(id),
+                    participant_id: ParticipantId(p),
+                    text: String::new(),
+                    due,
+                    done_at,
+                    version,
+                },
+                text_sealed,
+            },
+        )
+        .collect())
+}
+
+pub(crate) async fn set_plan_item_done(
+    s: &PgStore,
+    participant: ParticipantId,
+    item: polku_domain::PlanItemId,
+    done_at: Option<OffsetDateTime>,
+    expected: i64,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    let n = sqlx::query(
+        "UPDATE plan_items SET done_at = $1, version = version + 1 \
+         WHERE id = $2 AND participant_id = $3 AND version = $4",
+    )
+    .bind(done_at)
+    .bind(item.0)
+    .bind(participant.0)
+    .bind(expected)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?
+    .rows_affected();
+    if n == 0 {
+        let current: Option<i64> = sqlx::query_scalar(
+            "SELECT version FROM plan_items WHERE id = $1 AND participant_id = $2",
+        )
+        .bind(item.0)
+        .bind(participant.0)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
+        return Err(match current {
+            Some(current) => ServiceError::Conflict { current },
+            None => ServiceError::NotFound,
+        });
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}

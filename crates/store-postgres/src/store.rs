@@ -282,6 +282,30 @@ impl Store for PgStore {
     ) -> Result<Vec<MeetingRecord>> {
         participants::list_meetings(self, participant, audit).await
     }
+    async fn insert_plan_item(
+        &self,
+        rec: &polku_service::store::PlanItemRecord,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        participants::insert_plan_item(self, rec, audit).await
+    }
+    async fn list_plan_items(
+        &self,
+        participant: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<polku_service::store::PlanItemRecord>> {
+        participants::list_plan_items(self, participant, audit).await
+    }
+    async fn set_plan_item_done(
+        &self,
+        participant: ParticipantId,
+        item: polku_domain::PlanItemId,
+        done_at: Option<time::OffsetDateTime>,
+        expected: i64,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        participants::set_plan_item_done(self, participant, item, done_at, expected, audit).await
+    }
     // Coach pages (web).
     async fn meeting_times(
         &self,

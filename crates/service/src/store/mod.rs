@@ -139,6 +139,14 @@ pub struct MeetingRecord {
     pub notes_sealed: Vec<u8>,
 }
 
+/// A plan item as stored: the text is sealed with the participant's data key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItemRecord {
+    /// The item with an empty `text`.
+    pub item: polku_domain::PlanItem,
+    pub text_sealed: Vec<u8>,
+}
+
 /// One ESCO concept with labels in the languages present in the import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscoConcept {
@@ -315,6 +323,24 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
         audit: &AuditEvent,
     ) -> Result<Vec<MeetingRecord>>;
+    // Plan items (web: the plan tab).
+    async fn insert_plan_item(&self, rec: &PlanItemRecord, audit: &AuditEvent) -> Result<()>;
+    /// The participant's plan, oldest first; the read is audited in the same transaction.
+    async fn list_plan_items(
+        &self,
+        participant: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Vec<PlanItemRecord>>;
+    /// Marks an item done (`Some(time)`) or open again (`None`) if it is at `expected`
+    /// version; `Conflict { current }` otherwise, `NotFound` when it is not this participant's.
+    async fn set_plan_item_done(
+        &self,
+        participant: ParticipantId,
+        item: polku_domain::PlanItemId,
+        done_at: Option<OffsetDateTime>,
+        expected: i64,
+        audit: &AuditEvent,
+    ) -> Result<()>;
     // Coach pages (web).
     /// Start times of the meetings of a project's participants (one coach's caseload when
     /// `coach` is given), for the caseload's "next meeting" column. No notes; not audited on its

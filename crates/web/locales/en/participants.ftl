@@ -341,3 +341,30 @@ p-path-history-caption = Stage changes, newest first
 p-col-from = From
 p-col-to = To
 p-error-skill = Choose a skill from the search results.
+
+## Plan tab
+p-tab-plan = Plan
+p-plan-none = The plan has no steps yet.
+p-plan-caption = { $n ->
+    [0] Steps of the plan, all done
+    [one] Steps of the plan, one open
+   *[other] Steps of the plan, { $n } open
+}
+p-plan-col-step = Step
+p-plan-col-due = Due
+p-plan-col-status = Status
+p-plan-overdue = Overdue
+p-plan-done-on = Done { $date }
+p-plan-open = Open
+p-plan-reopen = Mark as open
+p-plan-mark-done = Mark as done
+p-plan-add-title = Add a step
+p-plan-field-text = What will be done
+p-plan-text-hint = Write the step as you agreed it, for example “Visit the warehouse together”.
+p-plan-field-due = Due date (optional)
+p-plan-add = Add to the plan
+p-plan-error-text-empty = Write what will be done.
+p-plan-error-text-long = The step is too long (at most 2000 characters).
+p-plan-error-due = Give the date as yyyy-mm-dd.
+p-plan-conflict-label = Step
+p-plan-conflict-value = Someone else changed this step meanwhile. Check its status and try again.

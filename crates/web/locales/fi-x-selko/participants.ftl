@@ -323,3 +323,30 @@ p-path-history-caption = Vaiheiden muutokset, uusin ensin
 p-col-from = Mistä
 p-col-to = Mihin
 p-error-skill = Valitse taito listasta.
+
+## Plan tab
+p-tab-plan = Suunnitelma
+p-plan-none = Suunnitelmassa ei ole vielä mitään.
+p-plan-caption = { $n ->
+    [0] Suunnitelma. Kaikki on tehty.
+    [one] Suunnitelma. Yksi asia on vielä tekemättä.
+   *[other] Suunnitelma. { $n } asiaa on vielä tekemättä.
+}
+p-plan-col-step = Mitä tehdään
+p-plan-col-due = Mihin mennessä
+p-plan-col-status = Onko tehty
+p-plan-overdue = Myöhässä
+p-plan-done-on = Tehty { $date }
+p-plan-open = Ei vielä tehty
+p-plan-reopen = Ei olekaan tehty
+p-plan-mark-done = Tämä on tehty
+p-plan-add-title = Lisää uusi asia
+p-plan-field-text = Mitä tehdään
+p-plan-text-hint = Kirjoita lyhyesti. Esimerkiksi: Käydään katsomassa varastoa.
+p-plan-field-due = Mihin mennessä (ei pakko)
+p-plan-add = Lisää
+p-plan-error-text-empty = Kirjoita, mitä tehdään.
+p-plan-error-text-long = Teksti on liian pitkä.
+p-plan-error-due = Kirjoita päivä näin: 2026-12-31.
+p-plan-conflict-label = Asia
+p-plan-conflict-value = Joku muu muutti tätä juuri. Katso tilanne ja yritä uudelleen.

@@ -341,3 +341,30 @@ p-path-history-caption = Vaiheiden muutokset, uusin ensin
 p-col-from = Mistä
 p-col-to = Mihin
 p-error-skill = Valitse taito hakutuloksista.
+
+## Plan tab
+p-tab-plan = Suunnitelma
+p-plan-none = Suunnitelmassa ei ole vielä yhtään askelta.
+p-plan-caption = { $n ->
+    [0] Suunnitelman askeleet, kaikki tehty
+    [one] Suunnitelman askeleet, yksi kesken
+   *[other] Suunnitelman askeleet, { $n } kesken
+}
+p-plan-col-step = Askel
+p-plan-col-due = Määräpäivä
+p-plan-col-status = Tila
+p-plan-overdue = Myöhässä
+p-plan-done-on = Tehty { $date }
+p-plan-open = Kesken
+p-plan-reopen = Merkitse keskeneräiseksi
+p-plan-mark-done = Merkitse tehdyksi
+p-plan-add-title = Lisää askel
+p-plan-field-text = Mitä tehdään
+p-plan-text-hint = Kirjoita askel niin kuin se sovittiin, esimerkiksi ”Käydään tutustumassa varastoon”.
+p-plan-field-due = Määräpäivä (vapaaehtoinen)
+p-plan-add = Lisää suunnitelmaan
+p-plan-error-text-empty = Kirjoita, mitä tehdään.
+p-plan-error-text-long = Askel on liian pitkä (enintään 2000 merkkiä).
+p-plan-error-due = Anna päivämäärä muodossa vvvv-kk-pp.
+p-plan-conflict-label = Askel
+p-plan-conflict-value = Joku muu ehti muuttaa tätä askelta. Tarkista tila ja yritä uudelleen.

@@ -341,3 +341,30 @@ p-path-history-caption = Ändringar av skede, nyaste först
 p-col-from = Från
 p-col-to = Till
 p-error-skill = Välj en färdighet bland sökresultaten.
+
+## Plan tab
+p-tab-plan = Plan
+p-plan-none = Planen har ännu inga steg.
+p-plan-caption = { $n ->
+    [0] Planens steg, alla gjorda
+    [one] Planens steg, ett pågår
+   *[other] Planens steg, { $n } pågår
+}
+p-plan-col-step = Steg
+p-plan-col-due = Senast
+p-plan-col-status = Läge
+p-plan-overdue = Försenat
+p-plan-done-on = Gjort { $date }
+p-plan-open = Pågår
+p-plan-reopen = Markera som pågående
+p-plan-mark-done = Markera som gjort
+p-plan-add-title = Lägg till ett steg
+p-plan-field-text = Vad ska göras
+p-plan-text-hint = Skriv steget så som ni kom överens, till exempel ”Vi besöker lagret”.
+p-plan-field-due = Senast (frivilligt)
+p-plan-add = Lägg till i planen
+p-plan-error-text-empty = Skriv vad som ska göras.
+p-plan-error-text-long = Steget är för långt (högst 2000 tecken).
+p-plan-error-due = Ange datumet som åååå-mm-dd.
+p-plan-conflict-label = Steg
+p-plan-conflict-value = Någon annan ändrade steget under tiden. Kontrollera läget och försök igen.

@@ -7,6 +7,7 @@ mod harness;
 mod i18n;
 mod matrix;
 mod participants;
+mod plan;
 mod reports_admin;
 mod second_factor;
 mod security;

@@ -34,6 +34,7 @@ struct World2 {
     task: String,
     opening: String,
     contact: String,
+    plan_item: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -99,7 +100,18 @@ async fn world(app: &TestApp) -> World2 {
     svc.add_contact(&system(), contact.clone())
         .await
         .expect("contact");
+    let plan_item = svc
+        .add_plan_item(
+            &users["own coach"].actor,
+            participant,
+            "Käydään työkokeilupaikassa",
+            None,
+            "service_delivery",
+        )
+        .await
+        .expect("plan item");
     World2 {
+        plan_item: plan_item.to_string(),
         contact: contact.id.to_string(),
         users,
         participant,
@@ -181,6 +193,7 @@ fn concrete(path: &str, w: &World2) -> String {
     .replace("{task}", &w.task)
     .replace("{opening}", &w.opening)
     .replace("{contact}", &w.contact)
+    .replace("{item}", &w.plan_item)
 }
 
 async fn call(app: &TestApp, method: &Method, path: &str, user: &User) -> StatusCode {

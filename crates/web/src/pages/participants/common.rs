@@ -23,7 +23,7 @@ pub struct Tab {
 }
 
 /// The tabs: path suffix and label key.
-const TABS: [(&str, &str); 9] = [
+const TABS: [(&str, &str); 10] = [
     ("", "p-tab-background"),
     ("/functioning", "p-tab-functioning"),
     ("/skills", "p-tab-skills"),
@@ -31,6 +31,7 @@ const TABS: [(&str, &str); 9] = [
     ("/availability", "p-tab-availability"),
     ("/path", "p-tab-path"),
     ("/meetings", "p-tab-meetings"),
+    ("/plan", "p-tab-plan"),
     ("/suggestions", "p-tab-suggestions"),
     ("/craft", "p-tab-craft"),
 ];

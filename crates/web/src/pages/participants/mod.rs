@@ -13,6 +13,7 @@ mod languages;
 mod meetings;
 mod new;
 mod path;
+mod plan;
 mod profile;
 mod skills;
 mod suggestions;
@@ -51,6 +52,9 @@ pub fn routes() -> Routes {
         .post("/participants/{id}/path", STAFF, path::submit)
         .get("/participants/{id}/meetings", STAFF, meetings::show)
         .post("/participants/{id}/meetings", STAFF, meetings::submit)
+        .get("/participants/{id}/plan", STAFF, plan::show)
+        .post("/participants/{id}/plan", STAFF, plan::add)
+        .post("/participants/{id}/plan/{item}", STAFF, plan::toggle)
         .get("/participants/{id}/suggestions", STAFF, suggestions::show)
         .get("/participants/{id}/craft", STAFF, craft::show)
         .post("/participants/{id}/craft", STAFF, craft::submit)
