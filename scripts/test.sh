@@ -28,3 +28,6 @@ fi
 
 # The browser suite (installs Debian's chromium and the npm packages on first use).
 scripts/e2e.sh
+
+# Property-based API checks against the served OpenAPI document (R54).
+scripts/api-fuzz.sh

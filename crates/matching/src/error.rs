@@ -96,7 +96,13 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
             None => return text.len(),
         }
     }
-    (start + column).min(text.len())
+    // serde counts columns in bytes from 1; a column inside a multi-byte character (or past
+    // the end) is moved back to the character's start.
+    let mut at = (start + column).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 enum Frame {
@@ -164,6 +170,32 @@ fn path_at(text: &str, offset: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by schemathesis through `POST /api/v1/craft`: a syntax error inside a multi-byte
+    /// character made the byte offset fall inside it, and slicing panicked.
+    #[test]
+    fn errors_inside_multibyte_characters_do_not_panic() {
+        for text in [
+            "ԓΌ",
+            "{\"å\": ä}",
+            "[\"ö\", ü",
+            "\u{1F600}x",
+            "{\n  \"a\": 1,\n  ää\n}",
+        ] {
+            let err = serde_json::from_str::<serde_json::Value>(text).expect_err("not JSON");
+            let e = from_serde(text, &err);
+            assert_eq!(e.code, "invalid_json", "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_an_error_not_a_panic(text in "\\PC{0,40}") {
+            if let Err(err) = serde_json::from_str::<serde_json::Value>(&text) {
+                let _ = from_serde(&text, &err);
+            }
+        }
+    }
 
     #[test]
     fn path_of_nested_field() {
