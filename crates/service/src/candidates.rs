@@ -7,15 +7,12 @@
 
 use crate::audit::AuditEvent;
 use crate::authz::{self, Access};
-use crate::crypto::aad;
+use crate::matching::{employer_input, engine_error, participant_input};
 use crate::participants::SharedParticipant;
 use crate::{Actor, Result, Service, ServiceError};
-use polku_domain::{
-    EmployerId, OpeningId, ParticipantId, ParticipantPersonal, ParticipantSensitive, PathStage,
-};
+use polku_domain::{EmployerId, OpeningId, ParticipantId, PathStage};
 use polku_matching::api::{match_input, MatchArgs};
 use polku_matching::input as mi;
-use serde::Deserialize;
 use time::{Date, OffsetDateTime};
 
 /// One ranked candidate.
@@ -31,21 +28,6 @@ pub struct Candidate {
     pub to_check: Vec<String>,
     /// What an active share to the viewer allows to be seen, if any.
     pub shared: Option<SharedParticipant>,
-}
-
-/// The sealed part of a participant record (same shape as written by `participants`).
-#[derive(Deserialize)]
-struct SealedProfile {
-    sensitive: ParticipantSensitive,
-    #[serde(default)]
-    esf_disability: Option<bool>,
-}
-
-fn engine_error(e: polku_matching::InputError) -> ServiceError {
-    ServiceError::Invalid(polku_domain::DomainError::Invalid {
-        field: "matching",
-        reason: e.to_string(),
-    })
 }
 
 impl Service {
@@ -92,81 +74,19 @@ impl Service {
             else {
                 continue; // erased: cannot be matched
             };
-            let dek = self.keys().unwrap_data_key(&wrapped, &rec.id.0)?;
-            let plain = dek.open(
-                &rec.sensitive_sealed,
-                &aad("participants", "sensitive", &rec.id.0, rec.version),
-            )?;
-            let sealed: SealedProfile = serde_json::from_slice(&plain)
-                .map_err(|_| ServiceError::Crypto("sealed data is not a profile"))?;
-            let p: ParticipantPersonal = serde_json::from_str(&rec.personal_json)
-                .map_err(|e| ServiceError::Storage(e.to_string()))?;
-            people.push(mi::Participant {
-                id: rec.id.to_string(),
-                municipality: p.mobility.home.clone(),
-                acceptable_municipalities: p.mobility.acceptable.clone(),
-                hours_per_week: mi::Hours {
-                    min: p.availability.hours_per_week.min,
-                    max: p.availability.hours_per_week.max,
-                },
-                days_per_week_max: p.availability.days_per_week_max,
-                languages: p.languages.clone(),
-                skills: p.skills.iter().map(|s| s.skill.clone()).collect(),
-                goals: p.goals.clone(),
-                capacity: sealed.sensitive.functioning.capacity.clone(),
-                waiting_days: u32::try_from((today - rec.waiting_since).whole_days().max(0))
-                    .unwrap_or(u32::MAX),
-                evenings: p.availability.evenings,
-                nights: p.availability.nights,
-                weekends: p.availability.weekends,
-                reduced_work_ability: sealed.esf_disability.unwrap_or(false),
-            });
+            let view = self.open_view(&rec, Some(&wrapped))?;
+            people.push(participant_input(&view, today));
         }
         if people.is_empty() {
             return Ok(Vec::new());
         }
-        let Some(municipality) = employer.municipalities.first().cloned() else {
+        let Some(employer_in) = employer_input(&employer, tasks, openings) else {
             return Ok(Vec::new());
         };
         let input = mi::Input {
             schema: None,
             participants: people,
-            employers: vec![mi::Employer {
-                id: employer.id.to_string(),
-                name: Some(employer.name.clone()),
-                municipality,
-                mentor_available: employer.mentor_available,
-                hourly_wage_eur: None,
-                tasks: tasks
-                    .into_iter()
-                    .map(|t| mi::Task {
-                        id: t.id.to_string(),
-                        title: t.title,
-                        hours_per_week: t.hours_per_week,
-                        days_per_week: Some(t.days_per_week),
-                        demands: t.demands.demands,
-                        skills_essential: t.skills_essential,
-                        skills_optional: t.skills_optional,
-                        languages: t.languages,
-                        learnable_on_job: t.learnable_on_job,
-                        value: t.value,
-                        schedule: Some(t.schedule),
-                        occupation: t.occupation,
-                    })
-                    .collect(),
-                openings: openings
-                    .into_iter()
-                    .map(|o| mi::Opening {
-                        id: o.id.to_string(),
-                        title: Some(o.title),
-                        kind: o.kind,
-                        municipality: Some(o.municipality),
-                        capacity: o.capacity,
-                        tasks: o.tasks.iter().map(ToString::to_string).collect(),
-                        monthly_wage_eur: o.monthly_wage_eur,
-                    })
-                    .collect(),
-            }],
+            employers: vec![employer_in],
             accommodations: None,
             allocation: None,
         };

@@ -11,7 +11,7 @@ use polku_matching::api::{craft_input, match_input, CraftArgs, MatchArgs};
 use polku_matching::input as mi;
 use time::Date;
 
-fn engine_error(e: polku_matching::InputError) -> ServiceError {
+pub(crate) fn engine_error(e: polku_matching::InputError) -> ServiceError {
     ServiceError::Invalid(polku_domain::DomainError::Invalid {
         field: "matching",
         reason: e.to_string(),
@@ -19,7 +19,7 @@ fn engine_error(e: polku_matching::InputError) -> ServiceError {
 }
 
 /// The employer with its tasks and openings in the engine's shape.
-fn employer_input(
+pub(crate) fn employer_input(
     e: &Employer,
     tasks: Vec<polku_domain::Task>,
     openings: Vec<polku_domain::Opening>,
@@ -247,7 +247,7 @@ impl Service {
 }
 
 /// The participant in the engine's shape.
-fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant {
+pub(crate) fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant {
     let p = &view.personal;
     mi::Participant {
         id: view.id.to_string(),

@@ -176,6 +176,26 @@ impl Service {
         ))
     }
 
+    /// Decrypts a stored record into the full view. Only for callers that have already
+    /// decided access and audited the read (matching candidates for an opening).
+    pub(crate) fn open_view(
+        &self,
+        rec: &ParticipantRecord,
+        wrapped: Option<&[u8]>,
+    ) -> Result<ParticipantView> {
+        let (p, _) = self.open_record(rec, wrapped)?;
+        Ok(ParticipantView {
+            id: p.id,
+            project_id: p.project_id,
+            coach_id: p.coach_id,
+            stage: p.stage,
+            waiting_since: p.waiting_since,
+            version: p.version,
+            personal: p.personal,
+            sensitive: p.sensitive,
+        })
+    }
+
     /// Enrols a participant. The caller must be a coach of the project (or the operator).
     pub async fn create_participant(
         &self,
