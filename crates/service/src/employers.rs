@@ -238,6 +238,40 @@ impl Service {
         Ok(next.version)
     }
 
+    /// Changes an opening (coordinators of the project). `expected_version` is the version the
+    /// user edited; a newer stored one is `Conflict` (R50). Returns the new version.
+    pub async fn update_opening(
+        &self,
+        actor: &Actor,
+        o: Opening,
+        expected_version: i64,
+    ) -> Result<i64> {
+        self.employer_for_edit(actor, o.employer_id).await?;
+        o.validate()?;
+        let tasks = self.store().list_tasks(o.employer_id).await?;
+        if let Some(bad) = o.tasks.iter().find(|t| !tasks.iter().any(|x| x.id == **t)) {
+            return Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
+                field: "tasks",
+                reason: format!("task {bad} is not in this employer's inventory"),
+            }));
+        }
+        let next = Opening {
+            version: expected_version + 1,
+            ..o
+        };
+        let audit = AuditEvent::new(
+            actor,
+            "opening",
+            Some(next.id.to_string()),
+            "update",
+            "employer_cooperation",
+        )?;
+        self.store()
+            .update_opening(&next, expected_version, &audit)
+            .await?;
+        Ok(next.version)
+    }
+
     /// One opening of an employer.
     pub async fn opening(
         &self,

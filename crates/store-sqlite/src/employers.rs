@@ -364,3 +364,43 @@ pub(crate) async fn list_project_openings(
     .map_err(db)?;
     rows.iter().map(|r| from_json(r)).collect()
 }
+
+pub(crate) async fn update_opening(
+    s: &SqliteStore,
+    o: &Opening,
+    expected: i64,
+    ev: &AuditEvent,
+) -> Result<()> {
+    let mut tx = s.write().await?;
+    let done = sqlx::query(
+        "UPDATE openings SET kind = ?, title = ?, body_json = ?, capacity = ?, version = ? \
+         WHERE id = ? AND employer_id = ? AND version = ?",
+    )
+    .bind(o.kind.as_str())
+    .bind(&o.title)
+    .bind(json(o)?)
+    .bind(i64::from(o.capacity))
+    .bind(o.version)
+    .bind(o.id.0)
+    .bind(o.employer_id.0)
+    .bind(expected)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        let current: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM openings WHERE id = ? AND employer_id = ?")
+                .bind(o.id.0)
+                .bind(o.employer_id.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+        return Err(
+            current.map_or(ServiceError::NotFound, |current| ServiceError::Conflict {
+                current,
+            }),
+        );
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}

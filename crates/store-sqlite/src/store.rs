@@ -378,6 +378,9 @@ impl Store for SqliteStore {
     async fn list_openings(&self, employer: EmployerId) -> Result<Vec<Opening>> {
         employers::list_openings(self, employer).await
     }
+    async fn update_opening(&self, o: &Opening, expected: i64, audit: &AuditEvent) -> Result<()> {
+        employers::update_opening(self, o, expected, audit).await
+    }
     async fn list_project_tasks(&self, project: ProjectId) -> Result<Vec<Task>> {
         employers::list_project_tasks(self, project).await
     }

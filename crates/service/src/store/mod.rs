@@ -376,6 +376,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn list_tasks(&self, employer: EmployerId) -> Result<Vec<Task>>;
     async fn insert_opening(&self, o: &Opening, audit: &AuditEvent) -> Result<()>;
     async fn list_openings(&self, employer: EmployerId) -> Result<Vec<Opening>>;
+    /// Replaces an opening if it is at `expected` version (`Conflict { current }` otherwise).
+    async fn update_opening(&self, o: &Opening, expected: i64, audit: &AuditEvent) -> Result<()>;
     /// Every task of every employer in a project (one query, for matching).
     async fn list_project_tasks(&self, project: ProjectId) -> Result<Vec<Task>>;
     /// Every opening of every employer in a project (one query, for matching).

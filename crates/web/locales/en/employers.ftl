@@ -192,3 +192,4 @@ emp-contact-add-title = Add a contact person
 emp-contact-add = Add the contact person
 emp-error-email = Enter a valid e-mail address, e.g. name@example.fi, or leave it empty.
 emp-error-phone = Enter the phone number with digits, spaces and + - ( ), e.g. +358 40 123 4567.
+emp-opening-edit-title = Edit the opening

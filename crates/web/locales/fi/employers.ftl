@@ -192,3 +192,4 @@ emp-contact-add-title = Lisää yhteyshenkilö
 emp-contact-add = Lisää yhteyshenkilö
 emp-error-email = Kirjoita kelvollinen sähköpostiosoite, esim. nimi@example.fi, tai jätä tyhjäksi.
 emp-error-phone = Kirjoita puhelinnumero numeroilla, välilyönneillä ja merkeillä + - ( ), esim. +358 40 123 4567.
+emp-opening-edit-title = Muokkaa paikkaa

@@ -192,3 +192,4 @@ emp-contact-add-title = Lägg till en kontaktperson
 emp-contact-add = Lägg till kontaktpersonen
 emp-error-email = Skriv en giltig e-postadress, t.ex. namn@example.fi, eller lämna tomt.
 emp-error-phone = Skriv telefonnumret med siffror, mellanslag och + - ( ), t.ex. +358 40 123 4567.
+emp-opening-edit-title = Redigera platsen

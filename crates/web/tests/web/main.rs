@@ -6,6 +6,7 @@ mod employers;
 mod harness;
 mod i18n;
 mod matrix;
+mod openings_edit;
 mod participants;
 mod plan;
 mod reports_admin;

@@ -46,6 +46,16 @@ pub fn routes() -> Routes {
         .get("/employers/{id}/openings/new", EDITORS, openings::new_form)
         .post("/employers/{id}/openings/new", EDITORS, openings::create)
         .get(
+            "/employers/{id}/openings/{opening}/edit",
+            EDITORS,
+            openings::edit_form,
+        )
+        .post(
+            "/employers/{id}/openings/{opening}/edit",
+            EDITORS,
+            openings::update,
+        )
+        .get(
             "/employers/{id}/openings/{opening}/candidates",
             READERS,
             candidates::list,
