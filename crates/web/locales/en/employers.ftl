@@ -193,3 +193,4 @@ emp-contact-add = Add the contact person
 emp-error-email = Enter a valid e-mail address, e.g. name@example.fi, or leave it empty.
 emp-error-phone = Enter the phone number with digits, spaces and + - ( ), e.g. +358 40 123 4567.
 emp-opening-edit-title = Edit the opening
+emp-error-depth-conflict = Someone else changed the employer at the same time and the contact was not saved. Check the cooperation depth and save again.

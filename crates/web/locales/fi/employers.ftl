@@ -193,3 +193,4 @@ emp-contact-add = Lisää yhteyshenkilö
 emp-error-email = Kirjoita kelvollinen sähköpostiosoite, esim. nimi@example.fi, tai jätä tyhjäksi.
 emp-error-phone = Kirjoita puhelinnumero numeroilla, välilyönneillä ja merkeillä + - ( ), esim. +358 40 123 4567.
 emp-opening-edit-title = Muokkaa paikkaa
+emp-error-depth-conflict = Joku muu muutti työnantajan tietoja samaan aikaan, eikä yhteydenottoa tallennettu. Tarkista yhteistyön taso ja tallenna uudelleen.

@@ -193,3 +193,4 @@ emp-contact-add = Lägg till kontaktpersonen
 emp-error-email = Skriv en giltig e-postadress, t.ex. namn@example.fi, eller lämna tomt.
 emp-error-phone = Skriv telefonnumret med siffror, mellanslag och + - ( ), t.ex. +358 40 123 4567.
 emp-opening-edit-title = Redigera platsen
+emp-error-depth-conflict = Någon annan ändrade arbetsgivarens uppgifter samtidigt och kontakten sparades inte. Kontrollera samarbetsnivån och spara igen.

@@ -221,7 +221,7 @@ pub async fn create(
     if !errors.is_empty() {
         return page_for(&state, &ctx, &session, e, values, errors).await;
     }
-    state
+    let saved = state
         .service
         .record_interaction(
             &session.actor,
@@ -234,6 +234,16 @@ pub async fn create(
                 cooperation,
             },
         )
-        .await?;
-    Ok(see_other(&format!("/employers/{id}/interactions")))
+        .await;
+    match saved {
+        Ok(_) => Ok(see_other(&format!("/employers/{id}/interactions"))),
+        // The employer changed between reading and saving: nothing was stored; keep what the
+        // user wrote and let them send it again (R50).
+        Err(polku_service::ServiceError::Conflict { .. }) => {
+            let e = state.service.employer(&session.actor, id).await?;
+            errors.add("cooperation", "emp-error-depth-conflict");
+            page_for(&state, &ctx, &session, e, values, errors).await
+        }
+        Err(err) => Err(err.into()),
+    }
 }
