@@ -14,7 +14,14 @@ fn text_aad(id: PlanItemId) -> Vec<u8> {
 }
 
 impl Service {
-    async fn plan_scope(&self, actor: &Actor, participant: ParticipantId) -> Result<()> {
+    /// `Ok` when the actor may change this participant's records (the own coach); otherwise
+    /// `NotFound`, like a participant that does not exist (R14). For checking access before
+    /// validating a request, so that refusals do not depend on the request's content.
+    pub async fn require_editable_participant(
+        &self,
+        actor: &Actor,
+        participant: ParticipantId,
+    ) -> Result<()> {
         let scope = self
             .store()
             .participant_scope(participant)
@@ -36,7 +43,8 @@ impl Service {
         due: Option<Date>,
         purpose: &str,
     ) -> Result<PlanItemId> {
-        self.plan_scope(actor, participant).await?;
+        self.require_editable_participant(actor, participant)
+            .await?;
         let item = PlanItem {
             id: PlanItemId::new(),
             participant_id: participant,
@@ -78,7 +86,8 @@ impl Service {
         participant: ParticipantId,
         purpose: &str,
     ) -> Result<Vec<PlanItem>> {
-        self.plan_scope(actor, participant).await?;
+        self.require_editable_participant(actor, participant)
+            .await?;
         let audit = AuditEvent::new(
             actor,
             "participant",
@@ -112,7 +121,8 @@ impl Service {
         purpose: &str,
     ) -> Result<()> {
         let now = OffsetDateTime::now_utc();
-        self.plan_scope(actor, participant).await?;
+        self.require_editable_participant(actor, participant)
+            .await?;
         let audit = AuditEvent::new(
             actor,
             "participant",

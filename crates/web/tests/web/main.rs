@@ -2,6 +2,7 @@
 //! (`Router::oneshot`) to the full application on a fresh database per test.
 
 mod api;
+mod api_casework;
 mod employers;
 mod harness;
 mod i18n;

@@ -2,6 +2,7 @@
 //! `Authorization: Bearer <session token>`; errors in the envelope of `docs/API.md`; the
 //! contract is the OpenAPI document at `/api/v1/openapi.json` ([`openapi`]).
 
+mod casework;
 mod employers;
 mod engine;
 pub mod envelope;
@@ -50,6 +51,26 @@ pub fn routes() -> Routes {
             "/api/v1/participants/{id}",
             Policy::AnyRole(COACH),
             participants::update,
+        )
+        .get(
+            "/api/v1/participants/{id}/meetings",
+            Policy::AnyRole(COACH),
+            casework::meetings,
+        )
+        .post(
+            "/api/v1/participants/{id}/meetings",
+            Policy::AnyRole(COACH),
+            casework::add_meeting,
+        )
+        .get(
+            "/api/v1/participants/{id}/plan",
+            Policy::AnyRole(COACH),
+            casework::plan,
+        )
+        .post(
+            "/api/v1/participants/{id}/plan",
+            Policy::AnyRole(COACH),
+            casework::add_plan_item,
         )
         .get(
             "/api/v1/participants/{id}/suggestions",

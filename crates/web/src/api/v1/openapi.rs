@@ -153,6 +153,28 @@ fn paths() -> Value {
                     &["401", "403", "404", "412", "415", "422", "428"])),
             ]),
         },
+        "/api/v1/participants/{id}/meetings": {
+            "parameters": [param("Id")],
+            "get": with(op("listMeetings", "participants", "Meetings with a participant",
+                "The participant's meetings, oldest first, with their notes (sealed at rest). Own coach only; another coach's participant is 404."),
+                "responses", responses(&[("200", ok("The meetings.", r("MeetingList")))], &["401", "403", "404"])),
+            "post": obj(op("recordMeeting", "participants", "Record a meeting",
+                "A meeting in the office, outside it, remote or at a pop-up point, with its length and notes."), vec![
+                ("requestBody", json!({"required": true, "content": json_body(r("NewMeeting"))})),
+                ("responses", responses(&[("201", ok("Recorded.", r("Created")))], &["401", "403", "404", "415", "422"])),
+            ]),
+        },
+        "/api/v1/participants/{id}/plan": {
+            "parameters": [param("Id")],
+            "get": with(op("listPlan", "participants", "The participant's plan",
+                "The steps agreed with the participant, oldest first (texts sealed at rest). Own coach only."),
+                "responses", responses(&[("200", ok("The plan.", r("PlanList")))], &["401", "403", "404"])),
+            "post": obj(op("addPlanItem", "participants", "Add a step to the plan",
+                "A step with an optional due date."), vec![
+                ("requestBody", json!({"required": true, "content": json_body(r("NewPlanItem"))})),
+                ("responses", responses(&[("201", ok("Added.", r("Created")))], &["401", "403", "404", "415", "422"])),
+            ]),
+        },
         "/api/v1/participants/{id}/suggestions": {
             "parameters": [param("Id")],
             "get": obj(op("participantSuggestions", "participants", "Openings for a participant",
@@ -204,7 +226,38 @@ fn paths() -> Value {
     })
 }
 
+/// Every schema: the base set plus the meetings and plan ones (split so that `json!` stays
+/// within the macro recursion limit).
 fn schemas() -> Value {
+    let mut all = base_schemas();
+    if let (Value::Object(m), Value::Object(extra)) = (&mut all, casework_schemas()) {
+        m.extend(extra);
+    }
+    all
+}
+
+fn casework_schemas() -> Value {
+    json!({
+        "Created": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "format": "uuid"}}},
+        "Place": {"type": "string", "enum": ["office", "outside_office", "remote", "pop_up"]},
+        "Meeting": {"type": "object", "required": ["id", "starts_at", "duration_min", "place", "notes"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "starts_at": {"type": "string", "format": "date-time"},
+            "duration_min": {"type": "integer", "minimum": 0}, "place": r("Place"), "notes": {"type": "string"}}},
+        "MeetingList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": r("Meeting")}}},
+        "NewMeeting": {"type": "object", "additionalProperties": false, "required": ["starts_at", "duration_min", "place"], "properties": {
+            "starts_at": {"type": "string", "format": "date-time", "description": "RFC 3339 with offset."},
+            "duration_min": {"type": "integer", "minimum": 0, "maximum": 65535}, "place": r("Place"), "notes": {"type": "string"}}},
+        "PlanItem": {"type": "object", "required": ["id", "text", "due", "done_at", "version"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "text": {"type": "string"},
+            "due": {"type": ["string", "null"], "format": "date"}, "done_at": {"type": ["string", "null"], "format": "date-time"},
+            "version": {"type": "integer"}}},
+        "PlanList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": r("PlanItem")}}},
+        "NewPlanItem": {"type": "object", "additionalProperties": false, "required": ["text"], "properties": {
+            "text": {"type": "string", "minLength": 1, "maxLength": 2000}, "due": {"type": ["string", "null"], "format": "date"}}}
+    })
+}
+
+fn base_schemas() -> Value {
     let uuid = json!({"type": "string", "format": "uuid"});
     let date = json!({"type": "string", "format": "date"});
     let levels = json!({"type": "object", "description": "Functioning dimension → level 0–4.",
