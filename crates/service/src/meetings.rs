@@ -57,6 +57,13 @@ impl Service {
                 field: "coach",
                 reason: "the participant has no coach".into(),
             }))?;
+        // Also keeps the conversion to UTC below inside the representable range.
+        if !(1900..=2200).contains(&new.starts_at.year()) {
+            return Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
+                field: "starts_at",
+                reason: "a meeting time between the years 1900 and 2200".into(),
+            }));
+        }
         let starts_at = new
             .starts_at
             .replace_nanosecond(new.starts_at.microsecond() * 1000)

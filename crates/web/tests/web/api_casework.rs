@@ -40,6 +40,12 @@ fn meetings_and_plan_round_trip_for_the_own_coach_only() {
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(res.json()["error"]["fields"]["starts_at"].is_string());
+        let far = json!({"starts_at": "9999-12-31T23:59:59-23:59", "duration_min": 45, "place": "office"});
+        let res = app
+            .api(Method::POST, &meetings, Some(&coach), Some(far), &[])
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+        assert!(res.json()["error"]["fields"]["starts_at"].is_string());
         let extra = json!({"starts_at": "2026-11-30T09:00:00Z", "duration_min": 45, "place": "office", "coach_id": "x"});
         let res = app
             .api(Method::POST, &meetings, Some(&coach), Some(extra), &[])
