@@ -3,7 +3,7 @@
 
 use super::register::{key_of, parse_depth, DEPTHS};
 use super::{employer_id, tabs, Fields, Tab};
-use crate::error::{WebError, WebResult};
+use crate::error::WebResult;
 use crate::middleware::session::Session;
 use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
@@ -176,10 +176,7 @@ pub async fn create(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &e) {
-        return Err(WebError::NotFound);
-    }
+    let e = super::editable(&state, &session, id).await?;
     let values = Values {
         kind: fields.get("kind"),
         date: fields.get("date"),

@@ -172,3 +172,17 @@ pub fn tabs(id: EmployerId, current: &str) -> Vec<Tab> {
     })
     .collect()
 }
+
+/// The employer, when the signed-in user may change its records (a coordinator of its
+/// project); otherwise 404, the same as an employer that does not exist.
+pub async fn editable(
+    state: &crate::state::AppState,
+    session: &crate::middleware::session::Session,
+    id: polku_domain::EmployerId,
+) -> crate::error::WebResult<polku_domain::Employer> {
+    let e = state.service.employer(&session.actor, id).await?;
+    if !state.service.may_edit_employer(&session.actor, &e) {
+        return Err(crate::error::WebError::NotFound);
+    }
+    Ok(e)
+}

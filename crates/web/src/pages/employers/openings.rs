@@ -335,10 +335,7 @@ pub async fn new_form(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &e) {
-        return Err(WebError::NotFound);
-    }
+    let e = super::editable(&state, &session, id).await?;
     let tasks = state.service.tasks(&session.actor, id).await?;
     let values = Values {
         kind: "job".into(),
@@ -368,10 +365,7 @@ pub async fn create(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &e) {
-        return Err(WebError::NotFound);
-    }
+    let e = super::editable(&state, &session, id).await?;
     let inventory = state.service.tasks(&session.actor, id).await?;
     let action = format!("/employers/{id}/openings/new");
     let values = Values {
@@ -410,10 +404,7 @@ pub async fn edit_form(
     Path((id, opening)): Path<(String, String)>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &e) {
-        return Err(WebError::NotFound);
-    }
+    let e = super::editable(&state, &session, id).await?;
     let o = state
         .service
         .opening(&session.actor, id, opening_id(&opening)?)
@@ -437,10 +428,7 @@ pub async fn update(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &e) {
-        return Err(WebError::NotFound);
-    }
+    let e = super::editable(&state, &session, id).await?;
     let stored = state
         .service
         .opening(&session.actor, id, opening_id(&opening)?)

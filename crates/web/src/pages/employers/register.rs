@@ -338,10 +338,7 @@ pub async fn edit_form(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &e) {
-        return Err(WebError::NotFound);
-    }
+    let e = super::editable(&state, &session, id).await?;
     render(&form_page(
         &ctx,
         format!("/employers/{id}/edit"),
@@ -360,10 +357,7 @@ pub async fn update(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let stored = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &stored) {
-        return Err(WebError::NotFound);
-    }
+    let stored = super::editable(&state, &session, id).await?;
     let action = format!("/employers/{id}/edit");
     let mut values = Values::read(&fields);
     values.project = stored.project_id.to_string();
@@ -524,10 +518,7 @@ pub async fn add_contact(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &e) {
-        return Err(WebError::NotFound);
-    }
+    super::editable(&state, &session, id).await?;
     let v = ContactValues {
         contact_name: fields.get("contact_name"),
         contact_title: fields.get("contact_title"),

@@ -464,18 +464,6 @@ fn page<'a>(
     }
 }
 
-async fn editable(
-    state: &AppState,
-    session: &Session,
-    id: EmployerId,
-) -> WebResult<polku_domain::Employer> {
-    let e = state.service.employer(&session.actor, id).await?;
-    if !state.service.may_edit_employer(&session.actor, &e) {
-        return Err(WebError::NotFound);
-    }
-    Ok(e)
-}
-
 pub async fn new_form(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -483,7 +471,7 @@ pub async fn new_form(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = editable(&state, &session, id).await?;
+    let e = super::editable(&state, &session, id).await?;
     let values = Values {
         hours_per_week: "20".into(),
         days_per_week: "5".into(),
@@ -531,7 +519,7 @@ pub async fn create(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = editable(&state, &session, id).await?;
+    let e = super::editable(&state, &session, id).await?;
     let action = format!("/employers/{id}/tasks/new");
     let values = Values::read(&fields);
     let task = match values.validate(TaskId::new(), id) {
@@ -567,7 +555,7 @@ pub async fn edit_form(
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
     let task = TaskId::parse(&task).map_err(|_| WebError::NotFound)?;
-    let e = editable(&state, &session, id).await?;
+    let e = super::editable(&state, &session, id).await?;
     let t = state.service.task(&session.actor, id, task).await?;
     render(&page(
         &ctx,
@@ -589,7 +577,7 @@ pub async fn update(
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
     let task = TaskId::parse(&task).map_err(|_| WebError::NotFound)?;
-    let e = editable(&state, &session, id).await?;
+    let e = super::editable(&state, &session, id).await?;
     state.service.task(&session.actor, id, task).await?;
     let action = format!("/employers/{id}/tasks/{task}/edit");
     let mut values = Values::read(&fields);
