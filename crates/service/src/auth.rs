@@ -340,16 +340,6 @@ impl Service {
         Ok((Actor::user(user.id, user.roles.clone()), user))
     }
 
-    /// The account of a signed-in actor (name and roles for the page header).
-    pub async fn current_user(&self, actor: &Actor) -> Result<polku_domain::User> {
-        let id = actor.user_id().ok_or(ServiceError::Unauthenticated)?;
-        self.store()
-            .get_user(id)
-            .await?
-            .filter(|u| u.active)
-            .ok_or(ServiceError::Unauthenticated)
-    }
-
     pub async fn sign_out(&self, token: &str) -> Result<()> {
         self.store().delete_session(&hash_token(token)).await
     }

@@ -98,15 +98,6 @@ impl Ctx {
             })
             .collect()
     }
-
-    pub fn has_role(&self, role: &str) -> bool {
-        let Ok(role) = Role::parse(role) else {
-            return false;
-        };
-        self.session
-            .as_ref()
-            .is_some_and(|s| has_any_role(s, &[role]))
-    }
 }
 
 impl FromRequestParts<AppState> for Ctx {
