@@ -176,6 +176,26 @@ impl Service {
         ))
     }
 
+    /// `Ok` when the actor may change this participant's records (the own coach); otherwise
+    /// `NotFound`, like a participant that does not exist (R14). For checking access before
+    /// validating a request, so that refusals do not depend on the request's content.
+    pub async fn require_editable_participant(
+        &self,
+        actor: &Actor,
+        participant: ParticipantId,
+    ) -> Result<()> {
+        let scope = self
+            .store()
+            .participant_scope(participant)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if authz::may_edit_participant(actor, &scope) {
+            Ok(())
+        } else {
+            Err(ServiceError::NotFound)
+        }
+    }
+
     /// Decrypts a stored record into the full view. Only for callers that have already
     /// decided access and audited the read (matching candidates for an opening).
     pub(crate) fn open_view(

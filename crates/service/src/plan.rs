@@ -5,7 +5,7 @@
 use crate::audit::AuditEvent;
 use crate::crypto::aad;
 use crate::store::PlanItemRecord;
-use crate::{authz, Actor, Result, Service, ServiceError};
+use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{ParticipantId, PlanItem, PlanItemId};
 use time::{Date, OffsetDateTime};
 
@@ -14,26 +14,6 @@ fn text_aad(id: PlanItemId) -> Vec<u8> {
 }
 
 impl Service {
-    /// `Ok` when the actor may change this participant's records (the own coach); otherwise
-    /// `NotFound`, like a participant that does not exist (R14). For checking access before
-    /// validating a request, so that refusals do not depend on the request's content.
-    pub async fn require_editable_participant(
-        &self,
-        actor: &Actor,
-        participant: ParticipantId,
-    ) -> Result<()> {
-        let scope = self
-            .store()
-            .participant_scope(participant)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        if authz::may_edit_participant(actor, &scope) {
-            Ok(())
-        } else {
-            Err(ServiceError::NotFound)
-        }
-    }
-
     /// Adds a step to the plan.
     pub async fn add_plan_item(
         &self,
