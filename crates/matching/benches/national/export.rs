@@ -1,14 +1,21 @@
 //! Writes the compiled dataset for the peers: raw little-endian arrays for NumPy and CSV files
-//! for PostgreSQL's COPY, plus `meta.json`. The peers read exactly the data the engine indexed.
+//! for PostgreSQL's COPY, plus `meta.json`. The peers read exactly the data the engine indexed,
+//! including what an explained answer prints (ids, titles, kinds, municipality names, wages,
+//! employer flags, the accommodation table, the language slots and the dimension keys).
 
+use polku_domain::{Dimension, OpeningKind};
+use polku_matching::accommodate::MAX_ACCS;
 use polku_matching::dict::Rows;
+use polku_matching::feasible::cefr;
 use polku_matching::index::Index;
 use polku_matching::score::WEIGHTS;
 use polku_matching::swar;
+use serde::Serialize;
 use serde_json::json;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
+use time::Date;
 
 fn bytes(dir: &Path, name: &str, data: &[u8]) {
     std::fs::write(dir.join(name), data).expect("write array");
@@ -18,6 +25,30 @@ fn u32s(dir: &Path, name: &str, data: impl IntoIterator<Item = u32>) {
     let v: Vec<u8> = data.into_iter().flat_map(u32::to_le_bytes).collect();
     bytes(dir, name, &v);
 }
+
+fn flags(dir: &Path, name: &str, data: &[bool]) {
+    bytes(
+        dir,
+        name,
+        &data.iter().map(|&b| u8::from(b)).collect::<Vec<_>>(),
+    );
+}
+
+/// A JSON array (of strings, or of strings and nulls).
+fn strings<T: Serialize>(dir: &Path, name: &str, data: &[T]) {
+    let mut f = BufWriter::with_capacity(1 << 20, File::create(dir.join(name)).expect("json"));
+    serde_json::to_writer(&mut f, data).expect("write strings");
+    f.flush().expect("flush");
+}
+
+/// Opening kinds in the order of their codes in `open_kind.u8`.
+const KINDS: [OpeningKind; 5] = [
+    OpeningKind::Job,
+    OpeningKind::WorkTrial,
+    OpeningKind::EducationTrial,
+    OpeningKind::Apprenticeship,
+    OpeningKind::Gig,
+];
 
 fn rows(dir: &Path, name: &str, r: &Rows) {
     let (off, val) = r.raw();
@@ -57,7 +88,7 @@ pub fn cost_table(ix: &Index) -> Vec<Vec<i64>> {
         .collect()
 }
 
-pub fn write(ix: &Index, dir: &Path, pg: bool) {
+pub fn write(ix: &Index, dir: &Path, pg: bool, today: Date) {
     std::fs::create_dir_all(dir).expect("mkdir");
     let pe = &ix.people;
     bytes(dir, "people_cap.u8", &lanes22(&pe.cap));
@@ -77,6 +108,8 @@ pub fn write(ix: &Index, dir: &Path, pg: bool) {
     rows(dir, "people_skill", &pe.skills);
     rows(dir, "people_goal", &pe.goals);
     rows(dir, "people_accept", &pe.acceptable);
+    strings(dir, "people_id.json", &pe.id);
+    flags(dir, "people_reduced.u8", &pe.reduced);
     let op = &ix.openings;
     u32s(dir, "open_by_muni.u32", ix.by_municipality.iter().copied());
     let hours: Vec<u8> = op.hours.iter().flat_map(|h| h.to_le_bytes()).collect();
@@ -87,6 +120,21 @@ pub fn write(ix: &Index, dir: &Path, pg: bool) {
     bytes(dir, "open_demand.u8", &lanes22(&op.demand));
     u32s(dir, "open_employer.u32", op.employer.iter().copied());
     rows(dir, "open_task", &op.tasks);
+    strings(dir, "open_id.json", &op.id);
+    strings(dir, "open_title.json", &op.title);
+    let kind = |k: &OpeningKind| KINDS.iter().position(|x| x == k).unwrap_or(0) as u8;
+    bytes(
+        dir,
+        "open_kind.u8",
+        &op.kind.iter().map(kind).collect::<Vec<_>>(),
+    );
+    u32s(dir, "open_muni.u32", op.municipality.iter().copied());
+    // A monthly wage in euros, u32::MAX for none.
+    u32s(
+        dir,
+        "open_wage.u32",
+        op.wage.iter().map(|w| w.unwrap_or(u32::MAX)),
+    );
     let e = &ix.employers;
     let ready: Vec<u32> = (0..e.id.len())
         .map(|i| {
@@ -99,6 +147,9 @@ pub fn write(ix: &Index, dir: &Path, pg: bool) {
         })
         .collect();
     u32s(dir, "employer_ready.u32", ready.iter().copied());
+    strings(dir, "employer_id.json", &e.id);
+    flags(dir, "employer_mentor.u8", &e.mentor);
+    flags(dir, "employer_trials.u8", &e.offers_trials);
     let tk = &ix.tasks;
     bytes(dir, "task_hours.u8", &tk.hours);
     bytes(dir, "task_lang.u8", &lang3(&tk.lang));
@@ -114,10 +165,25 @@ pub fn write(ix: &Index, dir: &Path, pg: bool) {
     u32s(dir, "task_occ.u32", tk.occupation.iter().copied());
     rows(dir, "task_ess", &tk.essential);
     rows(dir, "task_opt", &tk.optional);
+    strings(dir, "task_id.json", &tk.id);
+    strings(dir, "task_title.json", &tk.title);
+    let accs: Vec<_> = ix
+        .accs
+        .iter()
+        .take(MAX_ACCS)
+        .map(|a| json!({"id": a.id, "relieves": a.relieves, "cost_eur": a.cost_eur, "subsidy": a.subsidy}))
+        .collect();
     let meta = json!({
         "people": pe.len(), "openings": op.len(), "tasks": tk.len(), "employers": e.id.len(),
         "municipalities": ix.municipalities.len(), "skills": ix.skills.len(),
         "weights": WEIGHTS, "acc_cost": cost_table(ix),
+        "today": today.to_string(),
+        "municipality_names": (0..ix.municipalities.len() as u32).map(|m| ix.municipalities.name(m)).collect::<Vec<_>>(),
+        "languages": ix.languages,
+        "dimensions": Dimension::ALL.iter().map(|d| d.key()).collect::<Vec<_>>(),
+        "cefr": (0..=6u8).map(cefr).collect::<Vec<_>>(),
+        "kinds": KINDS.map(OpeningKind::as_str),
+        "accommodations": accs,
     });
     std::fs::write(dir.join("meta.json"), meta.to_string()).expect("meta");
     if pg {

@@ -1,14 +1,16 @@
 //! National-scale benchmark of the matching engine (not a test; run by `bench/compare.sh`).
 //!
 //! `cargo bench -p polku-matching --bench national -- [--out DIR] [--scale F] [--queries N]
-//!  [--no-export] [--no-pg] [--no-batch] [--no-alloc]`
+//!  [--explained N] [--no-export] [--no-pg] [--no-batch] [--no-alloc]`
 //!
 //! Measures, in order: memory read bandwidth; dataset generation and index build (time, peak
 //! resident memory); a full hard-filter scan over every task; participant → top-20 openings
 //! with explanations; opening → top-20 participants; every participant's top-20 on two
 //! threads; allocation of 10,000 and 100,000 participants; crafting from 40 tasks. Figures go
 //! to `OUT/ours.json`; sampled queries, their results and the allocation instances go to
-//! `OUT/` for the peers.
+//! `OUT/` for the peers, with the explained answers (as codes and figures, and with sentences) of
+//! the first `--explained` sampled participants (default 500), one JSON line per query, so a peer
+//! can check it builds the same answer.
 
 mod export;
 mod gen;
@@ -33,6 +35,7 @@ struct Args {
     data: String,
     scale: f64,
     queries: usize,
+    explained: usize,
     export: bool,
     pg: bool,
     batch: bool,
@@ -56,6 +59,9 @@ fn args() -> Args {
         queries: get("--queries")
             .and_then(|s| s.parse().ok())
             .unwrap_or(2000),
+        explained: get("--explained")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(500),
         export: !a.iter().any(|x| x == "--no-export"),
         pg: !a.iter().any(|x| x == "--no-pg"),
         batch: !a.iter().any(|x| x == "--no-batch"),
@@ -261,6 +267,29 @@ fn main() {
         bytes_codes += body.len();
         with_codes.push(t.elapsed().as_secs_f64());
     }
+    // The answers themselves, for the peers to compare with (not timed).
+    for (words, name) in [
+        (false, "ours_person_explained_codes.jsonl"),
+        (true, "ours_person_explained_text.jsonl"),
+    ] {
+        let mut out = Vec::new();
+        for &p in sample.iter().take(a.explained) {
+            let hits = search::top_openings(&ix, p, 20, &mut scratch);
+            let row = ix.people.skills.row(p);
+            skills.set_all(row);
+            let v = api::hits_out(&ix, &hits, &skills, today, words);
+            skills.clear_all(row);
+            json.person_results(
+                &mut out,
+                &PersonResults {
+                    participant: &ix.people.id[p],
+                    results: v,
+                },
+            );
+            out.push(b'\n');
+        }
+        std::fs::write(a.out.join(name), out).expect("write");
+    }
     let (mut scanned, mut passed) = (Vec::new(), Vec::new());
     for &p in &sample {
         let (mut a, mut b) = (0usize, 0usize);
@@ -367,7 +396,7 @@ fn main() {
 
     if a.export {
         eprintln!("exporting for the peers …");
-        export::write(&ix, &a.out, a.pg);
+        export::write(&ix, &a.out, a.pg, today);
         std::fs::write(a.out.join("sample_people.json"), json!(sample).to_string()).expect("write");
     }
     let report = Value::Object(report);
