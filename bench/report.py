@@ -37,11 +37,20 @@ def main():
     row("participant → top-20 with explanations, p99", f"{p['p99_ms']:.3f} ms", "≤ 5 ms", p["p99_ms"] <= 5,
         f"codes and figures {p['p99_ms_codes']:.3f} ms; scores only {p['p99_ms_scores_only']:.3f} ms")
     if numpy:
-        r1 = numpy["p50_ms"] / p["p50_ms"]
-        rc = numpy["p50_ms"] / p["p50_ms_codes"]
+        # Like for like: the same explained answer (JSON text) on both sides, then scores only.
+        forms = [(name, key, p[ours]) for name, key, ours in
+                 (("codes and figures", "codes", "p50_ms_codes"), ("with sentences", "text", "p50_ms"))
+                 if f"p50_ms_{key}" in numpy]
+        if forms:
+            ratios = [numpy[f"p50_ms_{key}"] / ours for _, key, ours in forms]
+            row("… vs NumPy, explained answer (p50 ratio)",
+                " / ".join(f"{r:.1f}× ({name})" for r, (name, _, _) in zip(ratios, forms)),
+                "≥ 10×", min(ratios) >= 10,
+                "; ".join(f"{name}: NumPy p50 {numpy[f'p50_ms_{key}']:.2f} ms, p99 {numpy[f'p99_ms_{key}']:.2f} ms, "
+                          f"{numpy[f'agree_{key}']}/{numpy[f'queries_{key}']} answers equal to ours "
+                          f"({numpy[f'same_bytes_{key}']} byte for byte)" for name, key, _ in forms))
         r2 = numpy["p50_ms"] / p["p50_ms_scores_only"]
-        row("… vs NumPy (p50 ratio)", f"{r1:.1f}× (explained, sentences) / {rc:.1f}× (explained, codes) / {r2:.1f}× (scores)",
-            "≥ 10×", r1 >= 10,
+        row("… vs NumPy, scores only (p50 ratio)", f"{r2:.1f}×", "≥ 10×", r2 >= 10,
             f"NumPy p50 {numpy['p50_ms']:.2f} ms, p99 {numpy['p99_ms']:.2f} ms, {numpy['agree']}/{numpy['queries']} top-20 lists identical")
     if pg:
         r1 = pg["p50_ms"] / p["p50_ms"]
