@@ -4,7 +4,8 @@
 #      generates the seeded dataset (13,939 ESCO skills, 309 municipalities in 19 regions,
 #      100,000 employers, 200,000 openings, 1,000,000 tasks, 300,000 participants), indexes
 #      it and measures every figure of issue 3, and exports the compiled dataset;
-#   2. runs the NumPy peer and the PostgreSQL peer on the same participants' queries;
+#   2. runs the NumPy peer (the same explained answers, checked against the engine's, and scores
+#      only) and the PostgreSQL peer on the same participants' queries;
 #   3. runs OR-Tools' min-cost flow on the same allocation instances;
 #   4. prints a table with the targets and the ratios.
 # Usage: bench/compare.sh [--scale F] [--queries N] [--pg-queries N] [--no-pg]
@@ -13,6 +14,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale=1; queries=2000; pg_queries=200; pg=1
+numpy_queries=500
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale="$2"; shift 2;;
@@ -37,9 +39,9 @@ for l in sys.stdin:
 echo "== engine ($bin)" >&2
 flags=()
 [ "$pg" = 1 ] || flags+=(--no-pg)
-"$bin" --scale "$scale" --queries "$queries" --out "$out" "${flags[@]}" > "$out/ours.stdout"
+"$bin" --scale "$scale" --queries "$queries" --explained "$numpy_queries" --out "$out" "${flags[@]}" > "$out/ours.stdout"
 echo "== NumPy peer" >&2
-"$venv/bin/python" "$root/bench/peers/numpy_peer.py" "$out" --queries 500 > "$out/numpy.json"
+"$venv/bin/python" "$root/bench/peers/numpy_peer.py" "$out" --queries "$numpy_queries" > "$out/numpy.json"
 if [ "$pg" = 1 ]; then
   echo "== PostgreSQL peer" >&2
   "$venv/bin/python" "$root/bench/peers/pg_peer.py" "$out" --queries "$pg_queries" > "$out/pg.json"
