@@ -163,6 +163,8 @@ impl TopK {
 
 /// Candidates handled together: their data is loaded first so their cache misses overlap.
 const BLOCK: usize = 16;
+/// The same for bounding, whose data per candidate is smaller (a line and its task signatures).
+const BOUND_BLOCK: usize = 64;
 
 /// Every feasible opening of person `p`, scored, in index order.
 fn each_opening(ix: &Index, p: usize, scratch: &mut Scratch, out: &mut Vec<Hit>) {
@@ -191,14 +193,17 @@ fn each_opening(ix: &Index, p: usize, scratch: &mut Scratch, out: &mut Vec<Hit>)
 }
 
 /// Appends the openings of `range` that pass person `p`'s hard filter (all limits but the
-/// municipality, which the range stands for): one branch-free pass over parallel arrays.
+/// municipality, which the range stands for): one pass over parallel arrays without branches
+/// (every row is written, and the end moves only past the ones that pass).
 #[inline]
 fn filter_range(ix: &Index, p: usize, range: std::ops::Range<usize>, out: &mut Vec<u32>) {
     let op = &ix.openings;
     let pe = &ix.people;
     let (lo, hi) = (u16::from(pe.hours[p].0), u16::from(pe.hours[p].1));
     let (days, cannot, lang, plus) = (pe.days_max[p], pe.cannot[p], pe.lang[p], pe.cap_plus[p]);
-    let start = range.start as u32;
+    let start = range.start;
+    let mut n = out.len();
+    out.resize(n + range.len(), 0);
     let rows = op.hours[range.clone()]
         .iter()
         .zip(&op.days[range.clone()])
@@ -206,16 +211,16 @@ fn filter_range(ix: &Index, p: usize, range: std::ops::Range<usize>, out: &mut V
         .zip(&op.lang[range.clone()])
         .zip(&op.demand[range]);
     for (k, ((((h, d), s), l), dm)) in rows.enumerate() {
-        let ok = (*h >= lo)
-            & (*h <= hi)
-            & (*d <= days)
-            & (*s & cannot == 0)
-            & swar::word_le(*l, lang)
-            & swar::all_le(dm, &plus);
-        if ok {
-            out.push(start + k as u32);
-        }
+        let ok = u32::from(*h >= lo)
+            & u32::from(*h <= hi)
+            & u32::from(*d <= days)
+            & u32::from(*s & cannot == 0)
+            & swar::word_le_bit(*l, lang)
+            & swar::all_le_bit(dm, &plus);
+        out[n] = (start + k) as u32;
+        n += ok as usize;
     }
+    out.truncate(n);
 }
 
 /// The `k` best openings for person `p`: the feasible openings are bounded first (see
@@ -236,15 +241,19 @@ pub fn top_openings(ix: &Index, p: usize, k: usize, scratch: &mut Scratch) -> Ve
     scratch.covers_of.clear();
     let op = &ix.openings;
     let mut touch = 0u64;
-    for block in scratch.passed.chunks(BLOCK) {
-        // The candidates are scattered: load a word of each one's bound data first, so the
-        // cache misses of the block overlap instead of following one another.
+    for block in scratch.passed.chunks(BOUND_BLOCK) {
+        // The candidates are scattered: load each one's bound data first (its line, then the
+        // lines of its tasks' signatures), so the cache misses of the block overlap instead of
+        // following one another.
         for &o in block {
             touch ^= op.bound[o as usize].sig.popular;
         }
         for &o in block {
-            let at = op.bound[o as usize].at as usize;
-            touch ^= op.task_sig.get(at).map_or(0, |t| t.essential);
+            let b = &op.bound[o as usize];
+            let at = b.at as usize;
+            for t in op.task_sig[at..at + b.n as usize].iter().step_by(2) {
+                touch ^= t.essential;
+            }
         }
         for &o in block {
             let Some(cover) =

@@ -49,6 +49,21 @@ pub fn word_le(a: u64, b: u64) -> bool {
     (b | HIGH).wrapping_sub(a) & HIGH == HIGH
 }
 
+/// [`all_le`] as 1 or 0, computed without a branch.
+#[inline]
+pub fn all_le_bit(a: &Lanes, b: &Lanes) -> u32 {
+    let m = (b[0] | HIGH).wrapping_sub(a[0])
+        & (b[1] | HIGH).wrapping_sub(a[1])
+        & (b[2] | HIGH).wrapping_sub(a[2]);
+    u32::from(!m & HIGH == 0)
+}
+
+/// [`word_le`] as 1 or 0, computed without a branch.
+#[inline]
+pub fn word_le_bit(a: u64, b: u64) -> u32 {
+    u32::from(!(b | HIGH).wrapping_sub(a) & HIGH == 0)
+}
+
 /// Lane-wise `max(a - b, 0)` (all lanes at most 127).
 #[inline]
 pub fn saturating_sub(a: &Lanes, b: &Lanes) -> Lanes {
@@ -121,6 +136,11 @@ mod tests {
         fn all_le_agrees_with_lanes(a in proptest::array::uniform22(0u8..=5), b in proptest::array::uniform22(0u8..=5)) {
             let naive = a.iter().zip(&b).all(|(x, y)| x <= y);
             prop_assert_eq!(all_le(&pack(&a), &pack(&b)), naive);
+            prop_assert_eq!(all_le_bit(&pack(&a), &pack(&b)), u32::from(naive));
+            let (wa, wb) = (pack(&a)[0], pack(&b)[0]);
+            let naive8 = a[..8].iter().zip(&b[..8]).all(|(x, y)| x <= y);
+            prop_assert_eq!(word_le(wa, wb), naive8);
+            prop_assert_eq!(word_le_bit(wa, wb), u32::from(naive8));
             prop_assert_eq!(unpack(&pack(&a)), a);
             let sub: Vec<u8> = a.iter().zip(&b).map(|(x, y)| x.saturating_sub(*y)).collect();
             prop_assert_eq!(unpack(&saturating_sub(&pack(&a), &pack(&b))).to_vec(), sub);

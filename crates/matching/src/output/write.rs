@@ -63,12 +63,16 @@ impl JsonWriter {
                 frac /= 10;
                 digits -= 1;
             }
+            // Six digits are written and the trailing zeros dropped again, so the copy has a
+            // fixed length.
             let mut buf = [b'0'; 6];
-            for k in (0..digits).rev() {
-                buf[k] = b'0' + (frac % 10) as u8;
-                frac /= 10;
+            let mut rest = m % 1_000_000;
+            for b in buf.iter_mut().rev() {
+                *b = b'0' + (rest % 10) as u8;
+                rest /= 10;
             }
-            out.extend_from_slice(&buf[..digits]);
+            out.extend_from_slice(&buf);
+            out.truncate(out.len() - (6 - digits));
         } else {
             let _ = serde_json::to_writer(&mut *out, &x);
         }
@@ -76,6 +80,15 @@ impl JsonWriter {
 
     #[inline]
     fn u64(out: &mut Vec<u8>, x: u64) {
+        // Most figures are below 100: write them without a copy of a variable length.
+        if x < 10 {
+            out.push(b'0' + x as u8);
+            return;
+        }
+        if x < 100 {
+            out.extend_from_slice(&[b'0' + (x / 10) as u8, b'0' + (x % 10) as u8]);
+            return;
+        }
         let mut buf = [0u8; 20];
         let mut i = buf.len();
         let mut x = x;
