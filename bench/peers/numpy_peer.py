@@ -508,7 +508,15 @@ def explanation_text(ex, low, missing):
                   else f"Accommodations cost about €{ac['cost_eur']}.")
     gf["text"] = ("The work is not among the person's goals." if gf["goal_hours"] == 0
                   else f"{gf['goal_hours']} hours a week are in work the person has set as a goal.")
-    er["text"] = "The employer's readiness: a mentor (0.03), trial places (0.02)."
+    er["text"] = READINESS_TEXT[(er["mentor"], er["trial_places"])]
+
+
+READINESS_TEXT = {
+    (True, True): "The employer offers a mentor (0.03) and trial places (0.02).",
+    (True, False): "The employer offers a mentor (0.03) but no trial places.",
+    (False, True): "The employer offers trial places (0.02) but no mentor.",
+    (False, False): "The employer offers neither a mentor nor trial places.",
+}
 
 
 def first_difference(a, b, path="$"):

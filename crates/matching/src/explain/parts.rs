@@ -155,7 +155,10 @@ pub fn parts_of<'a, 't>(
             max: max[7],
             mentor: ix.employers.mentor[employer],
             trial_places: ix.employers.offers_trials[employer],
-            text: t(Msg::Readiness),
+            text: t(Msg::Readiness {
+                mentor: ix.employers.mentor[employer],
+                trial_places: ix.employers.offers_trials[employer],
+            }),
         },
     ];
     (out, list)

@@ -88,7 +88,10 @@ pub enum Msg<'a> {
     },
     AccommodationCost(u64),
     Goal(u32),
-    Readiness,
+    Readiness {
+        mentor: bool,
+        trial_places: bool,
+    },
     Pay {
         rate: f64,
         estimate: f64,
@@ -338,9 +341,15 @@ impl Msg<'_> {
                 n(out, h);
                 out.push_str(" hours a week are in work the person has set as a goal.");
             }
-            Msg::Readiness => {
-                out.push_str("The employer's readiness: a mentor (0.03), trial places (0.02).")
-            }
+            Msg::Readiness {
+                mentor,
+                trial_places,
+            } => out.push_str(match (mentor, trial_places) {
+                (true, true) => "The employer offers a mentor (0.03) and trial places (0.02).",
+                (true, false) => "The employer offers a mentor (0.03) but no trial places.",
+                (false, true) => "The employer offers trial places (0.02) but no mentor.",
+                (false, false) => "The employer offers neither a mentor nor trial places.",
+            }),
             Msg::Pay { .. } | Msg::NoPayRule { .. } => {
                 let _ = write!(out, "{}", Formatted(self));
             }
