@@ -6,7 +6,7 @@ use crate::explain;
 use crate::feasible::Job;
 use crate::index::Index;
 use crate::input::Input;
-use crate::output::{Excluded, MatchResult, TaskRef};
+use crate::output::{AccIds, Excluded, MatchResult, TaskRefs};
 use crate::search::{self, Hit, Scratch};
 use crate::subsidy;
 use crate::validate;
@@ -69,6 +69,17 @@ pub fn hit_out_words<'a>(
     today: Date,
     words: bool,
 ) -> MatchResult<'a> {
+    hit_out_on(ix, h, skills, &subsidy::RulesOn::new(ix, today), words)
+}
+
+/// [`hit_out_words`] with the day's subsidy rules looked up already.
+fn hit_out_on<'a>(
+    ix: &'a Index,
+    h: &Hit,
+    skills: &BitSet,
+    rules: &subsidy::RulesOn,
+    words: bool,
+) -> MatchResult<'a> {
     let (p, o) = (h.person as usize, h.opening as usize);
     let tasks = ix.openings.tasks.row(o);
     let job = Job::opening(ix, o);
@@ -93,22 +104,15 @@ pub fn hit_out_words<'a>(
         explanation,
         fits: explain::fits(ix, p, &job, h.cover.accs, words),
         to_check: explain::to_check(&job, h.to_check, words),
-        accommodations: crate::accommodate::ids(&ix.accs, h.cover.accs),
+        accommodations: AccIds::new(&ix.accs, h.cover.accs),
         accommodation_cost_eur: h.cover.cost_eur,
-        accommodation_subsidies: subsidy::for_accommodations(ix, h.cover.accs, today),
-        subsidy: subsidy::for_opening(ix, p, o, today).map(|mut s| {
+        accommodation_subsidies: subsidy::for_accommodations_on(ix, h.cover.accs, rules),
+        subsidy: subsidy::for_opening_on(ix, p, o, rules).map(|mut s| {
             s.text.words = words;
             s
         }),
         hours_per_week: ix.openings.hours[o],
-        tasks: tasks
-            .iter()
-            .map(|&t| TaskRef {
-                id: &ix.tasks.id[t as usize],
-                title: &ix.tasks.title[t as usize],
-                hours_per_week: ix.tasks.hours[t as usize],
-            })
-            .collect(),
+        tasks: TaskRefs::new(&ix.tasks, tasks),
     }
 }
 
@@ -142,8 +146,9 @@ pub fn hits_out<'a>(
         }
     }
     std::hint::black_box(touch);
+    let rules = subsidy::RulesOn::new(ix, today);
     hits.iter()
-        .map(|h| hit_out_words(ix, h, skills, today, words))
+        .map(|h| hit_out_on(ix, h, skills, &rules, words))
         .collect()
 }
 

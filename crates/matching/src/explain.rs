@@ -104,7 +104,7 @@ pub fn fits<'a>(ix: &'a Index, p: usize, job: &Job, cover: u64, words: bool) -> 
             dimension: d.key(),
             demand: need,
             capacity: cap,
-            accommodations: accommodate::ids(&ix.accs, by),
+            accommodations: crate::output::AccIds::new(&ix.accs, by),
             text: t(Msg::Accommodated {
                 dimension: d,
                 demand: need,

@@ -1,7 +1,8 @@
 //! The shapes of the JSON output (documented in `docs/matching.md`). Typed, so a result is
 //! written straight to JSON text without building a tree of maps first.
 
-use serde::Serialize;
+use crate::index::{Acc, Tasks};
+use serde::{Serialize, Serializer};
 
 pub mod text;
 pub mod write;
@@ -23,12 +24,12 @@ pub struct MatchResult<'a> {
     pub explanation: [PartText<'a>; 8],
     pub fits: Vec<Fit<'a>>,
     pub to_check: Vec<Check<'a>>,
-    pub accommodations: Vec<&'a str>,
+    pub accommodations: AccIds<'a>,
     pub accommodation_cost_eur: u64,
     pub accommodation_subsidies: Vec<AccSubsidy<'a>>,
     pub subsidy: Option<PaySubsidy>,
     pub hours_per_week: u16,
-    pub tasks: Vec<TaskRef<'a>>,
+    pub tasks: TaskRefs<'a>,
 }
 
 /// An excluded pair and the limits it breaks.
@@ -44,6 +45,72 @@ pub struct TaskRef<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub hours_per_week: u8,
+}
+
+/// A job's tasks, listed as [`TaskRef`]s when written rather than collected first.
+#[derive(Debug, Clone, Copy)]
+pub struct TaskRefs<'a> {
+    tasks: &'a Tasks,
+    row: &'a [u32],
+}
+
+impl<'a> TaskRefs<'a> {
+    /// The tasks `row` (indices into `tasks`).
+    pub fn new(tasks: &'a Tasks, row: &'a [u32]) -> Self {
+        Self { tasks, row }
+    }
+    pub fn len(&self) -> usize {
+        self.row.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.row.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = TaskRef<'a>> + 'a {
+        let tasks = self.tasks;
+        self.row.iter().map(move |&t| TaskRef {
+            id: &tasks.id[t as usize],
+            title: &tasks.title[t as usize],
+            hours_per_week: tasks.hours[t as usize],
+        })
+    }
+}
+
+impl Serialize for TaskRefs<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// The ids of a set of accommodations (bit `k`: the `k`th of the list), listed when written
+/// rather than collected first.
+#[derive(Debug, Clone, Copy)]
+pub struct AccIds<'a> {
+    accs: &'a [Acc],
+    set: u64,
+}
+
+impl<'a> AccIds<'a> {
+    pub fn new(accs: &'a [Acc], set: u64) -> Self {
+        let accs = &accs[..accs.len().min(crate::accommodate::MAX_ACCS)];
+        Self { accs, set }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let set = self.set;
+        self.accs
+            .iter()
+            .enumerate()
+            .filter(move |(k, _)| set >> k & 1 == 1)
+            .map(|(_, a)| a.id.as_str())
+    }
+}
+
+impl Serialize for AccIds<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 /// The score parts; they add up to the score.
@@ -172,7 +239,7 @@ pub enum Fit<'a> {
         dimension: &'static str,
         demand: u8,
         capacity: u8,
-        accommodations: Vec<&'a str>,
+        accommodations: AccIds<'a>,
         #[serde(skip_serializing_if = "Text::silent")]
         text: Text<'a>,
     },

@@ -4,7 +4,7 @@
 use crate::accommodate;
 use crate::index::Index;
 use crate::output::{AccSubsidy, Msg, PaySubsidy, Text};
-use polku_domain::catalogue::subsidy_rule;
+use polku_domain::catalogue::{subsidy_rule, SubsidyRule};
 use polku_domain::OpeningKind;
 use time::Date;
 
@@ -24,6 +24,35 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// The rules an answer needs, in force on one day: looked up once for all its results.
+#[derive(Debug, Clone)]
+pub struct RulesOn {
+    today: Date,
+    /// The pay-subsidy rule without and with reduced work ability.
+    pay: [Option<&'static SubsidyRule>; 2],
+    /// The rule of each accommodation's subsidy (by position in the list).
+    acc: Vec<Option<&'static SubsidyRule>>,
+}
+
+impl RulesOn {
+    pub fn new(ix: &Index, today: Date) -> Self {
+        Self {
+            today,
+            pay: [false, true].map(|r| subsidy_rule(pay_rule_key(r), today).ok()),
+            acc: ix
+                .accs
+                .iter()
+                .take(accommodate::MAX_ACCS)
+                .map(|a| {
+                    a.subsidy
+                        .as_deref()
+                        .and_then(|k| subsidy_rule(k, today).ok())
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Pay-subsidy estimate for a monthly wage: `rate × wage`, at most the monthly cap.
 pub fn pay_estimate(
     key: &'static str,
@@ -31,7 +60,24 @@ pub fn pay_estimate(
     hours_per_week: u16,
     today: Date,
 ) -> PaySubsidy {
-    let Ok(rule) = subsidy_rule(key, today) else {
+    pay_with(
+        key,
+        subsidy_rule(key, today).ok(),
+        monthly_wage_eur,
+        hours_per_week,
+        today,
+    )
+}
+
+/// [`pay_estimate`] with the rule already looked up (`None`: no version in force `today`).
+fn pay_with(
+    key: &'static str,
+    rule: Option<&'static SubsidyRule>,
+    monthly_wage_eur: f64,
+    hours_per_week: u16,
+    today: Date,
+) -> PaySubsidy {
+    let Some(rule) = rule else {
         return PaySubsidy {
             rule: key,
             available: false,
@@ -74,30 +120,49 @@ pub fn pay_estimate(
 
 /// Pay subsidy for person `p` in opening `o` (none for trials and openings without a wage).
 pub fn for_opening(ix: &Index, p: usize, o: usize, today: Date) -> Option<PaySubsidy> {
+    for_opening_on(ix, p, o, &RulesOn::new(ix, today))
+}
+
+/// [`for_opening`] with the day's rules looked up already.
+pub fn for_opening_on(ix: &Index, p: usize, o: usize, rules: &RulesOn) -> Option<PaySubsidy> {
     let op = &ix.openings;
     let paid = matches!(
         op.kind[o],
         OpeningKind::Job | OpeningKind::Apprenticeship | OpeningKind::Gig
     );
     let wage = op.wage[o].filter(|_| paid)?;
-    Some(pay_estimate(
-        pay_rule_key(ix.people.reduced[p]),
+    let reduced = ix.people.reduced[p];
+    Some(pay_with(
+        pay_rule_key(reduced),
+        rules.pay[usize::from(reduced)],
         f64::from(wage),
         op.hours[o],
-        today,
+        rules.today,
     ))
 }
 
 /// The subsidies that may pay for the accommodations in `cover`.
 pub fn for_accommodations(ix: &Index, cover: u64, today: Date) -> Vec<AccSubsidy<'_>> {
+    for_accommodations_on(ix, cover, &RulesOn::new(ix, today))
+}
+
+/// [`for_accommodations`] with the day's rules looked up already.
+pub fn for_accommodations_on<'a>(
+    ix: &'a Index,
+    cover: u64,
+    rules: &RulesOn,
+) -> Vec<AccSubsidy<'a>> {
+    if cover == 0 {
+        return Vec::new();
+    }
     ix.accs
         .iter()
         .take(accommodate::MAX_ACCS)
         .enumerate()
         .filter(|(i, _)| cover >> i & 1 == 1)
-        .filter_map(|(_, a)| {
+        .filter_map(|(i, a)| {
             let key = a.subsidy.as_deref()?;
-            let rule = subsidy_rule(key, today).ok();
+            let rule = rules.acc.get(i).copied().flatten();
             Some(AccSubsidy {
                 accommodation: &a.id,
                 cost_eur: a.cost_eur,

@@ -14,7 +14,10 @@ pub struct JsonWriter {
 /// Whether `s` can be written between quotes as it is.
 #[inline]
 fn plain(s: &str) -> bool {
-    s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\')
+    // No early exit, so the loop is vectorised: the strings are short and almost always plain.
+    !s.bytes().fold(false, |bad, b| {
+        bad | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
 }
 
 impl JsonWriter {
@@ -202,7 +205,7 @@ impl JsonWriter {
             self.check(out, c);
         }
         out.extend_from_slice(b"],\"accommodations\":");
-        Self::strs(out, &m.accommodations);
+        Self::strs(out, m.accommodations.iter());
         out.extend_from_slice(b",\"accommodation_cost_eur\":");
         Self::u64(out, m.accommodation_cost_eur);
         out.extend_from_slice(b",\"accommodation_subsidies\":[");
@@ -224,14 +227,14 @@ impl JsonWriter {
             if k > 0 {
                 out.push(b',');
             }
-            Self::task(out, t);
+            Self::task(out, &t);
         }
         out.extend_from_slice(b"]}");
     }
 
-    fn strs(out: &mut Vec<u8>, list: &[&str]) {
+    fn strs<'s>(out: &mut Vec<u8>, list: impl Iterator<Item = &'s str>) {
         out.push(b'[');
-        for (k, s) in list.iter().enumerate() {
+        for (k, s) in list.enumerate() {
             if k > 0 {
                 out.push(b',');
             }
@@ -463,7 +466,7 @@ impl JsonWriter {
                 Self::field_u(out, b",\"demand\":", u64::from(*demand));
                 Self::field_u(out, b",\"capacity\":", u64::from(*capacity));
                 out.extend_from_slice(b",\"accommodations\":");
-                Self::strs(out, accommodations);
+                Self::strs(out, accommodations.iter());
                 text
             }
         };
