@@ -23,9 +23,9 @@ pub(crate) fn lang_name(code: &str) -> crate::output::text::LangName<'_> {
     crate::output::text::LangName(code)
 }
 
-/// Millionths as a number.
-pub fn micro(v: u32) -> f64 {
-    f64::from(v) / 1e6
+/// Millionths, written as the decimal number they stand for.
+pub fn micro(v: u32) -> crate::output::Micro {
+    crate::output::Micro(v)
 }
 
 /// Why the pair fits: hours, days, place, languages, functioning (sentences when `words`).

@@ -19,7 +19,7 @@ pub struct MatchResult<'a> {
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<&'a str>,
-    pub score: f64,
+    pub score: Micro,
     pub parts: PartsOut,
     pub explanation: [PartText<'a>; 8],
     pub fits: Vec<Fit<'a>>,
@@ -113,17 +113,34 @@ impl Serialize for AccIds<'_> {
     }
 }
 
+/// A figure kept in millionths and written as the decimal number it stands for (50,000 is
+/// written 0.05): the scores and their parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Micro(pub u32);
+
+impl Micro {
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 1e6
+    }
+}
+
+impl Serialize for Micro {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.as_f64())
+    }
+}
+
 /// The score parts; they add up to the score.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PartsOut {
-    pub essential_skills: f64,
-    pub optional_skills: f64,
-    pub learnable_gaps: f64,
-    pub language_margin: f64,
-    pub functioning_margin: f64,
-    pub accommodation_cost: f64,
-    pub goal_fit: f64,
-    pub employer_readiness: f64,
+    pub essential_skills: Micro,
+    pub optional_skills: Micro,
+    pub learnable_gaps: Micro,
+    pub language_margin: Micro,
+    pub functioning_margin: Micro,
+    pub accommodation_cost: Micro,
+    pub goal_fit: Micro,
+    pub employer_readiness: Micro,
 }
 
 /// One part with the figures behind it, and in plain words.
@@ -131,32 +148,32 @@ pub struct PartsOut {
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum PartText<'a> {
     EssentialSkills {
-        points: f64,
-        max: f64,
+        points: Micro,
+        max: Micro,
         have: u32,
         of: u32,
         #[serde(skip_serializing_if = "Text::silent")]
         text: Text<'a>,
     },
     OptionalSkills {
-        points: f64,
-        max: f64,
+        points: Micro,
+        max: Micro,
         have: u32,
         of: u32,
         #[serde(skip_serializing_if = "Text::silent")]
         text: Text<'a>,
     },
     LearnableGaps {
-        points: f64,
-        max: f64,
+        points: Micro,
+        max: Micro,
         missing: u32,
         learnable_on_job: u32,
         #[serde(skip_serializing_if = "Text::silent")]
         text: Text<'a>,
     },
     LanguageMargin {
-        points: f64,
-        max: f64,
+        points: Micro,
+        max: Micro,
         /// The language with the lowest margin (none when no language is required).
         #[serde(skip_serializing_if = "Option::is_none")]
         language: Option<&'a str>,
@@ -168,8 +185,8 @@ pub enum PartText<'a> {
         text: Text<'a>,
     },
     FunctioningMargin {
-        points: f64,
-        max: f64,
+        points: Micro,
+        max: Micro,
         demands: u32,
         spare: u32,
         not_assessed: u32,
@@ -177,22 +194,22 @@ pub enum PartText<'a> {
         text: Text<'a>,
     },
     AccommodationCost {
-        points: f64,
-        max: f64,
+        points: Micro,
+        max: Micro,
         cost_eur: u64,
         #[serde(skip_serializing_if = "Text::silent")]
         text: Text<'a>,
     },
     GoalFit {
-        points: f64,
-        max: f64,
+        points: Micro,
+        max: Micro,
         goal_hours: u32,
         #[serde(skip_serializing_if = "Text::silent")]
         text: Text<'a>,
     },
     EmployerReadiness {
-        points: f64,
-        max: f64,
+        points: Micro,
+        max: Micro,
         mentor: bool,
         trial_places: bool,
         #[serde(skip_serializing_if = "Text::silent")]

@@ -3,7 +3,7 @@
 //! keys are literals, and only strings that come from the input are escaped.
 
 use super::{AccSubsidy, Check, Fit, MatchResult, PartText, PartsOut, PaySubsidy, PersonResults};
-use super::{OpeningCandidates, TaskRef, Text};
+use super::{Micro, OpeningCandidates, TaskRef, Text};
 
 /// A JSON writer over a byte buffer, with a reusable buffer for sentences.
 #[derive(Debug, Default)]
@@ -79,6 +79,36 @@ impl JsonWriter {
         } else {
             let _ = serde_json::to_writer(&mut *out, &x);
         }
+    }
+
+    /// Millionths as serde_json writes the number they stand for: [`Self::f64`]'s direct form
+    /// without its checks, since `m / 10⁶` is by construction the double nearest it.
+    #[inline]
+    fn micro(out: &mut Vec<u8>, m: Micro) {
+        let v = m.0;
+        if v < 10_000 {
+            // 0 is "0.0"; below 0.01 serde_json may write an exponent.
+            return Self::f64(out, m.as_f64());
+        }
+        Self::u64(out, u64::from(v / 1_000_000));
+        let frac = v % 1_000_000;
+        if frac == 0 {
+            out.extend_from_slice(b".0");
+            return;
+        }
+        let mut buf = *b".000000";
+        let mut rest = frac;
+        for b in buf[1..].iter_mut().rev() {
+            *b = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        // Drop the fraction's trailing zeros (at most five: it is not zero).
+        let trailing = 5 - [100_000, 10_000, 1_000, 100, 10]
+            .iter()
+            .take_while(|&&d| frac % d != 0)
+            .count();
+        out.extend_from_slice(&buf);
+        out.truncate(out.len() - trailing);
     }
 
     #[inline]
@@ -180,7 +210,7 @@ impl JsonWriter {
             Self::str(out, t);
         }
         out.extend_from_slice(b",\"score\":");
-        Self::f64(out, m.score);
+        Self::micro(out, m.score);
         out.extend_from_slice(b",\"parts\":");
         Self::parts(out, &m.parts);
         out.extend_from_slice(b",\"explanation\":[");
@@ -244,7 +274,7 @@ impl JsonWriter {
     }
 
     fn parts(out: &mut Vec<u8>, p: &PartsOut) {
-        let fields: [(&[u8], f64); 8] = [
+        let fields: [(&[u8], Micro); 8] = [
             (b"{\"essential_skills\":", p.essential_skills),
             (b",\"optional_skills\":", p.optional_skills),
             (b",\"learnable_gaps\":", p.learnable_gaps),
@@ -256,18 +286,18 @@ impl JsonWriter {
         ];
         for (key, v) in fields {
             out.extend_from_slice(key);
-            Self::f64(out, v);
+            Self::micro(out, v);
         }
         out.push(b'}');
     }
 
-    fn head(out: &mut Vec<u8>, part: &[u8], points: f64, max: f64) {
+    fn head(out: &mut Vec<u8>, part: &[u8], points: Micro, max: Micro) {
         out.extend_from_slice(b"{\"part\":\"");
         out.extend_from_slice(part);
         out.extend_from_slice(b"\",\"points\":");
-        Self::f64(out, points);
+        Self::micro(out, points);
         out.extend_from_slice(b",\"max\":");
-        Self::f64(out, max);
+        Self::micro(out, max);
     }
 
     fn field_u(out: &mut Vec<u8>, key: &[u8], v: u64) {
@@ -546,7 +576,30 @@ impl JsonWriter {
 
 #[cfg(test)]
 mod tests {
-    use super::JsonWriter;
+    use super::{JsonWriter, Micro};
+
+    /// Millionths are written as serde_json writes the number they stand for.
+    #[test]
+    fn millionths_as_serde_writes_them() {
+        for v in (0..=2_000_000u32).step_by(3).chain([
+            1,
+            9_999,
+            10_000,
+            10_010,
+            999_999,
+            1_000_000,
+            u32::MAX,
+        ]) {
+            let mut ours = Vec::new();
+            JsonWriter::micro(&mut ours, Micro(v));
+            let theirs = serde_json::to_vec(&Micro(v)).expect("json");
+            assert_eq!(
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&theirs),
+                "{v}"
+            );
+        }
+    }
 
     /// The direct number form equals serde_json's on millionths, euros and odd values.
     #[test]
