@@ -105,7 +105,7 @@ impl JsonWriter {
         // Drop the fraction's trailing zeros (at most five: it is not zero).
         let trailing = 5 - [100_000, 10_000, 1_000, 100, 10]
             .iter()
-            .take_while(|&&d| frac % d != 0)
+            .take_while(|&&d| !frac.is_multiple_of(d))
             .count();
         out.extend_from_slice(&buf);
         out.truncate(out.len() - trailing);
