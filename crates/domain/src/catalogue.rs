@@ -155,9 +155,82 @@ pub fn subsidy_rule(key: &str, on: Date) -> Result<&'static SubsidyRule, DomainE
         .ok_or_else(|| DomainError::Catalogue(format!("no subsidy rule {key:?} in force on {on}")))
 }
 
+/// The consent wordings of `data/consent-texts.json`: one per purpose with the recipient and the
+/// data category filled in, in each locale (fi, sv, en and plain-language Finnish).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ConsentTexts {
+    pub version: String,
+    purposes: BTreeMap<String, BTreeMap<String, String>>,
+    recipients: BTreeMap<String, BTreeMap<String, String>>,
+    categories: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// The locales every consent wording exists in, in the order they are hashed.
+pub const CONSENT_LOCALES: [&str; 4] = ["fi", "sv", "en", "fi-x-selko"];
+
+impl ConsentTexts {
+    /// The wording for a purpose, recipient class and category in `locale` (one of
+    /// [`CONSENT_LOCALES`]; anything else falls back to Finnish).
+    pub fn text(
+        &self,
+        purpose: crate::ConsentPurpose,
+        recipient: crate::RecipientClass,
+        category: crate::DataCategory,
+        locale: &str,
+    ) -> String {
+        let pick = |m: &BTreeMap<String, BTreeMap<String, String>>, key: &str| -> String {
+            m.get(key)
+                .and_then(|t| t.get(locale).or_else(|| t.get("fi")))
+                .cloned()
+                .unwrap_or_default()
+        };
+        pick(&self.purposes, purpose.as_str())
+            .replace("{recipient}", &pick(&self.recipients, recipient.as_str()))
+            .replace("{category}", &pick(&self.categories, category.as_str()))
+    }
+
+    /// The label of a data category in `locale`.
+    pub fn category(&self, category: crate::DataCategory, locale: &str) -> &str {
+        self.categories
+            .get(category.as_str())
+            .and_then(|t| t.get(locale).or_else(|| t.get("fi")))
+            .map_or(category.as_str(), String::as_str)
+    }
+}
+
+/// The consent wordings.
+pub fn consent_texts() -> &'static ConsentTexts {
+    static CELL: OnceLock<ConsentTexts> = OnceLock::new();
+    CELL.get_or_init(|| {
+        parse(
+            "consent-texts.json",
+            include_str!("../../../data/consent-texts.json"),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_consent_wording_exists_in_every_locale() {
+        let t = consent_texts();
+        for purpose in crate::ConsentPurpose::ALL {
+            for recipient in crate::RecipientClass::ALL {
+                for category in crate::DataCategory::ALL {
+                    for locale in CONSENT_LOCALES {
+                        let key = (purpose.as_str(), locale);
+                        assert!(t.purposes[purpose.as_str()].contains_key(locale), "{key:?}");
+                        assert!(t.recipients[recipient.as_str()].contains_key(locale));
+                        assert!(t.categories[category.as_str()].contains_key(locale));
+                        let text = t.text(purpose, recipient, category, locale);
+                        assert!(!text.contains('{'), "{text}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn embedded_catalogues_parse() {

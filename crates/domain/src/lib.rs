@@ -38,6 +38,7 @@ pub use path::{
     Document, DocumentKind, ExitResult, Meeting, Outcome, PathStage, PlaceType, PlanItem,
 };
 pub use placement::{
-    Consent, DataCategory, LearningRecord, Placement, PlacementStatus, Share, TrialAgreement,
+    Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, Placement,
+    PlacementStatus, RecipientClass, Share, TrialAgreement,
 };
 pub use role::{Email, Role};

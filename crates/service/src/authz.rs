@@ -2,7 +2,9 @@
 //! function returns the narrowest access that a rule grants, and `Access::None` otherwise.
 
 use crate::Actor;
-use polku_domain::{DataCategory, ParticipantId, ProjectId, Role, Share, UserId};
+use polku_domain::{
+    Consent, DataCategory, ParticipantId, ProjectId, RecipientClass, Role, Share, UserId,
+};
 use std::collections::BTreeSet;
 use time::OffsetDateTime;
 
@@ -38,12 +40,15 @@ pub struct ParticipantScope {
 
 /// Read access to a participant. Coaches see their own caseload in their own project; a
 /// participant sees themself; anyone else only through an active, unexpired, unrevoked share
-/// addressed to them (R14, R17). Managers and admins get no row-level data. The CLI operator
-/// (system) acts for maintenance and demo data only and has full access.
+/// addressed to them, and of its field groups only those the participant has an active consent
+/// for to the recipient's kind (employer, mentor, institution) in that project (R14, R16, R17).
+/// Managers and admins get no row-level data. The CLI operator (system) acts for maintenance and
+/// demo data only and has full access.
 pub fn participant_access(
     actor: &Actor,
     p: &ParticipantScope,
     shares: &[Share],
+    consents: &[Consent],
     now: OffsetDateTime,
 ) -> Access {
     let uid = match actor {
@@ -56,6 +61,7 @@ pub fn participant_access(
     if p.coach_id == Some(uid) && actor.has(Role::Coach, p.project_id) {
         return Access::Full;
     }
+    let classes: Vec<RecipientClass> = recipient_classes(actor, p.project_id);
     let granted: BTreeSet<DataCategory> = shares
         .iter()
         .filter(|s| {
@@ -65,12 +71,33 @@ pub fn participant_access(
                 && s.until >= now.date()
         })
         .flat_map(|s| s.categories.iter().copied())
+        .filter(|&c| {
+            consents.iter().any(|k| {
+                k.participant_id == p.id
+                    && k.category == c
+                    && classes.contains(&k.recipient)
+                    && k.active(now)
+            })
+        })
         .collect();
     if granted.is_empty() {
         Access::None
     } else {
         Access::Categories(granted)
     }
+}
+
+/// The kinds of consent recipient an actor is in a project, from their roles.
+pub fn recipient_classes(actor: &Actor, project: ProjectId) -> Vec<RecipientClass> {
+    [
+        (Role::Employer, RecipientClass::Employer),
+        (Role::Mentor, RecipientClass::Mentor),
+        (Role::Institution, RecipientClass::Institution),
+    ]
+    .into_iter()
+    .filter(|(r, _)| actor.has(*r, project))
+    .map(|(_, c)| c)
+    .collect()
 }
 
 /// Write access to a participant: the own coach (or the system operator).
@@ -117,7 +144,7 @@ pub fn may_see_candidates(actor: &Actor, project: ProjectId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polku_domain::{RoleGrant, ShareId};
+    use polku_domain::{ConsentId, ConsentMethod, ConsentPurpose, RoleGrant, ShareId};
     use time::macros::datetime;
 
     fn user(role: Role, project: ProjectId) -> (UserId, Actor) {
@@ -153,7 +180,7 @@ mod tests {
             user_id: None,
         };
 
-        assert_eq!(participant_access(&coach, &p, &[], now), Access::Full);
+        assert_eq!(participant_access(&coach, &p, &[], &[], now), Access::Full);
         for denied in [
             &other_coach,
             &coach_elsewhere,
@@ -162,7 +189,7 @@ mod tests {
             &employer,
             &admin,
         ] {
-            assert_eq!(participant_access(denied, &p, &[], now), Access::None);
+            assert_eq!(participant_access(denied, &p, &[], &[], now), Access::None);
             assert!(!may_edit_participant(denied, &p));
         }
         // The coach's grant in another project does not carry over (R18).
@@ -171,7 +198,7 @@ mod tests {
             ..p.clone()
         };
         assert_eq!(
-            participant_access(&coach, &p_elsewhere, &[], now),
+            participant_access(&coach, &p_elsewhere, &[], &[], now),
             Access::None
         );
 
@@ -183,14 +210,57 @@ mod tests {
             until: now.date(),
             revoked_at: None,
         };
-        let a = participant_access(&employer, &p, std::slice::from_ref(&share), now);
-        assert!(a.allows(DataCategory::Skills) && !a.allows(DataCategory::Functioning));
+        // A share alone shows nothing: each field group needs the participant's consent to
+        // this kind of recipient (R16, R17).
+        assert_eq!(
+            participant_access(&employer, &p, std::slice::from_ref(&share), &[], now),
+            Access::None
+        );
+        let consent = |category, recipient| Consent {
+            id: ConsentId::new(),
+            participant_id: p.id,
+            recipient,
+            category,
+            purpose: ConsentPurpose::Placement,
+            text_version_hash: "h".into(),
+            given_at: now - time::Duration::minutes(1),
+            given_by: coach_id,
+            method: ConsentMethod::Written,
+            withdrawn_at: None,
+            withdrawn_by: None,
+        };
+        let skills = consent(DataCategory::Skills, RecipientClass::Employer);
+        let consents = vec![
+            skills.clone(),
+            consent(DataCategory::Languages, RecipientClass::Mentor),
+        ];
+        let a = participant_access(&employer, &p, std::slice::from_ref(&share), &consents, now);
+        assert_eq!(
+            a,
+            Access::Categories([DataCategory::Skills].into_iter().collect())
+        );
+        let withdrawn = Consent {
+            withdrawn_at: Some(now),
+            withdrawn_by: Some(coach_id),
+            ..skills
+        };
+        assert_eq!(
+            participant_access(
+                &employer,
+                &p,
+                std::slice::from_ref(&share),
+                &[withdrawn],
+                now
+            ),
+            Access::None
+        );
+        let consents = vec![consent(DataCategory::Skills, RecipientClass::Employer)];
         let revoked = Share {
             revoked_at: Some(now),
             ..share.clone()
         };
         assert_eq!(
-            participant_access(&employer, &p, &[revoked], now),
+            participant_access(&employer, &p, &[revoked], &consents, now),
             Access::None
         );
         let expired = Share {
@@ -198,7 +268,7 @@ mod tests {
             ..share
         };
         assert_eq!(
-            participant_access(&employer, &p, &[expired], now),
+            participant_access(&employer, &p, &[expired], &consents, now),
             Access::None
         );
     }

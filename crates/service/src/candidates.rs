@@ -117,7 +117,10 @@ impl Service {
             let shared = match self.store().participant_scope(pid).await? {
                 Some(scope) => {
                     let shares = self.store().shares_for(pid).await?;
-                    if authz::participant_access(actor, &scope, &shares, now) == Access::None {
+                    let consents = self.store().consents_for(pid).await?;
+                    if authz::participant_access(actor, &scope, &shares, &consents, now)
+                        == Access::None
+                    {
                         None
                     } else {
                         Some(self.shared_participant(actor, pid, "matching").await?)

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod authz;
 pub mod candidates;
+pub mod consents;
 pub mod contacts;
 pub mod crypto;
 pub mod demo;

@@ -322,7 +322,9 @@ impl Service {
             .await?
             .ok_or(ServiceError::NotFound)?;
         let shares = self.store().shares_for(id).await?;
-        let access = authz::participant_access(actor, &scope, &shares, OffsetDateTime::now_utc());
+        let consents = self.store().consents_for(id).await?;
+        let access =
+            authz::participant_access(actor, &scope, &shares, &consents, OffsetDateTime::now_utc());
         if access == Access::None || !enough(&access) {
             return Err(ServiceError::NotFound);
         }
@@ -336,9 +338,9 @@ impl Service {
     }
 
     /// Shares field groups of a participant with an employer, mentor or institution user of the
-    /// same project, until a date. Only the participant's own coach may share. The special
-    /// category (functioning) cannot be shared yet: that needs the participant's recorded,
-    /// explicit consent, which arrives with the consent records (R16, R17).
+    /// same project, until a date. Only the participant's own coach may share, and every field
+    /// group needs the participant's active consent to that kind of recipient (R16, R17); there
+    /// is no override, so the special category (functioning) is never shared without it.
     pub async fn share_participant(
         &self,
         actor: &Actor,
@@ -362,12 +364,6 @@ impl Service {
         if share.categories.is_empty() {
             return invalid("categories", "choose at least one field group to share");
         }
-        if share.categories.iter().any(|c| c.is_special()) {
-            return invalid(
-                "categories",
-                "functioning data can be shared only with the participant's recorded consent",
-            );
-        }
         if share.until < OffsetDateTime::now_utc().date() || share.revoked_at.is_some() {
             return invalid("until", "a new share must be valid today or later");
         }
@@ -389,6 +385,25 @@ impl Service {
             return invalid(
                 "recipient",
                 "the recipient must be an employer, mentor or institution user of the same project",
+            );
+        }
+        let classes = authz::recipient_classes(
+            &Actor::user(recipient.id, recipient.roles.clone()),
+            scope.project_id,
+        );
+        let consents = self.store().consents_for(share.participant_id).await?;
+        let now = OffsetDateTime::now_utc();
+        if let Some(missing) = share.categories.iter().find(|&&c| {
+            !classes
+                .iter()
+                .any(|&k| crate::consents::consented(&consents, k, c, now))
+        }) {
+            return invalid(
+                "categories",
+                &format!(
+                    "the participant has not consented to sharing {} with this recipient",
+                    missing.as_str()
+                ),
             );
         }
         let audit = AuditEvent::new(

@@ -6,6 +6,7 @@
 
 mod audit;
 mod backup;
+mod consents;
 mod directory;
 mod employers;
 mod esco;

@@ -1,8 +1,8 @@
 //! `impl Store for SqliteStore`: each method delegates to the module that owns its tables.
 
 use crate::{
-    audit, backup, db, directory, employers, esco, participants, reports, sessions, SqliteStore,
-    MIGRATOR,
+    audit, backup, consents, db, directory, employers, esco, participants, reports, sessions,
+    SqliteStore, MIGRATOR,
 };
 use async_trait::async_trait;
 use polku_domain::{
@@ -289,6 +289,26 @@ impl Store for SqliteStore {
     }
     async fn insert_share(&self, share: &Share, audit: &AuditEvent) -> Result<()> {
         participants::insert_share(self, share, audit).await
+    }
+    async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>> {
+        consents::consents_for(self, id).await
+    }
+    async fn insert_consent(
+        &self,
+        consent: &polku_domain::Consent,
+        audit: &AuditEvent,
+    ) -> Result<()> {
+        consents::insert_consent(self, consent, audit).await
+    }
+    async fn withdraw_consent(
+        &self,
+        participant: ParticipantId,
+        id: polku_domain::ConsentId,
+        at: time::OffsetDateTime,
+        by: UserId,
+        audit: &AuditEvent,
+    ) -> Result<bool> {
+        consents::withdraw_consent(self, participant, id, at, by, audit).await
     }
     async fn insert_meeting(&self, m: &MeetingRecord, audit: &AuditEvent) -> Result<()> {
         participants::insert_meeting(self, m, audit).await

@@ -316,6 +316,24 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn destroy_participant_key(&self, id: ParticipantId, audit: &AuditEvent) -> Result<bool>;
     async fn shares_for(&self, id: ParticipantId) -> Result<Vec<Share>>;
     async fn insert_share(&self, share: &Share, audit: &AuditEvent) -> Result<()>;
+    /// Every consent record of a participant, given or withdrawn, oldest first. Used by the
+    /// access decision before anything is read (so, like `shares_for`, not audited itself).
+    async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>>;
+    async fn insert_consent(
+        &self,
+        consent: &polku_domain::Consent,
+        audit: &AuditEvent,
+    ) -> Result<()>;
+    /// Marks consent `id` of `participant` withdrawn; `false` when there is no such consent or
+    /// it was withdrawn already (then nothing changes and nothing is audited).
+    async fn withdraw_consent(
+        &self,
+        participant: ParticipantId,
+        id: polku_domain::ConsentId,
+        at: OffsetDateTime,
+        by: UserId,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
 
     async fn insert_meeting(&self, m: &MeetingRecord, audit: &AuditEvent) -> Result<()>;
     async fn list_meetings(

@@ -251,6 +251,58 @@ pub fn share((id, p, r, cats, until, revoked_at): ShareRow) -> Result<Share> {
     })
 }
 
+/// `id, participant_id, recipient_class, category, purpose, text_version_hash, given_at,
+/// given_by, method, withdrawn_at, withdrawn_by`.
+pub type ConsentRow = (
+    Uuid,
+    Uuid,
+    String,
+    String,
+    String,
+    String,
+    OffsetDateTime,
+    Uuid,
+    String,
+    Option<OffsetDateTime>,
+    Option<Uuid>,
+);
+
+/// The columns of [`ConsentRow`], in order.
+pub const CONSENT_COLUMNS: &str = "id, participant_id, recipient_class, category, purpose, text_version_hash, given_at, given_by, method, withdrawn_at, withdrawn_by";
+
+pub fn consent(
+    (
+        id,
+        p,
+        recipient,
+        category,
+        purpose,
+        hash,
+        given_at,
+        given_by,
+        method,
+        withdrawn_at,
+        withdrawn_by,
+    ): ConsentRow,
+) -> Result<polku_domain::Consent> {
+    let bad = |e: polku_domain::DomainError| {
+        ServiceError::Storage(format!("stored consent is malformed: {e}"))
+    };
+    Ok(polku_domain::Consent {
+        id: polku_domain::ConsentId(id),
+        participant_id: ParticipantId(p),
+        recipient: polku_domain::RecipientClass::parse(&recipient).map_err(bad)?,
+        category: polku_domain::DataCategory::parse(&category).map_err(bad)?,
+        purpose: polku_domain::ConsentPurpose::parse(&purpose).map_err(bad)?,
+        text_version_hash: hash,
+        given_at,
+        given_by: UserId(given_by),
+        method: polku_domain::ConsentMethod::parse(&method).map_err(bad)?,
+        withdrawn_at,
+        withdrawn_by: withdrawn_by.map(UserId),
+    })
+}
+
 pub type MeetingRow = (Uuid, Uuid, Uuid, OffsetDateTime, i64, String, Vec<u8>);
 
 pub fn meeting(
