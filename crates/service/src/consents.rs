@@ -60,8 +60,10 @@ pub struct NewConsent {
     /// One record per category; at least one.
     pub categories: Vec<DataCategory>,
     pub method: ConsentMethod,
-    /// The hash of the wording the participant was shown; must be the current wording's.
-    pub text_version_hash: Option<String>,
+    /// The hash of the wording the participant was shown, per category (a user interface sends
+    /// them all); each must be the current wording's. A category without one gets the current
+    /// wording's hash recorded.
+    pub shown: std::collections::BTreeMap<DataCategory, String>,
 }
 
 /// Whether `consents` hold an active consent for `category` to `recipient` at `now`.
@@ -133,11 +135,7 @@ impl Service {
                 continue;
             }
             let w = wording(new.purpose, new.recipient, category);
-            if new
-                .text_version_hash
-                .as_deref()
-                .is_some_and(|h| h != w.hash)
-            {
+            if new.shown.get(&category).is_some_and(|h| *h != w.hash) {
                 return Err(invalid(
                     "text_version_hash",
                     "the consent wording has changed; show the participant the current wording",

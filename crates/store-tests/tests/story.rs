@@ -350,7 +350,7 @@ async fn give_consent(
             purpose: ConsentPurpose::Placement,
             categories: categories.to_vec(),
             method: ConsentMethod::Written,
-            text_version_hash: None,
+            shown: Default::default(),
         },
         "service_delivery",
     )
@@ -377,7 +377,7 @@ async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db: Arc<TestDb
         purpose: ConsentPurpose::Placement,
         categories: vec![DataCategory::Skills],
         method: ConsentMethod::InMeeting,
-        text_version_hash: None,
+        shown: Default::default(),
     };
     assert!(matches!(
         svc.give_consent(&other_coach, id, new.clone(), "service_delivery")
@@ -390,7 +390,9 @@ async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db: Arc<TestDb
     ));
     // A wording the participant was not shown (a stale hash) is refused, nothing is written.
     let stale = polku_service::consents::NewConsent {
-        text_version_hash: Some("0".repeat(64)),
+        shown: [(DataCategory::Skills, "0".repeat(64))]
+            .into_iter()
+            .collect(),
         ..new.clone()
     };
     assert_eq!(
@@ -415,7 +417,9 @@ async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db: Arc<TestDb
             &coach,
             id,
             polku_service::consents::NewConsent {
-                text_version_hash: Some(wording.hash.clone()),
+                shown: [(DataCategory::Skills, wording.hash.clone())]
+                    .into_iter()
+                    .collect(),
                 ..new.clone()
             },
             "service_delivery",

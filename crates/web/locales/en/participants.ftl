@@ -368,3 +368,50 @@ p-plan-error-text-long = The step is too long (at most 2000 characters).
 p-plan-error-due = Give the date as yyyy-mm-dd.
 p-plan-conflict-label = Step
 p-plan-conflict-value = Someone else changed this step meanwhile. Check its status and try again.
+
+# Consents (R16)
+p-tab-consents = Consents
+p-consent-intro = A participant's information is shown to an employer, a mentor or an educational institution only with their consent, for each kind of information separately. A consent can be withdrawn at any time with one click, and the withdrawal applies at once.
+p-consent-none = No consents have been recorded.
+p-consent-caption = { $n ->
+    [0] Consents, none in force
+    [one] Consents, one in force
+   *[other] Consents, { $n } in force
+}
+p-consent-col-category = Information
+p-consent-col-recipient = To whom
+p-consent-col-purpose = What for
+p-consent-col-given = Given
+p-consent-col-wording = Wording (code)
+p-consent-col-status = Status
+p-consent-withdrawn-on = Withdrawn { $date }
+p-consent-active = In force
+p-consent-withdraw = Withdraw consent
+p-consent-add-title = Record a new consent
+p-consent-field-purpose = What is the information used for?
+p-consent-field-recipient = Who sees the information?
+p-consent-show-wording = Show the consent wording
+p-consent-read-aloud = Read the wording with the participant. Tick only the information they consent to.
+p-consent-field-categories = Information the participant consents to
+p-consent-field-method = How was the consent given?
+p-consent-record = Record consent
+p-consent-cancel = Cancel
+p-consent-purpose-placement = Proposing the participant for a job, a work trial or a gig, and its follow-up
+p-consent-purpose-transition = The move from school to work or from one course of education to another
+p-consent-recipient-employer = Employer
+p-consent-recipient-mentor = Mentor at work
+p-consent-recipient-institution = Educational institution
+p-consent-category-contact = Contact details
+p-consent-category-skills = Skills
+p-consent-category-languages = Languages
+p-consent-category-goals = Goals and availability
+p-consent-category-functioning = Functioning and work arrangements
+p-consent-category-documents = Documents
+p-consent-method-written = In writing, signed
+p-consent-method-in_meeting = Orally in a meeting
+p-consent-method-electronic = Electronically in the service
+p-consent-error-purpose = Choose what the information is used for.
+p-consent-error-recipient = Choose who sees the information.
+p-consent-error-category = Tick at least one kind of information the participant consents to.
+p-consent-error-method = Choose how the consent was given.
+p-consent-error-wording = The consent wording has changed. Read the new wording with the participant and record the consent again.

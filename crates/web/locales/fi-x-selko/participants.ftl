@@ -350,3 +350,50 @@ p-plan-error-text-long = Teksti on liian pitkä.
 p-plan-error-due = Kirjoita päivä näin: 2026-12-31.
 p-plan-conflict-label = Asia
 p-plan-conflict-value = Joku muu muutti tätä juuri. Katso tilanne ja yritä uudelleen.
+
+# Consents (R16)
+p-tab-consents = Luvat
+p-consent-intro = Tietojasi näytetään työpaikalle, ohjaajalle tai koululle vain, jos annat luvan. Annat luvan jokaiselle tiedolle erikseen. Voit perua luvan milloin vain. Kun perut luvan, se loppuu heti.
+p-consent-none = Lupia ei ole vielä.
+p-consent-caption = { $n ->
+    [0] Luvat. Yksikään lupa ei ole voimassa.
+    [one] Luvat. Yksi lupa on voimassa.
+   *[other] Luvat. { $n } lupaa on voimassa.
+}
+p-consent-col-category = Tieto
+p-consent-col-recipient = Kuka näkee
+p-consent-col-purpose = Mihin
+p-consent-col-given = Milloin
+p-consent-col-wording = Teksti
+p-consent-col-status = Onko voimassa
+p-consent-withdrawn-on = Peruttu { $date }
+p-consent-active = Voimassa
+p-consent-withdraw = Peru lupa
+p-consent-add-title = Anna uusi lupa
+p-consent-field-purpose = Mihin tietoja tarvitaan?
+p-consent-field-recipient = Kuka saa nähdä tiedot?
+p-consent-show-wording = Näytä lupateksti
+p-consent-read-aloud = Lue teksti. Rastita vain ne tiedot, joihin annat luvan.
+p-consent-field-categories = Tiedot, joihin annan luvan
+p-consent-field-method = Miten annoit luvan?
+p-consent-record = Tallenna lupa
+p-consent-cancel = Peruuta
+p-consent-purpose-placement = Minulle etsitään työtä, työkokeilua tai keikkaa
+p-consent-purpose-transition = Siirryn koulusta töihin tai toiseen kouluun
+p-consent-recipient-employer = Työpaikka
+p-consent-recipient-mentor = Työpaikan ohjaaja
+p-consent-recipient-institution = Koulu
+p-consent-category-contact = Nimi, puhelin ja sähköposti
+p-consent-category-skills = Mitä osaan
+p-consent-category-languages = Mitä kieliä osaan
+p-consent-category-goals = Millaista työtä haluan ja milloin voin tehdä
+p-consent-category-functioning = Mikä työssä on helppoa tai vaikeaa ja mitä apua tarvitsen
+p-consent-category-documents = Paperit
+p-consent-method-written = Allekirjoitin paperin
+p-consent-method-in_meeting = Sanoin sen tapaamisessa
+p-consent-method-electronic = Annoin luvan netissä
+p-consent-error-purpose = Valitse, mihin tietoja tarvitaan.
+p-consent-error-recipient = Valitse, kuka saa nähdä tiedot.
+p-consent-error-category = Rastita ainakin yksi tieto.
+p-consent-error-method = Valitse, miten annoit luvan.
+p-consent-error-wording = Lupateksti on muuttunut. Lue uusi teksti ja anna lupa uudelleen.

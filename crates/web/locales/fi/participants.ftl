@@ -368,3 +368,50 @@ p-plan-error-text-long = Askel on liian pitkä (enintään 2000 merkkiä).
 p-plan-error-due = Anna päivämäärä muodossa vvvv-kk-pp.
 p-plan-conflict-label = Askel
 p-plan-conflict-value = Joku muu ehti muuttaa tätä askelta. Tarkista tila ja yritä uudelleen.
+
+# Consents (R16)
+p-tab-consents = Suostumukset
+p-consent-intro = Osallistujan tietoja näytetään työnantajalle, mentorille tai oppilaitokselle vain hänen suostumuksellaan: jokaisesta tietoryhmästä erikseen. Suostumuksen voi perua milloin tahansa yhdellä painalluksella, ja peruminen vaikuttaa heti.
+p-consent-none = Suostumuksia ei ole kirjattu.
+p-consent-caption = { $n ->
+    [0] Suostumukset, yksikään ei ole voimassa
+    [one] Suostumukset, yksi voimassa
+   *[other] Suostumukset, { $n } voimassa
+}
+p-consent-col-category = Tiedot
+p-consent-col-recipient = Kenelle
+p-consent-col-purpose = Mihin
+p-consent-col-given = Annettu
+p-consent-col-wording = Teksti (tunniste)
+p-consent-col-status = Tila
+p-consent-withdrawn-on = Peruttu { $date }
+p-consent-active = Voimassa
+p-consent-withdraw = Peru suostumus
+p-consent-add-title = Kirjaa uusi suostumus
+p-consent-field-purpose = Mihin tietoja käytetään?
+p-consent-field-recipient = Kuka tiedot näkee?
+p-consent-show-wording = Näytä suostumusteksti
+p-consent-read-aloud = Lue teksti osallistujan kanssa. Rastita vain ne tiedot, joihin hän antaa suostumuksen.
+p-consent-field-categories = Tiedot, joihin osallistuja antaa suostumuksen
+p-consent-field-method = Miten suostumus annettiin?
+p-consent-record = Kirjaa suostumus
+p-consent-cancel = Peruuta
+p-consent-purpose-placement = Työhön, työkokeiluun tai keikkaan ehdottaminen ja seuranta
+p-consent-purpose-transition = Siirtymä koulusta työhön tai koulutuksesta toiseen
+p-consent-recipient-employer = Työnantaja
+p-consent-recipient-mentor = Työpaikan mentori
+p-consent-recipient-institution = Oppilaitos
+p-consent-category-contact = Yhteystiedot
+p-consent-category-skills = Osaaminen
+p-consent-category-languages = Kielitaito
+p-consent-category-goals = Tavoitteet ja saatavuus
+p-consent-category-functioning = Toimintakyky ja työjärjestelyt
+p-consent-category-documents = Asiakirjat
+p-consent-method-written = Kirjallisesti allekirjoittaen
+p-consent-method-in_meeting = Suullisesti tapaamisessa
+p-consent-method-electronic = Sähköisesti palvelussa
+p-consent-error-purpose = Valitse, mihin tietoja käytetään.
+p-consent-error-recipient = Valitse, kuka tiedot näkee.
+p-consent-error-category = Rastita vähintään yksi tieto, johon osallistuja antaa suostumuksen.
+p-consent-error-method = Valitse, miten suostumus annettiin.
+p-consent-error-wording = Suostumusteksti on muuttunut. Lue uusi teksti osallistujan kanssa ja kirjaa suostumus uudelleen.

@@ -368,3 +368,50 @@ p-plan-error-text-long = Steget är för långt (högst 2000 tecken).
 p-plan-error-due = Ange datumet som åååå-mm-dd.
 p-plan-conflict-label = Steg
 p-plan-conflict-value = Någon annan ändrade steget under tiden. Kontrollera läget och försök igen.
+
+# Consents (R16)
+p-tab-consents = Samtycken
+p-consent-intro = Deltagarens uppgifter visas för en arbetsgivare, en mentor eller en läroanstalt bara med deltagarens samtycke, för varje uppgiftsgrupp för sig. Samtycket kan återkallas när som helst med ett klick, och det gäller genast.
+p-consent-none = Inga samtycken har registrerats.
+p-consent-caption = { $n ->
+    [0] Samtycken, inget gäller
+    [one] Samtycken, ett gäller
+   *[other] Samtycken, { $n } gäller
+}
+p-consent-col-category = Uppgifter
+p-consent-col-recipient = Till vem
+p-consent-col-purpose = För vad
+p-consent-col-given = Givet
+p-consent-col-wording = Text (kod)
+p-consent-col-status = Status
+p-consent-withdrawn-on = Återkallat { $date }
+p-consent-active = Gäller
+p-consent-withdraw = Återkalla samtycket
+p-consent-add-title = Registrera ett nytt samtycke
+p-consent-field-purpose = Vad används uppgifterna till?
+p-consent-field-recipient = Vem får se uppgifterna?
+p-consent-show-wording = Visa samtyckestexten
+p-consent-read-aloud = Läs texten tillsammans med deltagaren. Kryssa bara för de uppgifter som deltagaren samtycker till.
+p-consent-field-categories = Uppgifter som deltagaren samtycker till
+p-consent-field-method = Hur gavs samtycket?
+p-consent-record = Registrera samtycket
+p-consent-cancel = Avbryt
+p-consent-purpose-placement = Att föreslå deltagaren för ett arbete, en arbetsprövning eller ett gig och uppföljningen
+p-consent-purpose-transition = Övergången från skola till arbete eller från en utbildning till en annan
+p-consent-recipient-employer = Arbetsgivare
+p-consent-recipient-mentor = Mentor på arbetsplatsen
+p-consent-recipient-institution = Läroanstalt
+p-consent-category-contact = Kontaktuppgifter
+p-consent-category-skills = Kunnande
+p-consent-category-languages = Språkkunskaper
+p-consent-category-goals = Mål och tillgänglighet
+p-consent-category-functioning = Funktionsförmåga och arbetsarrangemang
+p-consent-category-documents = Dokument
+p-consent-method-written = Skriftligt med underskrift
+p-consent-method-in_meeting = Muntligt vid ett möte
+p-consent-method-electronic = Elektroniskt i tjänsten
+p-consent-error-purpose = Välj vad uppgifterna används till.
+p-consent-error-recipient = Välj vem som får se uppgifterna.
+p-consent-error-category = Kryssa för minst en uppgift som deltagaren samtycker till.
+p-consent-error-method = Välj hur samtycket gavs.
+p-consent-error-wording = Samtyckestexten har ändrats. Läs den nya texten med deltagaren och registrera samtycket på nytt.

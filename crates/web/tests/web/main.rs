@@ -3,6 +3,7 @@
 
 mod api;
 mod api_casework;
+mod consents;
 mod employers;
 mod harness;
 mod i18n;

@@ -35,6 +35,7 @@ struct World2 {
     opening: String,
     contact: String,
     plan_item: String,
+    consent: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -110,8 +111,24 @@ async fn world(app: &TestApp) -> World2 {
         )
         .await
         .expect("plan item");
+    let consent = svc
+        .give_consent(
+            &users["own coach"].actor,
+            participant,
+            polku_service::consents::NewConsent {
+                recipient: polku_domain::RecipientClass::Employer,
+                purpose: polku_domain::ConsentPurpose::Placement,
+                categories: vec![polku_domain::DataCategory::Skills],
+                method: polku_domain::ConsentMethod::Written,
+                shown: Default::default(),
+            },
+            "service_delivery",
+        )
+        .await
+        .expect("consent")[0];
     World2 {
         plan_item: plan_item.to_string(),
+        consent: consent.to_string(),
         contact: contact.id.to_string(),
         users,
         participant,
@@ -194,6 +211,7 @@ fn concrete(path: &str, w: &World2) -> String {
     .replace("{opening}", &w.opening)
     .replace("{contact}", &w.contact)
     .replace("{item}", &w.plan_item)
+    .replace("{consent}", &w.consent)
 }
 
 async fn call(app: &TestApp, method: &Method, path: &str, user: &User) -> StatusCode {

@@ -23,7 +23,7 @@ pub struct Tab {
 }
 
 /// The tabs: path suffix and label key.
-const TABS: [(&str, &str); 10] = [
+const TABS: [(&str, &str); 11] = [
     ("", "p-tab-background"),
     ("/functioning", "p-tab-functioning"),
     ("/skills", "p-tab-skills"),
@@ -32,6 +32,7 @@ const TABS: [(&str, &str); 10] = [
     ("/path", "p-tab-path"),
     ("/meetings", "p-tab-meetings"),
     ("/plan", "p-tab-plan"),
+    ("/consents", "p-tab-consents"),
     ("/suggestions", "p-tab-suggestions"),
     ("/craft", "p-tab-craft"),
 ];

@@ -6,6 +6,7 @@
 mod availability;
 mod caseload;
 mod common;
+mod consents;
 mod craft;
 mod explain;
 mod functioning;
@@ -55,6 +56,13 @@ pub fn routes() -> Routes {
         .get("/participants/{id}/plan", STAFF, plan::show)
         .post("/participants/{id}/plan", STAFF, plan::add)
         .post("/participants/{id}/plan/{item}", STAFF, plan::toggle)
+        .get("/participants/{id}/consents", STAFF, consents::show)
+        .post("/participants/{id}/consents", STAFF, consents::give)
+        .post(
+            "/participants/{id}/consents/{consent}/withdraw",
+            STAFF,
+            consents::withdraw,
+        )
         .get("/participants/{id}/suggestions", STAFF, suggestions::show)
         .get("/participants/{id}/craft", STAFF, craft::show)
         .post("/participants/{id}/craft", STAFF, craft::submit)

@@ -1,0 +1,372 @@
+//! The consents tab (R16): the participant's consent history, recording a consent the
+//! participant gives, and withdrawing one.
+//!
+//! Recording takes two steps, so the participant sees the exact wording before anything is
+//! ticked: first the purpose and the kind of recipient (a GET form), then the wording for each
+//! kind of information with an unticked box, the wording's hash carried along, and how the
+//! consent was given. Withdrawing is one button per consent, fewer steps than giving, and takes
+//! effect on the next request.
+
+use super::common::{fmt_datetime, load, parse_id, Head};
+use crate::error::{WebError, WebResult};
+use crate::middleware::session::Session;
+use crate::pages::ctx::Ctx;
+use crate::pages::form::FieldErrors;
+use crate::pages::{render_status, see_other};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use polku_domain::{ConsentId, ConsentMethod, ConsentPurpose, DataCategory, RecipientClass};
+use polku_service::consents::{wording, NewConsent};
+use polku_service::participants::ParticipantView;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One consent in the history table.
+pub struct ConsentRow {
+    pub id: String,
+    pub category_key: String,
+    pub recipient_key: String,
+    pub purpose_key: String,
+    pub method_key: String,
+    pub given: String,
+    pub hash: String,
+    pub withdrawn: Option<String>,
+}
+
+/// One kind of information in the second step, with its wording.
+pub struct Choice {
+    pub category: &'static str,
+    pub label_key: String,
+    pub text: String,
+    pub hash: String,
+    pub checked: bool,
+}
+
+/// One radio button: its value and the catalogue key of its label.
+pub struct Opt {
+    pub value: &'static str,
+    pub label_key: String,
+}
+
+fn opts(values: impl IntoIterator<Item = &'static str>, prefix: &str) -> Vec<Opt> {
+    values
+        .into_iter()
+        .map(|value| Opt {
+            value,
+            label_key: format!("{prefix}{value}"),
+        })
+        .collect()
+}
+
+/// The first step's choices (also carried, hidden, through the second).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Step {
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    recipient: String,
+}
+
+#[derive(Template)]
+#[template(path = "participants/consents.html")]
+struct ConsentsPage<'a> {
+    ctx: &'a Ctx,
+    head: Head,
+    title_key: &'static str,
+    errors: FieldErrors,
+    conflict: Option<Vec<super::common::Shown>>,
+    rows: Vec<ConsentRow>,
+    active: i64,
+    purposes: Vec<Opt>,
+    recipients: Vec<Opt>,
+    methods: Vec<Opt>,
+    step: Step,
+    /// The second step's wordings, when purpose and recipient are chosen.
+    choices: Vec<Choice>,
+    method: String,
+}
+
+fn methods() -> Vec<&'static str> {
+    // Consents the participant gives in the service themselves are recorded there, not here.
+    vec![
+        ConsentMethod::Written.as_str(),
+        ConsentMethod::InMeeting.as_str(),
+    ]
+}
+
+fn choices(
+    ctx: &Ctx,
+    purpose: ConsentPurpose,
+    recipient: RecipientClass,
+    checked: &[DataCategory],
+) -> Vec<Choice> {
+    let texts = polku_domain::catalogue::consent_texts();
+    DataCategory::ALL
+        .into_iter()
+        .map(|c| Choice {
+            category: c.as_str(),
+            label_key: format!("p-consent-category-{}", c.as_str()),
+            text: texts.text(purpose, recipient, c, ctx.locale.tag()),
+            hash: wording(purpose, recipient, c).hash,
+            checked: checked.contains(&c),
+        })
+        .collect()
+}
+
+struct Shows {
+    step: Step,
+    checked: Vec<DataCategory>,
+    method: String,
+    errors: FieldErrors,
+    status: StatusCode,
+}
+
+async fn page(
+    state: &AppState,
+    session: &Session,
+    ctx: &Ctx,
+    view: &ParticipantView,
+    shows: Shows,
+) -> WebResult<Response> {
+    let history = state
+        .service
+        .consents(&session.actor, view.id, super::common::PURPOSE)
+        .await?;
+    let mut rows: Vec<ConsentRow> = history
+        .iter()
+        .map(|c| ConsentRow {
+            id: c.id.to_string(),
+            category_key: format!("p-consent-category-{}", c.category.as_str()),
+            recipient_key: format!("p-consent-recipient-{}", c.recipient.as_str()),
+            purpose_key: format!("p-consent-purpose-{}", c.purpose.as_str()),
+            method_key: format!("p-consent-method-{}", c.method.as_str()),
+            given: fmt_datetime(ctx.locale, c.given_at),
+            hash: c.text_version_hash.chars().take(12).collect(),
+            withdrawn: c.withdrawn_at.map(|t| fmt_datetime(ctx.locale, t)),
+        })
+        .collect();
+    // Newest first.
+    rows.reverse();
+    let active = rows.iter().filter(|r| r.withdrawn.is_none()).count() as i64;
+    let chosen = (
+        ConsentPurpose::parse(&shows.step.purpose),
+        RecipientClass::parse(&shows.step.recipient),
+    );
+    let choices = match chosen {
+        (Ok(p), Ok(r)) => choices(ctx, p, r, &shows.checked),
+        _ => Vec::new(),
+    };
+    render_status(
+        shows.status,
+        &ConsentsPage {
+            ctx,
+            head: Head::new(view, "/consents"),
+            title_key: "p-tab-consents",
+            errors: shows.errors,
+            conflict: None,
+            rows,
+            active,
+            purposes: opts(
+                ConsentPurpose::ALL.iter().map(|p| p.as_str()),
+                "p-consent-purpose-",
+            ),
+            recipients: opts(
+                RecipientClass::ALL.iter().map(|r| r.as_str()),
+                "p-consent-recipient-",
+            ),
+            methods: opts(methods(), "p-consent-method-"),
+            step: shows.step,
+            choices,
+            method: shows.method,
+        },
+    )
+}
+
+pub async fn show(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(step): Query<Step>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let mut errors = FieldErrors::new();
+    let mut status = StatusCode::OK;
+    // The first step was sent: both choices are needed for the second.
+    if !step.purpose.is_empty() || !step.recipient.is_empty() {
+        if ConsentPurpose::parse(&step.purpose).is_err() {
+            errors.add("purpose", "p-consent-error-purpose");
+        }
+        if RecipientClass::parse(&step.recipient).is_err() {
+            errors.add("recipient", "p-consent-error-recipient");
+        }
+        if !errors.is_empty() {
+            status = StatusCode::UNPROCESSABLE_ENTITY;
+        }
+    }
+    let shows = Shows {
+        step,
+        checked: Vec::new(),
+        method: String::new(),
+        errors,
+        status,
+    };
+    page(&state, &session, &ctx, &view, shows).await
+}
+
+pub async fn give(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let mut step = Step::default();
+    let mut method = String::new();
+    let mut checked = Vec::new();
+    let mut hashes = BTreeMap::new();
+    let mut errors = FieldErrors::new();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "purpose" => step.purpose = v,
+            "recipient" => step.recipient = v,
+            "method" => method = v,
+            "category" => match DataCategory::parse(&v) {
+                Ok(c) if !checked.contains(&c) => checked.push(c),
+                Ok(_) => {}
+                Err(_) => errors.add("category-contact", "p-consent-error-category"),
+            },
+            _ => {
+                if let Some(c) = k.strip_prefix("hash-") {
+                    if let Ok(c) = DataCategory::parse(c) {
+                        hashes.insert(c, v);
+                    }
+                }
+            }
+        }
+    }
+    let purpose = ConsentPurpose::parse(&step.purpose);
+    let recipient = RecipientClass::parse(&step.recipient);
+    if purpose.is_err() {
+        errors.add("purpose", "p-consent-error-purpose");
+    }
+    if recipient.is_err() {
+        errors.add("recipient", "p-consent-error-recipient");
+    }
+    if checked.is_empty() {
+        errors.add("category-contact", "p-consent-error-category");
+    }
+    let method_ok = methods()
+        .iter()
+        .find(|m| **m == method)
+        .and_then(|m| ConsentMethod::parse(m).ok());
+    if method_ok.is_none() {
+        errors.add("method-written", "p-consent-error-method");
+    }
+    // Every ticked box must carry the wording that was on the page.
+    if checked.iter().any(|c| !hashes.contains_key(c)) {
+        errors.add("category-contact", "p-consent-error-wording");
+    }
+    let (Ok(purpose), Ok(recipient), Some(m)) = (purpose, recipient, method_ok) else {
+        // Without a purpose and a recipient the page is back at the first step: only those
+        // two errors have fields there.
+        if errors.has("purpose") || errors.has("recipient") {
+            errors
+                .0
+                .retain(|f, _| f.as_str() == "purpose" || f.as_str() == "recipient");
+        }
+        return page(
+            &state,
+            &session,
+            &ctx,
+            &view,
+            Shows {
+                step,
+                checked,
+                method,
+                errors,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+            },
+        )
+        .await;
+    };
+    if !errors.is_empty() {
+        return page(
+            &state,
+            &session,
+            &ctx,
+            &view,
+            Shows {
+                step,
+                checked,
+                method,
+                errors,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+            },
+        )
+        .await;
+    }
+    let shown: BTreeMap<DataCategory, String> = hashes
+        .into_iter()
+        .filter(|(c, _)| checked.contains(c))
+        .collect();
+    let result = state
+        .service
+        .give_consent(
+            &session.actor,
+            view.id,
+            NewConsent {
+                recipient,
+                purpose,
+                categories: checked.clone(),
+                method: m,
+                shown,
+            },
+            super::common::PURPOSE,
+        )
+        .await;
+    match result {
+        Ok(_) => Ok(see_other(&format!("/participants/{}/consents", view.id))),
+        // The wording changed while the page was open: show the new one.
+        Err(polku_service::ServiceError::Invalid(_)) => {
+            let mut errors = FieldErrors::new();
+            errors.add("category-contact", "p-consent-error-wording");
+            page(
+                &state,
+                &session,
+                &ctx,
+                &view,
+                Shows {
+                    step,
+                    checked: Vec::new(),
+                    method,
+                    errors,
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                },
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn withdraw(
+    session: Session,
+    State(state): State<AppState>,
+    Path((id, consent)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let participant = parse_id(&id)?;
+    let consent = uuid::Uuid::parse_str(&consent)
+        .map(ConsentId)
+        .map_err(|_| WebError::NotFound)?;
+    state
+        .service
+        .withdraw_consent(&session.actor, participant, consent, super::common::PURPOSE)
+        .await?;
+    Ok(see_other(&format!("/participants/{participant}/consents")))
+}
