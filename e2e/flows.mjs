@@ -101,6 +101,46 @@ export const flows = {
     },
   },
 
+  'record and withdraw a consent': {
+    role: 'coach',
+    noJs: true,
+    async run(page, { BASE, audit, fail }) {
+      const ids = await caseload(page, BASE);
+      if (!ids.length) { fail('consent', 'the caseload is empty'); return; }
+      const url = `${BASE}/participants/${ids[0]}/consents`;
+      const form = `form[method=post][action="/participants/${ids[0]}/consents"]`;
+      await page.goto(url);
+      await audit(page, 'coach');
+      const withdrawBefore = await page.locator('form[action$="/withdraw"]').count();
+      if (await page.locator('input:checked').count()) fail('consent', 'a choice is pre-selected on the first step');
+      // Giving: purpose, recipient, next; tick one kind of information, how it was given, save.
+      let clicks = 0;
+      await page.check('input[name=purpose][value=placement]'); clicks++;
+      await page.check('input[name=recipient][value=employer]'); clicks++;
+      await Promise.all([page.waitForLoadState('load'), page.locator(`form[method=get][action="/participants/${ids[0]}/consents"] button[type=submit]`).click()]); clicks++;
+      await audit(page, 'coach');
+      const boxes = await page.locator('input[type=checkbox][name=category]').count();
+      if (boxes < 6) fail('consent', `only ${boxes} kinds of information offered`);
+      if (await page.locator('input[type=checkbox][name=category]:checked').count()) fail('consent', 'a consent box is pre-ticked');
+      // Saving without a box or a method shows errors and records nothing.
+      await send(page, form);
+      if (!(await page.locator('.error-summary').count())) fail('consent', 'no error summary when nothing is ticked');
+      await audit(page, 'coach');
+      await page.check('input[name=category][value=skills]'); clicks++;
+      await page.check('input[name=method][value=in_meeting]'); clicks++;
+      await send(page, form); clicks++;
+      await audit(page, 'coach');
+      const withdraw = page.locator('form[action$="/withdraw"] button[type=submit]');
+      if ((await withdraw.count()) !== withdrawBefore + 1) { fail('consent', 'the consent is not listed as in force after saving'); return; }
+      // Withdrawing: one click.
+      await Promise.all([page.waitForLoadState('load'), withdraw.first().click()]);
+      const withdrawClicks = 1;
+      if (withdrawClicks > clicks) fail('consent', `withdrawing took ${withdrawClicks} clicks, giving ${clicks}`);
+      if ((await page.locator('form[action$="/withdraw"]').count()) !== withdrawBefore) fail('consent', 'the consent is still in force after withdrawing');
+      await audit(page, 'coach');
+    },
+  },
+
   'log an employer visit': {
     role: 'coordinator',
     noJs: true,
