@@ -21,6 +21,7 @@ pub mod participants;
 pub mod plan;
 pub mod reports;
 pub mod second_factor;
+pub mod shares;
 pub mod skill_search;
 pub mod store;
 pub mod users;

@@ -228,6 +228,43 @@ pub(crate) async fn shares_for(s: &SqliteStore, id: ParticipantId) -> Result<Vec
     rows.into_iter().map(share).collect()
 }
 
+pub(crate) async fn shares_to(s: &SqliteStore, recipient: UserId) -> Result<Vec<Share>> {
+    let rows: Vec<ShareRow> = sqlx::query_as(
+        "SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE recipient_id = ? ORDER BY until DESC, id",
+    )
+    .bind(recipient.0)
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    rows.into_iter().map(share).collect()
+}
+
+pub(crate) async fn revoke_share(
+    s: &SqliteStore,
+    participant: ParticipantId,
+    id: polku_domain::ShareId,
+    at: OffsetDateTime,
+    ev: &AuditEvent,
+) -> Result<bool> {
+    let mut tx = s.write().await?;
+    let done = sqlx::query(
+        "UPDATE shares SET revoked_at = ? WHERE id = ? AND participant_id = ? AND revoked_at IS NULL",
+    )
+    .bind(at)
+    .bind(id.0)
+    .bind(participant.0)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?
+    .rows_affected();
+    if done == 0 {
+        return Ok(false);
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(true)
+}
+
 pub(crate) async fn insert_share(s: &SqliteStore, sh: &Share, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
     sqlx::query("INSERT INTO shares (id, participant_id, recipient_id, categories, until, revoked_at) VALUES (?, ?, ?, ?, ?, ?)")

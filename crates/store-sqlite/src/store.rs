@@ -290,6 +290,18 @@ impl Store for SqliteStore {
     async fn insert_share(&self, share: &Share, audit: &AuditEvent) -> Result<()> {
         participants::insert_share(self, share, audit).await
     }
+    async fn shares_to(&self, recipient: UserId) -> Result<Vec<Share>> {
+        participants::shares_to(self, recipient).await
+    }
+    async fn revoke_share(
+        &self,
+        participant: ParticipantId,
+        id: polku_domain::ShareId,
+        at: time::OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<bool> {
+        participants::revoke_share(self, participant, id, at, audit).await
+    }
     async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>> {
         consents::consents_for(self, id).await
     }

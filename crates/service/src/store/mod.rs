@@ -316,6 +316,18 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn destroy_participant_key(&self, id: ParticipantId, audit: &AuditEvent) -> Result<bool>;
     async fn shares_for(&self, id: ParticipantId) -> Result<Vec<Share>>;
     async fn insert_share(&self, share: &Share, audit: &AuditEvent) -> Result<()>;
+    /// Every share addressed to `recipient`, revoked and expired ones included. Decides what a
+    /// recipient may list, before anything is read (so not audited itself).
+    async fn shares_to(&self, recipient: UserId) -> Result<Vec<Share>>;
+    /// Revokes share `id` of `participant` at `at`; `false` when there is no such share or it
+    /// was revoked already (then nothing changes and nothing is audited).
+    async fn revoke_share(
+        &self,
+        participant: ParticipantId,
+        id: polku_domain::ShareId,
+        at: OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
     /// Every consent record of a participant, given or withdrawn, oldest first. Used by the
     /// access decision before anything is read (so, like `shares_for`, not audited itself).
     async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>>;

@@ -415,3 +415,26 @@ p-consent-error-recipient = Choose who sees the information.
 p-consent-error-category = Tick at least one kind of information the participant consents to.
 p-consent-error-method = Choose how the consent was given.
 p-consent-error-wording = The consent wording has changed. Read the new wording with the participant and record the consent again.
+
+# Sharing (R17)
+p-share-title = Sharing information
+p-share-intro = Share information with one employer, mentor or educational institution user until a date. Only the information the participant's consent is in force for is shown.
+p-share-none = Nothing has been shared with anyone.
+p-share-caption = Shares
+p-share-col-recipient = With whom
+p-share-col-until = Ends
+p-share-active = In force
+p-share-revoked = Revoked
+p-share-expired = Ended
+p-share-revoke = Stop sharing
+p-share-no-recipients = The project has no employer, mentor or institution users to share with.
+p-share-field-recipient = Share with
+p-share-choose = Choose a recipient
+p-share-field-categories = Information to share
+p-share-categories-hint = Only information covered by the participant's consent can be shared.
+p-share-field-until = Shared until (yyyy-mm-dd)
+p-share-submit = Share the information
+p-share-error-recipient = Choose who to share the information with.
+p-share-error-category = Tick at least one kind of information to share.
+p-share-error-until = Give the end date as yyyy-mm-dd, today at the earliest.
+p-share-error-consent = The participant has not consented to sharing all the chosen information with this recipient. Record the consent first.

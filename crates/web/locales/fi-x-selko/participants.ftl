@@ -397,3 +397,26 @@ p-consent-error-recipient = Valitse, kuka saa nähdä tiedot.
 p-consent-error-category = Rastita ainakin yksi tieto.
 p-consent-error-method = Valitse, miten annoit luvan.
 p-consent-error-wording = Lupateksti on muuttunut. Lue uusi teksti ja anna lupa uudelleen.
+
+# Sharing (R17)
+p-share-title = Kuka näkee tietojasi
+p-share-intro = Tietojasi voi näyttää yhdelle työpaikan, ohjaajan tai koulun ihmiselle. Tiedot näkyvät vain tiettyyn päivään asti. Vain ne tiedot näkyvät, joihin olet antanut luvan.
+p-share-none = Kukaan ei näe tietojasi.
+p-share-caption = Kuka näkee tietojasi
+p-share-col-recipient = Kuka
+p-share-col-until = Mihin asti
+p-share-active = Voimassa
+p-share-revoked = Lopetettu
+p-share-expired = Loppunut
+p-share-revoke = Lopeta
+p-share-no-recipients = Projektissa ei ole työpaikan, ohjaajan tai koulun ihmisiä.
+p-share-field-recipient = Kuka saa nähdä
+p-share-choose = Valitse ihminen
+p-share-field-categories = Mitkä tiedot
+p-share-categories-hint = Voit näyttää vain tiedot, joihin olet antanut luvan.
+p-share-field-until = Mihin päivään asti (vvvv-kk-pp)
+p-share-submit = Näytä tiedot
+p-share-error-recipient = Valitse, kuka saa nähdä tiedot.
+p-share-error-category = Rastita ainakin yksi tieto.
+p-share-error-until = Kirjoita päivä näin: vvvv-kk-pp. Päivä ei voi olla mennyt.
+p-share-error-consent = Et ole antanut lupaa kaikkiin näihin tietoihin. Anna ensin lupa.

@@ -12,3 +12,18 @@ home-title = Etusivu
 home-greeting = Hei, { $name }!
 home-intro = Valitse, mitä haluat tehdä.
 form-error-summary = Korjaa seuraavat kohdat
+
+# Shared with me (employer, mentor, institution users)
+nav-shared = Minulle jaetut
+shared-title = Minulle jaetut osallistujat
+shared-intro = Näet osallistujista vain ne tiedot, jotka heidän valmentajansa on jakanut sinulle ja joihin osallistuja on antanut suostumuksen. Jos suostumus perutaan, tiedot poistuvat näkyvistä heti.
+shared-none = Sinulle ei ole jaettu yhtään osallistujaa.
+shared-participant-n = Osallistuja { $n }
+shared-contact = Yhteystiedot
+shared-skills = Osaaminen
+shared-languages = Kielitaito
+shared-goals = Tavoitteet
+shared-availability-label = Saatavuus
+shared-availability = { $min }–{ $max } tuntia viikossa, enintään { $days } päivää viikossa
+shared-functioning = Toimintakyky (0–4)
+shared-accommodations = Tarvittavat työjärjestelyt

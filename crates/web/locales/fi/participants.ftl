@@ -415,3 +415,26 @@ p-consent-error-recipient = Valitse, kuka tiedot näkee.
 p-consent-error-category = Rastita vähintään yksi tieto, johon osallistuja antaa suostumuksen.
 p-consent-error-method = Valitse, miten suostumus annettiin.
 p-consent-error-wording = Suostumusteksti on muuttunut. Lue uusi teksti osallistujan kanssa ja kirjaa suostumus uudelleen.
+
+# Sharing (R17)
+p-share-title = Tietojen jakaminen
+p-share-intro = Jaa tietoja yhdelle työnantajan, mentorin tai oppilaitoksen käyttäjälle määräpäivään asti. Vain ne tiedot näkyvät, joihin osallistujan suostumus on voimassa.
+p-share-none = Tietoja ei ole jaettu kenellekään.
+p-share-caption = Jaot
+p-share-col-recipient = Kenelle
+p-share-col-until = Päättyy
+p-share-active = Voimassa
+p-share-revoked = Peruttu
+p-share-expired = Päättynyt
+p-share-revoke = Lopeta jakaminen
+p-share-no-recipients = Projektissa ei ole työnantajan, mentorin tai oppilaitoksen käyttäjiä, joille tietoja voisi jakaa.
+p-share-field-recipient = Kenelle jaetaan
+p-share-choose = Valitse vastaanottaja
+p-share-field-categories = Jaettavat tiedot
+p-share-categories-hint = Vain suostumuksen kattamat tiedot voi jakaa.
+p-share-field-until = Jaetaan asti (vvvv-kk-pp)
+p-share-submit = Jaa tiedot
+p-share-error-recipient = Valitse, kenelle tiedot jaetaan.
+p-share-error-category = Rastita vähintään yksi jaettava tieto.
+p-share-error-until = Anna päättymispäivä muodossa vvvv-kk-pp, aikaisintaan tänään.
+p-share-error-consent = Osallistuja ei ole antanut suostumusta kaikkien valittujen tietojen jakamiseen tälle vastaanottajalle. Kirjaa suostumus ensin.

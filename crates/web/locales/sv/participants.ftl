@@ -415,3 +415,26 @@ p-consent-error-recipient = Välj vem som får se uppgifterna.
 p-consent-error-category = Kryssa för minst en uppgift som deltagaren samtycker till.
 p-consent-error-method = Välj hur samtycket gavs.
 p-consent-error-wording = Samtyckestexten har ändrats. Läs den nya texten med deltagaren och registrera samtycket på nytt.
+
+# Sharing (R17)
+p-share-title = Dela uppgifter
+p-share-intro = Dela uppgifter med en användare hos en arbetsgivare, en mentor eller en läroanstalt fram till ett datum. Bara de uppgifter som deltagarens samtycke gäller för visas.
+p-share-none = Uppgifterna har inte delats med någon.
+p-share-caption = Delningar
+p-share-col-recipient = Till vem
+p-share-col-until = Upphör
+p-share-active = Gäller
+p-share-revoked = Återkallad
+p-share-expired = Upphört
+p-share-revoke = Sluta dela
+p-share-no-recipients = Projektet har inga användare hos arbetsgivare, mentorer eller läroanstalter att dela med.
+p-share-field-recipient = Dela med
+p-share-choose = Välj mottagare
+p-share-field-categories = Uppgifter som delas
+p-share-categories-hint = Bara uppgifter som samtycket gäller för kan delas.
+p-share-field-until = Delas till och med (åååå-mm-dd)
+p-share-submit = Dela uppgifterna
+p-share-error-recipient = Välj vem uppgifterna delas med.
+p-share-error-category = Kryssa för minst en uppgift att dela.
+p-share-error-until = Ange slutdatum i formen åååå-mm-dd, tidigast i dag.
+p-share-error-consent = Deltagaren har inte samtyckt till att alla valda uppgifter delas med den här mottagaren. Registrera samtycket först.

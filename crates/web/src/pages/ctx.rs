@@ -43,6 +43,11 @@ const NAV: &[(&str, &str, &[Role])] = &[
     ),
     ("/reports", "nav-reports", &[Role::Manager]),
     ("/admin", "nav-admin", &[Role::Admin]),
+    (
+        "/shared",
+        "nav-shared",
+        &[Role::Employer, Role::Mentor, Role::Institution],
+    ),
 ];
 
 impl Ctx {

@@ -10,6 +10,7 @@ pub mod form;
 pub mod home;
 pub mod participants;
 pub mod reports;
+pub mod shared;
 
 use crate::error::{WebError, WebResult};
 use crate::policy::Routes;
@@ -26,6 +27,7 @@ pub fn routes() -> Routes {
         .merge(employers::routes())
         .merge(reports::routes())
         .merge(admin::routes())
+        .merge(shared::routes())
 }
 
 /// Renders a template as a 200 HTML page.

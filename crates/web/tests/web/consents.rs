@@ -180,6 +180,134 @@ async fn consent_story(app: TestApp) {
     assert!(!page.body.contains(&format!("action=\"{withdraw}\"")));
 }
 
+/// R17 through the pages: the coach shares only what is consented, the recipient's page shows
+/// exactly that, and revoking or withdrawing hides it on the next request.
+async fn sharing_story(app: TestApp) {
+    let coach = app.user(Role::Coach).await;
+    let employer = app.user(Role::Employer).await;
+    let coordinator = app.user(Role::Coordinator).await;
+    let svc = app.service().clone();
+    let id = svc
+        .create_participant(
+            &coach.actor,
+            app.world.new_participant(),
+            "service_delivery",
+        )
+        .await
+        .expect("participant");
+    let recipient = employer.actor.user_id().expect("user").to_string();
+    let shares = format!("/participants/{id}/shares");
+    let until = time::OffsetDateTime::now_utc().date().to_string();
+
+    // The recipient's page: empty at first; not for other roles.
+    let page = app.get("/shared", Some(&employer)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/shared", Some(&coordinator)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get("/shared", Some(&coach)).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // The employer is offered as a recipient; sharing without consent is refused.
+    let tab = app
+        .get(&format!("/participants/{id}/consents"), Some(&coach))
+        .await;
+    assert!(tab.body.contains(&format!("<option value=\"{recipient}\"")));
+    let fields = [
+        ("recipient", recipient.as_str()),
+        ("category", "contact"),
+        ("category", "skills"),
+        ("until", until.as_str()),
+    ];
+    let refused = app.post_form(&shares, Some(&coach), &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("href=\"#share-category-contact\""));
+    let bad = app
+        .post_form(
+            &shares,
+            Some(&coach),
+            &[("recipient", "nobody"), ("until", "yesterday")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("href=\"#share-recipient\""));
+    assert!(bad.body.contains("href=\"#share-until\""));
+
+    // With consent to contact details and skills, the share is made and the page shows them.
+    svc.give_consent(
+        &coach.actor,
+        id,
+        polku_service::consents::NewConsent {
+            recipient: polku_domain::RecipientClass::Employer,
+            purpose: polku_domain::ConsentPurpose::Placement,
+            categories: vec![DataCategory::Contact, DataCategory::Skills],
+            method: polku_domain::ConsentMethod::Written,
+            shown: Default::default(),
+        },
+        "service_delivery",
+    )
+    .await
+    .expect("consent");
+    let made = app.post_form(&shares, Some(&coach), &fields).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let view = svc
+        .get_participant(&coach.actor, id, "service_delivery")
+        .await
+        .expect("view");
+    let name = format!("{} {}", view.personal.given_name, view.personal.family_name);
+    let page = app.get("/shared", Some(&employer)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&name), "the shared name is shown");
+    assert!(
+        !page.body.contains("Toimintakyky"),
+        "functioning is not shared"
+    );
+
+    // Withdrawing the contact consent hides the name on the next request.
+    let contact = svc
+        .consents(&coach.actor, id, "service_delivery")
+        .await
+        .expect("history")
+        .into_iter()
+        .find(|c| c.category == DataCategory::Contact)
+        .expect("contact consent");
+    svc.withdraw_consent(&coach.actor, id, contact.id, "service_delivery")
+        .await
+        .expect("withdraw");
+    let page = app.get("/shared", Some(&employer)).await;
+    assert!(!page.body.contains(&name));
+    assert!(page.body.contains("Osallistuja 1"));
+
+    // Revoking the share (one button on the tab) empties the recipient's page.
+    let tab = app
+        .get(&format!("/participants/{id}/consents"), Some(&coach))
+        .await;
+    let at = tab.body.find("/revoke\"").expect("a revoke form");
+    let start = tab.body[..at].rfind("action=\"").expect("action") + 8;
+    let revoke = tab.body[start..at + 7].to_owned();
+    let done = app.post_form(&revoke, Some(&coach), &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let page = app.get("/shared", Some(&employer)).await;
+    assert!(!page.body.contains("Osallistuja 1"));
+    assert_eq!(
+        app.post_form(&revoke, Some(&coach), &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[test]
+fn sharing_on_sqlite() {
+    on(Backend::Sqlite, sharing_story);
+}
+
+#[test]
+fn sharing_on_postgres() {
+    on(Backend::Postgres, sharing_story);
+}
+
 #[test]
 fn consents_on_sqlite() {
     on(Backend::Sqlite, consent_story);

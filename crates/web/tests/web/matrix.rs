@@ -36,6 +36,7 @@ struct World2 {
     contact: String,
     plan_item: String,
     consent: String,
+    share: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -56,6 +57,7 @@ async fn world(app: &TestApp) -> World2 {
     users.insert("coordinator", app.user(Role::Coordinator).await);
     users.insert("manager", app.user(Role::Manager).await);
     users.insert("admin", app.user(Role::Admin).await);
+    users.insert("employer", app.user(Role::Employer).await);
     users.insert(
         "coach of another project",
         user_in(app, &other_project, Role::Coach).await,
@@ -126,7 +128,19 @@ async fn world(app: &TestApp) -> World2 {
         )
         .await
         .expect("consent")[0];
+    let share = polku_domain::Share {
+        id: polku_domain::ShareId::new(),
+        participant_id: participant,
+        recipient: users["employer"].actor.user_id().expect("user"),
+        categories: vec![polku_domain::DataCategory::Skills],
+        until: time::OffsetDateTime::now_utc().date(),
+        revoked_at: None,
+    };
+    svc.share_participant(&users["own coach"].actor, share.clone(), "matching")
+        .await
+        .expect("share");
     World2 {
+        share: share.id.0.to_string(),
         plan_item: plan_item.to_string(),
         consent: consent.to_string(),
         contact: contact.id.to_string(),
@@ -186,7 +200,18 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             Denied
         }
     } else if p == "/match" || p == "/craft" || p == "/allocate" {
-        Allowed
+        // The engine on files: staff only.
+        if who == "employer" {
+            Denied
+        } else {
+            Allowed
+        }
+    } else if p == "/shared" {
+        if who == "employer" {
+            Allowed
+        } else {
+            Denied
+        }
     } else {
         return None;
     })
@@ -212,6 +237,7 @@ fn concrete(path: &str, w: &World2) -> String {
     .replace("{contact}", &w.contact)
     .replace("{item}", &w.plan_item)
     .replace("{consent}", &w.consent)
+    .replace("{share}", &w.share)
 }
 
 async fn call(app: &TestApp, method: &Method, path: &str, user: &User) -> StatusCode {
@@ -338,6 +364,7 @@ fn is_subject_route(path: &str) -> bool {
         "/match",
         "/craft",
         "/allocate",
+        "/shared",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

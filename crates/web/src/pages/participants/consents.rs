@@ -37,6 +37,39 @@ pub struct ConsentRow {
     pub withdrawn: Option<String>,
 }
 
+/// One share in the sharing table.
+pub struct ShareRow {
+    pub id: String,
+    pub recipient: String,
+    pub categories: Vec<String>,
+    pub until: String,
+    /// `p-share-active`, `p-share-revoked` or `p-share-expired`.
+    pub state_key: &'static str,
+    pub active: bool,
+}
+
+/// A user the information can be shared with, as a select option.
+pub struct RecipientOpt {
+    pub id: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A data category as a checkbox of the share form.
+pub struct CategoryOpt {
+    pub value: &'static str,
+    pub label_key: String,
+    pub checked: bool,
+}
+
+/// What the share form was sent with (kept when it comes back with errors).
+#[derive(Debug, Clone, Default)]
+pub struct ShareForm {
+    recipient: String,
+    categories: Vec<DataCategory>,
+    until: String,
+}
+
 /// One kind of information in the second step, with its wording.
 pub struct Choice {
     pub category: &'static str,
@@ -88,6 +121,10 @@ struct ConsentsPage<'a> {
     /// The second step's wordings, when purpose and recipient are chosen.
     choices: Vec<Choice>,
     method: String,
+    shares: Vec<ShareRow>,
+    share_recipients: Vec<RecipientOpt>,
+    share_categories: Vec<CategoryOpt>,
+    share_until: String,
 }
 
 fn methods() -> Vec<&'static str> {
@@ -121,8 +158,22 @@ struct Shows {
     step: Step,
     checked: Vec<DataCategory>,
     method: String,
+    share: ShareForm,
     errors: FieldErrors,
     status: StatusCode,
+}
+
+impl Shows {
+    fn plain() -> Shows {
+        Shows {
+            step: Step::default(),
+            checked: Vec::new(),
+            method: String::new(),
+            share: ShareForm::default(),
+            errors: FieldErrors::new(),
+            status: StatusCode::OK,
+        }
+    }
 }
 
 async fn page(
@@ -160,6 +211,54 @@ async fn page(
         (Ok(p), Ok(r)) => choices(ctx, p, r, &shows.checked),
         _ => Vec::new(),
     };
+    let today = time::OffsetDateTime::now_utc().date();
+    let shares = state
+        .service
+        .shares(&session.actor, view.id, super::common::PURPOSE)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let (state_key, active) = if s.share.revoked_at.is_some() {
+                ("p-share-revoked", false)
+            } else if s.share.until < today {
+                ("p-share-expired", false)
+            } else {
+                ("p-share-active", true)
+            };
+            ShareRow {
+                id: s.share.id.to_string(),
+                recipient: format!("{} ({})", s.recipient_name, s.recipient_email),
+                categories: s
+                    .share
+                    .categories
+                    .iter()
+                    .map(|c| format!("p-consent-category-{}", c.as_str()))
+                    .collect(),
+                until: super::common::fmt_date(ctx.locale, s.share.until),
+                state_key,
+                active,
+            }
+        })
+        .collect();
+    let share_recipients = state
+        .service
+        .share_recipients(&session.actor, view.id)
+        .await?
+        .into_iter()
+        .map(|r| RecipientOpt {
+            selected: r.id.to_string() == shows.share.recipient,
+            id: r.id.to_string(),
+            label: format!("{} ({})", r.name, r.email),
+        })
+        .collect();
+    let share_categories = DataCategory::ALL
+        .into_iter()
+        .map(|c| CategoryOpt {
+            value: c.as_str(),
+            label_key: format!("p-consent-category-{}", c.as_str()),
+            checked: shows.share.categories.contains(&c),
+        })
+        .collect();
     render_status(
         shows.status,
         &ConsentsPage {
@@ -182,6 +281,10 @@ async fn page(
             step: shows.step,
             choices,
             method: shows.method,
+            shares,
+            share_recipients,
+            share_categories,
+            share_until: shows.share.until,
         },
     )
 }
@@ -210,10 +313,9 @@ pub async fn show(
     }
     let shows = Shows {
         step,
-        checked: Vec::new(),
-        method: String::new(),
         errors,
         status,
+        ..Shows::plain()
     };
     page(&state, &session, &ctx, &view, shows).await
 }
@@ -291,6 +393,7 @@ pub async fn give(
                 method,
                 errors,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
+                share: ShareForm::default(),
             },
         )
         .await;
@@ -307,6 +410,7 @@ pub async fn give(
                 method,
                 errors,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
+                share: ShareForm::default(),
             },
         )
         .await;
@@ -343,10 +447,10 @@ pub async fn give(
                 &view,
                 Shows {
                     step,
-                    checked: Vec::new(),
                     method,
                     errors,
                     status: StatusCode::UNPROCESSABLE_ENTITY,
+                    ..Shows::plain()
                 },
             )
             .await
@@ -367,6 +471,135 @@ pub async fn withdraw(
     state
         .service
         .withdraw_consent(&session.actor, participant, consent, super::common::PURPOSE)
+        .await?;
+    Ok(see_other(&format!("/participants/{participant}/consents")))
+}
+
+/// Shares the chosen kinds of information with one employer, mentor or institution user until a
+/// date. The service refuses any kind without the participant's consent to that recipient.
+pub async fn share(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let mut form = ShareForm::default();
+    let mut errors = FieldErrors::new();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "recipient" => form.recipient = v,
+            "until" => form.until = v,
+            "category" => {
+                if let Ok(c) = DataCategory::parse(&v) {
+                    if !form.categories.contains(&c) {
+                        form.categories.push(c);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let recipient = uuid::Uuid::parse_str(form.recipient.trim()).ok();
+    if recipient.is_none() {
+        errors.add("share-recipient", "p-share-error-recipient");
+    }
+    if form.categories.is_empty() {
+        errors.add("share-category-contact", "p-share-error-category");
+    }
+    let until = time::Date::parse(
+        form.until.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    );
+    match until {
+        Ok(d) if d >= time::OffsetDateTime::now_utc().date() => {}
+        _ => errors.add("share-until", "p-share-error-until"),
+    }
+    let (Some(recipient), Ok(until), true) = (recipient, until, errors.is_empty()) else {
+        let shows = Shows {
+            share: form,
+            errors,
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            ..Shows::plain()
+        };
+        return page(&state, &session, &ctx, &view, shows).await;
+    };
+    let result = state
+        .service
+        .share_participant(
+            &session.actor,
+            polku_domain::Share {
+                id: polku_domain::ShareId::new(),
+                participant_id: view.id,
+                recipient: polku_domain::UserId(recipient),
+                categories: form.categories.clone(),
+                until,
+                revoked_at: None,
+            },
+            "matching",
+        )
+        .await;
+    match result {
+        Ok(()) => Ok(see_other(&format!("/participants/{}/consents", view.id))),
+        Err(polku_service::ServiceError::Invalid(polku_domain::DomainError::Invalid {
+            field,
+            ..
+        })) => {
+            let mut errors = FieldErrors::new();
+            match field {
+                "categories" => errors.add("share-category-contact", "p-share-error-consent"),
+                "until" => errors.add("share-until", "p-share-error-until"),
+                _ => errors.add("share-recipient", "p-share-error-recipient"),
+            }
+            let shows = Shows {
+                share: form,
+                errors,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                ..Shows::plain()
+            };
+            page(&state, &session, &ctx, &view, shows).await
+        }
+        // An unknown recipient id looks like a wrong choice, not a missing page.
+        Err(polku_service::ServiceError::NotFound)
+            if recipient_unknown(&state, &session, &view).await =>
+        {
+            let mut errors = FieldErrors::new();
+            errors.add("share-recipient", "p-share-error-recipient");
+            let shows = Shows {
+                share: form,
+                errors,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                ..Shows::plain()
+            };
+            page(&state, &session, &ctx, &view, shows).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// After a `NotFound` from sharing: was it the recipient (the participant is still ours)?
+async fn recipient_unknown(state: &AppState, session: &Session, view: &ParticipantView) -> bool {
+    state
+        .service
+        .require_editable_participant(&session.actor, view.id)
+        .await
+        .is_ok()
+}
+
+/// Revokes a share: one button; the recipient loses access on the next request.
+pub async fn revoke(
+    session: Session,
+    State(state): State<AppState>,
+    Path((id, share)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let participant = parse_id(&id)?;
+    let share = uuid::Uuid::parse_str(&share)
+        .map(polku_domain::ShareId)
+        .map_err(|_| WebError::NotFound)?;
+    state
+        .service
+        .revoke_share(&session.actor, participant, share, "matching")
         .await?;
     Ok(see_other(&format!("/participants/{participant}/consents")))
 }

@@ -6,6 +6,7 @@
 mod availability;
 mod caseload;
 mod common;
+pub(crate) use common::data_lang;
 mod consents;
 mod craft;
 mod explain;
@@ -62,6 +63,12 @@ pub fn routes() -> Routes {
             "/participants/{id}/consents/{consent}/withdraw",
             STAFF,
             consents::withdraw,
+        )
+        .post("/participants/{id}/shares", STAFF, consents::share)
+        .post(
+            "/participants/{id}/shares/{share}/revoke",
+            STAFF,
+            consents::revoke,
         )
         .get("/participants/{id}/suggestions", STAFF, suggestions::show)
         .get("/participants/{id}/craft", STAFF, craft::show)
