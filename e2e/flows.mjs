@@ -116,7 +116,7 @@ export const flows = {
       // Giving: purpose, recipient, next; tick one kind of information, how it was given, save.
       let clicks = 0;
       await page.check('input[name=purpose][value=placement]'); clicks++;
-      await page.check('input[name=recipient][value=employer]'); clicks++;
+      await page.check('input[name=recipient][value=mentor]'); clicks++;
       await Promise.all([page.waitForLoadState('load'), page.locator(`form[method=get][action="/participants/${ids[0]}/consents"] button[type=submit]`).click()]); clicks++;
       await audit(page, 'coach');
       const boxes = await page.locator('input[type=checkbox][name=category]').count();
@@ -168,6 +168,17 @@ export const flows = {
       if (!(await page.locator('main').innerText()).includes('<svg onload=alert(3)>')) fail('employer visit', 'the need text was not shown back as text');
       await page.goto(`${BASE}${href}`);
       await audit(page, 'coordinator');
+    },
+  },
+  'see the participants shared with me': {
+    role: 'employer',
+    async run(page, { BASE, audit, fail }) {
+      await page.goto(`${BASE}/shared`);
+      await audit(page, 'employer');
+      const cards = await page.locator('main section.card').count();
+      if (!cards) fail('shared with me', 'the demo employer sees no shared participant');
+      const text = await page.locator('main').innerText();
+      if (/Toimintakyky/.test(text)) fail('shared with me', 'functioning shown without consent');
     },
   },
   'manager overview': {

@@ -75,7 +75,7 @@ async function crossSite(browser, page) {
 const browser = await launch();
 try {
   const pages = {};
-  for (const role of ['coach', 'coordinator', 'manager', 'admin']) {
+  for (const role of ['coach', 'coordinator', 'manager', 'admin', 'employer']) {
     const page = await signIn(browser, role);
     if (!page) continue;
     pages[role] = page;

@@ -23,7 +23,13 @@ pub struct ServeArgs {
 }
 
 /// The demo users who get a sign-in link: the first of each role in the first demo project.
-const DEMO_ROLES: [Role; 4] = [Role::Coach, Role::Coordinator, Role::Manager, Role::Admin];
+const DEMO_ROLES: [Role; 5] = [
+    Role::Coach,
+    Role::Coordinator,
+    Role::Manager,
+    Role::Admin,
+    Role::Employer,
+];
 
 pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
     let listen = a.listen.unwrap_or_else(|| cfg.listen.clone());

@@ -32,6 +32,7 @@ pub use people::{PlannedParticipant, REFERENCE_DATE};
 pub use plan::{plan, DemoPlan};
 
 use crate::{Actor, Result, Service, ServiceError};
+use polku_domain::Role;
 use std::collections::BTreeSet;
 
 /// The meta key that records which seed the demo data in a database came from.
@@ -184,6 +185,80 @@ impl Service {
             }
             progress(DemoProgress::Employers { done: i + 1, total });
         }
+        self.seed_demo_sharing(&plan).await?;
         Ok(summary)
+    }
+
+    /// In each project, the first two participants have consented to showing their contact
+    /// details, skills and languages to employers, and their coach has shared those with the
+    /// project's first employer user for a month, so the recipient's page has something to show.
+    /// Consents already in force and existing shares are left as they are.
+    async fn seed_demo_sharing(&self, plan: &DemoPlan) -> Result<()> {
+        use polku_domain::{ConsentMethod, ConsentPurpose, DataCategory, RecipientClass};
+        let categories = vec![
+            DataCategory::Contact,
+            DataCategory::Skills,
+            DataCategory::Languages,
+        ];
+        for project in &plan.projects {
+            let Some(employer) = plan.users.iter().find(|u| {
+                u.roles
+                    .iter()
+                    .any(|g| g.role == Role::Employer && g.project == Some(project.id))
+            }) else {
+                continue;
+            };
+            for p in plan
+                .participants
+                .iter()
+                .filter(|p| p.project_id == project.id)
+                .take(2)
+            {
+                let coach = Actor::user(
+                    p.coach_id,
+                    vec![polku_domain::RoleGrant {
+                        role: Role::Coach,
+                        project: Some(project.id),
+                    }],
+                );
+                self.give_consent(
+                    &coach,
+                    p.id,
+                    crate::consents::NewConsent {
+                        recipient: RecipientClass::Employer,
+                        purpose: ConsentPurpose::Placement,
+                        categories: categories.clone(),
+                        method: ConsentMethod::Written,
+                        shown: Default::default(),
+                    },
+                    PURPOSE,
+                )
+                .await?;
+                if self
+                    .store()
+                    .shares_for(p.id)
+                    .await?
+                    .iter()
+                    .any(|s| s.recipient == employer.id)
+                {
+                    continue;
+                }
+                let until = time::OffsetDateTime::now_utc().date() + time::Duration::days(30);
+                self.share_participant(
+                    &coach,
+                    polku_domain::Share {
+                        id: polku_domain::ShareId::new(),
+                        participant_id: p.id,
+                        recipient: employer.id,
+                        categories: categories.clone(),
+                        until,
+                        revoked_at: None,
+                    },
+                    "matching",
+                )
+                .await?;
+            }
+        }
+        Ok(())
     }
 }
