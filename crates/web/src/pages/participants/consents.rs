@@ -174,6 +174,15 @@ impl Shows {
             status: StatusCode::OK,
         }
     }
+
+    /// The page again with `errors` next to the fields (422).
+    fn invalid(errors: FieldErrors) -> Shows {
+        Shows {
+            errors,
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            ..Shows::plain()
+        }
+    }
 }
 
 async fn page(
@@ -374,7 +383,9 @@ pub async fn give(
     if checked.iter().any(|c| !hashes.contains_key(c)) {
         errors.add("category-contact", "p-consent-error-wording");
     }
-    let (Ok(purpose), Ok(recipient), Some(m)) = (purpose, recipient, method_ok) else {
+    let (Ok(purpose), Ok(recipient), Some(m), true) =
+        (purpose, recipient, method_ok, errors.is_empty())
+    else {
         // Without a purpose and a recipient the page is back at the first step: only those
         // two errors have fields there.
         if errors.has("purpose") || errors.has("recipient") {
@@ -382,39 +393,14 @@ pub async fn give(
                 .0
                 .retain(|f, _| f.as_str() == "purpose" || f.as_str() == "recipient");
         }
-        return page(
-            &state,
-            &session,
-            &ctx,
-            &view,
-            Shows {
-                step,
-                checked,
-                method,
-                errors,
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                share: ShareForm::default(),
-            },
-        )
-        .await;
+        let shows = Shows {
+            step,
+            checked,
+            method,
+            ..Shows::invalid(errors)
+        };
+        return page(&state, &session, &ctx, &view, shows).await;
     };
-    if !errors.is_empty() {
-        return page(
-            &state,
-            &session,
-            &ctx,
-            &view,
-            Shows {
-                step,
-                checked,
-                method,
-                errors,
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                share: ShareForm::default(),
-            },
-        )
-        .await;
-    }
     let shown: BTreeMap<DataCategory, String> = hashes
         .into_iter()
         .filter(|(c, _)| checked.contains(c))
@@ -440,20 +426,12 @@ pub async fn give(
         Err(polku_service::ServiceError::Invalid(_)) => {
             let mut errors = FieldErrors::new();
             errors.add("category-contact", "p-consent-error-wording");
-            page(
-                &state,
-                &session,
-                &ctx,
-                &view,
-                Shows {
-                    step,
-                    method,
-                    errors,
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                    ..Shows::plain()
-                },
-            )
-            .await
+            let shows = Shows {
+                step,
+                method,
+                ..Shows::invalid(errors)
+            };
+            page(&state, &session, &ctx, &view, shows).await
         }
         Err(e) => Err(e.into()),
     }
@@ -519,9 +497,7 @@ pub async fn share(
     let (Some(recipient), Ok(until), true) = (recipient, until, errors.is_empty()) else {
         let shows = Shows {
             share: form,
-            errors,
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            ..Shows::plain()
+            ..Shows::invalid(errors)
         };
         return page(&state, &session, &ctx, &view, shows).await;
     };
@@ -554,9 +530,7 @@ pub async fn share(
             }
             let shows = Shows {
                 share: form,
-                errors,
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                ..Shows::plain()
+                ..Shows::invalid(errors)
             };
             page(&state, &session, &ctx, &view, shows).await
         }
@@ -568,9 +542,7 @@ pub async fn share(
             errors.add("share-recipient", "p-share-error-recipient");
             let shows = Shows {
                 share: form,
-                errors,
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                ..Shows::plain()
+                ..Shows::invalid(errors)
             };
             page(&state, &session, &ctx, &view, shows).await
         }
