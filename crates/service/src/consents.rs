@@ -128,7 +128,7 @@ impl Service {
         }
         let now = OffsetDateTime::now_utc();
         let existing = self.store().consents_for(participant).await?;
-        let mut ids = Vec::new();
+        let mut records = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for category in new.categories {
             if !seen.insert(category) {
@@ -149,7 +149,7 @@ impl Service {
             }) {
                 continue;
             }
-            let consent = Consent {
+            records.push(Consent {
                 id: ConsentId::new(),
                 participant_id: participant,
                 recipient: new.recipient,
@@ -161,23 +161,27 @@ impl Service {
                 method: new.method,
                 withdrawn_at: None,
                 withdrawn_by: None,
-            };
-            let audit = AuditEvent::new(
-                actor,
-                "participant",
-                Some(participant.to_string()),
-                &format!(
-                    "give_consent:{}:{}:{}",
-                    consent.purpose.as_str(),
-                    consent.recipient.as_str(),
-                    consent.category.as_str()
-                ),
-                purpose,
-            )?;
-            self.store().insert_consent(&consent, &audit).await?;
-            ids.push(consent.id);
+            });
         }
-        Ok(ids)
+        if records.is_empty() {
+            return Ok(Vec::new());
+        }
+        let categories: Vec<&str> = records.iter().map(|c| c.category.as_str()).collect();
+        let audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(participant.to_string()),
+            &format!(
+                "give_consent:{}:{}:{}",
+                new.purpose.as_str(),
+                new.recipient.as_str(),
+                categories.join(",")
+            ),
+            purpose,
+        )?;
+        // All the categories of one consent are recorded together or not at all.
+        self.store().insert_consents(&records, &audit).await?;
+        Ok(records.iter().map(|c| c.id).collect())
     }
 
     /// Withdraws one consent; it stops counting on the very next request. A consent that does

@@ -19,25 +19,31 @@ pub(crate) async fn consents_for(s: &PgStore, id: ParticipantId) -> Result<Vec<C
     rows.into_iter().map(consent).collect()
 }
 
-pub(crate) async fn insert_consent(s: &PgStore, c: &Consent, ev: &AuditEvent) -> Result<()> {
+pub(crate) async fn insert_consents(
+    s: &PgStore,
+    consents: &[Consent],
+    ev: &AuditEvent,
+) -> Result<()> {
     let mut tx = s.write().await?;
-    sqlx::query(&format!(
-        "INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    ))
-    .bind(c.id.0)
-    .bind(c.participant_id.0)
-    .bind(c.recipient.as_str())
-    .bind(c.category.as_str())
-    .bind(c.purpose.as_str())
-    .bind(&c.text_version_hash)
-    .bind(c.given_at)
-    .bind(c.given_by.0)
-    .bind(c.method.as_str())
-    .bind(c.withdrawn_at)
-    .bind(c.withdrawn_by.map(|u| u.0))
-    .execute(&mut *tx)
-    .await
-    .map_err(db)?;
+    for c in consents {
+        sqlx::query(&format!(
+            "INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+        ))
+        .bind(c.id.0)
+        .bind(c.participant_id.0)
+        .bind(c.recipient.as_str())
+        .bind(c.category.as_str())
+        .bind(c.purpose.as_str())
+        .bind(&c.text_version_hash)
+        .bind(c.given_at)
+        .bind(c.given_by.0)
+        .bind(c.method.as_str())
+        .bind(c.withdrawn_at)
+        .bind(c.withdrawn_by.map(|u| u.0))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+    }
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)
 }

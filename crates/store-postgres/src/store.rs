@@ -287,12 +287,12 @@ impl Store for PgStore {
     async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>> {
         consents::consents_for(self, id).await
     }
-    async fn insert_consent(
+    async fn insert_consents(
         &self,
-        consent: &polku_domain::Consent,
+        consents: &[polku_domain::Consent],
         audit: &AuditEvent,
     ) -> Result<()> {
-        consents::insert_consent(self, consent, audit).await
+        consents::insert_consents(self, consents, audit).await
     }
     async fn withdraw_consent(
         &self,

@@ -402,6 +402,26 @@ async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db: Arc<TestDb
             .code(),
         "invalid_value"
     );
+    // A consent to several kinds is all or nothing: one stale wording records none of them.
+    let contact = polku_service::consents::wording(
+        ConsentPurpose::Placement,
+        RecipientClass::Employer,
+        DataCategory::Contact,
+    );
+    let mixed = polku_service::consents::NewConsent {
+        categories: vec![DataCategory::Contact, DataCategory::Skills],
+        shown: [
+            (DataCategory::Contact, contact.hash.clone()),
+            (DataCategory::Skills, "0".repeat(64)),
+        ]
+        .into_iter()
+        .collect(),
+        ..new.clone()
+    };
+    assert!(svc
+        .give_consent(&coach, id, mixed, "service_delivery")
+        .await
+        .is_err());
     assert!(svc
         .consents(&coach, id, "service_delivery")
         .await

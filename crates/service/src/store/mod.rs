@@ -331,9 +331,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Every consent record of a participant, given or withdrawn, oldest first. Used by the
     /// access decision before anything is read (so, like `shares_for`, not audited itself).
     async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>>;
-    async fn insert_consent(
+    /// Records consents given together (one per category) in one transaction: all or none.
+    async fn insert_consents(
         &self,
-        consent: &polku_domain::Consent,
+        consents: &[polku_domain::Consent],
         audit: &AuditEvent,
     ) -> Result<()>;
     /// Marks consent `id` of `participant` withdrawn; `false` when there is no such consent or
