@@ -367,11 +367,9 @@ impl Service {
         if share.until < OffsetDateTime::now_utc().date() || share.revoked_at.is_some() {
             return invalid("until", "a new share must be valid today or later");
         }
-        let recipient = self
-            .store()
-            .get_user(share.recipient)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
+        let Some(recipient) = self.store().get_user(share.recipient).await? else {
+            return invalid("recipient", "there is no such user");
+        };
         let outside = [
             polku_domain::Role::Employer,
             polku_domain::Role::Mentor,

@@ -4,7 +4,7 @@
 //! decided per request from the stored shares and consents (`authz::participant_access`).
 
 use crate::audit::AuditEvent;
-use crate::authz::{self, Access};
+use crate::authz;
 use crate::participants::SharedParticipant;
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{ParticipantId, RecipientClass, Role, Share, ShareId, UserId};
@@ -158,15 +158,12 @@ impl Service {
         ids.dedup();
         let mut out = Vec::new();
         for pid in ids {
-            let Some(scope) = self.store().participant_scope(pid).await? else {
-                continue;
-            };
-            let shares = self.store().shares_for(pid).await?;
-            let consents = self.store().consents_for(pid).await?;
-            if authz::participant_access(actor, &scope, &shares, &consents, now) == Access::None {
-                continue;
+            // Access is decided there, from the shares and consents as stored now.
+            match self.shared_participant(actor, pid, purpose).await {
+                Ok(p) => out.push(p),
+                Err(ServiceError::NotFound) => {}
+                Err(e) => return Err(e),
             }
-            out.push(self.shared_participant(actor, pid, purpose).await?);
         }
         Ok(out)
     }

@@ -534,29 +534,8 @@ pub async fn share(
             };
             page(&state, &session, &ctx, &view, shows).await
         }
-        // An unknown recipient id looks like a wrong choice, not a missing page.
-        Err(polku_service::ServiceError::NotFound)
-            if recipient_unknown(&state, &session, &view).await =>
-        {
-            let mut errors = FieldErrors::new();
-            errors.add("share-recipient", "p-share-error-recipient");
-            let shows = Shows {
-                share: form,
-                ..Shows::invalid(errors)
-            };
-            page(&state, &session, &ctx, &view, shows).await
-        }
         Err(e) => Err(e.into()),
     }
-}
-
-/// After a `NotFound` from sharing: was it the recipient (the participant is still ours)?
-async fn recipient_unknown(state: &AppState, session: &Session, view: &ParticipantView) -> bool {
-    state
-        .service
-        .require_editable_participant(&session.actor, view.id)
-        .await
-        .is_ok()
 }
 
 /// Revokes a share: one button; the recipient loses access on the next request.

@@ -6,7 +6,7 @@ use crate::error::WebResult;
 use crate::i18n::Arg;
 use crate::middleware::session::Session;
 use crate::pages::ctx::Ctx;
-use crate::pages::participants::data_lang;
+use crate::pages::participants::{accommodation_label, data_lang, dimension_label};
 use crate::pages::render;
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
@@ -105,36 +105,12 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
         let functioning = p.functioning.map(|f| {
             f.capacity
                 .iter()
-                .map(|(d, l)| {
-                    let label = polku_domain::catalogue::dimension(*d).map_or_else(
-                        || d.key().to_owned(),
-                        |i| match lang {
-                            "sv" => i.label.sv.clone(),
-                            "en" => i.label.en.clone(),
-                            _ => i.label.fi.clone(),
-                        },
-                    );
-                    format!("{label}: {}/4", l.get())
-                })
+                .map(|(d, l)| format!("{}: {}/4", dimension_label(&ctx, d.key()), l.get()))
                 .collect()
         });
-        let accommodations = p.accommodations.map(|ids| {
-            ids.iter()
-                .map(|id| {
-                    polku_domain::catalogue::accommodations()
-                        .iter()
-                        .find(|a| a.id == *id)
-                        .map_or_else(
-                            || id.clone(),
-                            |a| match lang {
-                                "sv" => a.label.sv.clone(),
-                                "en" => a.label.en.clone(),
-                                _ => a.label.fi.clone(),
-                            },
-                        )
-                })
-                .collect()
-        });
+        let accommodations = p
+            .accommodations
+            .map(|ids| ids.iter().map(|id| accommodation_label(&ctx, id)).collect());
         cards.push(Card {
             heading,
             contact,
