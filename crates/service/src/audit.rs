@@ -30,6 +30,10 @@ pub const PURPOSES: &[(&str, &str)] = &[
         "GDPR access, rectification or erasure",
     ),
     ("maintenance", "Backups, key rotation and integrity checks"),
+    (
+        "breach_investigation",
+        "Finding out who accessed whose data when a breach is suspected",
+    ),
 ];
 
 /// What happened, to whom, by whom and why. Contains identifiers only, never personal data (R32).

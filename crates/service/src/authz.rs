@@ -100,6 +100,18 @@ pub fn recipient_classes(actor: &Actor, project: ProjectId) -> Vec<RecipientClas
     .collect()
 }
 
+/// Who may take a right-of-access export of a participant (R39): the own coach, the participant
+/// themself, or the operator. Managers, administrators and share recipients may not.
+pub fn may_export_subject(actor: &Actor, p: &ParticipantScope) -> bool {
+    match actor {
+        Actor::System { .. } => true,
+        Actor::User { id, .. } => {
+            (p.coach_id == Some(*id) && actor.has(Role::Coach, p.project_id))
+                || (p.user_id == Some(*id) && actor.has(Role::Participant, p.project_id))
+        }
+    }
+}
+
 /// Write access to a participant: the own coach (or the system operator).
 pub fn may_edit_participant(actor: &Actor, p: &ParticipantScope) -> bool {
     match actor {

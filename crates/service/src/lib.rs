@@ -24,6 +24,7 @@ pub mod second_factor;
 pub mod shares;
 pub mod skill_search;
 pub mod store;
+pub mod subject;
 pub mod users;
 
 pub use actor::Actor;

@@ -18,7 +18,7 @@ pub struct NewMeeting {
     pub notes: String,
 }
 
-fn notes_aad(id: MeetingId) -> Vec<u8> {
+pub(crate) fn notes_aad(id: MeetingId) -> Vec<u8> {
     aad("meetings", "notes", &id.0, 0)
 }
 

@@ -9,7 +9,7 @@ use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{ParticipantId, PlanItem, PlanItemId};
 use time::{Date, OffsetDateTime};
 
-fn text_aad(id: PlanItemId) -> Vec<u8> {
+pub(crate) fn text_aad(id: PlanItemId) -> Vec<u8> {
     aad("plan_items", "text", &id.0, 0)
 }
 

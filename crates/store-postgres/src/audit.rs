@@ -3,6 +3,7 @@
 use crate::db;
 use polku_service::audit::{AuditChain, AuditEvent, AuditRow};
 use polku_service::store::rows::{audit_row, AuditTuple};
+use polku_service::store::AuditQuery;
 use polku_service::Result;
 use sqlx::PgConnection;
 use time::OffsetDateTime;
@@ -59,5 +60,38 @@ pub(crate) async fn page(conn: &mut PgConnection, after: i64, limit: i64) -> Res
     .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
+    Ok(rows.into_iter().map(audit_row).collect())
+}
+
+/// Entries matching `q`, oldest first (R45). Only constant clauses are joined; every value is
+/// bound (R20).
+pub(crate) async fn query(conn: &mut PgConnection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
+    let mut sql = String::from(
+        "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
+         FROM audit_events WHERE true",
+    );
+    let mut n = 0;
+    for (value, column) in [
+        (&q.subject, " AND subject = $"),
+        (&q.actor, " AND actor = $"),
+        (&q.from, " AND at >= $"),
+        (&q.to, " AND at < $"),
+    ] {
+        if value.is_some() {
+            n += 1;
+            sql.push_str(column);
+            sql.push_str(&n.to_string());
+        }
+    }
+    sql.push_str(&format!(" ORDER BY seq LIMIT ${}", n + 1));
+    let mut query = sqlx::query_as::<_, AuditTuple>(&sql);
+    for value in [&q.subject, &q.actor, &q.from, &q.to].into_iter().flatten() {
+        query = query.bind(value);
+    }
+    let rows = query
+        .bind(q.limit)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
     Ok(rows.into_iter().map(audit_row).collect())
 }

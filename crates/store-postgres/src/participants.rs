@@ -10,6 +10,7 @@ use polku_service::store::rows::{
 };
 use polku_service::store::{MeetingRecord, ParticipantRecord, ParticipantSummary};
 use polku_service::{Result, ServiceError};
+use sqlx::PgConnection;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -78,20 +79,31 @@ pub(crate) async fn get(
     ev: &AuditEvent,
 ) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>> {
     let mut tx = s.write().await?;
+    let Some(found) = record_in(&mut tx, id).await? else {
+        return Ok(None);
+    };
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(Some(found))
+}
+
+/// The participant's record and wrapped data key (`None` after crypto-erasure).
+pub(crate) async fn record_in(
+    conn: &mut PgConnection,
+    id: ParticipantId,
+) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>> {
     let row: Option<ParticipantRow> = sqlx::query_as(&format!("{PARTICIPANT_COLS} WHERE id = $1"))
         .bind(id.0)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await
         .map_err(db)?;
     let Some(row) = row else { return Ok(None) };
     let key: Option<Vec<u8>> =
         sqlx::query_scalar("SELECT wrapped_key FROM participant_keys WHERE participant_id = $1")
             .bind(id.0)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *conn)
             .await
             .map_err(db)?;
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)?;
     Ok(Some((participant(row), key)))
 }
 
@@ -209,10 +221,15 @@ pub(crate) async fn destroy_key(s: &PgStore, id: ParticipantId, ev: &AuditEvent)
 }
 
 pub(crate) async fn shares_for(s: &PgStore, id: ParticipantId) -> Result<Vec<Share>> {
+    let mut conn = s.pool.acquire().await.map_err(db)?;
+    shares_in(&mut conn, id).await
+}
+
+pub(crate) async fn shares_in(conn: &mut PgConnection, id: ParticipantId) -> Result<Vec<Share>> {
     let rows: Vec<ShareRow> =
-        sqlx::query_as("SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE participant_id = $1")
+        sqlx::query_as("SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE participant_id = $1 ORDER BY until, id")
             .bind(id.0)
-            .fetch_all(&s.pool)
+            .fetch_all(&mut *conn)
             .await
             .map_err(db)?;
     rows.into_iter().map(share).collect()
@@ -295,15 +312,23 @@ pub(crate) async fn list_meetings(
     ev: &AuditEvent,
 ) -> Result<Vec<MeetingRecord>> {
     let mut tx = s.write().await?;
+    let rows = meetings_in(&mut tx, id).await?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(rows)
+}
+
+pub(crate) async fn meetings_in(
+    conn: &mut PgConnection,
+    id: ParticipantId,
+) -> Result<Vec<MeetingRecord>> {
     let rows: Vec<MeetingRow> = sqlx::query_as(
         "SELECT id, participant_id, coach_id, starts_at, duration_min, place, notes_sealed FROM meetings WHERE participant_id = $1 ORDER BY starts_at",
     )
     .bind(id.0)
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)?;
     rows.into_iter().map(meeting).collect()
 }
 
@@ -335,18 +360,32 @@ pub(crate) async fn stage_changes(
     ev: &AuditEvent,
 ) -> Result<Vec<polku_service::participants::StageChange>> {
     let mut tx = s.write().await?;
-    let rows: Vec<(String, String, OffsetDateTime)> = sqlx::query_as(
-        "SELECT from_stage, to_stage, changed_at FROM participant_stage_changes WHERE participant_id = $1 ORDER BY id",
-    )
-    .bind(id.0)
-    .fetch_all(&mut *tx)
-    .await
-    .map_err(db)?;
+    let rows = stage_changes_in(&mut tx, id).await?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
+    Ok(rows.into_iter().map(|(change, _)| change).collect())
+}
+
+/// Stage changes, oldest first, each with the audit id of who made it.
+pub(crate) async fn stage_changes_in(
+    conn: &mut PgConnection,
+    id: ParticipantId,
+) -> Result<Vec<(polku_service::participants::StageChange, String)>> {
+    let rows: Vec<(String, String, OffsetDateTime, String)> = sqlx::query_as(
+        "SELECT from_stage, to_stage, changed_at, changed_by FROM participant_stage_changes WHERE participant_id = $1 ORDER BY id",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(db)?;
     Ok(rows
         .into_iter()
-        .map(|(from, to, at)| polku_service::participants::StageChange { from, to, at })
+        .map(|(from, to, at, by)| {
+            (
+                polku_service::participants::StageChange { from, to, at },
+                by,
+            )
+        })
         .collect())
 }
 
@@ -389,16 +428,24 @@ pub(crate) async fn list_plan_items(
     ev: &AuditEvent,
 ) -> Result<Vec<polku_service::store::PlanItemRecord>> {
     let mut tx = s.write().await?;
+    let rows = plan_items_in(&mut tx, id).await?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(rows)
+}
+
+pub(crate) async fn plan_items_in(
+    conn: &mut PgConnection,
+    id: ParticipantId,
+) -> Result<Vec<polku_service::store::PlanItemRecord>> {
     let rows: Vec<PlanRow> = sqlx::query_as(
         "SELECT id, participant_id, text_sealed, due, done_at, version FROM plan_items \
          WHERE participant_id = $1 ORDER BY created_at, id",
     )
     .bind(id.0)
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)?;
     Ok(rows
         .into_iter()
         .map(

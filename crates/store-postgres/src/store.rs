@@ -2,7 +2,7 @@
 
 use crate::{
     audit, backup, consents, db, directory, employers, esco, participants, reports, sessions,
-    PgStore, MIGRATOR,
+    subject, PgStore, MIGRATOR,
 };
 use async_trait::async_trait;
 use polku_domain::{
@@ -12,8 +12,8 @@ use polku_domain::{
 use polku_service::audit::{AuditEvent, AuditRow};
 use polku_service::authz::ParticipantScope;
 use polku_service::store::{
-    Activation, ActivationOutcome, EscoConcept, IntegrityReport, MeetingRecord, ParticipantRecord,
-    ParticipantSummary, SessionRecord, UpsertCounts,
+    Activation, ActivationOutcome, AuditQuery, EscoConcept, IntegrityReport, MeetingRecord,
+    ParticipantRecord, ParticipantSummary, SessionRecord, SubjectRecords, UpsertCounts,
 };
 use polku_service::{Result, ServiceError, Store};
 use std::path::Path;
@@ -484,6 +484,17 @@ impl Store for PgStore {
     async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         audit::page(&mut conn, after, limit).await
+    }
+    async fn audit_query(&self, q: &AuditQuery) -> Result<Vec<AuditRow>> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        audit::query(&mut conn, q).await
+    }
+    async fn subject_records(
+        &self,
+        id: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Option<SubjectRecords>> {
+        subject::records(self, id, audit).await
     }
 
     async fn backup(&self, path: &Path) -> Result<()> {

@@ -3,6 +3,7 @@
 use crate::db;
 use polku_service::audit::{AuditChain, AuditEvent, AuditRow};
 use polku_service::store::rows::{audit_row, AuditTuple};
+use polku_service::store::AuditQuery;
 use polku_service::Result;
 use sqlx::SqliteConnection;
 use time::OffsetDateTime;
@@ -63,5 +64,35 @@ pub(crate) async fn page(
     .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
+    Ok(rows.into_iter().map(audit_row).collect())
+}
+
+/// Entries matching `q`, oldest first (R45). Only constant clauses are joined; every value is
+/// bound (R20).
+pub(crate) async fn query(conn: &mut SqliteConnection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
+    let mut sql = String::from(
+        "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
+         FROM audit_events WHERE 1 = 1",
+    );
+    for (value, clause) in [
+        (&q.subject, " AND subject = ?"),
+        (&q.actor, " AND actor = ?"),
+        (&q.from, " AND at >= ?"),
+        (&q.to, " AND at < ?"),
+    ] {
+        if value.is_some() {
+            sql.push_str(clause);
+        }
+    }
+    sql.push_str(" ORDER BY seq LIMIT ?");
+    let mut query = sqlx::query_as::<_, AuditTuple>(&sql);
+    for value in [&q.subject, &q.actor, &q.from, &q.to].into_iter().flatten() {
+        query = query.bind(value);
+    }
+    let rows = query
+        .bind(q.limit)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(db)?;
     Ok(rows.into_iter().map(audit_row).collect())
 }

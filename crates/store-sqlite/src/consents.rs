@@ -9,11 +9,19 @@ use polku_service::Result;
 use time::OffsetDateTime;
 
 pub(crate) async fn consents_for(s: &SqliteStore, id: ParticipantId) -> Result<Vec<Consent>> {
+    let mut conn = s.pool.acquire().await.map_err(db)?;
+    consents_in(&mut conn, id).await
+}
+
+pub(crate) async fn consents_in(
+    conn: &mut sqlx::SqliteConnection,
+    id: ParticipantId,
+) -> Result<Vec<Consent>> {
     let rows: Vec<ConsentRow> = sqlx::query_as(&format!(
         "SELECT {CONSENT_COLUMNS} FROM consents WHERE participant_id = ? ORDER BY given_at, id"
     ))
     .bind(id.0)
-    .fetch_all(&s.pool)
+    .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
     rows.into_iter().map(consent).collect()

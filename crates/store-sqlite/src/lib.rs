@@ -14,6 +14,7 @@ mod participants;
 mod reports;
 mod sessions;
 mod store;
+mod subject;
 
 use polku_service::audit::AuditChain;
 use polku_service::{Result, ServiceError};

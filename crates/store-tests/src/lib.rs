@@ -130,6 +130,40 @@ impl TestDb {
         }
     }
 
+    /// The tables that have a column named `column`, sorted (for schema-driven checks).
+    pub async fn tables_with_column(&self, column: &str) -> Vec<String> {
+        let mut tables: Vec<String> = match self.backend {
+            Backend::Sqlite => {
+                let pool = sqlx::SqlitePool::connect(&self.url).await.expect("connect");
+                let t = sqlx::query_scalar(
+                    "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c \
+                     WHERE m.type = 'table' AND c.name = ?",
+                )
+                .bind(column)
+                .fetch_all(&pool)
+                .await
+                .expect("schema");
+                pool.close().await;
+                t
+            }
+            Backend::Postgres => {
+                let pool = sqlx::PgPool::connect(&self.url).await.expect("connect");
+                let t = sqlx::query_scalar(
+                    "SELECT table_name::text FROM information_schema.columns \
+                     WHERE table_schema = current_schema() AND column_name = $1",
+                )
+                .bind(column)
+                .fetch_all(&pool)
+                .await
+                .expect("schema");
+                pool.close().await;
+                t
+            }
+        };
+        tables.sort();
+        tables
+    }
+
     async fn destroy(self) {
         self.service.store().close().await;
         match self.cleanup {

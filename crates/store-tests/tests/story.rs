@@ -40,6 +40,8 @@ stories!(
     many_concurrent_writers_never_fail,
     a_failing_audit_append_fails_closed,
     activation_sign_in_and_sessions,
+    subject_export_is_complete_and_names_no_one_else,
+    audit_queries_answer_who_accessed_whom,
 );
 
 #[test]
@@ -1429,4 +1431,317 @@ fn weak_hash_suffix(password: &str) -> String {
         .unwrap()
         .to_string();
     phc.rsplit('$').next().unwrap().to_owned()
+}
+
+/// R37/R39: the access export holds everything stored about the participant (every table that
+/// refers to participants is covered), opened; the consent history with the wording; the
+/// recipients; the access log without staff identities unless asked; nothing about anyone else.
+/// Only the own coach (or the operator) may take it, and taking it is audited.
+async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
+    use polku_service::subject::EXPORT_FORMAT;
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let other_coach = world.user(svc, Role::Coach).await;
+    let employer = world.user(svc, Role::Employer).await;
+    let manager = world.user(svc, Role::Manager).await;
+    let new = world.new_participant();
+    let hetu = new.personal.hetu.clone().unwrap();
+    let id = svc
+        .create_participant(&coach, new.clone(), "service_delivery")
+        .await
+        .unwrap();
+    let someone_else = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    // A row in every table that refers to the participant.
+    svc.record_meeting(
+        &coach,
+        polku_service::meetings::NewMeeting {
+            participant_id: id,
+            starts_at: time::macros::datetime!(2026-11-20 10:00 UTC),
+            duration_min: 60,
+            place: PlaceType::Office,
+            notes: format!("{CANARY} harjoitteli haastattelua"),
+        },
+        "service_delivery",
+    )
+    .await
+    .unwrap();
+    svc.add_plan_item(
+        &coach,
+        id,
+        "Työkokeilu varastossa",
+        None,
+        "service_delivery",
+    )
+    .await
+    .unwrap();
+    svc.update_participant(
+        &coach,
+        id,
+        1,
+        ParticipantChanges {
+            personal: new.personal.clone(),
+            sensitive: new.sensitive.clone(),
+            stage: PathStage::Assessment,
+        },
+        "service_delivery",
+    )
+    .await
+    .unwrap();
+    give_consent(
+        svc,
+        &coach,
+        id,
+        RecipientClass::Employer,
+        &[DataCategory::Skills],
+    )
+    .await;
+    svc.share_participant(
+        &coach,
+        Share {
+            id: ShareId::new(),
+            participant_id: id,
+            recipient: employer.user_id().unwrap(),
+            categories: vec![DataCategory::Skills],
+            until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
+            revoked_at: None,
+        },
+        "service_delivery",
+    )
+    .await
+    .unwrap();
+    svc.shared_participant(&employer, id, "employer_cooperation")
+        .await
+        .unwrap();
+
+    // Nobody but the own coach (and the operator) may take it.
+    for who in [&other_coach, &employer, &manager] {
+        assert!(matches!(
+            svc.export_subject(who, id, "fi", false).await,
+            Err(ServiceError::NotFound)
+        ));
+    }
+    let export = svc.export_subject(&coach, id, "fi", false).await.unwrap();
+    let json = serde_json::to_value(&export).unwrap();
+    let text = json.to_string();
+    assert_eq!(json["format"], EXPORT_FORMAT);
+    assert_eq!(json["subject"], id.to_string());
+    assert!(!export.sealed_data_erased);
+    assert_eq!(json["personal"]["hetu"], hetu.as_str());
+    assert_eq!(json["personal"]["given_name"], new.personal.given_name);
+    assert_eq!(json["sensitive"]["functional_notes"], CANARY);
+    assert_eq!(json["personal"]["esf"]["disability"], true);
+    assert_eq!(json["controller"]["project_code"], world.project.code);
+    assert_eq!(json["service_path"]["stage"], "assessment");
+    assert_eq!(json["service_path"]["coach"], "Testi Käyttäjä");
+
+    // Schema-driven completeness: every table that refers to participants is in the export,
+    // and here each has something to show.
+    let covered = |table: &str| -> usize {
+        match table {
+            "participant_keys" => usize::from(!export.sealed_data_erased),
+            "meetings" => export.meetings.len(),
+            "plan_items" => export.plan.len(),
+            "participant_stage_changes" => export.service_path.stage_changes.len(),
+            "consents" => export.consents.len(),
+            "shares" => export.disclosures.len(),
+            other => panic!(
+                "table {other} refers to participants, but the subject export does not cover it"
+            ),
+        }
+    };
+    let tables = db.tables_with_column("participant_id").await;
+    assert!(tables.len() >= 6, "{tables:?}");
+    for t in &tables {
+        assert!(covered(t) > 0, "{t} is empty in the export");
+    }
+    assert!(export.meetings[0]
+        .notes
+        .as_deref()
+        .unwrap()
+        .contains(CANARY));
+    assert_eq!(
+        export.plan[0].text.as_deref(),
+        Some("Työkokeilu varastossa")
+    );
+    assert_eq!(export.service_path.stage_changes[0].to, "assessment");
+    let consent = &export.consents[0];
+    assert_eq!(consent.category, DataCategory::Skills);
+    let wording = polku_service::consents::wording(
+        ConsentPurpose::Placement,
+        RecipientClass::Employer,
+        DataCategory::Skills,
+    );
+    assert_eq!(consent.text_version_hash, wording.hash);
+    assert_eq!(
+        consent.wording.as_deref(),
+        Some(wording.texts[0].1.as_str())
+    );
+    assert_eq!(export.disclosures[0].recipient, "Testi Käyttäjä");
+    assert_eq!(
+        export.disclosures[0].recipient_kinds,
+        vec![RecipientClass::Employer]
+    );
+    assert_eq!(export.disclosures[0].categories, vec![DataCategory::Skills]);
+    // The access log: when, why, and the role; the employer's read is there.
+    let events = &export.access_events;
+    assert!(events
+        .iter()
+        .any(|e| e.action == "read" && e.actor_role == "employer"));
+    assert!(events.iter().all(|e| !e.purpose_description.is_empty()));
+    // No staff identities by default, nothing about the other participant.
+    assert!(events.iter().all(|e| e.actor.is_none()));
+    assert!(export.meetings.iter().all(|m| m.held_by.is_none()));
+    assert!(export.consents.iter().all(|c| c.recorded_by.is_none()));
+    assert!(!text.contains("user:"), "{text}");
+    assert!(!text.contains(&coach.user_id().unwrap().to_string()));
+    assert!(!text.contains(&someone_else.to_string()));
+
+    // Asked explicitly, staff are named; the audit log records which kind of export it was.
+    let with_staff = svc.export_subject(&system(), id, "en", true).await.unwrap();
+    assert_eq!(
+        with_staff.meetings[0].held_by.as_deref(),
+        Some("Testi Käyttäjä")
+    );
+    assert!(with_staff.access_events.iter().all(|e| e.actor.is_some()));
+    assert!(with_staff
+        .access_events
+        .iter()
+        .any(|e| e.action == "export" && e.purpose == "data_subject_request"));
+    assert_eq!(
+        with_staff.consents[0].wording.as_deref(),
+        Some(wording.texts[2].1.as_str())
+    );
+
+    // After crypto-erasure the sealed parts are gone, the rest is still given.
+    assert!(svc.erase_participant_data(&coach, id).await.unwrap());
+    let erased = svc.export_subject(&coach, id, "fi", false).await.unwrap();
+    assert!(erased.sealed_data_erased);
+    assert!(erased.sensitive.is_none());
+    assert!(erased.personal.hetu.is_none());
+    assert_eq!(erased.personal.family_name, new.personal.family_name);
+    assert!(erased.meetings[0].notes.is_none());
+    assert!(erased.plan[0].text.is_none());
+}
+
+/// R45: who accessed a participant in a window, and whom an actor accessed; operator and
+/// administrators only; bad searches are refused; the search is itself audited.
+async fn audit_queries_answer_who_accessed_whom(db: Arc<TestDb>) {
+    use polku_service::subject::AuditSearch;
+    let svc = &db.service;
+    let (world, coach, id) = World::enrolled(svc).await;
+    let other = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let start = time::OffsetDateTime::now_utc();
+    for _ in 0..3 {
+        svc.get_participant(&coach, id, "service_delivery")
+            .await
+            .unwrap();
+    }
+    svc.get_participant(&coach, other, "service_delivery")
+        .await
+        .unwrap();
+    let admin = svc
+        .add_user(
+            &system(),
+            Email::parse("admin-breach@example.fi").unwrap(),
+            "Ylläpitäjä",
+            Role::Admin,
+            None,
+        )
+        .await
+        .unwrap();
+    let admin = Actor::user(admin.user.id, admin.user.roles);
+    let about = AuditSearch {
+        subject: Some(id),
+        from: Some(start),
+        ..AuditSearch::default()
+    };
+    assert!(matches!(
+        svc.query_audit(&coach, &about).await,
+        Err(ServiceError::Forbidden)
+    ));
+    let rows = svc.query_audit(&admin, &about).await.unwrap();
+    assert_eq!(rows.len(), 3);
+    assert!(rows
+        .iter()
+        .all(|r| r.subject.as_deref() == Some(id.to_string().as_str())));
+    assert!(rows.windows(2).all(|w| w[0].seq < w[1].seq));
+    let by_coach = svc
+        .query_audit(
+            &system(),
+            &AuditSearch {
+                actor: Some(coach.audit_id()),
+                ..AuditSearch::default()
+            },
+        )
+        .await
+        .unwrap();
+    let subjects: std::collections::BTreeSet<_> =
+        by_coach.iter().filter_map(|r| r.subject.clone()).collect();
+    assert!(subjects.contains(&id.to_string()) && subjects.contains(&other.to_string()));
+    assert!(by_coach.iter().all(|r| r.actor == coach.audit_id()));
+    // A window in the future is empty; a limit caps the answer.
+    let later = svc
+        .query_audit(
+            &system(),
+            &AuditSearch {
+                subject: Some(id),
+                from: Some(time::OffsetDateTime::now_utc() + time::Duration::hours(1)),
+                ..AuditSearch::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(later.is_empty());
+    let capped = svc
+        .query_audit(
+            &system(),
+            &AuditSearch {
+                actor: Some(coach.audit_id()),
+                limit: Some(2),
+                ..AuditSearch::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(capped.len(), 2);
+    for bad in [
+        AuditSearch::default(),
+        AuditSearch {
+            subject: Some(id),
+            limit: Some(0),
+            ..AuditSearch::default()
+        },
+        AuditSearch {
+            subject: Some(id),
+            from: Some(start),
+            to: Some(start),
+            ..AuditSearch::default()
+        },
+    ] {
+        assert_eq!(
+            svc.query_audit(&system(), &bad).await.unwrap_err().code(),
+            "invalid_value"
+        );
+    }
+    // Each search left a trace.
+    let searches = svc
+        .query_audit(
+            &system(),
+            &AuditSearch {
+                actor: Some(admin.audit_id()),
+                ..AuditSearch::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(searches
+        .iter()
+        .any(|r| r.action == "query" && r.purpose == "breach_investigation"));
 }

@@ -147,6 +147,38 @@ pub struct PlanItemRecord {
     pub text_sealed: Vec<u8>,
 }
 
+/// Everything stored about one participant, read in one transaction for a data-subject access
+/// request (R39): records still sealed, plus every audit entry that names the participant (R37).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectRecords {
+    pub participant: ParticipantRecord,
+    /// `None` after crypto-erasure.
+    pub wrapped_key: Option<Vec<u8>>,
+    /// Stage changes, oldest first, with the audit id of who made each.
+    pub stage_changes: Vec<(crate::participants::StageChange, String)>,
+    pub meetings: Vec<MeetingRecord>,
+    pub plan_items: Vec<PlanItemRecord>,
+    /// Given and withdrawn, oldest first.
+    pub consents: Vec<polku_domain::Consent>,
+    /// Revoked and expired ones included.
+    pub shares: Vec<Share>,
+    /// Audit entries whose subject is the participant, oldest first, read before the export's
+    /// own entry is appended.
+    pub audit: Vec<AuditRow>,
+}
+
+/// A search of the audit log (R45): entries about `subject`, or by `actor`, or both, within
+/// `[from, to)`, oldest first, at most `limit`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub subject: Option<String>,
+    pub actor: Option<String>,
+    /// RFC 3339 UTC as stored in `at` (see [`crate::audit::timestamp`]).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: i64,
+}
+
 /// One ESCO concept with labels in the languages present in the import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscoConcept {
@@ -459,6 +491,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn audit_head(&self) -> Result<Option<(i64, String)>>;
     /// Entries with `seq > after`, ascending, at most `limit`.
     async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>>;
+    /// Entries matching `q`, ascending (R45). Uses the subject and actor indexes.
+    async fn audit_query(&self, q: &AuditQuery) -> Result<Vec<AuditRow>>;
+    /// Everything stored about the participant, in one transaction that also appends `audit`
+    /// (R39); `None` when there is no such participant (then nothing is audited).
+    async fn subject_records(
+        &self,
+        id: ParticipantId,
+        audit: &AuditEvent,
+    ) -> Result<Option<SubjectRecords>>;
 
     /// A consistent online copy of the whole database into `path` (must not exist).
     async fn backup(&self, path: &Path) -> Result<()>;
