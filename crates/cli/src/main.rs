@@ -58,6 +58,9 @@ enum Command {
     /// Verify or checkpoint the audit chain.
     #[command(subcommand)]
     Audit(commands::audit::AuditCommand),
+    /// Answer a data-subject request (access and portability export).
+    #[command(subcommand)]
+    Subject(commands::subject::SubjectCommand),
     /// Check the database's integrity.
     Integrity,
     /// Take a consistent online backup into FILE.
@@ -116,6 +119,7 @@ async fn run(cli: Cli) -> exit::CliResult {
         Command::Craft(c) => commands::matching::run_craft(c),
         Command::Allocate(c) => commands::matching::run_allocate(c),
         Command::Audit(c) => commands::audit::run(&cfg, c).await,
+        Command::Subject(c) => commands::subject::run(&cfg, c).await,
         Command::Integrity => commands::backup::integrity(&cfg).await,
         Command::Backup { file } => commands::backup::backup(&cfg, &file).await,
         Command::Restore { file } => commands::backup::restore(&cfg, &file).await,

@@ -42,6 +42,8 @@ pub struct SubjectExport {
     pub sealed_data_erased: bool,
     pub personal: ParticipantPersonal,
     pub sensitive: Option<ParticipantSensitive>,
+    /// The names of the ESCO skills and occupations above, in the export's language.
+    pub labels: BTreeMap<String, String>,
     pub service_path: ServicePath,
     pub meetings: Vec<ExportMeeting>,
     pub plan: Vec<ExportPlanItem>,
@@ -270,9 +272,8 @@ impl Service {
         }
         let name = |u: UserId| names.get(&u).cloned().unwrap_or_else(|| u.to_string());
         let staff = |u: UserId| include_staff.then(|| name(u));
-        let staff_actor = |a: &str| {
-            include_staff.then(|| audit_user(a).map_or_else(|| a.to_owned(), |u| name(u)))
-        };
+        let staff_actor =
+            |a: &str| include_staff.then(|| audit_user(a).map_or_else(|| a.to_owned(), &name));
 
         // Sealed fields open only while the data key exists.
         let dek = match &r.wrapped_key {
@@ -291,6 +292,17 @@ impl Service {
                 (personal, None)
             }
         };
+        let mut labels = BTreeMap::new();
+        let uris = personal
+            .skills
+            .iter()
+            .map(|s| s.skill.as_str())
+            .chain(personal.goals.iter().map(|g| g.as_str()));
+        for uri in uris {
+            if let Some(c) = self.store().get_esco(uri).await? {
+                labels.insert(uri.to_owned(), crate::skill_search::label_in(&c, locale));
+            }
+        }
         let open_text = |sealed: &[u8], aad: &[u8]| -> Result<Option<String>> {
             match &dek {
                 Some(k) => String::from_utf8(k.open(sealed, aad)?)
@@ -389,6 +401,7 @@ impl Service {
             sealed_data_erased: dek.is_none(),
             personal,
             sensitive,
+            labels,
             service_path: ServicePath {
                 stage: r.participant.stage.clone(),
                 waiting_since: r.participant.waiting_since,

@@ -1517,6 +1517,18 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
         .await
         .unwrap();
 
+    let skill = new.personal.skills[0].skill.as_str().to_owned();
+    svc.store()
+        .upsert_esco(&[EscoConcept {
+            uri: skill.clone(),
+            kind: "skill".into(),
+            label_fi: Some("varastotyö".into()),
+            label_sv: Some("lagerarbete".into()),
+            label_en: None,
+            alt_labels: String::new(),
+        }])
+        .await
+        .unwrap();
     // Nobody but the own coach (and the operator) may take it.
     for who in [&other_coach, &employer, &manager] {
         assert!(matches!(
@@ -1536,6 +1548,7 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
     assert_eq!(json["personal"]["esf"]["disability"], true);
     assert_eq!(json["controller"]["project_code"], world.project.code);
     assert_eq!(json["service_path"]["stage"], "assessment");
+    assert_eq!(json["labels"][&skill], "varastotyö");
     assert_eq!(json["service_path"]["coach"], "Testi Käyttäjä");
 
     // Schema-driven completeness: every table that refers to participants is in the export,
@@ -1607,6 +1620,10 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
         Some("Testi Käyttäjä")
     );
     assert!(with_staff.access_events.iter().all(|e| e.actor.is_some()));
+    assert_eq!(
+        with_staff.labels[&skill], "varastotyö",
+        "no English label: Finnish"
+    );
     assert!(with_staff
         .access_events
         .iter()

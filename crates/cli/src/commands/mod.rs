@@ -10,6 +10,7 @@ pub mod list;
 pub mod matching;
 pub mod migrate;
 pub mod serve;
+pub mod subject;
 pub mod user;
 
 /// A progress bar on stderr (hidden when stderr is not a terminal).
