@@ -438,3 +438,8 @@ p-share-error-recipient = Choose who to share the information with.
 p-share-error-category = Tick at least one kind of information to share.
 p-share-error-until = Give the end date as yyyy-mm-dd, today at the earliest.
 p-share-error-consent = The participant has not consented to sharing all the chosen information with this recipient. Record the consent first.
+
+# Access request (R39)
+p-export-title = Access request
+p-export-intro = The participant has the right to get all the data stored about them (EU General Data Protection Regulation, Articles 15 and 20): personal and functioning data, service path, meetings, plan, consents, who the data was shared with, and when and why the data was processed. The file is machine-readable (JSON) and names no staff. It holds sensitive data: give it only to the participant themself. The download is logged.
+p-export-download = Download all data (JSON)

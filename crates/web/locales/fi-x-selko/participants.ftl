@@ -420,3 +420,8 @@ p-share-error-recipient = Valitse, kuka saa nähdä tiedot.
 p-share-error-category = Rastita ainakin yksi tieto.
 p-share-error-until = Kirjoita päivä näin: vvvv-kk-pp. Päivä ei voi olla mennyt.
 p-share-error-consent = Et ole antanut lupaa kaikkiin näihin tietoihin. Anna ensin lupa.
+
+# Access request (R39)
+p-export-title = Omat tiedot
+p-export-intro = Sinulla on oikeus saada kaikki tiedot, jotka sinusta on tallennettu. Saat myös tiedon siitä, milloin tietojasi on katsottu ja miksi, ja kenelle tietoja on näytetty. Tiedosto on JSON-muodossa. Lataus merkitään lokiin.
+p-export-download = Lataa kaikki tiedot (JSON)

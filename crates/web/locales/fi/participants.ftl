@@ -438,3 +438,8 @@ p-share-error-recipient = Valitse, kenelle tiedot jaetaan.
 p-share-error-category = Rastita vähintään yksi jaettava tieto.
 p-share-error-until = Anna päättymispäivä muodossa vvvv-kk-pp, aikaisintaan tänään.
 p-share-error-consent = Osallistuja ei ole antanut suostumusta kaikkien valittujen tietojen jakamiseen tälle vastaanottajalle. Kirjaa suostumus ensin.
+
+# Access request (R39)
+p-export-title = Tietopyyntö
+p-export-intro = Osallistujalla on oikeus saada kaikki tiedot, jotka hänestä on tallennettu (EU:n tietosuoja-asetus, 15 ja 20 artikla): henkilö- ja toimintakykytiedot, palvelupolku, tapaamiset, suunnitelma, suostumukset, kenelle tietoja on jaettu sekä milloin ja mihin tarkoitukseen tietoja on käsitelty. Tiedosto on koneluettava (JSON), eikä siinä mainita työntekijöiden nimiä. Se sisältää arkaluonteisia tietoja: anna se vain osallistujalle itselleen. Lataus kirjataan lokiin.
+p-export-download = Lataa kaikki tiedot (JSON)

@@ -438,3 +438,8 @@ p-share-error-recipient = Välj vem uppgifterna delas med.
 p-share-error-category = Kryssa för minst en uppgift att dela.
 p-share-error-until = Ange slutdatum i formen åååå-mm-dd, tidigast i dag.
 p-share-error-consent = Deltagaren har inte samtyckt till att alla valda uppgifter delas med den här mottagaren. Registrera samtycket först.
+
+# Access request (R39)
+p-export-title = Begäran om registerutdrag
+p-export-intro = Deltagaren har rätt att få alla uppgifter som har sparats om hen (EU:s dataskyddsförordning, artikel 15 och 20): person- och funktionsförmågeuppgifter, servicestig, möten, plan, samtycken, vem uppgifterna har delats med samt när och för vilket ändamål uppgifterna har behandlats. Filen är maskinläsbar (JSON) och nämner inga anställdas namn. Den innehåller känsliga uppgifter: ge den bara till deltagaren själv. Nedladdningen loggas.
+p-export-download = Ladda ner alla uppgifter (JSON)

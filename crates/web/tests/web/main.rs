@@ -14,3 +14,4 @@ mod plan;
 mod reports_admin;
 mod second_factor;
 mod security;
+mod subject_export;

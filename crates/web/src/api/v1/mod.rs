@@ -73,6 +73,11 @@ pub fn routes() -> Routes {
             casework::add_plan_item,
         )
         .get(
+            "/api/v1/participants/{id}/export",
+            Policy::AnyRole(COACH),
+            participants::export,
+        )
+        .get(
             "/api/v1/participants/{id}/suggestions",
             Policy::AnyRole(COACH),
             participants::suggestions,

@@ -175,6 +175,16 @@ fn paths() -> Value {
                 ("responses", responses(&[("201", ok("Added.", r("Created")))], &["401", "403", "404", "415", "422"])),
             ]),
         },
+        "/api/v1/participants/{id}/export": {
+            "parameters": [param("Id")],
+            "get": obj(op("exportParticipant", "participants", "Everything stored about a participant (access request)",
+                "The right-of-access and portability export (GDPR Art. 15 and 20): personal and special-category data opened, service path, meetings, plan, consent history, disclosures and the access log about the participant (when, what, why, which role — staff are not named). Own coach only; audited as `export` with purpose `data_subject_request`."), vec![
+                ("parameters", json!([
+                    query("lang", "Language of consent wordings and ESCO names.", json!({"type": "string", "enum": ["fi", "sv", "en", "fi-x-selko"], "default": "fi"}), false),
+                ])),
+                ("responses", responses(&[("200", ok("The export.", r("SubjectExport")))], &["401", "403", "404", "422"])),
+            ]),
+        },
         "/api/v1/participants/{id}/suggestions": {
             "parameters": [param("Id")],
             "get": obj(op("participantSuggestions", "participants", "Openings for a participant",
@@ -230,10 +240,59 @@ fn paths() -> Value {
 /// within the macro recursion limit).
 fn schemas() -> Value {
     let mut all = base_schemas();
-    if let (Value::Object(m), Value::Object(extra)) = (&mut all, casework_schemas()) {
-        m.extend(extra);
+    for extra in [casework_schemas(), export_schemas()] {
+        if let (Value::Object(m), Value::Object(extra)) = (&mut all, extra) {
+            m.extend(extra);
+        }
     }
     all
+}
+
+/// The right-of-access export (`polku.subject-export.v1`, R39); the same document as
+/// `polku subject export`.
+fn export_schemas() -> Value {
+    let string = json!({"type": "string"});
+    let opt_string = json!({"type": ["string", "null"]});
+    let time = json!({"type": "string", "format": "date-time"});
+    let opt_time = json!({"type": ["string", "null"], "format": "date-time"});
+    let date = json!({"type": "string", "format": "date"});
+    let category = json!({"type": "string", "enum": ["contact", "skills", "languages", "goals", "functioning", "documents"]});
+    let recipient = json!({"type": "string", "enum": ["employer", "mentor", "institution"]});
+    let object = |required: &[&str], properties: Value| json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties});
+    json!({
+        "SubjectExport": object(&["format", "generated_at", "subject", "controller", "sealed_data_erased", "personal", "sensitive", "labels", "service_path", "meetings", "plan", "consents", "disclosures", "access_events", "processing"], json!({
+            "format": {"type": "string", "const": "polku.subject-export.v1"},
+            "generated_at": time, "subject": {"type": "string", "format": "uuid"},
+            "controller": object(&["organisation", "project", "project_code"], json!({"organisation": string, "project": string, "project_code": string})),
+            "sealed_data_erased": {"type": "boolean", "description": "After crypto-erasure the sealed fields are null."},
+            "personal": r("Personal"),
+            "sensitive": {"anyOf": [r("Sensitive"), {"type": "null"}]},
+            "labels": {"type": "object", "description": "ESCO URI → name in the export's language.", "additionalProperties": string},
+            "service_path": object(&["stage", "waiting_since", "coach", "stage_changes"], json!({
+                "stage": string, "waiting_since": date, "coach": opt_string,
+                "stage_changes": {"type": "array", "items": object(&["from", "to", "at", "by"], json!({"from": string, "to": string, "at": time, "by": opt_string}))}})),
+            "meetings": {"type": "array", "items": object(&["starts_at", "duration_min", "place", "notes", "held_by"], json!({
+                "starts_at": time, "duration_min": {"type": "integer"}, "place": r("Place"), "notes": opt_string, "held_by": opt_string}))},
+            "plan": {"type": "array", "items": object(&["text", "due", "done_at"], json!({
+                "text": opt_string, "due": {"type": ["string", "null"], "format": "date"}, "done_at": opt_time}))},
+            "consents": {"type": "array", "items": object(&["category", "recipient", "purpose", "method", "given_at", "withdrawn_at", "text_version_hash", "wording", "recorded_by", "withdrawn_by"], json!({
+                "category": category, "recipient": recipient,
+                "purpose": {"type": "string", "enum": ["placement", "transition"]},
+                "method": {"type": "string", "enum": ["written", "in_meeting", "electronic"]},
+                "given_at": time, "withdrawn_at": opt_time,
+                "text_version_hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "wording": opt_string, "recorded_by": opt_string, "withdrawn_by": opt_string}))},
+            "disclosures": {"type": "array", "items": object(&["recipient", "recipient_kinds", "categories", "until", "revoked_at"], json!({
+                "recipient": string, "recipient_kinds": {"type": "array", "items": recipient},
+                "categories": {"type": "array", "items": category}, "until": date, "revoked_at": opt_time}))},
+            "access_events": {"type": "array", "items": object(&["at", "action", "purpose", "purpose_description", "actor_role", "actor"], json!({
+                "at": time, "action": string, "purpose": string, "purpose_description": string, "actor_role": string,
+                "actor": {"type": ["string", "null"], "description": "Only when staff identities are included (operator only)."}}))},
+            "processing": object(&["purposes", "sources", "retention"], json!({
+                "purposes": {"type": "array", "items": object(&["code", "description"], json!({"code": string, "description": string}))},
+                "sources": {"type": "array", "items": string}, "retention": string}))
+        }))
+    })
 }
 
 fn casework_schemas() -> Value {

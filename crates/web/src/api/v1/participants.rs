@@ -479,3 +479,27 @@ pub async fn suggestions(
         .await?;
     Ok(Json(out).into_response())
 }
+
+/// The right-of-access / portability export of a participant (R39), for their own coach. Staff
+/// identities are never included here; only the operator's `polku subject export
+/// --include-staff` names them.
+pub async fn export(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> WebResult<Response> {
+    let id = parse_id(&id)?;
+    let lang = match q.get("lang").map(|s| s.trim()) {
+        None => "fi",
+        Some(l) => polku_domain::catalogue::CONSENT_LOCALES
+            .into_iter()
+            .find(|c| *c == l)
+            .ok_or_else(|| invalid("lang", FIELD_INVALID))?,
+    };
+    let export = state
+        .service
+        .export_subject(&session.actor, id, lang, false)
+        .await?;
+    Ok(Json(export).into_response())
+}

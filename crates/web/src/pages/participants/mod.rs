@@ -11,6 +11,7 @@ pub(crate) use explain::{accommodation_label, dimension_label};
 mod consents;
 mod craft;
 mod explain;
+mod export;
 mod functioning;
 mod languages;
 mod meetings;
@@ -71,6 +72,7 @@ pub fn routes() -> Routes {
             STAFF,
             consents::revoke,
         )
+        .get("/participants/{id}/export", STAFF, export::download)
         .get("/participants/{id}/suggestions", STAFF, suggestions::show)
         .get("/participants/{id}/craft", STAFF, craft::show)
         .post("/participants/{id}/craft", STAFF, craft::submit)
