@@ -6,6 +6,7 @@ use crate::harness::{on, TestApp};
 use axum::http::{Method, StatusCode};
 use polku_domain::Role;
 use polku_store_tests::Backend;
+use serde_json::Value;
 
 async fn export_story(app: TestApp) {
     let coach = app.user(Role::Coach).await;
@@ -88,6 +89,203 @@ async fn export_story(app: TestApp) {
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.json()["error"]["fields"]["lang"].is_string());
+}
+
+/// Checks `value` against a JSON Schema of the OpenAPI document (`doc`): the keywords our
+/// schemas use (`$ref`, `type`, `required`, `properties`, `additionalProperties`, `items`,
+/// `enum`, `const`, `anyOf`, `minimum`, `maximum`; `pattern` and `format` are left to
+/// schemathesis). Collects every violation with its JSON path.
+fn violations(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/components/schemas/");
+        return violations(doc, &doc["components"]["schemas"][name], value, path, out);
+    }
+    if let Some(any) = schema.get("anyOf").and_then(Value::as_array) {
+        let fits = any.iter().any(|s| {
+            let mut v = Vec::new();
+            violations(doc, s, value, path, &mut v);
+            v.is_empty()
+        });
+        if !fits {
+            out.push(format!("{path}: matches no anyOf branch"));
+        }
+        return;
+    }
+    let type_ok = |t: &str| match t {
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "string" => value.is_string(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        "null" => value.is_null(),
+        _ => false,
+    };
+    match schema.get("type") {
+        Some(Value::String(t)) if !type_ok(t) => {
+            return out.push(format!("{path}: not {t}: {value}"));
+        }
+        Some(Value::Array(ts)) if !ts.iter().filter_map(Value::as_str).any(type_ok) => {
+            return out.push(format!("{path}: none of {ts:?}: {value}"));
+        }
+        _ => {}
+    }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array) {
+        if !e.contains(value) {
+            out.push(format!("{path}: {value} not in {e:?}"));
+        }
+    }
+    if let Some(c) = schema.get("const") {
+        if c != value {
+            out.push(format!("{path}: {value} is not {c}"));
+        }
+    }
+    if let Some(min) = schema.get("minimum").and_then(Value::as_f64) {
+        if value.as_f64().is_some_and(|v| v < min) {
+            out.push(format!("{path}: {value} < {min}"));
+        }
+    }
+    if let Some(max) = schema.get("maximum").and_then(Value::as_f64) {
+        if value.as_f64().is_some_and(|v| v > max) {
+            out.push(format!("{path}: {value} > {max}"));
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), value.as_array()) {
+        for (i, v) in arr.iter().enumerate() {
+            violations(doc, items, v, &format!("{path}[{i}]"), out);
+        }
+    }
+    if let Some(obj) = value.as_object() {
+        let props = schema.get("properties").and_then(Value::as_object);
+        for key in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            if !obj.contains_key(key) {
+                out.push(format!("{path}: missing {key}"));
+            }
+        }
+        for (k, v) in obj {
+            let at = format!("{path}.{k}");
+            match (
+                props.and_then(|p| p.get(k)),
+                schema.get("additionalProperties"),
+            ) {
+                (Some(s), _) => violations(doc, s, v, &at, out),
+                (None, Some(Value::Bool(false))) => out.push(format!("{at}: not in the schema")),
+                (None, Some(s @ Value::Object(_))) => violations(doc, s, v, &at, out),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A full export (every section filled, then crypto-erased) fits the published schema.
+async fn export_fits_its_schema(app: TestApp) {
+    let coach = app.user(Role::Coach).await;
+    let employer = app.user(Role::Employer).await;
+    let svc = app.service().clone();
+    let id = svc
+        .create_participant(
+            &coach.actor,
+            app.world.new_participant(),
+            "service_delivery",
+        )
+        .await
+        .expect("participant");
+    svc.record_meeting(
+        &coach.actor,
+        polku_service::meetings::NewMeeting {
+            participant_id: id,
+            starts_at: time::OffsetDateTime::now_utc(),
+            duration_min: 30,
+            place: polku_domain::PlaceType::Remote,
+            notes: "Puhelu".into(),
+        },
+        "service_delivery",
+    )
+    .await
+    .expect("meeting");
+    svc.add_plan_item(&coach.actor, id, "CV valmiiksi", None, "service_delivery")
+        .await
+        .expect("plan");
+    svc.give_consent(
+        &coach.actor,
+        id,
+        polku_service::consents::NewConsent {
+            recipient: polku_domain::RecipientClass::Employer,
+            purpose: polku_domain::ConsentPurpose::Placement,
+            categories: vec![polku_domain::DataCategory::Skills],
+            method: polku_domain::ConsentMethod::Written,
+            shown: Default::default(),
+        },
+        "service_delivery",
+    )
+    .await
+    .expect("consent");
+    svc.share_participant(
+        &coach.actor,
+        polku_domain::Share {
+            id: polku_domain::ShareId::new(),
+            participant_id: id,
+            recipient: employer.actor.user_id().expect("user"),
+            categories: vec![polku_domain::DataCategory::Skills],
+            until: time::OffsetDateTime::now_utc().date(),
+            revoked_at: None,
+        },
+        "service_delivery",
+    )
+    .await
+    .expect("share");
+    let openapi = app.get("/api/v1/openapi.json", None).await.json();
+    let schema = serde_json::json!({"$ref": "#/components/schemas/SubjectExport"});
+    for round in ["whole", "erased"] {
+        let res = app
+            .api(
+                Method::GET,
+                &format!("/api/v1/participants/{id}/export"),
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{round}");
+        let doc = res.json();
+        for section in [
+            "meetings",
+            "plan",
+            "consents",
+            "disclosures",
+            "access_events",
+        ] {
+            assert!(
+                !doc[section].as_array().expect(section).is_empty(),
+                "{section}"
+            );
+        }
+        let mut found = Vec::new();
+        violations(&openapi, &schema, &doc, "$", &mut found);
+        assert!(found.is_empty(), "{round}: {found:#?}");
+        // The check itself can fail: an unknown key, a missing one and a wrong type are named.
+        let mut broken = doc.clone();
+        broken["surprise"] = Value::Bool(true);
+        broken.as_object_mut().expect("object").remove("format");
+        broken["meetings"][0]["duration_min"] = Value::from("long");
+        let mut found = Vec::new();
+        violations(&openapi, &schema, &broken, "$", &mut found);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        svc.erase_participant_data(&coach.actor, id)
+            .await
+            .expect("erase");
+    }
+}
+
+#[test]
+fn export_schema_on_sqlite() {
+    on(Backend::Sqlite, export_fits_its_schema);
 }
 
 #[test]
