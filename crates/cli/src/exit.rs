@@ -41,7 +41,9 @@ impl From<ServiceError> for CliError {
         let code = match &e {
             ServiceError::NotFound => NOT_FOUND,
             ServiceError::Forbidden | ServiceError::Unauthenticated => FAILURE,
-            ServiceError::Conflict { .. } | ServiceError::Duplicate(_) => CONFLICT,
+            ServiceError::Conflict { .. }
+            | ServiceError::Duplicate(_)
+            | ServiceError::Held { .. } => CONFLICT,
             ServiceError::Invalid(_) => INVALID_INPUT,
             ServiceError::Crypto(_) | ServiceError::Config(_) => CONFIG,
             ServiceError::Storage(_) => STORAGE,

@@ -15,6 +15,13 @@ pub enum ServiceError {
     /// Optimistic concurrency: the row changed since it was read (R50).
     #[error("conflict: the record was changed by someone else (now at version {current})")]
     Conflict { current: i64 },
+    /// Erasure refused: a legal hold is in force (R40).
+    #[error("erasure is on hold until {until} ({article}, {ground})")]
+    Held {
+        ground: &'static str,
+        article: &'static str,
+        until: time::Date,
+    },
     #[error("already exists: {0}")]
     Duplicate(String),
     #[error(transparent)]
@@ -34,6 +41,7 @@ impl ServiceError {
             ServiceError::Forbidden => "forbidden",
             ServiceError::Unauthenticated => "unauthenticated",
             ServiceError::Conflict { .. } => "conflict",
+            ServiceError::Held { .. } => "legal_hold",
             ServiceError::Duplicate(_) => "duplicate",
             ServiceError::Invalid(e) => e.code(),
             ServiceError::Crypto(_) => "crypto",

@@ -12,6 +12,7 @@ pub mod contacts;
 pub mod crypto;
 pub mod demo;
 pub mod employers;
+pub mod erasure;
 pub mod error;
 pub mod esco;
 pub mod interactions;

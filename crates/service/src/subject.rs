@@ -50,6 +50,8 @@ pub struct SubjectExport {
     pub consents: Vec<ExportConsent>,
     /// Actual disclosures: who the data was shared with, which field groups, until when.
     pub disclosures: Vec<Disclosure>,
+    /// Holds on erasing the data (GDPR Art. 17(3)), released ones included.
+    pub legal_holds: Vec<ExportHold>,
     /// Every recorded read or change of the participant's data, oldest first (R37).
     pub access_events: Vec<AccessEvent>,
     /// Purposes, sources and retention of the processing.
@@ -132,6 +134,17 @@ pub struct Disclosure {
     pub until: Date,
     #[serde(with = "time::serde::rfc3339::option")]
     pub revoked_at: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportHold {
+    pub ground: &'static str,
+    pub article: &'static str,
+    /// The controller's reference for the reason.
+    pub reference: String,
+    pub until: Date,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub released_at: Option<OffsetDateTime>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -421,6 +434,17 @@ impl Service {
             plan,
             consents,
             disclosures,
+            legal_holds: r
+                .legal_holds
+                .iter()
+                .map(|h| ExportHold {
+                    ground: h.ground.as_str(),
+                    article: h.ground.article(),
+                    reference: h.reference.clone(),
+                    until: h.until,
+                    released_at: h.released_at,
+                })
+                .collect(),
             access_events,
             processing: Processing {
                 purposes: PURPOSES

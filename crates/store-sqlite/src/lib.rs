@@ -9,6 +9,7 @@ mod backup;
 mod consents;
 mod directory;
 mod employers;
+mod erasure;
 mod esco;
 mod participants;
 mod reports;

@@ -1,8 +1,8 @@
 //! `impl Store for SqliteStore`: each method delegates to the module that owns its tables.
 
 use crate::{
-    audit, backup, consents, db, directory, employers, esco, participants, reports, sessions,
-    subject, SqliteStore, MIGRATOR,
+    audit, backup, consents, db, directory, employers, erasure, esco, participants, reports,
+    sessions, subject, SqliteStore, MIGRATOR,
 };
 use async_trait::async_trait;
 use polku_domain::{
@@ -11,6 +11,7 @@ use polku_domain::{
 };
 use polku_service::audit::{AuditEvent, AuditRow};
 use polku_service::authz::ParticipantScope;
+use polku_service::erasure::{EraseOutcome, LegalHold};
 use polku_service::store::{
     Activation, ActivationOutcome, AuditQuery, EscoConcept, IntegrityReport, MeetingRecord,
     ParticipantRecord, ParticipantSummary, SessionRecord, SubjectRecords, UpsertCounts,
@@ -502,6 +503,40 @@ impl Store for SqliteStore {
     async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         audit::page(&mut conn, after, limit).await
+    }
+    async fn legal_holds(&self, id: ParticipantId) -> Result<Vec<LegalHold>> {
+        erasure::legal_holds(self, id).await
+    }
+    async fn insert_legal_hold(&self, hold: &LegalHold, audit: &AuditEvent) -> Result<()> {
+        erasure::insert_legal_hold(self, hold, audit).await
+    }
+    async fn release_legal_hold(
+        &self,
+        participant: ParticipantId,
+        hold: uuid::Uuid,
+        at: time::OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<bool> {
+        erasure::release_legal_hold(self, participant, hold, at, audit).await
+    }
+    async fn erase_subject(
+        &self,
+        id: ParticipantId,
+        today: time::Date,
+        audit: &AuditEvent,
+    ) -> Result<EraseOutcome> {
+        erasure::erase_subject(self, id, today, audit).await
+    }
+    async fn erasures(&self) -> Result<Vec<(ParticipantId, time::OffsetDateTime)>> {
+        erasure::erasures(self).await
+    }
+    async fn replay_erasure(
+        &self,
+        id: ParticipantId,
+        erased_at: time::OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<bool> {
+        erasure::replay_erasure(self, id, erased_at, audit).await
     }
     async fn audit_query(&self, q: &AuditQuery) -> Result<Vec<AuditRow>> {
         let mut conn = self.pool.acquire().await.map_err(db)?;

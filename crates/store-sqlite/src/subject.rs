@@ -1,7 +1,7 @@
 //! A data-subject access request (R39): everything stored about one participant, read in one
 //! transaction together with the audit entries that name them (R37).
 
-use crate::{audit, consents, db, participants, SqliteStore};
+use crate::{audit, consents, db, erasure, participants, SqliteStore};
 use polku_domain::ParticipantId;
 use polku_service::audit::AuditEvent;
 use polku_service::store::{AuditQuery, SubjectRecords};
@@ -29,6 +29,7 @@ pub(crate) async fn records(
         plan_items: participants::plan_items_in(&mut tx, id).await?,
         consents: consents::consents_in(&mut tx, id).await?,
         shares: participants::shares_in(&mut tx, id).await?,
+        legal_holds: erasure::holds_in(&mut tx, id).await?,
         audit: audit::query(&mut tx, &about).await?,
     };
     audit::append(&mut tx, &s.chain, ev).await?;

@@ -130,6 +130,43 @@ impl TestDb {
         }
     }
 
+    /// How many rows of `table` have `column = id` (bypassing the store).
+    pub async fn count_where(&self, table: &str, column: &str, id: uuid::Uuid) -> i64 {
+        let sql = format!("SELECT count(*) FROM {table} WHERE {column} = ");
+        match self.backend {
+            Backend::Sqlite => {
+                let pool = sqlx::SqlitePool::connect(&self.url).await.expect("connect");
+                let n = sqlx::query_scalar(&format!("{sql}?"))
+                    .bind(id)
+                    .fetch_one(&pool)
+                    .await
+                    .expect("count");
+                pool.close().await;
+                n
+            }
+            Backend::Postgres => {
+                let pool = sqlx::PgPool::connect(&self.url).await.expect("connect");
+                let n = sqlx::query_scalar(&format!("{sql}$1"))
+                    .bind(id)
+                    .fetch_one(&pool)
+                    .await
+                    .expect("count");
+                pool.close().await;
+                n
+            }
+        }
+    }
+
+    /// The bytes of the SQLite database file and its write-ahead log (empty on PostgreSQL).
+    pub fn sqlite_files(&self) -> Vec<u8> {
+        let Some(path) = self.url.strip_prefix("sqlite://") else {
+            return Vec::new();
+        };
+        let mut bytes = std::fs::read(path).unwrap_or_default();
+        bytes.extend(std::fs::read(format!("{path}-wal")).unwrap_or_default());
+        bytes
+    }
+
     /// The tables that have a column named `column`, sorted (for schema-driven checks).
     pub async fn tables_with_column(&self, column: &str) -> Vec<String> {
         let mut tables: Vec<String> = match self.backend {

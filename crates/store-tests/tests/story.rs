@@ -42,6 +42,7 @@ stories!(
     activation_sign_in_and_sessions,
     subject_export_is_complete_and_names_no_one_else,
     audit_queries_answer_who_accessed_whom,
+    erasure_removes_every_row_unless_held,
 );
 
 #[test]
@@ -1513,6 +1514,15 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
     )
     .await
     .unwrap();
+    svc.set_legal_hold(
+        &system(),
+        id,
+        polku_service::erasure::HoldGround::LegalObligation,
+        "Hankepäätös 2026/7",
+        time::OffsetDateTime::now_utc().date() + time::Duration::days(365),
+    )
+    .await
+    .unwrap();
     svc.shared_participant(&employer, id, "employer_cooperation")
         .await
         .unwrap();
@@ -1561,13 +1571,16 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
             "participant_stage_changes" => export.service_path.stage_changes.len(),
             "consents" => export.consents.len(),
             "shares" => export.disclosures.len(),
+            "legal_holds" => export.legal_holds.len(),
+            // Tombstones exist only once the participant is gone.
+            "erasures" => 1,
             other => panic!(
                 "table {other} refers to participants, but the subject export does not cover it"
             ),
         }
     };
     let tables = db.tables_with_column("participant_id").await;
-    assert!(tables.len() >= 6, "{tables:?}");
+    assert!(tables.len() >= 8, "{tables:?}");
     for t in &tables {
         assert!(covered(t) > 0, "{t} is empty in the export");
     }
@@ -1594,6 +1607,7 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
         Some(wording.texts[0].1.as_str())
     );
     assert_eq!(export.disclosures[0].recipient, "Testi Käyttäjä");
+    assert_eq!(export.legal_holds[0].article, "GDPR Art. 17(3)(b)");
     assert_eq!(
         export.disclosures[0].recipient_kinds,
         vec![RecipientClass::Employer]
@@ -1761,4 +1775,234 @@ async fn audit_queries_answer_who_accessed_whom(db: Arc<TestDb>) {
     assert!(searches
         .iter()
         .any(|r| r.action == "query" && r.purpose == "breach_investigation"));
+}
+
+/// R40 (and R33): erasure removes every row that refers to the participant, found from the live
+/// schema; the files keep no copy of their clear data; a legal hold refuses it with its ground
+/// and changes nothing; the tombstone stays and replaying it is idempotent; others are untouched.
+async fn erasure_removes_every_row_unless_held(db: Arc<TestDb>) {
+    use polku_service::erasure::HoldGround;
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let employer = world.user(svc, Role::Employer).await;
+    let operator = system();
+    let marker = format!(
+        "Poistettava{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    );
+    let mut new = world.new_participant();
+    new.personal.given_name = marker.clone();
+    let id = svc
+        .create_participant(&coach, new.clone(), "service_delivery")
+        .await
+        .unwrap();
+    let kept = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    for p in [id, kept] {
+        svc.record_meeting(
+            &coach,
+            polku_service::meetings::NewMeeting {
+                participant_id: p,
+                starts_at: time::macros::datetime!(2026-11-20 10:00 UTC),
+                duration_min: 30,
+                place: PlaceType::Remote,
+                notes: "Puhelu".into(),
+            },
+            "service_delivery",
+        )
+        .await
+        .unwrap();
+        svc.add_plan_item(&coach, p, "CV", None, "service_delivery")
+            .await
+            .unwrap();
+        give_consent(
+            svc,
+            &coach,
+            p,
+            RecipientClass::Employer,
+            &[DataCategory::Skills],
+        )
+        .await;
+        svc.share_participant(
+            &coach,
+            Share {
+                id: ShareId::new(),
+                participant_id: p,
+                recipient: employer.user_id().unwrap(),
+                categories: vec![DataCategory::Skills],
+                until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
+                revoked_at: None,
+            },
+            "service_delivery",
+        )
+        .await
+        .unwrap();
+    }
+    svc.update_participant(
+        &coach,
+        id,
+        1,
+        ParticipantChanges {
+            personal: new.personal.clone(),
+            sensitive: new.sensitive.clone(),
+            stage: PathStage::Assessment,
+        },
+        "service_delivery",
+    )
+    .await
+    .unwrap();
+
+    // Only the operator or an administrator erases or holds.
+    assert!(matches!(
+        svc.erase_subject(&coach, id).await,
+        Err(ServiceError::Forbidden)
+    ));
+    let today = time::OffsetDateTime::now_utc().date();
+    for (reference, until, field) in [
+        ("", today + time::Duration::days(9), "reference"),
+        ("Dnro 1/2026", today, "until"),
+        ("a\u{7}b", today + time::Duration::days(9), "reference"),
+    ] {
+        let err = svc
+            .set_legal_hold(&operator, id, HoldGround::LegalClaims, reference, until)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, ServiceError::Invalid(DomainError::Invalid { field: f, .. }) if *f == field),
+            "{err:?}"
+        );
+    }
+    let until = today + time::Duration::days(30);
+    let hold = svc
+        .set_legal_hold(
+            &operator,
+            id,
+            HoldGround::LegalClaims,
+            "Dnro 12/2026",
+            until,
+        )
+        .await
+        .unwrap();
+    // Held: refused with the ground and date, nothing changed.
+    match svc.erase_subject(&operator, id).await {
+        Err(ServiceError::Held {
+            ground,
+            article,
+            until: u,
+        }) => {
+            assert_eq!(
+                (ground, article, u),
+                ("legal_claims", "GDPR Art. 17(3)(e)", until)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(svc
+        .get_participant(&coach, id, "service_delivery")
+        .await
+        .is_ok());
+    assert_eq!(db.count_where("erasures", "participant_id", id.0).await, 0);
+    svc.release_legal_hold(&operator, id, hold).await.unwrap();
+    assert!(matches!(
+        svc.release_legal_hold(&operator, id, hold).await,
+        Err(ServiceError::NotFound)
+    ));
+    let holds = svc.legal_holds(&operator, id).await.unwrap();
+    assert!(holds.len() == 1 && !holds[0].active(today));
+
+    let files_before = db.sqlite_files();
+    if db.backend == Backend::Sqlite {
+        assert!(
+            files_before
+                .windows(marker.len())
+                .any(|w| w == marker.as_bytes()),
+            "the clear name is in the files before erasure"
+        );
+    }
+    svc.erase_subject(&operator, id).await.unwrap();
+
+    // Schema-driven: every table with a participant_id column, and participants itself.
+    let tables = db.tables_with_column("participant_id").await;
+    assert!(tables.contains(&"legal_holds".to_owned()) && tables.contains(&"erasures".to_owned()));
+    for t in &tables {
+        let expected = i64::from(t == "erasures");
+        assert_eq!(
+            db.count_where(t, "participant_id", id.0).await,
+            expected,
+            "{t}"
+        );
+    }
+    // The other participant's rows are all still there.
+    for t in [
+        "participant_keys",
+        "shares",
+        "meetings",
+        "plan_items",
+        "consents",
+    ] {
+        assert_eq!(db.count_where(t, "participant_id", kept.0).await, 1, "{t}");
+    }
+    assert_eq!(db.count_where("participants", "id", id.0).await, 0);
+    let files = db.sqlite_files();
+    assert!(
+        !files.windows(marker.len()).any(|w| w == marker.as_bytes()),
+        "no copy of the clear name in the database or its log"
+    );
+    // The other participant is whole; the erased one is simply not there.
+    assert!(svc
+        .get_participant(&coach, kept, "service_delivery")
+        .await
+        .is_ok());
+    assert!(matches!(
+        svc.get_participant(&coach, id, "service_delivery").await,
+        Err(ServiceError::NotFound)
+    ));
+    assert!(matches!(
+        svc.erase_subject(&operator, id).await,
+        Err(ServiceError::NotFound)
+    ));
+    // The audit log keeps a pseudonymous entry, and still verifies.
+    let erased = svc
+        .query_audit(
+            &operator,
+            &polku_service::subject::AuditSearch {
+                subject: Some(id),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(erased.iter().any(|r| r.action == "subject_erased"));
+    assert!(svc.verify_audit(None).await.unwrap().is_ok());
+
+    // Tombstones: listed, and replaying them erases a participant that came back (as after a
+    // restore) exactly once.
+    let tombstones = svc.erasures().await.unwrap();
+    assert_eq!(tombstones.iter().map(|t| t.0).collect::<Vec<_>>(), vec![id]);
+    let back = svc
+        .create_participant(&coach, world.new_participant(), "service_delivery")
+        .await
+        .unwrap();
+    let replay = [(back, tombstones[0].1)];
+    assert_eq!(svc.replay_erasures(&operator, &replay).await.unwrap(), 1);
+    assert_eq!(svc.replay_erasures(&operator, &replay).await.unwrap(), 0);
+    assert_eq!(db.count_where("participants", "id", back.0).await, 0);
+    assert_eq!(
+        db.count_where("erasures", "participant_id", back.0).await,
+        1
+    );
+    // Consents stay append-only for everyone else.
+    assert!(db
+        .raw(&format!(
+            "DELETE FROM consents WHERE participant_id = {}",
+            match db.backend {
+                Backend::Sqlite => format!("x'{}'", kept.0.simple()),
+                Backend::Postgres => format!("'{}'", kept.0),
+            }
+        ))
+        .await
+        .is_err());
 }

@@ -54,7 +54,7 @@ impl WebError {
                 ServiceError::Forbidden => StatusCode::FORBIDDEN,
                 ServiceError::Unauthenticated => StatusCode::UNAUTHORIZED,
                 ServiceError::Conflict { .. } => StatusCode::PRECONDITION_FAILED,
-                ServiceError::Duplicate(_) => StatusCode::CONFLICT,
+                ServiceError::Duplicate(_) | ServiceError::Held { .. } => StatusCode::CONFLICT,
                 ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 ServiceError::Crypto(_) | ServiceError::Storage(_) | ServiceError::Config(_) => {
                     StatusCode::INTERNAL_SERVER_ERROR

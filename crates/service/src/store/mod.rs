@@ -162,6 +162,8 @@ pub struct SubjectRecords {
     pub consents: Vec<polku_domain::Consent>,
     /// Revoked and expired ones included.
     pub shares: Vec<Share>,
+    /// Holds on erasing the participant, released ones included.
+    pub legal_holds: Vec<crate::erasure::LegalHold>,
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,
@@ -491,6 +493,40 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn audit_head(&self) -> Result<Option<(i64, String)>>;
     /// Entries with `seq > after`, ascending, at most `limit`.
     async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>>;
+    // Erasure (R40).
+    /// The participant's legal holds, newest first.
+    async fn legal_holds(&self, id: ParticipantId) -> Result<Vec<crate::erasure::LegalHold>>;
+    async fn insert_legal_hold(
+        &self,
+        hold: &crate::erasure::LegalHold,
+        audit: &AuditEvent,
+    ) -> Result<()>;
+    /// Releases an unreleased hold; `false` (nothing changed or audited) otherwise.
+    async fn release_legal_hold(
+        &self,
+        participant: ParticipantId,
+        hold: uuid::Uuid,
+        at: OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
+    /// In one transaction: unless a hold is in force on `today`, writes the tombstone, deletes
+    /// every row that refers to the participant and the participant, and appends `audit`.
+    async fn erase_subject(
+        &self,
+        id: ParticipantId,
+        today: Date,
+        audit: &AuditEvent,
+    ) -> Result<crate::erasure::EraseOutcome>;
+    /// Every tombstone, oldest first.
+    async fn erasures(&self) -> Result<Vec<(ParticipantId, OffsetDateTime)>>;
+    /// Records the tombstone and erases the participant if still present, holds or not;
+    /// `true` (and `audit` appended) when something was erased.
+    async fn replay_erasure(
+        &self,
+        id: ParticipantId,
+        erased_at: OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
     /// Entries matching `q`, ascending (R45). Uses the subject and actor indexes.
     async fn audit_query(&self, q: &AuditQuery) -> Result<Vec<AuditRow>>;
     /// Everything stored about the participant, in one transaction that also appends `audit`

@@ -39,5 +39,6 @@ error-unknown-role = Tuntematon rooli.
 error-invalid-value = Arvo ei kelpaa.
 error-catalogue-malformed = Viitetiedoissa on virhe.
 error-duplicate = Tieto on jo olemassa.
+error-legal-hold = Tietoja ei voi poistaa nyt: niitä on säilytettävä lakisääteisestä syystä (tietosuoja-asetuksen 17 artiklan 3 kohta).
 error-second-factor-required = Anna myös todennussovelluksen koodi.
 error-second-factor-setup-required = Ota kaksivaiheinen tunnistautuminen käyttöön selaimessa ennen ohjelmallista kirjautumista.

@@ -39,5 +39,6 @@ error-unknown-role = Okänd roll.
 error-invalid-value = Värdet godtas inte.
 error-catalogue-malformed = Referensdata innehåller ett fel.
 error-duplicate = Uppgiften finns redan.
+error-legal-hold = Uppgifterna kan inte raderas nu: de måste bevaras av rättsliga skäl (dataskyddsförordningen, artikel 17.3).
 error-second-factor-required = Ange också koden från autentiseringsappen.
 error-second-factor-setup-required = Ta i bruk tvåstegsverifiering i webbläsaren innan du loggar in via programmet.

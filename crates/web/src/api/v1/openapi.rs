@@ -260,7 +260,7 @@ fn export_schemas() -> Value {
     let recipient = json!({"type": "string", "enum": ["employer", "mentor", "institution"]});
     let object = |required: &[&str], properties: Value| json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties});
     json!({
-        "SubjectExport": object(&["format", "generated_at", "subject", "controller", "sealed_data_erased", "personal", "sensitive", "labels", "service_path", "meetings", "plan", "consents", "disclosures", "access_events", "processing"], json!({
+        "SubjectExport": object(&["format", "generated_at", "subject", "controller", "sealed_data_erased", "personal", "sensitive", "labels", "service_path", "meetings", "plan", "consents", "disclosures", "legal_holds", "access_events", "processing"], json!({
             "format": {"type": "string", "const": "polku.subject-export.v1"},
             "generated_at": time, "subject": {"type": "string", "format": "uuid"},
             "controller": object(&["organisation", "project", "project_code"], json!({"organisation": string, "project": string, "project_code": string})),
@@ -285,6 +285,9 @@ fn export_schemas() -> Value {
             "disclosures": {"type": "array", "items": object(&["recipient", "recipient_kinds", "categories", "until", "revoked_at"], json!({
                 "recipient": string, "recipient_kinds": {"type": "array", "items": recipient},
                 "categories": {"type": "array", "items": category}, "until": date, "revoked_at": opt_time}))},
+            "legal_holds": {"type": "array", "items": object(&["ground", "article", "reference", "until", "released_at"], json!({
+                "ground": {"type": "string", "enum": ["legal_obligation", "archiving_or_statistics", "legal_claims"]},
+                "article": string, "reference": string, "until": date, "released_at": opt_time}))},
             "access_events": {"type": "array", "items": object(&["at", "action", "purpose", "purpose_description", "actor_role", "actor"], json!({
                 "at": time, "action": string, "purpose": string, "purpose_description": string, "actor_role": string,
                 "actor": {"type": ["string", "null"], "description": "Only when staff identities are included (operator only)."}}))},

@@ -1,0 +1,207 @@
+//! Erasure with legal holds (R40): the tombstone list, holds, and removing every row that refers
+//! to a participant.
+
+use crate::{audit, db, PgStore};
+use polku_domain::ParticipantId;
+use polku_service::audit::AuditEvent;
+use polku_service::erasure::{EraseOutcome, HoldGround, LegalHold};
+use polku_service::{Result, ServiceError};
+use sqlx::PgConnection;
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+type HoldRow = (
+    Uuid,
+    Uuid,
+    String,
+    String,
+    Date,
+    OffsetDateTime,
+    String,
+    Option<OffsetDateTime>,
+);
+
+fn hold(
+    (id, p, ground, reference, until, set_at, set_by, released_at): HoldRow,
+) -> Result<LegalHold> {
+    Ok(LegalHold {
+        id,
+        participant_id: ParticipantId(p),
+        ground: HoldGround::parse(&ground)
+            .map_err(|_| ServiceError::Storage(format!("unknown hold ground {ground:?}")))?,
+        reference,
+        until,
+        set_at,
+        set_by,
+        released_at,
+    })
+}
+
+pub(crate) async fn holds_in(conn: &mut PgConnection, id: ParticipantId) -> Result<Vec<LegalHold>> {
+    let rows: Vec<HoldRow> = sqlx::query_as(
+        "SELECT id, participant_id, ground, reference, until, set_at, set_by, released_at \
+         FROM legal_holds WHERE participant_id = $1 ORDER BY set_at DESC, id",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(db)?;
+    rows.into_iter().map(hold).collect()
+}
+
+pub(crate) async fn legal_holds(s: &PgStore, id: ParticipantId) -> Result<Vec<LegalHold>> {
+    let mut conn = s.pool.acquire().await.map_err(db)?;
+    holds_in(&mut conn, id).await
+}
+
+pub(crate) async fn insert_legal_hold(s: &PgStore, h: &LegalHold, ev: &AuditEvent) -> Result<()> {
+    let mut tx = s.write().await?;
+    sqlx::query(
+        "INSERT INTO legal_holds (id, participant_id, ground, reference, until, set_at, set_by, released_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(h.id)
+    .bind(h.participant_id.0)
+    .bind(h.ground.as_str())
+    .bind(&h.reference)
+    .bind(h.until)
+    .bind(h.set_at)
+    .bind(&h.set_by)
+    .bind(h.released_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)
+}
+
+pub(crate) async fn release_legal_hold(
+    s: &PgStore,
+    participant: ParticipantId,
+    id: Uuid,
+    at: OffsetDateTime,
+    ev: &AuditEvent,
+) -> Result<bool> {
+    let mut tx = s.write().await?;
+    let done = sqlx::query(
+        "UPDATE legal_holds SET released_at = $1 WHERE id = $2 AND participant_id = $3 AND released_at IS NULL",
+    )
+    .bind(at)
+    .bind(id)
+    .bind(participant.0)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(true)
+}
+
+/// Every table that refers to participants, children first; `participants` itself last. The
+/// store story checks this against the live schema's foreign keys.
+pub(crate) const SUBJECT_TABLES: [&str; 8] = [
+    "legal_holds",
+    "participant_keys",
+    "shares",
+    "meetings",
+    "plan_items",
+    "participant_stage_changes",
+    "consents",
+    "participants",
+];
+
+/// Writes the tombstone (first: the consents trigger allows deleting only an erased
+/// participant's rows), then deletes every row of the participant.
+async fn erase_in(
+    conn: &mut PgConnection,
+    id: ParticipantId,
+    erased_at: OffsetDateTime,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO erasures (participant_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(id.0)
+    .bind(erased_at)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?;
+    for table in SUBJECT_TABLES {
+        let column = if table == "participants" {
+            "id"
+        } else {
+            "participant_id"
+        };
+        sqlx::query(&format!("DELETE FROM {table} WHERE {column} = $1"))
+            .bind(id.0)
+            .execute(&mut *conn)
+            .await
+            .map_err(db)?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn erase_subject(
+    s: &PgStore,
+    id: ParticipantId,
+    today: Date,
+    ev: &AuditEvent,
+) -> Result<EraseOutcome> {
+    let mut tx = s.write().await?;
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+    if exists.is_none() {
+        return Ok(EraseOutcome::Missing);
+    }
+    if let Some(h) = holds_in(&mut tx, id)
+        .await?
+        .into_iter()
+        .find(|h| h.active(today))
+    {
+        return Ok(EraseOutcome::Held(h));
+    }
+    erase_in(&mut tx, id, OffsetDateTime::now_utc()).await?;
+    audit::append(&mut tx, &s.chain, ev).await?;
+    tx.commit().await.map_err(db)?;
+    Ok(EraseOutcome::Erased)
+}
+
+pub(crate) async fn erasures(s: &PgStore) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
+    let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
+        "SELECT participant_id, erased_at FROM erasures ORDER BY erased_at, participant_id",
+    )
+    .fetch_all(&s.pool)
+    .await
+    .map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(|(p, at)| (ParticipantId(p), at))
+        .collect())
+}
+
+pub(crate) async fn replay_erasure(
+    s: &PgStore,
+    id: ParticipantId,
+    erased_at: OffsetDateTime,
+    ev: &AuditEvent,
+) -> Result<bool> {
+    let mut tx = s.write().await?;
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+    erase_in(&mut tx, id, erased_at).await?;
+    if exists.is_some() {
+        audit::append(&mut tx, &s.chain, ev).await?;
+    }
+    tx.commit().await.map_err(db)?;
+    Ok(exists.is_some())
+}
