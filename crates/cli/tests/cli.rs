@@ -813,3 +813,100 @@ fn subject_export_and_audit_query() {
         .contains("breach_investigation"));
     s.ok(&["audit", "verify"]);
 }
+
+/// R40 from the command line: a hold refuses erasure (exit 5, naming the ground) until
+/// released; erasure writes the tombstone file; restoring a backup taken before the erasure
+/// applies it again, so the participant stays erased; the chain still verifies.
+#[test]
+fn erasure_survives_a_restore_and_respects_holds() {
+    let s = Scratch::sqlite();
+    s.ok(&[
+        "demo",
+        "--participants",
+        "5",
+        "--employers",
+        "2",
+        "--seed",
+        "4",
+    ]);
+    let id = s
+        .ok(&["list", "projects"])
+        .lines()
+        .filter_map(|p| {
+            let code = p.split('\t').next()?;
+            let caseload = s.ok(&["list", "participants", "--project", code]);
+            Some(caseload.split('\t').next()?.trim().to_owned())
+        })
+        .find(|id| !id.is_empty())
+        .unwrap();
+    let backup = s.dir.join("before-erasure.db");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+
+    let held = s.ok(&[
+        "subject",
+        "hold",
+        "--participant",
+        &id,
+        "--ground",
+        "legal_claims",
+        "--until",
+        "2099-12-31",
+        "--reference",
+        "Dnro 5/2026",
+    ]);
+    let hold = held.split_whitespace().nth(1).unwrap().to_owned();
+    assert!(s
+        .fails(&["subject", "erase", "--participant", &id], 5)
+        .contains("17(3)(e)"));
+    assert!(s
+        .ok(&["subject", "holds", "--participant", &id])
+        .contains("in force"));
+    assert!(s
+        .fails(
+            &[
+                "subject",
+                "hold",
+                "--participant",
+                &id,
+                "--ground",
+                "whim",
+                "--until",
+                "2099-12-31",
+                "--reference",
+                "x"
+            ],
+            3
+        )
+        .contains("ground"));
+    s.ok(&[
+        "subject",
+        "release-hold",
+        "--participant",
+        &id,
+        "--hold",
+        &hold,
+    ]);
+    assert!(s
+        .ok(&["subject", "erase", "--participant", &id])
+        .contains("erased"));
+    s.fails(&["subject", "erase", "--participant", &id], 4);
+    let tombstones = std::fs::read_to_string(s.dir.join("keys.toml.erasures")).unwrap();
+    assert!(tombstones.starts_with(&id), "{tombstones}");
+    let uuid = uuid::Uuid::parse_str(&id).unwrap();
+    let gone = format!(
+        "SELECT count(*) FROM participants WHERE id = x'{}'",
+        uuid.simple()
+    );
+    assert_eq!(s.sql(&gone), 0);
+
+    // The backup from before the erasure brings the participant back; the replay removes them.
+    let restored = s.ok(&["restore", backup.to_str().unwrap()]);
+    assert!(
+        restored.contains("1 erasure(s) applied again"),
+        "{restored}"
+    );
+    assert_eq!(s.sql(&gone), 0);
+    s.fails(&["subject", "export", "--participant", &id], 4);
+    s.ok(&["audit", "verify"]);
+    s.ok(&["integrity"]);
+}

@@ -29,6 +29,16 @@ pub async fn backup(cfg: &Config, file: &Path) -> CliResult {
 }
 
 pub async fn restore(cfg: &Config, file: &Path) -> CliResult {
+    // Erasures made after the backup was taken must be applied again (R40): the tombstones of
+    // the live database (when it still opens) and of the tombstone file.
+    let mut tombstones = super::subject::read_tombstones(cfg)?;
+    if let Ok(live) = open(cfg, Mode::Existing).await {
+        let listed = live.erasures().await;
+        live.store().close().await;
+        tombstones.extend(listed?);
+    }
+    tombstones.sort_by_key(|(id, at)| (*at, id.0));
+    tombstones.dedup_by_key(|(id, _)| *id);
     match backend(&cfg.database_url)? {
         Backend::Sqlite => polku_store_sqlite::restore(file, &cfg.database_url).await?,
         Backend::Postgres => polku_store_postgres::restore(file, &cfg.database_url).await?,
@@ -36,12 +46,21 @@ pub async fn restore(cfg: &Config, file: &Path) -> CliResult {
     // The restored database must open with the configured keys and verify.
     let svc = open(cfg, Mode::Existing).await?;
     let verified = svc.verify_audit(None).await;
+    let replayed = match &verified {
+        Ok(Ok(_)) => {
+            svc.replay_erasures(&polku_service::Actor::system("restore"), &tombstones)
+                .await
+        }
+        _ => Ok(0),
+    };
     svc.store().close().await;
+    let replayed = replayed?;
     match verified? {
         Ok(n) => {
             println!(
-                "restored from {}; audit chain intact ({n} entries)",
-                file.display()
+                "restored from {}; audit chain intact ({n} entries); {replayed} erasure(s) applied again from {} tombstone(s)",
+                file.display(),
+                tombstones.len()
             );
             Ok(())
         }

@@ -1,12 +1,15 @@
-//! `polku subject export`: a data-subject access / portability request (GDPR Art. 15 and 20,
-//! R39), answered by the operator. The export holds special-category data: written to a file it
-//! gets mode 0600.
+//! `polku subject …`: data-subject requests answered by the operator. `export` is the access /
+//! portability export (GDPR Art. 15 and 20, R39); written to a file it gets mode 0600, as it
+//! holds special-category data. `erase` is erasure (Art. 17, R40), refused while a legal `hold`
+//! is in force; each erasure's tombstone is also appended to the tombstone file next to the key
+//! file, so `polku restore` can apply it again even when the live database is lost.
 
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, INVALID_INPUT};
 use crate::open::{open, Mode};
 use clap::Subcommand;
 use polku_domain::ParticipantId;
+use polku_service::erasure::HoldGround;
 use polku_service::Actor;
 use std::path::PathBuf;
 
@@ -27,22 +30,235 @@ pub enum SubjectCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Erase everything about one participant (refused while a legal hold is in force).
+    Erase {
+        #[arg(long)]
+        participant: String,
+    },
+    /// Keep a participant's data from erasure on a ground of GDPR Art. 17(3) until a date.
+    Hold {
+        #[arg(long)]
+        participant: String,
+        /// legal_obligation (17(3)(b)), archiving_or_statistics (17(3)(d)) or legal_claims
+        /// (17(3)(e)).
+        #[arg(long)]
+        ground: String,
+        /// The last day of the hold (YYYY-MM-DD), after today.
+        #[arg(long)]
+        until: String,
+        /// Your reference for the reason (a case or decision number).
+        #[arg(long)]
+        reference: String,
+    },
+    /// End a hold before its date.
+    ReleaseHold {
+        #[arg(long)]
+        participant: String,
+        #[arg(long)]
+        hold: String,
+    },
+    /// List a participant's holds.
+    Holds {
+        #[arg(long)]
+        participant: String,
+    },
+}
+
+fn participant_id(text: &str) -> CliResult<ParticipantId> {
+    ParticipantId::parse(text.trim()).map_err(|_| {
+        CliError::new(
+            INVALID_INPUT,
+            format!("--participant: {text:?} is not a participant id (a UUID)"),
+        )
+    })
+}
+
+/// The tombstone file: one `ID ERASED_AT` line per erasure, beside the key file.
+pub fn tombstone_file(cfg: &Config) -> PathBuf {
+    let mut name = cfg.keys_file.clone().into_os_string();
+    name.push(".erasures");
+    PathBuf::from(name)
+}
+
+/// Appends a tombstone line and syncs the file (mode 0600 when created).
+fn append_tombstone(
+    cfg: &Config,
+    id: ParticipantId,
+    at: time::OffsetDateTime,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.append(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(tombstone_file(cfg))?;
+    let at = at
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(std::io::Error::other)?;
+    writeln!(file, "{id} {at}")?;
+    file.sync_all()
+}
+
+/// The tombstones in the tombstone file (none when it does not exist).
+pub fn read_tombstones(cfg: &Config) -> CliResult<Vec<(ParticipantId, time::OffsetDateTime)>> {
+    let path = tombstone_file(cfg);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(CliError::new(
+                INVALID_INPUT,
+                format!("cannot read {}: {e}", path.display()),
+            ))
+        }
+    };
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            let mut parts = line.split_whitespace();
+            let id = parts.next().and_then(|p| ParticipantId::parse(p).ok());
+            let at = parts.next().and_then(|t| {
+                time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok()
+            });
+            match (id, at) {
+                (Some(id), Some(at)) => Ok((id, at)),
+                _ => Err(CliError::new(
+                    INVALID_INPUT,
+                    format!("{} line {}: not `ID ERASED_AT`", path.display(), n + 1),
+                )),
+            }
+        })
+        .collect()
 }
 
 pub async fn run(cfg: &Config, c: SubjectCommand) -> CliResult {
-    let SubjectCommand::Export {
-        participant,
-        include_staff,
-        lang,
-        out,
-    } = c;
-    let id = ParticipantId::parse(participant.trim()).map_err(|_| {
+    match c {
+        SubjectCommand::Export {
+            participant,
+            include_staff,
+            lang,
+            out,
+        } => export(cfg, &participant, include_staff, &lang, out).await,
+        SubjectCommand::Erase { participant } => erase(cfg, participant_id(&participant)?).await,
+        SubjectCommand::Hold {
+            participant,
+            ground,
+            until,
+            reference,
+        } => {
+            let id = participant_id(&participant)?;
+            let ground = HoldGround::parse(&ground)?;
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            let until = time::Date::parse(until.trim(), &format).map_err(|_| {
+                CliError::new(
+                    INVALID_INPUT,
+                    format!("--until: {until:?} is not a date (YYYY-MM-DD)"),
+                )
+            })?;
+            with_service(cfg, |svc, actor| async move {
+                let hold = svc
+                    .set_legal_hold(&actor, id, ground, &reference, until)
+                    .await?;
+                super::emit(&format!(
+                    "hold {hold} on {id} until {until} ({})\n",
+                    ground.article()
+                ))
+            })
+            .await
+        }
+        SubjectCommand::ReleaseHold { participant, hold } => {
+            let id = participant_id(&participant)?;
+            let hold = uuid_arg("--hold", &hold)?;
+            with_service(cfg, |svc, actor| async move {
+                svc.release_legal_hold(&actor, id, hold).await?;
+                super::emit(&format!("hold {hold} released\n"))
+            })
+            .await
+        }
+        SubjectCommand::Holds { participant } => {
+            let id = participant_id(&participant)?;
+            with_service(cfg, |svc, actor| async move {
+                let mut out = String::new();
+                for h in svc.legal_holds(&actor, id).await? {
+                    let state = match h.released_at {
+                        Some(at) => format!("released {}", at.date()),
+                        None => "in force".to_owned(),
+                    };
+                    out.push_str(&format!(
+                        "{}\t{}\t{}\tuntil {}\t{}\t{}\n",
+                        h.id,
+                        h.ground.as_str(),
+                        h.ground.article(),
+                        h.until,
+                        h.reference,
+                        state
+                    ));
+                }
+                super::emit(&out)
+            })
+            .await
+        }
+    }
+}
+
+fn uuid_arg(flag: &str, text: &str) -> CliResult<uuid::Uuid> {
+    uuid::Uuid::parse_str(text.trim()).map_err(|_| {
         CliError::new(
             INVALID_INPUT,
-            format!("--participant: {participant:?} is not a participant id (a UUID)"),
+            format!("{flag}: {text:?} is not an id (a UUID)"),
         )
-    })?;
-    if !polku_domain::catalogue::CONSENT_LOCALES.contains(&lang.as_str()) {
+    })
+}
+
+/// Opens the service, runs `f` as the operator, closes the store whatever happened.
+async fn with_service<F, Fut>(cfg: &Config, f: F) -> CliResult
+where
+    F: FnOnce(polku_service::Service, Actor) -> Fut,
+    Fut: std::future::Future<Output = CliResult>,
+{
+    let svc = open(cfg, Mode::Existing).await?;
+    let result = f(svc.clone(), Actor::system("subject")).await;
+    svc.store().close().await;
+    result
+}
+
+async fn erase(cfg: &Config, id: ParticipantId) -> CliResult {
+    with_service(cfg, |svc, actor| async move {
+        svc.erase_subject(&actor, id).await?;
+        let at = svc
+            .erasures()
+            .await?
+            .into_iter()
+            .find(|(t, _)| *t == id)
+            .map_or_else(time::OffsetDateTime::now_utc, |(_, at)| at);
+        append_tombstone(cfg, id, at).map_err(|e| {
+            CliError::new(
+                crate::exit::FAILURE,
+                format!(
+                    "erased, but the tombstone file {} could not be written: {e}; \
+                     add the line `{id} <time>` by hand",
+                    tombstone_file(cfg).display()
+                ),
+            )
+        })?;
+        super::emit(&format!("erased {id}\n"))
+    })
+    .await
+}
+
+async fn export(
+    cfg: &Config,
+    participant: &str,
+    include_staff: bool,
+    lang: &str,
+    out: Option<PathBuf>,
+) -> CliResult {
+    let id = participant_id(participant)?;
+    if !polku_domain::catalogue::CONSENT_LOCALES.contains(&lang) {
         return Err(CliError::new(
             INVALID_INPUT,
             format!("--lang: {lang:?} is not one of fi, sv, en, fi-x-selko"),
@@ -61,7 +277,7 @@ pub async fn run(cfg: &Config, c: SubjectCommand) -> CliResult {
     }
     let svc = open(cfg, Mode::Existing).await?;
     let result = svc
-        .export_subject(&Actor::system("subject"), id, &lang, include_staff)
+        .export_subject(&Actor::system("subject"), id, lang, include_staff)
         .await;
     svc.store().close().await;
     let export = result?;
