@@ -70,6 +70,8 @@ enum Command {
     /// Manage the encryption keys.
     #[command(subcommand)]
     Keys(commands::keys::KeysCommand),
+    /// Print the register of processing (GDPR Art. 30) built from the data classification.
+    Register,
     /// Configuration helpers.
     #[command(subcommand)]
     Config(commands::config::ConfigCommand),
@@ -101,6 +103,11 @@ async fn run(cli: Cli) -> exit::CliResult {
     if let Command::Config(c) = &cli.command {
         return commands::config::run(c);
     }
+    if let Command::Register = &cli.command {
+        let text = serde_json::to_string_pretty(&polku_service::register::register())
+            .map_err(|e| exit::CliError::new(exit::FAILURE, e.to_string()))?;
+        return commands::emit(&format!("{text}\n"));
+    }
     let mut cfg = config::load(cli.config.as_deref())?;
     if let Some(db) = cli.database {
         cfg.database_url = db;
@@ -124,6 +131,6 @@ async fn run(cli: Cli) -> exit::CliResult {
         Command::Backup { file } => commands::backup::backup(&cfg, &file).await,
         Command::Restore { file } => commands::backup::restore(&cfg, &file).await,
         Command::Keys(c) => commands::keys::run(&cfg, c).await,
-        Command::Config(_) => Ok(()),
+        Command::Config(_) | Command::Register => Ok(()),
     }
 }

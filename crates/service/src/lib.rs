@@ -20,6 +20,7 @@ pub mod matching;
 pub mod meetings;
 pub mod participants;
 pub mod plan;
+pub mod register;
 pub mod reports;
 pub mod second_factor;
 pub mod shares;

@@ -457,10 +457,7 @@ impl Service {
                     "The participant's coach, who records the service path, meetings and plan"
                         .into(),
                 ],
-                retention: "Kept while the participant is in the project's service and \
-                            afterwards as long as the controller's retention rules require; the \
-                            controller sets these rules."
-                    .into(),
+                retention: crate::register::case_retention(),
             },
         })
     }

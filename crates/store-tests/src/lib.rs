@@ -167,6 +167,43 @@ impl TestDb {
         bytes
     }
 
+    /// Every table of the live schema (migration bookkeeping left out) with its columns.
+    pub async fn schema_columns(
+        &self,
+    ) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        let rows: Vec<(String, String)> = match self.backend {
+            Backend::Sqlite => {
+                let pool = sqlx::SqlitePool::connect(&self.url).await.expect("connect");
+                let rows = sqlx::query_as(
+                    "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c \
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+                )
+                .fetch_all(&pool)
+                .await
+                .expect("schema");
+                pool.close().await;
+                rows
+            }
+            Backend::Postgres => {
+                let pool = sqlx::PgPool::connect(&self.url).await.expect("connect");
+                let rows = sqlx::query_as(
+                    "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                     WHERE table_schema = current_schema()",
+                )
+                .fetch_all(&pool)
+                .await
+                .expect("schema");
+                pool.close().await;
+                rows
+            }
+        };
+        let mut out = std::collections::BTreeMap::<_, std::collections::BTreeSet<_>>::new();
+        for (table, column) in rows.into_iter().filter(|(t, _)| t != "_sqlx_migrations") {
+            out.entry(table).or_default().insert(column);
+        }
+        out
+    }
+
     /// The tables that have a column named `column`, sorted (for schema-driven checks).
     pub async fn tables_with_column(&self, column: &str) -> Vec<String> {
         let mut tables: Vec<String> = match self.backend {

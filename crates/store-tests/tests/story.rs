@@ -43,6 +43,7 @@ stories!(
     subject_export_is_complete_and_names_no_one_else,
     audit_queries_answer_who_accessed_whom,
     erasure_removes_every_row_unless_held,
+    every_column_is_classified,
 );
 
 #[test]
@@ -2005,4 +2006,73 @@ async fn erasure_removes_every_row_unless_held(db: Arc<TestDb>) {
         ))
         .await
         .is_err());
+}
+
+/// R28/R44/R29: every table and column of the live schema is classified in
+/// `data/data-classification.json` and nothing classified is missing from the schema; every
+/// special-category column is sealed; the register's purposes are exactly the audit purposes and
+/// every table names known purposes and retention rules.
+async fn every_column_is_classified(db: Arc<TestDb>) {
+    let c = polku_service::register::classification();
+    let schema = db.schema_columns().await;
+    let classified: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = c
+        .tables
+        .iter()
+        .map(|(t, table)| (t.clone(), table.columns.keys().cloned().collect()))
+        .collect();
+    for (table, columns) in &schema {
+        let known = classified.get(table).unwrap_or_else(|| {
+            panic!("table {table} is not classified in data/data-classification.json")
+        });
+        for col in columns {
+            assert!(
+                known.contains(col),
+                "column {table}.{col} is not classified"
+            );
+        }
+    }
+    for (table, columns) in &classified {
+        let live = schema
+            .get(table)
+            .unwrap_or_else(|| panic!("{table} is classified but not in the schema"));
+        for col in columns {
+            assert!(
+                live.contains(col),
+                "{table}.{col} is classified but not in the schema"
+            );
+        }
+    }
+    for (name, table) in &c.tables {
+        assert!(
+            c.classes.contains_key(&table.class),
+            "{name}: class {}",
+            table.class
+        );
+        assert!(
+            c.retention.contains_key(&table.retention),
+            "{name}: retention {}",
+            table.retention
+        );
+        for p in &table.purposes {
+            assert!(c.purposes.contains_key(p), "{name}: purpose {p}");
+        }
+        for (col, class) in &table.columns {
+            assert!(c.classes.contains_key(class), "{name}.{col}: class {class}");
+            if class == "special" {
+                assert!(
+                    col.ends_with("_sealed"),
+                    "{name}.{col} is special-category but not sealed"
+                );
+            }
+        }
+    }
+    let audit: std::collections::BTreeSet<&str> = polku_service::audit::PURPOSES
+        .iter()
+        .map(|(p, _)| *p)
+        .collect();
+    let register: std::collections::BTreeSet<&str> =
+        c.purposes.keys().map(String::as_str).collect();
+    assert_eq!(audit, register, "audit purposes and the register differ");
+    let reg = polku_service::register::register();
+    assert_eq!(reg["purposes"].as_array().unwrap().len(), audit.len());
 }
