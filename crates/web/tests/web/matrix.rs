@@ -37,6 +37,8 @@ struct World2 {
     plan_item: String,
     consent: String,
     share: String,
+    api_consent: String,
+    api_share: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -139,7 +141,33 @@ async fn world(app: &TestApp) -> World2 {
     svc.share_participant(&users["own coach"].actor, share.clone(), "matching")
         .await
         .expect("share");
+    // The API's withdraw and revoke routes get records of their own (the pages' ones are gone
+    // by then).
+    let api_consent = svc
+        .give_consent(
+            &users["own coach"].actor,
+            participant,
+            polku_service::consents::NewConsent {
+                recipient: polku_domain::RecipientClass::Employer,
+                purpose: polku_domain::ConsentPurpose::Placement,
+                categories: vec![polku_domain::DataCategory::Languages],
+                method: polku_domain::ConsentMethod::Written,
+                shown: Default::default(),
+            },
+            "service_delivery",
+        )
+        .await
+        .expect("consent")[0];
+    let api_share = polku_domain::Share {
+        id: polku_domain::ShareId::new(),
+        ..share.clone()
+    };
+    svc.share_participant(&users["own coach"].actor, api_share.clone(), "matching")
+        .await
+        .expect("share");
     World2 {
+        api_share: api_share.id.0.to_string(),
+        api_consent: api_consent.to_string(),
         share: share.id.0.to_string(),
         plan_item: plan_item.to_string(),
         consent: consent.to_string(),
@@ -206,6 +234,13 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Allowed
         }
+    } else if p == "/consent-wording" {
+        // The wording is the same for everyone; coaches record consents.
+        if who.contains("coach") {
+            Allowed
+        } else {
+            Denied
+        }
     } else if p == "/shared" {
         if who == "employer" {
             Allowed
@@ -236,8 +271,22 @@ fn concrete(path: &str, w: &World2) -> String {
     .replace("{opening}", &w.opening)
     .replace("{contact}", &w.contact)
     .replace("{item}", &w.plan_item)
-    .replace("{consent}", &w.consent)
-    .replace("{share}", &w.share)
+    .replace(
+        "{consent}",
+        if path.starts_with("/api/") {
+            &w.api_consent
+        } else {
+            &w.consent
+        },
+    )
+    .replace(
+        "{share}",
+        if path.starts_with("/api/") {
+            &w.api_share
+        } else {
+            &w.share
+        },
+    )
 }
 
 async fn call(app: &TestApp, method: &Method, path: &str, user: &User) -> StatusCode {
@@ -365,6 +414,7 @@ fn is_subject_route(path: &str) -> bool {
         "/craft",
         "/allocate",
         "/shared",
+        "/consent-wording",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

@@ -10,6 +10,7 @@ pub mod io;
 mod me;
 pub mod openapi;
 mod participants;
+mod privacy;
 mod sessions;
 
 use crate::policy::{Policy, Routes};
@@ -19,6 +20,7 @@ use polku_domain::Role;
 
 const COACH: &[Role] = &[Role::Coach];
 const EMPLOYER_READERS: &[Role] = &[Role::Coordinator, Role::Coach, Role::Manager];
+const SHARE_RECIPIENTS: &[Role] = &[Role::Employer, Role::Mentor, Role::Institution];
 const STAFF: &[Role] = &[Role::Admin, Role::Manager, Role::Coach, Role::Coordinator];
 
 pub fn routes() -> Routes {
@@ -71,6 +73,46 @@ pub fn routes() -> Routes {
             "/api/v1/participants/{id}/plan",
             Policy::AnyRole(COACH),
             casework::add_plan_item,
+        )
+        .get(
+            "/api/v1/participants/{id}/consents",
+            Policy::AnyRole(COACH),
+            privacy::consents,
+        )
+        .post(
+            "/api/v1/participants/{id}/consents",
+            Policy::AnyRole(COACH),
+            privacy::give_consent,
+        )
+        .post(
+            "/api/v1/participants/{id}/consents/{consent}/withdraw",
+            Policy::AnyRole(COACH),
+            privacy::withdraw_consent,
+        )
+        .get(
+            "/api/v1/participants/{id}/shares",
+            Policy::AnyRole(COACH),
+            privacy::shares,
+        )
+        .post(
+            "/api/v1/participants/{id}/shares",
+            Policy::AnyRole(COACH),
+            privacy::share,
+        )
+        .post(
+            "/api/v1/participants/{id}/shares/{share}/revoke",
+            Policy::AnyRole(COACH),
+            privacy::revoke_share,
+        )
+        .get(
+            "/api/v1/consent-wording",
+            Policy::AnyRole(COACH),
+            privacy::wording,
+        )
+        .get(
+            "/api/v1/shared",
+            Policy::AnyRole(SHARE_RECIPIENTS),
+            privacy::shared,
         )
         .get(
             "/api/v1/participants/{id}/export",

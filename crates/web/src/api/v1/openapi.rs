@@ -106,6 +106,68 @@ fn query(name: &str, description: &str, schema: Value, required: bool) -> Value 
            "schema": schema})
 }
 
+/// Every path: the base set plus the consent and sharing ones (split so that `json!` stays
+/// within the macro recursion limit).
+fn all_paths() -> Value {
+    let mut all = paths();
+    if let (Value::Object(m), Value::Object(extra)) = (&mut all, privacy_paths()) {
+        m.extend(extra);
+    }
+    all
+}
+
+fn privacy_paths() -> Value {
+    let sub = |name: &str| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}});
+    json!({
+        "/api/v1/consent-wording": {"get": obj(op("consentWording", "consents", "The wording of a consent",
+            "The exact text a participant must be shown before consenting, in every language, and its SHA-256 `hash`, which recording the consent carries (R16)."), vec![
+            ("parameters", json!([
+                query("purpose", "What the data may be used for.", r("ConsentPurpose"), true),
+                query("recipient", "The kind of recipient.", r("RecipientClass"), true),
+                query("category", "The kind of information.", r("DataCategory"), true),
+            ])),
+            ("responses", responses(&[("200", ok("The wording.", r("ConsentWording")))], &["401", "403", "422"])),
+        ])},
+        "/api/v1/participants/{id}/consents": {
+            "parameters": [param("Id")],
+            "get": with(op("listConsents", "consents", "The participant's consents",
+                "Every consent given or withdrawn, oldest first, with the hash of the wording shown. Own coach only; audited."),
+                "responses", responses(&[("200", ok("The consents.", r("ConsentList")))], &["401", "403", "404"])),
+            "post": obj(op("giveConsent", "consents", "Record a consent",
+                "One consent per category in `shown`, each with the hash of the wording the participant was shown (`consent-wording`); a wording changed since is 422 on `shown` and nothing is recorded. Categories already consented to are not recorded twice. All or nothing."), vec![
+                ("requestBody", json!({"required": true, "content": json_body(r("NewConsent"))})),
+                ("responses", responses(&[("201", ok("Recorded (`ids` is empty when all were already in force).", r("ConsentIds")))], &["401", "403", "404", "415", "422"])),
+            ]),
+        },
+        "/api/v1/participants/{id}/consents/{consent}/withdraw": {
+            "parameters": [param("Id"), sub("consent")],
+            "post": with(op("withdrawConsent", "consents", "Withdraw a consent",
+                "Takes effect on the very next request; the record stays in the history. Unknown or already withdrawn: 404."),
+                "responses", responses(&[("204", json!({"description": "Withdrawn."}))], &["401", "403", "404"])),
+        },
+        "/api/v1/participants/{id}/shares": {
+            "parameters": [param("Id")],
+            "get": with(op("listShares", "consents", "The participant's shares",
+                "Who the participant's information is shared with, newest first. Own coach only; audited."),
+                "responses", responses(&[("200", ok("The shares.", r("ShareList")))], &["401", "403", "404"])),
+            "post": obj(op("shareParticipant", "consents", "Share information",
+                "Shares field groups with one employer, mentor or institution user of the project until a date (R17). Every group needs the participant's consent in force to that kind of recipient; there is no override."), vec![
+                ("requestBody", json!({"required": true, "content": json_body(r("NewShare"))})),
+                ("responses", responses(&[("201", ok("Shared.", r("Created")))], &["401", "403", "404", "415", "422"])),
+            ]),
+        },
+        "/api/v1/participants/{id}/shares/{share}/revoke": {
+            "parameters": [param("Id"), sub("share")],
+            "post": with(op("revokeShare", "consents", "Stop sharing",
+                "Takes effect on the very next request. Unknown or already revoked: 404."),
+                "responses", responses(&[("204", json!({"description": "Revoked."}))], &["401", "403", "404"])),
+        },
+        "/api/v1/shared": {"get": with(op("sharedWithMe", "consents", "Participants shared with me",
+            "For employer, mentor and institution users: each participant shared with the caller, with only the shared field groups that are consented to; every read is audited."),
+            "responses", responses(&[("200", ok("The participants.", r("SharedList")))], &["401", "403"]))},
+    })
+}
+
 fn paths() -> Value {
     json!({
         "/api/v1/openapi.json": {"get": obj(op("openapi", "meta", "This document", "The OpenAPI 3.1 document of the API. Public."), vec![
@@ -240,12 +302,59 @@ fn paths() -> Value {
 /// within the macro recursion limit).
 fn schemas() -> Value {
     let mut all = base_schemas();
-    for extra in [casework_schemas(), export_schemas()] {
+    for extra in [casework_schemas(), export_schemas(), privacy_schemas()] {
         if let (Value::Object(m), Value::Object(extra)) = (&mut all, extra) {
             m.extend(extra);
         }
     }
     all
+}
+
+fn privacy_schemas() -> Value {
+    let uuid = json!({"type": "string", "format": "uuid"});
+    let time = json!({"type": "string", "format": "date-time"});
+    let opt_time = json!({"type": ["string", "null"], "format": "date-time"});
+    let hash = json!({"type": "string", "pattern": "^[0-9a-f]{64}$"});
+    json!({
+        "ConsentPurpose": {"type": "string", "enum": ["placement", "transition"]},
+        "RecipientClass": {"type": "string", "enum": ["employer", "mentor", "institution"]},
+        "DataCategory": {"type": "string", "enum": ["contact", "skills", "languages", "goals", "functioning", "documents"]},
+        "ConsentMethod": {"type": "string", "enum": ["written", "in_meeting", "electronic"]},
+        "ConsentWording": {"type": "object", "required": ["purpose", "recipient", "category", "texts", "hash"], "properties": {
+            "purpose": r("ConsentPurpose"), "recipient": r("RecipientClass"), "category": r("DataCategory"),
+            "texts": {"type": "object", "description": "Language (fi, sv, en, fi-x-selko) → text.", "additionalProperties": {"type": "string"}},
+            "hash": hash}},
+        "Consent": {"type": "object", "required": ["id", "category", "recipient", "purpose", "method", "text_version_hash", "given_at", "withdrawn_at", "active"], "properties": {
+            "id": uuid, "category": r("DataCategory"), "recipient": r("RecipientClass"), "purpose": r("ConsentPurpose"),
+            "method": r("ConsentMethod"), "text_version_hash": hash, "given_at": time, "withdrawn_at": opt_time,
+            "active": {"type": "boolean"}}},
+        "ConsentList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": r("Consent")}}},
+        "NewConsent": {"type": "object", "additionalProperties": false, "required": ["purpose", "recipient", "method", "shown"], "properties": {
+            "purpose": r("ConsentPurpose"), "recipient": r("RecipientClass"), "method": r("ConsentMethod"),
+            "shown": {"type": "object", "minProperties": 1, "description": "Category → the `hash` of the wording shown.",
+                "propertyNames": r("DataCategory"), "additionalProperties": hash}}},
+        "ConsentIds": {"type": "object", "required": ["ids"], "properties": {"ids": {"type": "array", "items": uuid}}},
+        "Share": {"type": "object", "required": ["id", "recipient", "recipient_name", "categories", "until", "revoked_at", "active"], "properties": {
+            "id": uuid, "recipient": uuid, "recipient_name": {"type": "string"},
+            "categories": {"type": "array", "items": r("DataCategory")}, "until": {"type": "string", "format": "date"},
+            "revoked_at": opt_time, "active": {"type": "boolean"}}},
+        "ShareList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": r("Share")}}},
+        "NewShare": {"type": "object", "additionalProperties": false, "required": ["recipient", "categories", "until"], "properties": {
+            "recipient": uuid, "categories": {"type": "array", "minItems": 1, "items": r("DataCategory")},
+            "until": {"type": "string", "format": "date", "description": "The last day of the share, today or later."}}},
+        "SharedParticipant": {"type": "object", "required": ["id", "categories"], "description": "Only the shared, consented field groups are filled; the rest are null.", "properties": {
+            "id": uuid, "categories": {"type": "array", "items": r("DataCategory")},
+            "given_name": {"type": ["string", "null"]}, "family_name": {"type": ["string", "null"]},
+            "email": {"type": ["string", "null"]}, "phone": {"type": ["string", "null"]},
+            "skills": {"type": ["array", "null"], "items": r("Skill")},
+            "languages": {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
+            "goals": {"type": ["array", "null"], "items": {"type": "string", "format": "uri"}},
+            "availability": {"anyOf": [r("Availability"), {"type": "null"}]},
+            "mobility": {"anyOf": [r("Mobility"), {"type": "null"}]},
+            "functioning": {"type": ["object", "null"]},
+            "accommodations": {"type": ["array", "null"], "items": {"type": "string"}}}},
+        "SharedList": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": r("SharedParticipant")}}}
+    })
 }
 
 /// The right-of-access export (`polku.subject-export.v1`, R39); the same document as
@@ -436,11 +545,12 @@ pub fn document() -> Value {
         "tags": [
             {"name": "sessions", "description": "Signing in and out."},
             {"name": "participants", "description": "The coach's caseload."},
+            {"name": "consents", "description": "Consents, shares, and what is shared with the caller."},
             {"name": "employers", "description": "The employer register, task inventories and openings."},
             {"name": "engine", "description": "The pure matching engine on a posted document."},
             {"name": "meta", "description": "About the API."}
         ],
-        "paths": paths(),
+        "paths": all_paths(),
         "components": {
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer", "description": "An opaque session token from `POST /api/v1/sessions`."},
