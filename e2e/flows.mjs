@@ -141,6 +141,29 @@ export const flows = {
     },
   },
 
+  'download everything stored about a participant': {
+    role: 'coach',
+    noJs: true,
+    async run(page, { BASE, audit, fail }) {
+      const ids = await caseload(page, BASE);
+      if (!ids.length) { fail('export', 'the caseload is empty'); return; }
+      await page.goto(`${BASE}/participants/${ids[0]}/consents`);
+      await audit(page, 'coach');
+      const link = page.locator(`main a[download][href="/participants/${ids[0]}/export"]`);
+      if ((await link.count()) !== 1) { fail('export', 'no download link on the consents tab'); return; }
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      if (!/^polku-\d{4}-\d{2}-\d{2}-[0-9a-f-]{36}\.json$/.test(download.suggestedFilename())) {
+        fail('export', `unexpected file name ${download.suggestedFilename()}`);
+      }
+      const { readFile } = await import('node:fs/promises');
+      const doc = JSON.parse(await readFile(await download.path(), 'utf8'));
+      if (doc.format !== 'polku.subject-export.v1' || doc.subject !== ids[0]) fail('export', 'not the export of this participant');
+      // The log lists the reads so far (the download's own entry comes after what it lists).
+      if (!doc.access_events.some((e) => e.action === 'read')) fail('export', 'the access log lists no read');
+      if (doc.access_events.some((e) => e.actor !== null)) fail('export', 'staff are named in the export');
+    },
+  },
+
   'log an employer visit': {
     role: 'coordinator',
     noJs: true,

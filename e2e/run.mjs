@@ -45,7 +45,8 @@ async function crawl(page, role, depth = 2, limit = 30) {
       const status = await go(page, BASE + path, `${role} crawl`);
       if (status !== 200) continue;
       await audit(page, role);
-      const hrefs = await page.$$eval('main a[href^="/"], nav a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')));
+      // Downloads (the access export) are files, not pages: the flows check them.
+      const hrefs = await page.$$eval('main a[href^="/"]:not([download]), nav a[href^="/"]:not([download])', (as) => as.map((a) => a.getAttribute('href')));
       for (const h of hrefs) next.push(h.split('#')[0]);
     }
     frontier = next;
