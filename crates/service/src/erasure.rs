@@ -2,8 +2,8 @@
 //!
 //! [`Service::erase_subject`] removes a participant and every row that refers to them in one
 //! transaction, writes a tombstone (the id only) and appends a pseudonymous `subject_erased`
-//! audit entry; the data key goes with the rows, so sealed fields in older backups can no longer
-//! be opened once the tombstones are re-applied after a restore ([`Service::replay_erasures`]).
+//! audit entry. An older backup still holds the rows and the wrapped data key; restoring it
+//! re-applies the tombstones ([`Service::replay_erasures`]), so the person does not come back.
 //! A [`LegalHold`] on a ground of Art. 17(3) blocks erasure until its date or its release, and
 //! the refusal names the ground. Erasure and holds are for the operator and administrators; the
 //! audit log keeps who did it.
@@ -191,6 +191,10 @@ impl Service {
         if !may_erase(actor) {
             return Err(ServiceError::Forbidden);
         }
+        self.store()
+            .participant_scope(participant)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
         self.store().legal_holds(participant).await
     }
 
@@ -224,7 +228,10 @@ impl Service {
     }
 
     /// Every tombstone: the erased participants' ids and when they were erased.
-    pub async fn erasures(&self) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
+    pub async fn erasures(&self, actor: &Actor) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
+        if !may_erase(actor) {
+            return Err(ServiceError::Forbidden);
+        }
         self.store().erasures().await
     }
 

@@ -490,7 +490,17 @@ impl Service {
                 "give a subject, an actor or a start time",
             ));
         }
-        let audit = AuditEvent::new(actor, "audit_log", None, "query", "breach_investigation")?;
+        // A search about one person is recorded against them, so it shows in their access log.
+        let audit = match search.subject {
+            Some(s) => AuditEvent::new(
+                actor,
+                "participant",
+                Some(s.to_string()),
+                "audit_query",
+                "breach_investigation",
+            )?,
+            None => AuditEvent::new(actor, "audit_log", None, "query", "breach_investigation")?,
+        };
         self.store().append_audit(&audit).await?;
         self.store()
             .audit_query(&AuditQuery {

@@ -7,6 +7,15 @@ CREATE TABLE erasures (
     participant_id UUID PRIMARY KEY,
     erased_at      TIMESTAMPTZ NOT NULL
 );
+CREATE FUNCTION erasures_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'erasures are append-only';
+END;
+$$;
+CREATE TRIGGER erasures_append_only BEFORE UPDATE OR DELETE ON erasures
+FOR EACH ROW EXECUTE FUNCTION erasures_append_only();
+CREATE TRIGGER erasures_no_truncate BEFORE TRUNCATE ON erasures
+FOR EACH STATEMENT EXECUTE FUNCTION erasures_append_only();
 
 -- A legal hold blocks erasure on a ground of GDPR Art. 17(3) until a date, or until released.
 -- `reference` points to the controller's own record of the reason (a case or decision number),
@@ -23,12 +32,16 @@ CREATE TABLE legal_holds (
 );
 CREATE INDEX legal_holds_participant ON legal_holds(participant_id);
 
--- Consents stay append-only, except that the erasure of a participant (whose tombstone is
--- written first, in the same transaction) removes theirs. TRUNCATE is still refused.
+-- Consents stay append-only, except that erasing a participant removes theirs: only once the
+-- tombstone is written and the participant's own row is gone (erasure defers this foreign key
+-- and deletes that row before the consents), so a participant still on record keeps every
+-- consent. TRUNCATE is still refused.
+ALTER TABLE consents ALTER CONSTRAINT consents_participant_id_fkey DEFERRABLE INITIALLY IMMEDIATE;
 CREATE OR REPLACE FUNCTION consents_withdraw_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        IF EXISTS (SELECT 1 FROM erasures WHERE participant_id = OLD.participant_id) THEN
+        IF EXISTS (SELECT 1 FROM erasures WHERE participant_id = OLD.participant_id)
+           AND NOT EXISTS (SELECT 1 FROM participants WHERE id = OLD.participant_id) THEN
             RETURN OLD;
         END IF;
         RAISE EXCEPTION 'consents are append-only: a consent can only be withdrawn, once';

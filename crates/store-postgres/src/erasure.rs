@@ -100,8 +100,10 @@ pub(crate) async fn release_legal_hold(
     Ok(true)
 }
 
-/// Every table that refers to participants, children first; `participants` itself last. The
-/// store story checks this against the live schema's foreign keys.
+/// Every table that refers to participants, in deletion order: `participants` itself before
+/// `consents`, whose append-only trigger lets a consent go only once its participant is gone
+/// (the foreign key is deferred to the commit for this). The store story checks that nothing
+/// with a `participant_id` column is left.
 pub(crate) const SUBJECT_TABLES: [&str; 8] = [
     "legal_holds",
     "participant_keys",
@@ -109,12 +111,11 @@ pub(crate) const SUBJECT_TABLES: [&str; 8] = [
     "meetings",
     "plan_items",
     "participant_stage_changes",
-    "consents",
     "participants",
+    "consents",
 ];
 
-/// Writes the tombstone (first: the consents trigger allows deleting only an erased
-/// participant's rows), then deletes every row of the participant.
+/// Writes the tombstone, then deletes every row of the participant (see [`SUBJECT_TABLES`]).
 async fn erase_in(
     conn: &mut PgConnection,
     id: ParticipantId,
@@ -128,6 +129,10 @@ async fn erase_in(
     .execute(&mut *conn)
     .await
     .map_err(db)?;
+    sqlx::query("SET CONSTRAINTS consents_participant_id_fkey DEFERRED")
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
     for table in SUBJECT_TABLES {
         let column = if table == "participants" {
             "id"
@@ -150,8 +155,11 @@ pub(crate) async fn erase_subject(
     ev: &AuditEvent,
 ) -> Result<EraseOutcome> {
     let mut tx = s.write().await?;
+    // `FOR UPDATE` conflicts with the key-share lock a concurrent hold's foreign key takes, so
+    // a hold set meanwhile either commits first (and is seen below) or waits for the erasure
+    // (and then fails on its foreign key).
     let exists: Option<i64> =
-        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1")
+        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1 FOR UPDATE")
             .bind(id.0)
             .fetch_optional(&mut *tx)
             .await
@@ -192,8 +200,11 @@ pub(crate) async fn replay_erasure(
     ev: &AuditEvent,
 ) -> Result<bool> {
     let mut tx = s.write().await?;
+    // `FOR UPDATE` conflicts with the key-share lock a concurrent hold's foreign key takes, so
+    // a hold set meanwhile either commits first (and is seen below) or waits for the erasure
+    // (and then fails on its foreign key).
     let exists: Option<i64> =
-        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1")
+        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1 FOR UPDATE")
             .bind(id.0)
             .fetch_optional(&mut *tx)
             .await

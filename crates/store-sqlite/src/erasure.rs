@@ -107,8 +107,10 @@ pub(crate) async fn release_legal_hold(
     Ok(true)
 }
 
-/// Every table that refers to participants, children first; `participants` itself last. The
-/// store story checks this against the live schema's foreign keys.
+/// Every table that refers to participants, in deletion order: `participants` itself before
+/// `consents`, whose append-only trigger lets a consent go only once its participant is gone
+/// (the foreign key is deferred to the commit for this). The store story checks that nothing
+/// with a `participant_id` column is left.
 pub(crate) const SUBJECT_TABLES: [&str; 8] = [
     "legal_holds",
     "participant_keys",
@@ -116,12 +118,11 @@ pub(crate) const SUBJECT_TABLES: [&str; 8] = [
     "meetings",
     "plan_items",
     "participant_stage_changes",
-    "consents",
     "participants",
+    "consents",
 ];
 
-/// Writes the tombstone (first: the consents trigger allows deleting only an erased
-/// participant's rows), then deletes every row of the participant.
+/// Writes the tombstone, then deletes every row of the participant (see [`SUBJECT_TABLES`]).
 async fn erase_in(
     conn: &mut SqliteConnection,
     id: ParticipantId,
@@ -135,6 +136,10 @@ async fn erase_in(
     .execute(&mut *conn)
     .await
     .map_err(db)?;
+    sqlx::query("PRAGMA defer_foreign_keys = ON")
+        .execute(&mut *conn)
+        .await
+        .map_err(db)?;
     for table in SUBJECT_TABLES {
         let column = if table == "participants" {
             "id"
@@ -152,12 +157,20 @@ async fn erase_in(
 
 /// Moves what the deletes left in the write-ahead log into the database file (whose freed pages
 /// `secure_delete` has zeroed) and truncates the log, so no copy stays in the `-wal` file (R33).
-async fn checkpoint(s: &SqliteStore) -> Result<()> {
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(&s.pool)
-        .await
-        .map_err(db)?;
-    Ok(())
+/// Best effort, after the commit: the erasure stands whatever happens here. A reader still on an
+/// older snapshot keeps the checkpoint from finishing (`busy`); it is retried a few times, and
+/// otherwise the next checkpoint (automatic, or when the store closes) completes it.
+async fn checkpoint(s: &SqliteStore) {
+    for attempt in 0..5u32 {
+        let done: std::result::Result<(i64, i64, i64), _> =
+            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&s.pool)
+                .await;
+        if matches!(done, Ok((0, _, _))) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20 << attempt)).await;
+    }
 }
 
 pub(crate) async fn erase_subject(
@@ -185,7 +198,7 @@ pub(crate) async fn erase_subject(
     erase_in(&mut tx, id, OffsetDateTime::now_utc()).await?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
-    checkpoint(s).await?;
+    checkpoint(s).await;
     Ok(EraseOutcome::Erased)
 }
 
@@ -220,7 +233,7 @@ pub(crate) async fn replay_erasure(
     }
     tx.commit().await.map_err(db)?;
     if exists.is_some() {
-        checkpoint(s).await?;
+        checkpoint(s).await;
     }
     Ok(exists.is_some())
 }

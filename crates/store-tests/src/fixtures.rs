@@ -57,19 +57,16 @@ impl World {
         (world, coach, id)
     }
 
-    /// A user holding `role` in this project, stored, as an actor.
+    /// A user holding `role` in this project, stored, as an actor. Named "Testi <role> <tag>",
+    /// with the same tag as the e-mail address, so every user's name is different.
     pub async fn user(&self, svc: &Service, role: Role) -> Actor {
-        let email = Email::parse(&format!(
-            "{}-{}@example.fi",
-            role.as_str(),
-            &uuid::Uuid::new_v4().simple().to_string()[..8]
-        ))
-        .expect("email");
+        let tag = uuid::Uuid::new_v4().simple().to_string()[..8].to_owned();
+        let email = Email::parse(&format!("{}-{tag}@example.fi", role.as_str())).expect("email");
         let created = svc
             .add_user(
                 &system(),
                 email,
-                "Testi Käyttäjä",
+                &format!("Testi {} {tag}", role.as_str()),
                 role,
                 Some(&self.project.code),
             )

@@ -1560,7 +1560,20 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
     assert_eq!(json["controller"]["project_code"], world.project.code);
     assert_eq!(json["service_path"]["stage"], "assessment");
     assert_eq!(json["labels"][&skill], "varastotyö");
-    assert_eq!(json["service_path"]["coach"], "Testi Käyttäjä");
+    let name = |a: &Actor| {
+        let id = a.user_id().unwrap();
+        async move {
+            svc.store()
+                .get_user(id)
+                .await
+                .unwrap()
+                .unwrap()
+                .display_name
+        }
+    };
+    let (coach_name, employer_name) = (name(&coach).await, name(&employer).await);
+    assert_ne!(coach_name, employer_name);
+    assert_eq!(json["service_path"]["coach"], coach_name.as_str());
 
     // Schema-driven completeness: every table that refers to participants is in the export,
     // and here each has something to show.
@@ -1607,7 +1620,7 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
         consent.wording.as_deref(),
         Some(wording.texts[0].1.as_str())
     );
-    assert_eq!(export.disclosures[0].recipient, "Testi Käyttäjä");
+    assert_eq!(export.disclosures[0].recipient, employer_name);
     assert_eq!(export.legal_holds[0].article, "GDPR Art. 17(3)(b)");
     assert_eq!(
         export.disclosures[0].recipient_kinds,
@@ -1632,8 +1645,13 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
     let with_staff = svc.export_subject(&system(), id, "en", true).await.unwrap();
     assert_eq!(
         with_staff.meetings[0].held_by.as_deref(),
-        Some("Testi Käyttäjä")
+        Some(coach_name.as_str())
     );
+    // The employer's read is attributed to the employer, the coach's reads to the coach.
+    assert!(with_staff
+        .access_events
+        .iter()
+        .any(|e| e.actor_role == "employer" && e.actor.as_deref() == Some(employer_name.as_str())));
     assert!(with_staff.access_events.iter().all(|e| e.actor.is_some()));
     assert_eq!(
         with_staff.labels[&skill], "varastotyö",
@@ -1699,7 +1717,10 @@ async fn audit_queries_answer_who_accessed_whom(db: Arc<TestDb>) {
         Err(ServiceError::Forbidden)
     ));
     let rows = svc.query_audit(&admin, &about).await.unwrap();
-    assert_eq!(rows.len(), 3);
+    // The three reads, then the search itself (recorded against the person before it reads).
+    assert_eq!(rows.len(), 4);
+    assert!(rows[..3].iter().all(|r| r.action == "read"));
+    assert_eq!(rows[3].action, "audit_query");
     assert!(rows
         .iter()
         .all(|r| r.subject.as_deref() == Some(id.to_string().as_str())));
@@ -1773,9 +1794,9 @@ async fn audit_queries_answer_who_accessed_whom(db: Arc<TestDb>) {
         )
         .await
         .unwrap();
-    assert!(searches
-        .iter()
-        .any(|r| r.action == "query" && r.purpose == "breach_investigation"));
+    assert!(searches.iter().any(|r| r.action == "audit_query"
+        && r.purpose == "breach_investigation"
+        && r.subject.as_deref() == Some(id.to_string().as_str())));
 }
 
 /// R40 (and R33): erasure removes every row that refers to the participant, found from the live
@@ -1981,7 +2002,11 @@ async fn erasure_removes_every_row_unless_held(db: Arc<TestDb>) {
 
     // Tombstones: listed, and replaying them erases a participant that came back (as after a
     // restore) exactly once.
-    let tombstones = svc.erasures().await.unwrap();
+    assert!(matches!(
+        svc.erasures(&coach).await,
+        Err(ServiceError::Forbidden)
+    ));
+    let tombstones = svc.erasures(&operator).await.unwrap();
     assert_eq!(tombstones.iter().map(|t| t.0).collect::<Vec<_>>(), vec![id]);
     let back = svc
         .create_participant(&coach, world.new_participant(), "service_delivery")
@@ -1993,6 +2018,47 @@ async fn erasure_removes_every_row_unless_held(db: Arc<TestDb>) {
     assert_eq!(db.count_where("participants", "id", back.0).await, 0);
     assert_eq!(
         db.count_where("erasures", "participant_id", back.0).await,
+        1
+    );
+    // Tombstones are append-only, and a tombstone for a participant still on record does not
+    // open their consents to deletion.
+    let hex = |u: uuid::Uuid| match db.backend {
+        Backend::Sqlite => format!("x'{}'", u.simple()),
+        Backend::Postgres => format!("'{u}'"),
+    };
+    assert!(db
+        .raw(&format!(
+            "UPDATE erasures SET erased_at = erased_at WHERE participant_id = {}",
+            hex(id.0)
+        ))
+        .await
+        .is_err());
+    assert!(db
+        .raw(&format!(
+            "DELETE FROM erasures WHERE participant_id = {}",
+            hex(id.0)
+        ))
+        .await
+        .is_err());
+    let now = match db.backend {
+        Backend::Sqlite => "'2026-01-01T00:00:00Z'",
+        Backend::Postgres => "now()",
+    };
+    db.raw(&format!(
+        "INSERT INTO erasures (participant_id, erased_at) VALUES ({}, {now})",
+        hex(kept.0)
+    ))
+    .await
+    .unwrap();
+    assert!(db
+        .raw(&format!(
+            "DELETE FROM consents WHERE participant_id = {}",
+            hex(kept.0)
+        ))
+        .await
+        .is_err());
+    assert_eq!(
+        db.count_where("consents", "participant_id", kept.0).await,
         1
     );
     // Consents stay append-only for everyone else.

@@ -32,27 +32,41 @@ pub async fn restore(cfg: &Config, file: &Path) -> CliResult {
     // Erasures made after the backup was taken must be applied again (R40): the tombstones of
     // the live database (when it still opens) and of the tombstone file.
     let mut tombstones = super::subject::read_tombstones(cfg)?;
-    if let Ok(live) = open(cfg, Mode::Existing).await {
-        let listed = live.erasures().await;
-        live.store().close().await;
-        tombstones.extend(listed?);
+    match open(cfg, Mode::Existing).await {
+        Ok(live) => {
+            let listed = live
+                .erasures(&polku_service::Actor::system("restore"))
+                .await;
+            live.store().close().await;
+            tombstones.extend(listed?);
+        }
+        Err(e) => eprintln!(
+            "warning: the live database does not open ({}); only the tombstone file's {} erasure(s) will be applied again",
+            e.message,
+            tombstones.len()
+        ),
     }
-    tombstones.sort_by_key(|(id, at)| (*at, id.0));
-    tombstones.dedup_by_key(|(id, _)| *id);
+    // One per participant, the earliest time.
+    let mut earliest = std::collections::BTreeMap::new();
+    for (id, at) in tombstones {
+        earliest
+            .entry(id)
+            .and_modify(|t: &mut time::OffsetDateTime| *t = (*t).min(at))
+            .or_insert(at);
+    }
+    let tombstones: Vec<_> = earliest.into_iter().collect();
     match backend(&cfg.database_url)? {
         Backend::Sqlite => polku_store_sqlite::restore(file, &cfg.database_url).await?,
         Backend::Postgres => polku_store_postgres::restore(file, &cfg.database_url).await?,
     }
     // The restored database must open with the configured keys and verify.
     let svc = open(cfg, Mode::Existing).await?;
+    // Erasures are applied again whatever the chain says: a broken chain is reported below,
+    // but the restored database is in place and must not bring erased people back.
+    let replayed = svc
+        .replay_erasures(&polku_service::Actor::system("restore"), &tombstones)
+        .await;
     let verified = svc.verify_audit(None).await;
-    let replayed = match &verified {
-        Ok(Ok(_)) => {
-            svc.replay_erasures(&polku_service::Actor::system("restore"), &tombstones)
-                .await
-        }
-        _ => Ok(0),
-    };
     svc.store().close().await;
     let replayed = replayed?;
     match verified? {

@@ -95,6 +95,11 @@ fn append_tombstone(
         options.mode(0o600);
     }
     let mut file = options.open(tombstone_file(cfg))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
     let at = at
         .format(&time::format_description::well_known::Rfc3339)
         .map_err(std::io::Error::other)?;
@@ -230,7 +235,7 @@ async fn erase(cfg: &Config, id: ParticipantId) -> CliResult {
     with_service(cfg, |svc, actor| async move {
         svc.erase_subject(&actor, id).await?;
         let at = svc
-            .erasures()
+            .erasures(&actor)
             .await?
             .into_iter()
             .find(|(t, _)| *t == id)
@@ -288,7 +293,7 @@ async fn export(
         None => super::emit(&text),
         Some(path) => write_private(&path, text.as_bytes()).map_err(|e| {
             CliError::new(
-                INVALID_INPUT,
+                crate::exit::FAILURE,
                 format!("cannot write {}: {e}", path.display()),
             )
         }),
@@ -306,6 +311,11 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
         options.mode(0o600);
     }
     let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if written.is_err() {
+        // No half-written copy of special-category data is left behind.
+        drop(file);
+        let _ = std::fs::remove_file(path);
+    }
+    written
 }

@@ -148,7 +148,7 @@ fn privacy_paths() -> Value {
         "/api/v1/participants/{id}/shares": {
             "parameters": [param("Id")],
             "get": with(op("listShares", "consents", "The participant's shares",
-                "Who the participant's information is shared with, newest first. Own coach only; audited."),
+                "Who the participant's information is shared with, the latest end date first. Own coach only; audited."),
                 "responses", responses(&[("200", ok("The shares.", r("ShareList")))], &["401", "403", "404"])),
             "post": obj(op("shareParticipant", "consents", "Share information",
                 "Shares field groups with one employer, mentor or institution user of the project until a date (R17). Every group needs the participant's consent in force to that kind of recipient; there is no override."), vec![
