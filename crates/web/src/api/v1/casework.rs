@@ -2,16 +2,18 @@
 //! plan tabs, for the participant's own coach. Meeting notes and plan texts are sealed at rest
 //! by the service; every read is audited there.
 
-use super::io::{invalid, not_json, parse, service_err, text, FIELD_INVALID};
+use super::io::{
+    created, invalid, not_json, parse, participant_id, service_err, text, FIELD_INVALID,
+};
 use crate::error::WebResult;
 use crate::middleware::session::Session;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use polku_domain::{ParticipantId, PlaceType};
+use polku_domain::PlaceType;
 use polku_service::meetings::NewMeeting;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -19,18 +21,6 @@ use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 const PURPOSE: &str = "service_delivery";
-
-fn participant(id: &str) -> WebResult<ParticipantId> {
-    ParticipantId::parse(id).map_err(|_| crate::error::WebError::NotFound)
-}
-
-fn created(location: String, id: String) -> Response {
-    let mut res = (StatusCode::CREATED, Json(json!({ "id": id }))).into_response();
-    if let Ok(v) = HeaderValue::from_str(&location) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    res
-}
 
 #[derive(Debug, Serialize)]
 struct MeetingOut {
@@ -47,7 +37,7 @@ pub async fn meetings(
     session: Session,
     Path(id): Path<String>,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     let items: Vec<MeetingOut> = state
         .service
         .meetings(&session.actor, id, PURPOSE)
@@ -81,7 +71,7 @@ pub async fn add_meeting(
     headers: HeaderMap,
     body: Bytes,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     // Access first: another coach's participant is 404 whatever the body says.
     state
         .service
@@ -110,7 +100,7 @@ pub async fn add_meeting(
         .map_err(|e| service_err(e, str::to_owned))?;
     Ok(created(
         format!("/api/v1/participants/{id}/meetings"),
-        meeting.to_string(),
+        json!({ "id": meeting }),
     ))
 }
 
@@ -129,7 +119,7 @@ pub async fn plan(
     session: Session,
     Path(id): Path<String>,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     let items: Vec<PlanOut> = state
         .service
         .plan_items(&session.actor, id, PURPOSE)
@@ -161,7 +151,7 @@ pub async fn add_plan_item(
     headers: HeaderMap,
     body: Bytes,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     // Access first: another coach's participant is 404 whatever the body says.
     state
         .service
@@ -188,6 +178,6 @@ pub async fn add_plan_item(
         .map_err(|e| service_err(e, str::to_owned))?;
     Ok(created(
         format!("/api/v1/participants/{id}/plan"),
-        item.to_string(),
+        json!({ "id": item }),
     ))
 }

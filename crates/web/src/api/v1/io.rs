@@ -223,6 +223,20 @@ pub fn page<T>(
 }
 
 /// The list envelope `{"items": [...], "next_cursor": ...}`.
+/// A participant id from the path; a malformed one is simply not found (R14).
+pub fn participant_id(id: &str) -> WebResult<polku_domain::ParticipantId> {
+    polku_domain::ParticipantId::parse(id).map_err(|_| WebError::NotFound)
+}
+
+/// `201 Created` with `Location` and a JSON body.
+pub fn created(location: String, body: Value) -> Response {
+    let mut res = (StatusCode::CREATED, Json(body)).into_response();
+    if let Ok(v) = HeaderValue::from_str(&location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res
+}
+
 pub fn list<T: Serialize>(items: &[T], next: Option<String>) -> Response {
     Json(json!({"items": items, "next_cursor": next})).into_response()
 }

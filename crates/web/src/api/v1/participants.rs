@@ -288,10 +288,6 @@ impl SensitiveIn {
     }
 }
 
-fn parse_id(id: &str) -> WebResult<ParticipantId> {
-    ParticipantId::parse(id).map_err(|_| WebError::NotFound)
-}
-
 /// Parses a write body; a refused unknown or forbidden field is audited first (R15).
 async fn parse_write<T: serde::de::DeserializeOwned>(
     state: &AppState,
@@ -380,7 +376,7 @@ pub async fn show(
     session: Session,
     Path(id): Path<String>,
 ) -> WebResult<Response> {
-    let id = parse_id(&id)?;
+    let id = io::participant_id(&id)?;
     let view = state
         .service
         .get_participant(&session.actor, id, PURPOSE)
@@ -404,7 +400,7 @@ pub async fn update(
     if let Some(res) = not_json(&headers) {
         return Ok(res);
     }
-    let id = parse_id(&id)?;
+    let id = io::participant_id(&id)?;
     let current = state
         .service
         .get_participant(&session.actor, id, PURPOSE)
@@ -452,7 +448,7 @@ pub async fn suggestions(
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> WebResult<Response> {
-    let id = parse_id(&id)?;
+    let id = io::participant_id(&id)?;
     let top = match q.get("top") {
         None => 10,
         Some(s) => s
@@ -489,7 +485,7 @@ pub async fn export(
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> WebResult<Response> {
-    let id = parse_id(&id)?;
+    let id = io::participant_id(&id)?;
     let lang = match q.get("lang").map(|s| s.trim()) {
         None => "fi",
         Some(l) => polku_domain::catalogue::CONSENT_LOCALES

@@ -4,18 +4,19 @@
 //! Only the own coach records, lists and withdraws consents and shares; share recipients list
 //! what is shared with them.
 
-use super::io::{invalid, not_json, parse, service_err, text, FIELD_INVALID};
+use super::io::{
+    created, invalid, not_json, parse, participant_id, service_err, text, FIELD_INVALID,
+};
 use crate::error::{WebError, WebResult};
 use crate::middleware::session::Session;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use polku_domain::{
-    ConsentId, ConsentMethod, ConsentPurpose, DataCategory, ParticipantId, RecipientClass, Share,
-    ShareId, UserId,
+    ConsentId, ConsentMethod, ConsentPurpose, DataCategory, RecipientClass, Share, ShareId, UserId,
 };
 use polku_service::consents::NewConsent;
 use serde::{Deserialize, Serialize};
@@ -24,18 +25,6 @@ use std::collections::{BTreeMap, HashMap};
 use time::{Date, OffsetDateTime};
 
 const PURPOSE: &str = "service_delivery";
-
-fn participant(id: &str) -> WebResult<ParticipantId> {
-    ParticipantId::parse(id).map_err(|_| WebError::NotFound)
-}
-
-fn created(location: String, body: serde_json::Value) -> Response {
-    let mut res = (StatusCode::CREATED, Json(body)).into_response();
-    if let Ok(v) = HeaderValue::from_str(&location) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    res
-}
 
 /// `GET /api/v1/consent-wording?purpose=&recipient=&category=`: the wording in every language
 /// and its hash.
@@ -76,7 +65,7 @@ pub async fn consents(
     session: Session,
     Path(id): Path<String>,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     let now = OffsetDateTime::now_utc();
     let items: Vec<ConsentOut> = state
         .service
@@ -115,7 +104,7 @@ pub async fn give_consent(
     headers: HeaderMap,
     body: Bytes,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     // Access first: another coach's participant is 404 whatever the body says.
     state
         .service
@@ -160,7 +149,7 @@ pub async fn withdraw_consent(
     session: Session,
     Path((id, consent)): Path<(String, String)>,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     let consent = ConsentId::parse(&consent).map_err(|_| WebError::NotFound)?;
     state
         .service
@@ -186,7 +175,7 @@ pub async fn shares(
     session: Session,
     Path(id): Path<String>,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     let today = OffsetDateTime::now_utc().date();
     let items: Vec<ShareOut> = state
         .service
@@ -221,7 +210,7 @@ pub async fn share(
     headers: HeaderMap,
     body: Bytes,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     state
         .service
         .require_editable_participant(&session.actor, id)
@@ -260,7 +249,7 @@ pub async fn revoke_share(
     session: Session,
     Path((id, share)): Path<(String, String)>,
 ) -> WebResult<Response> {
-    let id = participant(&id)?;
+    let id = participant_id(&id)?;
     let share = ShareId::parse(&share).map_err(|_| WebError::NotFound)?;
     state
         .service
