@@ -910,3 +910,44 @@ fn erasure_survives_a_restore_and_respects_holds() {
     s.ok(&["audit", "verify"]);
     s.ok(&["integrity"]);
 }
+
+/// A backup whose audit chain does not verify is reported (exit 9), but the erasures made after
+/// it are applied again all the same: the restored database is in place by then.
+#[test]
+fn restore_with_a_broken_chain_still_applies_erasures() {
+    let s = Scratch::sqlite();
+    s.ok(&[
+        "demo",
+        "--participants",
+        "5",
+        "--employers",
+        "2",
+        "--seed",
+        "5",
+    ]);
+    let id = s
+        .ok(&["list", "projects"])
+        .lines()
+        .filter_map(|p| {
+            let code = p.split('\t').next()?;
+            let caseload = s.ok(&["list", "participants", "--project", code]);
+            Some(caseload.split('\t').next()?.trim().to_owned())
+        })
+        .find(|id| !id.is_empty())
+        .unwrap();
+    s.sql("DROP TRIGGER audit_events_no_update");
+    s.sql("UPDATE audit_events SET action = action || 'x' WHERE seq = 10");
+    let backup = s.dir.join("broken.db");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    s.ok(&["subject", "erase", "--participant", &id]);
+    let err = s.fails(&["restore", backup.to_str().unwrap()], 9);
+    assert!(err.contains("audit chain is broken"), "{err}");
+    let uuid = uuid::Uuid::parse_str(&id).unwrap();
+    assert_eq!(
+        s.sql(&format!(
+            "SELECT count(*) FROM participants WHERE id = x'{}'",
+            uuid.simple()
+        )),
+        0
+    );
+}
