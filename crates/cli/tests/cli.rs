@@ -701,6 +701,19 @@ fn serve_demo_prints_sign_in_links_serves_and_drains_on_sigterm() {
     s.ok(&["audit", "verify"]);
 }
 
+/// The id of the first participant of the first project that has one.
+fn first_participant(s: &Scratch) -> String {
+    s.ok(&["list", "projects"])
+        .lines()
+        .filter_map(|p| {
+            let code = p.split('\t').next()?;
+            let caseload = s.ok(&["list", "participants", "--project", code]);
+            Some(caseload.split('\t').next()?.trim().to_owned())
+        })
+        .find(|id| !id.is_empty())
+        .expect("a participant")
+}
+
 /// R39 and R45 from the command line: an export to a private file (never over an existing one),
 /// the access log of the export in the breach query, and specific errors for bad input.
 #[test]
@@ -715,16 +728,7 @@ fn subject_export_and_audit_query() {
         "--seed",
         "3",
     ]);
-    let id = s
-        .ok(&["list", "projects"])
-        .lines()
-        .filter_map(|p| {
-            let code = p.split('\t').next()?;
-            let caseload = s.ok(&["list", "participants", "--project", code]);
-            Some(caseload.split('\t').next()?.trim().to_owned())
-        })
-        .find(|id| !id.is_empty())
-        .unwrap();
+    let id = first_participant(&s);
     let out = s.dir.join("export.json");
     s.ok(&[
         "subject",
@@ -829,16 +833,7 @@ fn erasure_survives_a_restore_and_respects_holds() {
         "--seed",
         "4",
     ]);
-    let id = s
-        .ok(&["list", "projects"])
-        .lines()
-        .filter_map(|p| {
-            let code = p.split('\t').next()?;
-            let caseload = s.ok(&["list", "participants", "--project", code]);
-            Some(caseload.split('\t').next()?.trim().to_owned())
-        })
-        .find(|id| !id.is_empty())
-        .unwrap();
+    let id = first_participant(&s);
     let backup = s.dir.join("before-erasure.db");
     s.ok(&["backup", backup.to_str().unwrap()]);
 
@@ -925,16 +920,7 @@ fn restore_with_a_broken_chain_still_applies_erasures() {
         "--seed",
         "5",
     ]);
-    let id = s
-        .ok(&["list", "projects"])
-        .lines()
-        .filter_map(|p| {
-            let code = p.split('\t').next()?;
-            let caseload = s.ok(&["list", "participants", "--project", code]);
-            Some(caseload.split('\t').next()?.trim().to_owned())
-        })
-        .find(|id| !id.is_empty())
-        .unwrap();
+    let id = first_participant(&s);
     s.sql("DROP TRIGGER audit_events_no_update");
     s.sql("UPDATE audit_events SET action = action || 'x' WHERE seq = 10");
     let backup = s.dir.join("broken.db");

@@ -362,6 +362,38 @@ async fn give_consent(
     .unwrap()
 }
 
+/// The participant consents to sharing skills with employers, and the coach shares them with
+/// `employer` for 30 days.
+async fn consent_and_share_skills(
+    svc: &Service,
+    coach: &Actor,
+    employer: &Actor,
+    id: ParticipantId,
+) {
+    give_consent(
+        svc,
+        coach,
+        id,
+        RecipientClass::Employer,
+        &[DataCategory::Skills],
+    )
+    .await;
+    svc.share_participant(
+        coach,
+        Share {
+            id: ShareId::new(),
+            participant_id: id,
+            recipient: employer.user_id().unwrap(),
+            categories: vec![DataCategory::Skills],
+            until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
+            revoked_at: None,
+        },
+        "service_delivery",
+    )
+    .await
+    .unwrap();
+}
+
 /// R16/R17: a share shows a field group only while the participant's consent to that kind of
 /// recipient is in force; withdrawal takes effect on the very next request; the history keeps
 /// both events with the wording's hash; the table refuses any other change or deletion.
@@ -1493,28 +1525,7 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
     )
     .await
     .unwrap();
-    give_consent(
-        svc,
-        &coach,
-        id,
-        RecipientClass::Employer,
-        &[DataCategory::Skills],
-    )
-    .await;
-    svc.share_participant(
-        &coach,
-        Share {
-            id: ShareId::new(),
-            participant_id: id,
-            recipient: employer.user_id().unwrap(),
-            categories: vec![DataCategory::Skills],
-            until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
-            revoked_at: None,
-        },
-        "service_delivery",
-    )
-    .await
-    .unwrap();
+    consent_and_share_skills(svc, &coach, &employer, id).await;
     svc.set_legal_hold(
         &system(),
         id,
@@ -1840,28 +1851,7 @@ async fn erasure_removes_every_row_unless_held(db: Arc<TestDb>) {
         svc.add_plan_item(&coach, p, "CV", None, "service_delivery")
             .await
             .unwrap();
-        give_consent(
-            svc,
-            &coach,
-            p,
-            RecipientClass::Employer,
-            &[DataCategory::Skills],
-        )
-        .await;
-        svc.share_participant(
-            &coach,
-            Share {
-                id: ShareId::new(),
-                participant_id: p,
-                recipient: employer.user_id().unwrap(),
-                categories: vec![DataCategory::Skills],
-                until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
-                revoked_at: None,
-            },
-            "service_delivery",
-        )
-        .await
-        .unwrap();
+        consent_and_share_skills(svc, &coach, &employer, p).await;
     }
     svc.update_participant(
         &coach,
