@@ -2,9 +2,7 @@
 //! plan tabs, for the participant's own coach. Meeting notes and plan texts are sealed at rest
 //! by the service; every read is audited there.
 
-use super::io::{
-    created, invalid, not_json, parse, participant_id, service_err, text, FIELD_INVALID,
-};
+use super::io::{created, invalid, participant_id, participant_write, service_err, FIELD_INVALID};
 use crate::error::WebResult;
 use crate::middleware::session::Session;
 use crate::state::AppState;
@@ -72,15 +70,10 @@ pub async fn add_meeting(
     body: Bytes,
 ) -> WebResult<Response> {
     let id = participant_id(&id)?;
-    // Access first: another coach's participant is 404 whatever the body says.
-    state
-        .service
-        .require_editable_participant(&session.actor, id)
-        .await?;
-    if let Some(res) = not_json(&headers) {
-        return Ok(res);
-    }
-    let m: MeetingIn = parse(text(&body)?)?;
+    let m: MeetingIn = match participant_write(&state, &session.actor, id, &headers, &body).await? {
+        Ok(body) => body,
+        Err(res) => return Ok(res),
+    };
     let starts_at = OffsetDateTime::parse(m.starts_at.trim(), &Rfc3339)
         .map_err(|_| invalid("starts_at", FIELD_INVALID))?;
     let meeting = state
@@ -152,15 +145,10 @@ pub async fn add_plan_item(
     body: Bytes,
 ) -> WebResult<Response> {
     let id = participant_id(&id)?;
-    // Access first: another coach's participant is 404 whatever the body says.
-    state
-        .service
-        .require_editable_participant(&session.actor, id)
-        .await?;
-    if let Some(res) = not_json(&headers) {
-        return Ok(res);
-    }
-    let p: PlanIn = parse(text(&body)?)?;
+    let p: PlanIn = match participant_write(&state, &session.actor, id, &headers, &body).await? {
+        Ok(body) => body,
+        Err(res) => return Ok(res),
+    };
     let due = match p.due.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(d) => Some(

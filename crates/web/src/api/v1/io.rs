@@ -228,6 +228,26 @@ pub fn participant_id(id: &str) -> WebResult<polku_domain::ParticipantId> {
     polku_domain::ParticipantId::parse(id).map_err(|_| WebError::NotFound)
 }
 
+/// The JSON body of a write to one participant's records, read only once the caller may change
+/// them: another coach's participant is 404 whatever the body says (R14), then 415 unless the
+/// body is declared JSON (`Ok(Err(response))`), then the body parsed.
+pub async fn participant_write<T: DeserializeOwned>(
+    state: &crate::state::AppState,
+    actor: &polku_service::Actor,
+    id: polku_domain::ParticipantId,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> WebResult<Result<T, Response>> {
+    state
+        .service
+        .require_editable_participant(actor, id)
+        .await?;
+    if let Some(res) = not_json(headers) {
+        return Ok(Err(res));
+    }
+    Ok(Ok(parse(text(body)?)?))
+}
+
 /// `201 Created` with `Location` and a JSON body.
 pub fn created(location: String, body: Value) -> Response {
     let mut res = (StatusCode::CREATED, Json(body)).into_response();

@@ -4,9 +4,7 @@
 //! Only the own coach records, lists and withdraws consents and shares; share recipients list
 //! what is shared with them.
 
-use super::io::{
-    created, invalid, not_json, parse, participant_id, service_err, text, FIELD_INVALID,
-};
+use super::io::{created, invalid, participant_id, participant_write, service_err, FIELD_INVALID};
 use crate::error::{WebError, WebResult};
 use crate::middleware::session::Session;
 use crate::state::AppState;
@@ -105,15 +103,10 @@ pub async fn give_consent(
     body: Bytes,
 ) -> WebResult<Response> {
     let id = participant_id(&id)?;
-    // Access first: another coach's participant is 404 whatever the body says.
-    state
-        .service
-        .require_editable_participant(&session.actor, id)
-        .await?;
-    if let Some(res) = not_json(&headers) {
-        return Ok(res);
-    }
-    let c: ConsentIn = parse(text(&body)?)?;
+    let c: ConsentIn = match participant_write(&state, &session.actor, id, &headers, &body).await? {
+        Ok(body) => body,
+        Err(res) => return Ok(res),
+    };
     if c.shown.is_empty() {
         return Err(invalid("shown", FIELD_INVALID));
     }
@@ -211,14 +204,10 @@ pub async fn share(
     body: Bytes,
 ) -> WebResult<Response> {
     let id = participant_id(&id)?;
-    state
-        .service
-        .require_editable_participant(&session.actor, id)
-        .await?;
-    if let Some(res) = not_json(&headers) {
-        return Ok(res);
-    }
-    let s: ShareIn = parse(text(&body)?)?;
+    let s: ShareIn = match participant_write(&state, &session.actor, id, &headers, &body).await? {
+        Ok(body) => body,
+        Err(res) => return Ok(res),
+    };
     let until = Date::parse(
         s.until.trim(),
         time::macros::format_description!("[year]-[month]-[day]"),
