@@ -135,7 +135,7 @@ impl Service {
     }
 
     /// Decrypts a stored record; also returns the unwrapped data key for re-sealing.
-    fn open_record(
+    pub(crate) fn open_record(
         &self,
         rec: &ParticipantRecord,
         wrapped: Option<&[u8]>,

@@ -289,20 +289,16 @@ impl Service {
             |a: &str| include_staff.then(|| audit_user(a).map_or_else(|| a.to_owned(), &name));
 
         // Sealed fields open only while the data key exists.
-        let dek = match &r.wrapped_key {
-            Some(w) => Some(self.keys().unwrap_data_key(w, &id.0)?),
-            None => None,
-        };
-        let (personal, sensitive) = match r.wrapped_key.as_deref() {
+        let (personal, sensitive, dek) = match r.wrapped_key.as_deref() {
             Some(w) => {
-                let view = self.open_view(&r.participant, Some(w))?;
-                (view.personal, Some(view.sensitive))
+                let (p, dek) = self.open_record(&r.participant, Some(w))?;
+                (p.personal, Some(p.sensitive), Some(dek))
             }
             None => {
                 let personal: ParticipantPersonal =
                     serde_json::from_str(&r.participant.personal_json)
                         .map_err(|e| ServiceError::Storage(e.to_string()))?;
-                (personal, None)
+                (personal, None, None)
             }
         };
         let mut labels = BTreeMap::new();
