@@ -148,6 +148,19 @@ async fn erase_in(
     Ok(())
 }
 
+/// Whether the participant is on record, locking the row. `FOR UPDATE` conflicts with the
+/// key-share lock a concurrent hold's foreign key takes, so a hold set meanwhile either commits
+/// first (and is seen by the erasure) or waits for it (and then fails on its foreign key).
+async fn present(conn: &mut PgConnection, id: ParticipantId) -> Result<bool> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1 FOR UPDATE")
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(db)?;
+    Ok(found.is_some())
+}
+
 pub(crate) async fn erase_subject(
     s: &PgStore,
     id: ParticipantId,
@@ -155,16 +168,8 @@ pub(crate) async fn erase_subject(
     ev: &AuditEvent,
 ) -> Result<EraseOutcome> {
     let mut tx = s.write().await?;
-    // `FOR UPDATE` conflicts with the key-share lock a concurrent hold's foreign key takes, so
-    // a hold set meanwhile either commits first (and is seen below) or waits for the erasure
-    // (and then fails on its foreign key).
-    let exists: Option<i64> =
-        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1 FOR UPDATE")
-            .bind(id.0)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-    if exists.is_none() {
+    let exists = present(&mut tx, id).await?;
+    if !exists {
         return Ok(EraseOutcome::Missing);
     }
     if let Some(h) = holds_in(&mut tx, id)
@@ -200,19 +205,11 @@ pub(crate) async fn replay_erasure(
     ev: &AuditEvent,
 ) -> Result<bool> {
     let mut tx = s.write().await?;
-    // `FOR UPDATE` conflicts with the key-share lock a concurrent hold's foreign key takes, so
-    // a hold set meanwhile either commits first (and is seen below) or waits for the erasure
-    // (and then fails on its foreign key).
-    let exists: Option<i64> =
-        sqlx::query_scalar("SELECT 1::bigint FROM participants WHERE id = $1 FOR UPDATE")
-            .bind(id.0)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
+    let exists = present(&mut tx, id).await?;
     erase_in(&mut tx, id, erased_at).await?;
-    if exists.is_some() {
+    if exists {
         audit::append(&mut tx, &s.chain, ev).await?;
     }
     tx.commit().await.map_err(db)?;
-    Ok(exists.is_some())
+    Ok(exists)
 }

@@ -173,6 +173,16 @@ async fn checkpoint(s: &SqliteStore) {
     }
 }
 
+/// Whether the participant is on record (the write lock is already held: `BEGIN IMMEDIATE`).
+async fn present(conn: &mut SqliteConnection, id: ParticipantId) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM participants WHERE id = ?")
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(found.is_some())
+}
+
 pub(crate) async fn erase_subject(
     s: &SqliteStore,
     id: ParticipantId,
@@ -180,12 +190,8 @@ pub(crate) async fn erase_subject(
     ev: &AuditEvent,
 ) -> Result<EraseOutcome> {
     let mut tx = s.write().await?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM participants WHERE id = ?")
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(db)?;
-    if exists.is_none() {
+    let exists = present(&mut tx, id).await?;
+    if !exists {
         return Ok(EraseOutcome::Missing);
     }
     if let Some(h) = holds_in(&mut tx, id)
@@ -222,18 +228,14 @@ pub(crate) async fn replay_erasure(
     ev: &AuditEvent,
 ) -> Result<bool> {
     let mut tx = s.write().await?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM participants WHERE id = ?")
-        .bind(id.0)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(db)?;
+    let exists = present(&mut tx, id).await?;
     erase_in(&mut tx, id, erased_at).await?;
-    if exists.is_some() {
+    if exists {
         audit::append(&mut tx, &s.chain, ev).await?;
     }
     tx.commit().await.map_err(db)?;
-    if exists.is_some() {
+    if exists {
         checkpoint(s).await;
     }
-    Ok(exists.is_some())
+    Ok(exists)
 }
