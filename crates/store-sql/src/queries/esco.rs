@@ -1,13 +1,14 @@
 //! ESCO concepts: idempotent upsert (the merge rule is [`esco_change`]).
 
-use crate::{db, PgStore};
-use polku_service::store::rows::{esco, esco_change, EscoChange, EscoRow, ESCO_COLS};
+use crate::dialect::LIKE;
+use crate::{db, SqlStore};
 use polku_service::store::{EscoConcept, UpsertCounts};
 use polku_service::Result;
+use polku_store_sql::rows::{esco, esco_change, EscoChange, EscoRow, ESCO_COLS};
 
 /// Inserts new concepts, updates changed ones and counts the rest as unchanged, in one
 /// transaction per batch.
-pub(crate) async fn upsert(s: &PgStore, batch: &[EscoConcept]) -> Result<UpsertCounts> {
+pub(crate) async fn upsert(s: &SqlStore, batch: &[EscoConcept]) -> Result<UpsertCounts> {
     let mut tx = s.write().await?;
     let mut counts = UpsertCounts::default();
     for c in batch {
@@ -49,7 +50,7 @@ pub(crate) async fn upsert(s: &PgStore, batch: &[EscoConcept]) -> Result<UpsertC
     Ok(counts)
 }
 
-pub(crate) async fn get(s: &PgStore, uri: &str) -> Result<Option<EscoConcept>> {
+pub(crate) async fn get(s: &SqlStore, uri: &str) -> Result<Option<EscoConcept>> {
     let row: Option<EscoRow> = sqlx::query_as(&format!("{ESCO_COLS} WHERE uri = $1"))
         .bind(uri)
         .fetch_optional(&s.pool)
@@ -60,13 +61,13 @@ pub(crate) async fn get(s: &PgStore, uri: &str) -> Result<Option<EscoConcept>> {
 
 /// Concepts of `kind` whose labels match all three patterns, case-insensitively.
 pub(crate) async fn search(
-    s: &PgStore,
+    s: &SqlStore,
     kind: &str,
     patterns: &[String; 3],
     limit: i64,
 ) -> Result<Vec<EscoConcept>> {
     let rows: Vec<EscoRow> = sqlx::query_as(&format!(
-        "{ESCO_COLS} WHERE kind = $1 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $2 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $3 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $4 ORDER BY uri LIMIT $5"
+        "{ESCO_COLS} WHERE kind = $1 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) {LIKE} $2 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) {LIKE} $3 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) {LIKE} $4 ORDER BY uri LIMIT $5"
     ))
     .bind(kind)
     .bind(&patterns[0])
