@@ -15,9 +15,6 @@ pub(crate) const LOCK_ROWS: &str = " FOR UPDATE";
 /// the database's locale.
 pub(crate) const BYTE_ORDER: &str = " COLLATE \"C\"";
 
-/// Case-insensitive pattern match.
-pub(crate) const LIKE: &str = "ILIKE";
-
 /// Defers the foreign key from consents to participants to the commit, so erasure can delete
 /// a participant's rows in any order inside its transaction.
 pub(crate) const DEFER_CONSENT_FK: &str = "SET CONSTRAINTS consents_participant_id_fkey DEFERRED";

@@ -9,7 +9,7 @@
 //!   names the queries use: `SqlStore` (its store type), `Conn` (its connection type), `db`,
 //!   `MIGRATOR`, `migration_versions`, `backup`, and a `dialect` module with every genuine
 //!   difference (row locking, begin-write, snapshot reads, deferring the consents foreign key,
-//!   the WAL checkpoint after erasure, byte ordering, case folding, closing). A backend that
+//!   the WAL checkpoint after erasure, byte ordering, closing). A backend that
 //!   lacks a hook does not compile. `docs/ARCHITECTURE.md` says why this and not generics.
 
 pub mod rows;

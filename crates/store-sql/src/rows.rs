@@ -126,6 +126,18 @@ pub type EscoRow = (
     String,
 );
 
+/// What ESCO search matches: every label, lower-cased with Unicode rules (so `Ä` matches `ä`
+/// on both databases, which SQLite's `LIKE` and a locale-dependent `lower()` would not do).
+pub fn esco_search_text(c: &EscoConcept) -> String {
+    [&c.label_fi, &c.label_sv, &c.label_en]
+        .into_iter()
+        .map(|l| l.as_deref().unwrap_or(""))
+        .chain([c.alt_labels.as_str()])
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 pub fn esco((uri, kind, label_fi, label_sv, label_en, alt_labels): EscoRow) -> EscoConcept {
     EscoConcept {
         uri,

@@ -16,9 +16,6 @@ pub(crate) const LOCK_ROWS: &str = "";
 /// collation (`BINARY`) already does.
 pub(crate) const BYTE_ORDER: &str = "";
 
-/// Case-insensitive pattern match.
-pub(crate) const LIKE: &str = "LIKE";
-
 /// Defers the foreign key from consents to participants to the commit, so erasure can delete
 /// a participant's rows in any order inside its transaction.
 pub(crate) const DEFER_CONSENT_FK: &str = "PRAGMA defer_foreign_keys = ON";

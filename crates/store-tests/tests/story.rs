@@ -34,6 +34,7 @@ stories!(
     duplicate_user_is_rejected_without_partial_write,
     employers_tasks_and_openings,
     esco_upsert_is_idempotent,
+    esco_search_folds_finnish_and_swedish_letters,
     bad_stage_transition_is_rejected,
     meetings_are_sealed_and_round_trip,
     master_key_rotation_rewraps_every_key,
@@ -1063,6 +1064,68 @@ async fn esco_upsert_is_idempotent(db: Arc<TestDb>) {
         (Some("siivota"), Some("clean"))
     );
     assert_eq!(svc.store().count_esco("skill").await.unwrap(), 2);
+}
+
+/// SQLite's `LIKE` folds ASCII letters only: without the store's Unicode `search_text`,
+/// "äidinkieli" would miss "Äidinkieli" there while PostgreSQL's `ILIKE` found it.
+async fn esco_search_folds_finnish_and_swedish_letters(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let skill = |n: &str| format!("http://data.europa.eu/esco/skill/{n}");
+    let c = |n: &str, fi: Option<&str>, sv: Option<&str>| EscoConcept {
+        uri: skill(n),
+        kind: "skill".into(),
+        label_fi: fi.map(Into::into),
+        label_sv: sv.map(Into::into),
+        label_en: None,
+        alt_labels: String::new(),
+    };
+    let batch = vec![
+        c("mother-tongue", Some("Äidinkieli ja kirjallisuus"), None),
+        c("aland", None, Some("Kännedom om ÅLAND")),
+        c("recycling", Some("öljyn kierrätys"), None),
+    ];
+    svc.import_esco(&system(), &batch, |_| {}).await.unwrap();
+    // A concept stored before migration 0009 has no search text until `migrate` fills it.
+    db.raw(
+        "INSERT INTO esco_concepts (uri, kind, label_fi, label_sv, label_en, alt_labels) \
+         VALUES ('http://data.europa.eu/esco/skill/oil-change', 'skill', 'Öljynvaihto', NULL, NULL, '')",
+    )
+    .await
+    .unwrap();
+    svc.store().migrate().await.unwrap();
+
+    let found = |query: &'static str, lang: &'static str| async move {
+        let mut uris: Vec<String> = svc
+            .search_skills(&system(), query, lang, 10)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|h| h.uri.to_string())
+            .collect();
+        uris.sort();
+        uris
+    };
+    assert_eq!(
+        found("äidinkieli", "fi").await,
+        vec![skill("mother-tongue")]
+    );
+    assert_eq!(
+        found("ÄIDINKIELI", "fi").await,
+        vec![skill("mother-tongue")]
+    );
+    assert_eq!(found("åland", "sv").await, vec![skill("aland")]);
+    assert_eq!(found("ÅLAND", "sv").await, vec![skill("aland")]);
+    let oil = vec![skill("oil-change"), skill("recycling")];
+    assert_eq!(found("öljy", "fi").await, oil);
+    assert_eq!(found("Öljy", "fi").await, oil);
+    // The port itself folds the patterns it is given.
+    let direct = svc
+        .store()
+        .search_esco("skill", &["%ÖLJYNV%".into(), "%".into(), "%".into()], 10)
+        .await
+        .unwrap();
+    assert_eq!(direct.len(), 1);
+    assert_eq!(direct[0].uri, skill("oil-change"));
 }
 
 async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {

@@ -419,8 +419,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         coach: Option<UserId>,
     ) -> Result<Vec<(ParticipantId, OffsetDateTime)>>;
     /// Concepts of `kind` whose labels (any language, alternative labels included) match every
-    /// one of the three `LIKE` patterns, case-insensitively; at most `limit`. Reference data,
-    /// not audited.
+    /// one of the three `LIKE` patterns, case-insensitively with Unicode case rules (`Ä` finds
+    /// `ä` on both databases); at most `limit`. Reference data, not audited.
     async fn search_esco(
         &self,
         kind: &str,

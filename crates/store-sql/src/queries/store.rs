@@ -34,7 +34,8 @@ impl Store for SqlStore {
         MIGRATOR
             .run(&self.pool)
             .await
-            .map_err(|e| ServiceError::Storage(format!("migration failed: {e}")))
+            .map_err(|e| ServiceError::Storage(format!("migration failed: {e}")))?;
+        esco::fill_search_text(self).await
     }
 
     async fn applied_migrations(&self) -> Result<Vec<i64>> {
