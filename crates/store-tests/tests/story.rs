@@ -77,10 +77,16 @@ async fn durability_settings_are_verified(db: Arc<TestDb>) {
             assert_ne!(get("synchronous_commit"), "off");
         }
     }
+    let store = db.service.store();
     assert_eq!(
-        db.service.store().applied_migrations().await.unwrap(),
-        polku_store_sqlite::migration_versions()
+        store.applied_migrations().await.unwrap(),
+        store.shipped_migrations()
     );
+    let own = match db.backend {
+        Backend::Sqlite => polku_store_sqlite::migration_versions(),
+        Backend::Postgres => polku_store_postgres::migration_versions(),
+    };
+    assert_eq!(store.shipped_migrations(), own);
 }
 
 async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
