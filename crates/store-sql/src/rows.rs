@@ -1,6 +1,6 @@
 //! Row shapes shared by both stores: the tuple each `SELECT` returns and its conversion into
-//! domain values, plus the JSON encodings of enum and list columns. Keeping them here means the
-//! SQLite and PostgreSQL stores differ only in their SQL.
+//! the port's records, plus the JSON encodings of enum and list columns. No database types: the
+//! same Rust values decode on SQLite and PostgreSQL.
 
 use polku_domain::{
     BusinessId, Email, Employer, EmployerId, Interaction, InteractionId, Meeting, MeetingId, Need,

@@ -1,5 +1,6 @@
-//! The storage port. Implemented by `polku-store-sqlite` and `polku-store-postgres`; both pass
-//! the same story in `polku-store-tests`.
+//! The storage port. Implemented once in `polku-store-sql` (compiled into `polku-store-sqlite`
+//! and `polku-store-postgres`); both backends pass the same story in `polku-store-tests`. The
+//! records it passes that use cases also work with are in [`records`].
 //!
 //! Rules every implementation follows:
 //! - each method is one transaction (SQLite: `BEGIN IMMEDIATE`);
