@@ -11,11 +11,6 @@ mod dialect;
 #[path = "../../store-sql/src/queries/mod.rs"]
 mod queries;
 
-/// The names the shared query modules use for this backend.
-type SqlStore = SqliteStore;
-type Conn = sqlx::SqliteConnection;
-use polku_store_sql::db;
-
 use polku_service::audit::AuditChain;
 use polku_service::{Result, ServiceError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -24,6 +19,11 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use backup::restore;
+
+/// The names the shared query modules use for this backend (`db` maps driver errors).
+type SqlStore = SqliteStore;
+type Conn = sqlx::SqliteConnection;
+use polku_store_sql::db;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
