@@ -73,7 +73,7 @@ pub async fn store(cfg: &Config, keys: &Keys, mode: Mode) -> CliResult<Arc<dyn S
 }
 
 async fn check_migrations(store: &dyn Store) -> CliResult<()> {
-    let shipped = polku_store_sqlite::migration_versions();
+    let shipped = store.shipped_migrations();
     let applied = store.applied_migrations().await.unwrap_or_default();
     if let Some(v) = applied.iter().find(|v| !shipped.contains(v)) {
         return Err(CliError::new(CONFIG, format!("the database has migration {v}, which this polku does not know: it is newer than this program")));

@@ -2,61 +2,10 @@
 //! data: every write and every read is audited (purpose: employer cooperation).
 
 use crate::audit::AuditEvent;
+pub use crate::store::records::EmployerContact;
 use crate::{authz, Actor, Result, Service, ServiceError};
-use polku_domain::{org::name, DomainError, Email, EmployerId};
+use polku_domain::EmployerId;
 use uuid::Uuid;
-
-/// One contact person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmployerContact {
-    pub id: Uuid,
-    pub employer_id: EmployerId,
-    pub name: String,
-    /// Job title or role at the employer ("" when not known).
-    pub title: String,
-    pub email: Option<Email>,
-    pub phone: Option<String>,
-}
-
-impl EmployerContact {
-    pub fn validate(&self) -> Result<(), DomainError> {
-        name("contact_name", &self.name, 200)?;
-        if self.title.chars().count() > 200 {
-            return Err(DomainError::Invalid {
-                field: "contact_title",
-                reason: "at most 200 characters".into(),
-            });
-        }
-        if let Some(p) = &self.phone {
-            let ok = (5..=30).contains(&p.chars().count())
-                && p.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')'));
-            if !ok {
-                return Err(DomainError::Invalid {
-                    field: "contact_phone",
-                    reason: "a phone number of digits, spaces and + - ( )".into(),
-                });
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The row a store reads for a contact: id, employer, name, title, e-mail, phone.
-pub type ContactRow = (Uuid, Uuid, String, String, Option<String>, Option<String>);
-
-pub fn contact_from_row(
-    (id, employer, name, title, email, phone): ContactRow,
-) -> Result<EmployerContact> {
-    Ok(EmployerContact {
-        id,
-        employer_id: EmployerId(employer),
-        name,
-        title,
-        email: email.map(|e| Email::parse(&e)).transpose()?,
-        phone,
-    })
-}
 
 impl Service {
     /// Adds a contact person (coordinators of the project).

@@ -9,88 +9,10 @@
 //! audit log keeps who did it.
 
 use crate::audit::AuditEvent;
+pub use crate::store::records::{EraseOutcome, HoldGround, LegalHold};
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{DomainError, ParticipantId};
 use time::{Date, OffsetDateTime};
-
-/// Why erasure may be refused (GDPR Art. 17(3)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HoldGround {
-    /// Art. 17(3)(b): a legal obligation, e.g. keeping a funded project's records for audit.
-    LegalObligation,
-    /// Art. 17(3)(d): archiving in the public interest, research or statistics.
-    ArchivingOrStatistics,
-    /// Art. 17(3)(e): establishing, exercising or defending legal claims.
-    LegalClaims,
-}
-
-impl HoldGround {
-    pub const ALL: [HoldGround; 3] = [
-        HoldGround::LegalObligation,
-        HoldGround::ArchivingOrStatistics,
-        HoldGround::LegalClaims,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HoldGround::LegalObligation => "legal_obligation",
-            HoldGround::ArchivingOrStatistics => "archiving_or_statistics",
-            HoldGround::LegalClaims => "legal_claims",
-        }
-    }
-
-    /// The article it rests on.
-    pub fn article(self) -> &'static str {
-        match self {
-            HoldGround::LegalObligation => "GDPR Art. 17(3)(b)",
-            HoldGround::ArchivingOrStatistics => "GDPR Art. 17(3)(d)",
-            HoldGround::LegalClaims => "GDPR Art. 17(3)(e)",
-        }
-    }
-
-    pub fn parse(s: &str) -> std::result::Result<HoldGround, DomainError> {
-        HoldGround::ALL
-            .into_iter()
-            .find(|g| g.as_str() == s.trim())
-            .ok_or_else(|| DomainError::Invalid {
-                field: "ground",
-                reason: "must be legal_obligation, archiving_or_statistics or legal_claims".into(),
-            })
-    }
-}
-
-/// A hold on erasing one participant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LegalHold {
-    pub id: uuid::Uuid,
-    pub participant_id: ParticipantId,
-    pub ground: HoldGround,
-    /// The controller's own reference for the reason (a case or decision number).
-    pub reference: String,
-    /// The hold ends after this day.
-    pub until: Date,
-    pub set_at: OffsetDateTime,
-    /// Audit id of who set it.
-    pub set_by: String,
-    pub released_at: Option<OffsetDateTime>,
-}
-
-impl LegalHold {
-    /// Blocks erasure on `today`.
-    pub fn active(&self, today: Date) -> bool {
-        self.released_at.is_none() && self.until >= today
-    }
-}
-
-/// What the store did with an erasure request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EraseOutcome {
-    Erased,
-    /// Nothing was changed: this hold is in force.
-    Held(LegalHold),
-    /// No such participant (perhaps erased already).
-    Missing,
-}
 
 /// Erasure and holds: the operator and administrators.
 fn may_erase(actor: &Actor) -> bool {

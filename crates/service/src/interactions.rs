@@ -121,37 +121,3 @@ impl Service {
         })
     }
 }
-
-/// The row a store reads for an interaction: id, employer, by, kind, at, summary.
-pub type InteractionRow = (
-    uuid::Uuid,
-    uuid::Uuid,
-    uuid::Uuid,
-    String,
-    OffsetDateTime,
-    String,
-);
-
-pub fn interaction_from_row((id, e, by, kind, at, summary): InteractionRow) -> Result<Interaction> {
-    Ok(Interaction {
-        id: InteractionId(id),
-        employer_id: EmployerId(e),
-        by: polku_domain::UserId(by),
-        kind: crate::store::rows::enum_from(&kind)?,
-        at,
-        summary,
-    })
-}
-
-/// The row a store reads for a need: id, employer, description, hidden, heard on.
-pub type NeedRow = (uuid::Uuid, uuid::Uuid, String, bool, Date);
-
-pub fn need_from_row((id, e, description, hidden, heard_at): NeedRow) -> Need {
-    Need {
-        id: NeedId(id),
-        employer_id: EmployerId(e),
-        description,
-        hidden,
-        heard_at,
-    }
-}

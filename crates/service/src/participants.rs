@@ -4,6 +4,7 @@
 use crate::audit::AuditEvent;
 use crate::authz::{self, Access};
 use crate::crypto::{aad, hex_encode, Key};
+pub use crate::store::records::StageChange;
 use crate::store::{ParticipantRecord, ParticipantSummary};
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{
@@ -618,14 +619,6 @@ impl Service {
         )?;
         self.store().destroy_participant_key(id, &audit).await
     }
-}
-
-/// One change of a participant's service-path stage.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StageChange {
-    pub from: String,
-    pub to: String,
-    pub at: OffsetDateTime,
 }
 
 /// One line of the caseload page.

@@ -3,19 +3,12 @@
 //! whenever they would give a suppressed cell away by subtraction. No row-level data.
 
 use crate::audit::AuditEvent;
+pub use crate::store::records::ProjectCounts;
 use crate::{authz, Actor, Result, Service, ServiceError};
 use polku_domain::{CooperationDepth, OpeningKind, PathStage, Project, ProjectId};
 
 /// The smallest count that is shown as a number.
 pub const MIN_CELL: i64 = 5;
-
-/// Raw counts per category as the store computes them (categories with no rows are absent).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ProjectCounts {
-    pub participants_by_stage: Vec<(String, i64)>,
-    pub employers_by_depth: Vec<(String, i64)>,
-    pub openings_by_kind: Vec<(String, i64)>,
-}
 
 /// One reported figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

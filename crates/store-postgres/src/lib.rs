@@ -4,27 +4,26 @@
 //! `fsync` or `full_page_writes` is off or `synchronous_commit` is `off` (R49), unless the
 //! operator explicitly overrides. Audit appends lock the chain head `FOR UPDATE`.
 
-mod audit;
 mod backup;
-mod consents;
-mod directory;
-mod employers;
-mod erasure;
-mod esco;
-mod participants;
-mod reports;
-mod sessions;
-mod store;
-mod subject;
+mod dialect;
+
+// The stored operations are written once, for both databases, in `polku-store-sql`.
+#[path = "../../store-sql/src/queries/mod.rs"]
+mod queries;
 
 use polku_service::audit::AuditChain;
 use polku_service::{Result, ServiceError};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{PgPool, Postgres, Transaction};
+use sqlx::PgPool;
 use std::str::FromStr;
 use std::time::Duration;
 
 pub use backup::restore;
+
+/// The names the shared query modules use for this backend (`db` maps driver errors).
+type SqlStore = PgStore;
+type Conn = sqlx::PgConnection;
+use polku_store_sql::db;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -98,19 +97,6 @@ impl PgStore {
             url: url.to_owned(),
         })
     }
-
-    async fn write(&self) -> Result<Transaction<'static, Postgres>> {
-        self.pool.begin().await.map_err(db)
-    }
-}
-
-pub(crate) fn db(e: sqlx::Error) -> ServiceError {
-    if let sqlx::Error::Database(d) = &e {
-        if d.is_unique_violation() {
-            return ServiceError::Duplicate(d.message().to_owned());
-        }
-    }
-    ServiceError::Storage(e.to_string())
 }
 
 #[cfg(test)]

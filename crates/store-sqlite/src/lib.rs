@@ -4,33 +4,56 @@
 //! a busy timeout and `secure_delete`; every write transaction is `BEGIN IMMEDIATE` so writers
 //! queue on the lock instead of failing with `SQLITE_BUSY` at commit.
 
-mod audit;
 mod backup;
-mod consents;
-mod directory;
-mod employers;
-mod erasure;
-mod esco;
-mod participants;
-mod reports;
-mod sessions;
-mod store;
-mod subject;
+mod dialect;
+
+// The stored operations are written once, for both databases, in `polku-store-sql`.
+#[path = "../../store-sql/src/queries/mod.rs"]
+mod queries;
 
 use polku_service::audit::AuditChain;
 use polku_service::{Result, ServiceError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::SqlitePool;
 use std::str::FromStr;
 use std::time::Duration;
 
 pub use backup::restore;
+
+/// The names the shared query modules use for this backend (`db` maps driver errors).
+type SqlStore = SqliteStore;
+type Conn = sqlx::SqliteConnection;
+use polku_store_sql::db;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Migration versions shipped with this store (compared with PostgreSQL's by a test).
 pub fn migration_versions() -> Vec<i64> {
     MIGRATOR.iter().map(|m| m.version).collect()
+}
+
+/// The PRAGMAs that carry durability (R47), read back from the database.
+pub(crate) async fn settings(pool: &SqlitePool) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for name in [
+        "journal_mode",
+        "synchronous",
+        "foreign_keys",
+        "busy_timeout",
+        "secure_delete",
+    ] {
+        let v: sqlx::sqlite::SqliteRow = sqlx::query(&format!("PRAGMA {name}"))
+            .fetch_one(pool)
+            .await
+            .map_err(db)?;
+        use sqlx::Row;
+        let value = v
+            .try_get::<String, _>(0)
+            .or_else(|_| v.try_get::<i64, _>(0).map(|n| n.to_string()))
+            .map_err(db)?;
+        out.push((name.to_owned(), value));
+    }
+    Ok(out)
 }
 
 /// The SQLite implementation of [`polku_service::Store`].
@@ -126,19 +149,4 @@ impl SqliteStore {
     pub fn path(&self) -> &str {
         &self.path
     }
-
-    /// A write transaction that takes the write lock at once (R47).
-    async fn write(&self) -> Result<Transaction<'static, Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
-    }
-}
-
-/// Maps driver errors: constraint violations become `Duplicate`, everything else is storage.
-pub(crate) fn db(e: sqlx::Error) -> ServiceError {
-    if let sqlx::Error::Database(d) = &e {
-        if d.is_unique_violation() {
-            return ServiceError::Duplicate(d.message().to_owned());
-        }
-    }
-    ServiceError::Storage(e.to_string())
 }

@@ -273,16 +273,27 @@ pub fn replace_db(url: &str, name: &str) -> String {
     out
 }
 
+/// Whether `POLKU_REQUIRE_POSTGRES=1` asks that PostgreSQL stories run rather than be skipped.
+fn postgres_required() -> bool {
+    std::env::var("POLKU_REQUIRE_POSTGRES").is_ok_and(|v| v == "1")
+}
+
 /// Runs `story` on a fresh database of `backend` and always drops the database afterwards;
-/// a failing story still fails the test. PostgreSQL stories are skipped (with a note on stderr)
-/// when `POLKU_TEST_POSTGRES_URL` is not set; `.ci/run` sets it.
+/// a failing story still fails the test. Without `POLKU_TEST_POSTGRES_URL` a PostgreSQL story
+/// prints `SKIPPED` on stderr, and fails instead when `POLKU_REQUIRE_POSTGRES=1` (`.ci/run`), so
+/// a missing database can never pass for a green PostgreSQL run.
 pub fn run<F, Fut>(backend: Backend, story: F)
 where
     F: FnOnce(Arc<TestDb>) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
     if backend == Backend::Postgres && postgres_url().is_none() {
-        eprintln!("POLKU_TEST_POSTGRES_URL is not set: PostgreSQL story not run");
+        assert!(
+            !postgres_required(),
+            "POLKU_REQUIRE_POSTGRES=1 but POLKU_TEST_POSTGRES_URL is not set: \
+             the PostgreSQL story cannot run"
+        );
+        eprintln!("SKIPPED: POLKU_TEST_POSTGRES_URL is not set, PostgreSQL story not run");
         return;
     }
     let rt = tokio::runtime::Builder::new_multi_thread()

@@ -1,5 +1,6 @@
-//! The storage port. Implemented by `polku-store-sqlite` and `polku-store-postgres`; both pass
-//! the same story in `polku-store-tests`.
+//! The storage port. Implemented once in `polku-store-sql` (compiled into `polku-store-sqlite`
+//! and `polku-store-postgres`); both backends pass the same story in `polku-store-tests`. The
+//! records it passes that use cases also work with are in [`records`].
 //!
 //! Rules every implementation follows:
 //! - each method is one transaction (SQLite: `BEGIN IMMEDIATE`);
@@ -9,17 +10,18 @@
 //!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
 //! - special-category data arrives already encrypted; the store never sees a key.
 
-pub mod rows;
+pub mod records;
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
-use crate::contacts::EmployerContact;
 use crate::error::Result;
-use crate::reports::ProjectCounts;
 use async_trait::async_trait;
 use polku_domain::{
     CooperationDepth, Employer, EmployerId, Interaction, Meeting, Need, Opening, Organisation,
     ParticipantId, Project, ProjectId, Share, Task, User, UserId,
+};
+pub use records::{
+    EmployerContact, EraseOutcome, HoldGround, LegalHold, ProjectCounts, StageChange,
 };
 use std::path::Path;
 use time::{Date, OffsetDateTime};
@@ -155,7 +157,7 @@ pub struct SubjectRecords {
     /// `None` after crypto-erasure.
     pub wrapped_key: Option<Vec<u8>>,
     /// Stage changes, oldest first, with the audit id of who made each.
-    pub stage_changes: Vec<(crate::participants::StageChange, String)>,
+    pub stage_changes: Vec<(StageChange, String)>,
     pub meetings: Vec<MeetingRecord>,
     pub plan_items: Vec<PlanItemRecord>,
     /// Given and withdrawn, oldest first.
@@ -163,7 +165,7 @@ pub struct SubjectRecords {
     /// Revoked and expired ones included.
     pub shares: Vec<Share>,
     /// Holds on erasing the participant, released ones included.
-    pub legal_holds: Vec<crate::erasure::LegalHold>,
+    pub legal_holds: Vec<LegalHold>,
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,
@@ -211,6 +213,8 @@ pub struct IntegrityReport {
 pub trait Store: Send + Sync + std::fmt::Debug {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
+    /// Migration versions this build ships for its backend, ascending.
+    fn shipped_migrations(&self) -> Vec<i64>;
     /// Applies pending migrations, each in its own transaction.
     async fn migrate(&self) -> Result<()>;
     /// Applied migration versions, ascending.
@@ -416,8 +420,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         coach: Option<UserId>,
     ) -> Result<Vec<(ParticipantId, OffsetDateTime)>>;
     /// Concepts of `kind` whose labels (any language, alternative labels included) match every
-    /// one of the three `LIKE` patterns, case-insensitively; at most `limit`. Reference data,
-    /// not audited.
+    /// one of the three `LIKE` patterns, case-insensitively with Unicode case rules (`Ä` finds
+    /// `ä` on both databases); at most `limit`. Reference data, not audited.
     async fn search_esco(
         &self,
         kind: &str,
@@ -430,7 +434,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         &self,
         participant: ParticipantId,
         audit: &AuditEvent,
-    ) -> Result<Vec<crate::participants::StageChange>>;
+    ) -> Result<Vec<StageChange>>;
 
     async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()>;
     async fn get_employer(&self, id: EmployerId) -> Result<Option<Employer>>;
@@ -495,12 +499,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>>;
     // Erasure (R40).
     /// The participant's legal holds, newest first.
-    async fn legal_holds(&self, id: ParticipantId) -> Result<Vec<crate::erasure::LegalHold>>;
-    async fn insert_legal_hold(
-        &self,
-        hold: &crate::erasure::LegalHold,
-        audit: &AuditEvent,
-    ) -> Result<()>;
+    async fn legal_holds(&self, id: ParticipantId) -> Result<Vec<LegalHold>>;
+    async fn insert_legal_hold(&self, hold: &LegalHold, audit: &AuditEvent) -> Result<()>;
     /// Releases an unreleased hold; `false` (nothing changed or audited) otherwise.
     async fn release_legal_hold(
         &self,
@@ -516,7 +516,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         id: ParticipantId,
         today: Date,
         audit: &AuditEvent,
-    ) -> Result<crate::erasure::EraseOutcome>;
+    ) -> Result<EraseOutcome>;
     /// Every tombstone, oldest first.
     async fn erasures(&self) -> Result<Vec<(ParticipantId, OffsetDateTime)>>;
     /// Records the tombstone and erases the participant if still present, holds or not;

@@ -1,19 +1,21 @@
 //! Organisations, projects and users.
 
-use crate::{audit, db, PgStore};
+use super::audit;
+use crate::dialect::BYTE_ORDER;
+use crate::{db, SqlStore};
 use polku_domain::{
     BusinessId, Email, Organisation, OrganisationId, Project, ProjectId, Role, RoleGrant, User,
     UserId,
 };
 use polku_service::audit::AuditEvent;
-use polku_service::store::rows::{json, project, ProjectRow, PROJECT_COLS};
 use polku_service::store::Activation;
 use polku_service::{Result, ServiceError};
+use polku_store_sql::rows::{json, project, ProjectRow, PROJECT_COLS};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 pub(crate) async fn insert_organisation(
-    s: &PgStore,
+    s: &SqlStore,
     org: &Organisation,
     ev: &AuditEvent,
 ) -> Result<()> {
@@ -33,7 +35,7 @@ pub(crate) async fn insert_organisation(
 }
 
 pub(crate) async fn get_organisation(
-    s: &PgStore,
+    s: &SqlStore,
     id: OrganisationId,
 ) -> Result<Option<Organisation>> {
     let row: Option<(Uuid, String, Option<String>)> =
@@ -52,7 +54,7 @@ pub(crate) async fn get_organisation(
     .transpose()
 }
 
-pub(crate) async fn insert_project(s: &PgStore, p: &Project, ev: &AuditEvent) -> Result<()> {
+pub(crate) async fn insert_project(s: &SqlStore, p: &Project, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
     sqlx::query("INSERT INTO projects (id, organisation_id, code, name, regions, target_groups, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(p.id.0)
@@ -70,7 +72,7 @@ pub(crate) async fn insert_project(s: &PgStore, p: &Project, ev: &AuditEvent) ->
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn get_project(s: &PgStore, id: ProjectId) -> Result<Option<Project>> {
+pub(crate) async fn get_project(s: &SqlStore, id: ProjectId) -> Result<Option<Project>> {
     let row: Option<ProjectRow> = sqlx::query_as(&format!("{PROJECT_COLS} WHERE id = $1"))
         .bind(id.0)
         .fetch_optional(&s.pool)
@@ -79,7 +81,7 @@ pub(crate) async fn get_project(s: &PgStore, id: ProjectId) -> Result<Option<Pro
     row.map(project).transpose()
 }
 
-pub(crate) async fn get_project_by_code(s: &PgStore, code: &str) -> Result<Option<Project>> {
+pub(crate) async fn get_project_by_code(s: &SqlStore, code: &str) -> Result<Option<Project>> {
     let row: Option<ProjectRow> = sqlx::query_as(&format!("{PROJECT_COLS} WHERE code = $1"))
         .bind(code)
         .fetch_optional(&s.pool)
@@ -88,9 +90,9 @@ pub(crate) async fn get_project_by_code(s: &PgStore, code: &str) -> Result<Optio
     row.map(project).transpose()
 }
 
-pub(crate) async fn list_projects(s: &PgStore) -> Result<Vec<Project>> {
+pub(crate) async fn list_projects(s: &SqlStore) -> Result<Vec<Project>> {
     let rows: Vec<ProjectRow> =
-        sqlx::query_as(&format!("{PROJECT_COLS} ORDER BY code COLLATE \"C\""))
+        sqlx::query_as(&format!("{PROJECT_COLS} ORDER BY code{BYTE_ORDER}"))
             .fetch_all(&s.pool)
             .await
             .map_err(db)?;
@@ -98,7 +100,7 @@ pub(crate) async fn list_projects(s: &PgStore) -> Result<Vec<Project>> {
 }
 
 pub(crate) async fn insert_user(
-    s: &PgStore,
+    s: &SqlStore,
     u: &User,
     activation: Option<&Activation>,
     ev: &AuditEvent,
@@ -137,10 +139,10 @@ pub(crate) async fn insert_user(
     tx.commit().await.map_err(db)
 }
 
-async fn roles(s: &PgStore, id: Uuid) -> Result<Vec<RoleGrant>> {
-    let rows: Vec<(String, Option<Uuid>)> = sqlx::query_as(
-        "SELECT role, project_id FROM user_roles WHERE user_id = $1 ORDER BY role COLLATE \"C\"",
-    )
+async fn roles(s: &SqlStore, id: Uuid) -> Result<Vec<RoleGrant>> {
+    let rows: Vec<(String, Option<Uuid>)> = sqlx::query_as(&format!(
+        "SELECT role, project_id FROM user_roles WHERE user_id = $1 ORDER BY role{BYTE_ORDER}"
+    ))
     .bind(id)
     .fetch_all(&s.pool)
     .await
@@ -150,7 +152,10 @@ async fn roles(s: &PgStore, id: Uuid) -> Result<Vec<RoleGrant>> {
         .collect()
 }
 
-async fn user_from(s: &PgStore, row: Option<(Uuid, String, String, bool)>) -> Result<Option<User>> {
+async fn user_from(
+    s: &SqlStore,
+    row: Option<(Uuid, String, String, bool)>,
+) -> Result<Option<User>> {
     let Some((id, email, display_name, active)) = row else {
         return Ok(None);
     };
@@ -165,7 +170,7 @@ async fn user_from(s: &PgStore, row: Option<(Uuid, String, String, bool)>) -> Re
     }))
 }
 
-pub(crate) async fn get_user(s: &PgStore, id: UserId) -> Result<Option<User>> {
+pub(crate) async fn get_user(s: &SqlStore, id: UserId) -> Result<Option<User>> {
     let row = sqlx::query_as("SELECT id, email, display_name, active FROM users WHERE id = $1")
         .bind(id.0)
         .fetch_optional(&s.pool)
@@ -174,7 +179,7 @@ pub(crate) async fn get_user(s: &PgStore, id: UserId) -> Result<Option<User>> {
     user_from(s, row).await
 }
 
-pub(crate) async fn get_user_by_email(s: &PgStore, email: &str) -> Result<Option<User>> {
+pub(crate) async fn get_user_by_email(s: &SqlStore, email: &str) -> Result<Option<User>> {
     let row = sqlx::query_as("SELECT id, email, display_name, active FROM users WHERE email = $1")
         .bind(email)
         .fetch_optional(&s.pool)
@@ -183,10 +188,10 @@ pub(crate) async fn get_user_by_email(s: &PgStore, email: &str) -> Result<Option
     user_from(s, row).await
 }
 
-pub(crate) async fn list_users(s: &PgStore) -> Result<Vec<User>> {
-    let rows: Vec<(Uuid, String, String, bool)> = sqlx::query_as(
-        "SELECT id, email, display_name, active FROM users ORDER BY email COLLATE \"C\"",
-    )
+pub(crate) async fn list_users(s: &SqlStore) -> Result<Vec<User>> {
+    let rows: Vec<(Uuid, String, String, bool)> = sqlx::query_as(&format!(
+        "SELECT id, email, display_name, active FROM users ORDER BY email{BYTE_ORDER}"
+    ))
     .fetch_all(&s.pool)
     .await
     .map_err(db)?;
@@ -197,10 +202,10 @@ pub(crate) async fn list_users(s: &PgStore) -> Result<Vec<User>> {
     Ok(out)
 }
 
-pub(crate) async fn list_organisations(s: &PgStore) -> Result<Vec<Organisation>> {
-    let rows: Vec<(Uuid, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, name, business_id FROM organisations ORDER BY name COLLATE \"C\", id",
-    )
+pub(crate) async fn list_organisations(s: &SqlStore) -> Result<Vec<Organisation>> {
+    let rows: Vec<(Uuid, String, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT id, name, business_id FROM organisations ORDER BY name{BYTE_ORDER}, id"
+    ))
     .fetch_all(&s.pool)
     .await
     .map_err(db)?;

@@ -1,11 +1,11 @@
 //! Aggregates for reporting: counts computed with `COUNT … GROUP BY`; no rows leave the store.
 
-use crate::{db, PgStore};
+use crate::{db, SqlStore};
 use polku_domain::ProjectId;
-use polku_service::reports::ProjectCounts;
+use polku_service::store::ProjectCounts;
 use polku_service::Result;
 
-pub(crate) async fn project_counts(s: &PgStore, project: ProjectId) -> Result<ProjectCounts> {
+pub(crate) async fn project_counts(s: &SqlStore, project: ProjectId) -> Result<ProjectCounts> {
     let participants_by_stage: Vec<(String, i64)> = sqlx::query_as(
         "SELECT stage, COUNT(*) FROM participants WHERE project_id = $1 GROUP BY stage ORDER BY stage",
     )

@@ -1,13 +1,13 @@
 //! ESCO concepts: idempotent upsert (the merge rule is [`esco_change`]).
 
-use crate::{db, PgStore};
-use polku_service::store::rows::{esco, esco_change, EscoChange, EscoRow, ESCO_COLS};
+use crate::{db, SqlStore};
 use polku_service::store::{EscoConcept, UpsertCounts};
 use polku_service::Result;
+use polku_store_sql::rows::{esco, esco_change, esco_search_text, EscoChange, EscoRow, ESCO_COLS};
 
 /// Inserts new concepts, updates changed ones and counts the rest as unchanged, in one
 /// transaction per batch.
-pub(crate) async fn upsert(s: &PgStore, batch: &[EscoConcept]) -> Result<UpsertCounts> {
+pub(crate) async fn upsert(s: &SqlStore, batch: &[EscoConcept]) -> Result<UpsertCounts> {
     let mut tx = s.write().await?;
     let mut counts = UpsertCounts::default();
     for c in batch {
@@ -31,9 +31,9 @@ pub(crate) async fn upsert(s: &PgStore, batch: &[EscoConcept]) -> Result<UpsertC
             }
         };
         sqlx::query(
-            "INSERT INTO esco_concepts (uri, kind, label_fi, label_sv, label_en, alt_labels) VALUES ($1, $2, $3, $4, $5, $6) \
+            "INSERT INTO esco_concepts (uri, kind, label_fi, label_sv, label_en, alt_labels, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (uri) DO UPDATE SET kind = excluded.kind, label_fi = excluded.label_fi, label_sv = excluded.label_sv, \
-             label_en = excluded.label_en, alt_labels = excluded.alt_labels",
+             label_en = excluded.label_en, alt_labels = excluded.alt_labels, search_text = excluded.search_text",
         )
         .bind(&next.uri)
         .bind(&next.kind)
@@ -41,6 +41,7 @@ pub(crate) async fn upsert(s: &PgStore, batch: &[EscoConcept]) -> Result<UpsertC
         .bind(&next.label_sv)
         .bind(&next.label_en)
         .bind(&next.alt_labels)
+        .bind(esco_search_text(&next))
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -49,7 +50,7 @@ pub(crate) async fn upsert(s: &PgStore, batch: &[EscoConcept]) -> Result<UpsertC
     Ok(counts)
 }
 
-pub(crate) async fn get(s: &PgStore, uri: &str) -> Result<Option<EscoConcept>> {
+pub(crate) async fn get(s: &SqlStore, uri: &str) -> Result<Option<EscoConcept>> {
     let row: Option<EscoRow> = sqlx::query_as(&format!("{ESCO_COLS} WHERE uri = $1"))
         .bind(uri)
         .fetch_optional(&s.pool)
@@ -58,20 +59,41 @@ pub(crate) async fn get(s: &PgStore, uri: &str) -> Result<Option<EscoConcept>> {
     Ok(row.map(esco))
 }
 
-/// Concepts of `kind` whose labels match all three patterns, case-insensitively.
+/// Fills `search_text` for concepts stored before it existed (migration 0009), in one
+/// transaction; run by `migrate`, and a no-op once every row has it.
+pub(crate) async fn fill_search_text(s: &SqlStore) -> Result<()> {
+    let mut tx = s.write().await?;
+    let rows: Vec<EscoRow> = sqlx::query_as(&format!("{ESCO_COLS} WHERE search_text IS NULL"))
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+    for c in rows.into_iter().map(esco) {
+        sqlx::query("UPDATE esco_concepts SET search_text = $1 WHERE uri = $2")
+            .bind(esco_search_text(&c))
+            .bind(&c.uri)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+    }
+    tx.commit().await.map_err(db)
+}
+
+/// Concepts of `kind` whose labels contain all three lower-case patterns (see
+/// [`esco_search_text`]).
 pub(crate) async fn search(
-    s: &PgStore,
+    s: &SqlStore,
     kind: &str,
     patterns: &[String; 3],
     limit: i64,
 ) -> Result<Vec<EscoConcept>> {
     let rows: Vec<EscoRow> = sqlx::query_as(&format!(
-        "{ESCO_COLS} WHERE kind = $1 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $2 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $3 AND (coalesce(label_fi, '') || ' ' || coalesce(label_sv, '') || ' ' || coalesce(label_en, '') || ' ' || alt_labels) ILIKE $4 ORDER BY uri LIMIT $5"
+        "{ESCO_COLS} WHERE kind = $1 AND search_text LIKE $2 AND search_text LIKE $3 AND search_text LIKE $4 \
+         ORDER BY uri LIMIT $5"
     ))
     .bind(kind)
-    .bind(&patterns[0])
-    .bind(&patterns[1])
-    .bind(&patterns[2])
+    .bind(patterns[0].to_lowercase())
+    .bind(patterns[1].to_lowercase())
+    .bind(patterns[2].to_lowercase())
     .bind(limit)
     .fetch_all(&s.pool)
     .await

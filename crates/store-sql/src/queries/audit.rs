@@ -1,25 +1,24 @@
 //! Appending to the audit chain inside the caller's transaction.
 
 use crate::db;
+use crate::dialect::LOCK_ROWS;
+use crate::Conn;
 use polku_service::audit::{AuditChain, AuditEvent, AuditRow};
-use polku_service::store::rows::{audit_row, AuditTuple};
 use polku_service::store::AuditQuery;
 use polku_service::Result;
-use sqlx::PgConnection;
+use polku_store_sql::rows::{audit_row, AuditTuple};
 use time::OffsetDateTime;
 
-/// Appends `event` after the current head. The head row is locked `FOR UPDATE`, so concurrent
-/// appends queue and the chain never forks.
-pub(crate) async fn append(
-    conn: &mut PgConnection,
-    chain: &AuditChain,
-    event: &AuditEvent,
-) -> Result<()> {
-    let head: Option<(i64, String)> =
-        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(db)?;
+/// Appends `event` after the current head. The head row is read with the dialect's row lock
+/// (`FOR UPDATE` on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds the write lock), so
+/// concurrent appends queue and the chain never forks.
+pub(crate) async fn append(conn: &mut Conn, chain: &AuditChain, event: &AuditEvent) -> Result<()> {
+    let head: Option<(i64, String)> = sqlx::query_as(&format!(
+        "SELECT seq, hash FROM audit_head WHERE id = 1{LOCK_ROWS}"
+    ))
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)?;
     let (seq, prev) = head.ok_or_else(|| {
         polku_service::ServiceError::Storage("the audit head row is missing".into())
     })?;
@@ -50,7 +49,7 @@ pub(crate) async fn append(
     Ok(())
 }
 
-pub(crate) async fn page(conn: &mut PgConnection, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
+pub(crate) async fn page(conn: &mut Conn, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
     let rows: Vec<AuditTuple> = sqlx::query_as(
         "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
          FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
@@ -65,7 +64,7 @@ pub(crate) async fn page(conn: &mut PgConnection, after: i64, limit: i64) -> Res
 
 /// Entries matching `q`, oldest first (R45). Only constant clauses are joined; every value is
 /// bound (R20).
-pub(crate) async fn query(conn: &mut PgConnection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
+pub(crate) async fn query(conn: &mut Conn, q: &AuditQuery) -> Result<Vec<AuditRow>> {
     let mut sql = String::from(
         "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
          FROM audit_events WHERE true",

@@ -1,22 +1,20 @@
 //! Consent records (R16): append-only; a record changes only when it is withdrawn, once (the
 //! database's triggers refuse anything else).
 
-use crate::{audit, db, PgStore};
+use super::audit;
+use crate::{db, Conn, SqlStore};
 use polku_domain::{Consent, ConsentId, ParticipantId, UserId};
 use polku_service::audit::AuditEvent;
-use polku_service::store::rows::{consent, ConsentRow, CONSENT_COLUMNS};
 use polku_service::Result;
+use polku_store_sql::rows::{consent, ConsentRow, CONSENT_COLUMNS};
 use time::OffsetDateTime;
 
-pub(crate) async fn consents_for(s: &PgStore, id: ParticipantId) -> Result<Vec<Consent>> {
+pub(crate) async fn consents_for(s: &SqlStore, id: ParticipantId) -> Result<Vec<Consent>> {
     let mut conn = s.pool.acquire().await.map_err(db)?;
     consents_in(&mut conn, id).await
 }
 
-pub(crate) async fn consents_in(
-    conn: &mut sqlx::PgConnection,
-    id: ParticipantId,
-) -> Result<Vec<Consent>> {
+pub(crate) async fn consents_in(conn: &mut Conn, id: ParticipantId) -> Result<Vec<Consent>> {
     let rows: Vec<ConsentRow> = sqlx::query_as(&format!(
         "SELECT {CONSENT_COLUMNS} FROM consents WHERE participant_id = $1 ORDER BY given_at, id"
     ))
@@ -28,7 +26,7 @@ pub(crate) async fn consents_in(
 }
 
 pub(crate) async fn insert_consents(
-    s: &PgStore,
+    s: &SqlStore,
     consents: &[Consent],
     ev: &AuditEvent,
 ) -> Result<()> {
@@ -57,7 +55,7 @@ pub(crate) async fn insert_consents(
 }
 
 pub(crate) async fn withdraw_consent(
-    s: &PgStore,
+    s: &SqlStore,
     participant: ParticipantId,
     id: ConsentId,
     at: OffsetDateTime,

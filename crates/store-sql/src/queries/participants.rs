@@ -1,21 +1,23 @@
 //! Participants, their data keys, shares and meetings.
 
-use crate::{audit, db, PgStore};
+use super::audit;
+use crate::dialect::BYTE_ORDER;
+use crate::Conn;
+use crate::{db, SqlStore};
 use polku_domain::{ParticipantId, ProjectId, Share, UserId};
 use polku_service::audit::AuditEvent;
 use polku_service::authz::ParticipantScope;
-use polku_service::store::rows::{
+use polku_service::store::{MeetingRecord, ParticipantRecord, ParticipantSummary};
+use polku_service::{Result, ServiceError};
+use polku_store_sql::rows::{
     json, meeting, participant, share, summary, MeetingRow, ParticipantRow, ShareRow, SummaryRow,
     PARTICIPANT_COLS,
 };
-use polku_service::store::{MeetingRecord, ParticipantRecord, ParticipantSummary};
-use polku_service::{Result, ServiceError};
-use sqlx::PgConnection;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 pub(crate) async fn insert(
-    s: &PgStore,
+    s: &SqlStore,
     r: &ParticipantRecord,
     wrapped: &[u8],
     ev: &AuditEvent,
@@ -57,7 +59,7 @@ pub(crate) async fn insert(
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn scope(s: &PgStore, id: ParticipantId) -> Result<Option<ParticipantScope>> {
+pub(crate) async fn scope(s: &SqlStore, id: ParticipantId) -> Result<Option<ParticipantScope>> {
     let row: Option<(Uuid, Uuid, Option<Uuid>, Option<Uuid>)> =
         sqlx::query_as("SELECT id, project_id, coach_id, user_id FROM participants WHERE id = $1")
             .bind(id.0)
@@ -74,7 +76,7 @@ pub(crate) async fn scope(s: &PgStore, id: ParticipantId) -> Result<Option<Parti
 
 /// Reads the record and key, auditing the read in the same transaction before returning.
 pub(crate) async fn get(
-    s: &PgStore,
+    s: &SqlStore,
     id: ParticipantId,
     ev: &AuditEvent,
 ) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>> {
@@ -89,7 +91,7 @@ pub(crate) async fn get(
 
 /// The participant's record and wrapped data key (`None` after crypto-erasure).
 pub(crate) async fn record_in(
-    conn: &mut PgConnection,
+    conn: &mut Conn,
     id: ParticipantId,
 ) -> Result<Option<(ParticipantRecord, Option<Vec<u8>>)>> {
     let row: Option<ParticipantRow> = sqlx::query_as(&format!("{PARTICIPANT_COLS} WHERE id = $1"))
@@ -108,7 +110,7 @@ pub(crate) async fn record_in(
 }
 
 pub(crate) async fn update(
-    s: &PgStore,
+    s: &SqlStore,
     r: &ParticipantRecord,
     expected: i64,
     ev: &AuditEvent,
@@ -174,18 +176,18 @@ pub(crate) async fn update(
 }
 
 pub(crate) async fn list(
-    s: &PgStore,
+    s: &SqlStore,
     project: ProjectId,
     coach: Option<UserId>,
     ev: &AuditEvent,
 ) -> Result<Vec<ParticipantSummary>> {
     let mut tx = s.write().await?;
-    let rows: Vec<SummaryRow> = sqlx::query_as(
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT id, family_name, given_name, stage, waiting_since, home_municipality FROM participants \
-         WHERE project_id = $1 AND ($2::uuid IS NULL OR coach_id = $3) ORDER BY family_name COLLATE \"C\", given_name COLLATE \"C\", id",
-    )
+         WHERE project_id = $1 AND ($2 OR coach_id = $3) ORDER BY family_name{BYTE_ORDER}, given_name{BYTE_ORDER}, id",
+    ))
     .bind(project.0)
-    .bind(coach.map(|c| c.0))
+    .bind(coach.is_none())
     .bind(coach.map(|c| c.0))
     .fetch_all(&mut *tx)
     .await
@@ -201,7 +203,7 @@ pub(crate) async fn list(
     Ok(rows.into_iter().map(summary).collect())
 }
 
-pub(crate) async fn destroy_key(s: &PgStore, id: ParticipantId, ev: &AuditEvent) -> Result<bool> {
+pub(crate) async fn destroy_key(s: &SqlStore, id: ParticipantId, ev: &AuditEvent) -> Result<bool> {
     let mut tx = s.write().await?;
     // The keyed lookup hash could be reversed by trying every possible identity code, so it
     // goes too, with the sealed code itself.
@@ -217,15 +219,16 @@ pub(crate) async fn destroy_key(s: &PgStore, id: ParticipantId, ev: &AuditEvent)
         .map_err(db)?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
+    s.checkpoint_after_key_destruction().await?;
     Ok(done.rows_affected() > 0)
 }
 
-pub(crate) async fn shares_for(s: &PgStore, id: ParticipantId) -> Result<Vec<Share>> {
+pub(crate) async fn shares_for(s: &SqlStore, id: ParticipantId) -> Result<Vec<Share>> {
     let mut conn = s.pool.acquire().await.map_err(db)?;
     shares_in(&mut conn, id).await
 }
 
-pub(crate) async fn shares_in(conn: &mut PgConnection, id: ParticipantId) -> Result<Vec<Share>> {
+pub(crate) async fn shares_in(conn: &mut Conn, id: ParticipantId) -> Result<Vec<Share>> {
     let rows: Vec<ShareRow> =
         sqlx::query_as("SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE participant_id = $1 ORDER BY until, id")
             .bind(id.0)
@@ -235,7 +238,7 @@ pub(crate) async fn shares_in(conn: &mut PgConnection, id: ParticipantId) -> Res
     rows.into_iter().map(share).collect()
 }
 
-pub(crate) async fn shares_to(s: &PgStore, recipient: UserId) -> Result<Vec<Share>> {
+pub(crate) async fn shares_to(s: &SqlStore, recipient: UserId) -> Result<Vec<Share>> {
     let rows: Vec<ShareRow> = sqlx::query_as(
         "SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE recipient_id = $1 ORDER BY until DESC, id",
     )
@@ -247,7 +250,7 @@ pub(crate) async fn shares_to(s: &PgStore, recipient: UserId) -> Result<Vec<Shar
 }
 
 pub(crate) async fn revoke_share(
-    s: &PgStore,
+    s: &SqlStore,
     participant: ParticipantId,
     id: polku_domain::ShareId,
     at: OffsetDateTime,
@@ -272,7 +275,7 @@ pub(crate) async fn revoke_share(
     Ok(true)
 }
 
-pub(crate) async fn insert_share(s: &PgStore, sh: &Share, ev: &AuditEvent) -> Result<()> {
+pub(crate) async fn insert_share(s: &SqlStore, sh: &Share, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
     sqlx::query("INSERT INTO shares (id, participant_id, recipient_id, categories, until, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(sh.id.0)
@@ -288,7 +291,7 @@ pub(crate) async fn insert_share(s: &PgStore, sh: &Share, ev: &AuditEvent) -> Re
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn insert_meeting(s: &PgStore, m: &MeetingRecord, ev: &AuditEvent) -> Result<()> {
+pub(crate) async fn insert_meeting(s: &SqlStore, m: &MeetingRecord, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
     let place = json(&m.meeting.place)?;
     sqlx::query("INSERT INTO meetings (id, participant_id, coach_id, starts_at, duration_min, place, notes_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)")
@@ -307,7 +310,7 @@ pub(crate) async fn insert_meeting(s: &PgStore, m: &MeetingRecord, ev: &AuditEve
 }
 
 pub(crate) async fn list_meetings(
-    s: &PgStore,
+    s: &SqlStore,
     id: ParticipantId,
     ev: &AuditEvent,
 ) -> Result<Vec<MeetingRecord>> {
@@ -318,10 +321,7 @@ pub(crate) async fn list_meetings(
     Ok(rows)
 }
 
-pub(crate) async fn meetings_in(
-    conn: &mut PgConnection,
-    id: ParticipantId,
-) -> Result<Vec<MeetingRecord>> {
+pub(crate) async fn meetings_in(conn: &mut Conn, id: ParticipantId) -> Result<Vec<MeetingRecord>> {
     let rows: Vec<MeetingRow> = sqlx::query_as(
         "SELECT id, participant_id, coach_id, starts_at, duration_min, place, notes_sealed FROM meetings WHERE participant_id = $1 ORDER BY starts_at",
     )
@@ -334,15 +334,16 @@ pub(crate) async fn meetings_in(
 
 /// Start times of the meetings of a project's participants, optionally one coach's caseload.
 pub(crate) async fn meeting_times(
-    s: &PgStore,
+    s: &SqlStore,
     project: ProjectId,
     coach: Option<UserId>,
 ) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
     let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
         "SELECT m.participant_id, m.starts_at FROM meetings m JOIN participants p ON p.id = m.participant_id \
-         WHERE p.project_id = $1 AND ($2::uuid IS NULL OR p.coach_id = $2)",
+         WHERE p.project_id = $1 AND ($2 OR p.coach_id = $3)",
     )
     .bind(project.0)
+    .bind(coach.is_none())
     .bind(coach.map(|c| c.0))
     .fetch_all(&s.pool)
     .await
@@ -355,10 +356,10 @@ pub(crate) async fn meeting_times(
 
 /// The participant's stage changes, oldest first; the read is audited in the same transaction.
 pub(crate) async fn stage_changes(
-    s: &PgStore,
+    s: &SqlStore,
     id: ParticipantId,
     ev: &AuditEvent,
-) -> Result<Vec<polku_service::participants::StageChange>> {
+) -> Result<Vec<polku_service::store::StageChange>> {
     let mut tx = s.write().await?;
     let rows = stage_changes_in(&mut tx, id).await?;
     audit::append(&mut tx, &s.chain, ev).await?;
@@ -368,9 +369,9 @@ pub(crate) async fn stage_changes(
 
 /// Stage changes, oldest first, each with the audit id of who made it.
 pub(crate) async fn stage_changes_in(
-    conn: &mut PgConnection,
+    conn: &mut Conn,
     id: ParticipantId,
-) -> Result<Vec<(polku_service::participants::StageChange, String)>> {
+) -> Result<Vec<(polku_service::store::StageChange, String)>> {
     let rows: Vec<(String, String, OffsetDateTime, String)> = sqlx::query_as(
         "SELECT from_stage, to_stage, changed_at, changed_by FROM participant_stage_changes WHERE participant_id = $1 ORDER BY id",
     )
@@ -380,12 +381,7 @@ pub(crate) async fn stage_changes_in(
     .map_err(db)?;
     Ok(rows
         .into_iter()
-        .map(|(from, to, at, by)| {
-            (
-                polku_service::participants::StageChange { from, to, at },
-                by,
-            )
-        })
+        .map(|(from, to, at, by)| (polku_service::store::StageChange { from, to, at }, by))
         .collect())
 }
 
@@ -399,7 +395,7 @@ type PlanRow = (
 );
 
 pub(crate) async fn insert_plan_item(
-    s: &PgStore,
+    s: &SqlStore,
     r: &polku_service::store::PlanItemRecord,
     ev: &AuditEvent,
 ) -> Result<()> {
@@ -423,7 +419,7 @@ pub(crate) async fn insert_plan_item(
 }
 
 pub(crate) async fn list_plan_items(
-    s: &PgStore,
+    s: &SqlStore,
     id: ParticipantId,
     ev: &AuditEvent,
 ) -> Result<Vec<polku_service::store::PlanItemRecord>> {
@@ -435,7 +431,7 @@ pub(crate) async fn list_plan_items(
 }
 
 pub(crate) async fn plan_items_in(
-    conn: &mut PgConnection,
+    conn: &mut Conn,
     id: ParticipantId,
 ) -> Result<Vec<polku_service::store::PlanItemRecord>> {
     let rows: Vec<PlanRow> = sqlx::query_as(
@@ -465,7 +461,7 @@ pub(crate) async fn plan_items_in(
 }
 
 pub(crate) async fn set_plan_item_done(
-    s: &PgStore,
+    s: &SqlStore,
     participant: ParticipantId,
     item: polku_domain::PlanItemId,
     done_at: Option<OffsetDateTime>,

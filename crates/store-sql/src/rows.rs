@@ -1,14 +1,16 @@
 //! Row shapes shared by both stores: the tuple each `SELECT` returns and its conversion into
-//! domain values, plus the JSON encodings of enum and list columns. Keeping them here means the
-//! SQLite and PostgreSQL stores differ only in their SQL.
+//! the port's records, plus the JSON encodings of enum and list columns. No database types: the
+//! same Rust values decode on SQLite and PostgreSQL.
 
-use super::{EscoConcept, MeetingRecord, ParticipantRecord, ParticipantSummary};
-use crate::audit::AuditRow;
-use crate::{Result, ServiceError};
 use polku_domain::{
-    BusinessId, Employer, EmployerId, Meeting, MeetingId, OrganisationId, ParticipantId, Project,
-    ProjectId, Share, ShareId, UserId,
+    BusinessId, Email, Employer, EmployerId, Interaction, InteractionId, Meeting, MeetingId, Need,
+    NeedId, OrganisationId, ParticipantId, Project, ProjectId, Share, ShareId, UserId,
 };
+use polku_service::audit::AuditRow;
+use polku_service::store::{
+    EmployerContact, EscoConcept, MeetingRecord, ParticipantRecord, ParticipantSummary,
+};
+use polku_service::{Result, ServiceError};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -123,6 +125,18 @@ pub type EscoRow = (
     Option<String>,
     String,
 );
+
+/// What ESCO search matches: every label, lower-cased with Unicode rules (so `Ä` matches `ä`
+/// on both databases, which SQLite's `LIKE` and a locale-dependent `lower()` would not do).
+pub fn esco_search_text(c: &EscoConcept) -> String {
+    [&c.label_fi, &c.label_sv, &c.label_en]
+        .into_iter()
+        .map(|l| l.as_deref().unwrap_or(""))
+        .chain([c.alt_labels.as_str()])
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
 
 pub fn esco((uri, kind, label_fi, label_sv, label_en, alt_labels): EscoRow) -> EscoConcept {
     EscoConcept {
@@ -320,5 +334,55 @@ pub fn meeting(
             notes: String::new(),
         },
         notes_sealed,
+    })
+}
+
+/// The row a store reads for an interaction: id, employer, by, kind, at, summary.
+pub type InteractionRow = (
+    uuid::Uuid,
+    uuid::Uuid,
+    uuid::Uuid,
+    String,
+    OffsetDateTime,
+    String,
+);
+
+pub fn interaction_from_row((id, e, by, kind, at, summary): InteractionRow) -> Result<Interaction> {
+    Ok(Interaction {
+        id: InteractionId(id),
+        employer_id: EmployerId(e),
+        by: polku_domain::UserId(by),
+        kind: enum_from(&kind)?,
+        at,
+        summary,
+    })
+}
+
+/// The row a store reads for a need: id, employer, description, hidden, heard on.
+pub type NeedRow = (uuid::Uuid, uuid::Uuid, String, bool, Date);
+
+pub fn need_from_row((id, e, description, hidden, heard_at): NeedRow) -> Need {
+    Need {
+        id: NeedId(id),
+        employer_id: EmployerId(e),
+        description,
+        hidden,
+        heard_at,
+    }
+}
+
+/// The row a store reads for an employer contact.
+pub type ContactRow = (Uuid, Uuid, String, String, Option<String>, Option<String>);
+
+pub fn contact_from_row(
+    (id, employer, name, title, email, phone): ContactRow,
+) -> Result<EmployerContact> {
+    Ok(EmployerContact {
+        id,
+        employer_id: EmployerId(employer),
+        name,
+        title,
+        email: email.map(|e| Email::parse(&e)).transpose()?,
+        phone,
     })
 }

@@ -1,26 +1,25 @@
 //! A data-subject access request (R39): everything stored about one participant, and the audit
-//! entries that name them (R37), read from one snapshot (a `REPEATABLE READ`, read-only
-//! transaction; at PostgreSQL's default `READ COMMITTED` each statement would see a different
-//! one). The export's own audit entry is appended right after, in its own transaction, before
-//! anything is returned (fail closed); appending inside the snapshot could fail with a
-//! serialisation error whenever another request moved the audit head meanwhile.
+//! entries that name them (R37), read from one snapshot, and the export's own audit entry
+//! appended before anything is returned (fail closed). How the snapshot is taken is a dialect
+//! hook: on SQLite the write transaction (`BEGIN IMMEDIATE`) is the snapshot and the entry is
+//! appended inside it; on PostgreSQL it is a `REPEATABLE READ`, read-only transaction (at the
+//! default `READ COMMITTED` each statement would see a different one) and the entry follows in
+//! its own transaction, since appending inside the snapshot could fail with a serialisation
+//! error whenever another request moved the audit head meanwhile.
 
-use crate::{audit, consents, db, erasure, participants, PgStore};
+use super::{audit, consents, erasure, participants};
+use crate::{db, SqlStore};
 use polku_domain::ParticipantId;
 use polku_service::audit::AuditEvent;
 use polku_service::store::{AuditQuery, SubjectRecords};
 use polku_service::Result;
 
 pub(crate) async fn records(
-    s: &PgStore,
+    s: &SqlStore,
     id: ParticipantId,
     ev: &AuditEvent,
 ) -> Result<Option<SubjectRecords>> {
-    let mut tx = s.pool.begin().await.map_err(db)?;
-    sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
+    let mut tx = s.snapshot().await?;
     let Some((participant, wrapped_key)) = participants::record_in(&mut tx, id).await? else {
         return Ok(None);
     };
@@ -40,8 +39,7 @@ pub(crate) async fn records(
         legal_holds: erasure::holds_in(&mut tx, id).await?,
         audit: audit::query(&mut tx, &about).await?,
     };
-    tx.commit().await.map_err(db)?;
-    let mut tx = s.write().await?;
+    let mut tx = s.write_after_snapshot(tx).await?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
     Ok(Some(records))

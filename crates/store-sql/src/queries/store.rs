@@ -1,9 +1,10 @@
-//! `impl Store for PgStore`: each method delegates to the module that owns its tables.
+//! `impl Store` for the backend this file is compiled into (see `polku-store-sql`): each method
+//! delegates to the module that owns its tables.
 
-use crate::{
-    audit, backup, consents, db, directory, employers, erasure, esco, participants, reports,
-    sessions, subject, PgStore, MIGRATOR,
+use super::{
+    audit, consents, directory, employers, erasure, esco, participants, reports, sessions, subject,
 };
+use crate::{backup, db, SqlStore, MIGRATOR};
 use async_trait::async_trait;
 use polku_domain::{
     Employer, EmployerId, Opening, Organisation, OrganisationId, ParticipantId, Project, ProjectId,
@@ -11,25 +12,30 @@ use polku_domain::{
 };
 use polku_service::audit::{AuditEvent, AuditRow};
 use polku_service::authz::ParticipantScope;
-use polku_service::erasure::{EraseOutcome, LegalHold};
 use polku_service::store::{
     Activation, ActivationOutcome, AuditQuery, EscoConcept, IntegrityReport, MeetingRecord,
     ParticipantRecord, ParticipantSummary, SessionRecord, SubjectRecords, UpsertCounts,
 };
+use polku_service::store::{EraseOutcome, LegalHold};
 use polku_service::{Result, ServiceError, Store};
 use std::path::Path;
 
 #[async_trait]
-impl Store for PgStore {
+impl Store for SqlStore {
     fn backend(&self) -> &'static str {
-        "sqlite"
+        crate::dialect::NAME
+    }
+
+    fn shipped_migrations(&self) -> Vec<i64> {
+        crate::migration_versions()
     }
 
     async fn migrate(&self) -> Result<()> {
         MIGRATOR
             .run(&self.pool)
             .await
-            .map_err(|e| ServiceError::Storage(format!("migration failed: {e}")))
+            .map_err(|e| ServiceError::Storage(format!("migration failed: {e}")))?;
+        esco::fill_search_text(self).await
     }
 
     async fn applied_migrations(&self) -> Result<Vec<i64>> {
@@ -359,7 +365,7 @@ impl Store for PgStore {
         &self,
         participant: ParticipantId,
         audit: &AuditEvent,
-    ) -> Result<Vec<polku_service::participants::StageChange>> {
+    ) -> Result<Vec<polku_service::store::StageChange>> {
         participants::stage_changes(self, participant, audit).await
     }
 
@@ -428,7 +434,7 @@ impl Store for PgStore {
     async fn project_counts(
         &self,
         project: ProjectId,
-    ) -> Result<polku_service::reports::ProjectCounts> {
+    ) -> Result<polku_service::store::ProjectCounts> {
         reports::project_counts(self, project).await
     }
     async fn list_organisations(&self) -> Result<Vec<Organisation>> {
@@ -436,7 +442,7 @@ impl Store for PgStore {
     }
     async fn insert_contact(
         &self,
-        c: &polku_service::contacts::EmployerContact,
+        c: &polku_service::store::EmployerContact,
         audit: &AuditEvent,
     ) -> Result<()> {
         employers::insert_contact(self, c, audit).await
@@ -453,7 +459,7 @@ impl Store for PgStore {
         &self,
         employer: EmployerId,
         audit: &AuditEvent,
-    ) -> Result<Vec<polku_service::contacts::EmployerContact>> {
+    ) -> Result<Vec<polku_service::store::EmployerContact>> {
         employers::list_contacts(self, employer, audit).await
     }
 
@@ -536,6 +542,7 @@ impl Store for PgStore {
         backup::backup(self, path).await
     }
     async fn close(&self) {
+        self.before_close().await;
         self.pool.close().await;
     }
 }

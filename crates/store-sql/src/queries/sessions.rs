@@ -1,7 +1,8 @@
 //! Activation, credentials and sessions. Time checks happen in Rust on values read back, so
 //! both databases decide the same way.
 
-use crate::{audit, db, SqliteStore};
+use super::audit;
+use crate::{db, SqlStore};
 use polku_domain::UserId;
 use polku_service::audit::AuditEvent;
 use polku_service::store::{ActivationOutcome, SessionRecord, SessionStage, TotpRecord};
@@ -10,7 +11,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 pub(crate) async fn activate_user(
-    s: &SqliteStore,
+    s: &SqlStore,
     token_hash: &str,
     phc: &str,
     now: OffsetDateTime,
@@ -18,7 +19,7 @@ pub(crate) async fn activate_user(
 ) -> Result<ActivationOutcome> {
     let mut tx = s.write().await?;
     let row: Option<(Uuid, OffsetDateTime, Option<OffsetDateTime>)> = sqlx::query_as(
-        "SELECT user_id, expires_at, used_at FROM activation_tokens WHERE token_hash = ?",
+        "SELECT user_id, expires_at, used_at FROM activation_tokens WHERE token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(&mut *tx)
@@ -30,20 +31,20 @@ pub(crate) async fn activate_user(
     if expires_at <= now {
         return Ok(ActivationOutcome::Refused);
     }
-    sqlx::query("UPDATE activation_tokens SET used_at = ? WHERE token_hash = ?")
+    sqlx::query("UPDATE activation_tokens SET used_at = $1 WHERE token_hash = $2")
         .bind(now)
         .bind(token_hash)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-    sqlx::query("UPDATE users SET active = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET active = $1 WHERE id = $2")
         .bind(true)
         .bind(user)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
     sqlx::query(
-        "INSERT INTO user_credentials (user_id, password_phc, changed_at) VALUES (?, ?, ?) \
+        "INSERT INTO user_credentials (user_id, password_phc, changed_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id) DO UPDATE SET password_phc = excluded.password_phc, changed_at = excluded.changed_at",
     )
     .bind(user)
@@ -58,11 +59,11 @@ pub(crate) async fn activate_user(
 }
 
 pub(crate) async fn credentials_for(
-    s: &SqliteStore,
+    s: &SqlStore,
     email: &str,
 ) -> Result<Option<(UserId, String, bool)>> {
     let row: Option<(Uuid, String, bool)> = sqlx::query_as(
-        "SELECT u.id, c.password_phc, u.active FROM users u JOIN user_credentials c ON c.user_id = u.id WHERE u.email = ?",
+        "SELECT u.id, c.password_phc, u.active FROM users u JOIN user_credentials c ON c.user_id = u.id WHERE u.email = $1",
     )
     .bind(email)
     .fetch_optional(&s.pool)
@@ -72,29 +73,31 @@ pub(crate) async fn credentials_for(
 }
 
 pub(crate) async fn set_password(
-    s: &SqliteStore,
+    s: &SqlStore,
     user: UserId,
     phc: &str,
     now: OffsetDateTime,
 ) -> Result<()> {
     let mut tx = s.write().await?;
-    sqlx::query("UPDATE user_credentials SET password_phc = ?, changed_at = ? WHERE user_id = ?")
-        .bind(phc)
-        .bind(now)
-        .bind(user.0)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
+    sqlx::query(
+        "UPDATE user_credentials SET password_phc = $1, changed_at = $2 WHERE user_id = $3",
+    )
+    .bind(phc)
+    .bind(now)
+    .bind(user.0)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
     tx.commit().await.map_err(db)
 }
 
 pub(crate) async fn create_session(
-    s: &SqliteStore,
+    s: &SqlStore,
     token_hash: &str,
     r: &SessionRecord,
 ) -> Result<()> {
     let mut tx = s.write().await?;
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, stage) VALUES (?, ?, ?, ?, ?, ?)")
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, stage) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(token_hash)
         .bind(r.user_id.0)
         .bind(r.created_at)
@@ -107,9 +110,9 @@ pub(crate) async fn create_session(
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn session(s: &SqliteStore, token_hash: &str) -> Result<Option<SessionRecord>> {
+pub(crate) async fn session(s: &SqlStore, token_hash: &str) -> Result<Option<SessionRecord>> {
     let row: Option<(Uuid, OffsetDateTime, OffsetDateTime, OffsetDateTime, String)> = sqlx::query_as(
-        "SELECT user_id, created_at, last_seen_at, expires_at, stage FROM sessions WHERE token_hash = ?",
+        "SELECT user_id, created_at, last_seen_at, expires_at, stage FROM sessions WHERE token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(&s.pool)
@@ -128,12 +131,12 @@ pub(crate) async fn session(s: &SqliteStore, token_hash: &str) -> Result<Option<
 }
 
 pub(crate) async fn touch_session(
-    s: &SqliteStore,
+    s: &SqlStore,
     token_hash: &str,
     now: OffsetDateTime,
 ) -> Result<()> {
     let mut tx = s.write().await?;
-    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
         .bind(now)
         .bind(token_hash)
         .execute(&mut *tx)
@@ -142,9 +145,9 @@ pub(crate) async fn touch_session(
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn delete_session(s: &SqliteStore, token_hash: &str) -> Result<()> {
+pub(crate) async fn delete_session(s: &SqlStore, token_hash: &str) -> Result<()> {
     let mut tx = s.write().await?;
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(&mut *tx)
         .await
@@ -152,9 +155,9 @@ pub(crate) async fn delete_session(s: &SqliteStore, token_hash: &str) -> Result<
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn delete_user_sessions(s: &SqliteStore, user: UserId) -> Result<u64> {
+pub(crate) async fn delete_user_sessions(s: &SqlStore, user: UserId) -> Result<u64> {
     let mut tx = s.write().await?;
-    let done = sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user.0)
         .execute(&mut *tx)
         .await
@@ -164,26 +167,28 @@ pub(crate) async fn delete_user_sessions(s: &SqliteStore, user: UserId) -> Resul
 }
 
 pub(crate) async fn issue_activation(
-    s: &SqliteStore,
+    s: &SqlStore,
     user: UserId,
     a: &polku_service::store::Activation,
     ev: &AuditEvent,
 ) -> Result<()> {
     let mut tx = s.write().await?;
-    sqlx::query("INSERT INTO activation_tokens (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
-        .bind(&a.token_hash)
-        .bind(user.0)
-        .bind(a.expires_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
+    sqlx::query(
+        "INSERT INTO activation_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)",
+    )
+    .bind(&a.token_hash)
+    .bind(user.0)
+    .bind(a.expires_at)
+    .execute(&mut *tx)
+    .await
+    .map_err(db)?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn totp(s: &SqliteStore, user: UserId) -> Result<Option<TotpRecord>> {
+pub(crate) async fn totp(s: &SqlStore, user: UserId) -> Result<Option<TotpRecord>> {
     let row: Option<(Vec<u8>, Option<OffsetDateTime>, i64)> = sqlx::query_as(
-        "SELECT secret_sealed, confirmed_at, last_step FROM user_totp WHERE user_id = ?",
+        "SELECT secret_sealed, confirmed_at, last_step FROM user_totp WHERE user_id = $1",
     )
     .bind(user.0)
     .fetch_optional(&s.pool)
@@ -199,14 +204,14 @@ pub(crate) async fn totp(s: &SqliteStore, user: UserId) -> Result<Option<TotpRec
 }
 
 pub(crate) async fn begin_totp(
-    s: &SqliteStore,
+    s: &SqlStore,
     user: UserId,
     secret_sealed: &[u8],
     ev: &AuditEvent,
 ) -> Result<bool> {
     let mut tx = s.write().await?;
     let done = sqlx::query(
-        "INSERT INTO user_totp (user_id, secret_sealed, last_step) VALUES (?, ?, 0) \
+        "INSERT INTO user_totp (user_id, secret_sealed, last_step) VALUES ($1, $2, 0) \
          ON CONFLICT (user_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, last_step = 0 WHERE user_totp.confirmed_at IS NULL",
     )
     .bind(user.0)
@@ -224,7 +229,7 @@ pub(crate) async fn begin_totp(
 }
 
 pub(crate) async fn confirm_totp(
-    s: &SqliteStore,
+    s: &SqlStore,
     user: UserId,
     step: i64,
     recovery_hashes: &[String],
@@ -232,20 +237,20 @@ pub(crate) async fn confirm_totp(
     ev: &AuditEvent,
 ) -> Result<()> {
     let mut tx = s.write().await?;
-    sqlx::query("UPDATE user_totp SET confirmed_at = ?, last_step = ? WHERE user_id = ?")
+    sqlx::query("UPDATE user_totp SET confirmed_at = $1, last_step = $2 WHERE user_id = $3")
         .bind(now)
         .bind(step)
         .bind(user.0)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = ?")
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
         .bind(user.0)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
     for h in recovery_hashes {
-        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)")
+        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
             .bind(user.0)
             .bind(h)
             .execute(&mut *tx)
@@ -256,10 +261,10 @@ pub(crate) async fn confirm_totp(
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn use_totp_step(s: &SqliteStore, user: UserId, step: i64) -> Result<bool> {
+pub(crate) async fn use_totp_step(s: &SqlStore, user: UserId, step: i64) -> Result<bool> {
     let mut tx = s.write().await?;
     let n = sqlx::query(
-        "UPDATE user_totp SET last_step = ? WHERE user_id = ? AND last_step < ? AND confirmed_at IS NOT NULL",
+        "UPDATE user_totp SET last_step = $1 WHERE user_id = $2 AND last_step < $3 AND confirmed_at IS NOT NULL",
     )
     .bind(step)
     .bind(user.0)
@@ -273,14 +278,14 @@ pub(crate) async fn use_totp_step(s: &SqliteStore, user: UserId, step: i64) -> R
 }
 
 pub(crate) async fn use_recovery_code(
-    s: &SqliteStore,
+    s: &SqlStore,
     user: UserId,
     code_hash: &str,
     now: OffsetDateTime,
 ) -> Result<bool> {
     let mut tx = s.write().await?;
     let n = sqlx::query(
-        "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+        "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
     )
     .bind(now)
     .bind(user.0)

@@ -1,17 +1,21 @@
 //! Employers, task inventories and openings.
 
-use crate::{audit, db, PgStore};
+use super::audit;
+use crate::dialect::BYTE_ORDER;
+use crate::{db, SqlStore};
 use polku_domain::{
     CooperationDepth, Employer, EmployerId, Interaction, Need, Opening, ProjectId, Task,
 };
 use polku_service::audit::AuditEvent;
-use polku_service::contacts::{contact_from_row, ContactRow, EmployerContact};
-use polku_service::interactions::{interaction_from_row, need_from_row, InteractionRow, NeedRow};
-use polku_service::store::rows::{employer, from_json, json, text, EmployerRow, EMPLOYER_COLS};
+use polku_service::store::EmployerContact;
 use polku_service::{Result, ServiceError};
+use polku_store_sql::rows::{
+    contact_from_row, employer, from_json, interaction_from_row, json, need_from_row, text,
+    ContactRow, EmployerRow, InteractionRow, NeedRow, EMPLOYER_COLS,
+};
 use uuid::Uuid;
 
-pub(crate) async fn insert_employer(s: &PgStore, e: &Employer, ev: &AuditEvent) -> Result<()> {
+pub(crate) async fn insert_employer(s: &SqlStore, e: &Employer, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
     sqlx::query(
         "INSERT INTO employers (id, project_id, coordinator_id, business_id, name, industry_tol, size, municipalities, cooperation, mentor_available, version) \
@@ -36,7 +40,7 @@ pub(crate) async fn insert_employer(s: &PgStore, e: &Employer, ev: &AuditEvent) 
 }
 
 pub(crate) async fn update_employer(
-    s: &PgStore,
+    s: &SqlStore,
     e: &Employer,
     expected: i64,
     ev: &AuditEvent,
@@ -77,7 +81,7 @@ pub(crate) async fn update_employer(
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn get_employer(s: &PgStore, id: EmployerId) -> Result<Option<Employer>> {
+pub(crate) async fn get_employer(s: &SqlStore, id: EmployerId) -> Result<Option<Employer>> {
     let row: Option<EmployerRow> = sqlx::query_as(&format!("{EMPLOYER_COLS} WHERE id = $1"))
         .bind(id.0)
         .fetch_optional(&s.pool)
@@ -86,9 +90,9 @@ pub(crate) async fn get_employer(s: &PgStore, id: EmployerId) -> Result<Option<E
     row.map(employer).transpose()
 }
 
-pub(crate) async fn list_employers(s: &PgStore, project: ProjectId) -> Result<Vec<Employer>> {
+pub(crate) async fn list_employers(s: &SqlStore, project: ProjectId) -> Result<Vec<Employer>> {
     let rows: Vec<EmployerRow> = sqlx::query_as(&format!(
-        "{EMPLOYER_COLS} WHERE project_id = $1 ORDER BY name COLLATE \"C\", id"
+        "{EMPLOYER_COLS} WHERE project_id = $1 ORDER BY name{BYTE_ORDER}, id"
     ))
     .bind(project.0)
     .fetch_all(&s.pool)
@@ -97,7 +101,7 @@ pub(crate) async fn list_employers(s: &PgStore, project: ProjectId) -> Result<Ve
     rows.into_iter().map(employer).collect()
 }
 
-pub(crate) async fn insert_task(s: &PgStore, t: &Task, ev: &AuditEvent) -> Result<()> {
+pub(crate) async fn insert_task(s: &SqlStore, t: &Task, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
     sqlx::query("INSERT INTO tasks (id, employer_id, title, body_json, hours_per_week, value, version) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(t.id.0)
@@ -114,10 +118,10 @@ pub(crate) async fn insert_task(s: &PgStore, t: &Task, ev: &AuditEvent) -> Resul
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn list_tasks(s: &PgStore, employer: EmployerId) -> Result<Vec<Task>> {
-    let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT body_json FROM tasks WHERE employer_id = $1 ORDER BY title COLLATE \"C\", id",
-    )
+pub(crate) async fn list_tasks(s: &SqlStore, employer: EmployerId) -> Result<Vec<Task>> {
+    let rows: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT body_json FROM tasks WHERE employer_id = $1 ORDER BY title{BYTE_ORDER}, id"
+    ))
     .bind(employer.0)
     .fetch_all(&s.pool)
     .await
@@ -125,7 +129,7 @@ pub(crate) async fn list_tasks(s: &PgStore, employer: EmployerId) -> Result<Vec<
     rows.iter().map(|r| from_json(r)).collect()
 }
 
-pub(crate) async fn insert_opening(s: &PgStore, o: &Opening, ev: &AuditEvent) -> Result<()> {
+pub(crate) async fn insert_opening(s: &SqlStore, o: &Opening, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
     sqlx::query("INSERT INTO openings (id, employer_id, kind, title, body_json, capacity, version) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(o.id.0)
@@ -142,10 +146,10 @@ pub(crate) async fn insert_opening(s: &PgStore, o: &Opening, ev: &AuditEvent) ->
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn list_openings(s: &PgStore, employer: EmployerId) -> Result<Vec<Opening>> {
-    let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT body_json FROM openings WHERE employer_id = $1 ORDER BY title COLLATE \"C\", id",
-    )
+pub(crate) async fn list_openings(s: &SqlStore, employer: EmployerId) -> Result<Vec<Opening>> {
+    let rows: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT body_json FROM openings WHERE employer_id = $1 ORDER BY title{BYTE_ORDER}, id"
+    ))
     .bind(employer.0)
     .fetch_all(&s.pool)
     .await
@@ -154,7 +158,7 @@ pub(crate) async fn list_openings(s: &PgStore, employer: EmployerId) -> Result<V
 }
 
 pub(crate) async fn update_task(
-    s: &PgStore,
+    s: &SqlStore,
     t: &Task,
     expected: i64,
     ev: &AuditEvent,
@@ -192,7 +196,7 @@ pub(crate) async fn update_task(
 }
 
 pub(crate) async fn insert_interaction(
-    s: &PgStore,
+    s: &SqlStore,
     i: &Interaction,
     needs: &[Need],
     cooperation: Option<(CooperationDepth, i64)>,
@@ -253,7 +257,7 @@ pub(crate) async fn insert_interaction(
 }
 
 pub(crate) async fn list_interactions(
-    s: &PgStore,
+    s: &SqlStore,
     employer: EmployerId,
 ) -> Result<Vec<Interaction>> {
     let rows: Vec<InteractionRow> = sqlx::query_as(
@@ -267,7 +271,7 @@ pub(crate) async fn list_interactions(
     rows.into_iter().map(interaction_from_row).collect()
 }
 
-pub(crate) async fn list_needs(s: &PgStore, employer: EmployerId) -> Result<Vec<Need>> {
+pub(crate) async fn list_needs(s: &SqlStore, employer: EmployerId) -> Result<Vec<Need>> {
     let rows: Vec<NeedRow> = sqlx::query_as(
         "SELECT id, employer_id, description, hidden, heard_at FROM employer_needs \
          WHERE employer_id = $1 ORDER BY heard_at DESC, id",
@@ -280,7 +284,7 @@ pub(crate) async fn list_needs(s: &PgStore, employer: EmployerId) -> Result<Vec<
 }
 
 pub(crate) async fn insert_contact(
-    s: &PgStore,
+    s: &SqlStore,
     c: &EmployerContact,
     ev: &AuditEvent,
 ) -> Result<()> {
@@ -302,7 +306,7 @@ pub(crate) async fn insert_contact(
 }
 
 pub(crate) async fn delete_contact(
-    s: &PgStore,
+    s: &SqlStore,
     employer: EmployerId,
     id: Uuid,
     ev: &AuditEvent,
@@ -323,7 +327,7 @@ pub(crate) async fn delete_contact(
 }
 
 pub(crate) async fn list_contacts(
-    s: &PgStore,
+    s: &SqlStore,
     employer: EmployerId,
     ev: &AuditEvent,
 ) -> Result<Vec<EmployerContact>> {
@@ -340,7 +344,7 @@ pub(crate) async fn list_contacts(
     rows.into_iter().map(contact_from_row).collect()
 }
 
-pub(crate) async fn list_project_tasks(s: &PgStore, project: ProjectId) -> Result<Vec<Task>> {
+pub(crate) async fn list_project_tasks(s: &SqlStore, project: ProjectId) -> Result<Vec<Task>> {
     let rows: Vec<String> = sqlx::query_scalar(
         "SELECT t.body_json FROM tasks t JOIN employers e ON e.id = t.employer_id \
          WHERE e.project_id = $1 ORDER BY t.employer_id, t.title, t.id",
@@ -352,7 +356,10 @@ pub(crate) async fn list_project_tasks(s: &PgStore, project: ProjectId) -> Resul
     rows.iter().map(|r| from_json(r)).collect()
 }
 
-pub(crate) async fn list_project_openings(s: &PgStore, project: ProjectId) -> Result<Vec<Opening>> {
+pub(crate) async fn list_project_openings(
+    s: &SqlStore,
+    project: ProjectId,
+) -> Result<Vec<Opening>> {
     let rows: Vec<String> = sqlx::query_scalar(
         "SELECT o.body_json FROM openings o JOIN employers e ON e.id = o.employer_id \
          WHERE e.project_id = $1 ORDER BY o.employer_id, o.title, o.id",
@@ -365,7 +372,7 @@ pub(crate) async fn list_project_openings(s: &PgStore, project: ProjectId) -> Re
 }
 
 pub(crate) async fn update_opening(
-    s: &PgStore,
+    s: &SqlStore,
     o: &Opening,
     expected: i64,
     ev: &AuditEvent,

@@ -1,12 +1,14 @@
 //! Erasure with legal holds (R40): the tombstone list, holds, and removing every row that refers
 //! to a participant.
 
-use crate::{audit, db, SqliteStore};
+use super::audit;
+use crate::dialect::{DEFER_CONSENT_FK, LOCK_ROWS};
+use crate::Conn;
+use crate::{db, SqlStore};
 use polku_domain::ParticipantId;
 use polku_service::audit::AuditEvent;
-use polku_service::erasure::{EraseOutcome, HoldGround, LegalHold};
+use polku_service::store::{EraseOutcome, HoldGround, LegalHold};
 use polku_service::{Result, ServiceError};
-use sqlx::SqliteConnection;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -37,13 +39,10 @@ fn hold(
     })
 }
 
-pub(crate) async fn holds_in(
-    conn: &mut SqliteConnection,
-    id: ParticipantId,
-) -> Result<Vec<LegalHold>> {
+pub(crate) async fn holds_in(conn: &mut Conn, id: ParticipantId) -> Result<Vec<LegalHold>> {
     let rows: Vec<HoldRow> = sqlx::query_as(
         "SELECT id, participant_id, ground, reference, until, set_at, set_by, released_at \
-         FROM legal_holds WHERE participant_id = ? ORDER BY set_at DESC, id",
+         FROM legal_holds WHERE participant_id = $1 ORDER BY set_at DESC, id",
     )
     .bind(id.0)
     .fetch_all(&mut *conn)
@@ -52,20 +51,16 @@ pub(crate) async fn holds_in(
     rows.into_iter().map(hold).collect()
 }
 
-pub(crate) async fn legal_holds(s: &SqliteStore, id: ParticipantId) -> Result<Vec<LegalHold>> {
+pub(crate) async fn legal_holds(s: &SqlStore, id: ParticipantId) -> Result<Vec<LegalHold>> {
     let mut conn = s.pool.acquire().await.map_err(db)?;
     holds_in(&mut conn, id).await
 }
 
-pub(crate) async fn insert_legal_hold(
-    s: &SqliteStore,
-    h: &LegalHold,
-    ev: &AuditEvent,
-) -> Result<()> {
+pub(crate) async fn insert_legal_hold(s: &SqlStore, h: &LegalHold, ev: &AuditEvent) -> Result<()> {
     let mut tx = s.write().await?;
     sqlx::query(
         "INSERT INTO legal_holds (id, participant_id, ground, reference, until, set_at, set_by, released_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(h.id)
     .bind(h.participant_id.0)
@@ -83,7 +78,7 @@ pub(crate) async fn insert_legal_hold(
 }
 
 pub(crate) async fn release_legal_hold(
-    s: &SqliteStore,
+    s: &SqlStore,
     participant: ParticipantId,
     id: Uuid,
     at: OffsetDateTime,
@@ -91,7 +86,7 @@ pub(crate) async fn release_legal_hold(
 ) -> Result<bool> {
     let mut tx = s.write().await?;
     let done = sqlx::query(
-        "UPDATE legal_holds SET released_at = ? WHERE id = ? AND participant_id = ? AND released_at IS NULL",
+        "UPDATE legal_holds SET released_at = $1 WHERE id = $2 AND participant_id = $3 AND released_at IS NULL",
     )
     .bind(at)
     .bind(id)
@@ -123,20 +118,16 @@ pub(crate) const SUBJECT_TABLES: [&str; 8] = [
 ];
 
 /// Writes the tombstone, then deletes every row of the participant (see [`SUBJECT_TABLES`]).
-async fn erase_in(
-    conn: &mut SqliteConnection,
-    id: ParticipantId,
-    erased_at: OffsetDateTime,
-) -> Result<()> {
+async fn erase_in(conn: &mut Conn, id: ParticipantId, erased_at: OffsetDateTime) -> Result<()> {
     sqlx::query(
-        "INSERT INTO erasures (participant_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO erasures (participant_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
     )
     .bind(id.0)
     .bind(erased_at)
     .execute(&mut *conn)
     .await
     .map_err(db)?;
-    sqlx::query("PRAGMA defer_foreign_keys = ON")
+    sqlx::query(DEFER_CONSENT_FK)
         .execute(&mut *conn)
         .await
         .map_err(db)?;
@@ -146,7 +137,7 @@ async fn erase_in(
         } else {
             "participant_id"
         };
-        sqlx::query(&format!("DELETE FROM {table} WHERE {column} = ?"))
+        sqlx::query(&format!("DELETE FROM {table} WHERE {column} = $1"))
             .bind(id.0)
             .execute(&mut *conn)
             .await
@@ -155,36 +146,23 @@ async fn erase_in(
     Ok(())
 }
 
-/// Moves what the deletes left in the write-ahead log into the database file (whose freed pages
-/// `secure_delete` has zeroed) and truncates the log, so no copy stays in the `-wal` file (R33).
-/// Best effort, after the commit: the erasure stands whatever happens here. A reader still on an
-/// older snapshot keeps the checkpoint from finishing (`busy`); it is retried a few times, and
-/// otherwise the next checkpoint (automatic, or when the store closes) completes it.
-async fn checkpoint(s: &SqliteStore) {
-    for attempt in 0..5u32 {
-        let done: std::result::Result<(i64, i64, i64), _> =
-            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
-                .fetch_one(&s.pool)
-                .await;
-        if matches!(done, Ok((0, _, _))) {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20 << attempt)).await;
-    }
-}
-
-/// Whether the participant is on record (the write lock is already held: `BEGIN IMMEDIATE`).
-async fn present(conn: &mut SqliteConnection, id: ParticipantId) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM participants WHERE id = ?")
-        .bind(id.0)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(db)?;
+/// Whether the participant is on record, locking the row. On PostgreSQL `FOR UPDATE` conflicts
+/// with the key-share lock a concurrent hold's foreign key takes, so a hold set meanwhile either
+/// commits first (and is seen by the erasure) or waits for it (and then fails on its foreign
+/// key); on SQLite the write lock is already held (`BEGIN IMMEDIATE`).
+async fn present(conn: &mut Conn, id: ParticipantId) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(&format!(
+        "SELECT CAST(1 AS BIGINT) FROM participants WHERE id = $1{LOCK_ROWS}"
+    ))
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(db)?;
     Ok(found.is_some())
 }
 
 pub(crate) async fn erase_subject(
-    s: &SqliteStore,
+    s: &SqlStore,
     id: ParticipantId,
     today: Date,
     ev: &AuditEvent,
@@ -204,11 +182,11 @@ pub(crate) async fn erase_subject(
     erase_in(&mut tx, id, OffsetDateTime::now_utc()).await?;
     audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
-    checkpoint(s).await;
+    s.checkpoint_after_erasure().await;
     Ok(EraseOutcome::Erased)
 }
 
-pub(crate) async fn erasures(s: &SqliteStore) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
+pub(crate) async fn erasures(s: &SqlStore) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
     let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
         "SELECT participant_id, erased_at FROM erasures ORDER BY erased_at, participant_id",
     )
@@ -222,7 +200,7 @@ pub(crate) async fn erasures(s: &SqliteStore) -> Result<Vec<(ParticipantId, Offs
 }
 
 pub(crate) async fn replay_erasure(
-    s: &SqliteStore,
+    s: &SqlStore,
     id: ParticipantId,
     erased_at: OffsetDateTime,
     ev: &AuditEvent,
@@ -235,7 +213,7 @@ pub(crate) async fn replay_erasure(
     }
     tx.commit().await.map_err(db)?;
     if exists {
-        checkpoint(s).await;
+        s.checkpoint_after_erasure().await;
     }
     Ok(exists)
 }

@@ -1,0 +1,141 @@
+//! The records the storage port reads and writes that use cases also work with: the port owns
+//! them, so `store` depends on no use-case module. The use-case modules re-export them under
+//! their old paths.
+
+use polku_domain::{org::name, DomainError, Email, EmployerId, ParticipantId};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::Result;
+
+/// One change of a participant's service-path stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageChange {
+    pub from: String,
+    pub to: String,
+    pub at: OffsetDateTime,
+}
+
+/// Raw counts per category as the store computes them (categories with no rows are absent).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectCounts {
+    pub participants_by_stage: Vec<(String, i64)>,
+    pub employers_by_depth: Vec<(String, i64)>,
+    pub openings_by_kind: Vec<(String, i64)>,
+}
+
+/// One contact person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployerContact {
+    pub id: Uuid,
+    pub employer_id: EmployerId,
+    pub name: String,
+    /// Job title or role at the employer ("" when not known).
+    pub title: String,
+    pub email: Option<Email>,
+    pub phone: Option<String>,
+}
+
+impl EmployerContact {
+    pub fn validate(&self) -> Result<(), DomainError> {
+        name("contact_name", &self.name, 200)?;
+        if self.title.chars().count() > 200 {
+            return Err(DomainError::Invalid {
+                field: "contact_title",
+                reason: "at most 200 characters".into(),
+            });
+        }
+        if let Some(p) = &self.phone {
+            let ok = (5..=30).contains(&p.chars().count())
+                && p.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')'));
+            if !ok {
+                return Err(DomainError::Invalid {
+                    field: "contact_phone",
+                    reason: "a phone number of digits, spaces and + - ( )".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The row a store reads for a contact: id, employer, name, title, e-mail, phone.
+/// Why erasure may be refused (GDPR Art. 17(3)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HoldGround {
+    /// Art. 17(3)(b): a legal obligation, e.g. keeping a funded project's records for audit.
+    LegalObligation,
+    /// Art. 17(3)(d): archiving in the public interest, research or statistics.
+    ArchivingOrStatistics,
+    /// Art. 17(3)(e): establishing, exercising or defending legal claims.
+    LegalClaims,
+}
+
+impl HoldGround {
+    pub const ALL: [HoldGround; 3] = [
+        HoldGround::LegalObligation,
+        HoldGround::ArchivingOrStatistics,
+        HoldGround::LegalClaims,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HoldGround::LegalObligation => "legal_obligation",
+            HoldGround::ArchivingOrStatistics => "archiving_or_statistics",
+            HoldGround::LegalClaims => "legal_claims",
+        }
+    }
+
+    /// The article it rests on.
+    pub fn article(self) -> &'static str {
+        match self {
+            HoldGround::LegalObligation => "GDPR Art. 17(3)(b)",
+            HoldGround::ArchivingOrStatistics => "GDPR Art. 17(3)(d)",
+            HoldGround::LegalClaims => "GDPR Art. 17(3)(e)",
+        }
+    }
+
+    pub fn parse(s: &str) -> std::result::Result<HoldGround, DomainError> {
+        HoldGround::ALL
+            .into_iter()
+            .find(|g| g.as_str() == s.trim())
+            .ok_or_else(|| DomainError::Invalid {
+                field: "ground",
+                reason: "must be legal_obligation, archiving_or_statistics or legal_claims".into(),
+            })
+    }
+}
+
+/// A hold on erasing one participant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegalHold {
+    pub id: uuid::Uuid,
+    pub participant_id: ParticipantId,
+    pub ground: HoldGround,
+    /// The controller's own reference for the reason (a case or decision number).
+    pub reference: String,
+    /// The hold ends after this day.
+    pub until: Date,
+    pub set_at: OffsetDateTime,
+    /// Audit id of who set it.
+    pub set_by: String,
+    pub released_at: Option<OffsetDateTime>,
+}
+
+impl LegalHold {
+    /// Blocks erasure on `today`.
+    pub fn active(&self, today: Date) -> bool {
+        self.released_at.is_none() && self.until >= today
+    }
+}
+
+/// What the store did with an erasure request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EraseOutcome {
+    Erased,
+    /// Nothing was changed: this hold is in force.
+    Held(LegalHold),
+    /// No such participant (perhaps erased already).
+    Missing,
+}

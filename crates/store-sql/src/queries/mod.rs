@@ -1,0 +1,17 @@
+//! The stored operations, written once for both databases. This folder is not a module of
+//! `polku-store-sql`: `polku-store-sqlite` and `polku-store-postgres` each compile it as their
+//! `queries` module (`#[path]`), against their own concrete sqlx types, and provide the names
+//! it uses from the crate root: `SqlStore`, `Conn`, `db`, `MIGRATOR`, `migration_versions`,
+//! `backup`, and the `dialect` module with every genuine difference between the databases.
+
+mod audit;
+mod consents;
+mod directory;
+mod employers;
+mod erasure;
+mod esco;
+mod participants;
+mod reports;
+mod sessions;
+mod store;
+mod subject;

@@ -1,0 +1,177 @@
+//! The store story: every test runs on a fresh SQLite database and, when
+//! `POLKU_TEST_POSTGRES_URL` is set, on a fresh PostgreSQL database.
+#![allow(clippy::unwrap_used)]
+
+use polku_domain::*;
+use polku_service::audit::AuditEvent;
+use polku_service::crypto::Keys;
+use polku_service::participants::ParticipantChanges;
+use polku_service::store::EscoConcept;
+use polku_service::{Actor, Service, ServiceError};
+use polku_store_tests::fixtures::{self, system, World, CANARY};
+use polku_store_tests::{open_store, Backend, TestDb};
+use std::sync::Arc;
+
+mod audit;
+mod consents;
+mod data_subject;
+mod durability;
+mod employers;
+mod esco;
+mod keys;
+mod participants;
+mod sessions;
+
+macro_rules! stories {
+    ($($area:ident::$name:ident),+ $(,)?) => {
+        mod sqlite { $( #[test] fn $name() { polku_store_tests::run(polku_store_tests::Backend::Sqlite, super::$area::$name) } )+ }
+        mod postgres { $( #[test] fn $name() { polku_store_tests::run(polku_store_tests::Backend::Postgres, super::$area::$name) } )+ }
+    };
+}
+
+stories!(
+    durability::durability_settings_are_verified,
+    participants::participant_round_trip_is_encrypted_and_audited,
+    participants::caseload_is_limited_to_own_coach,
+    consents::shares_limit_fields_and_expire,
+    consents::consent_gates_shares_and_withdrawal_takes_effect_at_once,
+    durability::stale_update_is_a_conflict,
+    durability::concurrent_read_modify_write_loses_nothing,
+    keys::erased_key_makes_data_unreadable,
+    keys::wrong_master_key_is_refused,
+    audit::audit_chain_verifies_and_detects_tampering,
+    audit::audit_log_rejects_update_and_delete,
+    durability::duplicate_user_is_rejected_without_partial_write,
+    employers::employers_tasks_and_openings,
+    esco::esco_upsert_is_idempotent,
+    esco::esco_search_folds_finnish_and_swedish_letters,
+    participants::bad_stage_transition_is_rejected,
+    participants::meetings_are_sealed_and_round_trip,
+    keys::master_key_rotation_rewraps_every_key,
+    durability::many_concurrent_writers_never_fail,
+    audit::a_failing_audit_append_fails_closed,
+    sessions::activation_sign_in_and_sessions,
+    data_subject::subject_export_is_complete_and_names_no_one_else,
+    audit::audit_queries_answer_who_accessed_whom,
+    data_subject::erasure_removes_every_row_unless_held,
+    data_subject::every_column_is_classified,
+);
+
+#[test]
+fn both_backends_ship_the_same_migration_versions() {
+    let sqlite = polku_store_sqlite::migration_versions();
+    assert!(!sqlite.is_empty());
+    assert_eq!(sqlite, polku_store_postgres::migration_versions());
+}
+
+async fn give_consent(
+    svc: &Service,
+    coach: &Actor,
+    id: ParticipantId,
+    recipient: RecipientClass,
+    categories: &[DataCategory],
+) -> Vec<ConsentId> {
+    svc.give_consent(
+        coach,
+        id,
+        polku_service::consents::NewConsent {
+            recipient,
+            purpose: ConsentPurpose::Placement,
+            categories: categories.to_vec(),
+            method: ConsentMethod::Written,
+            shown: Default::default(),
+        },
+        "service_delivery",
+    )
+    .await
+    .unwrap()
+}
+
+/// The participant consents to sharing skills with employers, and the coach shares them with
+/// `employer` for 30 days.
+async fn consent_and_share_skills(
+    svc: &Service,
+    coach: &Actor,
+    employer: &Actor,
+    id: ParticipantId,
+) {
+    give_consent(
+        svc,
+        coach,
+        id,
+        RecipientClass::Employer,
+        &[DataCategory::Skills],
+    )
+    .await;
+    svc.share_participant(
+        coach,
+        Share {
+            id: ShareId::new(),
+            participant_id: id,
+            recipient: employer.user_id().unwrap(),
+            categories: vec![DataCategory::Skills],
+            until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
+            revoked_at: None,
+        },
+        "service_delivery",
+    )
+    .await
+    .unwrap();
+}
+
+async fn store_refuses_a_stale_version(svc: &Service, id: ParticipantId) {
+    // The store checks the version itself, not only the service.
+    let audit = AuditEvent::new(
+        &system(),
+        "participant",
+        Some(id.to_string()),
+        "read",
+        "maintenance",
+    )
+    .unwrap();
+    let (mut rec, _) = svc
+        .store()
+        .get_participant(id, &audit)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rec.version, 2);
+    rec.version = 2;
+    let err = svc
+        .store()
+        .update_participant(&rec, 1, &audit)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Conflict { current: 2 }),
+        "{err:?}"
+    );
+}
+
+async fn populate(svc: &Service) -> (World, Actor, ParticipantId) {
+    let (world, coach, id) = World::enrolled(svc).await;
+    for _ in 0..3 {
+        svc.get_participant(&coach, id, "service_delivery")
+            .await
+            .unwrap();
+    }
+    (world, coach, id)
+}
+
+/// The hash part of an Argon2id (m=8192, t=1, p=1) hash of `password` with salt 16 × 0x01.
+fn weak_hash_suffix(password: &str) -> String {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let a = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        argon2::Params::new(8192, 1, 1, None).unwrap(),
+    );
+    let phc = a
+        .hash_password(
+            password.as_bytes(),
+            &SaltString::encode_b64(&[1u8; 16]).unwrap(),
+        )
+        .unwrap()
+        .to_string();
+    phc.rsplit('$').next().unwrap().to_owned()
+}
