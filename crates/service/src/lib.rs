@@ -18,6 +18,7 @@ pub mod esco;
 pub mod interactions;
 pub mod matching;
 pub mod meetings;
+pub mod operator;
 pub mod participants;
 pub mod plan;
 pub mod register;
