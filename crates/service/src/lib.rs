@@ -10,7 +10,6 @@ pub mod candidates;
 pub mod consents;
 pub mod contacts;
 pub mod crypto;
-pub mod demo;
 pub mod employers;
 pub mod erasure;
 pub mod error;

@@ -4,7 +4,7 @@
 //! PostgreSQL.
 #![allow(clippy::unwrap_used)]
 
-use polku_service::demo::{self, DemoOptions, DemoProgress, DemoSummary};
+use polku_demo::{self as demo, DemoOptions, DemoProgress, DemoSummary};
 use polku_service::{Actor, Service, ServiceError};
 use polku_store_tests::TestDb;
 use std::sync::Arc;
@@ -33,7 +33,7 @@ fn operator() -> Actor {
 }
 
 async fn seed(svc: &Service, opts: &DemoOptions) -> Result<DemoSummary, ServiceError> {
-    svc.seed_demo(&operator(), opts, &mut |_| {}).await
+    demo::seed(svc, &operator(), opts, &mut |_| {}).await
 }
 
 async fn counts(svc: &Service) -> (i64, i64, usize, usize) {
@@ -56,8 +56,7 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     let svc = &db.service;
     let plan = demo::plan(&OPTS).unwrap();
     let mut reports = Vec::new();
-    let first = svc
-        .seed_demo(&operator(), &OPTS, &mut |p| reports.push(p))
+    let first = demo::seed(svc, &operator(), &OPTS, &mut |p| reports.push(p))
         .await
         .unwrap();
     assert_eq!(first.participants_created, 30);
@@ -120,7 +119,7 @@ async fn demo_seed_completes_an_interrupted_run(db: Arc<TestDb>) {
     let svc = db.service.clone();
     // Kill the first run after the twelfth participant (each participant is one transaction).
     let killed = tokio::spawn(async move {
-        svc.seed_demo(&operator(), &OPTS, &mut |p| {
+        demo::seed(&svc, &operator(), &OPTS, &mut |p| {
             if p == (DemoProgress::Participants {
                 done: 12,
                 total: 30,
@@ -190,7 +189,7 @@ async fn demo_seed_refuses_another_seed(db: Arc<TestDb>) {
         .unwrap();
     let as_admin = Actor::user(admin.id, admin.roles);
     assert!(matches!(
-        svc.seed_demo(&as_admin, &small, &mut |_| {}).await,
+        demo::seed(svc, &as_admin, &small, &mut |_| {}).await,
         Err(ServiceError::Forbidden)
     ));
 }

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::exit::CliResult;
 use crate::open::{open, Mode};
 use clap::Args;
-use polku_service::demo::{DemoOptions, DemoProgress};
+use polku_demo::{DemoOptions, DemoProgress};
 use polku_service::Actor;
 
 #[derive(Debug, Args)]
@@ -34,9 +34,7 @@ pub async fn run(cfg: &Config, a: DemoArgs) -> CliResult {
         DemoProgress::Participants { done, .. } => people.set_position(done as u64),
         DemoProgress::Employers { done, .. } => firms.set_position(done as u64),
     };
-    let result = svc
-        .seed_demo(&Actor::system("demo"), &opts, &mut report)
-        .await;
+    let result = polku_demo::seed(&svc, &Actor::system("demo"), &opts, &mut report).await;
     people.finish_and_clear();
     firms.finish_and_clear();
     svc.store().close().await;

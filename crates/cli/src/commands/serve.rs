@@ -7,7 +7,7 @@ use crate::exit::{CliError, CliResult, CONFIG, FAILURE};
 use crate::open::{open, Mode};
 use clap::Args;
 use polku_domain::Role;
-use polku_service::demo::{DemoOptions, META_SEED};
+use polku_demo::DemoOptions;
 use polku_service::{Actor, Service};
 use std::net::{IpAddr, SocketAddr};
 
@@ -78,7 +78,8 @@ pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
 }
 
 async fn seed_if_empty(svc: &Service) -> CliResult {
-    if svc.store().get_meta(META_SEED).await?.is_some() {
+    let operator = Actor::system("demo");
+    if polku_demo::is_seeded(svc, &operator).await? {
         return Ok(());
     }
     eprintln!("filling the database with demo data (a minute or two)…");
@@ -87,9 +88,7 @@ async fn seed_if_empty(svc: &Service) -> CliResult {
         employers: 60,
         seed: 1,
     };
-    let s = svc
-        .seed_demo(&Actor::system("demo"), &opts, &mut |_| {})
-        .await?;
+    let s = polku_demo::seed(svc, &operator, &opts, &mut |_| {}).await?;
     eprintln!(
         "demo data: {} participants, {} employers, {} openings",
         s.participants_created + s.participants_existing,
