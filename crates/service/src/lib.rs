@@ -81,7 +81,9 @@ impl Service {
         self.second_factor_required
     }
 
-    pub fn store(&self) -> &Arc<dyn Store> {
+    /// The storage port, for the use cases only: nothing outside this crate goes around them
+    /// (docs/ARCHITECTURE.md, "No way around the use cases").
+    pub(crate) fn store(&self) -> &Arc<dyn Store> {
         &self.store
     }
 

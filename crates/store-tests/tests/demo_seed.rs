@@ -36,8 +36,8 @@ async fn seed(svc: &Service, opts: &DemoOptions) -> Result<DemoSummary, ServiceE
     demo::seed(svc, &operator(), opts, &mut |_| {}).await
 }
 
-async fn counts(svc: &Service) -> (i64, i64, usize, usize) {
-    let store = svc.store();
+async fn counts(db: &TestDb) -> (i64, i64, usize, usize) {
+    let store = &db.store;
     let plan = demo::plan(&OPTS).unwrap();
     let (mut tasks, mut openings) = (0, 0);
     for e in &plan.employers {
@@ -75,7 +75,7 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
         total: 30
     }));
     assert_eq!(
-        counts(svc).await,
+        counts(&db).await,
         (30, 8, plan.task_count(), plan.opening_count())
     );
 
@@ -88,8 +88,8 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     assert_eq!(view.personal, p.personal);
     assert_eq!(view.sensitive, p.sensitive);
     assert_eq!(view.coach_id, Some(p.coach_id));
-    let coach = svc
-        .store()
+    let coach = db
+        .store
         .get_user_by_email("coach1.ph@demo.polku.fi")
         .await
         .unwrap()
@@ -98,7 +98,7 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     assert!(svc.verify_audit(None).await.unwrap().is_ok());
 
     // The second run writes nothing at all: not one audit entry.
-    let head = svc.store().audit_head().await.unwrap();
+    let head = db.store.audit_head().await.unwrap();
     let second = seed(svc, &OPTS).await.unwrap();
     assert_eq!(second.participants_created, 0);
     assert_eq!(second.participants_existing, 30);
@@ -108,9 +108,9 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
         (second.tasks, second.openings),
         (first.tasks, first.openings)
     );
-    assert_eq!(svc.store().audit_head().await.unwrap(), head);
+    assert_eq!(db.store.audit_head().await.unwrap(), head);
     assert_eq!(
-        counts(svc).await,
+        counts(&db).await,
         (30, 8, plan.task_count(), plan.opening_count())
     );
 }
@@ -132,8 +132,8 @@ async fn demo_seed_completes_an_interrupted_run(db: Arc<TestDb>) {
     .await;
     assert!(killed.unwrap_err().is_panic());
     let svc = &db.service;
-    assert_eq!(svc.store().count_participants().await.unwrap(), 12);
-    assert_eq!(svc.store().count_employers().await.unwrap(), 0);
+    assert_eq!(db.store.count_participants().await.unwrap(), 12);
+    assert_eq!(db.store.count_employers().await.unwrap(), 0);
 
     // Also leave one employer half-written: the employer and two tasks, no openings.
     let plan = demo::plan(&OPTS).unwrap();
@@ -151,7 +151,7 @@ async fn demo_seed_completes_an_interrupted_run(db: Arc<TestDb>) {
     assert_eq!(resumed.employers_existing, 1);
     assert_eq!(resumed.employers_created, 7);
     assert_eq!(
-        counts(svc).await,
+        counts(&db).await,
         (30, 8, plan.task_count(), plan.opening_count())
     );
     let again = seed(svc, &OPTS).await.unwrap();
@@ -170,7 +170,7 @@ async fn demo_seed_refuses_another_seed(db: Arc<TestDb>) {
         ..OPTS
     };
     seed(svc, &small).await.unwrap();
-    let head = svc.store().audit_head().await.unwrap();
+    let head = db.store.audit_head().await.unwrap();
     let other = DemoOptions { seed: 8, ..small };
     match seed(svc, &other).await {
         Err(ServiceError::Config(msg)) => {
@@ -178,11 +178,11 @@ async fn demo_seed_refuses_another_seed(db: Arc<TestDb>) {
         }
         other => panic!("expected a configuration error, got {other:?}"),
     }
-    assert_eq!(svc.store().audit_head().await.unwrap(), head);
-    assert_eq!(svc.store().count_participants().await.unwrap(), 3);
+    assert_eq!(db.store.audit_head().await.unwrap(), head);
+    assert_eq!(db.store.count_participants().await.unwrap(), 3);
     // A user cannot run it, not even an administrator: it is an operator command.
-    let admin = svc
-        .store()
+    let admin = db
+        .store
         .get_user_by_email("admin@demo.polku.fi")
         .await
         .unwrap()

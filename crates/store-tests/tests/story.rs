@@ -54,7 +54,7 @@ fn both_backends_ship_the_same_migration_versions() {
 }
 
 async fn durability_settings_are_verified(db: Arc<TestDb>) {
-    let settings = db.service.store().durability_settings().await.unwrap();
+    let settings = db.store.durability_settings().await.unwrap();
     let get = |k: &str| {
         settings
             .iter()
@@ -77,7 +77,7 @@ async fn durability_settings_are_verified(db: Arc<TestDb>) {
         }
     }
     assert_eq!(
-        db.service.store().applied_migrations().await.unwrap(),
+        db.store.applied_migrations().await.unwrap(),
         polku_store_sqlite::migration_versions()
     );
 }
@@ -110,12 +110,7 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
         "maintenance",
     )
     .unwrap();
-    let (rec, key) = svc
-        .store()
-        .get_participant(id, &audit)
-        .await
-        .unwrap()
-        .unwrap();
+    let (rec, key) = db.store.get_participant(id, &audit).await.unwrap().unwrap();
     assert!(key.is_some());
     let clear = format!("{}{}{}", rec.personal_json, rec.family_name, rec.given_name);
     assert!(!clear.contains(CANARY) && !clear.contains(&code));
@@ -138,7 +133,7 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
     .concat();
     assert!(!sealed.windows(CANARY.len()).any(|w| w == CANARY.as_bytes()));
     // create + read + the raw read above, each audited with the participant as subject.
-    let rows = svc.store().audit_page(0, 1000).await.unwrap();
+    let rows = db.store.audit_page(0, 1000).await.unwrap();
     let about: Vec<&str> = rows
         .iter()
         .filter(|r| r.subject.as_deref() == Some(&id.to_string()))
@@ -147,7 +142,7 @@ async fn participant_round_trip_is_encrypted_and_audited(db: Arc<TestDb>) {
     assert_eq!(about, ["create", "read", "read"]);
     if db.backend == Backend::Sqlite {
         let path = db.url.trim_start_matches("sqlite://");
-        svc.store().close().await;
+        db.store.close().await;
         for f in [path.to_owned(), format!("{path}-wal")] {
             let bytes = std::fs::read(&f).unwrap_or_default();
             assert!(
@@ -329,7 +324,7 @@ async fn shares_limit_fields_and_expire(db: Arc<TestDb>) {
         "{json}"
     );
     // Each read by the recipient is audited under their own id.
-    let rows = svc.store().audit_page(0, 10_000).await.unwrap();
+    let rows = db.store.audit_page(0, 10_000).await.unwrap();
     let reads = rows
         .iter()
         .filter(|r| {
@@ -580,7 +575,7 @@ async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db: Arc<TestDb
     assert!(first.withdrawn_at.is_some() && first.withdrawn_by == coach.user_id());
     assert!(history.iter().any(|c| c.withdrawn_at.is_none()));
     // Giving and withdrawing are audited.
-    let rows = svc.store().audit_page(0, 10_000).await.unwrap();
+    let rows = db.store.audit_page(0, 10_000).await.unwrap();
     assert!(rows.iter().any(|r| r
         .action
         .starts_with("give_consent:placement:employer:skills")));
@@ -682,10 +677,10 @@ async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(now.personal.given_name, "Anna");
     assert_eq!(now.version, 2);
-    store_refuses_a_stale_version(svc, id).await;
+    store_refuses_a_stale_version(&db, id).await;
 }
 
-async fn store_refuses_a_stale_version(svc: &Service, id: ParticipantId) {
+async fn store_refuses_a_stale_version(db: &TestDb, id: ParticipantId) {
     // The store checks the version itself, not only the service.
     let audit = AuditEvent::new(
         &system(),
@@ -695,16 +690,11 @@ async fn store_refuses_a_stale_version(svc: &Service, id: ParticipantId) {
         "maintenance",
     )
     .unwrap();
-    let (mut rec, _) = svc
-        .store()
-        .get_participant(id, &audit)
-        .await
-        .unwrap()
-        .unwrap();
+    let (mut rec, _) = db.store.get_participant(id, &audit).await.unwrap().unwrap();
     assert_eq!(rec.version, 2);
     rec.version = 2;
-    let err = svc
-        .store()
+    let err = db
+        .store
         .update_participant(&rec, 1, &audit)
         .await
         .unwrap_err();
@@ -813,7 +803,7 @@ async fn audit_chain_verifies_and_detects_tampering(db: Arc<TestDb>) {
     populate(svc).await;
     let n = svc.verify_audit(None).await.unwrap().unwrap();
     assert!(n >= 6, "{n}");
-    let head = svc.store().audit_head().await.unwrap().unwrap();
+    let head = db.store.audit_head().await.unwrap().unwrap();
     assert_eq!(head.0, n);
     let disable = match db.backend {
         Backend::Sqlite => {
@@ -871,7 +861,7 @@ async fn audit_log_rejects_update_and_delete(db: Arc<TestDb>) {
         Backend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER USER; ALTER TABLE audit_head DISABLE TRIGGER USER;",
     };
     db.raw(disable).await.unwrap();
-    let head = svc.store().audit_head().await.unwrap().unwrap();
+    let head = db.store.audit_head().await.unwrap().unwrap();
     db.raw(&format!("DELETE FROM audit_events WHERE seq = {}", head.0))
         .await
         .unwrap();
@@ -896,7 +886,7 @@ async fn duplicate_user_is_rejected_without_partial_write(db: Arc<TestDb>) {
     )
     .await
     .unwrap();
-    let before = svc.store().audit_head().await.unwrap();
+    let before = db.store.audit_head().await.unwrap();
     let err = svc
         .add_user(
             &system(),
@@ -908,8 +898,8 @@ async fn duplicate_user_is_rejected_without_partial_write(db: Arc<TestDb>) {
         .await
         .unwrap_err();
     assert!(matches!(err, ServiceError::Duplicate(_)), "{err:?}");
-    assert_eq!(svc.store().audit_head().await.unwrap(), before);
-    assert_eq!(svc.store().list_users().await.unwrap().len(), 1);
+    assert_eq!(db.store.audit_head().await.unwrap(), before);
+    assert_eq!(db.store.list_users().await.unwrap().len(), 1);
     let err = svc
         .add_user(
             &system(),
@@ -1052,8 +1042,8 @@ async fn esco_upsert_is_idempotent(db: Arc<TestDb>) {
     }];
     let merged = svc.import_esco(&system(), &fi, |_| {}).await.unwrap();
     assert_eq!(merged.updated, 1);
-    let got = svc
-        .store()
+    let got = db
+        .store
         .get_esco("http://data.europa.eu/esco/skill/a")
         .await
         .unwrap()
@@ -1062,7 +1052,7 @@ async fn esco_upsert_is_idempotent(db: Arc<TestDb>) {
         (got.label_fi.as_deref(), got.label_en.as_deref()),
         (Some("siivota"), Some("clean"))
     );
-    assert_eq!(svc.store().count_esco("skill").await.unwrap(), 2);
+    assert_eq!(db.store.count_esco("skill").await.unwrap(), 2);
 }
 
 async fn bad_stage_transition_is_rejected(db: Arc<TestDb>) {
@@ -1173,7 +1163,7 @@ async fn meetings_are_sealed_and_round_trip(db: Arc<TestDb>) {
         "maintenance",
     )
     .unwrap();
-    let raw = svc.store().list_meetings(id, &audit).await.unwrap();
+    let raw = db.store.list_meetings(id, &audit).await.unwrap();
     assert!(!raw[0]
         .notes_sealed
         .windows(CANARY.len())
@@ -1209,7 +1199,7 @@ async fn master_key_rotation_rewraps_every_key(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(n, 3);
     // A service on the new keys reads everything; the old keys are refused.
-    let reopened = Service::open(svc.store().clone(), new_keys).await.unwrap();
+    let reopened = Service::open(db.store.clone(), new_keys).await.unwrap();
     for id in &ids {
         reopened
             .get_participant(&coach, *id, "service_delivery")
@@ -1218,7 +1208,7 @@ async fn master_key_rotation_rewraps_every_key(db: Arc<TestDb>) {
     }
     assert!(reopened.verify_audit(None).await.unwrap().is_ok());
     assert!(matches!(
-        Service::open(svc.store().clone(), db.keys.clone()).await,
+        Service::open(db.store.clone(), db.keys.clone()).await,
         Err(ServiceError::Config(_))
     ));
 }
@@ -1247,7 +1237,7 @@ async fn many_concurrent_writers_never_fail(db: Arc<TestDb>) {
     for t in tasks {
         t.await.unwrap();
     }
-    assert_eq!(svc.store().count_participants().await.unwrap(), 200);
+    assert_eq!(db.store.count_participants().await.unwrap(), 200);
     let n = svc.verify_audit(None).await.unwrap().unwrap();
     assert!(n >= 400, "{n}");
 }
@@ -1260,7 +1250,7 @@ async fn a_failing_audit_append_fails_closed(db: Arc<TestDb>) {
         .get_participant(&coach, id, "service_delivery")
         .await
         .unwrap();
-    let head = svc.store().audit_head().await.unwrap();
+    let head = db.store.audit_head().await.unwrap();
     let block = match db.backend {
         Backend::Sqlite => "CREATE TRIGGER test_audit_down BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'audit down'); END;",
         Backend::Postgres => "CREATE FUNCTION test_audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END; $$; \
@@ -1295,10 +1285,10 @@ async fn a_failing_audit_append_fails_closed(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(after.personal.given_name, before.personal.given_name);
     assert_eq!(after.version, before.version);
-    assert_eq!(svc.store().count_participants().await.unwrap(), 1);
+    assert_eq!(db.store.count_participants().await.unwrap(), 1);
     // Nothing was appended while the audit was down (the read after it adds exactly one).
     assert_eq!(
-        svc.store().audit_head().await.unwrap().unwrap().0,
+        db.store.audit_head().await.unwrap().unwrap().0,
         head.unwrap().0 + 1
     );
     assert!(svc.verify_audit(None).await.unwrap().is_ok());
@@ -1354,8 +1344,8 @@ async fn activation_sign_in_and_sessions(db: Arc<TestDb>) {
             .await,
         Err(ServiceError::Unauthenticated)
     ));
-    let (_, phc, active) = svc
-        .store()
+    let (_, phc, active) = db
+        .store
         .credentials_for(email.as_str())
         .await
         .unwrap()
@@ -1426,7 +1416,16 @@ async fn activation_sign_in_and_sessions(db: Arc<TestDb>) {
     let a = svc.sign_in(email.as_str(), password, now).await.unwrap();
     let b = svc.sign_in(email.as_str(), password, now).await.unwrap();
     assert_ne!(a.token, b.token);
-    assert_eq!(svc.store().delete_user_sessions(user).await.unwrap(), 2);
+    // Ending them is an audited use case: the entry names the account, in the same
+    // transaction as the deletion.
+    let operator = Actor::system("user end-sessions");
+    assert_eq!(svc.end_sessions(&operator, &email).await.unwrap(), 2);
+    let head = db.store.audit_head().await.unwrap().unwrap().0;
+    let last = db.store.audit_page(head - 1, 1).await.unwrap();
+    assert_eq!(
+        (last[0].action.as_str(), last[0].subject.as_deref()),
+        ("end_sessions", Some(user.to_string().as_str()))
+    );
     assert!(
         svc.session_actor(&a.token, now).await.is_err()
             && svc.session_actor(&b.token, now).await.is_err()
@@ -1435,10 +1434,10 @@ async fn activation_sign_in_and_sessions(db: Arc<TestDb>) {
     // A hash with weaker parameters is upgraded at the next sign-in.
     let weak = "$argon2id$v=19$m=8192,t=1,p=1$AQEBAQEBAQEBAQEBAQEBAQ$";
     let weak = format!("{weak}{}", weak_hash_suffix(password));
-    svc.store().set_password(user, &weak, now).await.unwrap();
+    db.store.set_password(user, &weak, now).await.unwrap();
     svc.sign_in(email.as_str(), password, now).await.unwrap();
-    let (_, upgraded, _) = svc
-        .store()
+    let (_, upgraded, _) = db
+        .store
         .credentials_for(email.as_str())
         .await
         .unwrap()
@@ -1540,7 +1539,7 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
         .unwrap();
 
     let skill = new.personal.skills[0].skill.as_str().to_owned();
-    svc.store()
+    db.store
         .upsert_esco(&[EscoConcept {
             uri: skill.clone(),
             kind: "skill".into(),
@@ -1571,16 +1570,10 @@ async fn subject_export_is_complete_and_names_no_one_else(db: Arc<TestDb>) {
     assert_eq!(json["controller"]["project_code"], world.project.code);
     assert_eq!(json["service_path"]["stage"], "assessment");
     assert_eq!(json["labels"][&skill], "varastotyö");
+    let store = &db.store;
     let name = |a: &Actor| {
         let id = a.user_id().unwrap();
-        async move {
-            svc.store()
-                .get_user(id)
-                .await
-                .unwrap()
-                .unwrap()
-                .display_name
-        }
+        async move { store.get_user(id).await.unwrap().unwrap().display_name }
     };
     let (coach_name, employer_name) = (name(&coach).await, name(&employer).await);
     assert_ne!(coach_name, employer_name);
