@@ -1917,6 +1917,13 @@ async fn erasure_removes_every_row_unless_held(db: Arc<TestDb>) {
     ));
     let holds = svc.legal_holds(&operator, id).await.unwrap();
     assert!(holds.len() == 1 && !holds[0].active(today));
+    // Reading the holds is audited: a hold tells about the person.
+    let head = db.store.audit_head().await.unwrap().unwrap().0;
+    let last = db.store.audit_page(head - 1, 1).await.unwrap();
+    assert_eq!(
+        (last[0].action.as_str(), last[0].subject.as_deref()),
+        ("read_legal_holds", Some(id.to_string().as_str()))
+    );
 
     let files_before = db.sqlite_files();
     if db.backend == Backend::Sqlite {
