@@ -19,6 +19,8 @@ pub async fn restore(cfg: &Config, file: &Path) -> CliResult {
     // Erasures made after the backup was taken must be applied again (R40): the tombstones of
     // the live database (when it still opens) and of the tombstone file.
     let mut tombstones = super::subject::read_tombstones(cfg)?;
+    // Not `with_service`: a live database that does not open is only a warning here, while
+    // one that opens but cannot list its tombstones must stop the restore.
     match open(cfg, Mode::Existing).await {
         Ok(live) => {
             let listed = live
