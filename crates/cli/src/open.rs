@@ -127,6 +127,19 @@ pub async fn open(cfg: &Config, mode: Mode) -> CliResult<Service> {
     Ok(Service::open(store, keys).await?)
 }
 
+/// Opens the service, runs `f` on it and closes the store whatever `f` returned: the one
+/// open → run → close ritual of every command that uses the database.
+pub async fn with_service<T, F, Fut>(cfg: &Config, mode: Mode, f: F) -> CliResult<T>
+where
+    F: FnOnce(Service) -> Fut,
+    Fut: std::future::Future<Output = CliResult<T>>,
+{
+    let svc = open(cfg, mode).await?;
+    let result = f(svc.clone()).await;
+    svc.close().await;
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -608,6 +608,53 @@ fn an_account_is_activated_once_from_standard_input() {
     s.fails(&["user", "end-sessions", "--email", "nobody@example.fi"], 4);
 }
 
+/// The operator's listings and session ends go through the use cases: `list employers` counts
+/// each employer's tasks and openings right (the counts add up to what the demo wrote), listing
+/// users (names and addresses) is audited, and so is ending a user's sessions.
+#[test]
+fn operator_listings_and_ending_sessions_are_counted_right_and_audited() {
+    let s = Scratch::sqlite();
+    let demo = s.ok(DEMO);
+    let totals = demo.trim().rsplit("; ").next().unwrap().to_owned();
+    let (mut tasks, mut openings) = (0, 0);
+    for project in s.ok(&["list", "projects"]).lines() {
+        let code = project.split('\t').next().unwrap();
+        for line in s.ok(&["list", "employers", "--project", code]).lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 6, "{line}");
+            assert!(f[3].starts_with("TOL "), "{line}");
+            let n: i64 = f[4].strip_suffix(" tasks").unwrap().parse().unwrap();
+            let m: i64 = f[5].strip_suffix(" openings").unwrap().parse().unwrap();
+            let id = f[0].replace('-', "");
+            let count = |table: &str| {
+                s.sql(&format!(
+                    "SELECT count(*) FROM {table} WHERE hex(employer_id) = upper('{id}')"
+                ))
+            };
+            assert_eq!((n, m), (count("tasks"), count("openings")), "{line}");
+            tasks += n;
+            openings += m;
+        }
+    }
+    assert_eq!(format!("{tasks} tasks, {openings} openings"), totals);
+
+    let audited = |what: &str| s.sql(&format!("SELECT count(*) FROM audit_events WHERE {what}"));
+    let listings = audited("subject_kind = 'user' AND action = 'list'");
+    assert!(s.ok(&["list", "users"]).contains("admin@demo.polku.fi"));
+    assert_eq!(
+        audited("subject_kind = 'user' AND action = 'list'"),
+        listings + 1
+    );
+    assert!(s
+        .ok(&["user", "end-sessions", "--email", "admin@demo.polku.fi"])
+        .contains("ended 0 sessions"));
+    assert_eq!(
+        audited("action = 'end_sessions' AND actor = 'system:user end-sessions'"),
+        1
+    );
+    assert!(s.ok(&["audit", "verify"]).contains("audit chain intact"));
+}
+
 /// One raw HTTP/1.1 request on loopback; returns the whole response as text.
 fn http(addr: &str, request: &str) -> String {
     use std::io::{Read, Write};

@@ -286,3 +286,44 @@ impl Service {
             .ok_or(ServiceError::NotFound)
     }
 }
+
+/// An employer with the size of its task inventory and its number of openings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployerCounts {
+    pub employer: Employer,
+    pub tasks: usize,
+    pub openings: usize,
+}
+
+impl Service {
+    /// The project's employers with their tasks and openings counted: three reads for the
+    /// whole project, however many employers it has.
+    pub async fn employer_overview(
+        &self,
+        actor: &Actor,
+        project: ProjectId,
+    ) -> Result<Vec<EmployerCounts>> {
+        if !authz::may_read_employers(actor, project) {
+            return Err(ServiceError::Forbidden);
+        }
+        let mut tasks = std::collections::HashMap::<EmployerId, usize>::new();
+        for t in self.store().list_project_tasks(project).await? {
+            *tasks.entry(t.employer_id).or_default() += 1;
+        }
+        let mut openings = std::collections::HashMap::<EmployerId, usize>::new();
+        for o in self.store().list_project_openings(project).await? {
+            *openings.entry(o.employer_id).or_default() += 1;
+        }
+        Ok(self
+            .store()
+            .list_employers(project)
+            .await?
+            .into_iter()
+            .map(|e| EmployerCounts {
+                tasks: tasks.get(&e.id).copied().unwrap_or_default(),
+                openings: openings.get(&e.id).copied().unwrap_or_default(),
+                employer: e,
+            })
+            .collect())
+    }
+}

@@ -104,7 +104,8 @@ impl Service {
         }
     }
 
-    /// The participant's holds, released and expired ones included.
+    /// The participant's holds, released and expired ones included. A hold tells about the
+    /// person (a claim, an obligation), so the read is audited before anything is returned.
     pub async fn legal_holds(
         &self,
         actor: &Actor,
@@ -117,6 +118,14 @@ impl Service {
             .participant_scope(participant)
             .await?
             .ok_or(ServiceError::NotFound)?;
+        let audit = AuditEvent::new(
+            actor,
+            "participant",
+            Some(participant.to_string()),
+            "read_legal_holds",
+            "data_subject_request",
+        )?;
+        self.store().append_audit(&audit).await?;
         self.store().legal_holds(participant).await
     }
 

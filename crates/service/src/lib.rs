@@ -10,7 +10,6 @@ pub mod candidates;
 pub mod consents;
 pub mod contacts;
 pub mod crypto;
-pub mod demo;
 pub mod employers;
 pub mod erasure;
 pub mod error;
@@ -18,6 +17,7 @@ pub mod esco;
 pub mod interactions;
 pub mod matching;
 pub mod meetings;
+pub mod operator;
 pub mod participants;
 pub mod plan;
 pub mod register;
@@ -81,7 +81,9 @@ impl Service {
         self.second_factor_required
     }
 
-    pub fn store(&self) -> &Arc<dyn Store> {
+    /// The storage port, for the use cases only: nothing outside this crate goes around them
+    /// (docs/ARCHITECTURE.md, "No way around the use cases").
+    pub(crate) fn store(&self) -> &Arc<dyn Store> {
         &self.store
     }
 

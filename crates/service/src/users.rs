@@ -265,3 +265,54 @@ impl Service {
             .ok_or(ServiceError::NotFound)
     }
 }
+
+impl Service {
+    /// Every project, ordered by code (administrators and the operator; no personal data).
+    pub async fn list_projects(&self, actor: &Actor) -> Result<Vec<Project>> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.store().list_projects().await
+    }
+
+    /// Every account with its roles. Names and e-mail addresses are personal data: the listing
+    /// is audited.
+    pub async fn list_users(&self, actor: &Actor) -> Result<Vec<User>> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let audit = AuditEvent::new(actor, "user", None, "list", "administration")?;
+        self.store().append_audit(&audit).await?;
+        self.store().list_users().await
+    }
+
+    /// The id of the account with this e-mail address, if any. An existence check for a
+    /// caller who already knows the address: nothing else is read, so it is not audited.
+    pub async fn user_id_by_email(&self, actor: &Actor, email: &str) -> Result<Option<UserId>> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        Ok(self.store().get_user_by_email(email).await?.map(|u| u.id))
+    }
+
+    /// Ends every session of the account (e.g. a lost laptop); returns how many. Audited in the
+    /// same transaction as the deletion.
+    pub async fn end_sessions(&self, actor: &Actor, email: &Email) -> Result<u64> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let user = self
+            .store()
+            .get_user_by_email(email.as_str())
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let audit = AuditEvent::new(
+            actor,
+            "user",
+            Some(user.id.to_string()),
+            "end_sessions",
+            "administration",
+        )?;
+        self.store().delete_user_sessions(user.id, &audit).await
+    }
+}

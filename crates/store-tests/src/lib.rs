@@ -25,6 +25,9 @@ pub struct TestDb {
     pub url: String,
     pub keys: Keys,
     pub service: Service,
+    /// The store under the service, for checks the use cases do not offer (the audit head,
+    /// raw counts). Product code reaches storage only through `Service`.
+    pub store: Arc<dyn Store>,
     cleanup: Cleanup,
 }
 
@@ -94,7 +97,7 @@ impl TestDb {
             }
         };
         let store = open_store(backend, &url, &keys).await;
-        let service = Service::open(store, keys.clone())
+        let service = Service::open(store.clone(), keys.clone())
             .await
             .expect("open service");
         TestDb {
@@ -102,6 +105,7 @@ impl TestDb {
             url,
             keys,
             service,
+            store,
             cleanup,
         }
     }
@@ -239,7 +243,7 @@ impl TestDb {
     }
 
     async fn destroy(self) {
-        self.service.store().close().await;
+        self.service.close().await;
         match self.cleanup {
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);

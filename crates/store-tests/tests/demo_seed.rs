@@ -4,7 +4,7 @@
 //! PostgreSQL.
 #![allow(clippy::unwrap_used)]
 
-use polku_service::demo::{self, DemoOptions, DemoProgress, DemoSummary};
+use polku_demo::{self as demo, DemoOptions, DemoProgress, DemoSummary};
 use polku_service::{Actor, Service, ServiceError};
 use polku_store_tests::TestDb;
 use std::sync::Arc;
@@ -33,11 +33,11 @@ fn operator() -> Actor {
 }
 
 async fn seed(svc: &Service, opts: &DemoOptions) -> Result<DemoSummary, ServiceError> {
-    svc.seed_demo(&operator(), opts, &mut |_| {}).await
+    demo::seed(svc, &operator(), opts, &mut |_| {}).await
 }
 
-async fn counts(svc: &Service) -> (i64, i64, usize, usize) {
-    let store = svc.store();
+async fn counts(db: &TestDb) -> (i64, i64, usize, usize) {
+    let store = &db.store;
     let plan = demo::plan(&OPTS).unwrap();
     let (mut tasks, mut openings) = (0, 0);
     for e in &plan.employers {
@@ -56,8 +56,7 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     let svc = &db.service;
     let plan = demo::plan(&OPTS).unwrap();
     let mut reports = Vec::new();
-    let first = svc
-        .seed_demo(&operator(), &OPTS, &mut |p| reports.push(p))
+    let first = demo::seed(svc, &operator(), &OPTS, &mut |p| reports.push(p))
         .await
         .unwrap();
     assert_eq!(first.participants_created, 30);
@@ -76,7 +75,7 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
         total: 30
     }));
     assert_eq!(
-        counts(svc).await,
+        counts(&db).await,
         (30, 8, plan.task_count(), plan.opening_count())
     );
 
@@ -89,8 +88,8 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     assert_eq!(view.personal, p.personal);
     assert_eq!(view.sensitive, p.sensitive);
     assert_eq!(view.coach_id, Some(p.coach_id));
-    let coach = svc
-        .store()
+    let coach = db
+        .store
         .get_user_by_email("coach1.ph@demo.polku.fi")
         .await
         .unwrap()
@@ -99,7 +98,7 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     assert!(svc.verify_audit(None).await.unwrap().is_ok());
 
     // The second run writes nothing at all: not one audit entry.
-    let head = svc.store().audit_head().await.unwrap();
+    let head = db.store.audit_head().await.unwrap();
     let second = seed(svc, &OPTS).await.unwrap();
     assert_eq!(second.participants_created, 0);
     assert_eq!(second.participants_existing, 30);
@@ -109,9 +108,9 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
         (second.tasks, second.openings),
         (first.tasks, first.openings)
     );
-    assert_eq!(svc.store().audit_head().await.unwrap(), head);
+    assert_eq!(db.store.audit_head().await.unwrap(), head);
     assert_eq!(
-        counts(svc).await,
+        counts(&db).await,
         (30, 8, plan.task_count(), plan.opening_count())
     );
 }
@@ -120,7 +119,7 @@ async fn demo_seed_completes_an_interrupted_run(db: Arc<TestDb>) {
     let svc = db.service.clone();
     // Kill the first run after the twelfth participant (each participant is one transaction).
     let killed = tokio::spawn(async move {
-        svc.seed_demo(&operator(), &OPTS, &mut |p| {
+        demo::seed(&svc, &operator(), &OPTS, &mut |p| {
             if p == (DemoProgress::Participants {
                 done: 12,
                 total: 30,
@@ -133,8 +132,8 @@ async fn demo_seed_completes_an_interrupted_run(db: Arc<TestDb>) {
     .await;
     assert!(killed.unwrap_err().is_panic());
     let svc = &db.service;
-    assert_eq!(svc.store().count_participants().await.unwrap(), 12);
-    assert_eq!(svc.store().count_employers().await.unwrap(), 0);
+    assert_eq!(db.store.count_participants().await.unwrap(), 12);
+    assert_eq!(db.store.count_employers().await.unwrap(), 0);
 
     // Also leave one employer half-written: the employer and two tasks, no openings.
     let plan = demo::plan(&OPTS).unwrap();
@@ -152,7 +151,7 @@ async fn demo_seed_completes_an_interrupted_run(db: Arc<TestDb>) {
     assert_eq!(resumed.employers_existing, 1);
     assert_eq!(resumed.employers_created, 7);
     assert_eq!(
-        counts(svc).await,
+        counts(&db).await,
         (30, 8, plan.task_count(), plan.opening_count())
     );
     let again = seed(svc, &OPTS).await.unwrap();
@@ -171,7 +170,7 @@ async fn demo_seed_refuses_another_seed(db: Arc<TestDb>) {
         ..OPTS
     };
     seed(svc, &small).await.unwrap();
-    let head = svc.store().audit_head().await.unwrap();
+    let head = db.store.audit_head().await.unwrap();
     let other = DemoOptions { seed: 8, ..small };
     match seed(svc, &other).await {
         Err(ServiceError::Config(msg)) => {
@@ -179,18 +178,18 @@ async fn demo_seed_refuses_another_seed(db: Arc<TestDb>) {
         }
         other => panic!("expected a configuration error, got {other:?}"),
     }
-    assert_eq!(svc.store().audit_head().await.unwrap(), head);
-    assert_eq!(svc.store().count_participants().await.unwrap(), 3);
+    assert_eq!(db.store.audit_head().await.unwrap(), head);
+    assert_eq!(db.store.count_participants().await.unwrap(), 3);
     // A user cannot run it, not even an administrator: it is an operator command.
-    let admin = svc
-        .store()
+    let admin = db
+        .store
         .get_user_by_email("admin@demo.polku.fi")
         .await
         .unwrap()
         .unwrap();
     let as_admin = Actor::user(admin.id, admin.roles);
     assert!(matches!(
-        svc.seed_demo(&as_admin, &small, &mut |_| {}).await,
+        demo::seed(svc, &as_admin, &small, &mut |_| {}).await,
         Err(ServiceError::Forbidden)
     ));
 }

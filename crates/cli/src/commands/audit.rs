@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, AUDIT_BROKEN, INVALID_INPUT, NOT_FOUND};
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 
@@ -75,14 +75,14 @@ async fn search(
             })
         })
         .transpose()?;
+    let operator = polku_service::Actor::system("audit");
     let actor = match actor {
         Some(a) if a.contains('@') && !a.contains(':') => {
             let user = svc
-                .store()
-                .get_user_by_email(a.trim())
+                .user_id_by_email(&operator, a.trim())
                 .await?
                 .ok_or_else(|| CliError::new(NOT_FOUND, format!("--actor: no user {a:?}")))?;
-            Some(format!("user:{}", user.id))
+            Some(format!("user:{user}"))
         }
         other => other,
     };
@@ -96,9 +96,7 @@ async fn search(
         to: to.as_deref().map(|t| parse_time("--to", t)).transpose()?,
         limit,
     };
-    let rows = svc
-        .query_audit(&polku_service::Actor::system("audit"), &search)
-        .await?;
+    let rows = svc.query_audit(&operator, &search).await?;
     let mut out = String::new();
     for r in &rows {
         let line = serde_json::json!({
@@ -136,8 +134,16 @@ fn read_checkpoint(path: &Path) -> CliResult<(i64, String)> {
 }
 
 pub async fn run(cfg: &Config, c: AuditCommand) -> CliResult {
-    let svc = open(cfg, Mode::Existing).await?;
-    let result = match c {
+    with_service(
+        cfg,
+        Mode::Existing,
+        |svc| async move { audit(&svc, c).await },
+    )
+    .await
+}
+
+async fn audit(svc: &polku_service::Service, c: AuditCommand) -> CliResult {
+    match c {
         AuditCommand::Verify { checkpoint } => {
             let cp = checkpoint.as_deref().map(read_checkpoint).transpose();
             match cp {
@@ -161,8 +167,11 @@ pub async fn run(cfg: &Config, c: AuditCommand) -> CliResult {
             from,
             to,
             limit,
-        } => search(&svc, subject, actor, from, to, limit).await,
-        AuditCommand::Checkpoint { file } => match svc.store().audit_head().await {
+        } => search(svc, subject, actor, from, to, limit).await,
+        AuditCommand::Checkpoint { file } => match svc
+            .audit_head(&polku_service::Actor::system("audit"))
+            .await
+        {
             Ok(head) => {
                 let (seq, hash) = head.unwrap_or((0, polku_service::audit::genesis_hash()));
                 std::fs::write(&file, format!("{seq} {hash}\n"))
@@ -176,7 +185,5 @@ pub async fn run(cfg: &Config, c: AuditCommand) -> CliResult {
             }
             Err(e) => Err(e.into()),
         },
-    };
-    svc.store().close().await;
-    result
+    }
 }

@@ -2,28 +2,15 @@
 
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, INTEGRITY};
-use crate::open::{backend, open, Backend, Mode};
-use polku_service::audit::AuditEvent;
+use crate::open::{backend, open, with_service, Backend, Mode};
 use polku_service::Actor;
 use std::path::Path;
 
 pub async fn backup(cfg: &Config, file: &Path) -> CliResult {
-    let svc = open(cfg, Mode::Existing).await?;
-    let result = async {
-        // Logged first, so the backup contains the record of its own making.
-        let ev = AuditEvent::new(
-            &Actor::system("backup"),
-            "database",
-            None,
-            "backup",
-            "maintenance",
-        )?;
-        svc.store().append_audit(&ev).await?;
-        svc.store().backup(file).await
-    }
-    .await;
-    svc.store().close().await;
-    result?;
+    with_service(cfg, Mode::Existing, |svc| async move {
+        Ok(svc.backup(&Actor::system("backup"), file).await?)
+    })
+    .await?;
     println!("backup written to {}", file.display());
     Ok(())
 }
@@ -32,12 +19,14 @@ pub async fn restore(cfg: &Config, file: &Path) -> CliResult {
     // Erasures made after the backup was taken must be applied again (R40): the tombstones of
     // the live database (when it still opens) and of the tombstone file.
     let mut tombstones = super::subject::read_tombstones(cfg)?;
+    // Not `with_service`: a live database that does not open is only a warning here, while
+    // one that opens but cannot list its tombstones must stop the restore.
     match open(cfg, Mode::Existing).await {
         Ok(live) => {
             let listed = live
-                .erasures(&polku_service::Actor::system("restore"))
+                .erasures(&Actor::system("restore"))
                 .await;
-            live.store().close().await;
+            live.close().await;
             tombstones.extend(listed?);
         }
         Err(e) => eprintln!(
@@ -60,16 +49,17 @@ pub async fn restore(cfg: &Config, file: &Path) -> CliResult {
         Backend::Postgres => polku_store_postgres::restore(file, &cfg.database_url).await?,
     }
     // The restored database must open with the configured keys and verify.
-    let svc = open(cfg, Mode::Existing).await?;
-    // Erasures are applied again whatever the chain says: a broken chain is reported below,
-    // but the restored database is in place and must not bring erased people back.
-    let replayed = svc
-        .replay_erasures(&polku_service::Actor::system("restore"), &tombstones)
-        .await;
-    let verified = svc.verify_audit(None).await;
-    svc.store().close().await;
-    let replayed = replayed?;
-    match verified? {
+    let replay = &tombstones;
+    let (replayed, verified) = with_service(cfg, Mode::Existing, |svc| async move {
+        // Erasures are applied again whatever the chain says: a broken chain is reported
+        // below, but the restored database is in place and must not bring erased people back.
+        let replayed = svc
+            .replay_erasures(&Actor::system("restore"), replay)
+            .await?;
+        Ok((replayed, svc.verify_audit(None).await?))
+    })
+    .await?;
+    match verified {
         Ok(n) => {
             println!(
                 "restored from {}; audit chain intact ({n} entries); {replayed} erasure(s) applied again from {} tombstone(s)",
@@ -86,10 +76,10 @@ pub async fn restore(cfg: &Config, file: &Path) -> CliResult {
 }
 
 pub async fn integrity(cfg: &Config) -> CliResult {
-    let svc = open(cfg, Mode::Existing).await?;
-    let report = svc.store().integrity_check().await;
-    svc.store().close().await;
-    let report = report?;
+    let report = with_service(cfg, Mode::Existing, |svc| async move {
+        Ok(svc.integrity_check(&Actor::system("integrity")).await?)
+    })
+    .await?;
     if report.ok {
         println!("integrity check: ok");
         Ok(())

@@ -3,9 +3,9 @@
 use crate::commands::progress;
 use crate::config::Config;
 use crate::exit::CliResult;
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Args;
-use polku_service::demo::{DemoOptions, DemoProgress};
+use polku_demo::{DemoOptions, DemoProgress};
 use polku_service::Actor;
 
 #[derive(Debug, Args)]
@@ -22,7 +22,6 @@ pub struct DemoArgs {
 }
 
 pub async fn run(cfg: &Config, a: DemoArgs) -> CliResult {
-    let svc = open(cfg, Mode::Migrate).await?;
     let opts = DemoOptions {
         participants: a.participants as usize,
         employers: a.employers as usize,
@@ -34,12 +33,12 @@ pub async fn run(cfg: &Config, a: DemoArgs) -> CliResult {
         DemoProgress::Participants { done, .. } => people.set_position(done as u64),
         DemoProgress::Employers { done, .. } => firms.set_position(done as u64),
     };
-    let result = svc
-        .seed_demo(&Actor::system("demo"), &opts, &mut report)
-        .await;
+    let result = with_service(cfg, Mode::Migrate, |svc| async move {
+        Ok(polku_demo::seed(&svc, &Actor::system("demo"), &opts, &mut report).await?)
+    })
+    .await;
     people.finish_and_clear();
     firms.finish_and_clear();
-    svc.store().close().await;
     let s = result?;
     println!(
         "demo data (seed {}): {} organisations, {} projects, {} users; participants {} new + {} existing; employers {} new + {} existing; {} tasks, {} openings",

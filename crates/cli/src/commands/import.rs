@@ -3,7 +3,7 @@
 use crate::commands::progress;
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, INVALID_INPUT};
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Subcommand;
 use polku_domain::EscoKind;
 use polku_service::esco::{classify_file, merge, parse_csv, PerLanguage};
@@ -63,9 +63,19 @@ pub async fn run(cfg: &Config, c: ImportCommand) -> CliResult {
             .or_default()
             .extend(rows);
     }
-    let svc = open(cfg, Mode::Existing).await?;
+    with_service(cfg, Mode::Existing, |svc| async move {
+        import(&svc, &per_kind).await
+    })
+    .await
+}
+
+/// Writes the merged concepts of each kind, with a progress bar.
+async fn import(
+    svc: &polku_service::Service,
+    per_kind: &BTreeMap<&'static str, PerLanguage>,
+) -> CliResult {
     let actor = Actor::system("import esco");
-    for (kind, per_lang) in &per_kind {
+    for (kind, per_lang) in per_kind {
         let k = if *kind == "skill" {
             EscoKind::Skill
         } else {
@@ -83,6 +93,5 @@ pub async fn run(cfg: &Config, c: ImportCommand) -> CliResult {
             counts.inserted, counts.updated, counts.unchanged
         );
     }
-    svc.store().close().await;
     Ok(())
 }

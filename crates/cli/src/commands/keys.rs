@@ -3,7 +3,7 @@
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, CONFIG};
 use crate::keys;
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Subcommand;
 use polku_service::crypto::{Key, Keys};
 use polku_service::Actor;
@@ -24,34 +24,31 @@ fn with_suffix(path: &std::path::Path, suffix: &str) -> PathBuf {
 
 pub async fn run(cfg: &Config, c: KeysCommand) -> CliResult {
     let KeysCommand::Rotate = c;
-    let svc = open(cfg, Mode::Existing).await?;
     let next_path = with_suffix(&cfg.keys_file, ".next");
-    let planned = Keys {
-        master: Key::random(),
-        ..svc.keys().clone()
-    };
-    if let Err(e) = keys::write_new(&next_path, &planned) {
-        svc.store().close().await;
-        return Err(CliError::new(
-            CONFIG,
-            format!(
-                "{} (remove a stale {} first)",
-                e.message,
-                next_path.display()
-            ),
-        ));
-    }
-    let rotated = svc
-        .rotate_master_key(&Actor::system("keys rotate"), planned.master.clone())
-        .await;
-    svc.store().close().await;
-    let (_, n) = match rotated {
-        Ok(r) => r,
-        Err(e) => {
-            let _ = std::fs::remove_file(&next_path);
-            return Err(e.into());
+    let next = &next_path;
+    let n = with_service(cfg, Mode::Existing, |svc| async move {
+        let planned = Keys {
+            master: Key::random(),
+            ..svc.keys().clone()
+        };
+        if let Err(e) = keys::write_new(next, &planned) {
+            return Err(CliError::new(
+                CONFIG,
+                format!("{} (remove a stale {} first)", e.message, next.display()),
+            ));
         }
-    };
+        match svc
+            .rotate_master_key(&Actor::system("keys rotate"), planned.master.clone())
+            .await
+        {
+            Ok((_, n)) => Ok(n),
+            Err(e) => {
+                let _ = std::fs::remove_file(next);
+                Err(e.into())
+            }
+        }
+    })
+    .await?;
     let previous = with_suffix(&cfg.keys_file, ".previous");
     let swap = std::fs::rename(&cfg.keys_file, &previous)
         .and_then(|()| std::fs::rename(&next_path, &cfg.keys_file));

@@ -1,11 +1,11 @@
-//! `polku list …`: quick listings for operators. Participant listings are audited like any
-//! other read of personal data.
+//! `polku list …`: quick listings for operators, through the use cases. Listings of people
+//! (users, participants) are audited like any other read of personal data.
 
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, NOT_FOUND};
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Subcommand;
-use polku_service::{Actor, Service};
+use polku_service::{Actor, Service, ServiceError};
 
 #[derive(Debug, Subcommand)]
 pub enum ListCommand {
@@ -23,20 +23,28 @@ pub enum ListCommand {
     },
 }
 
-async fn project_id(svc: &Service, code: &str) -> CliResult<polku_domain::ProjectId> {
-    Ok(svc
-        .store()
-        .get_project_by_code(code)
-        .await?
-        .ok_or_else(|| CliError::new(NOT_FOUND, format!("no project with code {code:?}")))?
-        .id)
+async fn project_id(
+    svc: &Service,
+    actor: &Actor,
+    code: &str,
+) -> CliResult<polku_domain::ProjectId> {
+    match svc.project_by_code(actor, code).await {
+        Ok(p) => Ok(p.id),
+        Err(ServiceError::NotFound) => Err(CliError::new(
+            NOT_FOUND,
+            format!("no project with code {code:?}"),
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn run(cfg: &Config, c: ListCommand) -> CliResult {
-    let svc = open(cfg, Mode::Existing).await?;
-    let result = list(&svc, c).await;
-    svc.store().close().await;
-    result
+    with_service(
+        cfg,
+        Mode::Existing,
+        |svc| async move { list(&svc, c).await },
+    )
+    .await
 }
 
 async fn list(svc: &Service, c: ListCommand) -> CliResult {
@@ -45,7 +53,7 @@ async fn list(svc: &Service, c: ListCommand) -> CliResult {
     let mut out = String::new();
     match c {
         ListCommand::Projects => {
-            for p in svc.store().list_projects().await? {
+            for p in svc.list_projects(&actor).await? {
                 let _ = writeln!(
                     out,
                     "{}\t{}\t{} – {}\t{}",
@@ -58,7 +66,7 @@ async fn list(svc: &Service, c: ListCommand) -> CliResult {
             }
         }
         ListCommand::Users => {
-            for u in svc.store().list_users().await? {
+            for u in svc.list_users(&actor).await? {
                 let roles: Vec<String> =
                     u.roles.iter().map(|g| g.role.as_str().to_owned()).collect();
                 let _ = writeln!(
@@ -72,7 +80,7 @@ async fn list(svc: &Service, c: ListCommand) -> CliResult {
             }
         }
         ListCommand::Participants { project } => {
-            let id = project_id(svc, &project).await?;
+            let id = project_id(svc, &actor, &project).await?;
             for p in svc.caseload(&actor, id, "maintenance").await? {
                 let _ = writeln!(
                     out,
@@ -87,14 +95,13 @@ async fn list(svc: &Service, c: ListCommand) -> CliResult {
             }
         }
         ListCommand::Employers { project } => {
-            let id = project_id(svc, &project).await?;
-            for e in svc.employers(&actor, id).await? {
-                let tasks = svc.store().list_tasks(e.id).await?.len();
-                let openings = svc.store().list_openings(e.id).await?.len();
+            let id = project_id(svc, &actor, &project).await?;
+            for line in svc.employer_overview(&actor, id).await? {
+                let e = &line.employer;
                 let _ = writeln!(
                     out,
-                    "{}\t{}\t{}\tTOL {}\t{tasks} tasks\t{openings} openings",
-                    e.id, e.business_id, e.name, e.industry_tol
+                    "{}\t{}\t{}\tTOL {}\t{} tasks\t{} openings",
+                    e.id, e.business_id, e.name, e.industry_tol, line.tasks, line.openings
                 );
             }
         }

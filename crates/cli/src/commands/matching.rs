@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, INVALID_INPUT, NOT_FOUND, USAGE};
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Args;
 use polku_matching::api::{allocate_json, craft_json, match_json, CraftArgs, MatchArgs};
 use polku_matching::InputError;
@@ -111,18 +111,19 @@ pub async fn run_match(cfg: &Config, c: MatchCmd) -> CliResult {
                 return Err(CliError::new(USAGE, "--opening needs --input"));
             }
             let id = polku_domain::ParticipantId::parse(id)?;
-            let svc = open(cfg, Mode::Existing).await?;
-            let result = svc
-                .match_participant(
-                    &Actor::system("match"),
-                    id,
-                    top,
-                    c.include_excluded,
-                    today(),
-                )
-                .await;
-            svc.store().close().await;
-            print(&result?)
+            let result = with_service(cfg, Mode::Existing, |svc| async move {
+                Ok(svc
+                    .match_participant(
+                        &Actor::system("match"),
+                        id,
+                        top,
+                        c.include_excluded,
+                        today(),
+                    )
+                    .await?)
+            })
+            .await?;
+            print(&result)
         }
         (None, None) => Err(CliError::new(
             USAGE,

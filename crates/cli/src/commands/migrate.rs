@@ -2,17 +2,19 @@
 
 use crate::config::Config;
 use crate::exit::CliResult;
-use crate::open::{open, redact, Mode};
+use crate::open::{redact, with_service, Mode};
+use polku_service::Actor;
 
 pub async fn run(cfg: &Config) -> CliResult {
-    let svc = open(cfg, Mode::Migrate).await?;
-    let applied = svc.store().applied_migrations().await?;
+    let schema = with_service(cfg, Mode::Migrate, |svc| async move {
+        Ok(svc.schema(&Actor::system("migrate")).await?)
+    })
+    .await?;
     println!(
         "database {} ({}) is at schema version {}",
         redact(&cfg.database_url),
-        svc.store().backend(),
-        applied.last().copied().unwrap_or_default()
+        schema.backend,
+        schema.applied.last().copied().unwrap_or_default()
     );
-    svc.store().close().await;
     Ok(())
 }

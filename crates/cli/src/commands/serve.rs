@@ -4,10 +4,10 @@
 
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, CONFIG, FAILURE};
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Args;
+use polku_demo::DemoOptions;
 use polku_domain::Role;
-use polku_service::demo::{DemoOptions, META_SEED};
 use polku_service::{Actor, Service};
 use std::net::{IpAddr, SocketAddr};
 
@@ -39,11 +39,17 @@ pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
             format!("listen address {listen:?} is not ADDRESS:PORT"),
         )
     })?;
+    let demo = a.demo;
     // A second factor is required of everyone, except in demo mode (R3).
-    let svc = open(cfg, Mode::Migrate)
-        .await?
-        .with_second_factor_required(!a.demo);
-    if a.demo {
+    with_service(cfg, Mode::Migrate, |svc| {
+        serve(cfg, svc.with_second_factor_required(!demo), addr, demo)
+    })
+    .await
+}
+
+/// Seeds (in demo mode), binds and serves until a shutdown signal; the caller closes the store.
+async fn serve(cfg: &Config, svc: Service, addr: SocketAddr, demo: bool) -> CliResult {
+    if demo {
         seed_if_empty(&svc).await?;
     }
     let listener = tokio::net::TcpListener::bind(addr)
@@ -69,16 +75,17 @@ pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
     let state = polku_web::state(svc.clone(), config)
         .map_err(|e| CliError::new(FAILURE, format!("translation catalogue: {e}")))?;
     println!("Polku is listening on {origin}/");
-    if a.demo {
+    if demo {
         print_links(&svc, &origin).await?;
     }
-    let served = polku_web::serve(polku_web::app(state), listener, shutdown_signal()).await;
-    svc.store().close().await;
-    served.map_err(|e| CliError::new(FAILURE, format!("server error: {e}")))
+    polku_web::serve(polku_web::app(state), listener, shutdown_signal())
+        .await
+        .map_err(|e| CliError::new(FAILURE, format!("server error: {e}")))
 }
 
 async fn seed_if_empty(svc: &Service) -> CliResult {
-    if svc.store().get_meta(META_SEED).await?.is_some() {
+    let operator = Actor::system("demo");
+    if polku_demo::is_seeded(svc, &operator).await? {
         return Ok(());
     }
     eprintln!("filling the database with demo data (a minute or two)…");
@@ -87,9 +94,7 @@ async fn seed_if_empty(svc: &Service) -> CliResult {
         employers: 60,
         seed: 1,
     };
-    let s = svc
-        .seed_demo(&Actor::system("demo"), &opts, &mut |_| {})
-        .await?;
+    let s = polku_demo::seed(svc, &operator, &opts, &mut |_| {}).await?;
     eprintln!(
         "demo data: {} participants, {} employers, {} openings",
         s.participants_created + s.participants_existing,
@@ -101,13 +106,13 @@ async fn seed_if_empty(svc: &Service) -> CliResult {
 
 async fn print_links(svc: &Service, origin: &str) -> CliResult {
     let sys = Actor::system("serve --demo");
-    let projects = svc.store().list_projects().await?;
+    let projects = svc.list_projects(&sys).await?;
     let first = projects
         .iter()
         .find(|p| p.code == "DEMO-PH")
         .or_else(|| projects.iter().min_by(|a, b| a.code.cmp(&b.code)))
         .map(|p| p.id);
-    let mut users = svc.store().list_users().await?;
+    let mut users = svc.list_users(&sys).await?;
     users.sort_by(|a, b| a.email.as_str().cmp(b.email.as_str()));
     println!("One-time sign-in links for demo users (valid 24 hours; each link works once):");
     for role in DEMO_ROLES {

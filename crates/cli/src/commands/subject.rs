@@ -6,7 +6,7 @@
 
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, INVALID_INPUT};
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Subcommand;
 use polku_domain::ParticipantId;
 use polku_service::erasure::HoldGround;
@@ -164,7 +164,7 @@ pub async fn run(cfg: &Config, c: SubjectCommand) -> CliResult {
                     format!("--until: {until:?} is not a date (YYYY-MM-DD)"),
                 )
             })?;
-            with_service(cfg, |svc, actor| async move {
+            as_operator(cfg, |svc, actor| async move {
                 let hold = svc
                     .set_legal_hold(&actor, id, ground, &reference, until)
                     .await?;
@@ -178,7 +178,7 @@ pub async fn run(cfg: &Config, c: SubjectCommand) -> CliResult {
         SubjectCommand::ReleaseHold { participant, hold } => {
             let id = participant_id(&participant)?;
             let hold = uuid_arg("--hold", &hold)?;
-            with_service(cfg, |svc, actor| async move {
+            as_operator(cfg, |svc, actor| async move {
                 svc.release_legal_hold(&actor, id, hold).await?;
                 super::emit(&format!("hold {hold} released\n"))
             })
@@ -186,7 +186,7 @@ pub async fn run(cfg: &Config, c: SubjectCommand) -> CliResult {
         }
         SubjectCommand::Holds { participant } => {
             let id = participant_id(&participant)?;
-            with_service(cfg, |svc, actor| async move {
+            as_operator(cfg, |svc, actor| async move {
                 let mut out = String::new();
                 for h in svc.legal_holds(&actor, id).await? {
                     let state = match h.released_at {
@@ -219,20 +219,17 @@ fn uuid_arg(flag: &str, text: &str) -> CliResult<uuid::Uuid> {
     })
 }
 
-/// Opens the service, runs `f` as the operator, closes the store whatever happened.
-async fn with_service<F, Fut>(cfg: &Config, f: F) -> CliResult
+/// Runs `f` as the operator on the service ([`with_service`] opens and closes it).
+async fn as_operator<T, F, Fut>(cfg: &Config, f: F) -> CliResult<T>
 where
     F: FnOnce(polku_service::Service, Actor) -> Fut,
-    Fut: std::future::Future<Output = CliResult>,
+    Fut: std::future::Future<Output = CliResult<T>>,
 {
-    let svc = open(cfg, Mode::Existing).await?;
-    let result = f(svc.clone(), Actor::system("subject")).await;
-    svc.store().close().await;
-    result
+    with_service(cfg, Mode::Existing, |svc| f(svc, Actor::system("subject"))).await
 }
 
 async fn erase(cfg: &Config, id: ParticipantId) -> CliResult {
-    with_service(cfg, |svc, actor| async move {
+    as_operator(cfg, |svc, actor| async move {
         svc.erase_subject(&actor, id).await?;
         let at = svc
             .erasures(&actor)
@@ -280,12 +277,10 @@ async fn export(
             ));
         }
     }
-    let svc = open(cfg, Mode::Existing).await?;
-    let result = svc
-        .export_subject(&Actor::system("subject"), id, lang, include_staff)
-        .await;
-    svc.store().close().await;
-    let export = result?;
+    let export = as_operator(cfg, |svc, actor| async move {
+        Ok(svc.export_subject(&actor, id, lang, include_staff).await?)
+    })
+    .await?;
     let mut text = serde_json::to_string_pretty(&export)
         .map_err(|e| CliError::new(crate::exit::FAILURE, e.to_string()))?;
     text.push('\n');

@@ -1,8 +1,8 @@
-//! `polku user add`.
+//! `polku user add | activate | end-sessions`.
 
 use crate::config::Config;
 use crate::exit::CliResult;
-use crate::open::{open, Mode};
+use crate::open::{with_service, Mode};
 use clap::Subcommand;
 use polku_domain::{Email, Role};
 use polku_service::Actor;
@@ -49,12 +49,12 @@ pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
         UserCommand::Activate => {
             let token = read_line("token")?;
             let password = read_line("password")?;
-            let svc = open(cfg, Mode::Existing).await?;
-            let result = svc
-                .activate_account(token.trim(), &password, time::OffsetDateTime::now_utc())
-                .await;
-            svc.store().close().await;
-            let user = result?;
+            let user = with_service(cfg, Mode::Existing, |svc| async move {
+                Ok(svc
+                    .activate_account(token.trim(), &password, time::OffsetDateTime::now_utc())
+                    .await?)
+            })
+            .await?;
             println!(
                 "account {user} is active; sign in with its e-mail address and the new password"
             );
@@ -62,18 +62,16 @@ pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
         }
         UserCommand::EndSessions { email } => {
             let email = Email::parse(&email)?;
-            let svc = open(cfg, Mode::Existing).await?;
-            let result = async {
-                let user = svc
-                    .store()
-                    .get_user_by_email(email.as_str())
-                    .await?
-                    .ok_or(polku_service::ServiceError::NotFound)?;
-                svc.store().delete_user_sessions(user.id).await
-            }
-            .await;
-            svc.store().close().await;
-            println!("ended {} sessions of {}", result?, email.as_str());
+            let ended = with_service(cfg, Mode::Existing, |svc| {
+                let email = email.clone();
+                async move {
+                    Ok(svc
+                        .end_sessions(&Actor::system("user end-sessions"), &email)
+                        .await?)
+                }
+            })
+            .await?;
+            println!("ended {ended} sessions of {}", email.as_str());
             Ok(())
         }
         UserCommand::Add {
@@ -84,7 +82,6 @@ pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
         } => {
             let email = Email::parse(&email)?;
             let role = Role::parse(&role)?;
-            let svc = open(cfg, Mode::Existing).await?;
             let display = name.unwrap_or_else(|| {
                 email
                     .as_str()
@@ -93,17 +90,18 @@ pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
                     .unwrap_or_default()
                     .to_owned()
             });
-            let created = svc
-                .add_user(
-                    &Actor::system("user add"),
-                    email,
-                    &display,
-                    role,
-                    project.as_deref(),
-                )
-                .await;
-            svc.store().close().await;
-            let created = created?;
+            let created = with_service(cfg, Mode::Existing, |svc| async move {
+                Ok(svc
+                    .add_user(
+                        &Actor::system("user add"),
+                        email,
+                        &display,
+                        role,
+                        project.as_deref(),
+                    )
+                    .await?)
+            })
+            .await?;
             println!(
                 "created {} ({}) with role {role}",
                 created.user.email.as_str(),

@@ -276,8 +276,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>>;
     async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()>;
     async fn delete_session(&self, token_hash: &str) -> Result<()>;
-    /// Ends every session of a user; returns how many.
-    async fn delete_user_sessions(&self, user: UserId) -> Result<u64>;
+    /// Ends every session of a user and appends `audit`, in one transaction; returns how many.
+    async fn delete_user_sessions(&self, user: UserId, audit: &AuditEvent) -> Result<u64>;
 
     // Second factor (R3).
     async fn totp(&self, user: UserId) -> Result<Option<TotpRecord>>;

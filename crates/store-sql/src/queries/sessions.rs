@@ -155,13 +155,18 @@ pub(crate) async fn delete_session(s: &SqlStore, token_hash: &str) -> Result<()>
     tx.commit().await.map_err(db)
 }
 
-pub(crate) async fn delete_user_sessions(s: &SqlStore, user: UserId) -> Result<u64> {
+pub(crate) async fn delete_user_sessions(
+    s: &SqlStore,
+    user: UserId,
+    ev: &AuditEvent,
+) -> Result<u64> {
     let mut tx = s.write().await?;
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user.0)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
+    audit::append(&mut tx, &s.chain, ev).await?;
     tx.commit().await.map_err(db)?;
     Ok(done.rows_affected())
 }

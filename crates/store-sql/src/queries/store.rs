@@ -151,8 +151,8 @@ impl Store for SqlStore {
     async fn delete_session(&self, token_hash: &str) -> Result<()> {
         sessions::delete_session(self, token_hash).await
     }
-    async fn delete_user_sessions(&self, user: UserId) -> Result<u64> {
-        sessions::delete_user_sessions(self, user).await
+    async fn delete_user_sessions(&self, user: UserId, audit: &AuditEvent) -> Result<u64> {
+        sessions::delete_user_sessions(self, user, audit).await
     }
     async fn totp(&self, user: UserId) -> Result<Option<polku_service::store::TotpRecord>> {
         sessions::totp(self, user).await

@@ -7,7 +7,7 @@ pub(crate) async fn audit_chain_verifies_and_detects_tampering(db: Arc<TestDb>) 
     populate(svc).await;
     let n = svc.verify_audit(None).await.unwrap().unwrap();
     assert!(n >= 6, "{n}");
-    let head = svc.store().audit_head().await.unwrap().unwrap();
+    let head = db.store.audit_head().await.unwrap().unwrap();
     assert_eq!(head.0, n);
     let disable = match db.backend {
         Backend::Sqlite => {
@@ -65,7 +65,7 @@ pub(crate) async fn audit_log_rejects_update_and_delete(db: Arc<TestDb>) {
         Backend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER USER; ALTER TABLE audit_head DISABLE TRIGGER USER;",
     };
     db.raw(disable).await.unwrap();
-    let head = svc.store().audit_head().await.unwrap().unwrap();
+    let head = db.store.audit_head().await.unwrap().unwrap();
     db.raw(&format!("DELETE FROM audit_events WHERE seq = {}", head.0))
         .await
         .unwrap();
@@ -85,7 +85,7 @@ pub(crate) async fn a_failing_audit_append_fails_closed(db: Arc<TestDb>) {
         .get_participant(&coach, id, "service_delivery")
         .await
         .unwrap();
-    let head = svc.store().audit_head().await.unwrap();
+    let head = db.store.audit_head().await.unwrap();
     let block = match db.backend {
         Backend::Sqlite => "CREATE TRIGGER test_audit_down BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'audit down'); END;",
         Backend::Postgres => "CREATE FUNCTION test_audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END; $$; \
@@ -120,10 +120,10 @@ pub(crate) async fn a_failing_audit_append_fails_closed(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(after.personal.given_name, before.personal.given_name);
     assert_eq!(after.version, before.version);
-    assert_eq!(svc.store().count_participants().await.unwrap(), 1);
+    assert_eq!(db.store.count_participants().await.unwrap(), 1);
     // Nothing was appended while the audit was down (the read after it adds exactly one).
     assert_eq!(
-        svc.store().audit_head().await.unwrap().unwrap().0,
+        db.store.audit_head().await.unwrap().unwrap().0,
         head.unwrap().0 + 1
     );
     assert!(svc.verify_audit(None).await.unwrap().is_ok());

@@ -114,7 +114,7 @@ pub(crate) async fn shares_limit_fields_and_expire(db: Arc<TestDb>) {
         "{json}"
     );
     // Each read by the recipient is audited under their own id.
-    let rows = svc.store().audit_page(0, 10_000).await.unwrap();
+    let rows = db.store.audit_page(0, 10_000).await.unwrap();
     let reads = rows
         .iter()
         .filter(|r| {
@@ -310,7 +310,7 @@ pub(crate) async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db:
     assert!(first.withdrawn_at.is_some() && first.withdrawn_by == coach.user_id());
     assert!(history.iter().any(|c| c.withdrawn_at.is_none()));
     // Giving and withdrawing are audited.
-    let rows = svc.store().audit_page(0, 10_000).await.unwrap();
+    let rows = db.store.audit_page(0, 10_000).await.unwrap();
     assert!(rows.iter().any(|r| r
         .action
         .starts_with("give_consent:placement:employer:skills")));

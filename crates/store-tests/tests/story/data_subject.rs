@@ -75,7 +75,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
         .unwrap();
 
     let skill = new.personal.skills[0].skill.as_str().to_owned();
-    svc.store()
+    db.store
         .upsert_esco(&[EscoConcept {
             uri: skill.clone(),
             kind: "skill".into(),
@@ -106,16 +106,10 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
     assert_eq!(json["controller"]["project_code"], world.project.code);
     assert_eq!(json["service_path"]["stage"], "assessment");
     assert_eq!(json["labels"][&skill], "varastotyö");
+    let store = &db.store;
     let name = |a: &Actor| {
         let id = a.user_id().unwrap();
-        async move {
-            svc.store()
-                .get_user(id)
-                .await
-                .unwrap()
-                .unwrap()
-                .display_name
-        }
+        async move { store.get_user(id).await.unwrap().unwrap().display_name }
     };
     let (coach_name, employer_name) = (name(&coach).await, name(&employer).await);
     assert_ne!(coach_name, employer_name);
@@ -337,6 +331,13 @@ pub(crate) async fn erasure_removes_every_row_unless_held(db: Arc<TestDb>) {
     ));
     let holds = svc.legal_holds(&operator, id).await.unwrap();
     assert!(holds.len() == 1 && !holds[0].active(today));
+    // Reading the holds is audited: a hold tells about the person.
+    let head = db.store.audit_head().await.unwrap().unwrap().0;
+    let last = db.store.audit_page(head - 1, 1).await.unwrap();
+    assert_eq!(
+        (last[0].action.as_str(), last[0].subject.as_deref()),
+        ("read_legal_holds", Some(id.to_string().as_str()))
+    );
 
     let files_before = db.sqlite_files();
     if db.backend == Backend::Sqlite {

@@ -3,7 +3,7 @@
 use super::*;
 
 pub(crate) async fn durability_settings_are_verified(db: Arc<TestDb>) {
-    let settings = db.service.store().durability_settings().await.unwrap();
+    let settings = db.store.durability_settings().await.unwrap();
     let get = |k: &str| {
         settings
             .iter()
@@ -25,7 +25,7 @@ pub(crate) async fn durability_settings_are_verified(db: Arc<TestDb>) {
             assert_ne!(get("synchronous_commit"), "off");
         }
     }
-    let store = db.service.store();
+    let store = &db.store;
     assert_eq!(
         store.applied_migrations().await.unwrap(),
         store.shipped_migrations()
@@ -89,7 +89,7 @@ pub(crate) async fn stale_update_is_a_conflict(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(now.personal.given_name, "Anna");
     assert_eq!(now.version, 2);
-    store_refuses_a_stale_version(svc, id).await;
+    store_refuses_a_stale_version(&db, id).await;
 }
 
 pub(crate) async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) {
@@ -166,7 +166,7 @@ pub(crate) async fn duplicate_user_is_rejected_without_partial_write(db: Arc<Tes
     )
     .await
     .unwrap();
-    let before = svc.store().audit_head().await.unwrap();
+    let before = db.store.audit_head().await.unwrap();
     let err = svc
         .add_user(
             &system(),
@@ -178,8 +178,8 @@ pub(crate) async fn duplicate_user_is_rejected_without_partial_write(db: Arc<Tes
         .await
         .unwrap_err();
     assert!(matches!(err, ServiceError::Duplicate(_)), "{err:?}");
-    assert_eq!(svc.store().audit_head().await.unwrap(), before);
-    assert_eq!(svc.store().list_users().await.unwrap().len(), 1);
+    assert_eq!(db.store.audit_head().await.unwrap(), before);
+    assert_eq!(db.store.list_users().await.unwrap().len(), 1);
     let err = svc
         .add_user(
             &system(),
@@ -241,7 +241,7 @@ pub(crate) async fn many_concurrent_writers_never_fail(db: Arc<TestDb>) {
     for t in tasks {
         t.await.unwrap();
     }
-    assert_eq!(svc.store().count_participants().await.unwrap(), 200);
+    assert_eq!(db.store.count_participants().await.unwrap(), 200);
     let n = svc.verify_audit(None).await.unwrap().unwrap();
     assert!(n >= 400, "{n}");
 }

@@ -27,8 +27,8 @@ pub(crate) async fn esco_upsert_is_idempotent(db: Arc<TestDb>) {
     }];
     let merged = svc.import_esco(&system(), &fi, |_| {}).await.unwrap();
     assert_eq!(merged.updated, 1);
-    let got = svc
-        .store()
+    let got = db
+        .store
         .get_esco("http://data.europa.eu/esco/skill/a")
         .await
         .unwrap()
@@ -37,7 +37,7 @@ pub(crate) async fn esco_upsert_is_idempotent(db: Arc<TestDb>) {
         (got.label_fi.as_deref(), got.label_en.as_deref()),
         (Some("siivota"), Some("clean"))
     );
-    assert_eq!(svc.store().count_esco("skill").await.unwrap(), 2);
+    assert_eq!(db.store.count_esco("skill").await.unwrap(), 2);
 }
 
 /// SQLite's `LIKE` folds ASCII letters only: without the store's Unicode `search_text`,
@@ -66,7 +66,7 @@ pub(crate) async fn esco_search_folds_finnish_and_swedish_letters(db: Arc<TestDb
     )
     .await
     .unwrap();
-    svc.store().migrate().await.unwrap();
+    db.store.migrate().await.unwrap();
 
     let found = |query: &'static str, lang: &'static str| async move {
         let mut uris: Vec<String> = svc
@@ -93,8 +93,8 @@ pub(crate) async fn esco_search_folds_finnish_and_swedish_letters(db: Arc<TestDb
     assert_eq!(found("öljy", "fi").await, oil);
     assert_eq!(found("Öljy", "fi").await, oil);
     // The port itself folds the patterns it is given.
-    let direct = svc
-        .store()
+    let direct = db
+        .store
         .search_esco("skill", &["%ÖLJYNV%".into(), "%".into(), "%".into()], 10)
         .await
         .unwrap();

@@ -48,7 +48,7 @@ pub(crate) async fn master_key_rotation_rewraps_every_key(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(n, 3);
     // A service on the new keys reads everything; the old keys are refused.
-    let reopened = Service::open(svc.store().clone(), new_keys).await.unwrap();
+    let reopened = Service::open(db.store.clone(), new_keys).await.unwrap();
     for id in &ids {
         reopened
             .get_participant(&coach, *id, "service_delivery")
@@ -57,7 +57,7 @@ pub(crate) async fn master_key_rotation_rewraps_every_key(db: Arc<TestDb>) {
     }
     assert!(reopened.verify_audit(None).await.unwrap().is_ok());
     assert!(matches!(
-        Service::open(svc.store().clone(), db.keys.clone()).await,
+        Service::open(db.store.clone(), db.keys.clone()).await,
         Err(ServiceError::Config(_))
     ));
 }

@@ -119,7 +119,7 @@ async fn consent_and_share_skills(
     .unwrap();
 }
 
-async fn store_refuses_a_stale_version(svc: &Service, id: ParticipantId) {
+async fn store_refuses_a_stale_version(db: &TestDb, id: ParticipantId) {
     // The store checks the version itself, not only the service.
     let audit = AuditEvent::new(
         &system(),
@@ -129,16 +129,11 @@ async fn store_refuses_a_stale_version(svc: &Service, id: ParticipantId) {
         "maintenance",
     )
     .unwrap();
-    let (mut rec, _) = svc
-        .store()
-        .get_participant(id, &audit)
-        .await
-        .unwrap()
-        .unwrap();
+    let (mut rec, _) = db.store.get_participant(id, &audit).await.unwrap().unwrap();
     assert_eq!(rec.version, 2);
     rec.version = 2;
-    let err = svc
-        .store()
+    let err = db
+        .store
         .update_participant(&rec, 1, &audit)
         .await
         .unwrap_err();

@@ -30,12 +30,7 @@ pub(crate) async fn participant_round_trip_is_encrypted_and_audited(db: Arc<Test
         "maintenance",
     )
     .unwrap();
-    let (rec, key) = svc
-        .store()
-        .get_participant(id, &audit)
-        .await
-        .unwrap()
-        .unwrap();
+    let (rec, key) = db.store.get_participant(id, &audit).await.unwrap().unwrap();
     assert!(key.is_some());
     let clear = format!("{}{}{}", rec.personal_json, rec.family_name, rec.given_name);
     assert!(!clear.contains(CANARY) && !clear.contains(&code));
@@ -58,7 +53,7 @@ pub(crate) async fn participant_round_trip_is_encrypted_and_audited(db: Arc<Test
     .concat();
     assert!(!sealed.windows(CANARY.len()).any(|w| w == CANARY.as_bytes()));
     // create + read + the raw read above, each audited with the participant as subject.
-    let rows = svc.store().audit_page(0, 1000).await.unwrap();
+    let rows = db.store.audit_page(0, 1000).await.unwrap();
     let about: Vec<&str> = rows
         .iter()
         .filter(|r| r.subject.as_deref() == Some(&id.to_string()))
@@ -67,7 +62,7 @@ pub(crate) async fn participant_round_trip_is_encrypted_and_audited(db: Arc<Test
     assert_eq!(about, ["create", "read", "read"]);
     if db.backend == Backend::Sqlite {
         let path = db.url.trim_start_matches("sqlite://");
-        svc.store().close().await;
+        db.store.close().await;
         for f in [path.to_owned(), format!("{path}-wal")] {
             let bytes = std::fs::read(&f).unwrap_or_default();
             assert!(
@@ -245,7 +240,7 @@ pub(crate) async fn meetings_are_sealed_and_round_trip(db: Arc<TestDb>) {
         "maintenance",
     )
     .unwrap();
-    let raw = svc.store().list_meetings(id, &audit).await.unwrap();
+    let raw = db.store.list_meetings(id, &audit).await.unwrap();
     assert!(!raw[0]
         .notes_sealed
         .windows(CANARY.len())

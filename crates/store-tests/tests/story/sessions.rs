@@ -52,8 +52,8 @@ pub(crate) async fn activation_sign_in_and_sessions(db: Arc<TestDb>) {
             .await,
         Err(ServiceError::Unauthenticated)
     ));
-    let (_, phc, active) = svc
-        .store()
+    let (_, phc, active) = db
+        .store
         .credentials_for(email.as_str())
         .await
         .unwrap()
@@ -124,7 +124,16 @@ pub(crate) async fn activation_sign_in_and_sessions(db: Arc<TestDb>) {
     let a = svc.sign_in(email.as_str(), password, now).await.unwrap();
     let b = svc.sign_in(email.as_str(), password, now).await.unwrap();
     assert_ne!(a.token, b.token);
-    assert_eq!(svc.store().delete_user_sessions(user).await.unwrap(), 2);
+    // Ending them is an audited use case: the entry names the account, in the same
+    // transaction as the deletion.
+    let operator = Actor::system("user end-sessions");
+    assert_eq!(svc.end_sessions(&operator, &email).await.unwrap(), 2);
+    let head = db.store.audit_head().await.unwrap().unwrap().0;
+    let last = db.store.audit_page(head - 1, 1).await.unwrap();
+    assert_eq!(
+        (last[0].action.as_str(), last[0].subject.as_deref()),
+        ("end_sessions", Some(user.to_string().as_str()))
+    );
     assert!(
         svc.session_actor(&a.token, now).await.is_err()
             && svc.session_actor(&b.token, now).await.is_err()
@@ -133,10 +142,10 @@ pub(crate) async fn activation_sign_in_and_sessions(db: Arc<TestDb>) {
     // A hash with weaker parameters is upgraded at the next sign-in.
     let weak = "$argon2id$v=19$m=8192,t=1,p=1$AQEBAQEBAQEBAQEBAQEBAQ$";
     let weak = format!("{weak}{}", weak_hash_suffix(password));
-    svc.store().set_password(user, &weak, now).await.unwrap();
+    db.store.set_password(user, &weak, now).await.unwrap();
     svc.sign_in(email.as_str(), password, now).await.unwrap();
-    let (_, upgraded, _) = svc
-        .store()
+    let (_, upgraded, _) = db
+        .store
         .credentials_for(email.as_str())
         .await
         .unwrap()

@@ -441,7 +441,7 @@ fn patch_with_unknown_or_forbidden_fields_is_422_and_changes_nothing() {
             .api(Method::GET, &path, Some(&coach), None, &[])
             .await
             .json();
-        let audit_before = app.service().store().audit_head().await.expect("audit");
+        let audit_before = app.db.store.audit_head().await.expect("audit");
         for (patch, field) in [
             (json!({"stage": "assessment", "version": 9}), "version"),
             (
@@ -474,8 +474,8 @@ fn patch_with_unknown_or_forbidden_fields_is_422_and_changes_nothing() {
         assert_eq!(after.json(), before, "the stored record is unchanged");
         // Each refusal was audited (R15), besides the reads.
         let page = app
-            .service()
-            .store()
+            .db
+            .store
             .audit_page(audit_before.map_or(0, |(seq, _)| seq), 100)
             .await
             .expect("audit page");

@@ -8,12 +8,12 @@ use super::names::{self, Background};
 use super::profile;
 use super::regions::RegionSpec;
 use super::rng::Rng;
-use crate::participants::NewParticipant;
-use crate::{Result, ServiceError};
 use polku_domain::{
     Mobility, MunicipalityCode, ParticipantId, ParticipantPersonal, ParticipantSensitive,
     PathStage, ProjectId, UserId,
 };
+use polku_service::participants::NewParticipant;
+use polku_service::{Result, ServiceError};
 use std::collections::BTreeSet;
 use time::{macros::date, Date, Duration};
 

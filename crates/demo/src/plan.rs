@@ -7,8 +7,8 @@ use super::regions::REGIONS;
 use super::staff;
 use super::tasks;
 use super::DemoOptions;
-use crate::{Result, ServiceError};
 use polku_domain::{MunicipalityCode, Organisation, Project, User, UserId};
+use polku_service::{Result, ServiceError};
 use std::collections::BTreeSet;
 
 /// Everything the demo writes, in writing order.

@@ -2,8 +2,8 @@
 //! identity codes (mod-31 rule, permanent 002–899 or temporary 900–999).
 
 use super::rng::Rng;
-use crate::{Result, ServiceError};
 use polku_domain::{business_id::check_digit, hetu::check_char, BusinessId, Hetu};
+use polku_service::{Result, ServiceError};
 use std::collections::BTreeSet;
 use time::Date;
 

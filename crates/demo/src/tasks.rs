@@ -2,14 +2,15 @@
 //! task, with small variations (hours, days, schedule, one demand, value) drawn from the
 //! employer's stream.
 
-use super::esco_refs::{self, Sector};
+use super::esco_refs;
 use super::rng::Rng;
+use super::sector::Sector;
 use super::task_table::TASKS;
-use crate::{Result, ServiceError};
 use polku_domain::{
     CefrLevel, DemandProfile, Dimension, EmployerId, EscoUri, LanguageCode, Level,
     MunicipalityCode, Schedule, Task, TaskId,
 };
+use polku_service::{Result, ServiceError};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,18 +1,18 @@
 //! Employers with invented but real-looking Finnish names, valid business IDs, TOL 2008 codes,
 //! a task inventory of 4–12 tasks and 1–3 openings grouping those tasks.
 
-use super::esco_refs::Sector;
 use super::ids;
 use super::names::{self, Background};
 use super::openings;
 use super::regions::RegionSpec;
 use super::rng::Rng;
+use super::sector::Sector;
 use super::tasks::{self, Site, Template};
-use crate::Result;
 use polku_domain::{
     CooperationDepth, Employer, EmployerId, EmployerSize, MunicipalityCode, Opening, ProjectId,
     Task, UserId,
 };
+use polku_service::Result;
 use std::collections::BTreeSet;
 
 /// An employer with its inventory, in the order they are written.

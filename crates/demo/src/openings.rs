@@ -2,11 +2,11 @@
 //! trial, apprenticeship or small gig. Trials are unpaid and last at most six months; paid
 //! openings carry a monthly wage scaled from a full-time wage by the hours.
 
-use super::esco_refs::Sector;
 use super::people::REFERENCE_DATE;
 use super::rng::Rng;
-use crate::Result;
+use super::sector::Sector;
 use polku_domain::{CooperationDepth, Employer, Opening, OpeningId, OpeningKind, Task};
+use polku_service::Result;
 use time::Duration;
 
 /// Job title and the vocational qualification (perustutkinto) a trial or apprenticeship leads to.

@@ -115,7 +115,7 @@ fn data_is_spread_realistically() {
 fn every_template_parses_and_every_sector_has_enough() {
     let t = tasks::templates().expect("templates parse");
     assert!(t.len() >= 60);
-    for s in esco_refs::Sector::EMPLOYERS {
+    for s in sector::Sector::EMPLOYERS {
         let own = t.iter().filter(|x| x.sector == s).count();
         assert!(own >= 6, "{s:?} has {own} templates");
     }

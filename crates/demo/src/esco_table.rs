@@ -3,7 +3,7 @@
 //! sectors of the demo employers. Each line: key, sector, concept id, and the preferred English
 //! label in a comment.
 
-use super::esco_refs::Sector;
+use super::sector::Sector;
 
 #[rustfmt::skip]
 pub const SKILLS: &[(&str, Sector, &str)] = &[

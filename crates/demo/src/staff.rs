@@ -6,10 +6,10 @@ use super::ids;
 use super::names::{self, Background};
 use super::regions::RegionSpec;
 use super::rng::Rng;
-use crate::Result;
 use polku_domain::{
     Email, Organisation, OrganisationId, Project, ProjectId, Role, RoleGrant, User, UserId,
 };
+use polku_service::Result;
 use std::collections::BTreeSet;
 use time::macros::date;
 

@@ -1,46 +1,9 @@
-//! Sectors and lookups into the ESCO table of the demo data ([`super::esco_table`]).
+//! Lookups into the ESCO table of the demo data ([`super::esco_table`]) by key and by sector.
 
 use super::esco_table::{OCCUPATIONS, SKILLS};
-use crate::{Result, ServiceError};
+use super::sector::Sector;
 use polku_domain::{EscoKind, EscoUri};
-
-/// The industries of the demo employers; `General` skills fit every workplace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Sector {
-    Cleaning,
-    Kitchen,
-    Warehouse,
-    Retail,
-    Care,
-    Metal,
-    Grounds,
-    Laundry,
-    Office,
-    General,
-}
-
-impl Sector {
-    /// Every employer sector (not `General`).
-    pub const EMPLOYERS: [Sector; 9] = [
-        Sector::Cleaning,
-        Sector::Kitchen,
-        Sector::Warehouse,
-        Sector::Retail,
-        Sector::Care,
-        Sector::Metal,
-        Sector::Grounds,
-        Sector::Laundry,
-        Sector::Office,
-    ];
-
-    pub fn parse(s: &str) -> Result<Sector> {
-        Sector::EMPLOYERS
-            .into_iter()
-            .chain([Sector::General])
-            .find(|x| format!("{x:?}") == s)
-            .ok_or_else(|| ServiceError::Config(format!("demo data: unknown sector {s:?}")))
-    }
-}
+use polku_service::{Result, ServiceError};
 
 const SKILL: &str = "http://data.europa.eu/esco/skill/";
 const OCCUPATION: &str = "http://data.europa.eu/esco/occupation/";

@@ -3,10 +3,10 @@
 //! project each. Municipalities are named here and resolved through `polku_domain::geo`; no
 //! code is hard-wired.
 
-use super::esco_refs::Sector;
-use crate::{Result, ServiceError};
+use super::sector::Sector;
 use polku_domain::geo::{self, Municipality};
 use polku_domain::MunicipalityCode;
+use polku_service::{Result, ServiceError};
 
 /// A municipality of a region: Finnish name, genitive (for company names), weight as a home.
 pub type Place = (&'static str, &'static str, u32);

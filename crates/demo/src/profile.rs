@@ -1,15 +1,16 @@
 //! The parts of a participant's profile drawn independently: languages with CEFR levels, ESCO
 //! skills and goals, availability, contact details and ESF+ entry data.
 
-use super::esco_refs::{self, Sector};
+use super::esco_refs;
 use super::names::{self, Background};
 use super::rng::Rng;
-use crate::Result;
+use super::sector::Sector;
 use polku_domain::participant::LabourMarketStatus;
 use polku_domain::{
     Availability, CefrLevel, Email, EscoUri, EsfEntry, Evidence, HoursRange, LanguageCode,
     PathStage, SkillClaim,
 };
+use polku_service::Result;
 use std::collections::{BTreeMap, BTreeSet};
 
 const GOAL_SECTORS: &[(Sector, u32)] = &[
