@@ -1,12 +1,15 @@
-//! The operations behind `polku match|craft|allocate` and the service layer: JSON in, JSON out.
+//! The operations behind `polku match|craft|allocate` and the service layer: typed answers
+//! ([`crate::output`]) for callers in Rust, and thin JSON wrappers (`*_json`) for the edges
+//! where JSON is the contract (the command line and the HTTP API).
 
 use crate::dict::BitSet;
 pub use crate::error::InputError;
 use crate::explain;
 use crate::feasible::Job;
+use crate::hit::{self, AccIds, MatchResult, TaskRefs};
 use crate::index::Index;
 use crate::input::Input;
-use crate::output::{AccIds, Excluded, MatchResult, TaskRefs};
+use crate::output::{Excluded, Matches, OpeningMatches, PersonMatches, Ranked};
 use crate::search::{self, Hit, Scratch};
 use crate::subsidy;
 use crate::validate;
@@ -16,8 +19,8 @@ mod allocation;
 mod crafting;
 
 pub use allocation::{allocate_input, allocate_json, allocation_problem, fairness_micro};
-pub use crafting::{craft_input, craft_json};
-use serde_json::{json, Value};
+pub use crafting::{craft, craft_json};
+use serde_json::Value;
 use time::Date;
 
 /// Arguments of `polku match`.
@@ -97,7 +100,7 @@ fn hit_out_on<'a>(
         participant: &ix.people.id[p],
         opening: &ix.openings.id[o],
         employer: &ix.employers.id[ix.openings.employer[o] as usize],
-        kind: ix.openings.kind[o].as_str(),
+        kind: ix.openings.kind[o],
         title: ix.openings.title[o].as_deref(),
         score: explain::micro(h.score()),
         parts,
@@ -152,97 +155,162 @@ pub fn hits_out<'a>(
         .collect()
 }
 
-/// One feasible pair with its explanation, as in `match` output.
-pub fn hit_value(ix: &Index, h: &Hit, skills: &BitSet, today: Date) -> Value {
-    serde_json::to_value(hit_out(ix, h, skills, today)).unwrap_or(Value::Null)
-}
-
-fn excluded_json(ix: &Index, p: usize, o: usize) -> Option<Value> {
+fn excluded_pair(ix: &Index, p: usize, o: usize) -> Option<Excluded> {
     let job = Job::opening(ix, o);
     let why = explain::excluded_by(ix, p, &job, true);
     (!why.is_empty()).then(|| {
-        serde_json::to_value(Excluded {
+        Excluded::from(&hit::Excluded {
             participant: &ix.people.id[p],
             opening: &ix.openings.id[o],
             excluded_by: why,
         })
-        .unwrap_or(Value::Null)
     })
 }
 
 fn for_person(
     ix: &Index,
     p: usize,
-    args: &MatchArgs,
+    list: List,
     scratch: &mut Scratch,
     skills: &mut BitSet,
     today: Date,
-) -> Value {
-    let hits = search::top_openings(ix, p, args.top, scratch);
+) -> PersonMatches {
+    let hits = search::top_openings(ix, p, list.top, scratch);
     let row = ix.people.skills.row(p);
     skills.set_all(row);
-    let mut results: Vec<Value> = hits_out(ix, &hits, skills, today, true)
-        .into_iter()
-        .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
+    let results = hits_out(ix, &hits, skills, today, true)
+        .iter()
+        .map(Ranked::from)
         .collect();
     skills.clear_all(row);
-    if args.include_excluded {
-        let mut ex: Vec<(String, Value)> = (0..ix.openings.len())
-            .filter_map(|o| excluded_json(ix, p, o).map(|v| (ix.openings.id[o].clone(), v)))
+    let mut excluded: Vec<Excluded> = Vec::new();
+    if list.include_excluded {
+        excluded = (0..ix.openings.len())
+            .filter_map(|o| excluded_pair(ix, p, o))
             .collect();
-        ex.sort_by(|a, b| a.0.cmp(&b.0));
-        results.extend(ex.into_iter().map(|x| x.1));
+        excluded.sort_by(|a, b| a.opening.cmp(&b.opening));
     }
-    json!({"participant": ix.people.id[p], "results": results})
+    PersonMatches {
+        participant: ix.people.id[p].clone(),
+        results,
+        excluded,
+    }
 }
 
-/// Ranked openings for a participant, ranked candidates for an opening, or every participant's
-/// ranked openings.
-pub fn match_input(input: &Input, args: &MatchArgs, today: Date) -> Result<Value, InputError> {
+/// How long an answer is: the best `top` results, and whether to list the excluded pairs too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct List {
+    pub top: usize,
+    pub include_excluded: bool,
+}
+
+/// The best openings for one participant, explained.
+pub fn match_person(
+    input: &Input,
+    participant: &str,
+    list: List,
+    today: Date,
+) -> Result<PersonMatches, InputError> {
+    validate::validate(input)?;
+    let ix = Index::build(input);
+    let p = person(&ix, participant)?;
+    let mut skills = BitSet::with_len(ix.skills.len());
+    Ok(for_person(
+        &ix,
+        p,
+        list,
+        &mut Scratch::new(&ix),
+        &mut skills,
+        today,
+    ))
+}
+
+/// The best candidates for one opening, explained.
+pub fn match_opening(
+    input: &Input,
+    opening: &str,
+    list: List,
+    today: Date,
+) -> Result<OpeningMatches, InputError> {
+    validate::validate(input)?;
+    let ix = Index::build(input);
+    let o = *ix
+        .opening_by_id
+        .get(opening)
+        .ok_or_else(|| InputError::not_found("opening", "opening", opening))? as usize;
+    let mut skills = BitSet::with_len(ix.skills.len());
+    let hits = search::top_people(&ix, o, list.top, &mut Scratch::new(&ix));
+    let candidates = hits
+        .iter()
+        .map(|h| {
+            let row = ix.people.skills.row(h.person as usize);
+            skills.set_all(row);
+            let r = Ranked::from(&hit_out(&ix, h, &skills, today));
+            skills.clear_all(row);
+            r
+        })
+        .collect();
+    let excluded = if list.include_excluded {
+        (0..ix.people.len())
+            .filter_map(|p| excluded_pair(&ix, p, o))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(OpeningMatches {
+        opening: opening.to_owned(),
+        candidates,
+        excluded,
+    })
+}
+
+/// Every participant's best openings, explained.
+pub fn match_everyone(
+    input: &Input,
+    list: List,
+    today: Date,
+) -> Result<Vec<PersonMatches>, InputError> {
     validate::validate(input)?;
     let ix = Index::build(input);
     let mut scratch = Scratch::new(&ix);
     let mut skills = BitSet::with_len(ix.skills.len());
-    if let Some(id) = &args.opening {
-        if args.participant.is_some() {
-            return Err(InputError::new(
+    Ok((0..ix.people.len())
+        .map(|p| for_person(&ix, p, list, &mut scratch, &mut skills, today))
+        .collect())
+}
+
+/// `polku match`: ranked openings for a participant, ranked candidates for an opening, or every
+/// participant's ranked openings, as the arguments ask.
+pub fn match_input(input: &Input, args: &MatchArgs, today: Date) -> Result<Matches, InputError> {
+    let list = List {
+        top: args.top,
+        include_excluded: args.include_excluded,
+    };
+    match (&args.participant, &args.opening) {
+        (Some(_), Some(_)) => {
+            // Reported after the input is known to be valid, as before.
+            validate::validate(input)?;
+            Err(InputError::new(
                 "",
                 "invalid_arguments",
                 "give --participant or --opening, not both",
-            ));
+            ))
         }
-        let o = *ix
-            .opening_by_id
-            .get(id)
-            .ok_or_else(|| InputError::not_found("opening", "opening", id))?
-            as usize;
-        let hits = search::top_people(&ix, o, args.top, &mut scratch);
-        let mut candidates: Vec<Value> = hits
-            .iter()
-            .map(|h| {
-                let row = ix.people.skills.row(h.person as usize);
-                skills.set_all(row);
-                let v = hit_value(&ix, h, &skills, today);
-                skills.clear_all(row);
-                v
-            })
-            .collect();
-        if args.include_excluded {
-            candidates.extend((0..ix.people.len()).filter_map(|p| excluded_json(&ix, p, o)));
-        }
-        return Ok(json!({"opening": id, "candidates": candidates}));
+        (None, Some(o)) => match_opening(input, o, list, today).map(Matches::Opening),
+        (Some(p), None) => match_person(input, p, list, today).map(Matches::Person),
+        (None, None) => match_everyone(input, list, today)
+            .map(|participants| Matches::Everyone { participants }),
     }
-    if let Some(id) = &args.participant {
-        let p = person(&ix, id)?;
-        return Ok(for_person(&ix, p, args, &mut scratch, &mut skills, today));
-    }
-    let all: Vec<Value> = (0..ix.people.len())
-        .map(|p| for_person(&ix, p, args, &mut scratch, &mut skills, today))
-        .collect();
-    Ok(json!({"participants": all}))
 }
 
-/// [`match_input`] on JSON text.
+/// [`match_input`] on JSON text, answered as JSON: the contract of `polku match --input` and
+/// `POST /api/v1/match`.
 pub fn match_json(input: &str, args: &MatchArgs, today: Date) -> Result<Value, InputError> {
-    match_input(&validate::parse(input)?, args, today)
+    match_input(&validate::parse(input)?, args, today).map(|m| to_json(&m))
+}
+
+/// An answer as a JSON value (object keys sorted, as the answers have always been written).
+pub fn to_json(answer: &impl serde::Serialize) -> Value {
+    // The answers hold strings, numbers and maps with string keys only, which cannot fail.
+    serde_json::to_value(answer).unwrap_or(Value::Null)
 }

@@ -16,6 +16,7 @@ pub mod dict;
 pub mod error;
 pub mod explain;
 pub mod feasible;
+pub mod hit;
 pub mod index;
 pub mod input;
 pub mod output;

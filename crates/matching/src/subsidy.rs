@@ -2,8 +2,8 @@
 //! work-arrangement subsidy that may pay for accommodations.
 
 use crate::accommodate;
+use crate::hit::{AccSubsidy, Msg, PaySubsidy, Text};
 use crate::index::Index;
-use crate::output::{AccSubsidy, Msg, PaySubsidy, Text};
 use polku_domain::catalogue::{subsidy_rule, SubsidyRule};
 use polku_domain::OpeningKind;
 use time::Date;

@@ -23,7 +23,7 @@ fn all(participant: Option<&str>, opening: Option<&str>) -> MatchArgs {
 
 /// (opening id → score) of the feasible results for one participant.
 fn scores(input: &polku_matching::Input, p: &str) -> BTreeMap<String, f64> {
-    let v = api::match_input(input, &all(Some(p), None), today()).expect("match");
+    let v = api::to_json(&api::match_input(input, &all(Some(p), None), today()).expect("match"));
     v["results"]
         .as_array()
         .expect("results")
@@ -47,7 +47,7 @@ proptest! {
     fn no_hard_limit_is_violated(seed in any::<u64>()) {
         let input = gen::input(seed, 4, 5);
         for p in &input.participants {
-            let v = api::match_input(&input, &all(Some(&p.id), None), today()).expect("match");
+            let v = api::to_json(&api::match_input(&input, &all(Some(&p.id), None), today()).expect("match"));
             let mut found = BTreeSet::new();
             for r in v["results"].as_array().expect("results") {
                 let oid = r["opening"].as_str().expect("id");
@@ -86,7 +86,7 @@ proptest! {
         let mut by_opening = BTreeMap::new();
         for e in &input.employers {
             for op in &e.openings {
-                let v = api::match_input(&input, &all(None, Some(&op.id)), today()).expect("match");
+                let v = api::to_json(&api::match_input(&input, &all(None, Some(&op.id)), today()).expect("match"));
                 for c in v["candidates"].as_array().expect("list").iter().filter(|c| c.get("excluded_by").is_none()) {
                     by_opening.insert((c["participant"].as_str().expect("id").to_owned(), op.id.clone()), c["score"].as_f64().expect("score"));
                 }
@@ -101,7 +101,7 @@ proptest! {
     fn top_k_is_the_head_of_the_full_ranking(seed in any::<u64>(), k in 1usize..4) {
         let input = gen::input(seed, 6, 12);
         let ranked = |args: MatchArgs, key: &str| -> Vec<(String, f64)> {
-            let v = api::match_input(&input, &args, today()).expect("match");
+            let v = api::to_json(&api::match_input(&input, &args, today()).expect("match"));
             v[key].as_array().expect("list").iter()
                 .filter(|r| r.get("excluded_by").is_none())
                 .map(|r| (format!("{}/{}", r["participant"].as_str().unwrap_or(""), r["opening"].as_str().unwrap_or("")), r["score"].as_f64().unwrap_or(-1.0)))
@@ -144,7 +144,7 @@ proptest! {
         let p = input.participants[0].clone();
         let e = input.employers[0].clone();
         let (lo, hi) = (p.hours_per_week.min, p.hours_per_week.max);
-        let v = api::craft_input(&input, &CraftArgs { participant: p.id.clone(), employer: e.id.clone(), hours: None }, today()).expect("craft");
+        let v = api::to_json(&api::craft(&input, &CraftArgs { participant: p.id.clone(), employer: e.id.clone(), hours: None }, today()).expect("craft"));
         let expected = naive::craft(&input, &p, &e, lo, hi);
         prop_assert_eq!(v["found"].as_bool(), Some(expected.is_some()));
         if let Some(best) = expected {
@@ -226,7 +226,8 @@ fn brute_force(p: &Problem, person: usize, load: &mut Vec<u32>) -> i64 {
 #[test]
 fn scores_are_plain_numbers() {
     let input = gen::input(7, 3, 3);
-    let v: Value = api::match_input(&input, &MatchArgs::default(), today()).expect("match");
+    let v: Value =
+        api::to_json(&api::match_input(&input, &MatchArgs::default(), today()).expect("match"));
     assert!(v["participants"].as_array().is_some_and(|a| a.len() == 3));
 }
 
@@ -237,7 +238,7 @@ proptest! {
     /// and without sentences, in both directions (including strings that need escaping).
     #[test]
     fn json_writer_equals_serde(seed in any::<u64>()) {
-        use polku_matching::output::{JsonWriter, OpeningCandidates, PersonResults};
+        use polku_matching::hit::{JsonWriter, OpeningCandidates, PersonResults};
         use polku_matching::search::{self, Scratch};
         let mut input = gen::input(seed, 10, 8);
         if let Some(e) = input.employers.first_mut() {

@@ -204,7 +204,7 @@ impl JsonWriter {
         out.extend_from_slice(b",\"employer\":");
         Self::str(out, m.employer);
         out.extend_from_slice(b",\"kind\":");
-        Self::str(out, m.kind);
+        Self::str(out, m.kind.as_str());
         if let Some(t) = m.title {
             out.extend_from_slice(b",\"title\":");
             Self::str(out, t);
@@ -492,7 +492,7 @@ impl JsonWriter {
                 text,
             } => {
                 out.extend_from_slice(b"{\"code\":\"accommodated\",\"dimension\":");
-                Self::str(out, dimension);
+                Self::str(out, dimension.key());
                 Self::field_u(out, b",\"demand\":", u64::from(*demand));
                 Self::field_u(out, b",\"capacity\":", u64::from(*capacity));
                 out.extend_from_slice(b",\"accommodations\":");
@@ -506,7 +506,7 @@ impl JsonWriter {
 
     fn check(&mut self, out: &mut Vec<u8>, c: &Check<'_>) {
         out.extend_from_slice(b"{\"dimension\":");
-        Self::str(out, c.dimension);
+        Self::str(out, c.dimension.key());
         Self::field_u(out, b",\"demand\":", u64::from(c.demand));
         self.text(out, &c.text);
         out.push(b'}');
