@@ -227,6 +227,20 @@ pub enum Fits {
     },
 }
 
+impl Fits {
+    /// The item's `code` in the JSON answer.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Fits::Hours { .. } => "hours",
+            Fits::Days { .. } => "days",
+            Fits::Municipality { .. } => "municipality",
+            Fits::Language { .. } => "language",
+            Fits::Functioning { .. } => "functioning",
+            Fits::Accommodated { .. } => "accommodated",
+        }
+    }
+}
+
 /// Demand and capacity on one dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DimFit {
