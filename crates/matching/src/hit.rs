@@ -7,10 +7,8 @@ use polku_domain::{Dimension, OpeningKind};
 use serde::{Serialize, Serializer};
 
 pub mod text;
-pub mod write;
 
 pub use text::{DimList, Msg, Text};
-pub use write::JsonWriter;
 
 /// One ranked opening for a participant (or candidate for an opening).
 #[derive(Debug, Clone, Serialize)]

@@ -1,6 +1,6 @@
 //! `craft`: the optimal job from one employer's tasks, with reasons and descriptions.
 
-use super::{person, CraftArgs, InputError};
+use super::{hits::person, CraftArgs, InputError};
 use crate::craft;
 use crate::describe::{self, Facts};
 use crate::dict::BitSet;

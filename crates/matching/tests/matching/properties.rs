@@ -2,8 +2,8 @@
 
 use crate::gen::{self, Rng};
 use crate::naive;
-use polku_matching::allocate::{self, Problem};
 use polku_matching::api::{self, CraftArgs, MatchArgs};
+use polku_matching::internals::allocate::{self, Problem};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -238,8 +238,9 @@ proptest! {
     /// and without sentences, in both directions (including strings that need escaping).
     #[test]
     fn json_writer_equals_serde(seed in any::<u64>()) {
-        use polku_matching::hit::{JsonWriter, OpeningCandidates, PersonResults};
-        use polku_matching::search::{self, Scratch};
+        use crate::write::JsonWriter;
+        use polku_matching::internals::hit::{OpeningCandidates, PersonResults};
+        use polku_matching::internals::search::{self, Scratch};
         let mut input = gen::input(seed, 10, 8);
         if let Some(e) = input.employers.first_mut() {
             if let Some(t) = e.tasks.first_mut() {
@@ -249,16 +250,16 @@ proptest! {
                 o.title = Some("Kassa / \"yö\"\t".to_owned());
             }
         }
-        let ix = polku_matching::index::Index::build(&input);
+        let ix = polku_matching::internals::index::Index::build(&input);
         let mut scratch = Scratch::new(&ix);
         let mut writer = JsonWriter::new();
-        let mut skills = polku_matching::dict::BitSet::with_len(ix.skills.len());
+        let mut skills = polku_matching::internals::dict::BitSet::with_len(ix.skills.len());
         for words in [true, false] {
             for p in 0..ix.people.len() {
                 let hits = search::top_openings(&ix, p, 50, &mut scratch);
                 let row = ix.people.skills.row(p);
                 skills.set_all(row);
-                let results = api::hits_out(&ix, &hits, &skills, today(), words);
+                let results = polku_matching::internals::answer::hits_out(&ix, &hits, &skills, today(), words);
                 skills.clear_all(row);
                 let answer = PersonResults { participant: &ix.people.id[p], results };
                 let mut ours = Vec::new();
@@ -273,7 +274,7 @@ proptest! {
                     .map(|h| {
                         let row = ix.people.skills.row(h.person as usize);
                         skills.set_all(row);
-                        let r = api::hit_out_words(&ix, h, &skills, today(), words);
+                        let r = polku_matching::internals::answer::hit_out_words(&ix, h, &skills, today(), words);
                         skills.clear_all(row);
                         r
                     })
@@ -295,15 +296,15 @@ proptest! {
     /// true score of a feasible pair.
     #[test]
     fn score_bound_is_never_below_the_score(seed in any::<u64>()) {
-        use polku_matching::search::{self, Scratch};
+        use polku_matching::internals::search::{self, Scratch};
         let input = gen::input(seed, 12, 10);
-        let ix = polku_matching::index::Index::build(&input);
+        let ix = polku_matching::internals::index::Index::build(&input);
         let mut scratch = Scratch::new(&ix);
         for p in 0..ix.people.len() {
             let mut hits = Vec::new();
             search::all_openings(&ix, p, &mut scratch, &mut hits);
             for h in hits {
-                let b = polku_matching::prune::bound(&ix, p, h.opening as usize, h.cover.cost_eur);
+                let b = polku_matching::internals::prune::bound(&ix, p, h.opening as usize, h.cover.cost_eur);
                 prop_assert!(b >= h.score(), "bound {} < score {} (p{}, o{})", b, h.score(), p, h.opening);
             }
         }
