@@ -193,3 +193,27 @@ fn not_assessed_ranks_below_known() {
         .clone();
     assert!(known["score"].as_f64() > unknown["score"].as_f64());
 }
+
+/// The typed answer is the JSON answer: `match_person` serialises to what `match_json` writes,
+/// and each fit's `code()` is the code its JSON item carries.
+#[test]
+fn typed_answer_is_the_json_answer() {
+    let input = polku_matching::internals::validate::parse(&cases()).expect("input");
+    let list = api::List {
+        top: 20,
+        include_excluded: true,
+    };
+    for id in ["p-lifting", "p-a2", "p-no-nights"] {
+        let typed = api::match_person(&input, id, list, today()).expect("match");
+        assert_eq!(api::to_json(&typed), person(id));
+        for (r, v) in typed
+            .results
+            .iter()
+            .zip(person(id)["results"].as_array().unwrap())
+        {
+            for (f, fv) in r.fits.iter().zip(v["fits"].as_array().unwrap()) {
+                assert_eq!(fv["code"], f.why.code());
+            }
+        }
+    }
+}
