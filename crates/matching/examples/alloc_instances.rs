@@ -4,9 +4,9 @@
 //! `alloc_instances OUT_DIR COUNT SEED` writes `OUT_DIR/NNNN.bin` (layout in
 //! `bench/peers/alloc_ortools.py`) and `OUT_DIR/manifest.json`.
 
-use polku_matching::allocate::{self, Problem};
-use polku_matching::api;
-use polku_matching::Index;
+use polku_matching::internals::allocate::{self, Problem};
+use polku_matching::internals::answer::allocation_problem;
+use polku_matching::internals::index::Index;
 use std::path::PathBuf;
 
 struct Rng(u64);
@@ -86,8 +86,8 @@ fn main() {
         "/tests/fixtures/cases.json"
     ))
     .expect("fixture");
-    let input = polku_matching::validate::parse(&text).expect("input");
-    let problem = api::allocation_problem(&Index::build(&input));
+    let input = polku_matching::internals::validate::parse(&text).expect("input");
+    let problem = allocation_problem(&Index::build(&input));
     let sol = allocate::solve(&problem);
     let file = out.join("cases.bin");
     write(&file, &problem);

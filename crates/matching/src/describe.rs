@@ -3,7 +3,7 @@
 
 use crate::accommodate;
 use crate::index::{Index, EVENINGS, NIGHTS, WEEKENDS};
-use serde_json::{json, Value};
+use crate::output::Descriptions;
 
 /// What the description says.
 #[derive(Debug, Clone)]
@@ -70,7 +70,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 }
 
 /// Descriptions keyed by locale: `fi`, `sv`, `en`, `fi-x-selko`.
-pub fn describe(ix: &Index, f: &Facts<'_>) -> Value {
+pub fn describe(ix: &Index, f: &Facts<'_>) -> Descriptions {
     let tasks: Vec<String> = f.tasks.iter().map(|t| (*t).to_owned()).collect();
     let n = tasks.len();
     let (fi_acc, sv_acc, en_acc) = (
@@ -149,5 +149,10 @@ pub fn describe(ix: &Index, f: &Facts<'_>) -> Value {
         ));
         selko.push_str(" Työnantaja voi saada rahaa palkkaasi varten.");
     }
-    json!({"fi": fi, "sv": sv, "en": en, "fi-x-selko": selko})
+    Descriptions {
+        fi,
+        sv,
+        en,
+        fi_x_selko: selko,
+    }
 }

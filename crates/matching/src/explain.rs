@@ -4,8 +4,8 @@
 
 use crate::accommodate;
 use crate::feasible::{self, cefr, Job, Limit};
+use crate::hit::{Check, DimList, Fit, LimitOut, Msg, Text};
 use crate::index::Index;
-use crate::output::{Check, DimList, Fit, LimitOut, Msg, Text};
 use crate::score;
 use crate::swar;
 use polku_domain::Dimension;
@@ -19,13 +19,13 @@ pub fn label(d: Dimension) -> &'static str {
     polku_domain::catalogue::dimension(d).map_or(d.key(), |i| i.label.en.as_str())
 }
 
-pub(crate) fn lang_name(code: &str) -> crate::output::text::LangName<'_> {
-    crate::output::text::LangName(code)
+pub(crate) fn lang_name(code: &str) -> crate::hit::text::LangName<'_> {
+    crate::hit::text::LangName(code)
 }
 
 /// Millionths, written as the decimal number they stand for.
-pub fn micro(v: u32) -> crate::output::Micro {
-    crate::output::Micro(v)
+pub fn micro(v: u32) -> crate::hit::Micro {
+    crate::hit::Micro(v)
 }
 
 /// Why the pair fits: hours, days, place, languages, functioning (sentences when `words`).
@@ -101,10 +101,10 @@ pub fn fits<'a>(ix: &'a Index, p: usize, job: &Job, cover: u64, words: bool) -> 
         }
         let d = Dimension::ALL[i];
         out.push(Fit::Accommodated {
-            dimension: d.key(),
+            dimension: d,
             demand: need,
             capacity: cap,
-            accommodations: crate::output::AccIds::new(&ix.accs, by),
+            accommodations: crate::hit::AccIds::new(&ix.accs, by),
             text: t(Msg::Accommodated {
                 dimension: d,
                 demand: need,
@@ -134,7 +134,7 @@ pub fn to_check<'a>(job: &Job, bits: u32, words: bool) -> Vec<Check<'a>> {
         .map(|d| {
             let need = swar::lane(&job.demand, d.index());
             Check {
-                dimension: d.key(),
+                dimension: d,
                 demand: need,
                 text: Text::new(
                     words,
@@ -157,7 +157,7 @@ pub fn limit<'a>(l: &Limit<'a>) -> LimitOut<'a> {
             capacity,
             best_relief,
         } => LimitOut::Functioning {
-            dimension: dimension.key(),
+            dimension: *dimension,
             demand: *demand,
             capacity: *capacity,
             text: if *best_relief == 0 {

@@ -1,32 +1,35 @@
 //! Polku's matching engine: explainable person↔task matching, optimal job crafting and exact
 //! fair allocation (`docs/matching.md`). Pure: no I/O, a deterministic function of its input.
 //!
-//! The input ([`input::Input`]) is compiled into a struct-of-arrays [`index::Index`]; queries
-//! filter with byte-lane comparisons ([`swar`]) before scoring ([`score`]), keep the best with
-//! a bounded heap ([`search`]) and explain only what they return ([`explain`]).
+//! The API is [`api`] (typed answers, and JSON wrappers for the command line and HTTP), its
+//! [`input`], its [`output`] and its [`error`]. Inside, the input is compiled into a
+//! struct-of-arrays index; queries filter with byte-lane comparisons before scoring, keep the
+//! best with a bounded heap and explain only what they return.
 
-pub mod accommodate;
-pub mod allocate;
+mod accommodate;
+mod allocate;
 pub mod api;
-pub mod build;
-pub mod craft;
-pub mod craft_explain;
-pub mod describe;
-pub mod dict;
+mod build;
+mod craft;
+mod craft_explain;
+mod describe;
+mod dict;
 pub mod error;
-pub mod explain;
-pub mod feasible;
-pub mod index;
+mod explain;
+mod feasible;
+mod hit;
+mod index;
 pub mod input;
+#[doc(hidden)]
+pub mod internals;
 pub mod output;
-pub mod prune;
-pub mod score;
-pub mod search;
-pub mod subsidy;
-pub mod swar;
-pub mod validate;
-pub mod views;
+mod prune;
+mod score;
+mod search;
+mod subsidy;
+mod swar;
+mod validate;
+mod views;
 
-pub use api::{CraftArgs, InputError, MatchArgs};
-pub use index::Index;
+pub use api::{CraftArgs, InputError, List, MatchArgs};
 pub use input::Input;

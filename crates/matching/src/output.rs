@@ -1,349 +1,319 @@
-//! The shapes of the JSON output (documented in `docs/matching.md`). Typed, so a result is
-//! written straight to JSON text without building a tree of maps first.
+//! The engine's answers as owned, typed values (`docs/matching.md` documents their JSON). They
+//! serialise to exactly the JSON of `polku match|craft` (the reviewed snapshots in
+//! `tests/snapshots/` prove it), and a caller in Rust reads their fields instead of JSON keys,
+//! so a renamed field is a compile error rather than an empty cell on a page.
 
-use crate::index::{Acc, Tasks};
+use polku_domain::{Dimension, OpeningKind};
+use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-pub mod text;
-pub mod write;
+mod from_hit;
 
-pub use text::{DimList, Msg, Text};
-pub use write::JsonWriter;
+/// `match --participant`: the participant's ranked openings, then (when asked for) the
+/// openings excluded by a hard limit, by opening id. Written as `{participant, results}` with
+/// the excluded entries after the ranked ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonMatches {
+    pub participant: String,
+    pub results: Vec<Ranked>,
+    pub excluded: Vec<Excluded>,
+}
 
-/// One ranked opening for a participant (or candidate for an opening).
-#[derive(Debug, Clone, Serialize)]
-pub struct MatchResult<'a> {
-    pub participant: &'a str,
-    pub opening: &'a str,
-    pub employer: &'a str,
-    pub kind: &'static str,
+/// `match --opening`: the opening's ranked candidates, then (when asked for) the people
+/// excluded by a hard limit. Written as `{opening, candidates}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpeningMatches {
+    pub opening: String,
+    pub candidates: Vec<Ranked>,
+    pub excluded: Vec<Excluded>,
+}
+
+/// The answer of `polku match`, in the direction it was asked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Matches {
+    Person(PersonMatches),
+    Opening(OpeningMatches),
+    /// Without `--participant` and `--opening`: every participant's ranked openings.
+    Everyone {
+        participants: Vec<PersonMatches>,
+    },
+}
+
+/// Ranked entries followed by excluded ones, as one JSON array.
+struct Entries<'a>(&'a [Ranked], &'a [Excluded]);
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len() + self.1.len()))?;
+        for r in self.0 {
+            seq.serialize_element(r)?;
+        }
+        for e in self.1 {
+            seq.serialize_element(e)?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for PersonMatches {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("PersonMatches", 2)?;
+        m.serialize_field("participant", &self.participant)?;
+        m.serialize_field("results", &Entries(&self.results, &self.excluded))?;
+        m.end()
+    }
+}
+
+impl Serialize for OpeningMatches {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("OpeningMatches", 2)?;
+        m.serialize_field("opening", &self.opening)?;
+        m.serialize_field("candidates", &Entries(&self.candidates, &self.excluded))?;
+        m.end()
+    }
+}
+
+/// One feasible (participant, opening) pair, scored and explained.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    pub participant: String,
+    pub opening: String,
+    pub employer: String,
+    pub kind: OpeningKind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<&'a str>,
-    pub score: Micro,
-    pub parts: PartsOut,
-    pub explanation: [PartText<'a>; 8],
-    pub fits: Vec<Fit<'a>>,
-    pub to_check: Vec<Check<'a>>,
-    pub accommodations: AccIds<'a>,
+    pub title: Option<String>,
+    /// In [0, 1]; the parts add up to it.
+    pub score: f64,
+    pub parts: Parts,
+    /// Every part with the figures behind it, in the order of [`Parts`].
+    pub explanation: Vec<Explained>,
+    pub fits: Vec<Fit>,
+    pub to_check: Vec<Check>,
+    pub accommodations: Vec<String>,
     pub accommodation_cost_eur: u64,
-    pub accommodation_subsidies: Vec<AccSubsidy<'a>>,
+    pub accommodation_subsidies: Vec<AccSubsidy>,
+    /// The pay-subsidy estimate; none for an unpaid opening.
     pub subsidy: Option<PaySubsidy>,
     pub hours_per_week: u16,
-    pub tasks: TaskRefs<'a>,
+    pub tasks: Vec<TaskLine>,
 }
 
-/// An excluded pair and the limits it breaks.
-#[derive(Debug, Clone, Serialize)]
-pub struct Excluded<'a> {
-    pub participant: &'a str,
-    pub opening: &'a str,
-    pub excluded_by: Vec<LimitOut<'a>>,
+/// A pair excluded by hard limits, and the limits it breaks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Excluded {
+    pub participant: String,
+    pub opening: String,
+    pub excluded_by: Vec<Limit>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct TaskRef<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
+/// One task of a job.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskLine {
+    pub id: String,
+    pub title: String,
     pub hours_per_week: u8,
 }
 
-/// A job's tasks, listed as [`TaskRef`]s when written rather than collected first.
-#[derive(Debug, Clone, Copy)]
-pub struct TaskRefs<'a> {
-    tasks: &'a Tasks,
-    row: &'a [u32],
-}
-
-impl<'a> TaskRefs<'a> {
-    /// The tasks `row` (indices into `tasks`).
-    pub fn new(tasks: &'a Tasks, row: &'a [u32]) -> Self {
-        Self { tasks, row }
-    }
-    pub fn len(&self) -> usize {
-        self.row.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.row.is_empty()
-    }
-    pub fn iter(&self) -> impl Iterator<Item = TaskRef<'a>> + 'a {
-        let tasks = self.tasks;
-        self.row.iter().map(move |&t| TaskRef {
-            id: &tasks.id[t as usize],
-            title: &tasks.title[t as usize],
-            hours_per_week: tasks.hours[t as usize],
-        })
-    }
-}
-
-impl Serialize for TaskRefs<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
-    }
-}
-
-/// The ids of a set of accommodations (bit `k`: the `k`th of the list), listed when written
-/// rather than collected first.
-#[derive(Debug, Clone, Copy)]
-pub struct AccIds<'a> {
-    accs: &'a [Acc],
-    set: u64,
-}
-
-impl<'a> AccIds<'a> {
-    pub fn new(accs: &'a [Acc], set: u64) -> Self {
-        let accs = &accs[..accs.len().min(crate::accommodate::MAX_ACCS)];
-        Self { accs, set }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.iter().next().is_none()
-    }
-    pub fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
-        let set = self.set;
-        self.accs
-            .iter()
-            .enumerate()
-            .filter(move |(k, _)| set >> k & 1 == 1)
-            .map(|(_, a)| a.id.as_str())
-    }
-}
-
-impl Serialize for AccIds<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
-    }
-}
-
-/// A figure kept in millionths and written as the decimal number it stands for (50,000 is
-/// written 0.05): the scores and their parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Micro(pub u32);
-
-impl Micro {
-    pub fn as_f64(self) -> f64 {
-        f64::from(self.0) / 1e6
-    }
-}
-
-impl Serialize for Micro {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(self.as_f64())
-    }
-}
-
 /// The score parts; they add up to the score.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct PartsOut {
-    pub essential_skills: Micro,
-    pub optional_skills: Micro,
-    pub learnable_gaps: Micro,
-    pub language_margin: Micro,
-    pub functioning_margin: Micro,
-    pub accommodation_cost: Micro,
-    pub goal_fit: Micro,
-    pub employer_readiness: Micro,
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Parts {
+    pub essential_skills: f64,
+    pub optional_skills: f64,
+    pub learnable_gaps: f64,
+    pub language_margin: f64,
+    pub functioning_margin: f64,
+    pub accommodation_cost: f64,
+    pub goal_fit: f64,
+    pub employer_readiness: f64,
 }
 
-/// One part with the figures behind it, and in plain words.
-#[derive(Debug, Clone, Serialize)]
+/// One score part with its points, its maximum, the figures behind it and an English sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explained {
+    pub points: f64,
+    pub max: f64,
+    #[serde(flatten)]
+    pub part: Part,
+    pub text: String,
+}
+
+/// Which part, with the figures behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "part", rename_all = "snake_case")]
-pub enum PartText<'a> {
+pub enum Part {
     EssentialSkills {
-        points: Micro,
-        max: Micro,
         have: u32,
         of: u32,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
     OptionalSkills {
-        points: Micro,
-        max: Micro,
         have: u32,
         of: u32,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
     LearnableGaps {
-        points: Micro,
-        max: Micro,
         missing: u32,
         learnable_on_job: u32,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
+    /// The required language with the lowest margin; `None` when no language is required.
     LanguageMargin {
-        points: Micro,
-        max: Micro,
-        /// The language with the lowest margin (none when no language is required).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        language: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        required: Option<&'static str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        levels_above: Option<u8>,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
+        #[serde(flatten)]
+        lowest: Option<LanguageMargin>,
     },
     FunctioningMargin {
-        points: Micro,
-        max: Micro,
         demands: u32,
         spare: u32,
         not_assessed: u32,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
     AccommodationCost {
-        points: Micro,
-        max: Micro,
         cost_eur: u64,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
     GoalFit {
-        points: Micro,
-        max: Micro,
         goal_hours: u32,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
     EmployerReadiness {
-        points: Micro,
-        max: Micro,
         mentor: bool,
         trial_places: bool,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
 }
 
-/// Why a pair fits.
-#[derive(Debug, Clone, Serialize)]
+/// The required language with the lowest margin over a job's tasks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LanguageMargin {
+    pub language: String,
+    /// The CEFR level required.
+    pub required: &'static str,
+    pub levels_above: u8,
+}
+
+/// Why a pair fits, with an English sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fit {
+    #[serde(flatten)]
+    pub why: Fits,
+    pub text: String,
+}
+
+/// What fits, with its figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
-pub enum Fit<'a> {
+pub enum Fits {
     Hours {
         hours_per_week: u16,
         min: u8,
         max: u8,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
     Days {
         days_per_week: u8,
         max: u8,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
     Municipality {
-        municipality: &'a str,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
+        municipality: String,
     },
     Language {
-        language: &'a str,
+        language: String,
         required: &'static str,
         has: &'static str,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
     },
     /// Every demanded, assessed dimension the person manages without support.
     Functioning {
-        dimensions: DimList,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
+        dimensions: Vec<DimFit>,
     },
+    /// A gap on one dimension that the listed accommodations close.
     Accommodated {
-        dimension: &'static str,
+        dimension: Dimension,
         demand: u8,
         capacity: u8,
-        accommodations: AccIds<'a>,
-        #[serde(skip_serializing_if = "Text::silent")]
-        text: Text<'a>,
+        accommodations: Vec<String>,
     },
 }
 
+impl Fits {
+    /// The item's `code` in the JSON answer.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Fits::Hours { .. } => "hours",
+            Fits::Days { .. } => "days",
+            Fits::Municipality { .. } => "municipality",
+            Fits::Language { .. } => "language",
+            Fits::Functioning { .. } => "functioning",
+            Fits::Accommodated { .. } => "accommodated",
+        }
+    }
+}
+
 /// Demand and capacity on one dimension.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DimFit {
-    pub dimension: &'static str,
+    pub dimension: Dimension,
     pub demand: u8,
     pub capacity: u8,
 }
 
 /// A demand on a dimension the person was not assessed on.
-#[derive(Debug, Clone, Serialize)]
-pub struct Check<'a> {
-    pub dimension: &'static str,
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    pub dimension: Dimension,
     pub demand: u8,
-    #[serde(skip_serializing_if = "Text::silent")]
-    pub text: Text<'a>,
+    pub text: String,
 }
 
-/// A broken hard limit.
-#[derive(Debug, Clone, Serialize)]
+/// A broken hard limit, with an English sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Limit {
+    #[serde(flatten)]
+    pub limit: Limits,
+    pub text: String,
+}
+
+/// Which hard limit, with its figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "limit", rename_all = "snake_case")]
-pub enum LimitOut<'a> {
+pub enum Limits {
     Functioning {
-        dimension: &'static str,
+        dimension: Dimension,
         demand: u8,
         capacity: u8,
-        text: String,
     },
     Language {
-        language: &'a str,
+        language: String,
         required: &'static str,
         has: &'static str,
-        text: String,
     },
     Hours {
         hours_per_week: u16,
         min: u8,
         max: u8,
-        text: String,
     },
     Days {
         days_per_week: u8,
         max: u8,
-        text: String,
     },
+    /// `evenings`, `nights` or `weekends`.
     Schedule {
         schedule: &'static str,
-        text: String,
     },
     Municipality {
-        municipality: &'a str,
-        text: String,
+        municipality: String,
     },
-}
-
-impl LimitOut<'_> {
-    pub fn text(&self) -> &str {
-        match self {
-            LimitOut::Functioning { text, .. }
-            | LimitOut::Language { text, .. }
-            | LimitOut::Hours { text, .. }
-            | LimitOut::Days { text, .. }
-            | LimitOut::Schedule { text, .. }
-            | LimitOut::Municipality { text, .. } => text,
-        }
-    }
 }
 
 /// A subsidy that may pay for an accommodation.
-#[derive(Debug, Clone, Serialize)]
-pub struct AccSubsidy<'a> {
-    pub accommodation: &'a str,
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AccSubsidy {
+    pub accommodation: String,
     pub cost_eur: u32,
-    pub subsidy: &'a str,
+    /// The rule key, e.g. `jarjestelytuki.tools`.
+    pub subsidy: String,
     pub label: Option<&'static str>,
     pub cap_eur_total: Option<u32>,
     pub in_force: bool,
 }
 
 /// The pay-subsidy estimate for a paid job.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PaySubsidy {
     pub rule: &'static str,
+    /// False when the rule is missing from the rules data on the day.
     pub available: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<&'static str>,
@@ -359,20 +329,84 @@ pub struct PaySubsidy {
     pub hours_per_week: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub estimate_eur_month: Option<f64>,
-    #[serde(skip_serializing_if = "Text::silent")]
-    pub text: Text<'static>,
+    pub text: String,
 }
 
-/// `match --participant`: ranked openings.
-#[derive(Debug, Clone, Serialize)]
-pub struct PersonResults<'a> {
-    pub participant: &'a str,
-    pub results: Vec<MatchResult<'a>>,
+/// `craft`: the best job from one employer's tasks for one participant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Crafted {
+    pub participant: String,
+    pub employer: String,
+    /// False when no set of feasible tasks reaches the minimum hours.
+    pub found: bool,
+    /// The chosen tasks' ids.
+    pub tasks: Vec<String>,
+    pub hours_per_week: u16,
+    pub hours_range: HoursRange,
+    pub accommodations: Vec<String>,
+    pub accommodation_cost_eur: u64,
+    pub accommodation_subsidies: Vec<AccSubsidy>,
+    /// The crafting objective (1 = one value point = €1,000).
+    pub objective: f64,
+    pub score: f64,
+    pub parts: Parts,
+    pub explanation: Vec<Explained>,
+    pub subsidy: Option<PaySubsidy>,
+    pub left_out: Vec<LeftOut>,
+    pub description: Descriptions,
 }
 
-/// `match --opening`: ranked candidates.
-#[derive(Debug, Clone, Serialize)]
-pub struct OpeningCandidates<'a> {
-    pub opening: &'a str,
-    pub candidates: Vec<MatchResult<'a>>,
+/// The hours per week a crafted job had to fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct HoursRange {
+    pub min: u8,
+    pub max: u8,
+}
+
+/// A task of the employer that the crafted job leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeftOut {
+    pub task: String,
+    #[serde(flatten)]
+    pub reason: Reason,
+    pub text: String,
+}
+
+/// Why a task was left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// On its own it breaks these hard limits.
+    HardLimit { excluded_by: Vec<Limit> },
+    /// Its hours do not fit (alone, or beside the chosen tasks).
+    Hours,
+    /// No set of feasible tasks reaches the minimum hours.
+    MinHours,
+    /// It would need accommodations costing more than it adds.
+    AccommodationCost { extra_cost_eur: u64 },
+    /// A set without it gives more value.
+    LowerValue,
+}
+
+/// The crafted job described in each language the engine writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Descriptions {
+    pub fi: String,
+    pub sv: String,
+    pub en: String,
+    /// Plain-language Finnish.
+    #[serde(rename = "fi-x-selko")]
+    pub fi_x_selko: String,
+}
+
+impl Descriptions {
+    /// The description for a locale tag (`fi`, `sv`, `en`, `fi-x-selko`); Finnish otherwise.
+    pub fn get(&self, tag: &str) -> &str {
+        match tag {
+            "sv" => &self.sv,
+            "en" => &self.en,
+            "fi-x-selko" => &self.fi_x_selko,
+            _ => &self.fi,
+        }
+    }
 }

@@ -2,8 +2,8 @@
 //! work-arrangement subsidy that may pay for accommodations.
 
 use crate::accommodate;
+use crate::hit::{AccSubsidy, Msg, PaySubsidy, Text};
 use crate::index::Index;
-use crate::output::{AccSubsidy, Msg, PaySubsidy, Text};
 use polku_domain::catalogue::{subsidy_rule, SubsidyRule};
 use polku_domain::OpeningKind;
 use time::Date;
@@ -118,12 +118,8 @@ fn pay_with(
     }
 }
 
-/// Pay subsidy for person `p` in opening `o` (none for trials and openings without a wage).
-pub fn for_opening(ix: &Index, p: usize, o: usize, today: Date) -> Option<PaySubsidy> {
-    for_opening_on(ix, p, o, &RulesOn::new(ix, today))
-}
-
-/// [`for_opening`] with the day's rules looked up already.
+/// Pay subsidy for person `p` in opening `o` (none for trials and openings without a wage),
+/// with the day's rules looked up already.
 pub fn for_opening_on(ix: &Index, p: usize, o: usize, rules: &RulesOn) -> Option<PaySubsidy> {
     let op = &ix.openings;
     let paid = matches!(

@@ -7,11 +7,11 @@
 
 use crate::audit::AuditEvent;
 use crate::authz::{self, Access};
-use crate::matching::{employer_input, engine_error, participant_input};
+use crate::matching::{employer_input, off_thread, participant_input};
 use crate::participants::SharedParticipant;
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{EmployerId, OpeningId, ParticipantId, PathStage};
-use polku_matching::api::{match_input, MatchArgs};
+use polku_matching::api::{self, List};
 use polku_matching::input as mi;
 use time::{Date, OffsetDateTime};
 
@@ -90,27 +90,18 @@ impl Service {
             accommodations: None,
             allocation: None,
         };
-        let args = MatchArgs {
-            participant: None,
-            opening: Some(opening_id.to_string()),
+        let list = List {
             top,
             include_excluded: false,
         };
-        let out = match_input(&input, &args, today).map_err(engine_error)?;
+        let opening = opening_id.to_string();
+        let out = off_thread(move || api::match_opening(&input, &opening, list, today)).await?;
         let now = OffsetDateTime::now_utc();
         let mut candidates = Vec::new();
-        let hits = out["candidates"].as_array().cloned().unwrap_or_default();
-        for (i, hit) in hits.iter().enumerate() {
-            let pid = ParticipantId::parse(hit["participant"].as_str().unwrap_or_default())?;
-            let codes = |key: &str, field: &str| -> Vec<String> {
-                let mut v: Vec<String> = hit[key]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|x| x[field].as_str().map(str::to_owned))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+        for (i, hit) in out.candidates.iter().enumerate() {
+            let pid = ParticipantId::parse(&hit.participant)?;
+            let codes = |items: Vec<&str>| -> Vec<String> {
+                let mut v: Vec<String> = items.into_iter().map(str::to_owned).collect();
                 v.dedup();
                 v
             };
@@ -130,9 +121,9 @@ impl Service {
             };
             candidates.push(Candidate {
                 rank: i + 1,
-                score: hit["score"].as_f64().unwrap_or(0.0),
-                fits: codes("fits", "code"),
-                to_check: codes("to_check", "dimension"),
+                score: hit.score,
+                fits: codes(hit.fits.iter().map(|f| f.why.code()).collect()),
+                to_check: codes(hit.to_check.iter().map(|c| c.dimension.key()).collect()),
                 shared,
             });
         }

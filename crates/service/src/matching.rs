@@ -1,5 +1,6 @@
 //! Matching against the database: builds the engine's input from stored participants,
-//! employers, tasks and openings, and runs the same engine as `polku match --input`.
+//! employers, tasks and openings, and runs the same engine as `polku match --input`, off the
+//! async threads. The answers are the engine's typed values; JSON is made only at the edges.
 
 use crate::audit::AuditEvent;
 use crate::participants::ParticipantView;
@@ -7,15 +8,47 @@ use crate::{authz, Actor, Result, Service, ServiceError};
 use polku_domain::{
     Employer, EmployerId, Opening, OpeningId, OpeningKind, ParticipantId, ProjectId, TaskId,
 };
-use polku_matching::api::{craft_input, match_input, CraftArgs, MatchArgs};
+use polku_matching::api::{self, CraftArgs, List};
 use polku_matching::input as mi;
+use polku_matching::output::{Crafted, PersonMatches, Ranked};
+use polku_matching::InputError;
+use std::collections::BTreeMap;
 use time::Date;
 
-pub(crate) fn engine_error(e: polku_matching::InputError) -> ServiceError {
+pub(crate) fn engine_error(e: InputError) -> ServiceError {
     ServiceError::Invalid(polku_domain::DomainError::Invalid {
         field: "matching",
         reason: e.to_string(),
     })
+}
+
+/// Runs the engine on the blocking pool: building the index, the search and the exact crafting
+/// search are CPU work that must not hold an async thread.
+pub(crate) async fn off_thread<T: Send + 'static>(
+    f: impl FnOnce() -> std::result::Result<T, InputError> + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|_| ServiceError::Storage("matching task failed".into()))?
+        .map_err(engine_error)
+}
+
+/// A participant's ranked openings, with the names of the project's employers that the
+/// engine's input was built from (so a page needs no second read to name them).
+#[derive(Debug, Clone)]
+pub struct MatchView {
+    pub matches: PersonMatches,
+    /// Employer name by the engine's employer id.
+    pub employer_names: BTreeMap<String, String>,
+}
+
+impl MatchView {
+    /// The name of a result's employer (its id when the employer has no name).
+    pub fn employer_name<'a>(&'a self, r: &'a Ranked) -> &'a str {
+        self.employer_names
+            .get(&r.employer)
+            .map_or(r.employer.as_str(), String::as_str)
+    }
 }
 
 /// The employer with its tasks and openings in the engine's shape.
@@ -98,10 +131,13 @@ impl Service {
         top: usize,
         include_excluded: bool,
         today: Date,
-    ) -> Result<serde_json::Value> {
+    ) -> Result<PersonMatches> {
         let view = self.get_participant(actor, id, "matching").await?;
-        self.match_view(actor, &view, top, include_excluded, today)
-            .await
+        let list = List {
+            top,
+            include_excluded,
+        };
+        Ok(self.match_view(actor, &view, list, today).await?.matches)
     }
 
     /// The same ranking for a participant already read (and audited) by this actor through
@@ -110,24 +146,28 @@ impl Service {
         &self,
         actor: &Actor,
         view: &crate::participants::ParticipantView,
-        top: usize,
-        include_excluded: bool,
+        list: List,
         today: Date,
-    ) -> Result<serde_json::Value> {
+    ) -> Result<MatchView> {
+        let employers = self.employers_input(actor, view.project_id).await?;
+        let employer_names = employers
+            .iter()
+            .filter_map(|e| Some((e.id.clone(), e.name.clone()?)))
+            .collect();
         let input = mi::Input {
             schema: None,
             participants: vec![participant_input(view, today)],
-            employers: self.employers_input(actor, view.project_id).await?,
+            employers,
             accommodations: None,
             allocation: None,
         };
-        let args = MatchArgs {
-            participant: Some(view.id.to_string()),
-            opening: None,
-            top,
-            include_excluded,
-        };
-        match_input(&input, &args, today).map_err(engine_error)
+        let participant = view.id.to_string();
+        let matches =
+            off_thread(move || api::match_person(&input, &participant, list, today)).await?;
+        Ok(MatchView {
+            matches,
+            employer_names,
+        })
     }
 
     /// The optimal job for the participant from one employer's task inventory (job crafting),
@@ -139,7 +179,7 @@ impl Service {
         id: ParticipantId,
         employer: EmployerId,
         today: Date,
-    ) -> Result<serde_json::Value> {
+    ) -> Result<Crafted> {
         let view = self.get_participant(actor, id, "matching").await?;
         let e = self
             .project_employer(actor, view.project_id, employer)
@@ -158,7 +198,7 @@ impl Service {
             employer: e.id.to_string(),
             hours: None,
         };
-        craft_input(&input, &args, today).map_err(engine_error)
+        off_thread(move || api::craft(&input, &args, today)).await
     }
 
     /// An employer of `project` the actor may read; anything else is "not found".
@@ -207,14 +247,12 @@ impl Service {
         let e = self
             .project_employer(actor, scope.project_id, employer)
             .await?;
-        let tasks: Vec<TaskId> = crafted["tasks"]
-            .as_array()
-            .map(|ts| {
-                ts.iter()
-                    .filter_map(|t| t.as_str().and_then(|t| TaskId::parse(t).ok()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        // The engine's task ids are the stored ones, so they parse.
+        let tasks = crafted
+            .tasks
+            .iter()
+            .map(|t| TaskId::parse(t))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
         let municipality = e
             .municipalities
             .first()

@@ -123,7 +123,7 @@ pub async fn run_match(cfg: &Config, c: MatchCmd) -> CliResult {
                     .await?)
             })
             .await?;
-            print(&result)
+            print(&polku_matching::api::to_json(&result))
         }
         (None, None) => Err(CliError::new(
             USAGE,

@@ -4,12 +4,12 @@
 //! employer flags, the accommodation table, the language slots and the dimension keys).
 
 use polku_domain::{Dimension, OpeningKind};
-use polku_matching::accommodate::MAX_ACCS;
-use polku_matching::dict::Rows;
-use polku_matching::feasible::cefr;
-use polku_matching::index::Index;
-use polku_matching::score::WEIGHTS;
-use polku_matching::swar;
+use polku_matching::internals::accommodate::MAX_ACCS;
+use polku_matching::internals::dict::Rows;
+use polku_matching::internals::feasible::cefr;
+use polku_matching::internals::index::Index;
+use polku_matching::internals::score::WEIGHTS;
+use polku_matching::internals::swar;
 use serde::Serialize;
 use serde_json::json;
 use std::fs::File;

@@ -14,21 +14,23 @@
 
 mod export;
 mod gen;
+mod write;
 
 use gen::{Rng, World};
-use polku_matching::allocate::{self, Problem};
-use polku_matching::api;
-use polku_matching::build::Builder;
-use polku_matching::craft;
-use polku_matching::dict::BitSet;
-use polku_matching::feasible::{self, Job};
-use polku_matching::index::Index;
 use polku_matching::input::{Input, Participant};
-use polku_matching::output::{JsonWriter, OpeningCandidates, PersonResults};
-use polku_matching::search::{self, Scratch};
+use polku_matching::internals::allocate::{self, Problem};
+use polku_matching::internals::answer as api;
+use polku_matching::internals::build::Builder;
+use polku_matching::internals::craft;
+use polku_matching::internals::dict::BitSet;
+use polku_matching::internals::feasible::{self, Job};
+use polku_matching::internals::hit::{OpeningCandidates, PersonResults};
+use polku_matching::internals::index::Index;
+use polku_matching::internals::search::{self, Scratch};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Instant;
+use write::JsonWriter;
 
 struct Args {
     out: PathBuf,
@@ -148,8 +150,8 @@ fn scan_tasks(ix: &Index, p: usize) -> usize {
     let tk = &ix.tasks;
     let mut n = 0usize;
     for (((d, l), dy), s) in tk.demand.iter().zip(&tk.lang).zip(&tk.days).zip(&tk.sched) {
-        let ok = polku_matching::swar::all_le(d, &plus)
-            & polku_matching::swar::word_le(*l, lang)
+        let ok = polku_matching::internals::swar::all_le(d, &plus)
+            & polku_matching::internals::swar::word_le(*l, lang)
             & (*dy <= days)
             & (*s & cannot == 0);
         n += usize::from(ok);
@@ -418,7 +420,7 @@ fn allocation_instance(ix: &Index, size: usize, scratch: &mut Scratch) -> Proble
     let stride = (ix.people.len() / size.max(1)).max(1);
     for k in 0..size {
         let p = (k * stride) % ix.people.len();
-        let bonus = polku_matching::api::fairness_micro(ix, p);
+        let bonus = polku_matching::internals::answer::fairness_micro(ix, p);
         let hits = search::top_openings(ix, p, 50, scratch);
         problem.push_person(
             hits.iter()

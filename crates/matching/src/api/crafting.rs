@@ -1,19 +1,20 @@
 //! `craft`: the optimal job from one employer's tasks, with reasons and descriptions.
 
-use super::{person, CraftArgs, InputError};
+use super::{hits::person, CraftArgs, InputError};
 use crate::craft;
 use crate::describe::{self, Facts};
 use crate::dict::BitSet;
 use crate::explain;
 use crate::index::Index;
 use crate::input::Input;
+use crate::output::{Crafted, Explained, HoursRange, PaySubsidy};
 use crate::subsidy;
 use crate::validate;
-use serde_json::{json, Value};
+use serde_json::Value;
 use time::Date;
 
 /// The optimal crafted job for a participant at an employer.
-pub fn craft_input(input: &Input, args: &CraftArgs, today: Date) -> Result<Value, InputError> {
+pub fn craft(input: &Input, args: &CraftArgs, today: Date) -> Result<Crafted, InputError> {
     validate::validate(input)?;
     let ix = Index::build(input);
     let p = person(&ix, &args.participant)?;
@@ -39,7 +40,7 @@ pub fn craft_input(input: &Input, args: &CraftArgs, today: Date) -> Result<Value
         .and_then(|x| x.name.clone())
         .unwrap_or_else(|| args.employer.clone());
     let parts = crate::score::parts(&ix, p, &c.tasks, &skills, c.acc_cost, e);
-    let (parts_json, explanation) =
+    let (parts_out, explanation) =
         explain::parts(&ix, p, &c.tasks, &skills, &parts, c.acc_cost, e, true);
     let subsidy = ix.employers.hourly_wage[e]
         .filter(|_| !c.tasks.is_empty())
@@ -73,27 +74,40 @@ pub fn craft_input(input: &Input, args: &CraftArgs, today: Date) -> Result<Value
         mentor: ix.employers.mentor[e],
         subsidy_eur_month: subsidy.as_ref().and_then(|s| s.estimate_eur_month),
     };
-    Ok(json!({
-        "participant": args.participant,
-        "employer": args.employer,
-        "found": c.found,
-        "tasks": c.tasks.iter().map(|&t| ix.tasks.id[t as usize].as_str()).collect::<Vec<_>>(),
-        "hours_per_week": c.hours,
-        "hours_range": {"min": hours.0, "max": hours.1},
-        "accommodations": crate::accommodate::ids(&ix.accs, c.accs),
-        "accommodation_cost_eur": c.acc_cost,
-        "accommodation_subsidies": subsidy::for_accommodations(&ix, c.accs, today),
-        "objective": c.objective as f64 / 1000.0,
-        "score": explain::micro(parts.score()),
-        "parts": parts_json,
-        "explanation": explanation,
-        "subsidy": subsidy,
-        "left_out": left_out,
-        "description": describe::describe(&ix, &facts),
-    }))
+    Ok(Crafted {
+        participant: args.participant.clone(),
+        employer: args.employer.clone(),
+        found: c.found,
+        tasks: c
+            .tasks
+            .iter()
+            .map(|&t| ix.tasks.id[t as usize].clone())
+            .collect(),
+        hours_per_week: c.hours,
+        hours_range: HoursRange {
+            min: hours.0,
+            max: hours.1,
+        },
+        accommodations: crate::accommodate::ids(&ix.accs, c.accs)
+            .into_iter()
+            .map(|a| a.to_owned())
+            .collect(),
+        accommodation_cost_eur: c.acc_cost,
+        accommodation_subsidies: subsidy::for_accommodations(&ix, c.accs, today)
+            .iter()
+            .map(Into::into)
+            .collect(),
+        objective: c.objective as f64 / 1000.0,
+        score: explain::micro(parts.score()).as_f64(),
+        parts: parts_out.into(),
+        explanation: explanation.iter().map(Explained::from).collect(),
+        subsidy: subsidy.as_ref().map(PaySubsidy::from),
+        left_out,
+        description: describe::describe(&ix, &facts),
+    })
 }
 
-/// [`craft_input`] on JSON text.
+/// [`craft`] on JSON text, answered as JSON (`polku craft`, `POST /api/v1/craft`).
 pub fn craft_json(input: &str, args: &CraftArgs, today: Date) -> Result<Value, InputError> {
-    craft_input(&validate::parse(input)?, args, today)
+    craft(&validate::parse(input)?, args, today).map(|c| super::to_json(&c))
 }

@@ -2,9 +2,9 @@
 
 use super::micro;
 use crate::dict::BitSet;
+use crate::hit::text::LowestLanguage;
+use crate::hit::{Msg, PartText, PartsOut, Text};
 use crate::index::Index;
-use crate::output::text::LowestLanguage;
-use crate::output::{Msg, PartText, PartsOut, Text};
 use crate::score::{self, Parts, PersonView, TaskView, WEIGHTS};
 use crate::swar;
 

@@ -2,8 +2,8 @@
 
 use crate::gen::{self, Rng};
 use crate::naive;
-use polku_matching::allocate::{self, Problem};
 use polku_matching::api::{self, CraftArgs, MatchArgs};
+use polku_matching::internals::allocate::{self, Problem};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,7 +23,7 @@ fn all(participant: Option<&str>, opening: Option<&str>) -> MatchArgs {
 
 /// (opening id → score) of the feasible results for one participant.
 fn scores(input: &polku_matching::Input, p: &str) -> BTreeMap<String, f64> {
-    let v = api::match_input(input, &all(Some(p), None), today()).expect("match");
+    let v = api::to_json(&api::match_input(input, &all(Some(p), None), today()).expect("match"));
     v["results"]
         .as_array()
         .expect("results")
@@ -47,7 +47,7 @@ proptest! {
     fn no_hard_limit_is_violated(seed in any::<u64>()) {
         let input = gen::input(seed, 4, 5);
         for p in &input.participants {
-            let v = api::match_input(&input, &all(Some(&p.id), None), today()).expect("match");
+            let v = api::to_json(&api::match_input(&input, &all(Some(&p.id), None), today()).expect("match"));
             let mut found = BTreeSet::new();
             for r in v["results"].as_array().expect("results") {
                 let oid = r["opening"].as_str().expect("id");
@@ -86,7 +86,7 @@ proptest! {
         let mut by_opening = BTreeMap::new();
         for e in &input.employers {
             for op in &e.openings {
-                let v = api::match_input(&input, &all(None, Some(&op.id)), today()).expect("match");
+                let v = api::to_json(&api::match_input(&input, &all(None, Some(&op.id)), today()).expect("match"));
                 for c in v["candidates"].as_array().expect("list").iter().filter(|c| c.get("excluded_by").is_none()) {
                     by_opening.insert((c["participant"].as_str().expect("id").to_owned(), op.id.clone()), c["score"].as_f64().expect("score"));
                 }
@@ -101,7 +101,7 @@ proptest! {
     fn top_k_is_the_head_of_the_full_ranking(seed in any::<u64>(), k in 1usize..4) {
         let input = gen::input(seed, 6, 12);
         let ranked = |args: MatchArgs, key: &str| -> Vec<(String, f64)> {
-            let v = api::match_input(&input, &args, today()).expect("match");
+            let v = api::to_json(&api::match_input(&input, &args, today()).expect("match"));
             v[key].as_array().expect("list").iter()
                 .filter(|r| r.get("excluded_by").is_none())
                 .map(|r| (format!("{}/{}", r["participant"].as_str().unwrap_or(""), r["opening"].as_str().unwrap_or("")), r["score"].as_f64().unwrap_or(-1.0)))
@@ -144,7 +144,7 @@ proptest! {
         let p = input.participants[0].clone();
         let e = input.employers[0].clone();
         let (lo, hi) = (p.hours_per_week.min, p.hours_per_week.max);
-        let v = api::craft_input(&input, &CraftArgs { participant: p.id.clone(), employer: e.id.clone(), hours: None }, today()).expect("craft");
+        let v = api::to_json(&api::craft(&input, &CraftArgs { participant: p.id.clone(), employer: e.id.clone(), hours: None }, today()).expect("craft"));
         let expected = naive::craft(&input, &p, &e, lo, hi);
         prop_assert_eq!(v["found"].as_bool(), Some(expected.is_some()));
         if let Some(best) = expected {
@@ -226,7 +226,8 @@ fn brute_force(p: &Problem, person: usize, load: &mut Vec<u32>) -> i64 {
 #[test]
 fn scores_are_plain_numbers() {
     let input = gen::input(7, 3, 3);
-    let v: Value = api::match_input(&input, &MatchArgs::default(), today()).expect("match");
+    let v: Value =
+        api::to_json(&api::match_input(&input, &MatchArgs::default(), today()).expect("match"));
     assert!(v["participants"].as_array().is_some_and(|a| a.len() == 3));
 }
 
@@ -237,8 +238,9 @@ proptest! {
     /// and without sentences, in both directions (including strings that need escaping).
     #[test]
     fn json_writer_equals_serde(seed in any::<u64>()) {
-        use polku_matching::output::{JsonWriter, OpeningCandidates, PersonResults};
-        use polku_matching::search::{self, Scratch};
+        use crate::write::JsonWriter;
+        use polku_matching::internals::hit::{OpeningCandidates, PersonResults};
+        use polku_matching::internals::search::{self, Scratch};
         let mut input = gen::input(seed, 10, 8);
         if let Some(e) = input.employers.first_mut() {
             if let Some(t) = e.tasks.first_mut() {
@@ -248,16 +250,16 @@ proptest! {
                 o.title = Some("Kassa / \"yö\"\t".to_owned());
             }
         }
-        let ix = polku_matching::index::Index::build(&input);
+        let ix = polku_matching::internals::index::Index::build(&input);
         let mut scratch = Scratch::new(&ix);
         let mut writer = JsonWriter::new();
-        let mut skills = polku_matching::dict::BitSet::with_len(ix.skills.len());
+        let mut skills = polku_matching::internals::dict::BitSet::with_len(ix.skills.len());
         for words in [true, false] {
             for p in 0..ix.people.len() {
                 let hits = search::top_openings(&ix, p, 50, &mut scratch);
                 let row = ix.people.skills.row(p);
                 skills.set_all(row);
-                let results = api::hits_out(&ix, &hits, &skills, today(), words);
+                let results = polku_matching::internals::answer::hits_out(&ix, &hits, &skills, today(), words);
                 skills.clear_all(row);
                 let answer = PersonResults { participant: &ix.people.id[p], results };
                 let mut ours = Vec::new();
@@ -272,7 +274,7 @@ proptest! {
                     .map(|h| {
                         let row = ix.people.skills.row(h.person as usize);
                         skills.set_all(row);
-                        let r = api::hit_out_words(&ix, h, &skills, today(), words);
+                        let r = polku_matching::internals::answer::hit_out_words(&ix, h, &skills, today(), words);
                         skills.clear_all(row);
                         r
                     })
@@ -294,15 +296,15 @@ proptest! {
     /// true score of a feasible pair.
     #[test]
     fn score_bound_is_never_below_the_score(seed in any::<u64>()) {
-        use polku_matching::search::{self, Scratch};
+        use polku_matching::internals::search::{self, Scratch};
         let input = gen::input(seed, 12, 10);
-        let ix = polku_matching::index::Index::build(&input);
+        let ix = polku_matching::internals::index::Index::build(&input);
         let mut scratch = Scratch::new(&ix);
         for p in 0..ix.people.len() {
             let mut hits = Vec::new();
             search::all_openings(&ix, p, &mut scratch, &mut hits);
             for h in hits {
-                let b = polku_matching::prune::bound(&ix, p, h.opening as usize, h.cover.cost_eur);
+                let b = polku_matching::internals::prune::bound(&ix, p, h.opening as usize, h.cover.cost_eur);
                 prop_assert!(b >= h.score(), "bound {} < score {} (p{}, o{})", b, h.score(), p, h.opening);
             }
         }

@@ -1,5 +1,6 @@
 //! Ranked output with explanations for hand-made cases, compared with reviewed snapshots in
-//! `tests/snapshots/`. Run with `UPDATE_SNAPSHOTS=1` to rewrite them after a deliberate change.
+//! `tests/snapshots/`. A missing snapshot fails; run with `POLKU_UPDATE_SNAPSHOTS=1` to write
+//! or rewrite them after a deliberate change, then review the diff.
 
 use polku_matching::api::{self, CraftArgs, MatchArgs};
 use serde_json::Value;
@@ -22,11 +23,16 @@ fn check(name: &str, value: &Value) {
         .join("tests/snapshots")
         .join(format!("{name}.json"));
     let text = serde_json::to_string_pretty(value).expect("json") + "\n";
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+    if std::env::var_os("POLKU_UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
         std::fs::write(&path, &text).expect("write snapshot");
         return;
     }
-    let old = std::fs::read_to_string(&path).expect("read snapshot");
+    let Ok(old) = std::fs::read_to_string(&path) else {
+        panic!(
+            "snapshot {name} is missing ({}); write it with POLKU_UPDATE_SNAPSHOTS=1 and review it",
+            path.display()
+        );
+    };
     if old != text {
         let first = old
             .lines()
@@ -34,7 +40,7 @@ fn check(name: &str, value: &Value) {
             .position(|(a, b)| a != b)
             .unwrap_or(0);
         panic!(
-            "snapshot {name} differs at line {}:\n  old: {}\n  new: {}\n(UPDATE_SNAPSHOTS=1 to accept)",
+            "snapshot {name} differs at line {}:\n  old: {}\n  new: {}\n(POLKU_UPDATE_SNAPSHOTS=1 to accept)",
             first + 1,
             old.lines().nth(first).unwrap_or(""),
             text.lines().nth(first).unwrap_or("")
@@ -186,4 +192,28 @@ fn not_assessed_ranks_below_known() {
         .unwrap()
         .clone();
     assert!(known["score"].as_f64() > unknown["score"].as_f64());
+}
+
+/// The typed answer is the JSON answer: `match_person` serialises to what `match_json` writes,
+/// and each fit's `code()` is the code its JSON item carries.
+#[test]
+fn typed_answer_is_the_json_answer() {
+    let input = polku_matching::internals::validate::parse(&cases()).expect("input");
+    let list = api::List {
+        top: 20,
+        include_excluded: true,
+    };
+    for id in ["p-lifting", "p-a2", "p-no-nights"] {
+        let typed = api::match_person(&input, id, list, today()).expect("match");
+        assert_eq!(api::to_json(&typed), person(id));
+        for (r, v) in typed
+            .results
+            .iter()
+            .zip(person(id)["results"].as_array().unwrap())
+        {
+            for (f, fv) in r.fits.iter().zip(v["fits"].as_array().unwrap()) {
+                assert_eq!(fv["code"], f.why.code());
+            }
+        }
+    }
 }

@@ -1084,7 +1084,7 @@ fn suggestions_rank_the_projects_openings_for_a_participant() {
             )
             .await
             .expect("match");
-        assert_eq!(res.json(), expected);
+        assert_eq!(res.json(), polku_matching::api::to_json(&expected));
         assert!(res.body.contains(&o.id.to_string()), "{}", res.body);
         let res = app
             .api(

@@ -473,7 +473,8 @@ pub async fn suggestions(
             OffsetDateTime::now_utc().date(),
         )
         .await?;
-    Ok(Json(out).into_response())
+    // The typed answer becomes JSON here, at the edge, as `polku match` writes it.
+    Ok(Json(polku_matching::api::to_json(&out)).into_response())
 }
 
 /// The right-of-access / portability export of a participant (R39), for their own coach. Staff

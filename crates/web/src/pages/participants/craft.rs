@@ -5,7 +5,7 @@
 use super::common::{load, opt, Head, Opt, Shown};
 use super::explain::{self, tx, Part};
 use crate::error::WebResult;
-use crate::i18n::{Arg, Locale};
+use crate::i18n::Arg;
 use crate::middleware::session::Session;
 use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
@@ -17,10 +17,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use polku_domain::{EmployerId, OpeningKind};
+use polku_matching::output::{LeftOut, Reason};
 use polku_service::participants::ParticipantView;
 use polku_service::ServiceError;
 use serde::Deserialize;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
@@ -60,45 +60,27 @@ pub struct CraftQuery {
     employer: String,
 }
 
-fn left_out_text(ctx: &Ctx, item: &Value, titles: &BTreeMap<String, (String, u8)>) -> String {
-    let id = item["task"].as_str().unwrap_or("");
+fn left_out_text(ctx: &Ctx, item: &LeftOut, titles: &BTreeMap<String, (String, u8)>) -> String {
     let (title, hours) = titles
-        .get(id)
+        .get(&item.task)
         .cloned()
-        .unwrap_or_else(|| (id.to_owned(), 0));
-    let why = match item["reason"].as_str().unwrap_or("") {
-        "hard_limit" => item["excluded_by"]
-            .as_array()
-            .map(|ls| {
-                ls.iter()
-                    .map(|l| explain::limit(ctx, l))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default(),
-        "hours" => ctx.tn("p-left-out-hours", "hours", i64::from(hours)),
-        "min_hours" => ctx.t("p-left-out-min-hours"),
-        "accommodation_cost" => tx(
+        .unwrap_or_else(|| (item.task.clone(), 0));
+    let why = match &item.reason {
+        Reason::HardLimit { excluded_by } => excluded_by
+            .iter()
+            .map(|l| explain::limit(ctx, l))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Reason::Hours => ctx.tn("p-left-out-hours", "hours", i64::from(hours)),
+        Reason::MinHours => ctx.t("p-left-out-min-hours"),
+        Reason::AccommodationCost { extra_cost_eur } => tx(
             ctx,
             "p-left-out-accommodation-cost",
-            &[(
-                "eur",
-                Arg::Num(explain::euros(
-                    item["extra_cost_eur"].as_f64().unwrap_or(0.0),
-                )),
-            )],
+            &[("eur", Arg::Num(explain::euros(*extra_cost_eur as f64)))],
         ),
-        _ => ctx.t("p-left-out-lower-value"),
+        Reason::LowerValue => ctx.t("p-left-out-lower-value"),
     };
     ctx.ts2("p-left-out-item", "task", &title, "why", &why)
-}
-
-fn description(locale: Locale, d: &Value) -> String {
-    d[locale.tag()]
-        .as_str()
-        .or_else(|| d["fi"].as_str())
-        .unwrap_or("")
-        .to_owned()
 }
 
 async fn crafted(
@@ -121,25 +103,15 @@ async fn crafted(
         .into_iter()
         .map(|t| (t.id.to_string(), (t.title, t.hours_per_week)))
         .collect();
-    let chosen: Vec<(String, u8)> = c["tasks"]
-        .as_array()
-        .map(|ts| {
-            ts.iter()
-                .filter_map(Value::as_str)
-                .map(|id| {
-                    titles
-                        .get(id)
-                        .cloned()
-                        .unwrap_or_else(|| (id.to_owned(), 0))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let range = &c["hours_range"];
+    let chosen: Vec<(String, u8)> = c
+        .tasks
+        .iter()
+        .map(|id| titles.get(id).cloned().unwrap_or_else(|| (id.clone(), 0)))
+        .collect();
     Ok(Crafted {
         employer_id: employer.to_string(),
         employer: name.to_owned(),
-        found: c["found"].as_bool().unwrap_or(false) && !chosen.is_empty(),
+        found: c.found && !chosen.is_empty(),
         default_title: chosen
             .iter()
             .map(|(t, _)| t.as_str())
@@ -159,52 +131,47 @@ async fn crafted(
             ctx,
             "p-craft-hours",
             &[
-                (
-                    "hours",
-                    Arg::Num(c["hours_per_week"].as_f64().unwrap_or(0.0)),
-                ),
-                ("min", Arg::Num(range["min"].as_f64().unwrap_or(0.0))),
-                ("max", Arg::Num(range["max"].as_f64().unwrap_or(0.0))),
+                ("hours", Arg::Num(f64::from(c.hours_per_week))),
+                ("min", Arg::Num(f64::from(c.hours_range.min))),
+                ("max", Arg::Num(f64::from(c.hours_range.max))),
             ],
         ),
-        accommodations: explain::accommodations(
-            ctx,
-            &c["accommodations"],
-            &c["accommodation_subsidies"],
-        ),
+        accommodations: explain::accommodations(ctx, &c.accommodations, &c.accommodation_subsidies),
         accommodation_total: tx(
             ctx,
             "p-acc-total",
             &[(
                 "eur",
-                Arg::Num(explain::euros(
-                    c["accommodation_cost_eur"].as_f64().unwrap_or(0.0),
-                )),
+                Arg::Num(explain::euros(c.accommodation_cost_eur as f64)),
             )],
         ),
-        left_out: c["left_out"]
-            .as_array()
-            .map(|ls| ls.iter().map(|l| left_out_text(ctx, l, &titles)).collect())
-            .unwrap_or_default(),
-        description: description(ctx.locale, &c["description"]),
-        parts: explain::parts(ctx, &c["explanation"]),
+        left_out: c
+            .left_out
+            .iter()
+            .map(|l| left_out_text(ctx, l, &titles))
+            .collect(),
+        description: c.description.get(ctx.locale.tag()).to_owned(),
+        parts: explain::parts(ctx, &c.explanation),
     })
 }
 
 fn kinds(ctx: &Ctx, current: &str) -> Vec<Opt> {
     [
-        "work_trial",
-        "job",
-        "apprenticeship",
-        "education_trial",
-        "gig",
+        OpeningKind::WorkTrial,
+        OpeningKind::Job,
+        OpeningKind::Apprenticeship,
+        OpeningKind::EducationTrial,
+        OpeningKind::Gig,
     ]
     .into_iter()
-    .map(|k| opt(k, ctx.t(explain::kind_key(k)), current))
+    .map(|k| opt(k.as_str(), ctx.t(explain::kind_key(k)), current))
     .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page is shown from show and from submit with the form's values"
+)]
 async fn show_page(
     state: &AppState,
     session: &Session,

@@ -5,20 +5,17 @@ use super::common::{data_lang, municipality_name};
 use crate::i18n::Arg;
 use crate::pages::ctx::Ctx;
 use polku_domain::catalogue;
-use polku_domain::{Dimension, MunicipalityCode};
-use serde_json::Value;
+use polku_domain::{Dimension, MunicipalityCode, OpeningKind};
+use polku_matching::output::{AccSubsidy, Check, Explained, Fit, Fits, Limit, Limits, Part as P};
+use polku_matching::output::{LanguageMargin, PaySubsidy};
 
 /// Text for `key` with named arguments.
 pub fn tx(ctx: &Ctx, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     ctx.i18n.text_with(ctx.locale, key, args)
 }
 
-fn num(v: &Value, field: &str) -> f64 {
-    v.get(field).and_then(Value::as_f64).unwrap_or(0.0)
-}
-
-fn text<'a>(v: &'a Value, field: &str) -> &'a str {
-    v.get(field).and_then(Value::as_str).unwrap_or("")
+fn num(x: impl Into<f64>) -> Arg<'static> {
+    Arg::Num(x.into())
 }
 
 /// Whole euros for display.
@@ -71,94 +68,81 @@ fn list(items: Vec<String>) -> String {
 }
 
 /// Why the pair fits, one sentence per item of `fits`.
-pub fn fits(ctx: &Ctx, fits: &Value) -> Vec<String> {
-    let empty = Vec::new();
-    fits.as_array()
-        .unwrap_or(&empty)
-        .iter()
-        .map(|f| match text(f, "code") {
-            "hours" => tx(
+pub fn fits(ctx: &Ctx, fits: &[Fit]) -> Vec<String> {
+    fits.iter()
+        .map(|f| match &f.why {
+            Fits::Hours {
+                hours_per_week,
+                min,
+                max,
+            } => tx(
                 ctx,
                 "p-fit-hours",
                 &[
-                    ("hours", Arg::Num(num(f, "hours_per_week"))),
-                    ("min", Arg::Num(num(f, "min"))),
-                    ("max", Arg::Num(num(f, "max"))),
+                    ("hours", num(*hours_per_week)),
+                    ("min", num(*min)),
+                    ("max", num(*max)),
                 ],
             ),
-            "days" => tx(
+            Fits::Days { days_per_week, max } => tx(
                 ctx,
                 "p-fit-days",
-                &[
-                    ("days", Arg::Num(num(f, "days_per_week"))),
-                    ("max", Arg::Num(num(f, "max"))),
-                ],
+                &[("days", num(*days_per_week)), ("max", num(*max))],
             ),
-            "municipality" => ctx.ts(
-                "p-fit-municipality",
-                "place",
-                &municipality(ctx, text(f, "municipality")),
-            ),
-            "language" => tx(
+            Fits::Municipality { municipality: m } => {
+                ctx.ts("p-fit-municipality", "place", &municipality(ctx, m))
+            }
+            Fits::Language {
+                language,
+                required,
+                has,
+            } => tx(
                 ctx,
                 "p-fit-language",
                 &[
-                    (
-                        "language",
-                        Arg::Str(&language_label(ctx, text(f, "language"))),
-                    ),
-                    ("required", Arg::Str(text(f, "required"))),
-                    ("has", Arg::Str(text(f, "has"))),
+                    ("language", Arg::Str(&language_label(ctx, language))),
+                    ("required", Arg::Str(required)),
+                    ("has", Arg::Str(has)),
                 ],
             ),
-            "functioning" => {
-                let dims = f
-                    .get("dimensions")
-                    .and_then(Value::as_array)
-                    .map(|ds| {
-                        ds.iter()
-                            .map(|d| dimension_label(ctx, text(d, "dimension")))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default();
+            Fits::Functioning { dimensions } => {
+                let dims = dimensions
+                    .iter()
+                    .map(|d| dimension_label(ctx, d.dimension.key()))
+                    .collect();
                 ctx.ts("p-fit-functioning", "dimensions", &list(dims))
             }
-            "accommodated" => {
-                let accs = f
-                    .get("accommodations")
-                    .and_then(Value::as_array)
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(Value::as_str)
-                            .map(|id| accommodation_label(ctx, id))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default();
+            Fits::Accommodated {
+                dimension,
+                demand,
+                capacity,
+                accommodations,
+            } => {
+                let accs = accommodations
+                    .iter()
+                    .map(|id| accommodation_label(ctx, id))
+                    .collect();
                 tx(
                     ctx,
                     "p-fit-accommodated",
                     &[
                         (
                             "dimension",
-                            Arg::Str(&dimension_label(ctx, text(f, "dimension"))),
+                            Arg::Str(&dimension_label(ctx, dimension.key())),
                         ),
-                        ("demand", Arg::Num(num(f, "demand"))),
-                        ("capacity", Arg::Num(num(f, "capacity"))),
+                        ("demand", num(*demand)),
+                        ("capacity", num(*capacity)),
                         ("accommodations", Arg::Str(&list(accs))),
                     ],
                 )
             }
-            _ => ctx.t("p-fit-other"),
         })
         .collect()
 }
 
 /// What to check: demands on dimensions the person was not assessed on.
-pub fn to_check(ctx: &Ctx, checks: &Value) -> Vec<String> {
-    let empty = Vec::new();
+pub fn to_check(ctx: &Ctx, checks: &[Check]) -> Vec<String> {
     checks
-        .as_array()
-        .unwrap_or(&empty)
         .iter()
         .map(|c| {
             tx(
@@ -167,9 +151,9 @@ pub fn to_check(ctx: &Ctx, checks: &Value) -> Vec<String> {
                 &[
                     (
                         "dimension",
-                        Arg::Str(&dimension_label(ctx, text(c, "dimension"))),
+                        Arg::Str(&dimension_label(ctx, c.dimension.key())),
                     ),
-                    ("demand", Arg::Num(num(c, "demand"))),
+                    ("demand", num(c.demand)),
                 ],
             )
         })
@@ -177,61 +161,64 @@ pub fn to_check(ctx: &Ctx, checks: &Value) -> Vec<String> {
 }
 
 /// A broken hard limit.
-pub fn limit(ctx: &Ctx, l: &Value) -> String {
-    match text(l, "limit") {
-        "functioning" => tx(
+pub fn limit(ctx: &Ctx, l: &Limit) -> String {
+    match &l.limit {
+        Limits::Functioning {
+            dimension,
+            demand,
+            capacity,
+        } => tx(
             ctx,
             "p-limit-functioning",
             &[
                 (
                     "dimension",
-                    Arg::Str(&dimension_label(ctx, text(l, "dimension"))),
+                    Arg::Str(&dimension_label(ctx, dimension.key())),
                 ),
-                ("demand", Arg::Num(num(l, "demand"))),
-                ("capacity", Arg::Num(num(l, "capacity"))),
+                ("demand", num(*demand)),
+                ("capacity", num(*capacity)),
             ],
         ),
-        "language" => tx(
+        Limits::Language {
+            language,
+            required,
+            has,
+        } => tx(
             ctx,
             "p-limit-language",
             &[
-                (
-                    "language",
-                    Arg::Str(&language_label(ctx, text(l, "language"))),
-                ),
-                ("required", Arg::Str(text(l, "required"))),
-                ("has", Arg::Str(text(l, "has"))),
+                ("language", Arg::Str(&language_label(ctx, language))),
+                ("required", Arg::Str(required)),
+                ("has", Arg::Str(has)),
             ],
         ),
-        "hours" => tx(
+        Limits::Hours {
+            hours_per_week,
+            min,
+            max,
+        } => tx(
             ctx,
             "p-limit-hours",
             &[
-                ("hours", Arg::Num(num(l, "hours_per_week"))),
-                ("min", Arg::Num(num(l, "min"))),
-                ("max", Arg::Num(num(l, "max"))),
+                ("hours", num(*hours_per_week)),
+                ("min", num(*min)),
+                ("max", num(*max)),
             ],
         ),
-        "days" => tx(
+        Limits::Days { days_per_week, max } => tx(
             ctx,
             "p-limit-days",
-            &[
-                ("days", Arg::Num(num(l, "days_per_week"))),
-                ("max", Arg::Num(num(l, "max"))),
-            ],
+            &[("days", num(*days_per_week)), ("max", num(*max))],
         ),
-        "schedule" => ctx.t(match text(l, "schedule") {
+        Limits::Schedule { schedule } => ctx.t(match *schedule {
             "evenings" => "p-limit-schedule-evenings",
             "nights" => "p-limit-schedule-nights",
             "weekends" => "p-limit-schedule-weekends",
             _ => "p-limit-schedule",
         }),
-        "municipality" => ctx.ts(
-            "p-limit-municipality",
-            "place",
-            &municipality(ctx, text(l, "municipality")),
-        ),
-        _ => ctx.t("p-limit-other"),
+        Limits::Municipality { municipality: m } => {
+            ctx.ts("p-limit-municipality", "place", &municipality(ctx, m))
+        }
     }
 }
 
@@ -242,133 +229,115 @@ pub struct Part {
     pub points: String,
 }
 
-/// Points of a part on the 0–100 scale of the score.
-fn points(v: &Value) -> String {
-    format!(
-        "{:.0} / {:.0}",
-        num(v, "points") * 100.0,
-        num(v, "max") * 100.0
-    )
-}
-
-/// The score parts from the `explanation` array.
-pub fn parts(ctx: &Ctx, explanation: &Value) -> Vec<Part> {
-    let empty = Vec::new();
+/// The score parts from the `explanation` list.
+pub fn parts(ctx: &Ctx, explanation: &[Explained]) -> Vec<Part> {
     explanation
-        .as_array()
-        .unwrap_or(&empty)
         .iter()
-        .map(|p| {
-            let (name_key, text) = match text(p, "part") {
-                "essential_skills" => (
+        .map(|e| {
+            let (name_key, text) = match &e.part {
+                P::EssentialSkills { have, of } => (
                     "p-part-essential-skills",
                     tx(
                         ctx,
                         "p-part-essential-skills-text",
-                        &[
-                            ("have", Arg::Num(num(p, "have"))),
-                            ("of", Arg::Num(num(p, "of"))),
-                        ],
+                        &[("have", num(*have)), ("of", num(*of))],
                     ),
                 ),
-                "optional_skills" => (
+                P::OptionalSkills { have, of } => (
                     "p-part-optional-skills",
                     tx(
                         ctx,
                         "p-part-optional-skills-text",
-                        &[
-                            ("have", Arg::Num(num(p, "have"))),
-                            ("of", Arg::Num(num(p, "of"))),
-                        ],
+                        &[("have", num(*have)), ("of", num(*of))],
                     ),
                 ),
-                "learnable_gaps" => (
+                P::LearnableGaps {
+                    missing,
+                    learnable_on_job,
+                } => (
                     "p-part-learnable-gaps",
                     tx(
                         ctx,
                         "p-part-learnable-gaps-text",
                         &[
-                            ("missing", Arg::Num(num(p, "missing"))),
-                            ("learnable", Arg::Num(num(p, "learnable_on_job"))),
+                            ("missing", num(*missing)),
+                            ("learnable", num(*learnable_on_job)),
                         ],
                     ),
                 ),
-                "language_margin" => (
+                P::LanguageMargin { lowest } => (
                     "p-part-language-margin",
-                    match p.get("language").and_then(Value::as_str) {
+                    match lowest {
                         None => ctx.t("p-part-language-margin-none"),
-                        Some(code) => tx(
+                        Some(LanguageMargin {
+                            language,
+                            required,
+                            levels_above,
+                        }) => tx(
                             ctx,
                             "p-part-language-margin-text",
                             &[
-                                ("language", Arg::Str(&language_label(ctx, code))),
-                                ("required", Arg::Str(text(p, "required"))),
-                                ("above", Arg::Num(num(p, "levels_above"))),
+                                ("language", Arg::Str(&language_label(ctx, language))),
+                                ("required", Arg::Str(required)),
+                                ("above", num(*levels_above)),
                             ],
                         ),
                     },
                 ),
-                "functioning_margin" => (
+                P::FunctioningMargin {
+                    demands,
+                    spare,
+                    not_assessed,
+                } => (
                     "p-part-functioning-margin",
                     tx(
                         ctx,
                         "p-part-functioning-margin-text",
                         &[
-                            ("demands", Arg::Num(num(p, "demands"))),
-                            ("spare", Arg::Num(num(p, "spare"))),
-                            ("unassessed", Arg::Num(num(p, "not_assessed"))),
+                            ("demands", num(*demands)),
+                            ("spare", num(*spare)),
+                            ("unassessed", num(*not_assessed)),
                         ],
                     ),
                 ),
-                "accommodation_cost" => (
+                P::AccommodationCost { cost_eur } => (
                     "p-part-accommodation-cost",
                     tx(
                         ctx,
                         "p-part-accommodation-cost-text",
-                        &[("eur", Arg::Num(euros(num(p, "cost_eur"))))],
+                        &[("eur", Arg::Num(euros(*cost_eur as f64)))],
                     ),
                 ),
-                "goal_fit" => (
+                P::GoalFit { goal_hours } => (
                     "p-part-goal-fit",
-                    tx(
-                        ctx,
-                        "p-part-goal-fit-text",
-                        &[("hours", Arg::Num(num(p, "goal_hours")))],
-                    ),
+                    tx(ctx, "p-part-goal-fit-text", &[("hours", num(*goal_hours))]),
                 ),
-                _ => (
+                P::EmployerReadiness {
+                    mentor,
+                    trial_places,
+                } => (
                     "p-part-employer-readiness",
-                    ctx.t(
-                        match (
-                            p.get("mentor").and_then(Value::as_bool).unwrap_or(false),
-                            p.get("trial_places")
-                                .and_then(Value::as_bool)
-                                .unwrap_or(false),
-                        ) {
-                            (true, true) => "p-part-readiness-mentor-trials",
-                            (true, false) => "p-part-readiness-mentor",
-                            (false, true) => "p-part-readiness-trials",
-                            (false, false) => "p-part-readiness-none",
-                        },
-                    ),
+                    ctx.t(match (mentor, trial_places) {
+                        (true, true) => "p-part-readiness-mentor-trials",
+                        (true, false) => "p-part-readiness-mentor",
+                        (false, true) => "p-part-readiness-trials",
+                        (false, false) => "p-part-readiness-none",
+                    }),
                 ),
             };
             Part {
                 name: ctx.t(name_key),
                 text,
-                points: points(p),
+                // Points on the 0–100 scale of the score.
+                points: format!("{:.0} / {:.0}", e.points * 100.0, e.max * 100.0),
             }
         })
         .collect()
 }
 
 /// Each accommodation with its cost, and what may pay for it.
-pub fn accommodations(ctx: &Ctx, ids: &Value, subsidies: &Value) -> Vec<String> {
-    let empty = Vec::new();
-    ids.as_array()
-        .unwrap_or(&empty)
-        .iter()
-        .filter_map(Value::as_str)
+pub fn accommodations(ctx: &Ctx, ids: &[String], subsidies: &[AccSubsidy]) -> Vec<String> {
+    ids.iter()
         .map(|id| {
             let cost = catalogue::accommodation(id).map_or(0.0, |a| f64::from(a.cost_eur));
             let mut s = tx(
@@ -379,15 +348,13 @@ pub fn accommodations(ctx: &Ctx, ids: &Value, subsidies: &Value) -> Vec<String> 
                     ("eur", Arg::Num(cost)),
                 ],
             );
-            let sub = subsidies.as_array().and_then(|a| {
-                a.iter().find(|x| {
-                    text(x, "accommodation") == id && x["in_force"].as_bool() == Some(true)
-                })
-            });
-            if let Some(sub) = sub {
+            if let Some(sub) = subsidies
+                .iter()
+                .find(|x| x.accommodation == *id && x.in_force)
+            {
                 s.push(' ');
-                s.push_str(&match sub.get("cap_eur_total").and_then(Value::as_f64) {
-                    Some(cap) => tx(ctx, "p-acc-subsidy-cap", &[("eur", Arg::Num(cap))]),
+                s.push_str(&match sub.cap_eur_total {
+                    Some(cap) => tx(ctx, "p-acc-subsidy-cap", &[("eur", num(cap))]),
                     None => ctx.t("p-acc-subsidy"),
                 });
             }
@@ -396,42 +363,38 @@ pub fn accommodations(ctx: &Ctx, ids: &Value, subsidies: &Value) -> Vec<String> 
         .collect()
 }
 
-/// The pay-subsidy estimate in euros a month, in words.
-pub fn subsidy(ctx: &Ctx, s: &Value) -> String {
-    if s.is_null() {
+/// The pay-subsidy estimate in euros a month, in words; `None` for an unpaid opening.
+pub fn subsidy(ctx: &Ctx, s: Option<&PaySubsidy>) -> String {
+    let Some(s) = s else {
         return ctx.t("p-subsidy-unpaid");
-    }
-    if s.get("available").and_then(Value::as_bool) != Some(true) {
+    };
+    let (true, Some(rate)) = (s.available, s.rate) else {
         return ctx.t("p-subsidy-none");
-    }
-    let rate = num(s, "rate") * 100.0;
-    match s.get("estimate_eur_month").and_then(Value::as_f64) {
+    };
+    let rate = (rate * 100.0).round();
+    match s.estimate_eur_month {
         Some(eur) => {
-            let months = s.get("max_months").and_then(Value::as_f64);
             let base = tx(
                 ctx,
                 "p-subsidy-estimate",
-                &[
-                    ("eur", Arg::Num(euros(eur))),
-                    ("rate", Arg::Num(rate.round())),
-                ],
+                &[("eur", Arg::Num(euros(eur))), ("rate", Arg::Num(rate))],
             );
-            match months {
-                Some(m) => format!("{base} {}", ctx.tn("p-subsidy-months", "n", m as i64)),
+            match s.max_months {
+                Some(m) => format!("{base} {}", ctx.tn("p-subsidy-months", "n", i64::from(m))),
                 None => base,
             }
         }
-        None => tx(ctx, "p-subsidy-rate", &[("rate", Arg::Num(rate.round()))]),
+        None => tx(ctx, "p-subsidy-rate", &[("rate", Arg::Num(rate))]),
     }
 }
 
 /// The catalogue key of an opening kind.
-pub fn kind_key(kind: &str) -> &'static str {
+pub fn kind_key(kind: OpeningKind) -> &'static str {
     match kind {
-        "job" => "p-kind-job",
-        "work_trial" => "p-kind-work-trial",
-        "education_trial" => "p-kind-education-trial",
-        "apprenticeship" => "p-kind-apprenticeship",
-        _ => "p-kind-gig",
+        OpeningKind::Job => "p-kind-job",
+        OpeningKind::WorkTrial => "p-kind-work-trial",
+        OpeningKind::EducationTrial => "p-kind-education-trial",
+        OpeningKind::Apprenticeship => "p-kind-apprenticeship",
+        OpeningKind::Gig => "p-kind-gig",
     }
 }

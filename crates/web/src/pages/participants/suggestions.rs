@@ -14,8 +14,9 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use serde_json::Value;
-use std::collections::BTreeMap;
+use polku_matching::api::List;
+use polku_matching::output::Ranked;
+use polku_service::matching::MatchView;
 use time::OffsetDateTime;
 
 /// One suggested opening, explained.
@@ -47,66 +48,45 @@ struct SuggestionsPage<'a> {
     failed: bool,
 }
 
-fn suggestion(ctx: &Ctx, r: &Value, employers: &BTreeMap<String, String>) -> Suggestion {
-    let s = |f: &str| r.get(f).and_then(Value::as_str).unwrap_or("").to_owned();
-    let employer_id = s("employer");
-    let tasks = r["tasks"]
-        .as_array()
-        .map(|ts| {
-            ts.iter()
-                .map(|t| {
-                    tx(
-                        ctx,
-                        "p-task-hours",
-                        &[
-                            ("title", Arg::Str(t["title"].as_str().unwrap_or(""))),
-                            (
-                                "hours",
-                                Arg::Num(t["hours_per_week"].as_f64().unwrap_or(0.0)),
-                            ),
-                        ],
-                    )
-                })
-                .collect()
+fn suggestion(ctx: &Ctx, r: &Ranked, answer: &MatchView) -> Suggestion {
+    let tasks = r
+        .tasks
+        .iter()
+        .map(|t| {
+            tx(
+                ctx,
+                "p-task-hours",
+                &[
+                    ("title", Arg::Str(&t.title)),
+                    ("hours", Arg::Num(f64::from(t.hours_per_week))),
+                ],
+            )
         })
-        .unwrap_or_default();
+        .collect();
     Suggestion {
         title: r
-            .get("title")
-            .and_then(Value::as_str)
-            .map_or_else(|| ctx.t("p-untitled-opening"), str::to_owned),
-        employer: employers
-            .get(&employer_id)
-            .cloned()
-            .unwrap_or_else(|| employer_id.clone()),
-        employer_id,
-        kind_key: explain::kind_key(r["kind"].as_str().unwrap_or("")),
-        score: format!("{:.0}", r["score"].as_f64().unwrap_or(0.0) * 100.0),
-        hours: ctx.tn(
-            "p-hours-per-week",
-            "n",
-            r["hours_per_week"].as_i64().unwrap_or(0),
-        ),
+            .title
+            .clone()
+            .unwrap_or_else(|| ctx.t("p-untitled-opening")),
+        employer: answer.employer_name(r).to_owned(),
+        employer_id: r.employer.clone(),
+        kind_key: explain::kind_key(r.kind),
+        score: format!("{:.0}", r.score * 100.0),
+        hours: ctx.tn("p-hours-per-week", "n", i64::from(r.hours_per_week)),
         tasks,
-        why: explain::fits(ctx, &r["fits"]),
-        check: explain::to_check(ctx, &r["to_check"]),
-        accommodations: explain::accommodations(
-            ctx,
-            &r["accommodations"],
-            &r["accommodation_subsidies"],
-        ),
+        why: explain::fits(ctx, &r.fits),
+        check: explain::to_check(ctx, &r.to_check),
+        accommodations: explain::accommodations(ctx, &r.accommodations, &r.accommodation_subsidies),
         accommodation_total: tx(
             ctx,
             "p-acc-total",
             &[(
                 "eur",
-                Arg::Num(explain::euros(
-                    r["accommodation_cost_eur"].as_f64().unwrap_or(0.0),
-                )),
+                Arg::Num(explain::euros(r.accommodation_cost_eur as f64)),
             )],
         ),
-        subsidy: explain::subsidy(ctx, &r["subsidy"]),
-        parts: explain::parts(ctx, &r["explanation"]),
+        subsidy: explain::subsidy(ctx, r.subsidy.as_ref()),
+        parts: explain::parts(ctx, &r.explanation),
     }
 }
 
@@ -122,32 +102,29 @@ pub async fn show(
         .get_participant(&session.actor, super::common::parse_id(&id)?, "matching")
         .await?;
     let today = OffsetDateTime::now_utc().date();
-    let (answer, failed) = match state
+    let list = List {
+        top: 10,
+        include_excluded: false,
+    };
+    // The engine runs off the async threads; the answer names the employers it was built from.
+    let (suggestions, failed) = match state
         .service
-        .match_view(&session.actor, &view, 10, false, today)
+        .match_view(&session.actor, &view, list, today)
         .await
     {
-        Ok(a) => (a, false),
+        Ok(answer) => (
+            answer
+                .matches
+                .results
+                .iter()
+                .map(|r| suggestion(&ctx, r, &answer))
+                .collect(),
+            false,
+        ),
         // The engine refused the stored data; say so instead of an error page.
-        Err(polku_service::ServiceError::Invalid(_)) => (Value::Null, true),
+        Err(polku_service::ServiceError::Invalid(_)) => (Vec::new(), true),
         Err(e) => return Err(e.into()),
     };
-    let employers: BTreeMap<String, String> = state
-        .service
-        .employers(&session.actor, view.project_id)
-        .await?
-        .into_iter()
-        .map(|e| (e.id.to_string(), e.name))
-        .collect();
-    let suggestions = answer["results"]
-        .as_array()
-        .map(|rs| {
-            rs.iter()
-                .filter(|r| r.get("opening").is_some() && r.get("score").is_some())
-                .map(|r| suggestion(&ctx, r, &employers))
-                .collect()
-        })
-        .unwrap_or_default();
     render(&SuggestionsPage {
         head: Head::new(&view, "/suggestions"),
         title_key: "p-tab-suggestions",

@@ -1,9 +1,11 @@
-//! The typed answer written straight to compact JSON text, byte for byte what `serde_json`
+//! The benchmark's writer (also compiled into the property tests, which check it): the
+//! engine's explained answer written straight to compact JSON text, byte for byte what `serde_json`
 //! writes for it (tested on random inputs), without escaping the keys one byte at a time: the
 //! keys are literals, and only strings that come from the input are escaped.
 
-use super::{AccSubsidy, Check, Fit, MatchResult, PartText, PartsOut, PaySubsidy, PersonResults};
-use super::{Micro, OpeningCandidates, TaskRef, Text};
+use polku_matching::internals::hit::{AccSubsidy, Check, Fit, MatchResult, PartText, PartsOut};
+use polku_matching::internals::hit::{Micro, OpeningCandidates, PaySubsidy, PersonResults};
+use polku_matching::internals::hit::{TaskRef, Text};
 
 /// A JSON writer over a byte buffer, with a reusable buffer for sentences.
 #[derive(Debug, Default)]
@@ -50,7 +52,7 @@ impl JsonWriter {
     /// shortest form "int.fraction" with the fraction's trailing zeros dropped ("0.05", "1.0"),
     /// written here directly; anything else goes through serde_json.
     #[inline]
-    fn f64(out: &mut Vec<u8>, x: f64) {
+    pub(crate) fn f64(out: &mut Vec<u8>, x: f64) {
         let m = (x * 1e6).round();
         if (0.01..1e9).contains(&x) && m / 1e6 == x {
             let m = m as u64;
@@ -84,7 +86,7 @@ impl JsonWriter {
     /// Millionths as serde_json writes the number they stand for: [`Self::f64`]'s direct form
     /// without its checks, since `m / 10⁶` is by construction the double nearest it.
     #[inline]
-    fn micro(out: &mut Vec<u8>, m: Micro) {
+    pub(crate) fn micro(out: &mut Vec<u8>, m: Micro) {
         let v = m.0;
         if v < 10_000 {
             // 0 is "0.0"; below 0.01 serde_json may write an exponent.
@@ -204,7 +206,7 @@ impl JsonWriter {
         out.extend_from_slice(b",\"employer\":");
         Self::str(out, m.employer);
         out.extend_from_slice(b",\"kind\":");
-        Self::str(out, m.kind);
+        Self::str(out, m.kind.as_str());
         if let Some(t) = m.title {
             out.extend_from_slice(b",\"title\":");
             Self::str(out, t);
@@ -463,7 +465,7 @@ impl JsonWriter {
             }
             Fit::Functioning { dimensions, text } => {
                 out.extend_from_slice(b"{\"code\":\"functioning\",\"dimensions\":[");
-                for (k, d) in crate::score::dims(dimensions.dims).enumerate() {
+                for (k, d) in polku_matching::internals::score::dims(dimensions.dims).enumerate() {
                     if k > 0 {
                         out.push(b',');
                     }
@@ -492,7 +494,7 @@ impl JsonWriter {
                 text,
             } => {
                 out.extend_from_slice(b"{\"code\":\"accommodated\",\"dimension\":");
-                Self::str(out, dimension);
+                Self::str(out, dimension.key());
                 Self::field_u(out, b",\"demand\":", u64::from(*demand));
                 Self::field_u(out, b",\"capacity\":", u64::from(*capacity));
                 out.extend_from_slice(b",\"accommodations\":");
@@ -506,7 +508,7 @@ impl JsonWriter {
 
     fn check(&mut self, out: &mut Vec<u8>, c: &Check<'_>) {
         out.extend_from_slice(b"{\"dimension\":");
-        Self::str(out, c.dimension);
+        Self::str(out, c.dimension.key());
         Self::field_u(out, b",\"demand\":", u64::from(c.demand));
         self.text(out, &c.text);
         out.push(b'}');
@@ -571,70 +573,5 @@ impl JsonWriter {
         Self::str(out, t.title);
         Self::field_u(out, b",\"hours_per_week\":", u64::from(t.hours_per_week));
         out.push(b'}');
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{JsonWriter, Micro};
-
-    /// Millionths are written as serde_json writes the number they stand for.
-    #[test]
-    fn millionths_as_serde_writes_them() {
-        for v in (0..=2_000_000u32).step_by(3).chain([
-            1,
-            9_999,
-            10_000,
-            10_010,
-            999_999,
-            1_000_000,
-            u32::MAX,
-        ]) {
-            let mut ours = Vec::new();
-            JsonWriter::micro(&mut ours, Micro(v));
-            let theirs = serde_json::to_vec(&Micro(v)).expect("json");
-            assert_eq!(
-                String::from_utf8_lossy(&ours),
-                String::from_utf8_lossy(&theirs),
-                "{v}"
-            );
-        }
-    }
-
-    /// The direct number form equals serde_json's on millionths, euros and odd values.
-    #[test]
-    fn numbers_as_serde_writes_them() {
-        let mut values: Vec<f64> = (0..=1_000_000u32)
-            .step_by(7)
-            .chain([1, 9, 10, 99, 100, 9_999, 10_000, 50_000, 999_999, 1_000_000])
-            .map(|m| f64::from(m) / 1e6)
-            .collect();
-        values.extend([
-            0.0,
-            650.0,
-            770.0,
-            1260.0,
-            1770.0,
-            0.7,
-            0.5,
-            1100.0,
-            1234.56,
-            1e-7,
-            0.1 + 0.2,
-            3.0e8,
-            2.5e9,
-            123_456.789_012,
-            1.0 / 3.0,
-        ]);
-        for x in values {
-            let mut ours = Vec::new();
-            JsonWriter::f64(&mut ours, x);
-            let theirs = serde_json::to_vec(&x).expect("json");
-            assert_eq!(
-                String::from_utf8_lossy(&ours),
-                String::from_utf8_lossy(&theirs),
-                "{x}"
-            );
-        }
     }
 }

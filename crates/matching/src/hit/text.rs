@@ -20,7 +20,7 @@ pub struct DimList {
 }
 
 impl DimList {
-    fn each(&self) -> impl Iterator<Item = (Dimension, u8, u8)> + '_ {
+    pub(crate) fn each(&self) -> impl Iterator<Item = (Dimension, u8, u8)> + '_ {
         crate::score::dims(self.dims).map(|d| (d, self.demand[d.index()], self.capacity[d.index()]))
     }
 }
