@@ -32,7 +32,7 @@ struct Credentials {
     email: String,
     password: String,
     /// The six-digit authenticator code or a recovery code; required when the account has a
-    /// second factor (otherwise 400 `second_factor_required`).
+    /// second factor (otherwise 400 `second_factor_required`, R3).
     #[serde(default)]
     code: Option<String>,
 }
