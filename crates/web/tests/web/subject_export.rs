@@ -95,7 +95,13 @@ async fn export_story(app: TestApp) {
 /// schemas use (`$ref`, `type`, `required`, `properties`, `additionalProperties`, `items`,
 /// `enum`, `const`, `anyOf`, `oneOf`, `minimum`, `maximum`; `pattern` and `format` are left to
 /// schemathesis). Collects every violation with its JSON path.
-fn violations(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+pub(crate) fn violations(
+    doc: &Value,
+    schema: &Value,
+    value: &Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
     if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
         let name = r.trim_start_matches("#/components/schemas/");
         return violations(doc, &doc["components"]["schemas"][name], value, path, out);
