@@ -19,6 +19,7 @@ pub struct Me {
 /// A role, in one project or everywhere (`null`).
 #[derive(Debug, Serialize, ToSchema)]
 struct Grant {
+    #[schema(value_type = super::schemas::domain::Role)]
     role: &'static str,
     #[schema(format = "uuid", required = true)]
     project: Option<String>,

@@ -119,6 +119,10 @@ component! {
     Dimension => one_of(d::Dimension::ALL.iter().copied())
 }
 component! {
+    /// A role a user holds, in one project or everywhere.
+    Role => one_of(d::Role::ALL.map(d::Role::as_str))
+}
+component! {
     /// A language of consent wordings and exports; Finnish when not given.
     Language => one_of(d::catalogue::CONSENT_LOCALES).default(Some("fi".into()))
 }
