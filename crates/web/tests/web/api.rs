@@ -1174,6 +1174,71 @@ fn openapi_document_and_route_inventory_agree() {
     }
 }
 
+/// The answers built from other crates' types (described by schema-only types at the web edge)
+/// fit the schemas the document gives them.
+#[test]
+fn answers_fit_their_documented_schemas() {
+    sqlite(|app| async move {
+        let doc = app.get("/api/v1/openapi.json", None).await.json();
+        let coordinator = app.user(Role::Coordinator).await;
+        let (e, _, _) = employer_with_opening(&app, &app.world, &coordinator.actor).await;
+        let coach = app.user(Role::Coach).await;
+        let created = app
+            .api(
+                Method::POST,
+                "/api/v1/participants",
+                Some(&coach),
+                Some(new_participant_body()),
+                &[],
+            )
+            .await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+        let id = created.json()["id"].as_str().expect("id").to_owned();
+        let answers = [
+            (&coach, format!("/api/v1/participants/{id}"), "Participant"),
+            (&coach, "/api/v1/participants".to_owned(), "ParticipantList"),
+            (&coach, "/api/v1/me".to_owned(), "Me"),
+            (&coordinator, "/api/v1/employers".to_owned(), "EmployerList"),
+            (
+                &coordinator,
+                format!("/api/v1/employers/{}", e.id),
+                "Employer",
+            ),
+            (
+                &coordinator,
+                format!("/api/v1/employers/{}/tasks", e.id),
+                "TaskList",
+            ),
+            (
+                &coordinator,
+                format!("/api/v1/employers/{}/openings", e.id),
+                "OpeningList",
+            ),
+        ];
+        for (user, url, name) in answers {
+            let res = app.api(Method::GET, &url, Some(user), None, &[]).await;
+            assert_eq!(res.status, StatusCode::OK, "{url}: {}", res.body);
+            let body = res.json();
+            let schema = json!({ "$ref": format!("#/components/schemas/{name}") });
+            let mut found = Vec::new();
+            crate::subject_export::violations(&doc, &schema, &body, "$", &mut found);
+            assert!(found.is_empty(), "{url} against {name}: {found:#?}");
+            // The check can fail: a required field missing is named.
+            if let Some(required) = doc["components"]["schemas"][name]["required"]
+                .as_array()
+                .and_then(|r| r.first())
+                .and_then(Value::as_str)
+            {
+                let mut broken = body.clone();
+                broken.as_object_mut().expect("object").remove(required);
+                let mut found = Vec::new();
+                crate::subject_export::violations(&doc, &schema, &broken, "$", &mut found);
+                assert!(!found.is_empty(), "{name} without {required}");
+            }
+        }
+    });
+}
+
 /// Every `$ref` in `v` points at something in `doc`.
 fn check_refs(doc: &Value, v: &Value) {
     match v {

@@ -93,9 +93,15 @@ async fn export_story(app: TestApp) {
 
 /// Checks `value` against a JSON Schema of the OpenAPI document (`doc`): the keywords our
 /// schemas use (`$ref`, `type`, `required`, `properties`, `additionalProperties`, `items`,
-/// `enum`, `const`, `anyOf`, `minimum`, `maximum`; `pattern` and `format` are left to
+/// `enum`, `const`, `anyOf`, `oneOf`, `minimum`, `maximum`; `pattern` and `format` are left to
 /// schemathesis). Collects every violation with its JSON path.
-fn violations(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+pub(crate) fn violations(
+    doc: &Value,
+    schema: &Value,
+    value: &Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
     if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
         let name = r.trim_start_matches("#/components/schemas/");
         return violations(doc, &doc["components"]["schemas"][name], value, path, out);
@@ -108,6 +114,21 @@ fn violations(doc: &Value, schema: &Value, value: &Value, path: &str, out: &mut 
         });
         if !fits {
             out.push(format!("{path}: matches no anyOf branch"));
+        }
+        return;
+    }
+    // The generated document writes a nullable reference as `oneOf: [null, $ref]`.
+    if let Some(one) = schema.get("oneOf").and_then(Value::as_array) {
+        let fitting = one
+            .iter()
+            .filter(|s| {
+                let mut v = Vec::new();
+                violations(doc, s, value, path, &mut v);
+                v.is_empty()
+            })
+            .count();
+        if fitting != 1 {
+            out.push(format!("{path}: matches {fitting} oneOf branches"));
         }
         return;
     }

@@ -3,6 +3,9 @@
 //! by the service; every read is audited there.
 
 use super::io::{created, invalid, participant_id, participant_write, service_err, FIELD_INVALID};
+use super::schemas::domain as schema;
+use super::schemas::errors::{Forbidden, Invalid, NotFound, Unauthenticated, UnsupportedMediaType};
+use super::schemas::views::Created;
 use crate::error::WebResult;
 use crate::middleware::session::Session;
 use crate::state::AppState;
@@ -17,19 +20,47 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
+use utoipa::ToSchema;
 
 const PURPOSE: &str = "service_delivery";
 
-#[derive(Debug, Serialize)]
+/// A meeting with the participant; the notes are sealed at rest.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Meeting)]
 struct MeetingOut {
+    #[schema(format = "uuid")]
     id: String,
     #[serde(with = "time::serde::rfc3339")]
     starts_at: OffsetDateTime,
     duration_min: u16,
+    #[schema(value_type = schema::Place)]
     place: PlaceType,
     notes: String,
 }
 
+/// The participant's meetings, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+struct MeetingList {
+    items: Vec<MeetingOut>,
+}
+
+/// Meetings with a participant.
+///
+/// The participant's meetings, oldest first, with their notes (sealed at rest). Own coach only;
+/// another coach's participant is 404.
+#[utoipa::path(
+    get,
+    path = "/api/v1/participants/{id}/meetings",
+    operation_id = "listMeetings",
+    tag = "participants",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    responses(
+        (status = 200, description = "The meetings.", body = MeetingList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn meetings(
     State(state): State<AppState>,
     session: Session,
@@ -49,19 +80,46 @@ pub async fn meetings(
             notes: m.notes,
         })
         .collect();
-    Ok(Json(json!({ "items": items })).into_response())
+    Ok(Json(MeetingList { items }).into_response())
 }
 
-#[derive(Debug, Deserialize)]
+/// A meeting to record.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewMeeting)]
 struct MeetingIn {
+    /// RFC 3339 with offset.
+    #[schema(format = DateTime)]
     starts_at: String,
+    #[schema(maximum = 65535)]
     duration_min: u16,
+    #[schema(value_type = schema::Place)]
     place: PlaceType,
     #[serde(default)]
     notes: String,
 }
 
+/// Record a meeting.
+///
+/// A meeting in the office, outside it, remote or at a pop-up point, with its length and notes.
+#[utoipa::path(
+    post,
+    path = "/api/v1/participants/{id}/meetings",
+    operation_id = "recordMeeting",
+    tag = "participants",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    request_body = MeetingIn,
+    responses(
+        (status = 201, description = "Recorded.", body = Created, headers(
+            ("Location" = String, description = "The participant's meetings."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn add_meeting(
     State(state): State<AppState>,
     session: Session,
@@ -97,16 +155,43 @@ pub async fn add_meeting(
     ))
 }
 
-#[derive(Debug, Serialize)]
+/// A step of the participant's plan; the text is sealed at rest.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = PlanItem)]
 struct PlanOut {
+    #[schema(format = "uuid")]
     id: String,
     text: String,
+    #[schema(required = true)]
     due: Option<Date>,
     #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(required = true)]
     done_at: Option<OffsetDateTime>,
     version: i64,
 }
 
+/// The participant's plan, oldest step first.
+#[derive(Debug, Serialize, ToSchema)]
+struct PlanList {
+    items: Vec<PlanOut>,
+}
+
+/// The participant's plan.
+///
+/// The steps agreed with the participant, oldest first (texts sealed at rest). Own coach only.
+#[utoipa::path(
+    get,
+    path = "/api/v1/participants/{id}/plan",
+    operation_id = "listPlan",
+    tag = "participants",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    responses(
+        (status = 200, description = "The plan.", body = PlanList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn plan(
     State(state): State<AppState>,
     session: Session,
@@ -126,17 +211,42 @@ pub async fn plan(
             version: i.version,
         })
         .collect();
-    Ok(Json(json!({ "items": items })).into_response())
+    Ok(Json(PlanList { items }).into_response())
 }
 
-#[derive(Debug, Deserialize)]
+/// A step to add to the plan.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewPlanItem)]
 struct PlanIn {
+    #[schema(min_length = 1, max_length = 2000)]
     text: String,
     #[serde(default)]
+    #[schema(format = Date)]
     due: Option<String>,
 }
 
+/// Add a step to the plan.
+///
+/// A step with an optional due date.
+#[utoipa::path(
+    post,
+    path = "/api/v1/participants/{id}/plan",
+    operation_id = "addPlanItem",
+    tag = "participants",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    request_body = PlanIn,
+    responses(
+        (status = 201, description = "Added.", body = Created, headers(
+            ("Location" = String, description = "The participant's plan."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn add_plan_item(
     State(state): State<AppState>,
     session: Session,

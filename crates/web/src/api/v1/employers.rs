@@ -13,6 +13,11 @@ use polku_domain::{EmployerId, ProjectId};
 use polku_service::ServiceError;
 use std::collections::HashMap;
 
+// What the OpenAPI document says of these operations.
+use super::schemas::errors::{Forbidden, Invalid, NotFound, Unauthenticated};
+use super::schemas::params::PageParams;
+use super::schemas::views::{Employer, EmployerList, OpeningList, TaskList};
+
 fn parse_id(id: &str) -> WebResult<EmployerId> {
     EmployerId::parse(id).map_err(|_| WebError::NotFound)
 }
@@ -48,6 +53,22 @@ async fn project(
     }
 }
 
+/// The employer register.
+///
+/// Employers of a project (`project`, or the caller's only project). Ordered by id; paginated.
+#[utoipa::path(
+    get,
+    path = "/api/v1/employers",
+    operation_id = "listEmployers",
+    tag = "employers",
+    params(PageParams),
+    responses(
+        (status = 200, description = "One page.", body = EmployerList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn index(
     State(state): State<AppState>,
     session: Session,
@@ -60,6 +81,24 @@ pub async fn index(
     Ok(list(&items, next))
 }
 
+/// One employer.
+///
+/// With a strong `ETag` of its version. Another project's employer is 404.
+#[utoipa::path(
+    get,
+    path = "/api/v1/employers/{id}",
+    operation_id = "getEmployer",
+    tag = "employers",
+    params(("id" = uuid::Uuid, Path, description = "The employer's id.")),
+    responses(
+        (status = 200, description = "The employer.", body = Employer, headers(
+            ("ETag" = String, description = "Strong entity tag: the record's version in quotes."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn show(
     State(state): State<AppState>,
     session: Session,
@@ -72,6 +111,22 @@ pub async fn show(
     Ok(tagged(StatusCode::OK, e.version, &e))
 }
 
+/// An employer's task inventory.
+///
+/// Every task of the employer.
+#[utoipa::path(
+    get,
+    path = "/api/v1/employers/{id}/tasks",
+    operation_id = "employerTasks",
+    tag = "employers",
+    params(("id" = uuid::Uuid, Path, description = "The employer's id.")),
+    responses(
+        (status = 200, description = "The tasks.", body = TaskList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn tasks(
     State(state): State<AppState>,
     session: Session,
@@ -81,6 +136,22 @@ pub async fn tasks(
     Ok(list(&tasks, None))
 }
 
+/// An employer's openings.
+///
+/// Every opening of the employer.
+#[utoipa::path(
+    get,
+    path = "/api/v1/employers/{id}/openings",
+    operation_id = "employerOpenings",
+    tag = "employers",
+    params(("id" = uuid::Uuid, Path, description = "The employer's id.")),
+    responses(
+        (status = 200, description = "The openings.", body = OpeningList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn openings(
     State(state): State<AppState>,
     session: Session,

@@ -16,6 +16,11 @@ use polku_matching::InputError;
 use serde_json::Value;
 use std::collections::HashMap;
 
+// What the OpenAPI document says of these operations; the engine's document is described by
+// hand (`schemas::documents`).
+use super::schemas::errors::{Forbidden, Invalid, TooLarge, Unauthenticated, UnsupportedMediaType};
+use super::schemas::params::{CraftParams, MatchParams};
+
 /// The largest engine document accepted.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
 
@@ -61,6 +66,26 @@ fn flag(q: &HashMap<String, String>, name: &str) -> WebResult<bool> {
     }
 }
 
+/// Rank openings or candidates.
+///
+/// `polku match --input`: the body is the input document; the options are query parameters.
+#[utoipa::path(
+    post,
+    path = "/api/v1/match",
+    operation_id = "match",
+    tag = "engine",
+    params(MatchParams),
+    request_body(content = ref("#/components/schemas/EngineInput"), content_type = "application/json"),
+    responses(
+        (status = 200, description = "The engine's answer (docs/matching.md).",
+            body = ref("#/components/schemas/EngineResult"), content_type = "application/json"),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 413, response = TooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn match_(
     Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
@@ -96,6 +121,26 @@ fn hours(s: &str) -> Option<(u8, u8)> {
     (min <= max && max <= 60).then_some((min, max))
 }
 
+/// Craft the best job.
+///
+/// `polku craft --input`: the best job from one employer's tasks for one participant.
+#[utoipa::path(
+    post,
+    path = "/api/v1/craft",
+    operation_id = "craft",
+    tag = "engine",
+    params(CraftParams),
+    request_body(content = ref("#/components/schemas/EngineInput"), content_type = "application/json"),
+    responses(
+        (status = 200, description = "The engine's answer (docs/matching.md).",
+            body = ref("#/components/schemas/EngineResult"), content_type = "application/json"),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 413, response = TooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn craft(
     Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
@@ -122,6 +167,25 @@ pub async fn craft(
     run(move || craft_json(&text, &args, today)).await
 }
 
+/// Allocate scarce places.
+///
+/// `polku allocate --input`: who goes where when places are scarce.
+#[utoipa::path(
+    post,
+    path = "/api/v1/allocate",
+    operation_id = "allocate",
+    tag = "engine",
+    request_body(content = ref("#/components/schemas/EngineInput"), content_type = "application/json"),
+    responses(
+        (status = 200, description = "The engine's answer (docs/matching.md).",
+            body = ref("#/components/schemas/EngineResult"), content_type = "application/json"),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 413, response = TooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn allocate(headers: HeaderMap, body: Bytes) -> WebResult<Response> {
     let text = match body_text(&headers, &body)? {
         Ok(t) => t,

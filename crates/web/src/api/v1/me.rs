@@ -1,23 +1,43 @@
 //! `GET /api/v1/me`: who the token belongs to.
 
+use super::schemas::errors::Unauthenticated;
 use crate::middleware::session::Session;
 use axum::Json;
 use serde::Serialize;
+use utoipa::ToSchema;
 
-#[derive(Debug, Serialize)]
+/// The signed-in user and their role grants.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct Me {
+    #[schema(format = "uuid")]
     id: String,
     email: String,
     display_name: String,
     roles: Vec<Grant>,
 }
 
-#[derive(Debug, Serialize)]
+/// A role, in one project or everywhere (`null`).
+#[derive(Debug, Serialize, ToSchema)]
 struct Grant {
+    #[schema(value_type = super::schemas::domain::Role)]
     role: &'static str,
+    #[schema(format = "uuid", required = true)]
     project: Option<String>,
 }
 
+/// Who am I.
+///
+/// The signed-in user and their role grants.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    operation_id = "me",
+    tag = "sessions",
+    responses(
+        (status = 200, description = "The user.", body = Me),
+        (status = 401, response = Unauthenticated),
+    ),
+)]
 pub async fn show(session: Session) -> Json<Me> {
     let u = session.user;
     Json(Me {

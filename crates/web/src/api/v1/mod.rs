@@ -11,6 +11,7 @@ mod me;
 pub mod openapi;
 mod participants;
 mod privacy;
+pub mod schemas;
 mod sessions;
 
 use crate::policy::{Policy, Routes};

@@ -28,18 +28,33 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};
 use time::{Date, OffsetDateTime};
+use utoipa::ToSchema;
+
+// What the OpenAPI document says of these operations (`#[utoipa::path]`, `ToSchema`).
+use super::schemas::domain as schema;
+use super::schemas::errors::{
+    Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
+    UnsupportedMediaType,
+};
+use super::schemas::params::{ExportParams, PageParams, SuggestionParams};
+use super::schemas::views::{Participant, ParticipantList, ParticipantPatch};
 
 const PURPOSE: &str = "service_delivery";
 
 /// One caseload line.
-#[derive(Debug, Serialize)]
-struct Summary {
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ParticipantSummary)]
+pub struct Summary {
+    #[schema(value_type = uuid::Uuid)]
     id: ParticipantId,
+    #[schema(value_type = uuid::Uuid)]
     project_id: ProjectId,
     given_name: String,
     family_name: String,
+    #[schema(value_type = schema::PathStage)]
     stage: String,
     waiting_since: Date,
+    #[schema(value_type = schema::MunicipalityCode)]
     home_municipality: String,
 }
 
@@ -72,6 +87,23 @@ async fn coach_projects(
     Ok(out)
 }
 
+/// The caller's caseload.
+///
+/// Participants of the coach's caseload in every project where the caller is a coach, or in
+/// `project`. Ordered by id; paginated.
+#[utoipa::path(
+    get,
+    path = "/api/v1/participants",
+    operation_id = "listParticipants",
+    tag = "participants",
+    params(PageParams),
+    responses(
+        (status = 200, description = "One page.", body = ParticipantList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn index(
     State(state): State<AppState>,
     session: Session,
@@ -102,17 +134,24 @@ pub async fn index(
 
 // ---- Request DTOs: the same shape as the representation, closed to unknown fields. ----
 
-#[derive(Debug, Deserialize)]
+/// Hours per week, from `min` to `max`.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct HoursIn {
+#[schema(as = Hours)]
+pub struct HoursIn {
+    #[schema(maximum = 60)]
     min: u8,
+    #[schema(maximum = 60)]
     max: u8,
 }
 
-#[derive(Debug, Deserialize)]
+/// When the participant can work.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct AvailabilityIn {
+#[schema(as = Availability)]
+pub struct AvailabilityIn {
     hours_per_week: HoursIn,
+    #[schema(minimum = 1, maximum = 7)]
     days_per_week_max: u8,
     #[serde(default)]
     evenings: bool,
@@ -122,33 +161,48 @@ struct AvailabilityIn {
     weekends: bool,
 }
 
-#[derive(Debug, Deserialize)]
+/// Where the participant lives and can work.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct MobilityIn {
+#[schema(as = Mobility)]
+pub struct MobilityIn {
+    #[schema(value_type = schema::MunicipalityCode)]
     home: MunicipalityCode,
     #[serde(default)]
+    #[schema(value_type = Vec<schema::MunicipalityCode>)]
     acceptable: Vec<MunicipalityCode>,
     #[serde(default)]
     driving_licence: bool,
 }
 
-#[derive(Debug, Deserialize)]
+/// A skill (ESCO) and how it is evidenced.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct SkillIn {
+#[schema(as = Skill)]
+pub struct SkillIn {
+    #[schema(value_type = schema::EscoUri)]
     skill: EscoUri,
+    #[schema(value_type = schema::Evidence)]
     evidence: Evidence,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// ESF+ entry data; `foreign_background` and `disability` are special categories, stored
+/// encrypted.
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct EsfIn {
+#[schema(as = Esf)]
+pub struct EsfIn {
     #[serde(default)]
+    #[schema(value_type = Option<schema::LabourMarketStatus>)]
     labour_market_status: Option<LabourMarketStatus>,
+    /// ISCED level of education, 0–8.
     #[serde(default)]
+    #[schema(maximum = 8)]
     education_isced: Option<u8>,
     #[serde(default)]
     long_term_unemployed: bool,
     #[serde(default)]
+    #[schema(minimum = 1900, maximum = 2100)]
     birth_year: Option<u16>,
     #[serde(default)]
     foreign_background: Option<bool>,
@@ -156,22 +210,32 @@ struct EsfIn {
     disability: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The participant's personal data (the identity code is sealed at rest).
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct PersonalIn {
+#[schema(as = Personal)]
+pub struct PersonalIn {
+    #[schema(min_length = 1, max_length = 100)]
     given_name: String,
+    #[schema(min_length = 1, max_length = 100)]
     family_name: String,
     #[serde(default)]
+    #[schema(value_type = Option<String>, format = Email)]
     email: Option<Email>,
     #[serde(default)]
     phone: Option<String>,
+    /// Finnish personal identity code.
     #[serde(default)]
+    #[schema(value_type = Option<String>)]
     hetu: Option<Hetu>,
+    /// Language code → CEFR level.
     #[serde(default)]
+    #[schema(value_type = BTreeMap<String, schema::CefrLevel>)]
     languages: BTreeMap<LanguageCode, CefrLevel>,
     #[serde(default)]
     skills: Vec<SkillIn>,
     #[serde(default)]
+    #[schema(value_type = Vec<schema::EscoUri>)]
     goals: Vec<EscoUri>,
     mobility: MobilityIn,
     availability: AvailabilityIn,
@@ -179,16 +243,21 @@ struct PersonalIn {
     esf: EsfIn,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// The participant's capacity on each dimension of functioning (missing: not assessed).
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct FunctioningIn {
+#[schema(as = Functioning)]
+pub struct FunctioningIn {
     #[serde(default)]
+    #[schema(value_type = BTreeMap<schema::Dimension, schema::Level>)]
     capacity: BTreeMap<Dimension, Level>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Special-category data, encrypted at rest.
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct SensitiveIn {
+#[schema(as = Sensitive)]
+pub struct SensitiveIn {
     #[serde(default)]
     functioning: FunctioningIn,
     #[serde(default)]
@@ -197,16 +266,20 @@ struct SensitiveIn {
     functional_notes: String,
 }
 
-/// `POST /api/v1/participants`.
-#[derive(Debug, Deserialize)]
+/// A new participant (`POST /api/v1/participants`).
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewParticipant)]
 struct CreateIn {
+    /// Needed when the caller coaches in more than one project.
     #[serde(default)]
+    #[schema(value_type = Option<uuid::Uuid>)]
     project_id: Option<ProjectId>,
     personal: PersonalIn,
     #[serde(default)]
     sensitive: SensitiveIn,
     #[serde(default)]
+    #[schema(value_type = Option<schema::PathStage>)]
     stage: Option<PathStage>,
     #[serde(default)]
     waiting_since: Option<Date>,
@@ -309,6 +382,28 @@ async fn parse_write<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// Enrol a participant.
+///
+/// Creates a participant with the caller as coach. Unknown or forbidden fields (`id`,
+/// `version`, `coach_id` …) are 422 naming the field; nothing is stored and the refusal is
+/// audited (R15).
+#[utoipa::path(
+    post,
+    path = "/api/v1/participants",
+    operation_id = "createParticipant",
+    tag = "participants",
+    request_body = CreateIn,
+    responses(
+        (status = 201, description = "Created.", body = Participant, headers(
+            ("ETag" = String, description = "Strong entity tag: the record's version in quotes."),
+            ("Location" = String, description = "The participant's address."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn create(
     State(state): State<AppState>,
     session: Session,
@@ -371,6 +466,25 @@ pub async fn create(
     Ok(res)
 }
 
+/// One participant.
+///
+/// The whole record for the participant's own coach, with a strong `ETag` of its version.
+/// Another coach's participant is 404, like one that does not exist (R14).
+#[utoipa::path(
+    get,
+    path = "/api/v1/participants/{id}",
+    operation_id = "getParticipant",
+    tag = "participants",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    responses(
+        (status = 200, description = "The participant.", body = Participant, headers(
+            ("ETag" = String, description = "Strong entity tag: the record's version in quotes."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn show(
     State(state): State<AppState>,
     session: Session,
@@ -389,6 +503,38 @@ fn editable(view: &ParticipantView) -> Value {
     json!({"personal": view.personal, "sensitive": view.sensitive, "stage": view.stage})
 }
 
+/// Change a participant.
+///
+/// A JSON Merge Patch (RFC 7396) of the editable parts (`personal`, `sensitive`, `stage`).
+/// Needs `If-Match` with the `ETag` read (428 without it, 412 when someone else changed the
+/// record since). Unknown or forbidden fields are 422 naming the field, nothing changes and the
+/// refusal is audited.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/participants/{id}",
+    operation_id = "updateParticipant",
+    tag = "participants",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The participant's id."),
+        ("If-Match" = String, Header, description = "The `ETag` the change is based on, e.g. `\"3\"`."),
+    ),
+    request_body(content(
+        (ParticipantPatch = "application/merge-patch+json"),
+        (ParticipantPatch = "application/json"),
+    )),
+    responses(
+        (status = 200, description = "The changed participant.", body = Participant, headers(
+            ("ETag" = String, description = "Strong entity tag: the record's version in quotes."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 412, response = PreconditionFailed),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+        (status = 428, response = PreconditionRequired),
+    ),
+)]
 pub async fn update(
     State(state): State<AppState>,
     session: Session,
@@ -442,6 +588,24 @@ pub async fn update(
     Ok(tagged(StatusCode::OK, version, &view))
 }
 
+/// Openings for a participant.
+///
+/// The project's openings ranked for the participant by the matching engine, with explanations
+/// (same answer as `polku match --participant`).
+#[utoipa::path(
+    get,
+    path = "/api/v1/participants/{id}/suggestions",
+    operation_id = "participantSuggestions",
+    tag = "participants",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id."), SuggestionParams),
+    responses(
+        (status = 200, description = "The ranking.", body = ref("#/components/schemas/EngineResult")),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn suggestions(
     State(state): State<AppState>,
     session: Session,
@@ -477,9 +641,28 @@ pub async fn suggestions(
     Ok(Json(polku_matching::api::to_json(&out)).into_response())
 }
 
-/// The right-of-access / portability export of a participant (R39), for their own coach. Staff
-/// identities are never included here; only the operator's `polku subject export
-/// --include-staff` names them.
+/// Everything stored about a participant (access request).
+///
+/// The right-of-access and portability export (GDPR Art. 15 and 20): personal and
+/// special-category data opened, service path, meetings, plan, consent history, disclosures and
+/// the access log about the participant (when, what, why, which role — staff are not named).
+/// Own coach only; audited as `export` with purpose `data_subject_request`. Staff identities are
+/// never included here; only the operator's `polku subject export --include-staff` names them
+/// (R39).
+#[utoipa::path(
+    get,
+    path = "/api/v1/participants/{id}/export",
+    operation_id = "exportParticipant",
+    tag = "participants",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id."), ExportParams),
+    responses(
+        (status = 200, description = "The export.", body = ref("#/components/schemas/SubjectExport")),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn export(
     State(state): State<AppState>,
     session: Session,

@@ -5,6 +5,10 @@
 //! what is shared with them.
 
 use super::io::{created, invalid, participant_id, participant_write, service_err, FIELD_INVALID};
+use super::schemas::domain as schema;
+use super::schemas::errors::{Forbidden, Invalid, NotFound, Unauthenticated, UnsupportedMediaType};
+use super::schemas::params::WordingParams;
+use super::schemas::views::{ConsentIds, Created, SharedList};
 use crate::error::{WebError, WebResult};
 use crate::middleware::session::Session;
 use crate::state::AppState;
@@ -21,11 +25,45 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
 use time::{Date, OffsetDateTime};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::openapi::RefOr;
+use utoipa::{PartialSchema, ToSchema};
 
 const PURPOSE: &str = "service_delivery";
 
-/// `GET /api/v1/consent-wording?purpose=&recipient=&category=`: the wording in every language
-/// and its hash.
+/// The exact wording of one consent, in every language, and its hash.
+#[derive(Debug, Serialize, ToSchema)]
+struct ConsentWording {
+    #[schema(value_type = schema::ConsentPurpose)]
+    purpose: ConsentPurpose,
+    #[schema(value_type = schema::RecipientClass)]
+    recipient: RecipientClass,
+    #[schema(value_type = schema::DataCategory)]
+    category: DataCategory,
+    /// Language (fi, sv, en, fi-x-selko) → text.
+    texts: BTreeMap<&'static str, String>,
+    /// SHA-256 of the wording; recording the consent carries it.
+    #[schema(pattern = "^[0-9a-f]{64}$")]
+    hash: String,
+}
+
+/// The wording of a consent.
+///
+/// The exact text a participant must be shown before consenting, in every language, and its
+/// SHA-256 `hash`, which recording the consent carries (R16).
+#[utoipa::path(
+    get,
+    path = "/api/v1/consent-wording",
+    operation_id = "consentWording",
+    tag = "consents",
+    params(WordingParams),
+    responses(
+        (status = 200, description = "The wording.", body = ConsentWording),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn wording(Query(q): Query<HashMap<String, String>>) -> WebResult<Response> {
     let get = |k: &str| q.get(k).map(|s| s.trim()).unwrap_or("");
     let purpose =
@@ -35,29 +73,65 @@ pub async fn wording(Query(q): Query<HashMap<String, String>>) -> WebResult<Resp
     let category =
         DataCategory::parse(get("category")).map_err(|_| invalid("category", FIELD_INVALID))?;
     let w = polku_service::consents::wording(purpose, recipient, category);
-    let texts: BTreeMap<&str, String> = w.texts.into_iter().collect();
-    Ok(Json(
-        json!({"purpose": purpose, "recipient": recipient, "category": category,
-        "texts": texts, "hash": w.hash}),
-    )
+    let texts = w.texts.into_iter().collect();
+    Ok(Json(ConsentWording {
+        purpose,
+        recipient,
+        category,
+        texts,
+        hash: w.hash,
+    })
     .into_response())
 }
 
-#[derive(Debug, Serialize)]
+/// A consent given, perhaps withdrawn since.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Consent)]
 struct ConsentOut {
+    #[schema(value_type = uuid::Uuid)]
     id: ConsentId,
+    #[schema(value_type = schema::DataCategory)]
     category: DataCategory,
+    #[schema(value_type = schema::RecipientClass)]
     recipient: RecipientClass,
+    #[schema(value_type = schema::ConsentPurpose)]
     purpose: ConsentPurpose,
+    #[schema(value_type = schema::ConsentMethod)]
     method: ConsentMethod,
+    /// SHA-256 of the wording shown.
+    #[schema(pattern = "^[0-9a-f]{64}$")]
     text_version_hash: String,
     #[serde(with = "time::serde::rfc3339")]
     given_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(required = true)]
     withdrawn_at: Option<OffsetDateTime>,
     active: bool,
 }
 
+/// The participant's consents, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+struct ConsentList {
+    items: Vec<ConsentOut>,
+}
+
+/// The participant's consents.
+///
+/// Every consent given or withdrawn, oldest first, with the hash of the wording shown. Own coach
+/// only; audited.
+#[utoipa::path(
+    get,
+    path = "/api/v1/participants/{id}/consents",
+    operation_id = "listConsents",
+    tag = "consents",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    responses(
+        (status = 200, description = "The consents.", body = ConsentList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn consents(
     State(state): State<AppState>,
     session: Session,
@@ -82,19 +156,66 @@ pub async fn consents(
             withdrawn_at: c.withdrawn_at,
         })
         .collect();
-    Ok(Json(json!({ "items": items })).into_response())
+    Ok(Json(ConsentList { items }).into_response())
 }
 
-#[derive(Debug, Deserialize)]
+/// Category → the `hash` of the wording shown: at least one category.
+fn shown_schema() -> Schema {
+    let hash = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some("^[0-9a-f]{64}$"));
+    let category = match schema::DataCategory::schema() {
+        RefOr::T(s) => s,
+        RefOr::Ref(_) => Schema::default(),
+    };
+    Schema::Object(
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .min_properties(Some(1))
+            .property_names(Some(category))
+            .additional_properties(Some(hash))
+            .build(),
+    )
+}
+
+/// A consent to record: one per category in `shown`.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewConsent)]
 struct ConsentIn {
+    #[schema(value_type = schema::ConsentPurpose)]
     purpose: ConsentPurpose,
+    #[schema(value_type = schema::RecipientClass)]
     recipient: RecipientClass,
+    #[schema(value_type = schema::ConsentMethod)]
     method: ConsentMethod,
     /// Category → the hash of the wording the participant was shown (from `consent-wording`).
+    #[schema(schema_with = shown_schema)]
     shown: BTreeMap<DataCategory, String>,
 }
 
+/// Record a consent.
+///
+/// One consent per category in `shown`, each with the hash of the wording the participant was
+/// shown (`consent-wording`); a wording changed since is 422 on `shown` and nothing is recorded.
+/// Categories already consented to are not recorded twice. All or nothing.
+#[utoipa::path(
+    post,
+    path = "/api/v1/participants/{id}/consents",
+    operation_id = "giveConsent",
+    tag = "consents",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    request_body = ConsentIn,
+    responses(
+        (status = 201, description = "Recorded (`ids` is empty when all were already in force).",
+            body = ConsentIds, headers(("Location" = String, description = "The participant's consents."))),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn give_consent(
     State(state): State<AppState>,
     session: Session,
@@ -137,6 +258,26 @@ pub async fn give_consent(
     ))
 }
 
+/// Withdraw a consent.
+///
+/// Takes effect on the very next request; the record stays in the history. Unknown or already
+/// withdrawn: 404.
+#[utoipa::path(
+    post,
+    path = "/api/v1/participants/{id}/consents/{consent}/withdraw",
+    operation_id = "withdrawConsent",
+    tag = "consents",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The participant's id."),
+        ("consent" = uuid::Uuid, Path, description = "The consent's id."),
+    ),
+    responses(
+        (status = 204, description = "Withdrawn."),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn withdraw_consent(
     State(state): State<AppState>,
     session: Session,
@@ -151,18 +292,47 @@ pub async fn withdraw_consent(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Debug, Serialize)]
+/// Information shared with one recipient until a date, perhaps revoked since.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Share)]
 struct ShareOut {
+    #[schema(value_type = uuid::Uuid)]
     id: ShareId,
+    #[schema(value_type = uuid::Uuid)]
     recipient: UserId,
     recipient_name: String,
+    #[schema(value_type = Vec<schema::DataCategory>)]
     categories: Vec<DataCategory>,
     until: Date,
     #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(required = true)]
     revoked_at: Option<OffsetDateTime>,
     active: bool,
 }
 
+/// The participant's shares, the latest end date first.
+#[derive(Debug, Serialize, ToSchema)]
+struct ShareList {
+    items: Vec<ShareOut>,
+}
+
+/// The participant's shares.
+///
+/// Who the participant's information is shared with, the latest end date first. Own coach only;
+/// audited.
+#[utoipa::path(
+    get,
+    path = "/api/v1/participants/{id}/shares",
+    operation_id = "listShares",
+    tag = "consents",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    responses(
+        (status = 200, description = "The shares.", body = ShareList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn shares(
     State(state): State<AppState>,
     session: Session,
@@ -185,17 +355,47 @@ pub async fn shares(
             revoked_at: s.share.revoked_at,
         })
         .collect();
-    Ok(Json(json!({ "items": items })).into_response())
+    Ok(Json(ShareList { items }).into_response())
 }
 
-#[derive(Debug, Deserialize)]
+/// What to share with whom, and until when.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = NewShare)]
 struct ShareIn {
+    /// An employer, mentor or institution user of the project.
+    #[schema(value_type = uuid::Uuid)]
     recipient: UserId,
+    #[schema(value_type = Vec<schema::DataCategory>, min_items = 1)]
     categories: Vec<DataCategory>,
+    /// The last day of the share, today or later.
+    #[schema(format = Date)]
     until: String,
 }
 
+/// Share information.
+///
+/// Shares field groups with one employer, mentor or institution user of the project until a
+/// date (R17). Every group needs the participant's consent in force to that kind of recipient;
+/// there is no override.
+#[utoipa::path(
+    post,
+    path = "/api/v1/participants/{id}/shares",
+    operation_id = "shareParticipant",
+    tag = "consents",
+    params(("id" = uuid::Uuid, Path, description = "The participant's id.")),
+    request_body = ShareIn,
+    responses(
+        (status = 201, description = "Shared.", body = Created, headers(
+            ("Location" = String, description = "The participant's shares."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
 pub async fn share(
     State(state): State<AppState>,
     session: Session,
@@ -233,6 +433,25 @@ pub async fn share(
     ))
 }
 
+/// Stop sharing.
+///
+/// Takes effect on the very next request. Unknown or already revoked: 404.
+#[utoipa::path(
+    post,
+    path = "/api/v1/participants/{id}/shares/{share}/revoke",
+    operation_id = "revokeShare",
+    tag = "consents",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The participant's id."),
+        ("share" = uuid::Uuid, Path, description = "The share's id."),
+    ),
+    responses(
+        (status = 204, description = "Revoked."),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    ),
+)]
 pub async fn revoke_share(
     State(state): State<AppState>,
     session: Session,
@@ -247,8 +466,21 @@ pub async fn revoke_share(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-/// `GET /api/v1/shared`: the participants shared with the caller (employer, mentor,
-/// institution), each with only the shared, consented field groups.
+/// Participants shared with me.
+///
+/// For employer, mentor and institution users: each participant shared with the caller, with
+/// only the shared field groups that are consented to; every read is audited.
+#[utoipa::path(
+    get,
+    path = "/api/v1/shared",
+    operation_id = "sharedWithMe",
+    tag = "consents",
+    responses(
+        (status = 200, description = "The participants.", body = SharedList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+    ),
+)]
 pub async fn shared(State(state): State<AppState>, session: Session) -> WebResult<Response> {
     let items = state
         .service

@@ -5,6 +5,9 @@
 //! failed attempt gets the same 401.
 
 use super::io::{not_json, parse, text};
+use super::schemas::errors::{
+    BadRequest, Forbidden, Invalid, TooManyAttempts, Unauthenticated, UnsupportedMediaType,
+};
 use crate::error::{WebError, WebResult};
 use crate::middleware::session::{clear_cookie, Session, Via};
 use crate::pages::auth::{client_ip, PeerAddr};
@@ -16,22 +19,60 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use polku_service::store::SessionStage;
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use std::time::Instant;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
+use utoipa::ToSchema;
 
-#[derive(Debug, Deserialize)]
+/// E-mail and password, and the second factor's code when the account has one.
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Credentials {
     email: String,
     password: String,
-    /// The authenticator-app code or a recovery code, for accounts with a second factor (R3).
+    /// The six-digit authenticator code or a recovery code; required when the account has a
+    /// second factor (otherwise 400 `second_factor_required`, R3).
     #[serde(default)]
     code: Option<String>,
 }
 
+/// An opaque server-side session token for `Authorization: Bearer`.
+#[derive(Debug, Serialize, ToSchema)]
+struct SessionToken {
+    #[schema(pattern = "^[0-9a-f]{64}$")]
+    token: String,
+    #[schema(format = DateTime)]
+    expires_at: String,
+}
+
+/// Sign in for a token.
+///
+/// Exchanges e-mail and password for an opaque server-side session token, used as
+/// `Authorization: Bearer <token>`. Every failure is the same 401 (R6); repeated failures per
+/// account and per client address are throttled with 429 and `Retry-After` (R4). Accounts with a
+/// second factor send `code` too; an account that must still set one up gets 400
+/// `second_factor_setup_required` and sets it up in the browser (R3). A browser page on another
+/// site cannot send this JSON request (no CORS); browser form posts are checked for their origin
+/// (R23).
+#[utoipa::path(
+    post,
+    path = "/api/v1/sessions",
+    operation_id = "createSession",
+    tag = "sessions",
+    security(()),
+    request_body = Credentials,
+    responses(
+        (status = 201, description = "Signed in.", body = SessionToken,
+            headers(("Location" = String, description = "`/api/v1/sessions/current`"))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+        (status = 429, response = TooManyAttempts),
+    ),
+)]
 pub async fn create(
     State(state): State<AppState>,
     peer: PeerAddr,
@@ -91,11 +132,11 @@ pub async fn create(
                 .expires_at
                 .format(&Rfc3339)
                 .map_err(|e| WebError::Internal(format!("time: {e}")))?;
-            let mut res = (
-                StatusCode::CREATED,
-                Json(json!({"token": token.token, "expires_at": expires_at})),
-            )
-                .into_response();
+            let body = SessionToken {
+                token: token.token,
+                expires_at,
+            };
+            let mut res = (StatusCode::CREATED, Json(body)).into_response();
             res.headers_mut().insert(
                 header::LOCATION,
                 HeaderValue::from_static("/api/v1/sessions/current"),
@@ -110,6 +151,19 @@ pub async fn create(
     }
 }
 
+/// Sign out.
+///
+/// Ends the session the request is authenticated with.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/sessions/current",
+    operation_id = "deleteSession",
+    tag = "sessions",
+    responses(
+        (status = 204, description = "Signed out."),
+        (status = 401, response = Unauthenticated),
+    ),
+)]
 pub async fn delete(State(state): State<AppState>, session: Session) -> WebResult<Response> {
     state.service.sign_out(&session.token).await?;
     let mut res = StatusCode::NO_CONTENT.into_response();

@@ -1,0 +1,90 @@
+//! Documents that other crates define and that the API passes through, kept here as
+//! hand-maintained JSON schemas and added to the generated document: the matching engine's input
+//! and answer (`docs/matching.md`; its Rust types are the engine's own and carry no schema
+//! derive) and the right-of-access export (`polku.subject-export.v1`, R39; the same document as
+//! `polku subject export`). The export test checks real exports against this schema, unknown
+//! keys included (`tests/web/subject_export.rs`).
+
+use serde_json::{json, Map, Value};
+
+fn r(name: &str) -> Value {
+    json!({"$ref": format!("#/components/schemas/{name}")})
+}
+
+/// The hand-maintained component schemas, by name.
+pub fn schemas() -> Map<String, Value> {
+    let mut all = Map::new();
+    all.insert("EngineInput".into(), json!({"type": "object",
+        "description": "The matching engine's input document (docs/matching.md): `participants`, `employers`, optional `accommodations` and `allocation`.",
+        "properties": {"participants": {"type": "array", "items": {"type": "object"}}, "employers": {"type": "array", "items": {"type": "object"}}}}));
+    all.insert("EngineResult".into(), json!({"type": "object",
+        "description": "The engine's answer, as `polku match|craft|allocate` prints it (docs/matching.md)."}));
+    all.insert("SubjectExport".into(), subject_export());
+    all
+}
+
+/// The right-of-access export (`polku.subject-export.v1`, R39).
+fn subject_export() -> Value {
+    let string = json!({"type": "string"});
+    let opt_string = json!({"type": ["string", "null"]});
+    let time = json!({"type": "string", "format": "date-time"});
+    let opt_time = json!({"type": ["string", "null"], "format": "date-time"});
+    let date = json!({"type": "string", "format": "date"});
+    let category = r("DataCategory");
+    let recipient = r("RecipientClass");
+    let object = |required: &[&str], properties: Value| json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties});
+    object(
+        &[
+            "format",
+            "generated_at",
+            "subject",
+            "controller",
+            "sealed_data_erased",
+            "personal",
+            "sensitive",
+            "labels",
+            "service_path",
+            "meetings",
+            "plan",
+            "consents",
+            "disclosures",
+            "legal_holds",
+            "access_events",
+            "processing",
+        ],
+        json!({
+            "format": {"type": "string", "const": "polku.subject-export.v1"},
+            "generated_at": time, "subject": {"type": "string", "format": "uuid"},
+            "controller": object(&["organisation", "project", "project_code"], json!({"organisation": string, "project": string, "project_code": string})),
+            "sealed_data_erased": {"type": "boolean", "description": "After crypto-erasure the sealed fields are null."},
+            "personal": r("Personal"),
+            "sensitive": {"anyOf": [r("Sensitive"), {"type": "null"}]},
+            "labels": {"type": "object", "description": "ESCO URI → name in the export's language.", "additionalProperties": string},
+            "service_path": object(&["stage", "waiting_since", "coach", "stage_changes"], json!({
+                "stage": string, "waiting_since": date, "coach": opt_string,
+                "stage_changes": {"type": "array", "items": object(&["from", "to", "at", "by"], json!({"from": string, "to": string, "at": time, "by": opt_string}))}})),
+            "meetings": {"type": "array", "items": object(&["starts_at", "duration_min", "place", "notes", "held_by"], json!({
+                "starts_at": time, "duration_min": {"type": "integer"}, "place": r("Place"), "notes": opt_string, "held_by": opt_string}))},
+            "plan": {"type": "array", "items": object(&["text", "due", "done_at"], json!({
+                "text": opt_string, "due": {"type": ["string", "null"], "format": "date"}, "done_at": opt_time}))},
+            "consents": {"type": "array", "items": object(&["category", "recipient", "purpose", "method", "given_at", "withdrawn_at", "text_version_hash", "wording", "recorded_by", "withdrawn_by"], json!({
+                "category": category, "recipient": recipient,
+                "purpose": r("ConsentPurpose"), "method": r("ConsentMethod"),
+                "given_at": time, "withdrawn_at": opt_time,
+                "text_version_hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "wording": opt_string, "recorded_by": opt_string, "withdrawn_by": opt_string}))},
+            "disclosures": {"type": "array", "items": object(&["recipient", "recipient_kinds", "categories", "until", "revoked_at"], json!({
+                "recipient": string, "recipient_kinds": {"type": "array", "items": recipient},
+                "categories": {"type": "array", "items": category}, "until": date, "revoked_at": opt_time}))},
+            "legal_holds": {"type": "array", "items": object(&["ground", "article", "reference", "until", "released_at"], json!({
+                "ground": {"type": "string", "enum": ["legal_obligation", "archiving_or_statistics", "legal_claims"]},
+                "article": string, "reference": string, "until": date, "released_at": opt_time}))},
+            "access_events": {"type": "array", "items": object(&["at", "action", "purpose", "purpose_description", "actor_role", "actor"], json!({
+                "at": time, "action": string, "purpose": string, "purpose_description": string, "actor_role": string,
+                "actor": {"type": ["string", "null"], "description": "Only when staff identities are included (operator only)."}}))},
+            "processing": object(&["purposes", "sources", "retention"], json!({
+                "purposes": {"type": "array", "items": object(&["code", "description"], json!({"code": string, "description": string}))},
+                "sources": {"type": "array", "items": string}, "retention": string}))
+        }),
+    )
+}

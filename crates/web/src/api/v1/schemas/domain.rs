@@ -1,0 +1,146 @@
+//! Schemas of the domain's value types. The domain derives no web traits (STYLE.md), so each is
+//! described here, at the web edge: an enumeration lists the values the domain's own serde form
+//! gives (a renamed value changes the document by itself, and a new variant fails to compile
+//! until it is listed); a string gives the format the domain's parser enforces.
+
+use polku_domain as d;
+use polku_domain::participant::LabourMarketStatus as DLabourMarketStatus;
+use serde::Serialize;
+use std::borrow::Cow;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaFormat, Type};
+use utoipa::openapi::RefOr;
+
+/// The serde names of `values`.
+fn names<T: Serialize>(values: impl IntoIterator<Item = T>) -> Vec<serde_json::Value> {
+    values
+        .into_iter()
+        .map(|v| serde_json::to_value(v).unwrap_or_default())
+        .collect()
+}
+
+/// A string that is one of `values`.
+pub(crate) fn one_of<T: Serialize>(values: impl IntoIterator<Item = T>) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(names(values)))
+}
+
+/// Every variant of a domain enumeration that has no `ALL`; the match makes a new variant a
+/// compile error here until it is listed.
+macro_rules! every {
+    ($($ty:ident)::+ : $($v:ident),+) => {{
+        use $($ty)::+ as T;
+        fn _exhaustive(v: T) {
+            match v {
+                $(T::$v)|+ => {}
+            }
+        }
+        [$(T::$v),+]
+    }};
+}
+
+/// A named component schema for a type the web edge describes; its doc comment is the schema's
+/// description.
+macro_rules! component {
+    ($(#[doc = $doc:literal])+ $name:ident => $schema:expr) => {
+        $(#[doc = $doc])+
+        #[derive(Debug, serde::Serialize)]
+        pub struct $name;
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                let description = [$($doc),+].map(str::trim).join(" ");
+                RefOr::T(Schema::Object($schema.description(Some(description)).build()))
+            }
+        }
+
+        impl utoipa::ToSchema for $name {
+            fn name() -> Cow<'static, str> {
+                Cow::Borrowed(stringify!($name))
+            }
+        }
+    };
+}
+
+component! {
+    /// Where the participant is on the service path.
+    PathStage => one_of(d::PathStage::ALL)
+}
+component! {
+    /// A kind of information about a participant that may be consented to and shared.
+    DataCategory => one_of(d::DataCategory::ALL)
+}
+component! {
+    /// The kind of recipient a consent or share is for.
+    RecipientClass => one_of(d::RecipientClass::ALL)
+}
+component! {
+    /// What the data may be used for.
+    ConsentPurpose => one_of(d::ConsentPurpose::ALL)
+}
+component! {
+    /// How the consent was given.
+    ConsentMethod => one_of(d::ConsentMethod::ALL)
+}
+component! {
+    /// A CEFR language level.
+    CefrLevel => one_of(d::CefrLevel::ALL)
+}
+component! {
+    /// Where a meeting took place.
+    Place => one_of(every!(d::PlaceType: Office, OutsideOffice, Remote, PopUp))
+}
+component! {
+    /// How a skill is evidenced.
+    Evidence => one_of(every!(d::Evidence: SelfAssessed, CoachObserved, WorkTrial, Certificate))
+}
+component! {
+    /// Labour-market status at entry (ESF+).
+    LabourMarketStatus => one_of(every!(DLabourMarketStatus: Unemployed, Inactive, Employed, InEducation))
+}
+component! {
+    /// The kind of an opening.
+    OpeningKind => one_of(every!(d::OpeningKind: Job, WorkTrial, EducationTrial, Apprenticeship, Gig))
+}
+component! {
+    /// When the work is done.
+    Schedule => one_of(every!(d::Schedule: Daytime, Evenings, Nights, Weekends, Flexible))
+}
+component! {
+    /// The employer's size class.
+    EmployerSize => one_of(every!(d::EmployerSize: Micro, Small, Medium, Large))
+}
+component! {
+    /// How deep the cooperation with the employer is.
+    Cooperation => one_of(every!(d::CooperationDepth: Contacted, Engaged, Deeper))
+}
+component! {
+    /// A dimension of functioning (ICF-based).
+    Dimension => one_of(d::Dimension::ALL.iter().copied())
+}
+component! {
+    /// A role a user holds, in one project or everywhere.
+    Role => one_of(d::Role::ALL.map(d::Role::as_str))
+}
+component! {
+    /// A language of consent wordings and exports; Finnish when not given.
+    Language => one_of(d::catalogue::CONSENT_LOCALES).default(Some("fi".into()))
+}
+component! {
+    /// A level of functioning or of a task's demand, 0 (none) to 4.
+    Level => ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)).maximum(Some(4))
+}
+component! {
+    /// Statistics Finland municipality code.
+    MunicipalityCode => ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[0-9]{3}$"))
+}
+component! {
+    /// An ESCO concept URI (skill or occupation).
+    EscoUri => ObjectBuilder::new()
+        .schema_type(Type::String)
+        .format(Some(SchemaFormat::Custom("uri".to_owned())))
+}
+component! {
+    /// Finnish business ID (Y-tunnus) with its check digit.
+    BusinessId => ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[0-9]{7}-[0-9]$"))
+}
