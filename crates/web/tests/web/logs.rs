@@ -420,3 +420,129 @@ fn an_incoming_request_id_is_kept_only_from_the_trusted_proxy() {
         assert_eq!(mangled.len(), 32, "a malformed id is replaced: {mangled}");
     });
 }
+
+fn base32_decode(s: &str) -> Vec<u8> {
+    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let (mut buf, mut bits, mut out) = (0u64, 0u32, Vec::new());
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        buf = (buf << 5) | ALPHABET.find(c).expect("base32 letter") as u64;
+        bits += 5;
+        if bits >= 8 {
+            out.push((buf >> (bits - 8)) as u8);
+            bits -= 8;
+        }
+    }
+    out
+}
+
+fn between<'a>(page: &'a str, start: &str, end: &str) -> Vec<&'a str> {
+    page.split(start)
+        .skip(1)
+        .filter_map(|s| s.split(end).next())
+        .collect()
+}
+
+#[test]
+fn second_factor_events_are_logged_without_secrets_or_codes() {
+    let log = captured();
+    sqlite(move |app| async move {
+        use polku_service::second_factor::{code_at, step_of};
+        let service = app.db.service.clone().with_second_factor_required(true);
+        let state = polku_web::state(service, polku_web::WebConfig::for_origin(ORIGIN));
+        let app = TestApp {
+            app: polku_web::app(state.expect("state")),
+            ..app
+        };
+        let email = "xqzcanary.totp@example.fi";
+        let created = app
+            .service()
+            .add_user(
+                &system(),
+                Email::parse(email).expect("email"),
+                STAFF_NAME,
+                Role::Coach,
+                Some(&app.world.project.code),
+            )
+            .await
+            .expect("user");
+        let user_id = created.user.id.to_string();
+        let fields = [
+            ("token", created.activation_token.as_str()),
+            ("password", PASSWORD),
+            ("password_confirm", PASSWORD),
+        ];
+        let activated = app.post_form("/activate", None, &fields).await;
+        let pending = format!(
+            "__Host-polku_pending={}",
+            cookie_value(&activated, "__Host-polku_pending").expect("pending")
+        );
+        let setup = get_with(&app, "/sign-in/setup", &pending).await;
+        let shown = between(
+            &setup.body,
+            "<p class=\"secret\" lang=\"en\"><code>",
+            "</code>",
+        );
+        let secret = base32_decode(shown.first().expect("secret shown"));
+        let now = time::OffsetDateTime::now_utc();
+        let right = code_at(&secret, step_of(now));
+        let wrong_setup = format!("code={:06}", (right + 500_000) % 1_000_000);
+        let wrong_setup = post_with(&app, "/sign-in/setup", &pending, ORIGIN, &wrong_setup).await;
+        assert_eq!(wrong_setup.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let right = format!("code={right:06}");
+        let enrolled = post_with(&app, "/sign-in/setup", &pending, ORIGIN, &right).await;
+        assert_eq!(enrolled.status, StatusCode::OK, "{}", enrolled.body);
+        let recovery: Vec<String> = between(&enrolled.body, "<li><code>", "</code>")
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(recovery.len(), 10);
+
+        let password = app
+            .post_form(
+                "/sign-in",
+                None,
+                &[("email", email), ("password", PASSWORD)],
+            )
+            .await;
+        let pending = format!(
+            "__Host-polku_pending={}",
+            cookie_value(&password, "__Host-polku_pending").expect("pending")
+        );
+        let replay = post_with(&app, "/sign-in/code", &pending, ORIGIN, &right).await;
+        assert_eq!(replay.status, StatusCode::UNAUTHORIZED);
+        let body = format!("code={}", recovery[0]);
+        let by_recovery = post_with(&app, "/sign-in/code", &pending, ORIGIN, &body).await;
+        assert_eq!(by_recovery.status, StatusCode::SEE_OTHER);
+
+        let text = log.text();
+        for (res, name, factor) in [
+            (&wrong_setup, "secondfactor.enrolment_failure", None),
+            (&enrolled, "secondfactor.enrolled", None),
+            (&enrolled, "signin.success", Some("totp")),
+            (&password, "signin.password_ok", None),
+            (&replay, "secondfactor.replay", None),
+            (&replay, "secondfactor.failure", Some("totp")),
+            (&by_recovery, "secondfactor.recovery_code_used", None),
+            (&by_recovery, "signin.success", Some("recovery_code")),
+        ] {
+            let rec = event(&text, res, name);
+            assert_eq!(rec["fields"]["user"], user_id.as_str(), "{name}");
+            if let Some(factor) = factor {
+                assert_eq!(rec["fields"]["factor"], factor, "{name}");
+            }
+        }
+        let lower = text.to_lowercase();
+        let secret_b32 = shown[0].replace(' ', "").to_lowercase();
+        assert!(!lower.contains(CANARY), "a canary is in the log");
+        assert!(
+            !lower.contains(&secret_b32),
+            "the TOTP secret is in the log"
+        );
+        for code in &recovery {
+            assert!(
+                !lower.contains(code.as_str()),
+                "a recovery code is in the log"
+            );
+        }
+    });
+}
