@@ -24,6 +24,11 @@ pub struct Config {
     pub public_origin: String,
     /// The reverse proxy whose `X-Forwarded-For` is trusted for the client address; empty: none.
     pub trusted_proxy: String,
+    /// Which log lines to write to stderr: a level (`info`) or `target=level` directives
+    /// (`info,polku_web=debug,sqlx=warn`). `POLKU_LOG`, else `RUST_LOG`, overrides it.
+    pub log: String,
+    /// `text` (one readable line per event) or `json` (one JSON object per line).
+    pub log_format: String,
 }
 
 impl Default for Config {
@@ -35,6 +40,8 @@ impl Default for Config {
             listen: "127.0.0.1:8080".into(),
             public_origin: String::new(),
             trusted_proxy: String::new(),
+            log: "info".into(),
+            log_format: "text".into(),
         }
     }
 }
@@ -46,6 +53,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "listen",
     "public_origin",
     "trusted_proxy",
+    "log",
+    "log_format",
 ];
 
 /// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
@@ -69,12 +78,21 @@ pub fn load(file: Option<&Path>) -> CliResult<Config> {
         "LISTEN",
         "PUBLIC_ORIGIN",
         "TRUSTED_PROXY",
+        "LOG",
+        "LOG_FORMAT",
     ]);
-    Figment::from(Serialized::defaults(Config::default()))
+    let mut cfg: Config = Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file(&path))
         .merge(env)
         .extract()
-        .map_err(|e| CliError::new(CONFIG, format!("configuration error: {e}")))
+        .map_err(|e| CliError::new(CONFIG, format!("configuration error: {e}")))?;
+    // The usual variable of Rust programs counts too, below Polku's own.
+    if std::env::var_os("POLKU_LOG").is_none() {
+        if let Ok(filter) = std::env::var("RUST_LOG") {
+            cfg.log = filter;
+        }
+    }
+    Ok(cfg)
 }
 
 fn warn_unknown(path: &Path, text: &str) {
@@ -110,11 +128,39 @@ pub fn default_toml() -> String {
          listen = \"{}\"\n\n\
          # The origin browsers use (https://polku.example.fi); empty means http://<listen>.\n\
          public_origin = \"\"\n\n\
-         # IP address of a reverse proxy whose X-Forwarded-For is trusted; empty means none.\n\
-         trusted_proxy = \"\"\n",
+         # IP address of a reverse proxy whose X-Forwarded-For and X-Request-Id are trusted;\n\
+         # empty means none.\n\
+         trusted_proxy = \"\"\n\n\
+         # Log lines on stderr: a level (error, warn, info, debug, trace) or target=level\n\
+         # directives, e.g. \"info,sqlx=warn\". POLKU_LOG, else RUST_LOG, overrides it.\n\
+         log = \"{}\"\n\n\
+         # Log format: text (one readable line per event) or json (one object per line).\n\
+         log_format = \"{}\"\n",
         d.database_url,
         d.keys_file.display(),
         d.allow_unsafe_durability,
-        d.listen
+        d.listen,
+        d.log,
+        d.log_format
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_printed_defaults_are_the_defaults_and_name_every_key() {
+        let text = default_toml();
+        let parsed: Config = Figment::from(Toml::string(&text))
+            .extract()
+            .expect("the printed defaults parse");
+        assert_eq!(parsed, Config::default());
+        for key in KNOWN_KEYS {
+            assert!(
+                text.contains(&format!("\n{key} = ")),
+                "{key} is not printed"
+            );
+        }
+    }
 }

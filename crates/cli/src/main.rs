@@ -5,6 +5,7 @@ mod commands;
 mod config;
 mod exit;
 mod keys;
+mod logs;
 mod open;
 
 use clap::{Parser, Subcommand};
@@ -115,6 +116,7 @@ async fn run(cli: Cli) -> exit::CliResult {
     if let Some(k) = cli.keys_file {
         cfg.keys_file = k;
     }
+    logs::init(&cfg)?;
     match cli.command {
         Command::Migrate => commands::migrate::run(&cfg).await,
         Command::User(c) => commands::user::run(&cfg, c).await,

@@ -2,6 +2,12 @@
 //! (R1) hashed off the async threads with at most two hashes at a time; sign-in does not reveal
 //! whether an account exists (R6); sessions are opaque random tokens stored only as hashes, with
 //! an idle timeout and an absolute lifetime (R8, R10, R11).
+//!
+//! Every attempt is a security event in the log (R34): `signin.success`, `signin.failure`,
+//! `signout`, `account.activated`, … (the list is in `docs/SECURITY.md`). They name the user by
+//! the opaque user id, and an attempt on an address with no account by [`account_ref`], never by
+//! the e-mail address (R32). The web layer's request span adds the request id and the client
+//! address.
 
 use crate::audit::AuditEvent;
 use crate::crypto::hex_encode;
@@ -182,6 +188,18 @@ pub async fn hash_password(password: &str) -> Result<String> {
     off_thread(move || hash_blocking(&pw)).await?
 }
 
+/// How a log line names the account an e-mail address signs in to: a keyed hash (HMAC-SHA256
+/// under the lookup key, first 64 bits in hex), so attempts on one address, with or without an
+/// account, can be followed in the log without the address being in it (R32). Whoever holds
+/// the key file can check a suspected address; nobody else can reverse it.
+pub fn account_ref(svc: &Service, email: &str) -> String {
+    let mac = svc.keys().lookup.mac(&[
+        b"polku log account v1",
+        email.trim().to_lowercase().as_bytes(),
+    ]);
+    hex_encode(&mac[..8])
+}
+
 fn micros(t: OffsetDateTime) -> OffsetDateTime {
     t.replace_nanosecond(t.microsecond() * 1000).unwrap_or(t)
 }
@@ -190,6 +208,34 @@ fn new_token() -> String {
     let mut raw = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut raw);
     hex_encode(&raw)
+}
+
+/// The security event of a failed password sign-in (R34): the account by its keyed hash, the
+/// user id when the account exists, and why (the client is told none of this, R6).
+fn failed_sign_in(
+    svc: &Service,
+    email: &str,
+    user: Option<polku_domain::UserId>,
+    reason: &'static str,
+) {
+    let account = account_ref(svc, email);
+    match user {
+        Some(user) => tracing::warn!(
+            event = "signin.failure",
+            %user,
+            %account,
+            reason,
+            factor = "password",
+            "sign-in refused"
+        ),
+        None => tracing::warn!(
+            event = "signin.failure",
+            %account,
+            reason,
+            factor = "password",
+            "sign-in refused"
+        ),
+    }
 }
 
 impl Service {
@@ -215,8 +261,17 @@ impl Service {
             .activate_user(&hash_token(token.trim()), &phc, micros(now), &audit)
             .await?
         {
-            ActivationOutcome::Activated(user) => Ok(user),
-            ActivationOutcome::Refused => Err(ServiceError::Unauthenticated),
+            ActivationOutcome::Activated(user) => {
+                tracing::info!(event = "account.activated", %user, "account activated");
+                Ok(user)
+            }
+            ActivationOutcome::Refused => {
+                tracing::warn!(
+                    event = "account.activation_failure",
+                    "activation token unknown, used or expired"
+                );
+                Err(ServiceError::Unauthenticated)
+            }
         }
     }
 
@@ -235,16 +290,39 @@ impl Service {
             .map_or_else(|| dummy_hash().to_owned(), |(_, phc, _)| phc.clone());
         let pw = password.to_owned();
         let (ok, upgrade) = off_thread(move || verify_blocking(&phc, &pw)).await?;
-        let Some((user, _, true)) = found.filter(|_| ok) else {
-            return Err(ServiceError::Unauthenticated);
+        let (user, active) = match found {
+            Some((user, _, active)) if ok => (user, active),
+            Some((user, _, _)) => {
+                failed_sign_in(self, &email, Some(user), "wrong_password");
+                return Err(ServiceError::Unauthenticated);
+            }
+            None => {
+                failed_sign_in(self, &email, None, "unknown_account");
+                return Err(ServiceError::Unauthenticated);
+            }
         };
+        if !active {
+            failed_sign_in(self, &email, Some(user), "inactive_account");
+            return Err(ServiceError::Unauthenticated);
+        }
         let now = micros(now);
         if upgrade {
             let phc = hash_password(password).await?;
             self.store().set_password(user, &phc, now).await?;
         }
         let stage = self.stage_after_password(user).await?;
-        self.new_session(user, now, stage).await
+        let session = self.new_session(user, now, stage).await?;
+        if stage == SessionStage::Full {
+            tracing::info!(event = "signin.success", %user, factor = "password", "signed in");
+        } else {
+            tracing::info!(
+                event = "signin.password_ok",
+                %user,
+                next_step = stage.as_str(),
+                "password accepted, second factor next"
+            );
+        }
+        Ok(session)
     }
 
     /// What a correct password leads to: the code prompt when a factor is set up, set-up when
@@ -267,7 +345,11 @@ impl Service {
     ) -> Result<SessionToken> {
         let user = self.activate_account(token, password, now).await?;
         let stage = self.stage_after_password(user).await?;
-        self.new_session(user, micros(now), stage).await
+        let session = self.new_session(user, micros(now), stage).await?;
+        if stage == SessionStage::Full {
+            tracing::info!(event = "signin.success", %user, factor = "activation", "signed in");
+        }
+        Ok(session)
     }
 
     /// A new session; a pending one (waiting for a factor) lives only `PENDING_LIFETIME`.
@@ -323,6 +405,7 @@ impl Service {
             .ok_or(ServiceError::Unauthenticated)?;
         if now - s.last_seen_at > IDLE_TIMEOUT || now >= s.expires_at {
             self.store().delete_session(&hash).await?;
+            tracing::info!(event = "session.expired", user = %s.user_id, "session ended by its time limit");
             return Err(ServiceError::Unauthenticated);
         }
         if s.stage != SessionStage::Full {
@@ -341,7 +424,19 @@ impl Service {
     }
 
     pub async fn sign_out(&self, token: &str) -> Result<()> {
-        self.store().delete_session(&hash_token(token)).await
+        let hash = hash_token(token);
+        // Ending a sign-in that waits for its factor is not a sign-out worth an event.
+        let user = self
+            .store()
+            .session(&hash)
+            .await?
+            .filter(|s| s.stage == SessionStage::Full)
+            .map(|s| s.user_id);
+        self.store().delete_session(&hash).await?;
+        if let Some(user) = user {
+            tracing::info!(event = "signout", %user, "signed out");
+        }
+        Ok(())
     }
 }
 

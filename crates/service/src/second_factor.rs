@@ -106,11 +106,6 @@ fn recovery_hash(svc: &Service, user: UserId, code: &str) -> String {
     ]))
 }
 
-fn security_event(event: &str, user: UserId) {
-    // Structured, pseudonymous security log line (R32, R34).
-    eprintln!("security event={event} user={user}");
-}
-
 impl Service {
     /// The user of a session that is waiting for a factor, with its stage, if the session is
     /// pending and unexpired.
@@ -196,7 +191,14 @@ impl Service {
         if confirmed {
             return Err(ServiceError::Unauthenticated);
         }
-        let step = matching_step(&secret, code, now).ok_or(ServiceError::Unauthenticated)?;
+        let Some(step) = matching_step(&secret, code, now) else {
+            tracing::warn!(
+                event = "secondfactor.enrolment_failure",
+                %user,
+                "first code of the set-up did not match"
+            );
+            return Err(ServiceError::Unauthenticated);
+        };
         let codes: Vec<String> = (0..RECOVERY_CODES)
             .map(|_| {
                 let mut raw = [0u8; 8];
@@ -220,6 +222,8 @@ impl Service {
             .delete_session(&hash_token(pending_token))
             .await?;
         let session = self.new_session(user, now, SessionStage::Full).await?;
+        tracing::info!(event = "secondfactor.enrolled", %user, "authenticator app set up");
+        tracing::info!(event = "signin.success", %user, factor = "totp", "signed in");
         Ok((session, codes))
     }
 
@@ -239,13 +243,17 @@ impl Service {
         if !confirmed {
             return Err(ServiceError::Unauthenticated);
         }
-        let accepted = match matching_step(&secret, code, now) {
+        let (accepted, factor) = match matching_step(&secret, code, now) {
             Some(step) => {
                 let fresh = self.store().use_totp_step(user, step).await?;
                 if !fresh {
-                    security_event("totp_replay", user);
+                    tracing::warn!(
+                        event = "secondfactor.replay",
+                        %user,
+                        "a code already used was sent again"
+                    );
                 }
-                fresh
+                (fresh, "totp")
             }
             None if code.trim().len() > DIGITS as usize => {
                 let used = self
@@ -253,20 +261,31 @@ impl Service {
                     .use_recovery_code(user, &recovery_hash(self, user, code), now)
                     .await?;
                 if used {
-                    security_event("recovery_code_used", user);
+                    tracing::warn!(
+                        event = "secondfactor.recovery_code_used",
+                        %user,
+                        "a recovery code was used"
+                    );
                 }
-                used
+                (used, "recovery_code")
             }
-            None => false,
+            None => (false, "totp"),
         };
         if !accepted {
-            security_event("second_factor_failed", user);
+            tracing::warn!(
+                event = "secondfactor.failure",
+                %user,
+                factor,
+                "second factor refused"
+            );
             return Err(ServiceError::Unauthenticated);
         }
         self.store()
             .delete_session(&hash_token(pending_token))
             .await?;
-        self.new_session(user, now, SessionStage::Full).await
+        let session = self.new_session(user, now, SessionStage::Full).await?;
+        tracing::info!(event = "signin.success", %user, factor, "signed in");
+        Ok(session)
     }
 }
 

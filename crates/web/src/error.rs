@@ -2,7 +2,8 @@
 //! the status and an [`ErrorInfo`] marker, and the outer middleware (`middleware::headers`)
 //! renders it once, for the requester's language and the kind of route: a generic HTML page with
 //! a way back, or the JSON envelope of `docs/API.md`. Internal details never reach the client
-//! (R26); they go to the log with a request id.
+//! (R26); they go to the log, under the request id that the error page and the `X-Request-Id`
+//! header show.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -110,13 +111,61 @@ impl WebError {
     }
 }
 
+impl WebError {
+    /// Writes the log line for this error, if it is one the log should have: an unexpected
+    /// error with its internal detail (R26: the client gets only the generic page), or a
+    /// refusal as a security event (R34). The request's span adds the request id, the route,
+    /// the client address and the user's id. Field errors and not-found are ordinary answers
+    /// and are not logged, and nothing the client sent is ever part of the line (R32).
+    fn log(&self, status: StatusCode) {
+        let code = self.info().code;
+        match self {
+            WebError::Forbidden | WebError::Service(ServiceError::Forbidden) => {
+                tracing::warn!(event = "access.denied", code, "access refused");
+            }
+            // The service's own refusals (a wrong password or code, an expired session) are
+            // logged by the service, with more to say.
+            WebError::Unauthenticated => {
+                tracing::info!(event = "access.unauthenticated", code, "not signed in");
+            }
+            WebError::CrossSite => {
+                tracing::warn!(
+                    event = "request.cross_site",
+                    code,
+                    "cross-site request refused"
+                );
+            }
+            WebError::Throttled(wait) => {
+                tracing::warn!(
+                    event = "signin.throttled",
+                    retry_after = wait,
+                    "too many failed attempts"
+                );
+            }
+            WebError::BadRequest(_) => {
+                tracing::info!(
+                    event = "request.malformed",
+                    code,
+                    "malformed request refused"
+                );
+            }
+            _ if status.is_server_error() => {
+                tracing::error!(
+                    event = "error.internal",
+                    status = status.as_u16(),
+                    detail = ?self,
+                    "internal error"
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = self.status();
-        if status.is_server_error() {
-            // The detail stays in the log; the client gets the generic page (R26).
-            eprintln!("polku-web: {status}: {self:?}");
-        }
+        self.log(status);
         let mut res = status.into_response();
         res.extensions_mut().insert(self.info());
         res

@@ -1,8 +1,9 @@
 //! Polku's web application: accessible, server-rendered pages for coaches, employer
 //! coordinators, managers and administrators, and the versioned JSON API, on the service layer.
 //!
-//! Requests pass, outermost first: security headers and error rendering, the language, the
-//! session, the cross-site check, then the route's own policy check (see [`policy`]).
+//! Requests pass, outermost first: the request id and its log span, security headers and error
+//! rendering, the language, the session, the cross-site check, then the route's own policy
+//! check (see [`policy`]).
 
 pub mod api;
 pub mod error;
@@ -63,6 +64,10 @@ pub fn app(state: AppState) -> Router {
             middleware::headers::security_headers,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(256 * 1024))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::request_id::request_id,
+        ))
         .with_state(state)
 }
 

@@ -8,6 +8,7 @@ error-title-429 = Too many attempts
 error-title-500 = Something went wrong
 error-status = Error code { $status }
 error-back-home = Back to the home page
+error-request-id = Request id (quote it when you contact support):
 error-generic = The request could not be handled. Check the details and try again.
 error-not-found = The page or record was not found, or you do not have access to it.
 error-forbidden = You are not allowed to do this.

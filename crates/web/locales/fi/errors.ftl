@@ -8,6 +8,7 @@ error-title-429 = Liian monta yritystä
 error-title-500 = Jotain meni vikaan
 error-status = Virhekoodi { $status }
 error-back-home = Palaa etusivulle
+error-request-id = Pyynnön tunniste (kerro se tukeen ottaessasi yhteyttä):
 error-generic = Pyyntöä ei voitu käsitellä. Tarkista tiedot ja yritä uudelleen.
 error-not-found = Etsimääsi sivua tai tietoa ei löytynyt, tai sinulla ei ole siihen oikeutta.
 error-forbidden = Sinulla ei ole oikeutta tähän toimintoon.

@@ -8,6 +8,7 @@ error-title-429 = För många försök
 error-title-500 = Något gick fel
 error-status = Felkod { $status }
 error-back-home = Tillbaka till startsidan
+error-request-id = Förfrågans id (uppge det om du kontaktar supporten):
 error-generic = Begäran kunde inte behandlas. Kontrollera uppgifterna och försök igen.
 error-not-found = Sidan eller uppgiften hittades inte, eller så har du inte behörighet till den.
 error-forbidden = Du har inte behörighet till den här åtgärden.

@@ -3,6 +3,7 @@
 
 use crate::error::ErrorInfo;
 use crate::i18n::Locale;
+use crate::middleware::request_id::RequestId;
 use crate::pages::ctx::Nonce;
 use crate::state::AppState;
 use axum::body::Body;
@@ -12,6 +13,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use rand::RngCore;
+use tracing::Instrument;
 
 pub async fn security_headers(
     State(state): State<AppState>,
@@ -25,13 +27,23 @@ pub async fn security_headers(
     let is_api = req.uri().path().starts_with("/api/");
     let is_static = req.uri().path().starts_with("/static/");
     let locale = crate::middleware::locale::pick(&req);
-    // A panic in a handler becomes a generic 500 for that request only (R26).
-    let mut res = match tokio::spawn(next.run(req)).await {
+    let request_id = req.extensions().get::<RequestId>().cloned();
+    // A panic in a handler becomes a generic 500 for that request only (R26). The task stays in
+    // the request's log span. A panic's message may quote data, so the log line does not.
+    let mut res = match tokio::spawn(next.run(req).in_current_span()).await {
         Ok(res) => res,
-        Err(e) => crate::error::WebError::Internal(format!("handler failed: {e}")).into_response(),
+        Err(e) => crate::error::WebError::Internal(
+            if e.is_panic() {
+                "handler panicked"
+            } else {
+                "handler cancelled"
+            }
+            .to_owned(),
+        )
+        .into_response(),
     };
     if res.status().is_client_error() || res.status().is_server_error() {
-        res = render_error(&state, res, locale, &nonce, is_api);
+        res = render_error(&state, res, locale, &nonce, request_id.as_ref(), is_api);
     }
     let h = res.headers_mut();
     let csp = format!(
@@ -90,6 +102,7 @@ fn render_error(
     res: Response,
     locale: Locale,
     nonce: &str,
+    request_id: Option<&RequestId>,
     is_api: bool,
 ) -> Response {
     let status = res.status();
@@ -111,7 +124,7 @@ fn render_error(
     let mut out = if is_api {
         crate::api::v1::envelope::error_body(state, locale, status, &info)
     } else {
-        crate::pages::errors::error_page(state, locale, nonce, status, &info)
+        crate::pages::errors::error_page(state, locale, nonce, request_id, status, &info)
     };
     // Keep headers a handler set deliberately (Allow on 405, WWW-Authenticate, Set-Cookie).
     for name in [

@@ -1,10 +1,12 @@
-//! Request middleware, outermost first: security headers and error rendering (`headers`), the
-//! language (`locale`), the session (`session`) and the cross-site check on unsafe methods
-//! (`csrf`). Route policies are enforced per route by `crate::policy`.
+//! Request middleware, outermost first: the request id and its log span (`request_id`),
+//! security headers and error rendering (`headers`), the language (`locale`), the session
+//! (`session`) and the cross-site check on unsafe methods (`csrf`). Route policies are enforced
+//! per route by `crate::policy`.
 
 pub mod csrf;
 pub mod headers;
 pub mod locale;
+pub mod request_id;
 pub mod session;
 
 /// The raw value of one cookie in a `Cookie` header.

@@ -1,6 +1,7 @@
 //! Finds the signed-in user: the session cookie (`__Host-polku_session`, R9) for pages, or an
 //! `Authorization: Bearer` token for API clients. Both are opaque server-side sessions (R8); an
-//! unknown, idle or expired token is simply no session.
+//! unknown, idle or expired token is simply no session. The signed-in user's id is recorded
+//! on the request's log span (`middleware::request_id`).
 
 use crate::state::AppState;
 use axum::extract::{Request, State};
@@ -57,6 +58,8 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
         if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) {
             let now = OffsetDateTime::now_utc();
             if let Ok((actor, user)) = state.service.session_user(&token, now).await {
+                // Every later log line of this request names the user by their opaque id.
+                tracing::Span::current().record("user", tracing::field::display(user.id));
                 req.extensions_mut().insert(Session {
                     token,
                     actor,

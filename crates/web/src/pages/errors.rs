@@ -1,8 +1,9 @@
 //! The generic error page (R26): status, a plain explanation in the user's language and a way
-//! back. Nothing internal is shown.
+//! back. Nothing internal is shown, only the request id, which finds the details in the log.
 
 use crate::error::ErrorInfo;
 use crate::i18n::Locale;
+use crate::middleware::request_id::RequestId;
 use crate::pages::ctx::Ctx;
 use crate::state::AppState;
 use askama::Template;
@@ -16,12 +17,15 @@ struct ErrorPage<'a> {
     status_text: String,
     title_key: &'static str,
     message_key: String,
+    /// For the user to quote when asking for help; the log has the details under it.
+    request_id: String,
 }
 
 pub fn error_page(
     state: &AppState,
     locale: Locale,
     nonce: &str,
+    request_id: Option<&RequestId>,
     status: StatusCode,
     info: &ErrorInfo,
 ) -> Response {
@@ -47,6 +51,9 @@ pub fn error_page(
         ctx: &ctx,
         status_text: ctx.tn("error-status", "status", i64::from(status.as_u16())),
         title_key,
+        request_id: request_id
+            .map(|r| r.as_str().to_owned())
+            .unwrap_or_default(),
         message_key: {
             let key = format!("error-{}", info.code.replace('_', "-"));
             if state.i18n.has(locale, &key) {

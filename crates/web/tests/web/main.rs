@@ -8,6 +8,7 @@ mod consents;
 mod employers;
 mod harness;
 mod i18n;
+mod logs;
 mod matrix;
 mod openings_edit;
 mod participants;
