@@ -5,6 +5,7 @@
 pub mod csrf;
 pub mod headers;
 pub mod locale;
+pub mod nonce;
 pub mod session;
 
 /// The raw value of one cookie in a `Cookie` header.

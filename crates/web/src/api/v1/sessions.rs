@@ -7,7 +7,7 @@
 use super::io::{not_json, parse, text};
 use crate::error::{WebError, WebResult};
 use crate::middleware::session::{clear_cookie, Session, Via};
-use crate::pages::auth::{client_ip, PeerAddr};
+use crate::net::{client_ip, PeerAddr};
 use crate::state::AppState;
 use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use axum::body::Bytes;

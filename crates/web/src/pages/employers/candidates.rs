@@ -5,9 +5,9 @@
 use super::tasks::dimension_label;
 use super::{employer_id, tabs, Tab};
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::render;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
-use crate::pages::render;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

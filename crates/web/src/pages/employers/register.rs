@@ -2,10 +2,10 @@
 
 use super::{employer_id, municipality, municipality_names, projects_with, tabs, Fields, Tab};
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{render, render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -3,11 +3,11 @@
 
 use super::common::{checked, load, municipality_name, save, shown, Head, Saved, Shown};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::{render_status, see_other};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -2,8 +2,8 @@
 //! sentence here comes from the catalogue in the page's language (never the engine's English).
 
 use super::common::{data_lang, municipality_name};
+use crate::html::ctx::Ctx;
 use crate::i18n::Arg;
-use crate::pages::ctx::Ctx;
 use polku_domain::catalogue;
 use polku_domain::{Dimension, MunicipalityCode};
 use serde_json::Value;

@@ -4,11 +4,11 @@
 
 use super::common::{data_lang, load, save, shown, Head, Opt, Saved, Shown};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::{render_status, see_other};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

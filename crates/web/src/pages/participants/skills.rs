@@ -4,10 +4,10 @@
 
 use super::common::{data_lang, load, opt, save, shown, Head, Opt, Saved, Shown};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::{render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -231,7 +231,7 @@ pub async fn submit(
             let back = if form.q.is_empty() {
                 url
             } else {
-                format!("{url}?q={}", crate::pages::url_encode(&form.q))
+                format!("{url}?q={}", crate::html::url_encode(&form.q))
             };
             Ok(see_other(&back))
         }

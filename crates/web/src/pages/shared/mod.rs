@@ -3,11 +3,11 @@
 //! force for (decided by the service on every request; each read is audited).
 
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render;
 use crate::i18n::Arg;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::participants::{accommodation_label, data_lang, dimension_label};
-use crate::pages::render;
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
 use askama::Template;

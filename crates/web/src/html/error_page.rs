@@ -2,8 +2,8 @@
 //! back. Nothing internal is shown.
 
 use crate::error::ErrorInfo;
+use crate::html::ctx::Ctx;
 use crate::i18n::Locale;
-use crate::pages::ctx::Ctx;
 use crate::state::AppState;
 use askama::Template;
 use axum::http::StatusCode;
