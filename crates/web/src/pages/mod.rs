@@ -8,6 +8,7 @@ pub mod auth;
 pub mod employers;
 pub mod form;
 pub mod home;
+pub mod labels;
 pub mod participants;
 pub mod reports;
 pub mod shared;

@@ -1,13 +1,14 @@
 //! The availability tab: hours a week, days a week, evenings, nights and weekends, the home
 //! municipality and the municipalities the person can travel to, and a driving licence.
 
-use super::common::{checked, load, municipality_name, save, shown, Head, Saved, Shown};
+use super::common::{checked, load, save, shown, Head, Saved, Shown};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
+use crate::pages::labels::municipality_name;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -58,11 +59,11 @@ impl AvailabilityForm {
             evenings: on(a.evenings),
             nights: on(a.nights),
             weekends: on(a.weekends),
-            home: municipality_name(locale, &m.home),
+            home: municipality_name(&m.home, locale),
             acceptable: m
                 .acceptable
                 .iter()
-                .map(|c| municipality_name(locale, c))
+                .map(|c| municipality_name(c, locale))
                 .collect::<Vec<_>>()
                 .join(", "),
             driving_licence: on(m.driving_licence),

@@ -265,24 +265,6 @@ pub fn fmt_datetime(locale: Locale, at: OffsetDateTime) -> String {
     }
 }
 
-/// A municipality's name in the locale (Swedish name for Swedish).
-pub fn municipality_name(locale: Locale, code: &polku_domain::MunicipalityCode) -> String {
-    match polku_domain::geo::municipality(code) {
-        Some(m) if locale == Locale::Sv => m.name_sv.to_owned(),
-        Some(m) => m.name_fi.to_owned(),
-        None => code.to_string(),
-    }
-}
-
-/// The catalogue language of reference data for a locale (`fi`, `sv` or `en`).
-pub fn data_lang(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Sv => "sv",
-        Locale::En => "en",
-        _ => "fi",
-    }
-}
-
 /// `on` for a checked checkbox.
 pub fn checked(v: &Option<String>) -> bool {
     v.as_deref().is_some_and(|v| !v.is_empty())

@@ -1,11 +1,11 @@
 //! The matching engine's answers in plain words: the engine gives codes and figures, and every
 //! sentence here comes from the catalogue in the page's language (never the engine's English).
 
-use super::common::{data_lang, municipality_name};
 use crate::html::ctx::Ctx;
 use crate::i18n::Arg;
+use crate::pages::labels::untyped::{accommodation_label, dimension_label, municipality_name};
 use polku_domain::catalogue;
-use polku_domain::{Dimension, MunicipalityCode};
+use polku_domain::MunicipalityCode;
 use serde_json::Value;
 
 /// Text for `key` with named arguments.
@@ -24,30 +24,6 @@ fn text<'a>(v: &'a Value, field: &str) -> &'a str {
 /// Whole euros for display.
 pub fn euros(x: f64) -> f64 {
     x.round()
-}
-
-/// A dimension's name in the page's language.
-pub fn dimension_label(ctx: &Ctx, key: &str) -> String {
-    let Some(info) = Dimension::parse(key).ok().and_then(catalogue::dimension) else {
-        return key.to_owned();
-    };
-    match data_lang(ctx.locale) {
-        "sv" => info.label.sv.clone(),
-        "en" => info.label.en.clone(),
-        _ => info.label.fi.clone(),
-    }
-}
-
-/// An accommodation's name in the page's language.
-pub fn accommodation_label(ctx: &Ctx, id: &str) -> String {
-    match catalogue::accommodation(id) {
-        Some(a) => match data_lang(ctx.locale) {
-            "sv" => a.label.sv.clone(),
-            "en" => a.label.en.clone(),
-            _ => a.label.fi.clone(),
-        },
-        None => id.replace('_', " "),
-    }
 }
 
 fn language_label(ctx: &Ctx, code: &str) -> String {

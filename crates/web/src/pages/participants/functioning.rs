@@ -2,13 +2,14 @@
 //! per dimension of the catalogue (levels 0–4 or "not assessed"), the question as the legend;
 //! plus the accommodations the person needs and the functional notes (never a diagnosis).
 
-use super::common::{data_lang, load, save, shown, Head, Opt, Saved, Shown};
+use super::common::{load, save, shown, Head, Opt, Saved, Shown};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
+use crate::pages::labels::InLocale;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -84,22 +85,6 @@ fn question_text(info: &DimensionInfo, locale: Locale) -> String {
     }
 }
 
-fn label_text(l: &catalogue::Localised, locale: Locale) -> String {
-    match data_lang(locale) {
-        "sv" => l.sv.clone(),
-        "en" => l.en.clone(),
-        _ => l.fi.clone(),
-    }
-}
-
-fn level_texts(info: &DimensionInfo, locale: Locale) -> &[String; 5] {
-    match data_lang(locale) {
-        "sv" => &info.levels.sv,
-        "en" => &info.levels.en,
-        _ => &info.levels.fi,
-    }
-}
-
 fn questions(ctx: &Ctx, a: &Answers) -> Vec<Question> {
     catalogue::dimensions()
         .iter()
@@ -111,7 +96,7 @@ fn questions(ctx: &Ctx, a: &Answers) -> Vec<Question> {
                 label: ctx.t("p-not-assessed"),
                 selected: current == "na",
             }];
-            for (i, text) in level_texts(info, ctx.locale).iter().enumerate() {
+            for (i, text) in info.levels.get(ctx.locale).iter().enumerate() {
                 options.push(Opt {
                     value: i.to_string(),
                     label: ctx.ts2("p-level-option", "level", &i.to_string(), "text", text),
@@ -121,7 +106,7 @@ fn questions(ctx: &Ctx, a: &Answers) -> Vec<Question> {
             Question {
                 name: format!("dim-{key}"),
                 legend: question_text(info, ctx.locale),
-                label: label_text(&info.label, ctx.locale),
+                label: info.label.get(ctx.locale).to_owned(),
                 options,
             }
         })
@@ -133,7 +118,7 @@ fn accommodation_options(ctx: &Ctx, a: &Answers) -> Vec<Opt> {
         .iter()
         .map(|acc| Opt {
             value: acc.id.clone(),
-            label: label_text(&acc.label, ctx.locale),
+            label: acc.label.get(ctx.locale).to_owned(),
             selected: a.accommodations.contains(&acc.id),
         })
         .collect()
@@ -194,12 +179,14 @@ fn current_values(ctx: &Ctx, v: &ParticipantView) -> Vec<Shown> {
         .map(|info| {
             let value = match v.sensitive.functioning.get(info.key) {
                 Assessment::NotAssessed => ctx.t("p-not-assessed"),
-                Assessment::Assessed(l) => level_texts(info, ctx.locale)
+                Assessment::Assessed(l) => info
+                    .levels
+                    .get(ctx.locale)
                     .get(usize::from(l.get()))
                     .cloned()
                     .unwrap_or_default(),
             };
-            shown(label_text(&info.label, ctx.locale), value)
+            shown(info.label.get(ctx.locale).to_owned(), value)
         })
         .collect()
 }

@@ -6,8 +6,6 @@
 mod availability;
 mod caseload;
 mod common;
-pub(crate) use common::data_lang;
-pub(crate) use explain::{accommodation_label, dimension_label};
 mod consents;
 mod craft;
 mod explain;

@@ -226,7 +226,7 @@ async fn show_page(
     form: BackgroundForm,
     extra: Extra,
 ) -> WebResult<Response> {
-    let lang = super::common::data_lang(ctx.locale);
+    let lang = crate::pages::labels::data_lang(ctx.locale);
     let goals = state
         .service
         .esco_labels(&view.personal.goals, lang)

@@ -2,12 +2,13 @@
 //! typing: a GET search form lists matching ESCO skills in the user's language (Finnish and
 //! Swedish word forms are reduced to their stems), each with its own small form to add it.
 
-use super::common::{data_lang, load, opt, save, shown, Head, Opt, Saved, Shown};
+use super::common::{load, opt, save, shown, Head, Opt, Saved, Shown};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
+use crate::pages::labels::data_lang;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
