@@ -2,13 +2,14 @@
 //! per dimension of the catalogue (levels 0–4 or "not assessed"), the question as the legend;
 //! plus the accommodations the person needs and the functional notes (never a diagnosis).
 
-use super::common::{load, save, shown, Head, Opt, Saved, Shown};
+use super::common::{load, shown, Head, Opt, Shown};
+use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::{render_status, see_other};
+use crate::html::render_status;
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
-use crate::pages::form::FieldErrors;
+use crate::pages::form::{FieldErrors, Fields};
 use crate::pages::labels::InLocale;
 use crate::state::AppState;
 use askama::Template;
@@ -191,15 +192,8 @@ fn current_values(ctx: &Ctx, v: &ParticipantView) -> Vec<Shown> {
         .collect()
 }
 
-pub async fn submit(
-    ctx: Ctx,
-    session: Session,
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult<Response> {
-    let view = load(&state, &session, &id).await?;
-    let a = Answers::from_pairs(pairs);
+/// The answers as changes to the sensitive data, or field errors.
+fn parse(view: &ParticipantView, a: &Answers) -> Result<ParticipantChanges, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut sensitive = view.sensitive.clone();
     for info in catalogue::dimensions() {
@@ -227,33 +221,37 @@ pub async fn submit(
     }
     sensitive.functional_notes = a.notes.trim().to_owned();
     if !errors.is_empty() {
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&ctx, &view, a, errors, None),
-        );
+        return Err(errors);
     }
-    let version = a.version.parse::<i64>().unwrap_or(0);
-    let changes = ParticipantChanges {
+    Ok(ParticipantChanges {
         personal: view.personal.clone(),
         sensitive,
         stage: view.stage,
-    };
-    match save(&state, &session, &view, version, changes).await? {
-        Saved::Done => Ok(see_other(&format!("/participants/{}/functioning", view.id))),
-        Saved::Invalid(errors) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&ctx, &view, a, errors, None),
-        ),
-        Saved::Conflict(current) => {
-            let shown = current_values(&ctx, &current);
-            let a = Answers {
-                version: current.version.to_string(),
-                ..a
-            };
-            render_status(
-                StatusCode::CONFLICT,
-                &page(&ctx, &current, a, FieldErrors::new(), Some(shown)),
-            )
-        }
-    }
+    })
+}
+
+pub async fn submit(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let a = Answers::from_pairs(fields.0);
+    let saved = save(&state, &session, &view, &a.version, parse(&view, &a)).await?;
+    let done = format!("/participants/{}/functioning", view.id);
+    let version = a.version.clone();
+    let stored = async |current: &ParticipantView| Ok(current_values(&ctx, current));
+    respond(saved, view, &version, &done, stored, async |again| {
+        let a = Answers {
+            version: again.version,
+            ..a
+        };
+        render_status(
+            again.status,
+            &page(&ctx, &again.view, a, again.errors, again.conflict),
+        )
+    })
+    .await
 }

@@ -19,6 +19,7 @@ mod plan;
 mod profile;
 mod skills;
 mod suggestions;
+mod tab;
 
 use crate::policy::{Policy, Routes};
 use polku_domain::Role;

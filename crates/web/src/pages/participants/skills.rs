@@ -2,7 +2,8 @@
 //! typing: a GET search form lists matching ESCO skills in the user's language (Finnish and
 //! Swedish word forms are reduced to their stems), each with its own small form to add it.
 
-use super::common::{load, opt, save, shown, Head, Opt, Saved, Shown};
+use super::common::{load, opt, shown, Head, Opt, Shown};
+use super::tab::{respond, save, Saved};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other};
@@ -206,53 +207,45 @@ pub async fn submit(
             evidence: parse_evidence(&form.evidence),
         });
     }
-    let version = form.version.parse::<i64>().unwrap_or(0);
     let changes = ParticipantChanges {
         personal,
         sensitive: view.sensitive.clone(),
         stage: view.stage,
     };
-    match save(&state, &session, &view, version, changes).await? {
+    let saved = match save(&state, &session, &view, &form.version, Ok(changes)).await? {
+        // Whatever the service refused, the coach's way on is the skill search.
         Saved::Invalid(_) => {
             let mut errors = FieldErrors::new();
             errors.add("q", "p-error-skill");
-            show_page(
-                &state,
-                &session,
-                &ctx,
-                &view,
-                form.q,
-                None,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            Saved::Invalid(errors)
         }
-        Saved::Done => {
-            let back = if form.q.is_empty() {
-                url
-            } else {
-                format!("{url}?q={}", crate::html::url_encode(&form.q))
-            };
-            Ok(see_other(&back))
-        }
-        Saved::Conflict(current) => {
-            let have = labelled(&state, &ctx, &current).await?;
-            let shown = have
-                .into_iter()
-                .map(|h| shown(h.label, ctx.t(h.evidence_key)))
-                .collect();
-            show_page(
-                &state,
-                &session,
-                &ctx,
-                &current,
-                form.q,
-                Some(shown),
-                FieldErrors::new(),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-    }
+        saved => saved,
+    };
+    let done = if form.q.is_empty() {
+        url
+    } else {
+        format!("{url}?q={}", crate::html::url_encode(&form.q))
+    };
+    let stored = async |current: &ParticipantView| {
+        Ok(labelled(&state, &ctx, current)
+            .await?
+            .into_iter()
+            .map(|h| shown(h.label, ctx.t(h.evidence_key)))
+            .collect())
+    };
+    respond(saved, view, &form.version, &done, stored, async |again| {
+        // The page carries the version of the participant it shows.
+        show_page(
+            &state,
+            &session,
+            &ctx,
+            &again.view,
+            form.q.clone(),
+            again.conflict,
+            again.errors,
+            again.status,
+        )
+        .await
+    })
+    .await
 }
