@@ -98,7 +98,10 @@ async fn labelled(state: &AppState, ctx: &Ctx, view: &ParticipantView) -> WebRes
         .collect())
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page shows the search, the stored skills and the outcome of a save"
+)]
 async fn show_page(
     state: &AppState,
     session: &Session,
