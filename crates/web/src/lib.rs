@@ -7,8 +7,10 @@
 
 pub mod api;
 pub mod error;
+pub mod html;
 pub mod i18n;
 pub mod middleware;
+pub mod net;
 pub mod pages;
 pub mod policy;
 pub mod state;

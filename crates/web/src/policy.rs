@@ -164,7 +164,7 @@ async fn enforce(policy: Policy, kind: Kind, req: Request, next: Next) -> Respon
                     .map(|p| p.as_str().to_owned())
                     .unwrap_or_else(|| "/".to_owned());
                 let target = if req.method() == Method::GET {
-                    format!("/sign-in?next={}", crate::pages::url_encode(&next_path))
+                    format!("/sign-in?next={}", crate::html::url_encode(&next_path))
                 } else {
                     "/sign-in".to_owned()
                 };

@@ -3,8 +3,8 @@
 
 use crate::error::ErrorInfo;
 use crate::i18n::Locale;
+use crate::middleware::nonce::Nonce;
 use crate::middleware::request_id::RequestId;
-use crate::pages::ctx::Nonce;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -124,7 +124,7 @@ fn render_error(
     let mut out = if is_api {
         crate::api::v1::envelope::error_body(state, locale, status, &info)
     } else {
-        crate::pages::errors::error_page(state, locale, nonce, request_id, status, &info)
+        crate::html::error_page::error_page(state, locale, nonce, request_id, status, &info)
     };
     // Keep headers a handler set deliberately (Allow on 405, WWW-Authenticate, Set-Cookie).
     for name in [

@@ -6,6 +6,7 @@
 pub mod csrf;
 pub mod headers;
 pub mod locale;
+pub mod nonce;
 pub mod request_id;
 pub mod session;
 

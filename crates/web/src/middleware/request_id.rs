@@ -73,7 +73,7 @@ pub async fn request_id(State(state): State<AppState>, mut req: Request, next: N
         .and_then(|v| v.to_str().ok())
         .and_then(RequestId::parse)
         .unwrap_or_else(RequestId::generate);
-    let client_ip = crate::pages::auth::client_ip(req.headers(), peer, trusted);
+    let client_ip = crate::net::client_ip(req.headers(), peer, trusted);
     let route = req
         .extensions()
         .get::<MatchedPath>()

@@ -1,5 +1,6 @@
 //! Form helpers shared by the page areas: field errors keyed by field name, shown next to the
-//! field and in an error summary at the top of the form (WCAG 3.3.1, 3.3.3).
+//! field and in an error summary at the top of the form (WCAG 3.3.1, 3.3.3), and the submitted
+//! form as name/value pairs for forms with repeated or dynamic fields.
 
 use std::collections::BTreeMap;
 
@@ -37,5 +38,35 @@ impl FieldErrors {
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect()
+    }
+}
+
+/// A submitted form as name/value pairs (repeated names such as checkboxes allowed).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Fields(pub Vec<(String, String)>);
+
+impl Fields {
+    /// The first value of `name`, trimmed ("" when absent).
+    pub fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// Every value of `name`.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .collect()
+    }
+
+    /// Whether a checkbox was ticked.
+    pub fn checked(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, v)| k == name && !v.is_empty())
     }
 }

@@ -2,7 +2,7 @@
 //! wording's hash carried and checked, one click to withdraw, and the history keeping both
 //! events; a share stops showing the field group on the very next request.
 
-use crate::harness::{on, TestApp};
+use crate::harness::{field_value, has, on, select_attr, TestApp};
 use axum::http::StatusCode;
 use polku_domain::{DataCategory, Role, Share, ShareId};
 use polku_service::ServiceError;
@@ -10,9 +10,7 @@ use polku_store_tests::Backend;
 
 /// The value of `name="hash-<category>"` on the page.
 fn hash_of(body: &str, category: &str) -> String {
-    let key = format!("name=\"hash-{category}\" value=\"");
-    let at = body.find(&key).expect("hash field") + key.len();
-    body[at..at + body[at..].find('"').expect("end")].to_owned()
+    field_value(body, &format!("hash-{category}")).expect("hash field")
 }
 
 async fn consent_story(app: TestApp) {
@@ -33,7 +31,7 @@ async fn consent_story(app: TestApp) {
     // Step one: purpose and recipient, nothing chosen in advance.
     let page = app.get(&url, Some(&coach)).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("aria-current=\"page\""));
+    assert!(has(&page.body, "[aria-current=page]"));
     assert!(!page.body.contains(" checked"), "nothing is pre-selected");
     let bad = app
         .get(
@@ -42,7 +40,7 @@ async fn consent_story(app: TestApp) {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("href=\"#purpose\""));
+    assert!(has(&bad.body, "a[href=\"#purpose\"]"));
 
     // Step two: each kind of information with its wording, every box unticked.
     let step = app
@@ -52,7 +50,7 @@ async fn consent_story(app: TestApp) {
         )
         .await;
     assert_eq!(step.status, StatusCode::OK);
-    assert!(step.body.contains("type=\"checkbox\" name=\"category\""));
+    assert!(has(&step.body, "input[type=checkbox][name=category]"));
     assert!(!step.body.contains(" checked"), "no box is pre-ticked");
     let skills_hash = hash_of(&step.body, "skills");
     let expected = polku_service::consents::wording(
@@ -78,8 +76,8 @@ async fn consent_story(app: TestApp) {
         )
         .await;
     assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(none.body.contains("href=\"#category-contact\""));
-    assert!(none.body.contains("href=\"#method-written\""));
+    assert!(has(&none.body, "a[href=\"#category-contact\"]"));
+    assert!(has(&none.body, "a[href=\"#method-written\"]"));
     // A wording the participant was not shown is refused.
     let stale = app
         .post_form(
@@ -161,7 +159,7 @@ async fn consent_story(app: TestApp) {
     // Withdrawing is one button; the next request already sees it.
     let page = app.get(&url, Some(&coach)).await;
     let withdraw = format!("{url}/{}/withdraw", history[0].id);
-    assert!(page.body.contains(&format!("action=\"{withdraw}\"")));
+    assert!(has(&page.body, &format!("form[action=\"{withdraw}\"]")));
     let foreign = app.post_form(&withdraw, Some(&other), &[]).await;
     assert_eq!(foreign.status, StatusCode::NOT_FOUND);
     let done = app.post_form(&withdraw, Some(&coach), &[]).await;
@@ -177,7 +175,7 @@ async fn consent_story(app: TestApp) {
     let page = app.get(&url, Some(&coach)).await;
     assert!(page.body.contains("Peruttu"));
     assert!(page.body.contains(&skills_hash[..12]));
-    assert!(!page.body.contains(&format!("action=\"{withdraw}\"")));
+    assert!(!has(&page.body, &format!("form[action=\"{withdraw}\"]")));
 }
 
 /// R17 through the pages: the coach shares only what is consented, the recipient's page shows
@@ -215,7 +213,7 @@ async fn sharing_story(app: TestApp) {
     let tab = app
         .get(&format!("/participants/{id}/consents"), Some(&coach))
         .await;
-    assert!(tab.body.contains(&format!("<option value=\"{recipient}\"")));
+    assert!(has(&tab.body, &format!("option[value=\"{recipient}\"]")));
     let fields = [
         ("recipient", recipient.as_str()),
         ("category", "contact"),
@@ -224,7 +222,7 @@ async fn sharing_story(app: TestApp) {
     ];
     let refused = app.post_form(&shares, Some(&coach), &fields).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("href=\"#share-category-contact\""));
+    assert!(has(&refused.body, "a[href=\"#share-category-contact\"]"));
     let bad = app
         .post_form(
             &shares,
@@ -233,8 +231,8 @@ async fn sharing_story(app: TestApp) {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("href=\"#share-recipient\""));
-    assert!(bad.body.contains("href=\"#share-until\""));
+    assert!(has(&bad.body, "a[href=\"#share-recipient\"]"));
+    assert!(has(&bad.body, "a[href=\"#share-until\"]"));
 
     // With consent to contact details and skills, the share is made and the page shows them.
     svc.give_consent(
@@ -285,9 +283,8 @@ async fn sharing_story(app: TestApp) {
     let tab = app
         .get(&format!("/participants/{id}/consents"), Some(&coach))
         .await;
-    let at = tab.body.find("/revoke\"").expect("a revoke form");
-    let start = tab.body[..at].rfind("action=\"").expect("action") + 8;
-    let revoke = tab.body[start..at + 7].to_owned();
+    let revoke =
+        select_attr(&tab.body, "form[action$=\"/revoke\"]", "action").expect("a revoke form");
     let done = app.post_form(&revoke, Some(&coach), &[]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     let page = app.get("/shared", Some(&employer)).await;

@@ -208,3 +208,98 @@ pub fn enc(s: &str) -> String {
     }
     out
 }
+
+/// The page parsed as a browser would, for assertions on its structure with CSS selectors.
+pub fn html(body: &str) -> scraper::Html {
+    scraper::Html::parse_document(body)
+}
+
+fn selector(css: &str) -> scraper::Selector {
+    scraper::Selector::parse(css).unwrap_or_else(|e| panic!("selector {css:?}: {e}"))
+}
+
+/// Whether some element matches `css`.
+pub fn has(body: &str, css: &str) -> bool {
+    html(body).select(&selector(css)).next().is_some()
+}
+
+/// How many elements match `css`.
+pub fn count(body: &str, css: &str) -> usize {
+    html(body).select(&selector(css)).count()
+}
+
+/// The value of `attr` on the first element matching `css`.
+pub fn select_attr(body: &str, css: &str, attr: &str) -> Option<String> {
+    select_attrs(body, css, attr).into_iter().next()
+}
+
+/// The values of `attr` on every element matching `css` that has it, in document order.
+pub fn select_attrs(body: &str, css: &str, attr: &str) -> Vec<String> {
+    html(body)
+        .select(&selector(css))
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
+
+/// The text of every element matching `css`, whitespace collapsed, in document order.
+pub fn select_texts(body: &str, css: &str) -> Vec<String> {
+    html(body)
+        .select(&selector(css))
+        .map(|e| e.text().collect::<Vec<_>>().join(" "))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The text of the first element matching `css`, whitespace collapsed.
+pub fn select_text(body: &str, css: &str) -> Option<String> {
+    select_texts(body, css).into_iter().next()
+}
+
+/// The value of the form field `name` (an `input`'s `value`) on the page.
+pub fn field_value(body: &str, name: &str) -> Option<String> {
+    select_attr(body, &format!("[name=\"{name}\"]"), "value")
+}
+
+/// Whether an `input` or an `option` on the page carries exactly `value`.
+pub fn has_value(body: &str, value: &str) -> bool {
+    has(
+        body,
+        &format!("input[value=\"{value}\"], option[value=\"{value}\"]"),
+    )
+}
+
+/// Whether an element matching `css` has exactly the text `text` (whitespace collapsed).
+pub fn has_text(body: &str, css: &str, text: &str) -> bool {
+    select_texts(body, css).iter().any(|t| t == text)
+}
+
+/// The cells (`th` and `td`) of each table row, as text.
+pub fn rows(body: &str) -> Vec<Vec<String>> {
+    let cell = selector("th, td");
+    html(body)
+        .select(&selector("tr"))
+        .map(|tr| {
+            tr.select(&cell)
+                .map(|c| c.text().collect::<Vec<_>>().join(" ").trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether some table row has `cells` next to each other.
+pub fn has_cells(body: &str, cells: &[&str]) -> bool {
+    rows(body).iter().any(|r| {
+        r.windows(cells.len())
+            .any(|w| w.iter().zip(cells).all(|(a, b)| a == b))
+    })
+}
+
+/// The value of the field `name` inside the first form matching `form_css`.
+pub fn form_field(body: &str, form_css: &str, name: &str) -> Option<String> {
+    let doc = html(body);
+    let form = doc.select(&selector(form_css)).next()?;
+    let field = form
+        .select(&selector(&format!("[name=\"{name}\"]")))
+        .next()?;
+    field.value().attr("value").map(str::to_owned)
+}

@@ -3,7 +3,9 @@
 //! functioning questionnaire, skill search with Finnish stemming, meetings, suggested work
 //! explained from the catalogue, and job crafting saved as an opening.
 
-use crate::harness::{on, sqlite, Res, TestApp, User};
+use crate::harness::{
+    field_value, has, has_cells, has_text, has_value, on, sqlite, Res, TestApp, User,
+};
 use axum::body::Body;
 use axum::http::StatusCode;
 use axum::http::{header, Request};
@@ -31,11 +33,7 @@ async fn coach_with_participant(app: &TestApp) -> (User, ParticipantId) {
 }
 
 fn version_in(body: &str) -> String {
-    let at = body
-        .find("name=\"version\" value=\"")
-        .expect("version field");
-    let rest = &body[at + "name=\"version\" value=\"".len()..];
-    rest[..rest.find('"').expect("end")].to_owned()
+    field_value(body, "version").expect("version field")
 }
 
 /// An employer with one cleaning task (lifting demand 2) and a paid opening for it, in Lahti.
@@ -101,8 +99,8 @@ fn caseload_shows_own_participants_longest_waiting_first() {
             res.body.contains("Huomioi"),
             "long wait without a meeting is flagged"
         );
-        assert!(res.body.contains("href=\"/participants/new\""));
-        assert!(res.body.contains("<caption>2 asiakasta</caption>"));
+        assert!(has(&res.body, "a[href=\"/participants/new\"]"));
+        assert!(has_text(&res.body, "caption", "2 asiakasta"));
         let coordinator = app.user(Role::Coordinator).await;
         assert_eq!(
             app.get("/participants", Some(&coordinator)).await.status,
@@ -117,10 +115,12 @@ fn participant_page_is_the_own_coachs_only() {
         let (coach, id) = coach_with_participant(&app).await;
         let res = app.get(&format!("/participants/{id}"), Some(&coach)).await;
         assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-        assert!(res.body.contains("<h1>Aino Virtanen</h1>"));
-        assert!(res.body.contains(&format!(
-            "<a href=\"/participants/{id}\" aria-current=\"page\">Perustiedot</a>"
-        )));
+        assert!(has_text(&res.body, "h1", "Aino Virtanen"));
+        assert!(has_text(
+            &res.body,
+            &format!("a[href=\"/participants/{id}\"][aria-current=page]"),
+            "Perustiedot"
+        ));
         for tab in [
             "",
             "/functioning",
@@ -137,7 +137,7 @@ fn participant_page_is_the_own_coachs_only() {
                 .await;
             assert_eq!(res.status, StatusCode::OK, "{tab}: {}", res.body);
             assert_eq!(res.body.matches("<h1").count(), 1, "{tab}: one h1");
-            assert!(res.body.contains("aria-current=\"page\""), "{tab}");
+            assert!(has(&res.body, "[aria-current=page]"), "{tab}");
         }
         let other = app.user(Role::Coach).await;
         let coordinator = app.user(Role::Coordinator).await;
@@ -192,12 +192,12 @@ fn new_participant_form_validates_and_keeps_values() {
         assert!(res
             .body
             .contains("Henkilötunnuksen viimeinen merkki ei täsmää"));
-        assert!(res.body.contains("id=\"hetu-error\""));
-        assert!(res.body.contains("value=\"131052-308X\""), "hetu kept");
-        assert!(res.body.contains("value=\"Matti\""), "name kept");
-        assert!(res.body.contains("id=\"family_name-error\""));
-        assert!(res.body.contains("aria-invalid=\"true\""));
-        assert!(res.body.contains("href=\"#hetu\""), "error summary links");
+        assert!(has(&res.body, "#hetu-error"));
+        assert!(has_value(&res.body, "131052-308X"), "hetu kept");
+        assert!(has_value(&res.body, "Matti"), "name kept");
+        assert!(has(&res.body, "#family_name-error"));
+        assert!(has(&res.body, "[aria-invalid=true]"));
+        assert!(has(&res.body, "a[href=\"#hetu\"]"), "error summary links");
 
         let short = [
             ("hetu", "1310"),
@@ -277,8 +277,8 @@ fn a_stale_version_shows_the_conflict_and_both_values() {
             .await;
         assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
         assert!(res.body.contains("Joku muu muutti tietoja samaan aikaan"));
-        assert!(res.body.contains("<dd>Toisenlainen</dd>"), "their value");
-        assert!(res.body.contains("value=\"Minunlainen\""), "my value kept");
+        assert!(has_text(&res.body, "dd", "Toisenlainen"), "their value");
+        assert!(has_value(&res.body, "Minunlainen"), "my value kept");
         let stored = svc
             .get_participant(&coach.actor, id, "service_delivery")
             .await
@@ -316,9 +316,7 @@ fn questionnaire_round_trip_stores_levels() {
         let page = app.get(&url, Some(&coach)).await;
         assert_eq!(page.status, StatusCode::OK);
         let lifting = polku_domain::catalogue::dimension(Dimension::Lifting).expect("lifting");
-        assert!(page
-            .body
-            .contains(&format!("<legend>{}</legend>", lifting.question.fi_selko)));
+        assert!(has_text(&page.body, "legend", &lifting.question.fi_selko));
         assert!(page.body.contains("Ei arvioitu"));
         let version = version_in(&page.body);
         let res = app
@@ -357,9 +355,10 @@ fn questionnaire_round_trip_stores_levels() {
         );
         assert_eq!(view.sensitive.functional_notes, "Tarvitsee taukoja");
         let page = app.get(&url, Some(&coach)).await;
-        assert!(page
-            .body
-            .contains("name=\"dim-lifting\" value=\"3\" checked"));
+        assert!(has(
+            &page.body,
+            "input[name=dim-lifting][value=\"3\"][checked]"
+        ));
         let bad = app
             .post_form(
                 &url,
@@ -368,7 +367,7 @@ fn questionnaire_round_trip_stores_levels() {
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("id=\"dim-lifting-error\""));
+        assert!(has(&bad.body, "#dim-lifting-error"));
     });
 }
 
@@ -448,7 +447,7 @@ fn skills_are_found_by_finnish_word_forms_and_added() {
             )
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(res.body.contains("id=\"q-error\""));
+        assert!(has(&res.body, "#q-error"));
     });
 }
 
@@ -471,9 +470,9 @@ fn meetings_are_recorded_and_show_on_the_caseload() {
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("id=\"date-error\""));
-        assert!(bad.body.contains("id=\"duration_min-error\""));
-        assert!(bad.body.contains(">Muistiinpano</textarea>"));
+        assert!(has(&bad.body, "#date-error"));
+        assert!(has(&bad.body, "#duration_min-error"));
+        assert!(has_text(&bad.body, "textarea", "Muistiinpano"));
         let ok = app
             .post_form(
                 &url,
@@ -583,7 +582,7 @@ fn craft_shows_the_job_and_saves_it_as_an_opening() {
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("id=\"title-error\""));
+        assert!(has(&bad.body, "#title-error"));
     });
 }
 
@@ -655,11 +654,11 @@ fn the_path_moves_one_step_and_keeps_its_history() {
         let (coach, id) = coach_with_participant(&app).await;
         let url = format!("/participants/{id}/path");
         let page = app.get(&url, Some(&coach)).await;
-        assert!(page.body.contains("aria-current=\"step\""));
+        assert!(has(&page.body, "[aria-current=step]"));
         assert!(page.body.contains("Vaihetta ei ole vielä vaihdettu."));
         // Enrolled may move to assessment or exit, not straight to a trial.
-        assert!(page.body.contains("value=\"assessment\""));
-        assert!(!page.body.contains("value=\"trial\""));
+        assert!(has_value(&page.body, "assessment"));
+        assert!(!has_value(&page.body, "trial"));
         let version = version_in(&page.body);
         let bad = app
             .post_form(
@@ -669,7 +668,7 @@ fn the_path_moves_one_step_and_keeps_its_history() {
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("id=\"stage-error\""));
+        assert!(has(&bad.body, "#stage-error"));
         let ok = app
             .post_form(
                 &url,
@@ -680,7 +679,7 @@ fn the_path_moves_one_step_and_keeps_its_history() {
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
         let page = app.get(&url, Some(&coach)).await;
         assert!(
-            page.body.contains("<td>Aloittanut</td><td>Kartoitus</td>"),
+            has_cells(&page.body, &["Aloittanut", "Kartoitus"]),
             "{}",
             page.body
         );
@@ -769,9 +768,7 @@ fn pages_speak_swedish_english_and_plain_finnish() {
         )
         .await;
         let lifting = polku_domain::catalogue::dimension(Dimension::Lifting).expect("lifting");
-        assert!(sv
-            .body
-            .contains(&format!("<legend>{}</legend>", lifting.question.sv)));
+        assert!(has_text(&sv.body, "legend", &lifting.question.sv));
         assert!(sv.body.contains("Inte bedömt"));
         let selko = get_in(
             &app,
@@ -792,7 +789,7 @@ fn availability_and_languages_round_trip_with_errors_next_to_fields() {
         let (coach, id) = coach_with_participant(&app).await;
         let url = format!("/participants/{id}/availability");
         let page = app.get(&url, Some(&coach)).await;
-        assert!(page.body.contains("value=\"Lahti\""));
+        assert!(has_value(&page.body, "Lahti"));
         let version = version_in(&page.body);
         let mut fields = vec![
             ("version", version.as_str()),
@@ -805,9 +802,9 @@ fn availability_and_languages_round_trip_with_errors_next_to_fields() {
         ];
         let bad = app.post_form(&url, Some(&coach), &fields).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("id=\"acceptable-error\""));
-        assert!(bad.body.contains("id=\"hours_max-error\""));
-        assert!(bad.body.contains("value=\"Hollola, Atlantis\""), "kept");
+        assert!(has(&bad.body, "#acceptable-error"));
+        assert!(has(&bad.body, "#hours_max-error"));
+        assert!(has_value(&bad.body, "Hollola, Atlantis"), "kept");
         fields[1] = ("hours_min", "5");
         fields[5] = ("acceptable", "Hollola, Orimattila");
         let ok = app.post_form(&url, Some(&coach), &fields).await;
@@ -845,8 +842,8 @@ fn availability_and_languages_round_trip_with_errors_next_to_fields() {
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("id=\"new_code-error\""));
-        assert!(bad.body.contains("value=\"arabic\""));
+        assert!(has(&bad.body, "#new_code-error"));
+        assert!(has_value(&bad.body, "arabic"));
         let ok = app
             .post_form(
                 &url,
@@ -941,7 +938,7 @@ fn the_coach_pages_work_on_postgres() {
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         let page = app.get(&path, Some(&coach)).await;
-        assert!(page.body.contains("<td>Aloittanut</td><td>Päättynyt</td>"));
+        assert!(has_cells(&page.body, &["Aloittanut", "Päättynyt"]));
         employer_with_opening(&app).await;
         let res = app
             .get(&format!("/participants/{id}/suggestions"), Some(&coach))

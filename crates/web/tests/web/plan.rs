@@ -1,7 +1,7 @@
 //! The plan tab: steps added with errors next to the field, ticked off with the version check,
 //! sealed at rest, and invisible to anyone but the participant's own coach.
 
-use crate::harness::{on, TestApp};
+use crate::harness::{form_field, has, has_value, on, select_attr, TestApp};
 use axum::http::StatusCode;
 use polku_domain::Role;
 use polku_store_tests::fixtures::CANARY;
@@ -9,15 +9,9 @@ use polku_store_tests::Backend;
 
 /// The action and version of the first tick-off form on the page.
 fn tick_form(body: &str) -> (String, String) {
-    let at = body.find("/plan/").expect("a tick-off form");
-    let start = body[..at].rfind("action=\"").expect("action") + 8;
-    let action = body[start..start + body[start..].find('"').expect("end")].to_owned();
-    let v_at = at
-        + body[at..]
-            .find("name=\"version\" value=\"")
-            .expect("version")
-        + 22;
-    let version = body[v_at..v_at + body[v_at..].find('"').expect("end")].to_owned();
+    let form = "form[action*=\"/plan/\"]";
+    let action = select_attr(body, form, "action").expect("a tick-off form");
+    let version = form_field(body, form, "version").expect("version");
     (action, version)
 }
 
@@ -35,18 +29,15 @@ async fn plan_story(app: TestApp) {
     let url = format!("/participants/{id}/plan");
     let page = app.get(&url, Some(&coach)).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("aria-current=\"page\""));
+    assert!(has(&page.body, "[aria-current=page]"));
 
     let bad = app
         .post_form(&url, Some(&coach), &[("text", "  "), ("due", "31.12.2026")])
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("id=\"text-error\""));
-    assert!(bad.body.contains("id=\"due-error\""));
-    assert!(
-        bad.body.contains("value=\"31.12.2026\""),
-        "the value is kept"
-    );
+    assert!(has(&bad.body, "#text-error"));
+    assert!(has(&bad.body, "#due-error"));
+    assert!(has_value(&bad.body, "31.12.2026"), "the value is kept");
 
     let step = format!("Tutustutaan varastoon {CANARY}");
     let ok = app

@@ -1,7 +1,7 @@
 //! The TOTP second factor end to end through the pages (R3): set-up after activation, one use
 //! per code, recovery codes once each, throttled guessing, and a pending sign-in that cannot act.
 
-use crate::harness::{enc, Res, TestApp, ORIGIN, PASSWORD};
+use crate::harness::{enc, select_text, Res, TestApp, ORIGIN, PASSWORD};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use polku_domain::{Email, Role};
@@ -66,12 +66,8 @@ fn base32_decode(s: &str) -> Vec<u8> {
 }
 
 fn secret_from(page: &str) -> Vec<u8> {
-    let start = page
-        .find("<p class=\"secret\" lang=\"en\"><code>")
-        .expect("secret shown")
-        + 34;
-    let end = start + page[start..].find("</code>").expect("end");
-    base32_decode(&page[start..end])
+    let secret = select_text(page, "p.secret[lang=en] > code").expect("secret shown");
+    base32_decode(&secret)
 }
 
 fn code(secret: &[u8], at: OffsetDateTime, steps_ahead: i64) -> String {

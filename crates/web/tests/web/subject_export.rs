@@ -2,7 +2,7 @@
 //! language, and the same document through the API; only the own coach gets it, and every
 //! export is in the participant's access log.
 
-use crate::harness::{on, TestApp};
+use crate::harness::{has, on, TestApp};
 use axum::http::{Method, StatusCode};
 use polku_domain::Role;
 use polku_store_tests::Backend;
@@ -23,9 +23,10 @@ async fn export_story(app: TestApp) {
         .get(&format!("/participants/{id}/consents"), Some(&coach))
         .await;
     assert_eq!(tab.status, StatusCode::OK);
-    assert!(tab
-        .body
-        .contains(&format!("href=\"/participants/{id}/export\" download")));
+    assert!(has(
+        &tab.body,
+        &format!("a[href=\"/participants/{id}/export\"][download]")
+    ));
 
     let page = app
         .get(&format!("/participants/{id}/export"), Some(&coach))

@@ -10,7 +10,7 @@ use super::schemas::errors::{
 };
 use crate::error::{WebError, WebResult};
 use crate::middleware::session::{clear_cookie, Session, Via};
-use crate::pages::auth::{client_ip, PeerAddr};
+use crate::net::{client_ip, PeerAddr};
 use crate::state::AppState;
 use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use axum::body::Bytes;

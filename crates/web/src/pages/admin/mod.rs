@@ -2,11 +2,11 @@
 //! and issuing a new one-time sign-in (activation) link, shown once and never stored in clear.
 
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{render, render_status};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
-use crate::pages::employers::Fields;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status};
+use crate::pages::form::Fields;
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
 use askama::Template;

@@ -2,9 +2,9 @@
 //! signed in. Demo sign-in links printed by `polku serve --demo` are such links.
 
 use crate::error::WebResult;
-use crate::pages::ctx::Ctx;
+use crate::html::ctx::Ctx;
+use crate::html::{render, render_status};
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};

@@ -1,8 +1,8 @@
 //! The language switch: a small form on every page; the choice is remembered in a cookie.
 
+use crate::html::{local_path, see_other};
 use crate::i18n::Locale;
 use crate::middleware::locale::COOKIE;
-use crate::pages::{local_path, see_other};
 use axum::http::header;
 use axum::response::Response;
 use axum::Form;

@@ -3,12 +3,12 @@
 //! the code the browser holds only a short-lived pending token (`__Host-polku_pending`), which
 //! cannot act for the user.
 
-use super::{client_ip, PeerAddr};
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{local_path, render, render_status, see_other, url_encode};
 use crate::middleware::cookie;
 use crate::middleware::session::set_cookie;
-use crate::pages::ctx::Ctx;
-use crate::pages::{local_path, render, render_status, see_other, url_encode};
+use crate::net::{client_ip, PeerAddr};
 use crate::state::AppState;
 use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use askama::Template;

@@ -1,10 +1,10 @@
 //! Sign-in with e-mail and password (R1, R4, R6). Every failure looks the same: same status,
 //! same page, same work (the service checks unknown accounts against a dummy hash).
 
-use super::{client_ip, PeerAddr};
 use crate::error::{WebError, WebResult};
-use crate::pages::ctx::Ctx;
-use crate::pages::{local_path, render, render_status, see_other};
+use crate::html::ctx::Ctx;
+use crate::html::{local_path, render, render_status, see_other};
+use crate::net::{client_ip, PeerAddr};
 use crate::state::AppState;
 use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use askama::Template;

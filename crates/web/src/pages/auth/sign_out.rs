@@ -2,8 +2,8 @@
 //! what it kept (R11, R12).
 
 use crate::error::WebResult;
+use crate::html::see_other;
 use crate::middleware::session::{clear_cookie, Session};
-use crate::pages::see_other;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderValue};

@@ -2,12 +2,12 @@
 //! what to check in plain words, never names or functioning levels — unless an active share to
 //! the viewer allows the shared fields.
 
-use super::tasks::dimension_label;
-use super::{employer_id, tabs, Tab};
+use super::common::{employer_id, tabs, Tab};
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::render;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
-use crate::pages::render;
+use crate::pages::labels::dimension_label;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -1,13 +1,14 @@
 //! Contacts with an employer (calls, visits, events, e-mails), the needs heard — hidden jobs
 //! included — and the cooperation depth after the contact.
 
+use super::common::{employer_id, tabs, Tab};
 use super::register::{key_of, parse_depth, DEPTHS};
-use super::{employer_id, tabs, Fields, Tab};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::{render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
+use crate::pages::form::Fields;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -176,7 +177,7 @@ pub async fn create(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     let values = Values {
         kind: fields.get("kind"),
         date: fields.get("date"),

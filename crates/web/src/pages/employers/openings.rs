@@ -1,12 +1,14 @@
 //! Openings: jobs, work and education trials, apprenticeships and gigs made of tasks from the
 //! employer's inventory.
 
-use super::{employer_id, municipality, municipality_name, tabs, Fields, Tab};
+use super::common::{employer_id, municipality, tabs, Tab};
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{render, render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status, see_other};
+use crate::pages::form::Fields;
+use crate::pages::labels::municipality_name;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -335,7 +337,7 @@ pub async fn new_form(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     let tasks = state.service.tasks(&session.actor, id).await?;
     let values = Values {
         kind: "job".into(),
@@ -365,7 +367,7 @@ pub async fn create(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     let inventory = state.service.tasks(&session.actor, id).await?;
     let action = format!("/employers/{id}/openings/new");
     let values = Values {
@@ -404,7 +406,7 @@ pub async fn edit_form(
     Path((id, opening)): Path<(String, String)>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     let o = state
         .service
         .opening(&session.actor, id, opening_id(&opening)?)
@@ -428,7 +430,7 @@ pub async fn update(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     let stored = state
         .service
         .opening(&session.actor, id, opening_id(&opening)?)

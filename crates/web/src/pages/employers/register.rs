@@ -1,11 +1,13 @@
 //! The employer register: list, overview, create and edit (with the version check of R50).
 
-use super::{employer_id, municipality, municipality_names, projects_with, tabs, Fields, Tab};
+use super::common::{employer_id, municipality, projects_with, tabs, Tab};
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{render, render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status, see_other};
+use crate::pages::form::Fields;
+use crate::pages::labels::municipality_names;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -338,7 +340,7 @@ pub async fn edit_form(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     render(&form_page(
         &ctx,
         format!("/employers/{id}/edit"),
@@ -357,7 +359,7 @@ pub async fn update(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let stored = super::editable(&state, &session, id).await?;
+    let stored = super::common::editable(&state, &session, id).await?;
     let action = format!("/employers/{id}/edit");
     let mut values = Values::read(&fields);
     values.project = stored.project_id.to_string();
@@ -518,7 +520,7 @@ pub async fn add_contact(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    super::editable(&state, &session, id).await?;
+    super::common::editable(&state, &session, id).await?;
     let v = ContactValues {
         contact_name: fields.get("contact_name"),
         contact_title: fields.get("contact_title"),

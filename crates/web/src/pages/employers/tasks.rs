@@ -1,20 +1,21 @@
 //! Task inventories: what an employer's work is made of, with the demands each task makes on
 //! each functioning dimension (labels from the catalogue), skills, languages and hours.
 
-use super::{employer_id, municipality, municipality_name, tabs, Fields, Tab};
+use super::common::{employer_id, municipality, tabs, Tab};
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{render, render_status, see_other};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status, see_other};
+use crate::pages::form::Fields;
+use crate::pages::labels::{dimension_label, level_texts, municipality_name};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
-use polku_domain::catalogue;
 use polku_domain::{
     CefrLevel, DemandProfile, Dimension, EmployerId, EscoKind, EscoUri, LanguageCode, Level,
     Schedule, Task, TaskId,
@@ -50,29 +51,6 @@ fn parse_schedule(s: &str) -> Option<Schedule> {
         "flexible" => Schedule::Flexible,
         _ => return None,
     })
-}
-
-/// A dimension's label in the interface language.
-pub fn dimension_label(d: Dimension, locale: Locale) -> String {
-    match catalogue::dimension(d) {
-        Some(info) => match locale {
-            Locale::Sv => info.label.sv.clone(),
-            Locale::En => info.label.en.clone(),
-            Locale::Fi | Locale::FiSelko => info.label.fi.clone(),
-        },
-        None => d.key().to_owned(),
-    }
-}
-
-fn level_texts(d: Dimension, locale: Locale) -> Vec<String> {
-    match catalogue::dimension(d) {
-        Some(info) => match locale {
-            Locale::Sv => info.levels.sv.to_vec(),
-            Locale::En => info.levels.en.to_vec(),
-            Locale::Fi | Locale::FiSelko => info.levels.fi.to_vec(),
-        },
-        None => (0..5).map(|l| l.to_string()).collect(),
-    }
 }
 
 /// One dimension row of the demand editor.
@@ -471,7 +449,7 @@ pub async fn new_form(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     let values = Values {
         hours_per_week: "20".into(),
         days_per_week: "5".into(),
@@ -519,7 +497,7 @@ pub async fn create(
     Form(fields): Form<Fields>,
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     let action = format!("/employers/{id}/tasks/new");
     let values = Values::read(&fields);
     let task = match values.validate(TaskId::new(), id) {
@@ -555,7 +533,7 @@ pub async fn edit_form(
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
     let task = TaskId::parse(&task).map_err(|_| WebError::NotFound)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     let t = state.service.task(&session.actor, id, task).await?;
     render(&page(
         &ctx,
@@ -577,7 +555,7 @@ pub async fn update(
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
     let task = TaskId::parse(&task).map_err(|_| WebError::NotFound)?;
-    let e = super::editable(&state, &session, id).await?;
+    let e = super::common::editable(&state, &session, id).await?;
     state.service.task(&session.actor, id, task).await?;
     let action = format!("/employers/{id}/tasks/{task}/edit");
     let mut values = Values::read(&fields);

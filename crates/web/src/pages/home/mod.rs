@@ -1,8 +1,8 @@
 //! The start page after sign-in: the user's areas, by role.
 
 use crate::error::WebResult;
-use crate::pages::ctx::Ctx;
-use crate::pages::{render, see_other};
+use crate::html::ctx::Ctx;
+use crate::html::{render, see_other};
 use crate::policy::{Policy, Routes};
 use askama::Template;
 use axum::response::Response;

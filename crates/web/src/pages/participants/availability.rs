@@ -1,13 +1,15 @@
 //! The availability tab: hours a week, days a week, evenings, nights and weekends, the home
 //! municipality and the municipalities the person can travel to, and a driving licence.
 
-use super::common::{checked, load, municipality_name, save, shown, Head, Saved, Shown};
+use super::common::{checked, load, shown, Head, Shown};
+use super::tab::{respond, save};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render_status;
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
+use crate::pages::labels::municipality_name;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -58,11 +60,11 @@ impl AvailabilityForm {
             evenings: on(a.evenings),
             nights: on(a.nights),
             weekends: on(a.weekends),
-            home: municipality_name(locale, &m.home),
+            home: municipality_name(&m.home, locale),
             acceptable: m
                 .acceptable
                 .iter()
-                .map(|c| municipality_name(locale, c))
+                .map(|c| municipality_name(c, locale))
                 .collect::<Vec<_>>()
                 .join(", "),
             driving_licence: on(m.driving_licence),
@@ -195,45 +197,25 @@ pub async fn submit(
     Form(form): Form<AvailabilityForm>,
 ) -> WebResult<Response> {
     let view = load(&state, &session, &id).await?;
-    let outcome = match parse(&view, &form) {
-        Err(errors) => Saved::Invalid(errors),
-        Ok(changes) => {
-            let version = form.version.parse::<i64>().unwrap_or(0);
-            save(&state, &session, &view, version, changes).await?
-        }
-    };
-    let (status, view, form, errors, conflict) = match outcome {
-        Saved::Done => {
-            return Ok(see_other(&format!(
-                "/participants/{}/availability",
-                view.id
-            )))
-        }
-        Saved::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, view, form, errors, None),
-        Saved::Conflict(current) => {
-            let shown = current_values(&ctx, &current);
-            let form = AvailabilityForm {
-                version: current.version.to_string(),
-                ..form
-            };
-            (
-                StatusCode::CONFLICT,
-                *current,
-                form,
-                FieldErrors::new(),
-                Some(shown),
-            )
-        }
-    };
-    render_status(
-        status,
-        &AvailabilityPage {
-            head: Head::new(&view, "/availability"),
-            title_key: "p-tab-availability",
-            errors,
-            conflict,
-            form,
-            ctx: &ctx,
-        },
-    )
+    let saved = save(&state, &session, &view, &form.version, parse(&view, &form)).await?;
+    let done = format!("/participants/{}/availability", view.id);
+    let version = form.version.clone();
+    let stored = async |current: &ParticipantView| Ok(current_values(&ctx, current));
+    respond(saved, view, &version, &done, stored, async |again| {
+        render_status(
+            again.status,
+            &AvailabilityPage {
+                head: Head::new(&again.view, "/availability"),
+                title_key: "p-tab-availability",
+                errors: again.errors,
+                conflict: again.conflict,
+                form: AvailabilityForm {
+                    version: again.version,
+                    ..form
+                },
+                ctx: &ctx,
+            },
+        )
+    })
+    .await
 }

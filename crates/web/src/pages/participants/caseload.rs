@@ -3,9 +3,9 @@
 
 use super::common::{coach_projects, fmt_date, fmt_datetime, stage_key, PURPOSE};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
-use crate::pages::render;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;

@@ -1,14 +1,13 @@
 //! What the participant pages share: the header with the tabs, loading a participant through
-//! the service, saving changes with the version read (R50) and showing a conflict.
+//! the service, the field errors for refused values and the stored values shown after a
+//! conflict. The save cycle of the tabs is in `tab.rs`.
 
 use crate::error::{WebError, WebResult};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
-use crate::pages::form::FieldErrors;
 use crate::state::AppState;
 use polku_domain::{DomainError, ParticipantId, PathStage, ProjectId, Role};
-use polku_service::participants::{ParticipantChanges, ParticipantView};
-use polku_service::ServiceError;
+use polku_service::participants::ParticipantView;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
 /// Why the coach reads or writes: delivering the service to the participant.
@@ -128,46 +127,6 @@ pub fn coach_projects(session: &Session) -> Vec<ProjectId> {
     out
 }
 
-/// What happened to an edit.
-pub enum Saved {
-    Done,
-    /// Someone changed the participant after the form was read: their current data.
-    Conflict(Box<ParticipantView>),
-    /// The service refused a value: field errors to show next to the fields.
-    Invalid(FieldErrors),
-}
-
-/// Writes the changes if the stored version is still `version`.
-pub async fn save(
-    state: &AppState,
-    session: &Session,
-    view: &ParticipantView,
-    version: i64,
-    changes: ParticipantChanges,
-) -> WebResult<Saved> {
-    match state
-        .service
-        .update_participant(&session.actor, view.id, version, changes, PURPOSE)
-        .await
-    {
-        Ok(_) => Ok(Saved::Done),
-        Err(ServiceError::Conflict { .. }) => {
-            let current = state
-                .service
-                .get_participant(&session.actor, view.id, PURPOSE)
-                .await?;
-            Ok(Saved::Conflict(Box::new(current)))
-        }
-        Err(ServiceError::Invalid(e)) => {
-            let mut errors = FieldErrors::new();
-            let (field, key) = domain_error(&e);
-            errors.add(field, key);
-            Ok(Saved::Invalid(errors))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
 /// The field and message key for a refused value.
 pub fn domain_error(e: &DomainError) -> (&'static str, &'static str) {
     match e {
@@ -262,24 +221,6 @@ pub fn fmt_datetime(locale: Locale, at: OffsetDateTime) -> String {
             format!("{date} {:02}:{:02}", local.hour(), local.minute())
         }
         _ => format!("{date} {:02}.{:02}", local.hour(), local.minute()),
-    }
-}
-
-/// A municipality's name in the locale (Swedish name for Swedish).
-pub fn municipality_name(locale: Locale, code: &polku_domain::MunicipalityCode) -> String {
-    match polku_domain::geo::municipality(code) {
-        Some(m) if locale == Locale::Sv => m.name_sv.to_owned(),
-        Some(m) => m.name_fi.to_owned(),
-        None => code.to_string(),
-    }
-}
-
-/// The catalogue language of reference data for a locale (`fi`, `sv` or `en`).
-pub fn data_lang(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Sv => "sv",
-        Locale::En => "en",
-        _ => "fi",
     }
 }
 

@@ -5,11 +5,11 @@
 use super::common::{load, opt, Head, Opt, Shown};
 use super::explain::{self, tx, Part};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::{render, render_status, see_other};
 use crate::i18n::Arg;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};

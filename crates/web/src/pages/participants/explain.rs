@@ -1,11 +1,11 @@
 //! The matching engine's answers in plain words: the engine gives codes and figures, and every
 //! sentence here comes from the catalogue in the page's language (never the engine's English).
 
-use super::common::{data_lang, municipality_name};
+use crate::html::ctx::Ctx;
 use crate::i18n::Arg;
-use crate::pages::ctx::Ctx;
+use crate::pages::labels::{accommodation_label, dimension_label, municipality_name};
 use polku_domain::catalogue;
-use polku_domain::{Dimension, MunicipalityCode, OpeningKind};
+use polku_domain::{MunicipalityCode, OpeningKind};
 use polku_matching::output::{AccSubsidy, Check, Explained, Fit, Fits, Limit, Limits, Part as P};
 use polku_matching::output::{LanguageMargin, PaySubsidy};
 
@@ -23,30 +23,6 @@ pub fn euros(x: f64) -> f64 {
     x.round()
 }
 
-/// A dimension's name in the page's language.
-pub fn dimension_label(ctx: &Ctx, key: &str) -> String {
-    let Some(info) = Dimension::parse(key).ok().and_then(catalogue::dimension) else {
-        return key.to_owned();
-    };
-    match data_lang(ctx.locale) {
-        "sv" => info.label.sv.clone(),
-        "en" => info.label.en.clone(),
-        _ => info.label.fi.clone(),
-    }
-}
-
-/// An accommodation's name in the page's language.
-pub fn accommodation_label(ctx: &Ctx, id: &str) -> String {
-    match catalogue::accommodation(id) {
-        Some(a) => match data_lang(ctx.locale) {
-            "sv" => a.label.sv.clone(),
-            "en" => a.label.en.clone(),
-            _ => a.label.fi.clone(),
-        },
-        None => id.replace('_', " "),
-    }
-}
-
 fn language_label(ctx: &Ctx, code: &str) -> String {
     let key = format!("p-lang-{code}");
     let t = ctx.t(&key);
@@ -59,7 +35,7 @@ fn language_label(ctx: &Ctx, code: &str) -> String {
 
 fn municipality(ctx: &Ctx, code: &str) -> String {
     MunicipalityCode::parse(code)
-        .map(|c| municipality_name(ctx.locale, &c))
+        .map(|c| municipality_name(&c, ctx.locale))
         .unwrap_or_else(|_| code.to_owned())
 }
 
@@ -108,7 +84,7 @@ pub fn fits(ctx: &Ctx, fits: &[Fit]) -> Vec<String> {
             Fits::Functioning { dimensions } => {
                 let dims = dimensions
                     .iter()
-                    .map(|d| dimension_label(ctx, d.dimension.key()))
+                    .map(|d| dimension_label(d.dimension, ctx.locale))
                     .collect();
                 ctx.ts("p-fit-functioning", "dimensions", &list(dims))
             }
@@ -120,7 +96,7 @@ pub fn fits(ctx: &Ctx, fits: &[Fit]) -> Vec<String> {
             } => {
                 let accs = accommodations
                     .iter()
-                    .map(|id| accommodation_label(ctx, id))
+                    .map(|id| accommodation_label(id, ctx.locale))
                     .collect();
                 tx(
                     ctx,
@@ -128,7 +104,7 @@ pub fn fits(ctx: &Ctx, fits: &[Fit]) -> Vec<String> {
                     &[
                         (
                             "dimension",
-                            Arg::Str(&dimension_label(ctx, dimension.key())),
+                            Arg::Str(&dimension_label(*dimension, ctx.locale)),
                         ),
                         ("demand", num(*demand)),
                         ("capacity", num(*capacity)),
@@ -151,7 +127,7 @@ pub fn to_check(ctx: &Ctx, checks: &[Check]) -> Vec<String> {
                 &[
                     (
                         "dimension",
-                        Arg::Str(&dimension_label(ctx, c.dimension.key())),
+                        Arg::Str(&dimension_label(c.dimension, ctx.locale)),
                     ),
                     ("demand", num(c.demand)),
                 ],
@@ -173,7 +149,7 @@ pub fn limit(ctx: &Ctx, l: &Limit) -> String {
             &[
                 (
                     "dimension",
-                    Arg::Str(&dimension_label(ctx, dimension.key())),
+                    Arg::Str(&dimension_label(*dimension, ctx.locale)),
                 ),
                 ("demand", num(*demand)),
                 ("capacity", num(*capacity)),
@@ -344,7 +320,7 @@ pub fn accommodations(ctx: &Ctx, ids: &[String], subsidies: &[AccSubsidy]) -> Ve
                 ctx,
                 "p-acc-item",
                 &[
-                    ("name", Arg::Str(&accommodation_label(ctx, id))),
+                    ("name", Arg::Str(&accommodation_label(id, ctx.locale))),
                     ("eur", Arg::Num(cost)),
                 ],
             );

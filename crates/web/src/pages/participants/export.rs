@@ -4,8 +4,8 @@
 
 use super::common::parse_id;
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};

@@ -2,13 +2,15 @@
 //! per dimension of the catalogue (levels 0–4 or "not assessed"), the question as the legend;
 //! plus the accommodations the person needs and the functional notes (never a diagnosis).
 
-use super::common::{data_lang, load, save, shown, Head, Opt, Saved, Shown};
+use super::common::{load, shown, Head, Opt, Shown};
+use super::tab::{respond, save};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render_status;
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
-use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
+use crate::pages::form::{FieldErrors, Fields};
+use crate::pages::labels::InLocale;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -84,22 +86,6 @@ fn question_text(info: &DimensionInfo, locale: Locale) -> String {
     }
 }
 
-fn label_text(l: &catalogue::Localised, locale: Locale) -> String {
-    match data_lang(locale) {
-        "sv" => l.sv.clone(),
-        "en" => l.en.clone(),
-        _ => l.fi.clone(),
-    }
-}
-
-fn level_texts(info: &DimensionInfo, locale: Locale) -> &[String; 5] {
-    match data_lang(locale) {
-        "sv" => &info.levels.sv,
-        "en" => &info.levels.en,
-        _ => &info.levels.fi,
-    }
-}
-
 fn questions(ctx: &Ctx, a: &Answers) -> Vec<Question> {
     catalogue::dimensions()
         .iter()
@@ -111,7 +97,7 @@ fn questions(ctx: &Ctx, a: &Answers) -> Vec<Question> {
                 label: ctx.t("p-not-assessed"),
                 selected: current == "na",
             }];
-            for (i, text) in level_texts(info, ctx.locale).iter().enumerate() {
+            for (i, text) in info.levels.get(ctx.locale).iter().enumerate() {
                 options.push(Opt {
                     value: i.to_string(),
                     label: ctx.ts2("p-level-option", "level", &i.to_string(), "text", text),
@@ -121,7 +107,7 @@ fn questions(ctx: &Ctx, a: &Answers) -> Vec<Question> {
             Question {
                 name: format!("dim-{key}"),
                 legend: question_text(info, ctx.locale),
-                label: label_text(&info.label, ctx.locale),
+                label: info.label.get(ctx.locale).to_owned(),
                 options,
             }
         })
@@ -133,7 +119,7 @@ fn accommodation_options(ctx: &Ctx, a: &Answers) -> Vec<Opt> {
         .iter()
         .map(|acc| Opt {
             value: acc.id.clone(),
-            label: label_text(&acc.label, ctx.locale),
+            label: acc.label.get(ctx.locale).to_owned(),
             selected: a.accommodations.contains(&acc.id),
         })
         .collect()
@@ -194,25 +180,20 @@ fn current_values(ctx: &Ctx, v: &ParticipantView) -> Vec<Shown> {
         .map(|info| {
             let value = match v.sensitive.functioning.get(info.key) {
                 Assessment::NotAssessed => ctx.t("p-not-assessed"),
-                Assessment::Assessed(l) => level_texts(info, ctx.locale)
+                Assessment::Assessed(l) => info
+                    .levels
+                    .get(ctx.locale)
                     .get(usize::from(l.get()))
                     .cloned()
                     .unwrap_or_default(),
             };
-            shown(label_text(&info.label, ctx.locale), value)
+            shown(info.label.get(ctx.locale).to_owned(), value)
         })
         .collect()
 }
 
-pub async fn submit(
-    ctx: Ctx,
-    session: Session,
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult<Response> {
-    let view = load(&state, &session, &id).await?;
-    let a = Answers::from_pairs(pairs);
+/// The answers as changes to the sensitive data, or field errors.
+fn parse(view: &ParticipantView, a: &Answers) -> Result<ParticipantChanges, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut sensitive = view.sensitive.clone();
     for info in catalogue::dimensions() {
@@ -240,33 +221,37 @@ pub async fn submit(
     }
     sensitive.functional_notes = a.notes.trim().to_owned();
     if !errors.is_empty() {
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&ctx, &view, a, errors, None),
-        );
+        return Err(errors);
     }
-    let version = a.version.parse::<i64>().unwrap_or(0);
-    let changes = ParticipantChanges {
+    Ok(ParticipantChanges {
         personal: view.personal.clone(),
         sensitive,
         stage: view.stage,
-    };
-    match save(&state, &session, &view, version, changes).await? {
-        Saved::Done => Ok(see_other(&format!("/participants/{}/functioning", view.id))),
-        Saved::Invalid(errors) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(&ctx, &view, a, errors, None),
-        ),
-        Saved::Conflict(current) => {
-            let shown = current_values(&ctx, &current);
-            let a = Answers {
-                version: current.version.to_string(),
-                ..a
-            };
-            render_status(
-                StatusCode::CONFLICT,
-                &page(&ctx, &current, a, FieldErrors::new(), Some(shown)),
-            )
-        }
-    }
+    })
+}
+
+pub async fn submit(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let a = Answers::from_pairs(fields.0);
+    let saved = save(&state, &session, &view, &a.version, parse(&view, &a)).await?;
+    let done = format!("/participants/{}/functioning", view.id);
+    let version = a.version.clone();
+    let stored = async |current: &ParticipantView| Ok(current_values(&ctx, current));
+    respond(saved, view, &version, &done, stored, async |again| {
+        let a = Answers {
+            version: again.version,
+            ..a
+        };
+        render_status(
+            again.status,
+            &page(&ctx, &again.view, a, again.errors, again.conflict),
+        )
+    })
+    .await
 }

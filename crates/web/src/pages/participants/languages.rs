@@ -1,12 +1,13 @@
 //! The languages tab: each language the person speaks with its CEFR level (A1–C2); levels are
 //! changed or removed in one form, and a new language is added with its two-letter code.
 
-use super::common::{load, opt, save, shown, Head, Opt, Saved, Shown};
+use super::common::{load, opt, shown, Head, Opt, Shown};
+use super::tab::{respond, save};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render_status;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
-use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
+use crate::pages::form::{FieldErrors, Fields};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -125,30 +126,17 @@ pub async fn show(
     )
 }
 
-pub async fn submit(
-    ctx: Ctx,
-    session: Session,
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> WebResult<Response> {
-    let view = load(&state, &session, &id).await?;
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default()
-    };
-    let version = get("version");
-    let (new_code, new_level) = (get("new_code"), get("new_level"));
-    let mut values: BTreeMap<String, String> = pairs
-        .iter()
-        .filter_map(|(k, v)| k.strip_prefix("level-").map(|c| (c.to_owned(), v.clone())))
-        .collect();
+/// The submitted languages: the level of each listed language (`level-<code>`, empty to
+/// remove it) and one new language, or field errors.
+fn parse(
+    view: &ParticipantView,
+    values: &BTreeMap<String, String>,
+    new_code: &str,
+    new_level: &str,
+) -> Result<ParticipantChanges, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut languages = BTreeMap::new();
-    for (code, level) in &values {
+    for (code, level) in values {
         if level.is_empty() {
             continue;
         }
@@ -160,9 +148,9 @@ pub async fn submit(
         }
     }
     if !new_code.is_empty() || !new_level.is_empty() {
-        match LanguageCode::parse(&new_code) {
+        match LanguageCode::parse(new_code) {
             Err(_) => errors.add("new_code", "p-error-language"),
-            Ok(c) => match CefrLevel::parse(&new_level) {
+            Ok(c) => match CefrLevel::parse(new_level) {
                 Err(_) => errors.add("new_level", "p-error-level"),
                 Ok(l) => {
                     languages.insert(c, l);
@@ -170,60 +158,56 @@ pub async fn submit(
             },
         }
     }
-    values.retain(|_, v| !v.is_empty());
     if !errors.is_empty() {
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(
-                &ctx,
-                &view,
-                &values,
-                (&new_code, &new_level),
-                version,
-                errors,
-                None,
-            ),
-        );
+        return Err(errors);
     }
     let mut personal = view.personal.clone();
     personal.languages = languages;
-    let changes = ParticipantChanges {
+    Ok(ParticipantChanges {
         personal,
         sensitive: view.sensitive.clone(),
         stage: view.stage,
+    })
+}
+
+pub async fn submit(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let view = load(&state, &session, &id).await?;
+    let version = fields.get("version");
+    let (new_code, new_level) = (fields.get("new_code"), fields.get("new_level"));
+    let mut values: BTreeMap<String, String> = fields
+        .0
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("level-").map(|c| (c.to_owned(), v.clone())))
+        .collect();
+    let parsed = parse(&view, &values, &new_code, &new_level);
+    values.retain(|_, v| !v.is_empty());
+    let saved = save(&state, &session, &view, &version, parsed).await?;
+    let done = format!("/participants/{}/languages", view.id);
+    let stored_values = async |current: &ParticipantView| {
+        Ok(stored(current)
+            .into_iter()
+            .map(|(c, l)| shown(language_name(&ctx, &c), l))
+            .collect())
     };
-    let v = version.parse::<i64>().unwrap_or(0);
-    match save(&state, &session, &view, v, changes).await? {
-        Saved::Done => Ok(see_other(&format!("/participants/{}/languages", view.id))),
-        Saved::Invalid(errors) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
+    respond(saved, view, &version, &done, stored_values, async |again| {
+        render_status(
+            again.status,
             &page(
                 &ctx,
-                &view,
+                &again.view,
                 &values,
                 (&new_code, &new_level),
-                version,
-                errors,
-                None,
+                again.version,
+                again.errors,
+                again.conflict,
             ),
-        ),
-        Saved::Conflict(current) => {
-            let shown = stored(&current)
-                .into_iter()
-                .map(|(c, l)| shown(language_name(&ctx, &c), l))
-                .collect();
-            render_status(
-                StatusCode::CONFLICT,
-                &page(
-                    &ctx,
-                    &current,
-                    &values,
-                    (&new_code, &new_level),
-                    current.version.to_string(),
-                    FieldErrors::new(),
-                    Some(shown),
-                ),
-            )
-        }
-    }
+        )
+    })
+    .await
 }

@@ -3,10 +3,10 @@
 
 use super::common::{fmt_datetime, from_helsinki, helsinki_offset, load, opt, Head, Opt, Shown};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::{render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -6,8 +6,6 @@
 mod availability;
 mod caseload;
 mod common;
-pub(crate) use common::data_lang;
-pub(crate) use explain::{accommodation_label, dimension_label};
 mod consents;
 mod craft;
 mod explain;
@@ -21,6 +19,7 @@ mod plan;
 mod profile;
 mod skills;
 mod suggestions;
+mod tab;
 
 use crate::policy::{Policy, Routes};
 use polku_domain::Role;

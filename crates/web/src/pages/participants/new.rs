@@ -5,10 +5,10 @@
 use super::common::{coach_projects, domain_error, hetu_error_key, opt, Opt};
 use super::profile::{esf_options, parse_status, parse_tri, BackgroundForm, EsfOptions};
 use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{render, render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render, render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;

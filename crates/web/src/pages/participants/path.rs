@@ -1,12 +1,13 @@
 //! The service path tab: the stages in order with the current one marked, and a form to move to
 //! the next or previous stage, or to exit (the moves the domain allows).
 
-use super::common::{load, save, shown, stage_key, Head, Opt, Saved, Shown};
+use super::common::{load, shown, stage_key, Head, Opt, Shown};
+use super::tab::{respond, save};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render_status;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -143,59 +144,46 @@ pub async fn submit(
     Form(form): Form<PathForm>,
 ) -> WebResult<Response> {
     let view = load(&state, &session, &id).await?;
-    let Ok(stage) = PathStage::parse(&form.stage) else {
-        let mut errors = FieldErrors::new();
-        errors.add("stage", "p-error-stage-choose");
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(
-                &ctx,
-                &view,
-                history(&state, &session, &ctx, &view).await?,
-                "",
-                form.version,
-                errors,
-                None,
-            ),
-        );
-    };
-    let changes = ParticipantChanges {
-        personal: view.personal.clone(),
-        sensitive: view.sensitive.clone(),
-        stage,
-    };
-    let version = form.version.parse::<i64>().unwrap_or(0);
-    match save(&state, &session, &view, version, changes).await? {
-        Saved::Done => Ok(see_other(&format!("/participants/{}/path", view.id))),
-        Saved::Invalid(errors) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(
-                &ctx,
-                &view,
-                history(&state, &session, &ctx, &view).await?,
-                &form.stage,
-                form.version,
-                errors,
-                None,
-            ),
-        ),
-        Saved::Conflict(current) => {
-            let shown = vec![shown(
-                ctx.t("p-stage-label"),
-                ctx.t(stage_key(current.stage)),
-            )];
-            render_status(
-                StatusCode::CONFLICT,
-                &page(
-                    &ctx,
-                    &current,
-                    history(&state, &session, &ctx, &current).await?,
-                    &form.stage,
-                    current.version.to_string(),
-                    FieldErrors::new(),
-                    Some(shown),
-                ),
-            )
+    let parsed = match PathStage::parse(&form.stage) {
+        Ok(stage) => Ok(ParticipantChanges {
+            personal: view.personal.clone(),
+            sensitive: view.sensitive.clone(),
+            stage,
+        }),
+        Err(_) => {
+            let mut errors = FieldErrors::new();
+            errors.add("stage", "p-error-stage-choose");
+            Err(errors)
         }
-    }
+    };
+    // A stage that did not parse is not offered again as chosen.
+    let chosen = if parsed.is_ok() {
+        form.stage.as_str()
+    } else {
+        ""
+    };
+    let saved = save(&state, &session, &view, &form.version, parsed).await?;
+    let done = format!("/participants/{}/path", view.id);
+    let stored = async |current: &ParticipantView| {
+        Ok(vec![shown(
+            ctx.t("p-stage-label"),
+            ctx.t(stage_key(current.stage)),
+        )])
+    };
+    respond(saved, view, &form.version, &done, stored, async |again| {
+        let history = history(&state, &session, &ctx, &again.view).await?;
+        render_status(
+            again.status,
+            &page(
+                &ctx,
+                &again.view,
+                history,
+                chosen,
+                again.version,
+                again.errors,
+                again.conflict,
+            ),
+        )
+    })
+    .await
 }

@@ -1,12 +1,13 @@
 //! The background tab: contact details, ESF+ entry data and the person's goals (ESCO
 //! occupations, added by typing).
 
-use super::common::{domain_error, load, opt, save, shown, Head, Opt, Saved, Shown};
+use super::common::{domain_error, load, opt, shown, Head, Opt, Shown};
+use super::tab::{respond, save};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::{render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -226,7 +227,7 @@ async fn show_page(
     form: BackgroundForm,
     extra: Extra,
 ) -> WebResult<Response> {
-    let lang = super::common::data_lang(ctx.locale);
+    let lang = crate::pages::labels::data_lang(ctx.locale);
     let goals = state
         .service
         .esco_labels(&view.personal.goals, lang)
@@ -358,6 +359,22 @@ fn changes(view: &ParticipantView, f: &BackgroundForm) -> Result<ParticipantChan
     })
 }
 
+/// A goal added or removed (`add_goal`, `remove_goal`) as changes; `None` for an address
+/// that is not an ESCO concept.
+fn goal_changes(view: &ParticipantView, f: &BackgroundForm) -> Option<ParticipantChanges> {
+    let uri = EscoUri::parse(&f.uri).ok()?;
+    let mut personal = view.personal.clone();
+    personal.goals.retain(|g| *g != uri);
+    if f.action == "add_goal" {
+        personal.goals.push(uri);
+    }
+    Some(ParticipantChanges {
+        personal,
+        sensitive: view.sensitive.clone(),
+        stage: view.stage,
+    })
+}
+
 pub async fn submit(
     ctx: Ctx,
     session: Session,
@@ -366,72 +383,43 @@ pub async fn submit(
     Form(form): Form<BackgroundForm>,
 ) -> WebResult<Response> {
     let view = load(&state, &session, &id).await?;
-    let version = form.version.parse::<i64>().unwrap_or(0);
     let url = format!("/participants/{}", view.id);
-    let result = match form.action.as_str() {
-        "add_goal" | "remove_goal" => {
-            let Ok(uri) = EscoUri::parse(&form.uri) else {
-                return Ok(see_other(&url));
-            };
-            let mut personal = view.personal.clone();
-            personal.goals.retain(|g| *g != uri);
-            if form.action == "add_goal" {
-                personal.goals.push(uri);
-            }
-            let changes = ParticipantChanges {
-                personal,
-                sensitive: view.sensitive.clone(),
-                stage: view.stage,
-            };
-            save(&state, &session, &view, version, changes).await?
-        }
-        _ => match changes(&view, &form) {
-            Err(errors) => Saved::Invalid(errors),
-            Ok(c) => save(&state, &session, &view, version, c).await?,
+    let editing = form.action.is_empty() || form.action == "save";
+    let parsed = match form.action.as_str() {
+        "add_goal" | "remove_goal" => match goal_changes(&view, &form) {
+            Some(changes) => Ok(changes),
+            None => return Ok(see_other(&url)),
         },
+        _ => changes(&view, &form),
     };
-    match result {
-        Saved::Done => Ok(see_other(&url)),
-        Saved::Invalid(errors) => {
-            show_page(
-                &state,
-                &session,
-                &ctx,
-                &view,
-                form,
-                Extra {
-                    errors,
-                    conflict: None,
-                    goal_q: String::new(),
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                },
-            )
-            .await
-        }
-        Saved::Conflict(current) => {
-            let conflict = Some(current_values(&ctx, &current));
-            let form = if form.action.is_empty() || form.action == "save" {
-                BackgroundForm {
-                    version: current.version.to_string(),
-                    ..form
-                }
-            } else {
-                BackgroundForm::from_view(&current)
-            };
-            show_page(
-                &state,
-                &session,
-                &ctx,
-                &current,
-                form,
-                Extra {
-                    errors: FieldErrors::new(),
-                    conflict,
-                    goal_q: String::new(),
-                    status: StatusCode::CONFLICT,
-                },
-            )
-            .await
-        }
-    }
+    let saved = save(&state, &session, &view, &form.version, parsed).await?;
+    let version = form.version.clone();
+    let stored = async |current: &ParticipantView| Ok(current_values(&ctx, current));
+    respond(saved, view, &version, &url, stored, async |again| {
+        // After a conflict the coach's edits stay in the form; a goal change is not an edit,
+        // so the form then shows the stored values.
+        let form = if again.is_conflict() && !editing {
+            BackgroundForm::from_view(&again.view)
+        } else {
+            BackgroundForm {
+                version: again.version,
+                ..form
+            }
+        };
+        show_page(
+            &state,
+            &session,
+            &ctx,
+            &again.view,
+            form,
+            Extra {
+                errors: again.errors,
+                conflict: again.conflict,
+                goal_q: String::new(),
+                status: again.status,
+            },
+        )
+        .await
+    })
+    .await
 }

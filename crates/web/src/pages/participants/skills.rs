@@ -2,12 +2,14 @@
 //! typing: a GET search form lists matching ESCO skills in the user's language (Finnish and
 //! Swedish word forms are reduced to their stems), each with its own small form to add it.
 
-use super::common::{data_lang, load, opt, save, shown, Head, Opt, Saved, Shown};
+use super::common::{load, opt, shown, Head, Opt, Shown};
+use super::tab::{respond, save, Saved};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::{render_status, see_other};
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::{render_status, see_other};
+use crate::pages::labels::data_lang;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -96,7 +98,10 @@ async fn labelled(state: &AppState, ctx: &Ctx, view: &ParticipantView) -> WebRes
         .collect())
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page shows the search, the stored skills and the outcome of a save"
+)]
 async fn show_page(
     state: &AppState,
     session: &Session,
@@ -205,53 +210,45 @@ pub async fn submit(
             evidence: parse_evidence(&form.evidence),
         });
     }
-    let version = form.version.parse::<i64>().unwrap_or(0);
     let changes = ParticipantChanges {
         personal,
         sensitive: view.sensitive.clone(),
         stage: view.stage,
     };
-    match save(&state, &session, &view, version, changes).await? {
+    let saved = match save(&state, &session, &view, &form.version, Ok(changes)).await? {
+        // Whatever the service refused, the coach's way on is the skill search.
         Saved::Invalid(_) => {
             let mut errors = FieldErrors::new();
             errors.add("q", "p-error-skill");
-            show_page(
-                &state,
-                &session,
-                &ctx,
-                &view,
-                form.q,
-                None,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            Saved::Invalid(errors)
         }
-        Saved::Done => {
-            let back = if form.q.is_empty() {
-                url
-            } else {
-                format!("{url}?q={}", crate::pages::url_encode(&form.q))
-            };
-            Ok(see_other(&back))
-        }
-        Saved::Conflict(current) => {
-            let have = labelled(&state, &ctx, &current).await?;
-            let shown = have
-                .into_iter()
-                .map(|h| shown(h.label, ctx.t(h.evidence_key)))
-                .collect();
-            show_page(
-                &state,
-                &session,
-                &ctx,
-                &current,
-                form.q,
-                Some(shown),
-                FieldErrors::new(),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-    }
+        saved => saved,
+    };
+    let done = if form.q.is_empty() {
+        url
+    } else {
+        format!("{url}?q={}", crate::html::url_encode(&form.q))
+    };
+    let stored = async |current: &ParticipantView| {
+        Ok(labelled(&state, &ctx, current)
+            .await?
+            .into_iter()
+            .map(|h| shown(h.label, ctx.t(h.evidence_key)))
+            .collect())
+    };
+    respond(saved, view, &form.version, &done, stored, async |again| {
+        // The page carries the version of the participant it shows.
+        show_page(
+            &state,
+            &session,
+            &ctx,
+            &again.view,
+            form.q.clone(),
+            again.conflict,
+            again.errors,
+            again.status,
+        )
+        .await
+    })
+    .await
 }

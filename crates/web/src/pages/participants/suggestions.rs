@@ -5,11 +5,11 @@
 use super::common::{Head, Shown};
 use super::explain::{self, tx, Part};
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render;
 use crate::i18n::Arg;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
 use crate::pages::form::FieldErrors;
-use crate::pages::render;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -3,9 +3,9 @@
 //! and revealing totals hidden; no row-level data reaches this page.
 
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
-use crate::pages::render;
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
 use askama::Template;

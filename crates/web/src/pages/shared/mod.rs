@@ -3,11 +3,11 @@
 //! force for (decided by the service on every request; each read is audited).
 
 use crate::error::WebResult;
+use crate::html::ctx::Ctx;
+use crate::html::render;
 use crate::i18n::Arg;
 use crate::middleware::session::Session;
-use crate::pages::ctx::Ctx;
-use crate::pages::participants::{accommodation_label, data_lang, dimension_label};
-use crate::pages::render;
+use crate::pages::labels::{accommodation_label, data_lang, dimension_label};
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
 use askama::Template;
@@ -105,12 +105,14 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
         let functioning = p.functioning.map(|f| {
             f.capacity
                 .iter()
-                .map(|(d, l)| format!("{}: {}/4", dimension_label(&ctx, d.key()), l.get()))
+                .map(|(d, l)| format!("{}: {}/4", dimension_label(*d, ctx.locale), l.get()))
                 .collect()
         });
-        let accommodations = p
-            .accommodations
-            .map(|ids| ids.iter().map(|id| accommodation_label(&ctx, id)).collect());
+        let accommodations = p.accommodations.map(|ids| {
+            ids.iter()
+                .map(|id| accommodation_label(id, ctx.locale))
+                .collect()
+        });
         cards.push(Card {
             heading,
             contact,

@@ -2,9 +2,9 @@
 //! back. Nothing internal is shown, only the request id, which finds the details in the log.
 
 use crate::error::ErrorInfo;
+use crate::html::ctx::Ctx;
 use crate::i18n::Locale;
 use crate::middleware::request_id::RequestId;
-use crate::pages::ctx::Ctx;
 use crate::state::AppState;
 use askama::Template;
 use axum::http::StatusCode;

@@ -2,6 +2,7 @@
 //! navigation. Templates reach text only through `ctx.t(...)` and friends.
 
 use crate::i18n::{Arg, I18n, Locale};
+use crate::middleware::nonce::Nonce;
 use crate::middleware::session::Session;
 use crate::policy::has_any_role;
 use crate::state::AppState;
@@ -10,10 +11,6 @@ use axum::http::request::Parts;
 use polku_domain::Role;
 use std::convert::Infallible;
 use std::sync::Arc;
-
-/// The per-request CSP nonce (set by `middleware::headers`).
-#[derive(Debug, Clone)]
-pub struct Nonce(pub String);
 
 /// One entry of the main navigation.
 #[derive(Debug, Clone)]

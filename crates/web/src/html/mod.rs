@@ -1,0 +1,54 @@
+//! The kit every server-rendered page uses, with no page of its own: rendering a template as a
+//! response, the 303 after a successful POST, the local-path check for redirect targets, query
+//! encoding, the page context templates receive ([`ctx`]) and the generic error page
+//! ([`error_page`]). Pages, the policy and the middleware import from here; nothing here
+//! imports a page.
+
+pub mod ctx;
+pub mod error_page;
+
+use crate::error::{WebError, WebResult};
+use askama::Template;
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+
+/// Renders a template as a 200 HTML page.
+pub fn render<T: Template>(t: &T) -> WebResult<Response> {
+    render_status(StatusCode::OK, t)
+}
+
+/// Renders a template with a status (a form shown again with errors is 422).
+pub fn render_status<T: Template>(status: StatusCode, t: &T) -> WebResult<Response> {
+    let body = t
+        .render()
+        .map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    Ok((status, Html(body)).into_response())
+}
+
+/// 303 See Other to a local path (after a successful POST).
+pub fn see_other(to: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_owned())]).into_response()
+}
+
+/// A redirect target from user input, kept only when it is a local path (no open redirect).
+pub fn local_path(p: &str) -> Option<&str> {
+    let ok = p.starts_with('/')
+        && !p.starts_with("//")
+        && !p.contains('\\')
+        && !p.chars().any(|c| c.is_control());
+    ok.then_some(p)
+}
+
+/// Percent-encodes a query value.
+pub fn url_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
