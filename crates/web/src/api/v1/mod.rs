@@ -9,6 +9,7 @@ pub mod envelope;
 pub mod io;
 mod me;
 pub mod openapi;
+mod participant_body;
 mod participants;
 mod privacy;
 pub mod schemas;

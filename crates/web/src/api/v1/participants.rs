@@ -5,8 +5,8 @@
 //! with 422 naming the field, and such refusals are audited (R15).
 
 use super::io::{
-    self, domain_invalid, if_match, invalid, is_unknown_field, list, merge_patch, not_json, page,
-    page_query, parse, service_err, tagged, text, FIELD_INVALID, FIELD_MISSING,
+    self, if_match, invalid, is_unknown_field, list, merge_patch, not_json, page, page_query,
+    parse, service_err, tagged, text, FIELD_INVALID, FIELD_MISSING,
 };
 use crate::error::{WebError, WebResult};
 use crate::middleware::session::Session;
@@ -16,22 +16,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use polku_domain::participant::LabourMarketStatus;
-use polku_domain::{
-    Availability, CefrLevel, Dimension, Email, EscoUri, EsfEntry, Evidence, FunctioningProfile,
-    Hetu, HoursRange, LanguageCode, Level, Mobility, MunicipalityCode, ParticipantId,
-    ParticipantPersonal, ParticipantSensitive, PathStage, ProjectId, Role, SkillClaim,
-};
+use polku_domain::{ParticipantId, PathStage, ProjectId, Role};
 use polku_service::participants::{NewParticipant, ParticipantChanges, ParticipantView};
 use polku_service::ServiceError;
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
-use time::{Date, OffsetDateTime};
-use utoipa::ToSchema;
+use std::collections::HashMap;
+use time::OffsetDateTime;
 
 // What the OpenAPI document says of these operations (`#[utoipa::path]`, `ToSchema`).
-use super::schemas::domain as schema;
 use super::schemas::errors::{
     Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
     UnsupportedMediaType,
@@ -39,24 +31,9 @@ use super::schemas::errors::{
 use super::schemas::params::{ExportParams, PageParams, SuggestionParams};
 use super::schemas::views::{Participant, ParticipantList, ParticipantPatch};
 
-const PURPOSE: &str = "service_delivery";
+use super::participant_body::{personal_path, CreateIn, EditableIn, Summary};
 
-/// One caseload line.
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = ParticipantSummary)]
-pub struct Summary {
-    #[schema(value_type = uuid::Uuid)]
-    id: ParticipantId,
-    #[schema(value_type = uuid::Uuid)]
-    project_id: ProjectId,
-    given_name: String,
-    family_name: String,
-    #[schema(value_type = schema::PathStage)]
-    stage: String,
-    waiting_since: Date,
-    #[schema(value_type = schema::MunicipalityCode)]
-    home_municipality: String,
-}
+const PURPOSE: &str = "service_delivery";
 
 /// The projects a list covers: `?project=CODE`, else every project where the caller coaches.
 async fn coach_projects(
@@ -133,233 +110,6 @@ pub async fn index(
 }
 
 // ---- Request DTOs: the same shape as the representation, closed to unknown fields. ----
-
-/// Hours per week, from `min` to `max`.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = Hours)]
-pub struct HoursIn {
-    #[schema(maximum = 60)]
-    min: u8,
-    #[schema(maximum = 60)]
-    max: u8,
-}
-
-/// When the participant can work.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = Availability)]
-pub struct AvailabilityIn {
-    hours_per_week: HoursIn,
-    #[schema(minimum = 1, maximum = 7)]
-    days_per_week_max: u8,
-    #[serde(default)]
-    evenings: bool,
-    #[serde(default)]
-    nights: bool,
-    #[serde(default)]
-    weekends: bool,
-}
-
-/// Where the participant lives and can work.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = Mobility)]
-pub struct MobilityIn {
-    #[schema(value_type = schema::MunicipalityCode)]
-    home: MunicipalityCode,
-    #[serde(default)]
-    #[schema(value_type = Vec<schema::MunicipalityCode>)]
-    acceptable: Vec<MunicipalityCode>,
-    #[serde(default)]
-    driving_licence: bool,
-}
-
-/// A skill (ESCO) and how it is evidenced.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = Skill)]
-pub struct SkillIn {
-    #[schema(value_type = schema::EscoUri)]
-    skill: EscoUri,
-    #[schema(value_type = schema::Evidence)]
-    evidence: Evidence,
-}
-
-/// ESF+ entry data; `foreign_background` and `disability` are special categories, stored
-/// encrypted.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = Esf)]
-pub struct EsfIn {
-    #[serde(default)]
-    #[schema(value_type = Option<schema::LabourMarketStatus>)]
-    labour_market_status: Option<LabourMarketStatus>,
-    /// ISCED level of education, 0–8.
-    #[serde(default)]
-    #[schema(maximum = 8)]
-    education_isced: Option<u8>,
-    #[serde(default)]
-    long_term_unemployed: bool,
-    #[serde(default)]
-    #[schema(minimum = 1900, maximum = 2100)]
-    birth_year: Option<u16>,
-    #[serde(default)]
-    foreign_background: Option<bool>,
-    #[serde(default)]
-    disability: Option<bool>,
-}
-
-/// The participant's personal data (the identity code is sealed at rest).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = Personal)]
-pub struct PersonalIn {
-    #[schema(min_length = 1, max_length = 100)]
-    given_name: String,
-    #[schema(min_length = 1, max_length = 100)]
-    family_name: String,
-    #[serde(default)]
-    #[schema(value_type = Option<String>, format = Email)]
-    email: Option<Email>,
-    #[serde(default)]
-    phone: Option<String>,
-    /// Finnish personal identity code.
-    #[serde(default)]
-    #[schema(value_type = Option<String>)]
-    hetu: Option<Hetu>,
-    /// Language code → CEFR level.
-    #[serde(default)]
-    #[schema(value_type = BTreeMap<String, schema::CefrLevel>)]
-    languages: BTreeMap<LanguageCode, CefrLevel>,
-    #[serde(default)]
-    skills: Vec<SkillIn>,
-    #[serde(default)]
-    #[schema(value_type = Vec<schema::EscoUri>)]
-    goals: Vec<EscoUri>,
-    mobility: MobilityIn,
-    availability: AvailabilityIn,
-    #[serde(default)]
-    esf: EsfIn,
-}
-
-/// The participant's capacity on each dimension of functioning (missing: not assessed).
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = Functioning)]
-pub struct FunctioningIn {
-    #[serde(default)]
-    #[schema(value_type = BTreeMap<schema::Dimension, schema::Level>)]
-    capacity: BTreeMap<Dimension, Level>,
-}
-
-/// Special-category data, encrypted at rest.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = Sensitive)]
-pub struct SensitiveIn {
-    #[serde(default)]
-    functioning: FunctioningIn,
-    #[serde(default)]
-    accommodations: Vec<String>,
-    #[serde(default)]
-    functional_notes: String,
-}
-
-/// A new participant (`POST /api/v1/participants`).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(as = NewParticipant)]
-struct CreateIn {
-    /// Needed when the caller coaches in more than one project.
-    #[serde(default)]
-    #[schema(value_type = Option<uuid::Uuid>)]
-    project_id: Option<ProjectId>,
-    personal: PersonalIn,
-    #[serde(default)]
-    sensitive: SensitiveIn,
-    #[serde(default)]
-    #[schema(value_type = Option<schema::PathStage>)]
-    stage: Option<PathStage>,
-    #[serde(default)]
-    waiting_since: Option<Date>,
-}
-
-/// The editable document a `PATCH` is merged into.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EditableIn {
-    personal: PersonalIn,
-    sensitive: SensitiveIn,
-    stage: PathStage,
-}
-
-/// Where a domain field name of the personal part sits in the request.
-fn personal_path(field: &str) -> String {
-    match field {
-        "hours_per_week" | "days_per_week_max" => format!("personal.availability.{field}"),
-        "education_isced" | "birth_year" => format!("personal.esf.{field}"),
-        "stage" => "stage".to_owned(),
-        f => format!("personal.{f}"),
-    }
-}
-
-impl PersonalIn {
-    fn into_domain(self) -> WebResult<ParticipantPersonal> {
-        let a = self.availability;
-        let hours = HoursRange::new(a.hours_per_week.min, a.hours_per_week.max)
-            .map_err(|e| domain_invalid(&e, personal_path))?;
-        let availability =
-            Availability::new(hours, a.days_per_week_max, a.evenings, a.nights, a.weekends)
-                .map_err(|e| domain_invalid(&e, personal_path))?;
-        let p = ParticipantPersonal {
-            given_name: self.given_name,
-            family_name: self.family_name,
-            email: self.email,
-            phone: self.phone,
-            hetu: self.hetu,
-            languages: self.languages,
-            skills: self
-                .skills
-                .into_iter()
-                .map(|s| SkillClaim {
-                    skill: s.skill,
-                    evidence: s.evidence,
-                })
-                .collect(),
-            goals: self.goals,
-            mobility: Mobility {
-                home: self.mobility.home,
-                acceptable: self.mobility.acceptable,
-                driving_licence: self.mobility.driving_licence,
-            },
-            availability,
-            esf: EsfEntry {
-                labour_market_status: self.esf.labour_market_status,
-                education_isced: self.esf.education_isced,
-                long_term_unemployed: self.esf.long_term_unemployed,
-                birth_year: self.esf.birth_year,
-                foreign_background: self.esf.foreign_background,
-                disability: self.esf.disability,
-            },
-        };
-        p.validate()
-            .map_err(|e| domain_invalid(&e, personal_path))?;
-        Ok(p)
-    }
-}
-
-impl SensitiveIn {
-    fn into_domain(self) -> ParticipantSensitive {
-        ParticipantSensitive {
-            functioning: FunctioningProfile {
-                capacity: self.functioning.capacity,
-            },
-            accommodations: self.accommodations,
-            functional_notes: self.functional_notes,
-        }
-    }
-}
 
 /// Parses a write body; a refused unknown or forbidden field is audited first (R15).
 async fn parse_write<T: serde::de::DeserializeOwned>(

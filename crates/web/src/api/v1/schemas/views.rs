@@ -8,7 +8,7 @@ use super::domain::{
     BusinessId, CefrLevel, Cooperation, DataCategory, Dimension, EmployerSize, EscoUri, Level,
     MunicipalityCode, OpeningKind, PathStage, Schedule,
 };
-use crate::api::v1::participants::{
+use crate::api::v1::participant_body::{
     AvailabilityIn, FunctioningIn, MobilityIn, PersonalIn, SensitiveIn, SkillIn, Summary,
 };
 use std::collections::BTreeMap;
