@@ -3,11 +3,20 @@
 //! `dialect` hooks).
 
 use super::esco;
-use crate::{backup, db, SqlStore, MIGRATOR};
+use crate::{backup, db, SqlStore};
 use async_trait::async_trait;
 use polku_service::store::{AdminStore, IntegrityReport};
 use polku_service::{Result, ServiceError};
 use std::path::Path;
+
+/// The backend's migrations: `./migrations` is read relative to the crate this module is
+/// compiled into, so each backend embeds its own.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Migration versions shipped with this store (a test compares the two backends' lists).
+pub fn migration_versions() -> Vec<i64> {
+    MIGRATOR.iter().map(|m| m.version).collect()
+}
 
 #[async_trait]
 impl AdminStore for SqlStore {
@@ -16,7 +25,7 @@ impl AdminStore for SqlStore {
     }
 
     fn shipped_migrations(&self) -> Vec<i64> {
-        crate::migration_versions()
+        migration_versions()
     }
 
     async fn migrate(&self) -> Result<()> {
