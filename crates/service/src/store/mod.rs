@@ -4,8 +4,9 @@
 //!
 //! The port is one trait per area ([`DirectoryStore`], [`SessionStore`], [`ParticipantStore`],
 //! …), each implemented by the store-sql module that owns the area's tables; [`Store`] is all
-//! of them together, what the service holds as `Arc<dyn Store>`. Callers bring the areas into
-//! scope with `use polku_service::store::prelude::*;`.
+//! of them together, what the service holds as `Arc<dyn Store>`. The area methods can be
+//! called on a `dyn Store` without importing the area traits; on a concrete store, bring them
+//! into scope with `use polku_service::store::prelude::*;`.
 //!
 //! Rules every implementation follows:
 //! - each method is one transaction (SQLite: `BEGIN IMMEDIATE`);
@@ -215,8 +216,8 @@ pub struct IntegrityReport {
 }
 
 /// The whole storage port: every area trait below, so `Arc<dyn Store>` carries them all. It has
-/// no methods of its own and is implemented for every type that implements the areas; bring the
-/// areas into scope with [`prelude`] to call their methods on a `dyn Store`.
+/// no methods of its own and is implemented for every type that implements the areas. The area
+/// methods can be called on a `dyn Store` as they are; on a concrete store, import [`prelude`].
 pub trait Store:
     AdminStore
     + DirectoryStore
@@ -249,8 +250,8 @@ impl<T> Store for T where
 {
 }
 
-/// `use polku_service::store::prelude::*;` brings [`Store`] and every area trait into scope, so
-/// their methods can be called on an `Arc<dyn Store>`.
+/// `use polku_service::store::prelude::*;` brings [`Store`] and every area trait into scope, for
+/// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
     pub use super::{
         AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
