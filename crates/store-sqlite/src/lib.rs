@@ -19,18 +19,12 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use backup::restore;
+pub use queries::migration_versions;
 
 /// The names the shared query modules use for this backend (`db` maps driver errors).
 type SqlStore = SqliteStore;
 type Conn = sqlx::SqliteConnection;
 use polku_store_sql::db;
-
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
-
-/// Migration versions shipped with this store (compared with PostgreSQL's by a test).
-pub fn migration_versions() -> Vec<i64> {
-    MIGRATOR.iter().map(|m| m.version).collect()
-}
 
 /// The PRAGMAs that carry durability (R47), read back from the database.
 pub(crate) async fn settings(pool: &SqlitePool) -> Result<Vec<(String, String)>> {

@@ -2,6 +2,12 @@
 //! and `polku-store-postgres`); both backends pass the same story in `polku-store-tests`. The
 //! records it passes that use cases also work with are in [`records`].
 //!
+//! The port is one trait per area ([`DirectoryStore`], [`SessionStore`], [`ParticipantStore`],
+//! …), each implemented by the store-sql module that owns the area's tables; [`Store`] is all
+//! of them together, what the service holds as `Arc<dyn Store>`. The area methods can be
+//! called on a `dyn Store` without importing the area traits; on a concrete store, bring them
+//! into scope with `use polku_service::store::prelude::*;`.
+//!
 //! Rules every implementation follows:
 //! - each method is one transaction (SQLite: `BEGIN IMMEDIATE`);
 //! - a method that takes an [`AuditEvent`] appends it to the audit chain in that same
@@ -209,8 +215,53 @@ pub struct IntegrityReport {
     pub details: Vec<String>,
 }
 
+/// The whole storage port: every area trait below, so `Arc<dyn Store>` carries them all. It has
+/// no methods of its own and is implemented for every type that implements the areas. The area
+/// methods can be called on a `dyn Store` as they are; on a concrete store, import [`prelude`].
+pub trait Store:
+    AdminStore
+    + DirectoryStore
+    + SessionStore
+    + ParticipantStore
+    + ConsentStore
+    + EmployerStore
+    + ReportStore
+    + EscoStore
+    + AuditStore
+    + ErasureStore
+    + SubjectStore
+    + std::fmt::Debug
+{
+}
+
+impl<T> Store for T where
+    T: AdminStore
+        + DirectoryStore
+        + SessionStore
+        + ParticipantStore
+        + ConsentStore
+        + EmployerStore
+        + ReportStore
+        + EscoStore
+        + AuditStore
+        + ErasureStore
+        + SubjectStore
+        + std::fmt::Debug
+{
+}
+
+/// `use polku_service::store::prelude::*;` brings [`Store`] and every area trait into scope, for
+/// calling the area methods on a concrete store (on a `dyn Store` they need no import).
+pub mod prelude {
+    pub use super::{
+        AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
+        EscoStore, ParticipantStore, ReportStore, SessionStore, Store, SubjectStore,
+    };
+}
+
+/// The database itself: migrations, settings, metadata, backup and closing.
 #[async_trait]
-pub trait Store: Send + Sync + std::fmt::Debug {
+pub trait AdminStore: Send + Sync {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
     /// Migration versions this build ships for its backend, ascending.
@@ -227,11 +278,21 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Sets `key` unless present; returns whether it was set.
     async fn set_meta_if_absent(&self, key: &str, value: &str) -> Result<bool>;
 
+    /// A consistent online copy of the whole database into `path` (must not exist).
+    async fn backup(&self, path: &Path) -> Result<()>;
+    /// Closes connections (checkpointing the WAL on SQLite).
+    async fn close(&self);
+}
+
+/// Organisations, projects and users.
+#[async_trait]
+pub trait DirectoryStore: Send + Sync {
     async fn insert_organisation(&self, org: &Organisation, audit: &AuditEvent) -> Result<()>;
     async fn get_organisation(
         &self,
         id: polku_domain::OrganisationId,
     ) -> Result<Option<Organisation>>;
+    async fn list_organisations(&self) -> Result<Vec<Organisation>>;
     async fn insert_project(&self, project: &Project, audit: &AuditEvent) -> Result<()>;
     async fn get_project(&self, id: ProjectId) -> Result<Option<Project>>;
     async fn get_project_by_code(&self, code: &str) -> Result<Option<Project>>;
@@ -246,7 +307,11 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn get_user(&self, id: UserId) -> Result<Option<User>>;
     async fn get_user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn list_users(&self) -> Result<Vec<User>>;
+}
 
+/// Activation, credentials, sessions and the second factor.
+#[async_trait]
+pub trait SessionStore: Send + Sync {
     /// Uses a one-time activation token: if it exists, is unused and has not expired at `now`,
     /// marks it used, activates the user and stores the password hash, in one transaction.
     async fn activate_user(
@@ -307,7 +372,11 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         code_hash: &str,
         now: OffsetDateTime,
     ) -> Result<bool>;
+}
 
+/// Participants, their data keys, shares, meetings, plans and path history.
+#[async_trait]
+pub trait ParticipantStore: Send + Sync {
     async fn insert_participant(
         &self,
         rec: &ParticipantRecord,
@@ -366,25 +435,6 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         at: OffsetDateTime,
         audit: &AuditEvent,
     ) -> Result<bool>;
-    /// Every consent record of a participant, given or withdrawn, oldest first. Used by the
-    /// access decision before anything is read (so, like `shares_for`, not audited itself).
-    async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>>;
-    /// Records consents given together (one per category) in one transaction: all or none.
-    async fn insert_consents(
-        &self,
-        consents: &[polku_domain::Consent],
-        audit: &AuditEvent,
-    ) -> Result<()>;
-    /// Marks consent `id` of `participant` withdrawn; `false` when there is no such consent or
-    /// it was withdrawn already (then nothing changes and nothing is audited).
-    async fn withdraw_consent(
-        &self,
-        participant: ParticipantId,
-        id: polku_domain::ConsentId,
-        at: OffsetDateTime,
-        by: UserId,
-        audit: &AuditEvent,
-    ) -> Result<bool>;
 
     async fn insert_meeting(&self, m: &MeetingRecord, audit: &AuditEvent) -> Result<()>;
     async fn list_meetings(
@@ -419,15 +469,6 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         project: ProjectId,
         coach: Option<UserId>,
     ) -> Result<Vec<(ParticipantId, OffsetDateTime)>>;
-    /// Concepts of `kind` whose labels (any language, alternative labels included) match every
-    /// one of the three `LIKE` patterns, case-insensitively with Unicode case rules (`Ä` finds
-    /// `ä` on both databases); at most `limit`. Reference data, not audited.
-    async fn search_esco(
-        &self,
-        kind: &str,
-        patterns: &[String; 3],
-        limit: i64,
-    ) -> Result<Vec<EscoConcept>>;
     /// The participant's stage changes, oldest first (recorded by `update_participant` when the
     /// stage changes). Audited.
     async fn stage_changes(
@@ -435,7 +476,35 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         participant: ParticipantId,
         audit: &AuditEvent,
     ) -> Result<Vec<StageChange>>;
+}
 
+/// Consent records (R16): append-only; a record changes only when it is withdrawn, once.
+#[async_trait]
+pub trait ConsentStore: Send + Sync {
+    /// Every consent record of a participant, given or withdrawn, oldest first. Used by the
+    /// access decision before anything is read (so, like `shares_for`, not audited itself).
+    async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>>;
+    /// Records consents given together (one per category) in one transaction: all or none.
+    async fn insert_consents(
+        &self,
+        consents: &[polku_domain::Consent],
+        audit: &AuditEvent,
+    ) -> Result<()>;
+    /// Marks consent `id` of `participant` withdrawn; `false` when there is no such consent or
+    /// it was withdrawn already (then nothing changes and nothing is audited).
+    async fn withdraw_consent(
+        &self,
+        participant: ParticipantId,
+        id: polku_domain::ConsentId,
+        at: OffsetDateTime,
+        by: UserId,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
+}
+
+/// Employers, their task inventories, openings, interactions, needs and contacts.
+#[async_trait]
+pub trait EmployerStore: Send + Sync {
     async fn insert_employer(&self, e: &Employer, audit: &AuditEvent) -> Result<()>;
     async fn get_employer(&self, id: EmployerId) -> Result<Option<Employer>>;
     async fn update_employer(&self, e: &Employer, expected: i64, audit: &AuditEvent) -> Result<()>;
@@ -452,7 +521,7 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Every opening of every employer in a project (one query, for matching).
     async fn list_project_openings(&self, project: ProjectId) -> Result<Vec<Opening>>;
 
-    // Employer, report and admin pages (web).
+    // Employer pages (web).
     /// Writes `t` (whose `version` is the new version) if the stored version is `expected`.
     async fn update_task(&self, t: &Task, expected: i64, audit: &AuditEvent) -> Result<()>;
     /// Records an interaction and the needs heard in it; with `cooperation = (depth, expected)`
@@ -469,10 +538,6 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn list_interactions(&self, employer: EmployerId) -> Result<Vec<Interaction>>;
     /// Needs heard from an employer, newest first.
     async fn list_needs(&self, employer: EmployerId) -> Result<Vec<Need>>;
-    /// Counts of a project's participants, employers and openings by category, computed with
-    /// `COUNT … GROUP BY` (no rows leave the store).
-    async fn project_counts(&self, project: ProjectId) -> Result<ProjectCounts>;
-    async fn list_organisations(&self) -> Result<Vec<Organisation>>;
     async fn insert_contact(&self, c: &EmployerContact, audit: &AuditEvent) -> Result<()>;
     /// Deletes one contact of `employer`; returns whether it existed.
     async fn delete_contact(
@@ -487,17 +552,48 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         employer: EmployerId,
         audit: &AuditEvent,
     ) -> Result<Vec<EmployerContact>>;
+}
 
+/// Aggregates for reporting.
+#[async_trait]
+pub trait ReportStore: Send + Sync {
+    /// Counts of a project's participants, employers and openings by category, computed with
+    /// `COUNT … GROUP BY` (no rows leave the store).
+    async fn project_counts(&self, project: ProjectId) -> Result<ProjectCounts>;
+}
+
+/// ESCO reference data (not personal data, not audited).
+#[async_trait]
+pub trait EscoStore: Send + Sync {
     async fn upsert_esco(&self, batch: &[EscoConcept]) -> Result<UpsertCounts>;
     async fn count_esco(&self, kind: &str) -> Result<i64>;
     async fn get_esco(&self, uri: &str) -> Result<Option<EscoConcept>>;
+    /// Concepts of `kind` whose labels (any language, alternative labels included) match every
+    /// one of the three `LIKE` patterns, case-insensitively with Unicode case rules (`Ä` finds
+    /// `ä` on both databases); at most `limit`. Reference data, not audited.
+    async fn search_esco(
+        &self,
+        kind: &str,
+        patterns: &[String; 3],
+        limit: i64,
+    ) -> Result<Vec<EscoConcept>>;
+}
 
+/// The audit chain read and appended on its own (other areas append inside their writes).
+#[async_trait]
+pub trait AuditStore: Send + Sync {
     /// Appends an event that is not tied to another write (e.g. a backup was taken).
     async fn append_audit(&self, audit: &AuditEvent) -> Result<()>;
     async fn audit_head(&self) -> Result<Option<(i64, String)>>;
     /// Entries with `seq > after`, ascending, at most `limit`.
     async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>>;
-    // Erasure (R40).
+    /// Entries matching `q`, ascending (R45). Uses the subject and actor indexes.
+    async fn audit_query(&self, q: &AuditQuery) -> Result<Vec<AuditRow>>;
+}
+
+/// Erasure with legal holds (R40).
+#[async_trait]
+pub trait ErasureStore: Send + Sync {
     /// The participant's legal holds, newest first.
     async fn legal_holds(&self, id: ParticipantId) -> Result<Vec<LegalHold>>;
     async fn insert_legal_hold(&self, hold: &LegalHold, audit: &AuditEvent) -> Result<()>;
@@ -527,8 +623,11 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         erased_at: OffsetDateTime,
         audit: &AuditEvent,
     ) -> Result<bool>;
-    /// Entries matching `q`, ascending (R45). Uses the subject and actor indexes.
-    async fn audit_query(&self, q: &AuditQuery) -> Result<Vec<AuditRow>>;
+}
+
+/// A data-subject access request (R39).
+#[async_trait]
+pub trait SubjectStore: Send + Sync {
     /// Everything stored about the participant, in one transaction that also appends `audit`
     /// (R39); `None` when there is no such participant (then nothing is audited).
     async fn subject_records(
@@ -536,9 +635,4 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         id: ParticipantId,
         audit: &AuditEvent,
     ) -> Result<Option<SubjectRecords>>;
-
-    /// A consistent online copy of the whole database into `path` (must not exist).
-    async fn backup(&self, path: &Path) -> Result<()>;
-    /// Closes connections (checkpointing the WAL on SQLite).
-    async fn close(&self);
 }

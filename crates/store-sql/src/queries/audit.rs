@@ -1,13 +1,48 @@
-//! Appending to the audit chain inside the caller's transaction.
+//! The audit chain: appending inside the caller's transaction, and reading it.
 
-use crate::db;
 use crate::dialect::LOCK_ROWS;
 use crate::Conn;
+use crate::{db, SqlStore};
+use async_trait::async_trait;
 use polku_service::audit::{AuditChain, AuditEvent, AuditRow};
-use polku_service::store::AuditQuery;
+use polku_service::store::{AuditQuery, AuditStore};
 use polku_service::Result;
 use polku_store_sql::rows::{audit_row, AuditTuple};
 use time::OffsetDateTime;
+
+#[async_trait]
+impl AuditStore for SqlStore {
+    async fn append_audit(&self, event: &AuditEvent) -> Result<()> {
+        let mut tx = self.write().await?;
+        append(&mut tx, &self.chain, event).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn audit_head(&self) -> Result<Option<(i64, String)>> {
+        sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)
+    }
+
+    async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
+        let rows: Vec<AuditTuple> = sqlx::query_as(
+            "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
+             FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(rows.into_iter().map(audit_row).collect())
+    }
+
+    async fn audit_query(&self, q: &AuditQuery) -> Result<Vec<AuditRow>> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        query(&mut conn, q).await
+    }
+}
 
 /// Appends `event` after the current head. The head row is read with the dialect's row lock
 /// (`FOR UPDATE` on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds the write lock), so
@@ -47,19 +82,6 @@ pub(crate) async fn append(conn: &mut Conn, chain: &AuditChain, event: &AuditEve
         .await
         .map_err(db)?;
     Ok(())
-}
-
-pub(crate) async fn page(conn: &mut Conn, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
-    let rows: Vec<AuditTuple> = sqlx::query_as(
-        "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
-         FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
-    )
-    .bind(after)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(db)?;
-    Ok(rows.into_iter().map(audit_row).collect())
 }
 
 /// Entries matching `q`, oldest first (R45). Only constant clauses are joined; every value is

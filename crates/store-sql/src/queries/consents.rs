@@ -3,15 +3,73 @@
 
 use super::audit;
 use crate::{db, Conn, SqlStore};
+use async_trait::async_trait;
 use polku_domain::{Consent, ConsentId, ParticipantId, UserId};
 use polku_service::audit::AuditEvent;
+use polku_service::store::ConsentStore;
 use polku_service::Result;
 use polku_store_sql::rows::{consent, ConsentRow, CONSENT_COLUMNS};
 use time::OffsetDateTime;
 
-pub(crate) async fn consents_for(s: &SqlStore, id: ParticipantId) -> Result<Vec<Consent>> {
-    let mut conn = s.pool.acquire().await.map_err(db)?;
-    consents_in(&mut conn, id).await
+#[async_trait]
+impl ConsentStore for SqlStore {
+    async fn consents_for(&self, id: ParticipantId) -> Result<Vec<Consent>> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        consents_in(&mut conn, id).await
+    }
+
+    async fn insert_consents(&self, consents: &[Consent], ev: &AuditEvent) -> Result<()> {
+        let mut tx = self.write().await?;
+        for c in consents {
+            sqlx::query(&format!(
+                "INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            ))
+            .bind(c.id.0)
+            .bind(c.participant_id.0)
+            .bind(c.recipient.as_str())
+            .bind(c.category.as_str())
+            .bind(c.purpose.as_str())
+            .bind(&c.text_version_hash)
+            .bind(c.given_at)
+            .bind(c.given_by.0)
+            .bind(c.method.as_str())
+            .bind(c.withdrawn_at)
+            .bind(c.withdrawn_by.map(|u| u.0))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        audit::append(&mut tx, &self.chain, ev).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn withdraw_consent(
+        &self,
+        participant: ParticipantId,
+        id: ConsentId,
+        at: OffsetDateTime,
+        by: UserId,
+        ev: &AuditEvent,
+    ) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let done = sqlx::query(
+            "UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3 AND participant_id = $4 AND withdrawn_at IS NULL",
+        )
+        .bind(at)
+        .bind(by.0)
+        .bind(id.0)
+        .bind(participant.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .rows_affected();
+        if done == 0 {
+            return Ok(false);
+        }
+        audit::append(&mut tx, &self.chain, ev).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(true)
+    }
 }
 
 pub(crate) async fn consents_in(conn: &mut Conn, id: ParticipantId) -> Result<Vec<Consent>> {
@@ -23,61 +81,4 @@ pub(crate) async fn consents_in(conn: &mut Conn, id: ParticipantId) -> Result<Ve
     .await
     .map_err(db)?;
     rows.into_iter().map(consent).collect()
-}
-
-pub(crate) async fn insert_consents(
-    s: &SqlStore,
-    consents: &[Consent],
-    ev: &AuditEvent,
-) -> Result<()> {
-    let mut tx = s.write().await?;
-    for c in consents {
-        sqlx::query(&format!(
-            "INSERT INTO consents ({CONSENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-        ))
-        .bind(c.id.0)
-        .bind(c.participant_id.0)
-        .bind(c.recipient.as_str())
-        .bind(c.category.as_str())
-        .bind(c.purpose.as_str())
-        .bind(&c.text_version_hash)
-        .bind(c.given_at)
-        .bind(c.given_by.0)
-        .bind(c.method.as_str())
-        .bind(c.withdrawn_at)
-        .bind(c.withdrawn_by.map(|u| u.0))
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-    }
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)
-}
-
-pub(crate) async fn withdraw_consent(
-    s: &SqlStore,
-    participant: ParticipantId,
-    id: ConsentId,
-    at: OffsetDateTime,
-    by: UserId,
-    ev: &AuditEvent,
-) -> Result<bool> {
-    let mut tx = s.write().await?;
-    let done = sqlx::query(
-        "UPDATE consents SET withdrawn_at = $1, withdrawn_by = $2 WHERE id = $3 AND participant_id = $4 AND withdrawn_at IS NULL",
-    )
-    .bind(at)
-    .bind(by.0)
-    .bind(id.0)
-    .bind(participant.0)
-    .execute(&mut *tx)
-    .await
-    .map_err(db)?
-    .rows_affected();
-    if done == 0 {
-        return Ok(false);
-    }
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)?;
-    Ok(true)
 }

@@ -5,8 +5,10 @@ use super::audit;
 use crate::dialect::{DEFER_CONSENT_FK, LOCK_ROWS};
 use crate::Conn;
 use crate::{db, SqlStore};
+use async_trait::async_trait;
 use polku_domain::ParticipantId;
 use polku_service::audit::AuditEvent;
+use polku_service::store::ErasureStore;
 use polku_service::store::{EraseOutcome, HoldGround, LegalHold};
 use polku_service::{Result, ServiceError};
 use time::{Date, OffsetDateTime};
@@ -51,55 +53,115 @@ pub(crate) async fn holds_in(conn: &mut Conn, id: ParticipantId) -> Result<Vec<L
     rows.into_iter().map(hold).collect()
 }
 
-pub(crate) async fn legal_holds(s: &SqlStore, id: ParticipantId) -> Result<Vec<LegalHold>> {
-    let mut conn = s.pool.acquire().await.map_err(db)?;
-    holds_in(&mut conn, id).await
-}
-
-pub(crate) async fn insert_legal_hold(s: &SqlStore, h: &LegalHold, ev: &AuditEvent) -> Result<()> {
-    let mut tx = s.write().await?;
-    sqlx::query(
-        "INSERT INTO legal_holds (id, participant_id, ground, reference, until, set_at, set_by, released_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(h.id)
-    .bind(h.participant_id.0)
-    .bind(h.ground.as_str())
-    .bind(&h.reference)
-    .bind(h.until)
-    .bind(h.set_at)
-    .bind(&h.set_by)
-    .bind(h.released_at)
-    .execute(&mut *tx)
-    .await
-    .map_err(db)?;
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)
-}
-
-pub(crate) async fn release_legal_hold(
-    s: &SqlStore,
-    participant: ParticipantId,
-    id: Uuid,
-    at: OffsetDateTime,
-    ev: &AuditEvent,
-) -> Result<bool> {
-    let mut tx = s.write().await?;
-    let done = sqlx::query(
-        "UPDATE legal_holds SET released_at = $1 WHERE id = $2 AND participant_id = $3 AND released_at IS NULL",
-    )
-    .bind(at)
-    .bind(id)
-    .bind(participant.0)
-    .execute(&mut *tx)
-    .await
-    .map_err(db)?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
+#[async_trait]
+impl ErasureStore for SqlStore {
+    async fn legal_holds(&self, id: ParticipantId) -> Result<Vec<LegalHold>> {
+        let mut conn = self.pool.acquire().await.map_err(db)?;
+        holds_in(&mut conn, id).await
     }
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)?;
-    Ok(true)
+
+    async fn insert_legal_hold(&self, h: &LegalHold, ev: &AuditEvent) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(
+            "INSERT INTO legal_holds (id, participant_id, ground, reference, until, set_at, set_by, released_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(h.id)
+        .bind(h.participant_id.0)
+        .bind(h.ground.as_str())
+        .bind(&h.reference)
+        .bind(h.until)
+        .bind(h.set_at)
+        .bind(&h.set_by)
+        .bind(h.released_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        audit::append(&mut tx, &self.chain, ev).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn release_legal_hold(
+        &self,
+        participant: ParticipantId,
+        id: Uuid,
+        at: OffsetDateTime,
+        ev: &AuditEvent,
+    ) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let done = sqlx::query(
+            "UPDATE legal_holds SET released_at = $1 WHERE id = $2 AND participant_id = $3 AND released_at IS NULL",
+        )
+        .bind(at)
+        .bind(id)
+        .bind(participant.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        audit::append(&mut tx, &self.chain, ev).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(true)
+    }
+
+    async fn erase_subject(
+        &self,
+        id: ParticipantId,
+        today: Date,
+        ev: &AuditEvent,
+    ) -> Result<EraseOutcome> {
+        let mut tx = self.write().await?;
+        let exists = present(&mut tx, id).await?;
+        if !exists {
+            return Ok(EraseOutcome::Missing);
+        }
+        if let Some(h) = holds_in(&mut tx, id)
+            .await?
+            .into_iter()
+            .find(|h| h.active(today))
+        {
+            return Ok(EraseOutcome::Held(h));
+        }
+        erase_in(&mut tx, id, OffsetDateTime::now_utc()).await?;
+        audit::append(&mut tx, &self.chain, ev).await?;
+        tx.commit().await.map_err(db)?;
+        self.checkpoint_after_erasure().await;
+        Ok(EraseOutcome::Erased)
+    }
+
+    async fn erasures(&self) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
+        let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
+            "SELECT participant_id, erased_at FROM erasures ORDER BY erased_at, participant_id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(rows
+            .into_iter()
+            .map(|(p, at)| (ParticipantId(p), at))
+            .collect())
+    }
+
+    async fn replay_erasure(
+        &self,
+        id: ParticipantId,
+        erased_at: OffsetDateTime,
+        ev: &AuditEvent,
+    ) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let exists = present(&mut tx, id).await?;
+        erase_in(&mut tx, id, erased_at).await?;
+        if exists {
+            audit::append(&mut tx, &self.chain, ev).await?;
+        }
+        tx.commit().await.map_err(db)?;
+        if exists {
+            self.checkpoint_after_erasure().await;
+        }
+        Ok(exists)
+    }
 }
 
 /// Every table that refers to participants, in deletion order: `participants` itself before
@@ -159,61 +221,4 @@ async fn present(conn: &mut Conn, id: ParticipantId) -> Result<bool> {
     .await
     .map_err(db)?;
     Ok(found.is_some())
-}
-
-pub(crate) async fn erase_subject(
-    s: &SqlStore,
-    id: ParticipantId,
-    today: Date,
-    ev: &AuditEvent,
-) -> Result<EraseOutcome> {
-    let mut tx = s.write().await?;
-    let exists = present(&mut tx, id).await?;
-    if !exists {
-        return Ok(EraseOutcome::Missing);
-    }
-    if let Some(h) = holds_in(&mut tx, id)
-        .await?
-        .into_iter()
-        .find(|h| h.active(today))
-    {
-        return Ok(EraseOutcome::Held(h));
-    }
-    erase_in(&mut tx, id, OffsetDateTime::now_utc()).await?;
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)?;
-    s.checkpoint_after_erasure().await;
-    Ok(EraseOutcome::Erased)
-}
-
-pub(crate) async fn erasures(s: &SqlStore) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
-    let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
-        "SELECT participant_id, erased_at FROM erasures ORDER BY erased_at, participant_id",
-    )
-    .fetch_all(&s.pool)
-    .await
-    .map_err(db)?;
-    Ok(rows
-        .into_iter()
-        .map(|(p, at)| (ParticipantId(p), at))
-        .collect())
-}
-
-pub(crate) async fn replay_erasure(
-    s: &SqlStore,
-    id: ParticipantId,
-    erased_at: OffsetDateTime,
-    ev: &AuditEvent,
-) -> Result<bool> {
-    let mut tx = s.write().await?;
-    let exists = present(&mut tx, id).await?;
-    erase_in(&mut tx, id, erased_at).await?;
-    if exists {
-        audit::append(&mut tx, &s.chain, ev).await?;
-    }
-    tx.commit().await.map_err(db)?;
-    if exists {
-        s.checkpoint_after_erasure().await;
-    }
-    Ok(exists)
 }

@@ -9,38 +9,43 @@
 
 use super::{audit, consents, erasure, participants};
 use crate::{db, SqlStore};
+use async_trait::async_trait;
 use polku_domain::ParticipantId;
 use polku_service::audit::AuditEvent;
+use polku_service::store::SubjectStore;
 use polku_service::store::{AuditQuery, SubjectRecords};
 use polku_service::Result;
 
-pub(crate) async fn records(
-    s: &SqlStore,
-    id: ParticipantId,
-    ev: &AuditEvent,
-) -> Result<Option<SubjectRecords>> {
-    let mut tx = s.snapshot().await?;
-    let Some((participant, wrapped_key)) = participants::record_in(&mut tx, id).await? else {
-        return Ok(None);
-    };
-    let about = AuditQuery {
-        subject: Some(id.to_string()),
-        limit: i64::MAX,
-        ..AuditQuery::default()
-    };
-    let records = SubjectRecords {
-        participant,
-        wrapped_key,
-        stage_changes: participants::stage_changes_in(&mut tx, id).await?,
-        meetings: participants::meetings_in(&mut tx, id).await?,
-        plan_items: participants::plan_items_in(&mut tx, id).await?,
-        consents: consents::consents_in(&mut tx, id).await?,
-        shares: participants::shares_in(&mut tx, id).await?,
-        legal_holds: erasure::holds_in(&mut tx, id).await?,
-        audit: audit::query(&mut tx, &about).await?,
-    };
-    let mut tx = s.write_after_snapshot(tx).await?;
-    audit::append(&mut tx, &s.chain, ev).await?;
-    tx.commit().await.map_err(db)?;
-    Ok(Some(records))
+#[async_trait]
+impl SubjectStore for SqlStore {
+    async fn subject_records(
+        &self,
+        id: ParticipantId,
+        ev: &AuditEvent,
+    ) -> Result<Option<SubjectRecords>> {
+        let mut tx = self.snapshot().await?;
+        let Some((participant, wrapped_key)) = participants::record_in(&mut tx, id).await? else {
+            return Ok(None);
+        };
+        let about = AuditQuery {
+            subject: Some(id.to_string()),
+            limit: i64::MAX,
+            ..AuditQuery::default()
+        };
+        let records = SubjectRecords {
+            participant,
+            wrapped_key,
+            stage_changes: participants::stage_changes_in(&mut tx, id).await?,
+            meetings: participants::meetings_in(&mut tx, id).await?,
+            plan_items: participants::plan_items_in(&mut tx, id).await?,
+            consents: consents::consents_in(&mut tx, id).await?,
+            shares: participants::shares_in(&mut tx, id).await?,
+            legal_holds: erasure::holds_in(&mut tx, id).await?,
+            audit: audit::query(&mut tx, &about).await?,
+        };
+        let mut tx = self.write_after_snapshot(tx).await?;
+        audit::append(&mut tx, &self.chain, ev).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(Some(records))
+    }
 }
