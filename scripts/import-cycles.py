@@ -114,9 +114,15 @@ class Crate:
             self.children[mod] = set(re.findall(rf"\bmod\s+({IDENT})\s*;", t))
         for mod, t in self.text.items():
             exp = {}
+            blocks = inline_modules(t)
             for m in re.finditer(r"\bpub(?:\([^)]*\))?\s+use\s+([^;]+);", t):
+                # A re-export inside an inline `mod x { … }` resolves from that module, and
+                # belongs to it, not to the file's module.
+                inner = tuple(n for n, a, b in blocks if a <= m.start() < b)
+                if inner:
+                    continue
                 for path in expand(m.group(1)):
-                    absolute = self.absolute(mod, path)
+                    absolute = self.absolute(tuple(mod), path)
                     if absolute:
                         exp[path[-1]] = absolute
             self.reexports[mod] = exp
