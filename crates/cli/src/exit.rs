@@ -47,6 +47,7 @@ impl From<ServiceError> for CliError {
             ServiceError::Invalid(_) => INVALID_INPUT,
             ServiceError::Crypto(_) | ServiceError::Config(_) => CONFIG,
             ServiceError::Storage(_) => STORAGE,
+            ServiceError::Internal(_) => FAILURE,
         };
         CliError {
             code,

@@ -179,7 +179,7 @@ async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -
         .map_err(|_| ServiceError::Storage("hashing pool closed".into()))?;
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|_| ServiceError::Storage("hashing task failed".into()))
+        .map_err(|_| ServiceError::Internal("hashing task failed"))
 }
 
 /// Hashes a password off the async threads.

@@ -32,6 +32,10 @@ pub enum ServiceError {
     Storage(String),
     #[error("configuration: {0}")]
     Config(String),
+    /// Work off the async threads (the matching engine, password hashing) did not finish: the
+    /// blocking task panicked or was cancelled. Not a storage failure, so it is not called one.
+    #[error("internal failure: {0}")]
+    Internal(&'static str),
 }
 
 impl ServiceError {
@@ -47,6 +51,7 @@ impl ServiceError {
             ServiceError::Crypto(_) => "crypto",
             ServiceError::Storage(_) => "storage",
             ServiceError::Config(_) => "config",
+            ServiceError::Internal(_) => "internal",
         }
     }
 }

@@ -29,7 +29,7 @@ pub(crate) async fn off_thread<T: Send + 'static>(
 ) -> Result<T> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|_| ServiceError::Storage("matching task failed".into()))?
+        .map_err(|_| ServiceError::Internal("matching task failed"))?
         .map_err(engine_error)
 }
 

@@ -57,9 +57,10 @@ impl WebError {
                 ServiceError::Conflict { .. } => StatusCode::PRECONDITION_FAILED,
                 ServiceError::Duplicate(_) | ServiceError::Held { .. } => StatusCode::CONFLICT,
                 ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-                ServiceError::Crypto(_) | ServiceError::Storage(_) | ServiceError::Config(_) => {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                }
+                ServiceError::Crypto(_)
+                | ServiceError::Storage(_)
+                | ServiceError::Config(_)
+                | ServiceError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             },
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
