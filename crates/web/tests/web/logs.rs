@@ -321,6 +321,13 @@ fn security_events_are_logged_under_the_request_id_and_no_canary_reaches_the_log
             account.as_str(),
             "one address, one ref"
         );
+        // A refused sign-in is one event, not also a generic "not signed in".
+        assert!(
+            !records(&text, api_wrong.header("x-request-id"))
+                .iter()
+                .any(|r| r["fields"]["event"] == "access.unauthenticated"),
+            "the API sign-in failure is logged twice"
+        );
         let rec = event(&text, &ok, "signin.success");
         assert_eq!(rec["fields"]["user"], user_id.as_str());
         assert_eq!(rec["fields"]["factor"], "password");

@@ -116,7 +116,8 @@ pub async fn create(
                         Err(polku_service::ServiceError::Unauthenticated) => {
                             state.service.sign_out(&pending.token).await?;
                             state.throttle.fail(&[&account_key, &ip_key], now);
-                            return Err(WebError::Unauthenticated);
+                            // The service logged the refusal (`secondfactor.failure`).
+                            return Err(polku_service::ServiceError::Unauthenticated.into());
                         }
                         Err(e) => return Err(e.into()),
                     }
@@ -145,7 +146,9 @@ pub async fn create(
         }
         Err(polku_service::ServiceError::Unauthenticated) => {
             state.throttle.fail(&[&account_key, &ip_key], now);
-            Err(WebError::Unauthenticated)
+            // The same answer as `WebError::Unauthenticated`, but the service has logged the
+            // refusal (`signin.failure`), so it is not logged a second time.
+            Err(polku_service::ServiceError::Unauthenticated.into())
         }
         Err(e) => Err(e.into()),
     }
