@@ -124,11 +124,15 @@ export async function reflow(page, label, shape) {
       for (const el of document.body.querySelectorAll('*')) {
         const right = el.getBoundingClientRect().right + window.scrollX;
         if (right > max + 0.5) {
-          // Skip elements clipped by an ancestor that scrolls on its own.
+          // Skip elements clipped by an ancestor that scrolls on its own. An absolutely
+          // positioned element is clipped only by a scroller that is, or is inside, its
+          // containing block (a positioned ancestor).
           let p = el.parentElement, clipped = false;
+          let needPositioned = getComputedStyle(el).position === 'absolute';
           while (p && p !== document.body) {
-            const ox = getComputedStyle(p).overflowX;
-            if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') { clipped = true; break; }
+            const cs = getComputedStyle(p);
+            if (needPositioned && cs.position !== 'static') needPositioned = false;
+            if (!needPositioned && ['auto', 'scroll', 'hidden'].includes(cs.overflowX)) { clipped = true; break; }
             p = p.parentElement;
           }
           if (!clipped) {
