@@ -1,11 +1,12 @@
 // The browser suite: signs in demo users of each role through their one-time links, walks the
 // main flows, runs axe-core (WCAG 2.2 AA tags) on every page it visits, checks keyboard use and
-// CSP, repeats the key flows with JavaScript disabled, and tries a cross-site form post.
+// CSP, checks reflow at 320 px (WCAG 1.4.10) on every crawled page, repeats the key flows with
+// JavaScript disabled, and tries a cross-site form post.
 //
 // Usage: BASE=http://127.0.0.1:PORT LINKS=file-with-serve-output node run.mjs
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { audit, context, fail, findings, go, keyboard, launch, visited } from './lib.mjs';
+import { audit, context, fail, findings, go, keyboard, launch, reflow, reflowReport, visited } from './lib.mjs';
 import { flows } from './flows.mjs';
 
 const BASE = process.env.BASE;
@@ -45,6 +46,7 @@ async function crawl(page, role, depth = 2, limit = 30) {
       const status = await go(page, BASE + path, `${role} crawl`);
       if (status !== 200) continue;
       await audit(page, role);
+      await reflow(page, role, shape);
       // Downloads (the access export) are files, not pages: the flows check them.
       const hrefs = await page.$$eval('main a[href^="/"]:not([download]), nav a[href^="/"]:not([download])', (as) => as.map((a) => a.getAttribute('href')));
       for (const h of hrefs) next.push(h.split('#')[0]);
@@ -118,6 +120,7 @@ try {
 } finally {
   await browser.close();
 }
+reflowReport();
 console.log(`visited ${visited.size} pages with axe-core (${[...new Set([...visited].map((v) => v.split(' ')[0]))].join(', ')})`);
 if (findings.length) {
   console.error(`${findings.length} problem(s) found`);
