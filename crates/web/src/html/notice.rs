@@ -33,11 +33,12 @@ pub enum Notice {
     Opening,
     OpeningSaved,
     Interaction,
+    Password,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 24] = [
+    pub const ALL: [Notice; 25] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -62,6 +63,7 @@ impl Notice {
         Notice::Opening,
         Notice::OpeningSaved,
         Notice::Interaction,
+        Notice::Password,
     ];
 
     /// The value of `saved=` in the URL.
@@ -91,6 +93,7 @@ impl Notice {
             Notice::Opening => "opening",
             Notice::OpeningSaved => "opening-saved",
             Notice::Interaction => "interaction",
+            Notice::Password => "password",
         }
     }
 
