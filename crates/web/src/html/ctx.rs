@@ -129,7 +129,11 @@ impl FromRequestParts<AppState> for Ctx {
             .unwrap_or_default();
         let session = parts.extensions.get::<Session>().cloned();
         let path = parts.uri.path().to_owned();
-        let notice = Notice::from_query(parts.uri.query());
+        // Only a page loaded with GET confirms: a form answered again after a refused POST never
+        // does, whatever URL it was posted to.
+        let notice = (parts.method == axum::http::Method::GET)
+            .then(|| Notice::from_query(parts.uri.query()))
+            .flatten();
         let nav = match &session {
             None => Vec::new(),
             Some(s) => NAV

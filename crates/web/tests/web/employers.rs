@@ -681,6 +681,16 @@ async fn only_allow_listed_confirmations_are_shown(app: TestApp) {
         assert!(!has(&res.body, ".notice-success"), "{forged}");
         assert!(!res.body.contains("hei"), "{forged} echoed");
     }
+    // A form refused after a POST never confirms, whatever URL it was posted to.
+    let refused = app
+        .post_form(
+            "/employers/new?saved=employer",
+            Some(&coordinator),
+            &[("project", &app.world.project.id.to_string())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!has(&refused.body, ".notice-success"));
 }
 
 /// Each test runs on SQLite, and on PostgreSQL when `POLKU_TEST_POSTGRES_URL` is set.
