@@ -30,3 +30,7 @@ setup-start-over = Start again with a new key
 recovery-title = Your recovery codes
 recovery-intro = Keep these codes somewhere safe. Each code works once if your phone is not at hand. They will not be shown again.
 recovery-continue = Continue
+
+## Confirmations after a save
+notice-password = Password set. You are now signed in.
+recovery-enabled = Two-step verification is now on.

@@ -194,3 +194,14 @@ emp-error-email = Enter a valid e-mail address, e.g. name@example.fi, or leave i
 emp-error-phone = Enter the phone number with digits, spaces and + - ( ), e.g. +358 40 123 4567.
 emp-opening-edit-title = Edit the opening
 emp-error-depth-conflict = Someone else changed the employer at the same time and the contact was not saved. Check the cooperation depth and save again.
+
+## Confirmations after a save (shown once as a status message)
+notice-employer = Employer added.
+notice-employer-saved = Employer details saved.
+notice-contact = Contact person added.
+notice-contact-removed = Contact person removed.
+notice-task = Task added.
+notice-task-saved = Task saved.
+notice-opening = Opening added.
+notice-opening-saved = Opening saved.
+notice-interaction = Contact recorded.

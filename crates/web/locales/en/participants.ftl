@@ -441,3 +441,19 @@ p-share-error-consent = The participant has not consented to sharing all the cho
 p-export-title = Access request
 p-export-intro = The participant has the right to get all the data stored about them (EU General Data Protection Regulation, Articles 15 and 20): personal and functioning data, service path, meetings, plan, consents, who the data was shared with, and when and why the data was processed. The file is machine-readable (JSON) and names no staff. It holds sensitive data: give it only to the participant themself. The download is logged.
 p-export-download = Download all data (JSON)
+
+## Confirmations after a save (shown once as a status message)
+notice-participant = Participant added.
+notice-details = Basic details saved.
+notice-functioning = Functioning saved.
+notice-availability = Availability saved.
+notice-languages = Languages saved.
+notice-skills = Skills saved.
+notice-path = Path stage saved.
+notice-meeting = Meeting recorded.
+notice-plan-step = Plan step added.
+notice-plan-done = Step marked done.
+notice-consent = Consent recorded.
+notice-consent-withdrawn = Consent withdrawn.
+notice-share = Information shared.
+notice-share-ended = Sharing ended.

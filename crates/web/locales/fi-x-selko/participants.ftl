@@ -423,3 +423,19 @@ p-share-error-consent = Et ole antanut lupaa kaikkiin näihin tietoihin. Anna en
 p-export-title = Omat tiedot
 p-export-intro = Sinulla on oikeus saada kaikki tiedot, jotka sinusta on tallennettu. Saat myös tiedon siitä, milloin tietojasi on katsottu ja miksi, ja kenelle tietoja on näytetty. Tiedosto on JSON-muodossa. Lataus merkitään lokiin.
 p-export-download = Lataa kaikki tiedot (JSON)
+
+## Confirmations after a save (shown once as a status message)
+notice-participant = Asiakas on lisätty.
+notice-details = Tiedot on tallennettu.
+notice-functioning = Toimintakyky on tallennettu.
+notice-availability = Tiedot ajasta ja paikasta on tallennettu.
+notice-languages = Kielet on tallennettu.
+notice-skills = Osaaminen on tallennettu.
+notice-path = Vaihe on tallennettu.
+notice-meeting = Tapaaminen on kirjattu.
+notice-plan-step = Askel on lisätty suunnitelmaan.
+notice-plan-done = Askel on tehty.
+notice-consent = Lupa on kirjattu.
+notice-consent-withdrawn = Lupa on peruttu.
+notice-share = Tiedot on jaettu.
+notice-share-ended = Tietoja ei enää jaeta.

@@ -30,3 +30,7 @@ setup-start-over = Aloita alusta uudella avaimella
 recovery-title = Varakoodisi
 recovery-intro = Tallenna nämä koodit turvalliseen paikkaan. Jokainen koodi toimii kerran, jos puhelin ei ole käytettävissä. Koodeja ei näytetä uudelleen.
 recovery-continue = Jatka palveluun
+
+## Confirmations after a save
+notice-password = Salasana asetettu. Olet nyt kirjautunut sisään.
+recovery-enabled = Kaksivaiheinen tunnistautuminen on otettu käyttöön.

@@ -27,3 +27,6 @@ shared-availability-label = Saatavuus
 shared-availability = { $min }–{ $max } tuntia viikossa, enintään { $days } päivää viikossa
 shared-functioning = Toimintakyky (0–4)
 shared-accommodations = Tarvittavat työjärjestelyt
+
+## Confirmations after a save (shown once as a status message)
+notice-saved = Tallennettu.

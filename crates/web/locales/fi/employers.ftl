@@ -194,3 +194,14 @@ emp-error-email = Kirjoita kelvollinen sähköpostiosoite, esim. nimi@example.fi
 emp-error-phone = Kirjoita puhelinnumero numeroilla, välilyönneillä ja merkeillä + - ( ), esim. +358 40 123 4567.
 emp-opening-edit-title = Muokkaa paikkaa
 emp-error-depth-conflict = Joku muu muutti työnantajan tietoja samaan aikaan, eikä yhteydenottoa tallennettu. Tarkista yhteistyön taso ja tallenna uudelleen.
+
+## Confirmations after a save (shown once as a status message)
+notice-employer = Työnantaja lisätty.
+notice-employer-saved = Työnantajan tiedot tallennettu.
+notice-contact = Yhteyshenkilö lisätty.
+notice-contact-removed = Yhteyshenkilö poistettu.
+notice-task = Tehtävä lisätty.
+notice-task-saved = Tehtävä tallennettu.
+notice-opening = Paikka lisätty.
+notice-opening-saved = Paikka tallennettu.
+notice-interaction = Yhteydenotto kirjattu.

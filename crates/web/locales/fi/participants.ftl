@@ -441,3 +441,19 @@ p-share-error-consent = Osallistuja ei ole antanut suostumusta kaikkien valittuj
 p-export-title = Tietopyyntö
 p-export-intro = Osallistujalla on oikeus saada kaikki tiedot, jotka hänestä on tallennettu (EU:n tietosuoja-asetus, 15 ja 20 artikla): henkilö- ja toimintakykytiedot, palvelupolku, tapaamiset, suunnitelma, suostumukset, kenelle tietoja on jaettu sekä milloin ja mihin tarkoitukseen tietoja on käsitelty. Tiedosto on koneluettava (JSON), eikä siinä mainita työntekijöiden nimiä. Se sisältää arkaluonteisia tietoja: anna se vain osallistujalle itselleen. Lataus kirjataan lokiin.
 p-export-download = Lataa kaikki tiedot (JSON)
+
+## Confirmations after a save (shown once as a status message)
+notice-participant = Asiakas lisätty.
+notice-details = Perustiedot tallennettu.
+notice-functioning = Toimintakyky tallennettu.
+notice-availability = Saatavuus tallennettu.
+notice-languages = Kielitaito tallennettu.
+notice-skills = Osaaminen tallennettu.
+notice-path = Polun vaihe tallennettu.
+notice-meeting = Tapaaminen kirjattu.
+notice-plan-step = Suunnitelman askel lisätty.
+notice-plan-done = Askel merkitty tehdyksi.
+notice-consent = Suostumus kirjattu.
+notice-consent-withdrawn = Suostumus peruttu.
+notice-share = Tiedot jaettu.
+notice-share-ended = Jakaminen lopetettu.

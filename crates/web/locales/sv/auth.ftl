@@ -30,3 +30,7 @@ setup-start-over = Börja om med en ny nyckel
 recovery-title = Dina reservkoder
 recovery-intro = Spara koderna på ett säkert ställe. Varje kod fungerar en gång om telefonen inte är tillgänglig. Koderna visas inte igen.
 recovery-continue = Fortsätt till tjänsten
+
+## Confirmations after a save
+notice-password = Lösenordet har angetts. Du är nu inloggad.
+recovery-enabled = Tvåstegsverifiering har aktiverats.

@@ -27,3 +27,6 @@ shared-availability-label = Tillgänglighet
 shared-availability = { $min }–{ $max } timmar i veckan, högst { $days } dagar i veckan
 shared-functioning = Funktionsförmåga (0–4)
 shared-accommodations = Behövliga arbetsarrangemang
+
+## Confirmations after a save (shown once as a status message)
+notice-saved = Sparat.

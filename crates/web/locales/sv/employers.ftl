@@ -194,3 +194,14 @@ emp-error-email = Skriv en giltig e-postadress, t.ex. namn@example.fi, eller lä
 emp-error-phone = Skriv telefonnumret med siffror, mellanslag och + - ( ), t.ex. +358 40 123 4567.
 emp-opening-edit-title = Redigera platsen
 emp-error-depth-conflict = Någon annan ändrade arbetsgivarens uppgifter samtidigt och kontakten sparades inte. Kontrollera samarbetsnivån och spara igen.
+
+## Confirmations after a save (shown once as a status message)
+notice-employer = Arbetsgivaren har lagts till.
+notice-employer-saved = Arbetsgivarens uppgifter har sparats.
+notice-contact = Kontaktpersonen har lagts till.
+notice-contact-removed = Kontaktpersonen har tagits bort.
+notice-task = Uppgiften har lagts till.
+notice-task-saved = Uppgiften har sparats.
+notice-opening = Platsen har lagts till.
+notice-opening-saved = Platsen har sparats.
+notice-interaction = Kontakten har antecknats.

@@ -441,3 +441,19 @@ p-share-error-consent = Deltagaren har inte samtyckt till att alla valda uppgift
 p-export-title = Begäran om registerutdrag
 p-export-intro = Deltagaren har rätt att få alla uppgifter som har sparats om hen (EU:s dataskyddsförordning, artikel 15 och 20): person- och funktionsförmågeuppgifter, servicestig, möten, plan, samtycken, vem uppgifterna har delats med samt när och för vilket ändamål uppgifterna har behandlats. Filen är maskinläsbar (JSON) och nämner inga anställdas namn. Den innehåller känsliga uppgifter: ge den bara till deltagaren själv. Nedladdningen loggas.
 p-export-download = Ladda ner alla uppgifter (JSON)
+
+## Confirmations after a save (shown once as a status message)
+notice-participant = Deltagaren har lagts till.
+notice-details = Grunduppgifterna har sparats.
+notice-functioning = Funktionsförmågan har sparats.
+notice-availability = Tillgängligheten har sparats.
+notice-languages = Språkkunskaperna har sparats.
+notice-skills = Kompetensen har sparats.
+notice-path = Stegen i vägen har sparats.
+notice-meeting = Mötet har antecknats.
+notice-plan-step = Steget har lagts till i planen.
+notice-plan-done = Steget har markerats som gjort.
+notice-consent = Samtycket har antecknats.
+notice-consent-withdrawn = Samtycket har återkallats.
+notice-share = Uppgifterna har delats.
+notice-share-ended = Delningen har avslutats.

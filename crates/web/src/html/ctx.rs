@@ -1,6 +1,7 @@
 //! What every page template receives: the language, the CSP nonce, the signed-in user and the
 //! navigation. Templates reach text only through `ctx.t(...)` and friends.
 
+use super::Notice;
 use crate::i18n::{Arg, I18n, Locale};
 use crate::middleware::nonce::Nonce;
 use crate::middleware::session::Session;
@@ -29,6 +30,8 @@ pub struct Ctx {
     pub session: Option<Session>,
     pub path: String,
     pub nav: Vec<NavItem>,
+    /// The confirmation of a save just made, from the allow-listed `?saved=` (see [`Notice`]).
+    pub notice: Option<Notice>,
 }
 
 const NAV: &[(&str, &str, &[Role])] = &[
@@ -69,6 +72,11 @@ impl Ctx {
     pub fn ts2(&self, key: &str, n1: &str, v1: &str, n2: &str, v2: &str) -> String {
         self.i18n
             .text_with(self.locale, key, &[(n1, Arg::Str(v1)), (n2, Arg::Str(v2))])
+    }
+
+    /// The text of the save confirmation to show, if any.
+    pub fn notice_text(&self) -> Option<String> {
+        self.notice.map(|n| self.t(&n.key()))
     }
 
     pub fn lang(&self) -> &'static str {
@@ -121,6 +129,11 @@ impl FromRequestParts<AppState> for Ctx {
             .unwrap_or_default();
         let session = parts.extensions.get::<Session>().cloned();
         let path = parts.uri.path().to_owned();
+        // Only a page loaded with GET confirms: a form answered again after a refused POST never
+        // does, whatever URL it was posted to.
+        let notice = (parts.method == axum::http::Method::GET)
+            .then(|| Notice::from_query(parts.uri.query()))
+            .flatten();
         let nav = match &session {
             None => Vec::new(),
             Some(s) => NAV
@@ -140,6 +153,7 @@ impl FromRequestParts<AppState> for Ctx {
             session,
             path,
             nav,
+            notice,
         })
     }
 }

@@ -36,6 +36,7 @@ pub fn error_page(
         session: None,
         path: String::new(),
         nav: Vec::new(),
+        notice: None,
     };
     let title_key = match status.as_u16() {
         401 => "error-title-401",

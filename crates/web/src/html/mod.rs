@@ -6,6 +6,9 @@
 
 pub mod ctx;
 pub mod error_page;
+pub mod notice;
+
+pub use notice::Notice;
 
 use crate::error::{WebError, WebResult};
 use askama::Template;
@@ -28,6 +31,12 @@ pub fn render_status<T: Template>(status: StatusCode, t: &T) -> WebResult<Respon
 /// 303 See Other to a local path (after a successful POST).
 pub fn see_other(to: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_owned())]).into_response()
+}
+
+/// 303 See Other to a local path after a successful save, with the confirmation `notice` that
+/// the page then shows once (see [`notice`]).
+pub fn see_other_saved(to: &str, notice: Notice) -> Response {
+    see_other(&notice.on(to))
 }
 
 /// A redirect target from user input, kept only when it is a local path (no open redirect).

@@ -129,6 +129,7 @@ async fn consent_story(app: TestApp) {
         )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    app.confirms(&ok, &coach, "Suostumus kirjattu.").await;
     let history = svc
         .consents(&coach.actor, id, "service_delivery")
         .await

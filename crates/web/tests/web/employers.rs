@@ -98,6 +98,8 @@ async fn a_bad_business_id_is_shown_next_to_the_field_with_the_values_kept(app: 
         .post_form("/employers/new", Some(&coordinator), &pairs(&fields))
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    app.confirms(&res, &coordinator, "Työnantaja lisätty.")
+        .await;
     let location = res.header("location").to_owned();
     let page = app.get(&location, Some(&coordinator)).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -281,6 +283,7 @@ async fn a_task_with_demands_round_trips_and_can_be_edited(app: TestApp) {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    app.confirms(&res, &coordinator, "Tehtävä lisätty.").await;
     let tasks = app.service().tasks(&system(), id).await.expect("tasks");
     assert_eq!(tasks.len(), 1);
     let t = &tasks[0];
@@ -656,6 +659,40 @@ async fn contact_persons_are_added_listed_and_removed(app: TestApp) {
         .is_empty());
 }
 
+/// A confirmation is shown only for a key on the allow-list, in the page's language, and never
+/// echoes the URL: an unknown or forged `saved=` shows nothing.
+async fn only_allow_listed_confirmations_are_shown(app: TestApp) {
+    let coordinator = app.user(Role::Coordinator).await;
+    let ok = app.get("/employers?saved=task", Some(&coordinator)).await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert_eq!(
+        select_texts(&ok.body, "[role=status].notice-success"),
+        vec!["Tehtävä lisätty.".to_owned()]
+    );
+    for forged in [
+        "/employers?saved=nonsense",
+        "/employers?saved=%3Cb%3Ehei%3C%2Fb%3E",
+        "/employers?saved=",
+        "/employers?saved=notice-saved",
+        "/employers?saved=Saved",
+    ] {
+        let res = app.get(forged, Some(&coordinator)).await;
+        assert_eq!(res.status, StatusCode::OK, "{forged}");
+        assert!(!has(&res.body, ".notice-success"), "{forged}");
+        assert!(!res.body.contains("hei"), "{forged} echoed");
+    }
+    // A form refused after a POST never confirms, whatever URL it was posted to.
+    let refused = app
+        .post_form(
+            "/employers/new?saved=employer",
+            Some(&coordinator),
+            &[("project", &app.world.project.id.to_string())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!has(&refused.body, ".notice-success"));
+}
+
 /// Each test runs on SQLite, and on PostgreSQL when `POLKU_TEST_POSTGRES_URL` is set.
 macro_rules! on_both {
     ($($name:ident),+ $(,)?) => {
@@ -672,7 +709,8 @@ on_both!(
     an_opening_is_made_of_inventory_tasks,
     a_contact_with_needs_is_recorded_and_raises_the_cooperation_depth,
     candidates_for_an_opening_are_pseudonymous,
-    contact_persons_are_added_listed_and_removed
+    contact_persons_are_added_listed_and_removed,
+    only_allow_listed_confirmations_are_shown
 );
 
 /// Structural accessibility checks of a page: one h1, a title, labelled fields, captions,

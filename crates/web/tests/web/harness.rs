@@ -167,6 +167,39 @@ impl TestApp {
             .await
     }
 
+    /// Follows a save's 303 as a browser does: the page shows the confirmation `text` once, as
+    /// the one success status message (`role="status"`), and loading the page again without the
+    /// redirect's `saved=` parameter shows none. Returns the confirmed page.
+    pub async fn confirms(&self, res: &Res, user: &User, text: &str) -> Res {
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let to = res.header("location").to_owned();
+        assert!(to.contains("saved="), "no confirmation asked for: {to}");
+        let page = self.get(&to, Some(user)).await;
+        assert_eq!(page.status, StatusCode::OK, "{to}");
+        assert_eq!(
+            select_texts(&page.body, "[role=status].notice-success"),
+            vec![text.to_owned()],
+            "{to}"
+        );
+        let (path, query) = to.split_once('?').expect("a query");
+        let rest: Vec<&str> = query
+            .split('&')
+            .filter(|p| !p.starts_with("saved="))
+            .collect();
+        let again = if rest.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{}", rest.join("&"))
+        };
+        let next = self.get(&again, Some(user)).await;
+        assert_eq!(next.status, StatusCode::OK, "{again}");
+        assert!(
+            !has(&next.body, "[role=status].notice-success"),
+            "the confirmation shows again on {again}"
+        );
+        page
+    }
+
     /// An API call with a bearer token and an optional JSON body and extra headers.
     pub async fn api(
         &self,

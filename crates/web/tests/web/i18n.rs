@@ -128,3 +128,27 @@ fn plurals_follow_the_language() {
     );
     assert_eq!(Locale::from_accept_language("de"), None);
 }
+
+/// Every save confirmation on the allow-list has its text in every staff language (the keys are
+/// built from the slugs, so the scan of `t("...")` calls above cannot see them). Plain-language
+/// Finnish has the participant ones (`catalogues_parse_and_agree`) and falls back to Finnish.
+#[test]
+fn every_confirmation_is_translated() {
+    let i18n = I18n::load().expect("catalogues parse");
+    let missing: Vec<String> = polku_web::html::Notice::ALL
+        .iter()
+        .flat_map(|n| {
+            let key = n.key();
+            [Locale::Fi, Locale::Sv, Locale::En]
+                .into_iter()
+                .filter(|l| !i18n.has(*l, &key))
+                .map(|l| format!("{l}: {key}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "confirmations not translated:\n{}",
+        missing.join("\n")
+    );
+}

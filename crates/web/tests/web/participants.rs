@@ -225,7 +225,9 @@ fn new_participant_form_validates_and_keeps_values() {
         let page = app.get(&to, Some(&coach)).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("Matti Meikäläinen"));
-        let id = ParticipantId::parse(to.trim_start_matches("/participants/")).expect("id");
+        app.confirms(&res, &coach, "Asiakas lisätty.").await;
+        let path = to.split('?').next().unwrap_or_default();
+        let id = ParticipantId::parse(path.trim_start_matches("/participants/")).expect("id");
         let view = app
             .service()
             .get_participant(&coach.actor, id, "service_delivery")
@@ -300,6 +302,7 @@ fn a_stale_version_shows_the_conflict_and_both_values() {
             )
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        app.confirms(&res, &coach, "Perustiedot tallennettu.").await;
         let stored = svc
             .get_participant(&coach.actor, id, "service_delivery")
             .await
@@ -334,6 +337,8 @@ fn questionnaire_round_trip_stores_levels() {
             )
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        app.confirms(&res, &coach, "Toimintakyky tallennettu.")
+            .await;
         let view = app
             .service()
             .get_participant(&coach.actor, id, "service_delivery")

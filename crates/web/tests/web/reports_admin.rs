@@ -150,14 +150,19 @@ async fn an_admin_creates_an_account_whose_one_time_link_signs_in(app: TestApp) 
         .expect("cookie")
         .to_owned();
     assert!(cookie.starts_with("__Host-polku_session="));
+    assert_eq!(signed_in.header("location"), "/?saved=password");
     let req = Request::builder()
-        .uri("/")
+        .uri(signed_in.header("location"))
         .header(header::COOKIE, &cookie)
         .body(Body::empty())
         .expect("request");
     let home = app.send(req).await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.body.contains("Uusi Valmentaja"));
+    assert_eq!(
+        crate::harness::select_text(&home.body, "[role=status].notice-success").as_deref(),
+        Some("Salasana asetettu. Olet nyt kirjautunut sisään.")
+    );
     // The link works once.
     assert_eq!(
         activate(&app, &token).await.status,

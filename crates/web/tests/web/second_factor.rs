@@ -141,6 +141,10 @@ async fn enrolled(app: &TestApp) -> (String, Vec<u8>, Vec<String>) {
     )
     .await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert_eq!(
+        crate::harness::select_text(&done.body, "[role=status].notice-success").as_deref(),
+        Some("Kaksivaiheinen tunnistautuminen on otettu käyttöön.")
+    );
     let session = cookie_value(&done, "__Host-polku_session").expect("full session");
     let codes: Vec<String> = done
         .body

@@ -3,7 +3,7 @@
 
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::{render, render_status};
+use crate::html::{render, render_status, Notice};
 use crate::pages::form::FieldErrors;
 use crate::state::AppState;
 use askama::Template;
@@ -90,7 +90,10 @@ pub async fn submit(
         .activate_and_sign_in(&form.token, &form.password, OffsetDateTime::now_utc())
         .await
     {
-        Ok(session) => Ok(super::second_factor::after_password(&session, "/")),
+        Ok(session) => Ok(super::second_factor::after_password(
+            &session,
+            &Notice::Password.on("/"),
+        )),
         Err(polku_service::ServiceError::Unauthenticated) => render_status(
             StatusCode::UNAUTHORIZED,
             &ActivatePage {

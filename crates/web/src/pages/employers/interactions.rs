@@ -5,7 +5,7 @@ use super::common::{employer_id, tabs, Tab};
 use super::register::{key_of, parse_depth, DEPTHS};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::{render_status, see_other};
+use crate::html::{render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
@@ -234,7 +234,10 @@ pub async fn create(
         )
         .await;
     match saved {
-        Ok(_) => Ok(see_other(&format!("/employers/{id}/interactions"))),
+        Ok(_) => Ok(see_other_saved(
+            &format!("/employers/{id}/interactions"),
+            Notice::Interaction,
+        )),
         // The employer changed between reading and saving: nothing was stored; keep what the
         // user wrote and let them send it again (R50).
         Err(polku_service::ServiceError::Conflict { .. }) => {

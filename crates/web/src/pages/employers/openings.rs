@@ -4,7 +4,7 @@
 use super::common::{employer_id, municipality, tabs, Tab};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::{render, render_status, see_other};
+use crate::html::{render, render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
@@ -384,7 +384,10 @@ pub async fn create(
         }
     };
     match state.service.add_opening(&session.actor, opening).await {
-        Ok(()) => Ok(see_other(&format!("/employers/{id}/openings"))),
+        Ok(()) => Ok(see_other_saved(
+            &format!("/employers/{id}/openings"),
+            Notice::Opening,
+        )),
         Err(ServiceError::Invalid(polku_domain::DomainError::Invalid { field, .. })) => {
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -455,7 +458,10 @@ pub async fn update(
         .update_opening(&session.actor, opening, expected)
         .await
     {
-        Ok(_) => Ok(see_other(&format!("/employers/{id}/openings"))),
+        Ok(_) => Ok(see_other_saved(
+            &format!("/employers/{id}/openings"),
+            Notice::OpeningSaved,
+        )),
         Err(ServiceError::Conflict { .. }) => {
             // Show what is stored now next to the user's values; saving again applies them.
             let current = state.service.opening(&session.actor, id, stored.id).await?;

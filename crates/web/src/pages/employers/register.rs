@@ -3,7 +3,7 @@
 use super::common::{employer_id, municipality, projects_with, tabs, Tab};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::{render, render_status, see_other};
+use crate::html::{render, render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
@@ -318,7 +318,10 @@ pub async fn create(
         .create_employer(&session.actor, employer)
         .await
     {
-        Ok(id) => Ok(see_other(&format!("/employers/{id}"))),
+        Ok(id) => Ok(see_other_saved(
+            &format!("/employers/{id}"),
+            Notice::EmployerAdded,
+        )),
         Err(e) => match field_error(&e) {
             Some((field, key)) => {
                 let mut errors = FieldErrors::new();
@@ -377,7 +380,10 @@ pub async fn update(
         .update_employer(&session.actor, employer, values.version)
         .await
     {
-        Ok(_) => Ok(see_other(&format!("/employers/{id}"))),
+        Ok(_) => Ok(see_other_saved(
+            &format!("/employers/{id}"),
+            Notice::EmployerSaved,
+        )),
         Err(ServiceError::Conflict { .. }) => {
             let current = state.service.employer(&session.actor, id).await?;
             let current = Values::of(&current);
@@ -558,7 +564,10 @@ pub async fn add_contact(
         return show_page(&state, &ctx, &session, id, v, errors).await;
     }
     state.service.add_contact(&session.actor, contact).await?;
-    Ok(see_other(&format!("/employers/{id}")))
+    Ok(see_other_saved(
+        &format!("/employers/{id}"),
+        Notice::Contact,
+    ))
 }
 
 pub async fn remove_contact(
@@ -572,5 +581,8 @@ pub async fn remove_contact(
         .service
         .remove_contact(&session.actor, id, contact)
         .await?;
-    Ok(see_other(&format!("/employers/{id}")))
+    Ok(see_other_saved(
+        &format!("/employers/{id}"),
+        Notice::ContactRemoved,
+    ))
 }

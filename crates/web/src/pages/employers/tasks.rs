@@ -4,7 +4,7 @@
 use super::common::{employer_id, municipality, tabs, Tab};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::{render, render_status, see_other};
+use crate::html::{render, render_status, see_other_saved, Notice};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
@@ -510,7 +510,10 @@ pub async fn create(
         }
     };
     match state.service.add_task(&session.actor, task).await {
-        Ok(()) => Ok(see_other(&format!("/employers/{id}/tasks"))),
+        Ok(()) => Ok(see_other_saved(
+            &format!("/employers/{id}/tasks"),
+            Notice::Task,
+        )),
         Err(err) => match service_field_error(&err) {
             Some(field) => {
                 let mut errors = FieldErrors::new();
@@ -573,7 +576,10 @@ pub async fn update(
         .update_task(&session.actor, t, values.version)
         .await
     {
-        Ok(_) => Ok(see_other(&format!("/employers/{id}/tasks"))),
+        Ok(_) => Ok(see_other_saved(
+            &format!("/employers/{id}/tasks"),
+            Notice::TaskSaved,
+        )),
         Err(ServiceError::Conflict { .. }) => {
             let stored = Values::of(&state.service.task(&session.actor, id, task).await?);
             let rows = compare(&stored, &values, ctx.locale);

@@ -5,7 +5,7 @@ use super::common::{checked, load, shown, Head, Shown};
 use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::render_status;
+use crate::html::{render_status, Notice};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
@@ -201,21 +201,29 @@ pub async fn submit(
     let done = format!("/participants/{}/availability", view.id);
     let version = form.version.clone();
     let stored = async |current: &ParticipantView| Ok(current_values(&ctx, current));
-    respond(saved, view, &version, &done, stored, async |again| {
-        render_status(
-            again.status,
-            &AvailabilityPage {
-                head: Head::new(&again.view, "/availability"),
-                title_key: "p-tab-availability",
-                errors: again.errors,
-                conflict: again.conflict,
-                form: AvailabilityForm {
-                    version: again.version,
-                    ..form
+    respond(
+        saved,
+        view,
+        &version,
+        &done,
+        Notice::Availability,
+        stored,
+        async |again| {
+            render_status(
+                again.status,
+                &AvailabilityPage {
+                    head: Head::new(&again.view, "/availability"),
+                    title_key: "p-tab-availability",
+                    errors: again.errors,
+                    conflict: again.conflict,
+                    form: AvailabilityForm {
+                        version: again.version,
+                        ..form
+                    },
+                    ctx: &ctx,
                 },
-                ctx: &ctx,
-            },
-        )
-    })
+            )
+        },
+    )
     .await
 }

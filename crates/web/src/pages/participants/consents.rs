@@ -10,7 +10,7 @@
 use super::common::{fmt_datetime, load, parse_id, Head};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::{render_status, see_other};
+use crate::html::{render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::state::AppState;
@@ -421,7 +421,10 @@ pub async fn give(
         )
         .await;
     match result {
-        Ok(_) => Ok(see_other(&format!("/participants/{}/consents", view.id))),
+        Ok(_) => Ok(see_other_saved(
+            &format!("/participants/{}/consents", view.id),
+            Notice::Consent,
+        )),
         // The wording changed while the page was open: show the new one.
         Err(polku_service::ServiceError::Invalid(_)) => {
             let mut errors = FieldErrors::new();
@@ -450,7 +453,10 @@ pub async fn withdraw(
         .service
         .withdraw_consent(&session.actor, participant, consent, super::common::PURPOSE)
         .await?;
-    Ok(see_other(&format!("/participants/{participant}/consents")))
+    Ok(see_other_saved(
+        &format!("/participants/{participant}/consents"),
+        Notice::ConsentWithdrawn,
+    ))
 }
 
 /// Shares the chosen kinds of information with one employer, mentor or institution user until a
@@ -517,7 +523,10 @@ pub async fn share(
         )
         .await;
     match result {
-        Ok(()) => Ok(see_other(&format!("/participants/{}/consents", view.id))),
+        Ok(()) => Ok(see_other_saved(
+            &format!("/participants/{}/consents", view.id),
+            Notice::Share,
+        )),
         Err(polku_service::ServiceError::Invalid(polku_domain::DomainError::Invalid {
             field,
             ..
@@ -552,5 +561,8 @@ pub async fn revoke(
         .service
         .revoke_share(&session.actor, participant, share, "matching")
         .await?;
-    Ok(see_other(&format!("/participants/{participant}/consents")))
+    Ok(see_other_saved(
+        &format!("/participants/{participant}/consents"),
+        Notice::ShareEnded,
+    ))
 }

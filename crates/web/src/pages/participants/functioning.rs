@@ -6,7 +6,7 @@ use super::common::{load, shown, Head, Opt, Shown};
 use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::render_status;
+use crate::html::{render_status, Notice};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
 use crate::pages::form::{FieldErrors, Fields};
@@ -243,15 +243,23 @@ pub async fn submit(
     let done = format!("/participants/{}/functioning", view.id);
     let version = a.version.clone();
     let stored = async |current: &ParticipantView| Ok(current_values(&ctx, current));
-    respond(saved, view, &version, &done, stored, async |again| {
-        let a = Answers {
-            version: again.version,
-            ..a
-        };
-        render_status(
-            again.status,
-            &page(&ctx, &again.view, a, again.errors, again.conflict),
-        )
-    })
+    respond(
+        saved,
+        view,
+        &version,
+        &done,
+        Notice::Functioning,
+        stored,
+        async |again| {
+            let a = Answers {
+                version: again.version,
+                ..a
+            };
+            render_status(
+                again.status,
+                &page(&ctx, &again.view, a, again.errors, again.conflict),
+            )
+        },
+    )
     .await
 }

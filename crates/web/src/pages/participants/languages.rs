@@ -5,7 +5,7 @@ use super::common::{load, opt, shown, Head, Opt, Shown};
 use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::render_status;
+use crate::html::{render_status, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::{FieldErrors, Fields};
 use crate::state::AppState;
@@ -195,19 +195,27 @@ pub async fn submit(
             .map(|(c, l)| shown(language_name(&ctx, &c), l))
             .collect())
     };
-    respond(saved, view, &version, &done, stored_values, async |again| {
-        render_status(
-            again.status,
-            &page(
-                &ctx,
-                &again.view,
-                &values,
-                (&new_code, &new_level),
-                again.version,
-                again.errors,
-                again.conflict,
-            ),
-        )
-    })
+    respond(
+        saved,
+        view,
+        &version,
+        &done,
+        Notice::Languages,
+        stored_values,
+        async |again| {
+            render_status(
+                again.status,
+                &page(
+                    &ctx,
+                    &again.view,
+                    &values,
+                    (&new_code, &new_level),
+                    again.version,
+                    again.errors,
+                    again.conflict,
+                ),
+            )
+        },
+    )
     .await
 }

@@ -4,7 +4,7 @@
 use super::common::{fmt_datetime, from_helsinki, helsinki_offset, load, opt, Head, Opt, Shown};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::{render_status, see_other};
+use crate::html::{render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::state::AppState;
@@ -198,7 +198,12 @@ pub async fn submit(
             .record_meeting(&session.actor, new, super::common::PURPOSE)
             .await
         {
-            Ok(_) => return Ok(see_other(&format!("/participants/{}/meetings", view.id))),
+            Ok(_) => {
+                return Ok(see_other_saved(
+                    &format!("/participants/{}/meetings", view.id),
+                    Notice::Meeting,
+                ))
+            }
             Err(ServiceError::Invalid(e)) => {
                 let (field, key) = super::common::domain_error(&e);
                 errors.add(field, key);

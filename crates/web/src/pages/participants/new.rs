@@ -6,7 +6,7 @@ use super::common::{coach_projects, domain_error, hetu_error_key, opt, Opt};
 use super::profile::{esf_options, parse_status, parse_tri, BackgroundForm, EsfOptions};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::{render, render_status, see_other};
+use crate::html::{render, render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::state::AppState;
@@ -243,7 +243,12 @@ pub async fn submit(
             .create_participant(&session.actor, new, super::common::PURPOSE)
             .await
         {
-            Ok(id) => return Ok(see_other(&format!("/participants/{id}"))),
+            Ok(id) => {
+                return Ok(see_other_saved(
+                    &format!("/participants/{id}"),
+                    Notice::ParticipantAdded,
+                ))
+            }
             Err(ServiceError::Duplicate(_)) => {
                 let mut e = FieldErrors::new();
                 e.add("hetu", "p-error-hetu-duplicate");
@@ -259,7 +264,7 @@ pub async fn submit(
         },
     };
     match result {
-        Ok(()) => Ok(see_other("/participants")),
+        Ok(()) => Ok(see_other_saved("/participants", Notice::ParticipantAdded)),
         Err(errors) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &page(&state, &ctx, &session, form, errors).await?,

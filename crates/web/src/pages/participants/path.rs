@@ -5,7 +5,7 @@ use super::common::{load, shown, stage_key, Head, Opt, Shown};
 use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::render_status;
+use crate::html::{render_status, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::state::AppState;
@@ -170,20 +170,28 @@ pub async fn submit(
             ctx.t(stage_key(current.stage)),
         )])
     };
-    respond(saved, view, &form.version, &done, stored, async |again| {
-        let history = history(&state, &session, &ctx, &again.view).await?;
-        render_status(
-            again.status,
-            &page(
-                &ctx,
-                &again.view,
-                history,
-                chosen,
-                again.version,
-                again.errors,
-                again.conflict,
-            ),
-        )
-    })
+    respond(
+        saved,
+        view,
+        &form.version,
+        &done,
+        Notice::Path,
+        stored,
+        async |again| {
+            let history = history(&state, &session, &ctx, &again.view).await?;
+            render_status(
+                again.status,
+                &page(
+                    &ctx,
+                    &again.view,
+                    history,
+                    chosen,
+                    again.version,
+                    again.errors,
+                    again.conflict,
+                ),
+            )
+        },
+    )
     .await
 }

@@ -5,7 +5,7 @@
 use super::common::{fmt_date, load, parse_id, Head, Shown};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::{render_status, see_other};
+use crate::html::{render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::state::AppState;
@@ -180,7 +180,10 @@ pub async fn add(
         .service
         .add_plan_item(&session.actor, view.id, text, due, super::common::PURPOSE)
         .await?;
-    Ok(see_other(&format!("/participants/{}/plan", view.id)))
+    Ok(see_other_saved(
+        &format!("/participants/{}/plan", view.id),
+        Notice::PlanStep,
+    ))
 }
 
 pub async fn toggle(
@@ -212,7 +215,14 @@ pub async fn toggle(
         )
         .await
     {
-        Ok(()) => Ok(see_other(&format!("/participants/{participant}/plan"))),
+        Ok(()) => Ok(see_other_saved(
+            &format!("/participants/{participant}/plan"),
+            if done {
+                Notice::PlanDone
+            } else {
+                Notice::Saved
+            },
+        )),
         Err(ServiceError::Conflict { .. }) => {
             let view = load(&state, &session, &id).await?;
             let note = vec![Shown {

@@ -5,7 +5,7 @@ use super::common::{domain_error, load, opt, shown, Head, Opt, Shown};
 use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::{render_status, see_other};
+use crate::html::{render_status, see_other, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::state::AppState;
@@ -395,31 +395,39 @@ pub async fn submit(
     let saved = save(&state, &session, &view, &form.version, parsed).await?;
     let version = form.version.clone();
     let stored = async |current: &ParticipantView| Ok(current_values(&ctx, current));
-    respond(saved, view, &version, &url, stored, async |again| {
-        // After a conflict the coach's edits stay in the form; a goal change is not an edit,
-        // so the form then shows the stored values.
-        let form = if again.is_conflict() && !editing {
-            BackgroundForm::from_view(&again.view)
-        } else {
-            BackgroundForm {
-                version: again.version,
-                ..form
-            }
-        };
-        show_page(
-            &state,
-            &session,
-            &ctx,
-            &again.view,
-            form,
-            Extra {
-                errors: again.errors,
-                conflict: again.conflict,
-                goal_q: String::new(),
-                status: again.status,
-            },
-        )
-        .await
-    })
+    respond(
+        saved,
+        view,
+        &version,
+        &url,
+        Notice::Details,
+        stored,
+        async |again| {
+            // After a conflict the coach's edits stay in the form; a goal change is not an edit,
+            // so the form then shows the stored values.
+            let form = if again.is_conflict() && !editing {
+                BackgroundForm::from_view(&again.view)
+            } else {
+                BackgroundForm {
+                    version: again.version,
+                    ..form
+                }
+            };
+            show_page(
+                &state,
+                &session,
+                &ctx,
+                &again.view,
+                form,
+                Extra {
+                    errors: again.errors,
+                    conflict: again.conflict,
+                    goal_q: String::new(),
+                    status: again.status,
+                },
+            )
+            .await
+        },
+    )
     .await
 }

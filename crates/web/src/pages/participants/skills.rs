@@ -6,7 +6,7 @@ use super::common::{load, opt, shown, Head, Opt, Shown};
 use super::tab::{respond, save, Saved};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::{render_status, see_other};
+use crate::html::{render_status, see_other, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::labels::data_lang;
@@ -236,19 +236,27 @@ pub async fn submit(
             .map(|h| shown(h.label, ctx.t(h.evidence_key)))
             .collect())
     };
-    respond(saved, view, &form.version, &done, stored, async |again| {
-        // The page carries the version of the participant it shows.
-        show_page(
-            &state,
-            &session,
-            &ctx,
-            &again.view,
-            form.q.clone(),
-            again.conflict,
-            again.errors,
-            again.status,
-        )
-        .await
-    })
+    respond(
+        saved,
+        view,
+        &form.version,
+        &done,
+        Notice::Skills,
+        stored,
+        async |again| {
+            // The page carries the version of the participant it shows.
+            show_page(
+                &state,
+                &session,
+                &ctx,
+                &again.view,
+                form.q.clone(),
+                again.conflict,
+                again.errors,
+                again.status,
+            )
+            .await
+        },
+    )
     .await
 }

@@ -6,7 +6,7 @@
 
 use super::common::{domain_error, Shown, PURPOSE};
 use crate::error::WebResult;
-use crate::html::see_other;
+use crate::html::{see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::state::AppState;
@@ -83,7 +83,7 @@ impl Again {
     }
 }
 
-/// Answers a save: 303 to `done`, or the tab again through `page` (422 or 409, see [`Again`]).
+/// Answers a save: 303 to `done` with the confirmation `notice`, or the tab again through `page` (422 or 409, see [`Again`]).
 /// `view` is the participant the form was read from and `version` the submitted version;
 /// `stored` lists the stored values shown after a conflict.
 pub async fn respond(
@@ -91,11 +91,12 @@ pub async fn respond(
     view: ParticipantView,
     version: &str,
     done: &str,
+    notice: Notice,
     stored: impl AsyncFnOnce(&ParticipantView) -> WebResult<Vec<Shown>>,
     page: impl AsyncFnOnce(Again) -> WebResult<Response>,
 ) -> WebResult<Response> {
     let again = match saved {
-        Saved::Done => return Ok(see_other(done)),
+        Saved::Done => return Ok(see_other_saved(done, notice)),
         Saved::Invalid(errors) => Again {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             view,

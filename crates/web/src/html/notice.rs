@@ -1,0 +1,140 @@
+//! The confirmation after a save (Post/Redirect/Get): a successful POST answers 303 to the page
+//! with `?saved=<slug>`, and the page shows the matching message once as a status message
+//! (`role="status"`, WCAG 4.1.3). The slug is looked up in a fixed allow-list, so the URL never
+//! carries text to show: an unknown slug shows nothing. A stateless query parameter rather than a
+//! flash cookie: no cookie to sign, set or clear, it survives the redirect through any proxy,
+//! and loading the page again from a link or the navigation (without the parameter) shows no
+//! confirmation.
+
+/// One confirmation; each is a catalogue key in every locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Saved,
+    ParticipantAdded,
+    Details,
+    Functioning,
+    Availability,
+    Languages,
+    Skills,
+    Path,
+    Meeting,
+    PlanStep,
+    PlanDone,
+    Consent,
+    ConsentWithdrawn,
+    Share,
+    ShareEnded,
+    EmployerAdded,
+    EmployerSaved,
+    Contact,
+    ContactRemoved,
+    Task,
+    TaskSaved,
+    Opening,
+    OpeningSaved,
+    Interaction,
+    Password,
+}
+
+impl Notice {
+    /// Every notice, for the allow-list and the tests.
+    pub const ALL: [Notice; 25] = [
+        Notice::Saved,
+        Notice::ParticipantAdded,
+        Notice::Details,
+        Notice::Functioning,
+        Notice::Availability,
+        Notice::Languages,
+        Notice::Skills,
+        Notice::Path,
+        Notice::Meeting,
+        Notice::PlanStep,
+        Notice::PlanDone,
+        Notice::Consent,
+        Notice::ConsentWithdrawn,
+        Notice::Share,
+        Notice::ShareEnded,
+        Notice::EmployerAdded,
+        Notice::EmployerSaved,
+        Notice::Contact,
+        Notice::ContactRemoved,
+        Notice::Task,
+        Notice::TaskSaved,
+        Notice::Opening,
+        Notice::OpeningSaved,
+        Notice::Interaction,
+        Notice::Password,
+    ];
+
+    /// The value of `saved=` in the URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Notice::Saved => "saved",
+            Notice::ParticipantAdded => "participant",
+            Notice::Details => "details",
+            Notice::Functioning => "functioning",
+            Notice::Availability => "availability",
+            Notice::Languages => "languages",
+            Notice::Skills => "skills",
+            Notice::Path => "path",
+            Notice::Meeting => "meeting",
+            Notice::PlanStep => "plan-step",
+            Notice::PlanDone => "plan-done",
+            Notice::Consent => "consent",
+            Notice::ConsentWithdrawn => "consent-withdrawn",
+            Notice::Share => "share",
+            Notice::ShareEnded => "share-ended",
+            Notice::EmployerAdded => "employer",
+            Notice::EmployerSaved => "employer-saved",
+            Notice::Contact => "contact",
+            Notice::ContactRemoved => "contact-removed",
+            Notice::Task => "task",
+            Notice::TaskSaved => "task-saved",
+            Notice::Opening => "opening",
+            Notice::OpeningSaved => "opening-saved",
+            Notice::Interaction => "interaction",
+            Notice::Password => "password",
+        }
+    }
+
+    /// The catalogue key of the message: `notice-<slug>`.
+    pub fn key(self) -> String {
+        format!("notice-{}", self.slug())
+    }
+
+    /// The notice a slug names, if it is on the allow-list.
+    pub fn from_slug(slug: &str) -> Option<Notice> {
+        Notice::ALL.into_iter().find(|n| n.slug() == slug)
+    }
+
+    /// The notice a request's query asks for (`saved=<slug>`), if any and allowed.
+    pub fn from_query(query: Option<&str>) -> Option<Notice> {
+        query?
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("saved="))
+            .and_then(Notice::from_slug)
+    }
+
+    /// `to` with this notice added to its query.
+    pub fn on(self, to: &str) -> String {
+        let sep = if to.contains('?') { '&' } else { '?' };
+        format!("{to}{sep}saved={}", self.slug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Notice;
+
+    #[test]
+    fn slugs_round_trip_and_unknown_ones_are_refused() {
+        for n in Notice::ALL {
+            assert_eq!(Notice::from_slug(n.slug()), Some(n));
+            assert_eq!(Notice::from_query(Some(&n.on("/x?q=a")[3..])), Some(n));
+        }
+        assert_eq!(Notice::from_query(Some("saved=<b>hi</b>")), None);
+        assert_eq!(Notice::from_query(Some("saved=")), None);
+        assert_eq!(Notice::from_query(None), None);
+        assert_eq!(Notice::Task.on("/e/1/tasks"), "/e/1/tasks?saved=task");
+    }
+}
