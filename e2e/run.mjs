@@ -29,7 +29,14 @@ async function signIn(browser, role, opts = {}) {
   if (opts.javaScriptEnabled !== false) { await audit(page, role); await keyboard(page, role); }
   await page.fill('input[name=password]', PASSWORD);
   await page.fill('input[name=password_confirm]', PASSWORD);
-  await Promise.all([page.waitForURL(`${BASE}/`), page.click('form[action="/activate"] button[type=submit]')]);
+  // Activation lands on the home page with its confirmation (`/?saved=password`).
+  await Promise.all([
+    page.waitForURL((u) => u.origin === BASE && u.pathname === '/'),
+    page.click('form[action="/activate"] button[type=submit]'),
+  ]);
+  if (!(await page.locator('[role=status].notice-success').count())) {
+    fail(role, 'no confirmation after setting the password');
+  }
   return page;
 }
 
@@ -112,7 +119,10 @@ try {
     await go(page, `${BASE}/sign-in`, 'no-js');
     await page.fill('input[name=email]', links[flow.role].email);
     await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForURL(`${BASE}/`), page.click('form[action="/sign-in"] button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL((u) => u.origin === BASE && u.pathname === '/'),
+      page.click('form[action="/sign-in"] button[type=submit]'),
+    ]);
     const before = findings.length;
     try { await flow.run(page, { BASE, audit: async () => {}, fail, go }); } catch (e) { fail(`${name} (no JS)`, e.message.split('\n')[0]); }
     if (findings.length === before) console.log(`flow passed without JavaScript: ${name}`);
