@@ -10,7 +10,7 @@ use polku_domain::{
 use polku_service::audit::AuditEvent;
 use polku_service::store::EmployerContact;
 use polku_service::store::EmployerStore;
-use polku_service::{Result, ServiceError};
+use polku_service::Result;
 use polku_store_sql::rows::{
     contact_from_row, employer, from_json, interaction_from_row, json, need_from_row, text,
     ContactRow, EmployerRow, InteractionRow, NeedRow, EMPLOYER_COLS,
@@ -64,17 +64,12 @@ impl EmployerStore for SqlStore {
         .await
         .map_err(db)?;
         if done.rows_affected() == 0 {
-            let current: Option<i64> =
-                sqlx::query_scalar("SELECT version FROM employers WHERE id = $1")
-                    .bind(e.id.0)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(db)?;
-            return Err(
-                current.map_or(ServiceError::NotFound, |current| ServiceError::Conflict {
-                    current,
-                }),
-            );
+            return Err(super::changed_or_gone(
+                &mut tx,
+                "SELECT version FROM employers WHERE id = $1",
+                &[e.id.0],
+            )
+            .await);
         }
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)
@@ -174,17 +169,12 @@ impl EmployerStore for SqlStore {
         .await
         .map_err(db)?;
         if done.rows_affected() == 0 {
-            let current: Option<i64> =
-                sqlx::query_scalar("SELECT version FROM tasks WHERE id = $1")
-                    .bind(t.id.0)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(db)?;
-            return Err(
-                current.map_or(ServiceError::NotFound, |current| ServiceError::Conflict {
-                    current,
-                }),
-            );
+            return Err(super::changed_or_gone(
+                &mut tx,
+                "SELECT version FROM tasks WHERE id = $1",
+                &[t.id.0],
+            )
+            .await);
         }
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)
@@ -209,15 +199,12 @@ impl EmployerStore for SqlStore {
             .await
             .map_err(db)?;
             if done.rows_affected() == 0 {
-                let current: Option<i64> =
-                    sqlx::query_scalar("SELECT version FROM employers WHERE id = $1")
-                        .bind(i.employer_id.0)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(db)?;
-                return Err(current.map_or(ServiceError::NotFound, |current| {
-                    ServiceError::Conflict { current }
-                }));
+                return Err(super::changed_or_gone(
+                    &mut tx,
+                    "SELECT version FROM employers WHERE id = $1",
+                    &[i.employer_id.0],
+                )
+                .await);
             }
         }
         sqlx::query(
@@ -379,19 +366,12 @@ impl EmployerStore for SqlStore {
         .await
         .map_err(db)?;
         if done.rows_affected() == 0 {
-            let current: Option<i64> = sqlx::query_scalar(
+            return Err(super::changed_or_gone(
+                &mut tx,
                 "SELECT version FROM openings WHERE id = $1 AND employer_id = $2",
+                &[o.id.0, o.employer_id.0],
             )
-            .bind(o.id.0)
-            .bind(o.employer_id.0)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-            return Err(
-                current.map_or(ServiceError::NotFound, |current| ServiceError::Conflict {
-                    current,
-                }),
-            );
+            .await);
         }
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)

@@ -19,3 +19,22 @@ mod sessions;
 mod subject;
 
 pub use admin::migration_versions;
+
+/// After a versioned update matched no row (R50): `Conflict` with the version stored now, or
+/// `NotFound` when the row is gone. `select_version` reads the row's `version` by its key, whose
+/// parts are bound as `$1`, `$2`, … in the order given.
+async fn changed_or_gone(
+    conn: &mut crate::Conn,
+    select_version: &'static str,
+    key: &[uuid::Uuid],
+) -> polku_service::ServiceError {
+    let mut q = sqlx::query_scalar::<_, i64>(select_version);
+    for part in key {
+        q = q.bind(*part);
+    }
+    match q.fetch_optional(conn).await {
+        Ok(Some(current)) => polku_service::ServiceError::Conflict { current },
+        Ok(None) => polku_service::ServiceError::NotFound,
+        Err(e) => crate::db(e),
+    }
+}

@@ -130,17 +130,12 @@ impl ParticipantStore for SqlStore {
         .await
         .map_err(db)?;
         if done.rows_affected() == 0 {
-            let current: Option<i64> =
-                sqlx::query_scalar("SELECT version FROM participants WHERE id = $1")
-                    .bind(r.id.0)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(db)?;
-            return Err(
-                current.map_or(ServiceError::NotFound, |current| ServiceError::Conflict {
-                    current,
-                }),
-            );
+            return Err(super::changed_or_gone(
+                &mut tx,
+                "SELECT version FROM participants WHERE id = $1",
+                &[r.id.0],
+            )
+            .await);
         }
         if let Some(from) = old_stage.filter(|from| *from != r.stage) {
             sqlx::query(
@@ -389,18 +384,12 @@ impl ParticipantStore for SqlStore {
         .map_err(db)?
         .rows_affected();
         if n == 0 {
-            let current: Option<i64> = sqlx::query_scalar(
+            return Err(super::changed_or_gone(
+                &mut tx,
                 "SELECT version FROM plan_items WHERE id = $1 AND participant_id = $2",
+                &[item.0, participant.0],
             )
-            .bind(item.0)
-            .bind(participant.0)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-            return Err(match current {
-                Some(current) => ServiceError::Conflict { current },
-                None => ServiceError::NotFound,
-            });
+            .await);
         }
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)
