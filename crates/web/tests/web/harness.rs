@@ -336,3 +336,53 @@ pub fn form_field(body: &str, form_css: &str, name: &str) -> Option<String> {
         .next()?;
     field.value().attr("value").map(str::to_owned)
 }
+
+/// The value of a cookie the response sets, if it sets a non-empty one.
+pub fn cookie_value(res: &Res, name: &str) -> Option<String> {
+    res.headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, v)| *k == name && !v.is_empty())
+        .map(|(_, v)| v.to_owned())
+}
+
+/// A form post with a cookie, from `origin`.
+pub async fn post_form(app: &TestApp, path: &str, cookie: &str, origin: &str, body: &str) -> Res {
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(path)
+        .header(header::ORIGIN, origin)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body.to_owned()))
+        .expect("request");
+    app.send(req).await
+}
+
+/// A GET with a cookie.
+pub async fn get_with_cookie(app: &TestApp, path: &str, cookie: &str) -> Res {
+    let req = Request::builder()
+        .uri(path)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .expect("request");
+    app.send(req).await
+}
+
+/// RFC 4648 base32 without padding (the TOTP secret as the set-up page shows it).
+pub fn base32_decode(s: &str) -> Vec<u8> {
+    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let (mut buf, mut bits, mut out) = (0u64, 0u32, Vec::new());
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        buf = (buf << 5) | ALPHABET.find(c).expect("base32 letter") as u64;
+        bits += 5;
+        if bits >= 8 {
+            out.push((buf >> (bits - 8)) as u8);
+            bits -= 8;
+        }
+    }
+    out
+}

@@ -7,7 +7,10 @@
 //! same process may add lines to it; the assertions look only at this test's request ids and
 //! canaries.
 
-use crate::harness::{enc, sqlite, Res, TestApp, ORIGIN};
+use crate::harness::{
+    base32_decode, cookie_value, enc, get_with_cookie as get_with, post_form as post_with, sqlite,
+    Res, TestApp, ORIGIN,
+};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Method, Request, StatusCode};
@@ -118,38 +121,6 @@ fn event(log: &str, res: &Res, event: &str) -> Value {
         "UTC time: {rec}"
     );
     rec
-}
-
-fn cookie_value(res: &Res, name: &str) -> Option<String> {
-    res.headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .filter_map(|v| v.split(';').next())
-        .filter_map(|kv| kv.split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v.to_owned())
-}
-
-async fn post_with(app: &TestApp, path: &str, cookie: &str, origin: &str, body: &str) -> Res {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(path)
-        .header(header::ORIGIN, origin)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, cookie)
-        .body(Body::from(body.to_owned()))
-        .expect("request");
-    app.send(req).await
-}
-
-async fn get_with(app: &TestApp, path: &str, cookie: &str) -> Res {
-    let req = Request::builder()
-        .uri(path)
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .expect("request");
-    app.send(req).await
 }
 
 fn form(fields: &[(&str, &str)]) -> String {
@@ -431,20 +402,6 @@ fn an_incoming_request_id_is_kept_only_from_the_trusted_proxy() {
         let mangled = send(proxy, "bad id <x>").await;
         assert_eq!(mangled.len(), 32, "a malformed id is replaced: {mangled}");
     });
-}
-
-fn base32_decode(s: &str) -> Vec<u8> {
-    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    let (mut buf, mut bits, mut out) = (0u64, 0u32, Vec::new());
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        buf = (buf << 5) | ALPHABET.find(c).expect("base32 letter") as u64;
-        bits += 5;
-        if bits >= 8 {
-            out.push((buf >> (bits - 8)) as u8);
-            bits -= 8;
-        }
-    }
-    out
 }
 
 fn between<'a>(page: &'a str, start: &str, end: &str) -> Vec<&'a str> {

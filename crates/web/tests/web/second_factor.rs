@@ -1,7 +1,14 @@
 //! The TOTP second factor end to end through the pages (R3): set-up after activation, one use
 //! per code, recovery codes once each, throttled guessing, and a pending sign-in that cannot act.
 
-use crate::harness::{enc, select_text, Res, TestApp, ORIGIN, PASSWORD};
+use crate::harness::{
+    base32_decode, cookie_value, enc, get_with_cookie as get, post_form, select_text, Res, TestApp,
+    ORIGIN, PASSWORD,
+};
+
+async fn post(app: &TestApp, path: &str, cookie: &str, body: &str) -> Res {
+    post_form(app, path, cookie, ORIGIN, body).await
+}
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use polku_domain::{Email, Role};
@@ -16,53 +23,6 @@ fn strict(app: TestApp) -> TestApp {
         app: polku_web::app(state),
         ..app
     }
-}
-
-fn cookie_value(res: &Res, name: &str) -> Option<String> {
-    res.headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .filter_map(|v| v.split(';').next())
-        .filter_map(|kv| kv.split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v.to_owned())
-}
-
-async fn post(app: &TestApp, path: &str, cookie: &str, body: &str) -> Res {
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(path)
-        .header(header::ORIGIN, ORIGIN)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, cookie)
-        .body(Body::from(body.to_owned()))
-        .expect("request");
-    app.send(req).await
-}
-
-async fn get(app: &TestApp, path: &str, cookie: &str) -> Res {
-    let req = Request::builder()
-        .uri(path)
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .expect("request");
-    app.send(req).await
-}
-
-fn base32_decode(s: &str) -> Vec<u8> {
-    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    let (mut buf, mut bits, mut out) = (0u64, 0u32, Vec::new());
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        let v = ALPHABET.find(c).expect("base32 letter") as u64;
-        buf = (buf << 5) | v;
-        bits += 5;
-        if bits >= 8 {
-            out.push((buf >> (bits - 8)) as u8);
-            bits -= 8;
-        }
-    }
-    out
 }
 
 fn secret_from(page: &str) -> Vec<u8> {
