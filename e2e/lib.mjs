@@ -70,6 +70,9 @@ export async function audit(page, label) {
   if (await page.locator('main#main').count() !== 1) fail(where, 'no main landmark');
   const lang = await page.getAttribute('html', 'lang');
   if (!lang) fail(where, 'no lang attribute');
+  // Skills and occupations are shown by name, never as their ESCO address.
+  const raw = await page.evaluate(() => (document.body.innerText.match(/https?:\/\/data\.europa\.eu\/esco\/\S*/) || [])[0]);
+  if (raw) fail(where, `a raw ESCO URI in the page text: ${raw}`);
 }
 
 /** Keyboard: the first Tab reaches the skip link, which moves focus to the main content, and

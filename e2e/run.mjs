@@ -40,10 +40,11 @@ async function signIn(browser, role, opts = {}) {
   return page;
 }
 
-/** Visits every same-origin link reachable in `depth` clicks, auditing each page once. */
-async function crawl(page, role, depth = 2, limit = 30) {
+/** Visits every same-origin link reachable from the home page in `depth` clicks (deep enough for
+ *  the participant tabs), auditing each page shape once. */
+async function crawl(page, role, depth = 3, limit = 60) {
   const seen = new Set();
-  let frontier = [new URL(page.url()).pathname];
+  let frontier = ['/'];
   for (let d = 0; d <= depth && seen.size < limit; d++) {
     const next = [];
     for (const path of frontier) {

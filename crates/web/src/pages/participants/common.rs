@@ -21,20 +21,46 @@ pub struct Tab {
     pub current: bool,
 }
 
-/// The tabs: path suffix and label key.
-const TABS: [(&str, &str); 11] = [
-    ("", "p-tab-background"),
-    ("/functioning", "p-tab-functioning"),
-    ("/skills", "p-tab-skills"),
-    ("/languages", "p-tab-languages"),
-    ("/availability", "p-tab-availability"),
-    ("/path", "p-tab-path"),
-    ("/meetings", "p-tab-meetings"),
-    ("/plan", "p-tab-plan"),
-    ("/consents", "p-tab-consents"),
-    ("/suggestions", "p-tab-suggestions"),
-    ("/craft", "p-tab-craft"),
+/// The tabs in their groups: group label key, then each tab's path suffix and label key. The
+/// groups follow the coach's work: who the person is, where the work with them stands, what
+/// work fits, and what they have agreed to.
+const TAB_GROUPS: [(&str, &[(&str, &str)]); 4] = [
+    (
+        "p-tabgroup-person",
+        &[
+            ("", "p-tab-background"),
+            ("/functioning", "p-tab-functioning"),
+            ("/skills", "p-tab-skills"),
+            ("/languages", "p-tab-languages"),
+            ("/availability", "p-tab-availability"),
+        ],
+    ),
+    (
+        "p-tabgroup-progress",
+        &[
+            ("/path", "p-tab-path"),
+            ("/plan", "p-tab-plan"),
+            ("/meetings", "p-tab-meetings"),
+        ],
+    ),
+    (
+        "p-tabgroup-work",
+        &[
+            ("/suggestions", "p-tab-suggestions"),
+            ("/craft", "p-tab-craft"),
+        ],
+    ),
+    ("p-tabgroup-consent", &[("/consents", "p-tab-consents")]),
 ];
+
+/// One group of tabs, e.g. the person's own data.
+#[derive(Debug, Clone)]
+pub struct TabGroup {
+    pub label_key: &'static str,
+    pub tabs: Vec<Tab>,
+    /// Whether the current tab is in this group.
+    pub current: bool,
+}
 
 /// The participant's name, stage and tabs shown above every tab.
 #[derive(Debug, Clone)]
@@ -42,19 +68,29 @@ pub struct Head {
     pub id: String,
     pub name: String,
     pub stage_key: &'static str,
-    pub tabs: Vec<Tab>,
+    pub groups: Vec<TabGroup>,
 }
 
 impl Head {
     pub fn new(view: &ParticipantView, active: &str) -> Head {
         let id = view.id.to_string();
         Head {
-            tabs: TABS
+            groups: TAB_GROUPS
                 .iter()
-                .map(|(suffix, key)| Tab {
-                    href: format!("/participants/{id}{suffix}"),
-                    label_key: key,
-                    current: *suffix == active,
+                .map(|(group, tabs)| {
+                    let tabs: Vec<Tab> = tabs
+                        .iter()
+                        .map(|(suffix, key)| Tab {
+                            href: format!("/participants/{id}{suffix}"),
+                            label_key: key,
+                            current: *suffix == active,
+                        })
+                        .collect();
+                    TabGroup {
+                        label_key: group,
+                        current: tabs.iter().any(|t| t.current),
+                        tabs,
+                    }
                 })
                 .collect(),
             name: format!("{} {}", view.personal.given_name, view.personal.family_name),
