@@ -64,6 +64,21 @@ async function crawl(page, role, depth = 3, limit = 60) {
   return seen.size;
 }
 
+/** Every role can look skills and occupations up by Finnish words and gets them by name
+ *  (the shipped working labels, before any official ESCO pack is imported). */
+async function searchReference(page, role) {
+  for (const q of ['siivous', 'varasto', 'asiakaspalvelu']) {
+    for (const kind of ['skill', 'occupation']) {
+      const status = await go(page, `${BASE}/esco?kind=${kind}&q=${encodeURIComponent(q)}`, `${role} search`);
+      if (status !== 200) continue;
+      await audit(page, role);
+      const hits = await page.$$eval('main ol.esco-hits > li a', (as) => as.map((a) => a.textContent.trim()));
+      if (!hits.length) fail(`${role} search`, `"${q}" found no ${kind}`);
+      else if (hits.some((h) => !h || /data\.europa\.eu/.test(h))) fail(`${role} search`, `"${q}" gave a hit without a name`);
+    }
+  }
+}
+
 async function crossSite(browser, page) {
   // An attacker page on another loopback address auto-submits a form to the application.
   const app = new URL(BASE);
@@ -99,6 +114,11 @@ try {
     const before = findings.length;
     try { await flow.run(page, { BASE, audit, fail, go }); } catch (e) { fail(name, e.message.split('\n')[0]); }
     if (findings.length === before) console.log(`flow passed: ${name}`);
+  }
+  for (const [role, page] of Object.entries(pages)) {
+    const before = findings.length;
+    await searchReference(page, role);
+    if (findings.length === before) console.log(`${role}: "siivous", "varasto" and "asiakaspalvelu" find named skills and occupations`);
   }
   for (const [role, page] of Object.entries(pages)) {
     const n = await crawl(page, role);

@@ -108,10 +108,10 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api"],
-    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api"],
-    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api"],
-    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api"],
+    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference"],
+    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference"],
+    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference"],
+    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference"],
 }
 
 /// The loaded catalogues.

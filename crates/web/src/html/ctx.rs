@@ -48,6 +48,19 @@ const NAV: &[(&str, &str, &[Role])] = &[
         "nav-shared",
         &[Role::Employer, Role::Mentor, Role::Institution],
     ),
+    (
+        "/esco",
+        "nav-reference",
+        &[
+            Role::Coach,
+            Role::Coordinator,
+            Role::Manager,
+            Role::Admin,
+            Role::Employer,
+            Role::Mentor,
+            Role::Institution,
+        ],
+    ),
 ];
 
 impl Ctx {

@@ -10,6 +10,7 @@ pub mod form;
 pub mod home;
 pub mod labels;
 pub mod participants;
+pub mod reference;
 pub mod reports;
 pub mod shared;
 
@@ -25,4 +26,5 @@ pub fn routes() -> Routes {
         .merge(reports::routes())
         .merge(admin::routes())
         .merge(shared::routes())
+        .merge(reference::routes())
 }

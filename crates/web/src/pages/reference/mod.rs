@@ -1,0 +1,155 @@
+//! Skills and occupations (ESCO) for every signed-in user: search by words in the user's
+//! language, and each concept by name. Reference data, not personal data: nothing is audited.
+
+use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::render;
+use crate::pages::labels::data_lang;
+use crate::policy::{Policy, Routes};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use polku_domain::{EscoKind, EscoUri};
+use serde::Deserialize;
+
+pub fn routes() -> Routes {
+    Routes::new().get("/esco", Policy::SignedIn, search).get(
+        "/esco/{kind}/{id}",
+        Policy::SignedIn,
+        concept,
+    )
+}
+
+/// How many hits a search shows.
+const LIMIT: usize = 30;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    kind: String,
+}
+
+/// One hit: its page and its name.
+#[derive(Debug)]
+pub struct Hit {
+    pub href: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "reference/search.html")]
+struct SearchPage<'a> {
+    ctx: &'a Ctx,
+    q: String,
+    occupations: bool,
+    searched: bool,
+    count: i64,
+    hits: Vec<Hit>,
+}
+
+/// The page of a concept: `/esco/skill/<id>` or `/esco/occupation/<id>`.
+pub fn href(uri: &EscoUri) -> String {
+    let path = uri
+        .as_str()
+        .trim_start_matches("http://data.europa.eu/esco/");
+    format!("/esco/{path}")
+}
+
+async fn search(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> WebResult<Response> {
+    let session = ctx.session.as_ref().ok_or(WebError::NotFound)?;
+    let occupations = q.kind == "occupation";
+    let kind = if occupations {
+        EscoKind::Occupation
+    } else {
+        EscoKind::Skill
+    };
+    let query = q.q.trim().to_owned();
+    let hits = if query.is_empty() {
+        Vec::new()
+    } else {
+        state
+            .service
+            .search_esco_concepts(&session.actor, kind, &query, data_lang(ctx.locale), LIMIT)
+            .await?
+            .into_iter()
+            .map(|h| Hit {
+                href: href(&h.uri),
+                label: h.label,
+            })
+            .collect()
+    };
+    render(&SearchPage {
+        ctx: &ctx,
+        searched: !query.is_empty(),
+        q: query,
+        occupations,
+        count: hits.len() as i64,
+        hits,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "reference/concept.html")]
+struct ConceptPage<'a> {
+    ctx: &'a Ctx,
+    label: String,
+    kind_key: &'static str,
+    /// The names in the other languages, with the language's catalogue key.
+    names: Vec<(&'static str, String)>,
+    uri: String,
+}
+
+async fn concept(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Path((kind, id)): Path<(String, String)>,
+) -> WebResult<Response> {
+    if !matches!(kind.as_str(), "skill" | "occupation") {
+        return Err(WebError::NotFound);
+    }
+    let uri = EscoUri::parse(&format!("http://data.europa.eu/esco/{kind}/{id}"))
+        .map_err(|_| WebError::NotFound)?;
+    let lang = data_lang(ctx.locale);
+    let mut names = Vec::new();
+    for (l, key) in [
+        ("fi", "ref-lang-fi"),
+        ("sv", "ref-lang-sv"),
+        ("en", "ref-lang-en"),
+    ] {
+        let hit = state
+            .service
+            .esco_labels(std::slice::from_ref(&uri), l)
+            .await?
+            .pop()
+            .ok_or(WebError::NotFound)?;
+        if hit.label == uri.as_str() {
+            return Err(WebError::NotFound);
+        }
+        names.push((key, hit.label));
+    }
+    let label = state
+        .service
+        .esco_labels(std::slice::from_ref(&uri), lang)
+        .await?
+        .pop()
+        .map(|h| h.label)
+        .ok_or(WebError::NotFound)?;
+    render(&ConceptPage {
+        ctx: &ctx,
+        label,
+        kind_key: if kind == "skill" {
+            "ref-kind-skill"
+        } else {
+            "ref-kind-occupation"
+        },
+        names,
+        uri: uri.to_string(),
+    })
+}
