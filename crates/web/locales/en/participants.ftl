@@ -85,6 +85,7 @@ p-hetu-recorded = Recorded (not shown)
 p-field-email = Email
 p-field-phone = Phone
 p-field-home = Home municipality
+p-home-hint = Type the name of the municipality. A former one is fine too, for example Nastola: today's municipality is saved.
 p-field-hours-min = Hours a week, at least
 p-field-hours-max = Hours a week, at most
 p-field-days-max = Days a week, at most

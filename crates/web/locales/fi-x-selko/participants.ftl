@@ -81,6 +81,7 @@ p-hetu-recorded = Tallennettu. Sitä ei näytetä.
 p-field-email = Sähköposti
 p-field-phone = Puhelin
 p-field-home = Kotikunta
+p-home-hint = Kirjoita kunnan nimi. Voit kirjoittaa myös vanhan kunnan nimen, esimerkiksi Nastola.
 p-field-hours-min = Tunteja viikossa vähintään
 p-field-hours-max = Tunteja viikossa enintään
 p-field-days-max = Päiviä viikossa enintään

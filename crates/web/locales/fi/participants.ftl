@@ -85,6 +85,7 @@ p-hetu-recorded = Kirjattu (ei näytetä)
 p-field-email = Sähköposti
 p-field-phone = Puhelin
 p-field-home = Kotikunta
+p-home-hint = Kirjoita kunnan nimi. Myös entinen kunta käy, esimerkiksi Nastola: tallennetaan nykyinen kunta.
 p-field-hours-min = Tunteja viikossa vähintään
 p-field-hours-max = Tunteja viikossa enintään
 p-field-days-max = Päiviä viikossa enintään

@@ -85,6 +85,7 @@ p-hetu-recorded = Antecknad (visas inte)
 p-field-email = E-post
 p-field-phone = Telefon
 p-field-home = Hemkommun
+p-home-hint = Skriv kommunens namn. Också en tidigare kommun går bra, till exempel Nastola: den nuvarande kommunen sparas.
 p-field-hours-min = Timmar i veckan, minst
 p-field-hours-max = Timmar i veckan, högst
 p-field-days-max = Dagar i veckan, högst

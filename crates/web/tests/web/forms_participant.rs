@@ -34,6 +34,17 @@ fn a_former_municipality_is_saved_as_todays_with_a_notice() {
         let (coach, id) = coach_with_participant(&app).await;
         let url = format!("/participants/{id}/availability");
         let page = app.get(&url, Some(&coach)).await;
+        // Today's names are offered; a municipality that has ceased is not.
+        assert!(has(&page.body, "input#home[list=home-names]"));
+        assert!(has(&page.body, "datalist#home-names option[value=Lahti]"));
+        assert!(!has(
+            &page.body,
+            "datalist#home-names option[value=Pertunmaa]"
+        ));
+        assert!(!has(
+            &page.body,
+            "datalist#home-names option[value=Nastola]"
+        ));
         let version = version_in(&page.body);
         let res = app
             .post_form(

@@ -84,6 +84,7 @@ struct AvailabilityPage<'a> {
     errors: FieldErrors,
     conflict: Option<Vec<Shown>>,
     form: AvailabilityForm,
+    municipality_names: Vec<&'static str>,
 }
 
 pub async fn show(
@@ -102,6 +103,7 @@ pub async fn show(
             errors: FieldErrors::new(),
             conflict: None,
             form,
+            municipality_names: place::names(ctx.locale),
             ctx: &ctx,
         },
     )
@@ -228,6 +230,7 @@ pub async fn submit(
                         version: again.version,
                         ..form
                     },
+                    municipality_names: place::names(ctx.locale),
                     ctx: &ctx,
                 },
             )

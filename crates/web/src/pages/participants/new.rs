@@ -70,6 +70,7 @@ struct NewPage<'a> {
     form: NewForm,
     projects: Vec<Opt>,
     options: EsfOptions,
+    municipality_names: Vec<&'static str>,
 }
 
 fn esf_of(f: &NewForm) -> BackgroundForm {
@@ -99,6 +100,7 @@ async fn page<'a>(
         .collect();
     let options = esf_options(ctx, &esf_of(&form));
     Ok(NewPage {
+        municipality_names: place::names(ctx.locale),
         ctx,
         errors,
         form,

@@ -2,8 +2,9 @@
 //! and former municipalities, saved as the municipality they belong to today (Nastola → Lahti)
 //! and told in the confirmation. An unknown name is refused with the name in the message.
 
+use crate::i18n::Locale;
 use crate::pages::form::FieldErrors;
-use polku_domain::geo::{find_municipality, Merger};
+use polku_domain::geo::{find_municipality, merger, municipalities, Merger};
 use polku_domain::MunicipalityCode;
 
 /// The municipalities a form named, and the mergers that mapped a former name to today's.
@@ -56,4 +57,24 @@ pub fn list(text: &str, field: &str, errors: &mut FieldErrors) -> Places {
         errors.add_word(field, "p-error-municipality-unknown", &unknown.join(", "));
     }
     places
+}
+
+/// Today's municipality names in the page's language (Swedish names in Swedish, Finnish
+/// otherwise), sorted: the suggestions of the municipality fields (a `datalist`, so the field
+/// still takes any name, a former one too, without JavaScript).
+pub fn names(locale: Locale) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = municipalities()
+        .iter()
+        .filter(|m| merger(&m.code).is_none())
+        .map(|m| {
+            if locale == Locale::Sv {
+                m.name_sv
+            } else {
+                m.name_fi
+            }
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
