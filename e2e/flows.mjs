@@ -57,17 +57,28 @@ export const flows = {
       const url = `${BASE}/participants/${m[1]}/functioning`;
       await page.goto(url);
       await audit(page, 'coach');
-      const groups = await page.$$eval('input[type=radio][name^="dim-"]', (is) => [...new Set(is.map((i) => i.name))]);
-      if (groups.length < 10) fail('questionnaire', `only ${groups.length} questions`);
-      for (const [i, g] of groups.entries()) {
-        const value = ['4', '3', '2', 'na'][i % 4];
-        await page.check(`input[name="${g}"][value="${value}"]`);
+      // Five steps, one page each: four question groups, then accommodations and notes.
+      const form = `form[action="/participants/${m[1]}/functioning"]`;
+      let first = null;
+      for (let step = 1; step <= 4; step++) {
+        const progress = await page.locator('#step-progress').innerText();
+        if (!progress.includes(`${step}/5`)) fail('questionnaire', `step ${step}: the progress reads "${progress}"`);
+        if ((await page.locator('ol.steps [aria-current=step]').count()) !== 1) fail('questionnaire', `step ${step}: no current step marked`);
+        const groups = await page.$$eval('input[type=radio][name^="dim-"]', (is) => [...new Set(is.map((i) => i.name))]);
+        if (groups.length < 4 || groups.length > 7) fail('questionnaire', `step ${step}: ${groups.length} questions`);
+        for (const [i, g] of groups.entries()) {
+          const value = ['4', '3', '2', 'na'][i % 4];
+          await page.check(`input[name="${g}"][value="${value}"]`);
+        }
+        first = first ?? groups[0];
+        await send(page, form);
+        await audit(page, 'coach');
+        if (await page.locator('.error-summary').count()) fail('questionnaire', `saving step ${step} showed errors`);
+        if (!(await page.locator('[role=status].notice-success').count())) fail('questionnaire', `saving step ${step} showed no confirmation`);
       }
-      await send(page, `form[action="/participants/${m[1]}/functioning"]`);
-      await audit(page, 'coach');
-      if (await page.locator('.error-summary').count()) fail('questionnaire', 'saving showed errors');
+      if (!(await page.locator('input[name=acc]').count())) fail('questionnaire', 'the last step has no accommodations');
       await page.goto(url);
-      const stored = await page.isChecked(`input[name="${groups[0]}"][value="4"]`);
+      const stored = first !== null && (await page.isChecked(`input[name="${first}"][value="4"]`));
       if (!stored) fail('questionnaire', 'the answer was not stored');
     },
   },

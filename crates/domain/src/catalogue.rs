@@ -33,8 +33,21 @@ pub struct DimensionInfo {
     pub label: Localised,
     /// The questionnaire question; `fi_selko` is plain-language Finnish for participants.
     pub question: Question,
-    /// What each level 0–4 means, per locale (five entries each).
+    /// What each level 0–4 means as a demand of a task ("Ajoittain 5–10 kg"), per locale (five
+    /// entries each). Task forms and the engine's explanations use these.
     pub levels: LevelTexts,
+    /// The same levels 0–4 said about the person, in the first person ("En jaksa seistä",
+    /// "Jaksan seistä alle 30 minuuttia kerrallaan"): the answer options of the questionnaire.
+    pub capacity: CapacityTexts,
+}
+
+/// Level texts written about the person; `fi_selko` is plain-language Finnish.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapacityTexts {
+    pub fi: [String; 5],
+    pub fi_selko: [String; 5],
+    pub sv: [String; 5],
+    pub en: [String; 5],
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

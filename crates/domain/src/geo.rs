@@ -206,19 +206,162 @@ pub fn municipality(code: &MunicipalityCode) -> Option<&'static Municipality> {
         .map(|i| &all[i])
 }
 
-fn same_ignoring_case(a: &str, b: &str) -> bool {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
+/// A municipality that has ceased, merged into one that exists today
+/// (`data/municipality-mergers.csv`, Statistics Finland's list of abolished municipalities).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Merger {
+    /// The code the former municipality had, e.g. `532` (Nastola).
+    pub former_code: MunicipalityCode,
+    pub former_name_fi: &'static str,
+    pub former_name_sv: &'static str,
+    /// The municipality its area belongs to today, after any later mergers.
+    pub current: &'static Municipality,
+    /// The year the former municipality ceased (the merger took effect on 1 January).
+    pub year: u16,
 }
 
-/// The municipality whose Finnish or Swedish name is `name`, ignoring case and surrounding
-/// whitespace (`lahti`, `Lahtis`, `HÄMEENLINNA`).
+impl Merger {
+    /// The former name in the user's language (`sv` for Swedish, Finnish otherwise).
+    pub fn former_name(&self, swedish: bool) -> &'static str {
+        if swedish {
+            self.former_name_sv
+        } else {
+            self.former_name_fi
+        }
+    }
+}
+
+const MERGERS_CSV: &str = include_str!("../../../data/municipality-mergers.csv");
+
+/// Every merger since 2005, ordered by former code.
+pub fn mergers() -> &'static [Merger] {
+    static CELL: OnceLock<Vec<Merger>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut out: Vec<Merger> = rows(
+            "municipality-mergers.csv",
+            MERGERS_CSV,
+            "former_code,former_name_fi,former_name_sv,current_code,year",
+        )
+        .map(|r| {
+            let former = MunicipalityCode::parse(r[0]);
+            let current = MunicipalityCode::parse(r[3])
+                .ok()
+                .and_then(|c| municipality(&c));
+            match (former, current, r[4].parse::<u16>()) {
+                (Ok(former_code), Some(current), Ok(year)) => Merger {
+                    former_code,
+                    former_name_fi: r[1],
+                    former_name_sv: r[2],
+                    current,
+                    year,
+                },
+                _ => panic!("embedded municipality-mergers.csv has a bad row {r:?}"),
+            }
+        })
+        .collect();
+        out.sort_by(|a, b| a.former_code.cmp(&b.former_code));
+        out
+    })
+}
+
+/// The merger that ended the municipality with code `code`, if it has ceased.
+pub fn merger(code: &MunicipalityCode) -> Option<&'static Merger> {
+    let all = mergers();
+    all.binary_search_by(|m| m.former_code.cmp(code))
+        .ok()
+        .map(|i| &all[i])
+}
+
+/// What a municipality name resolved to: today's municipality, and the merger when the name
+/// was that of a former municipality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub municipality: &'static Municipality,
+    pub merged: Option<&'static Merger>,
+}
+
+/// Lower case with whitespace runs collapsed: the form in which names are compared exactly.
+fn exact_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// [`exact_key`] without the marks on letters (ä → a, ö → o, å → a, é → e), so `Hameenlinna`
+/// typed on a keyboard without Finnish letters still matches. Combining marks (a name typed in
+/// decomposed form) are dropped too.
+fn folded_key(s: &str) -> String {
+    exact_key(s)
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' => 'u',
+            'í' | 'ì' | 'ï' => 'i',
+            other => other,
+        })
+        .collect()
+}
+
+/// Every name a user may type, with what it resolves to: the Finnish and Swedish names of
+/// today's municipalities, then those of former ones. A municipality that has itself ceased
+/// (Pertunmaa, in Posti's 2024 file but part of Mäntyharju since 2025) is reached only
+/// through its merger.
+fn names() -> &'static [(&'static str, Found)] {
+    static CELL: OnceLock<Vec<(&'static str, Found)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut out = Vec::new();
+        for m in municipalities() {
+            if merger(&m.code).is_none() {
+                let found = Found {
+                    municipality: m,
+                    merged: None,
+                };
+                out.push((m.name_fi, found));
+                out.push((m.name_sv, found));
+            }
+        }
+        for g in mergers() {
+            let found = Found {
+                municipality: g.current,
+                merged: Some(g),
+            };
+            out.push((g.former_name_fi, found));
+            out.push((g.former_name_sv, found));
+        }
+        out
+    })
+}
+
+/// The municipality a name means today, with the merger if the name is a former
+/// municipality's: `Nastola` is Lahti (merged 2016). Finnish or Swedish names, ignoring case
+/// and extra whitespace. A name typed without its marks (`Hameenlinna`, `Vora`) matches only
+/// when it can mean one municipality; a current name wins over a former one of the same
+/// spelling (Parainen, merged 2009 into the Parainen of today).
+pub fn find_municipality(name: &str) -> Option<Found> {
+    let key = exact_key(name);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some((_, found)) = names().iter().find(|(n, _)| exact_key(n) == key) {
+        return Some(*found);
+    }
+    let key = folded_key(name);
+    let mut hits = names().iter().filter(|(n, _)| folded_key(n) == key);
+    let (_, first) = hits.next()?;
+    let same_place = |f: &Found| f.municipality.code == first.municipality.code;
+    hits.all(|(_, f)| same_place(f)).then_some(*first)
+}
+
+/// The municipality whose Finnish or Swedish name is `name` today, or was before a merger
+/// (see [`find_municipality`]): `lahti`, `Lahtis`, `HÄMEENLINNA`, `Nastola` (→ Lahti).
 pub fn municipality_by_name(name: &str) -> Option<&'static Municipality> {
-    let name = name.trim();
-    municipalities()
-        .iter()
-        .find(|m| same_ignoring_case(m.name_fi, name) || same_ignoring_case(m.name_sv, name))
+    find_municipality(name).map(|f| f.municipality)
 }
 
 /// The municipality a postcode belongs to, if Posti's file lists the postcode.
@@ -339,6 +482,82 @@ mod tests {
                 Postcode::parse(bad),
                 Err(DomainError::InvalidPostcode(bad.to_owned()))
             );
+        }
+    }
+
+    #[test]
+    fn former_municipalities_resolve_to_todays() {
+        let nastola = find_municipality("Nastola").expect("Nastola is known");
+        assert_eq!(nastola.municipality.code.as_str(), "398");
+        let g = nastola.merged.expect("Nastola has merged");
+        assert_eq!((g.former_code.as_str(), g.year), ("532", 2016));
+        assert_eq!(g.former_name(false), "Nastola");
+        // Swedish names of former municipalities, and later mergers followed through.
+        let maxmo = find_municipality("maxmo").expect("Maxmo is known");
+        assert_eq!(maxmo.municipality.name_fi, "Vöyri");
+        assert_eq!(
+            municipality_by_name("Suodenniemi").map(|m| m.name_fi),
+            Some("Sastamala")
+        );
+        // A municipality still in Posti's 2024 file but merged since resolves to today's.
+        let pertunmaa = find_municipality("Pertunmaa").expect("Pertunmaa is known");
+        assert_eq!(pertunmaa.municipality.code.as_str(), "507");
+        assert!(pertunmaa.merged.is_some());
+        // A current name that a former municipality also had is today's, without a merger.
+        let parainen = find_municipality("Parainen").expect("Parainen is known");
+        assert_eq!(parainen.municipality.code.as_str(), "445");
+        assert_eq!(parainen.merged, None);
+        assert_eq!(find_municipality("Hollola").map(|f| f.merged), Some(None));
+    }
+
+    #[test]
+    fn names_match_without_marks_only_where_unambiguous() {
+        for name in [
+            "Hameenlinna",
+            "hämeenlinna",
+            " HAMEENLINNA ",
+            "Hame\u{308}enlinna",
+        ] {
+            assert_eq!(
+                municipality_by_name(name).map(|m| m.code.as_str()),
+                Some("109"),
+                "{name:?}"
+            );
+        }
+        assert_eq!(
+            municipality_by_name("Vora").map(|m| m.name_fi),
+            Some("Vöyri")
+        );
+        assert_eq!(
+            municipality_by_name("Mantta-Vilppula").map(|m| m.name_fi),
+            Some("Mänttä-Vilppula")
+        );
+        // Whitespace inside a name is collapsed, but words are not merged.
+        assert!(municipality_by_name("Mänttä -Vilppula").is_none());
+        assert!(municipality_by_name("Nastolx").is_none());
+        // Every folded name means one place, so no unmarked spelling is refused as ambiguous.
+        for (n, f) in names() {
+            let hits = names()
+                .iter()
+                .filter(|(m, g)| folded_key(m) == folded_key(n) && g.municipality != f.municipality)
+                .count();
+            assert_eq!(hits, 0, "{n} is ambiguous without marks");
+        }
+    }
+
+    #[test]
+    fn mergers_match_the_source() {
+        assert_eq!(mergers().len(), 145);
+        assert!(mergers()
+            .windows(2)
+            .all(|w| w[0].former_code < w[1].former_code));
+        for g in mergers() {
+            assert!(
+                merger(&g.current.code).is_none(),
+                "{} leads to a ceased code",
+                g.former_name_fi
+            );
+            assert!((2005..=2025).contains(&g.year));
         }
     }
 }

@@ -81,10 +81,15 @@ fn dimension_catalogue_covers_every_dimension_in_order() {
         ] {
             tidy(&format!("{} {what}", d.key), text);
         }
+        let c = &d.capacity;
         for (locale, levels) in [
             ("fi", &d.levels.fi),
             ("sv", &d.levels.sv),
             ("en", &d.levels.en),
+            ("capacity fi", &c.fi),
+            ("capacity fi_selko", &c.fi_selko),
+            ("capacity sv", &c.sv),
+            ("capacity en", &c.en),
         ] {
             let distinct: BTreeSet<_> = levels.iter().collect();
             assert_eq!(
@@ -118,6 +123,67 @@ fn plain_language_questions_are_short() {
 }
 
 #[test]
+fn capacity_levels_speak_about_the_person() {
+    // The answer options are said by the person, in the first person; the demand texts stay
+    // about the task and never do.
+    let first_person_fi = |t: &str| {
+        // "En jaksa", "Jaksan", "Kuulen, kun …": a verb in the first person singular ends in -n.
+        let first = t.split_whitespace().next().unwrap_or_default();
+        first.trim_end_matches(',').ends_with('n')
+    };
+    for d in dimensions() {
+        let c = &d.capacity;
+        for (locale, texts) in [("fi", &c.fi), ("fi_selko", &c.fi_selko)] {
+            for t in texts {
+                assert!(
+                    first_person_fi(t),
+                    "{} {locale}: {t:?} is not in the first person",
+                    d.key
+                );
+            }
+        }
+        for t in &c.sv {
+            assert!(t.starts_with("Jag "), "{} sv: {t:?}", d.key);
+        }
+        for t in &c.en {
+            assert!(t.starts_with("I "), "{} en: {t:?}", d.key);
+        }
+        assert!(
+            d.levels.en.iter().all(|t| !t.starts_with("I ")),
+            "{}: demand texts stay about the task",
+            d.key
+        );
+        assert_ne!(d.capacity.fi, d.levels.fi, "{}", d.key);
+    }
+    let standing = &dimensions()[1];
+    assert_eq!(standing.capacity.fi[0], "En jaksa seistä");
+    assert!(standing.capacity.fi[1..]
+        .iter()
+        .all(|t| t.starts_with("Jaksan seistä")));
+    let lifting = dimensions().first().expect("lifting");
+    assert!(lifting.capacity.fi[1..].iter().all(|l| l.contains("kg")));
+    assert!(lifting.capacity.fi_selko[1..]
+        .iter()
+        .all(|l| l.contains("kiloa")));
+}
+
+#[test]
+fn plain_language_capacity_sentences_are_short() {
+    for d in dimensions() {
+        for t in &d.capacity.fi_selko {
+            for sentence in t.split_inclusive('.') {
+                let words = sentence.split_whitespace().count();
+                assert!(
+                    words <= 12,
+                    "{}: selko option of {words} words: {t:?}",
+                    d.key
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn level_texts_are_concrete_where_a_unit_exists() {
     let lifting = dimensions().first().expect("lifting");
     assert!(lifting.levels.fi[1..].iter().all(|l| l.contains("kg")));
@@ -132,8 +198,9 @@ fn dimension_entries_have_exactly_the_loader_fields() {
     for e in entries(DIMENSIONS_JSON) {
         assert_eq!(
             keys(&e),
-            set(&["key", "group", "label", "question", "levels"])
+            set(&["key", "group", "label", "question", "levels", "capacity"])
         );
+        assert_eq!(keys(&e["capacity"]), set(&["fi", "fi_selko", "sv", "en"]));
         assert_eq!(keys(&e["label"]), set(&["fi", "sv", "en"]));
         assert_eq!(keys(&e["question"]), set(&["fi", "fi_selko", "sv", "en"]));
         assert_eq!(keys(&e["levels"]), set(&["fi", "sv", "en"]));

@@ -1,6 +1,7 @@
 //! What every page template receives: the language, the CSP nonce, the signed-in user and the
 //! navigation. Templates reach text only through `ctx.t(...)` and friends.
 
+use super::notice::merged_from_query;
 use super::Notice;
 use crate::i18n::{Arg, I18n, Locale};
 use crate::middleware::nonce::Nonce;
@@ -9,6 +10,7 @@ use crate::policy::has_any_role;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use polku_domain::geo::Merger;
 use polku_domain::Role;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -32,6 +34,8 @@ pub struct Ctx {
     pub nav: Vec<NavItem>,
     /// The confirmation of a save just made, from the allow-listed `?saved=` (see [`Notice`]).
     pub notice: Option<Notice>,
+    /// Former municipalities the save mapped to today's, told with the confirmation.
+    pub merged: Vec<&'static Merger>,
 }
 
 const NAV: &[(&str, &str, &[Role])] = &[
@@ -64,9 +68,13 @@ const NAV: &[(&str, &str, &[Role])] = &[
 ];
 
 impl Ctx {
-    /// Text for a key.
+    /// Text for a key. A field error that names the word it refused is stored as the key and
+    /// the word joined by [`crate::pages::form::WORD_SEPARATOR`] and shown with `$word` filled in.
     pub fn t(&self, key: &str) -> String {
-        self.i18n.text(self.locale, key)
+        match key.split_once(crate::pages::form::WORD_SEPARATOR) {
+            Some((key, word)) => self.ts(key, "word", word),
+            None => self.i18n.text(self.locale, key),
+        }
     }
 
     /// Text with one numeric argument (plural selection).
@@ -90,6 +98,34 @@ impl Ctx {
     /// The text of the save confirmation to show, if any.
     pub fn notice_text(&self) -> Option<String> {
         self.notice.map(|n| self.t(&n.key()))
+    }
+
+    /// With a confirmation: one sentence per former municipality the save mapped to today's
+    /// ("Nastola merged with another municipality in 2016. Today it is Lahti, which was saved.").
+    pub fn merged_texts(&self) -> Vec<String> {
+        if self.notice.is_none() {
+            return Vec::new();
+        }
+        let swedish = self.locale == Locale::Sv;
+        self.merged
+            .iter()
+            .map(|m| {
+                let current = if swedish {
+                    m.current.name_sv
+                } else {
+                    m.current.name_fi
+                };
+                self.i18n.text_with(
+                    self.locale,
+                    "notice-municipality-merged",
+                    &[
+                        ("former", Arg::Str(m.former_name(swedish))),
+                        ("year", Arg::Str(&m.year.to_string())),
+                        ("current", Arg::Str(current)),
+                    ],
+                )
+            })
+            .collect()
     }
 
     pub fn lang(&self) -> &'static str {
@@ -147,6 +183,11 @@ impl FromRequestParts<AppState> for Ctx {
         let notice = (parts.method == axum::http::Method::GET)
             .then(|| Notice::from_query(parts.uri.query()))
             .flatten();
+        let merged = if notice.is_some() {
+            merged_from_query(parts.uri.query())
+        } else {
+            Vec::new()
+        };
         let nav = match &session {
             None => Vec::new(),
             Some(s) => NAV
@@ -167,6 +208,7 @@ impl FromRequestParts<AppState> for Ctx {
             path,
             nav,
             notice,
+            merged,
         })
     }
 }

@@ -37,6 +37,7 @@ pub fn error_page(
         path: String::new(),
         nav: Vec::new(),
         notice: None,
+        merged: Vec::new(),
     };
     let title_key = match status.as_u16() {
         401 => "error-title-401",

@@ -6,6 +6,9 @@
 //! and loading the page again from a link or the navigation (without the parameter) shows no
 //! confirmation.
 
+use polku_domain::geo::{merger, Merger};
+use polku_domain::MunicipalityCode;
+
 /// One confirmation; each is a catalogue key in every locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
@@ -122,9 +125,38 @@ impl Notice {
     }
 }
 
+/// The former municipalities a save mapped to today's (`merged=<former code>`, repeated), told
+/// with the confirmation ("Nastola merged in 2016; Lahti was saved"). Only codes on the
+/// merger list count, so the URL still carries no text to show.
+pub fn merged_from_query(query: Option<&str>) -> Vec<&'static Merger> {
+    let mut out: Vec<&'static Merger> = Vec::new();
+    for code in query
+        .unwrap_or_default()
+        .split('&')
+        .filter_map(|pair| pair.strip_prefix("merged="))
+    {
+        let found = MunicipalityCode::parse(code).ok().and_then(|c| merger(&c));
+        if let Some(m) = found.filter(|m| !out.contains(m)) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// `to` with `merged=<former code>` added for each merger.
+pub fn with_merged(to: &str, merged: &[&Merger]) -> String {
+    let mut out = to.to_owned();
+    for m in merged {
+        out.push(if out.contains('?') { '&' } else { '?' });
+        out.push_str("merged=");
+        out.push_str(m.former_code.as_str());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Notice;
+    use super::{merged_from_query, with_merged, Notice};
 
     #[test]
     fn slugs_round_trip_and_unknown_ones_are_refused() {
@@ -136,5 +168,23 @@ mod tests {
         assert_eq!(Notice::from_query(Some("saved=")), None);
         assert_eq!(Notice::from_query(None), None);
         assert_eq!(Notice::Task.on("/e/1/tasks"), "/e/1/tasks?saved=task");
+    }
+
+    #[test]
+    fn merged_codes_round_trip_and_others_are_ignored() {
+        let nastola = merged_from_query(Some("merged=532"));
+        assert_eq!(nastola.len(), 1);
+        assert_eq!(nastola[0].current.name_fi, "Lahti");
+        let to = with_merged("/p/1/availability", &nastola);
+        assert_eq!(to, "/p/1/availability?merged=532");
+        let back = Notice::Availability.on(&to);
+        assert_eq!(
+            merged_from_query(Some(&back[back.find('?').map_or(0, |i| i + 1)..])).len(),
+            1
+        );
+        // A current municipality, a malformed code and repeats add nothing.
+        assert!(merged_from_query(Some("merged=398&merged=<b>&merged=")).is_empty());
+        assert_eq!(merged_from_query(Some("merged=532&merged=532")).len(), 1);
+        assert!(merged_from_query(None).is_empty());
     }
 }

@@ -4,6 +4,10 @@
 
 use std::collections::BTreeMap;
 
+/// Joins a message key and the word it names in a stored field error (see
+/// [`FieldErrors::add_word`]); a control character no catalogue key contains.
+pub const WORD_SEPARATOR: char = '\u{1f}';
+
 /// Field name → message key (in the `errors` catalogue area).
 #[derive(Debug, Clone, Default)]
 pub struct FieldErrors(pub BTreeMap<String, String>);
@@ -17,6 +21,12 @@ impl FieldErrors {
         self.0
             .entry(field.to_owned())
             .or_insert_with(|| key.to_owned());
+    }
+
+    /// An error whose message names the refused word (the catalogue message takes `$word`),
+    /// e.g. the municipality that was not recognised.
+    pub fn add_word(&mut self, field: &str, key: &str, word: &str) {
+        self.add(field, &format!("{key}{WORD_SEPARATOR}{word}"));
     }
 
     pub fn is_empty(&self) -> bool {

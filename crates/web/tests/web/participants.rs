@@ -321,24 +321,27 @@ fn questionnaire_round_trip_stores_levels() {
         let lifting = polku_domain::catalogue::dimension(Dimension::Lifting).expect("lifting");
         assert!(has_text(&page.body, "legend", &lifting.question.fi_selko));
         assert!(page.body.contains("Ei arvioitu"));
-        let version = version_in(&page.body);
-        let res = app
-            .post_form(
-                &url,
-                Some(&coach),
-                &[
-                    ("version", &version),
-                    ("dim-lifting", "3"),
-                    ("dim-standing", "na"),
-                    ("dim-vision", "0"),
-                    ("acc", "lifting_trolley"),
-                    ("notes", "Tarvitsee taukoja"),
-                ],
-            )
-            .await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-        app.confirms(&res, &coach, "Toimintakyky tallennettu.")
-            .await;
+        // One step at a time: physical questions, then senses, then the arrangements.
+        let steps: [&[(&str, &str)]; 3] = [
+            &[("step", "1"), ("dim-lifting", "3"), ("dim-standing", "na")],
+            &[("step", "2"), ("dim-vision", "0")],
+            &[
+                ("step", "5"),
+                ("acc", "lifting_trolley"),
+                ("notes", "Tarvitsee taukoja"),
+            ],
+        ];
+        let mut page = page;
+        for fields in steps {
+            let version = version_in(&page.body);
+            let mut all = vec![("version", version.as_str())];
+            all.extend_from_slice(fields);
+            let res = app.post_form(&url, Some(&coach), &all).await;
+            assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+            page = app
+                .confirms(&res, &coach, "Toimintakyky tallennettu.")
+                .await;
+        }
         let view = app
             .service()
             .get_participant(&coach.actor, id, "service_delivery")

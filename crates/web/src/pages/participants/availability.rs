@@ -2,9 +2,11 @@
 //! municipality and the municipalities the person can travel to, and a driving licence.
 
 use super::common::{checked, load, shown, Head, Shown};
+use super::place;
 use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
+use crate::html::notice::with_merged;
 use crate::html::{render_status, Notice};
 use crate::i18n::Locale;
 use crate::middleware::session::Session;
@@ -16,6 +18,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
+use polku_domain::geo::Merger;
 use polku_domain::{Availability, HoursRange, Mobility};
 use polku_service::participants::{ParticipantChanges, ParticipantView};
 use serde::Deserialize;
@@ -81,6 +84,7 @@ struct AvailabilityPage<'a> {
     errors: FieldErrors,
     conflict: Option<Vec<Shown>>,
     form: AvailabilityForm,
+    municipality_names: Vec<&'static str>,
 }
 
 pub async fn show(
@@ -99,12 +103,17 @@ pub async fn show(
             errors: FieldErrors::new(),
             conflict: None,
             form,
+            municipality_names: place::names(ctx.locale),
             ctx: &ctx,
         },
     )
 }
 
-fn parse(view: &ParticipantView, f: &AvailabilityForm) -> Result<ParticipantChanges, FieldErrors> {
+/// The changes, with the former municipalities that were mapped to today's; or the errors.
+fn parse(
+    view: &ParticipantView,
+    f: &AvailabilityForm,
+) -> Result<(ParticipantChanges, Vec<&'static Merger>), FieldErrors> {
     let mut errors = FieldErrors::new();
     let num = |errors: &mut FieldErrors, field: &str, v: &str, max: u8, key: &str| match v
         .trim()
@@ -119,22 +128,18 @@ fn parse(view: &ParticipantView, f: &AvailabilityForm) -> Result<ParticipantChan
     let min = num(&mut errors, "hours_min", &f.hours_min, 60, "p-error-hours");
     let max = num(&mut errors, "hours_max", &f.hours_max, 60, "p-error-hours");
     let days = num(&mut errors, "days_max", &f.days_max, 7, "p-error-days");
-    let home = polku_domain::geo::municipality_by_name(&f.home).map(|m| m.code.clone());
-    if home.is_none() {
-        errors.add("home", "p-error-municipality");
-    }
-    let mut acceptable = Vec::new();
-    for name in f.acceptable.split([',', ';', '\n']) {
-        let name = name.trim();
-        if name.is_empty() {
-            continue;
-        }
-        match polku_domain::geo::municipality_by_name(name) {
-            Some(m) if !acceptable.contains(&m.code) => acceptable.push(m.code.clone()),
-            Some(_) => {}
-            None => errors.add("acceptable", "p-error-municipalities"),
-        }
-    }
+    let home = place::one(&f.home, "home", &mut errors);
+    let acceptable = place::list(&f.acceptable, "acceptable", &mut errors);
+    let merged: Vec<&'static Merger> =
+        home.merged
+            .iter()
+            .chain(&acceptable.merged)
+            .fold(Vec::new(), |mut all, m| {
+                if !all.contains(m) {
+                    all.push(*m);
+                }
+                all
+            });
     let availability = if errors.has("hours_min") || errors.has("hours_max") {
         None
     } else {
@@ -154,20 +159,21 @@ fn parse(view: &ParticipantView, f: &AvailabilityForm) -> Result<ParticipantChan
             .ok(),
         }
     };
-    match (home, availability) {
+    match (home.codes.first(), availability) {
         (Some(home), Some(availability)) if errors.is_empty() => {
             let mut personal = view.personal.clone();
             personal.availability = availability;
             personal.mobility = Mobility {
-                home,
-                acceptable,
+                home: home.clone(),
+                acceptable: acceptable.codes,
                 driving_licence: checked(&f.driving_licence),
             };
-            Ok(ParticipantChanges {
+            let changes = ParticipantChanges {
                 personal,
                 sensitive: view.sensitive.clone(),
                 stage: view.stage,
-            })
+            };
+            Ok((changes, merged))
         }
         _ => Err(errors),
     }
@@ -197,8 +203,12 @@ pub async fn submit(
     Form(form): Form<AvailabilityForm>,
 ) -> WebResult<Response> {
     let view = load(&state, &session, &id).await?;
-    let saved = save(&state, &session, &view, &form.version, parse(&view, &form)).await?;
-    let done = format!("/participants/{}/availability", view.id);
+    let (parsed, merged) = match parse(&view, &form) {
+        Ok((changes, merged)) => (Ok(changes), merged),
+        Err(errors) => (Err(errors), Vec::new()),
+    };
+    let saved = save(&state, &session, &view, &form.version, parsed).await?;
+    let done = with_merged(&format!("/participants/{}/availability", view.id), &merged);
     let version = form.version.clone();
     let stored = async |current: &ParticipantView| Ok(current_values(&ctx, current));
     respond(
@@ -220,6 +230,7 @@ pub async fn submit(
                         version: again.version,
                         ..form
                     },
+                    municipality_names: place::names(ctx.locale),
                     ctx: &ctx,
                 },
             )

@@ -15,6 +15,7 @@ mod languages;
 mod meetings;
 mod new;
 mod path;
+mod place;
 mod plan;
 mod profile;
 mod skills;

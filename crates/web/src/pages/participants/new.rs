@@ -3,9 +3,11 @@
 //! values stay in the form when something needs fixing.
 
 use super::common::{coach_projects, domain_error, hetu_error_key, opt, Opt};
+use super::place;
 use super::profile::{esf_options, parse_status, parse_tri, BackgroundForm, EsfOptions};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
+use crate::html::notice::with_merged;
 use crate::html::{render, render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
@@ -15,6 +17,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
+use polku_domain::geo::Merger;
 use polku_domain::{
     Availability, Email, Hetu, HoursRange, Mobility, ParticipantId, ParticipantPersonal,
     ParticipantSensitive, PathStage, ProjectId,
@@ -67,6 +70,7 @@ struct NewPage<'a> {
     form: NewForm,
     projects: Vec<Opt>,
     options: EsfOptions,
+    municipality_names: Vec<&'static str>,
 }
 
 fn esf_of(f: &NewForm) -> BackgroundForm {
@@ -96,6 +100,7 @@ async fn page<'a>(
         .collect();
     let options = esf_options(ctx, &esf_of(&form));
     Ok(NewPage {
+        municipality_names: place::names(ctx.locale),
         ctx,
         errors,
         form,
@@ -128,8 +133,12 @@ fn number(errors: &mut FieldErrors, field: &str, v: &str, max: u8, key: &str) ->
     }
 }
 
-/// The participant described by the form, or the field errors.
-fn parse(f: &NewForm, project: ProjectId) -> Result<NewParticipant, FieldErrors> {
+/// The participant described by the form, with the merger if the home municipality was given
+/// by a former name; or the field errors.
+fn parse(
+    f: &NewForm,
+    project: ProjectId,
+) -> Result<(NewParticipant, Vec<&'static Merger>), FieldErrors> {
     let mut errors = FieldErrors::new();
     if polku_domain::org::name("given_name", &f.given_name, 100).is_err() {
         errors.add("given_name", "p-error-name");
@@ -157,10 +166,9 @@ fn parse(f: &NewForm, project: ProjectId) -> Result<NewParticipant, FieldErrors>
             .map_err(|_| errors.add("email", "p-error-email"))
             .ok(),
     };
-    let home = polku_domain::geo::municipality_by_name(&f.home).map(|m| m.code.clone());
-    if home.is_none() {
-        errors.add("home", "p-error-municipality");
-    }
+    let home = place::one(&f.home, "home", &mut errors);
+    let merged = home.merged;
+    let home = home.codes.into_iter().next();
     let min = number(&mut errors, "hours_min", &f.hours_min, 60, "p-error-hours");
     let max = number(&mut errors, "hours_max", &f.hours_max, 60, "p-error-hours");
     let days = number(&mut errors, "days_max", &f.days_max, 7, "p-error-days");
@@ -212,7 +220,7 @@ fn parse(f: &NewForm, project: ProjectId) -> Result<NewParticipant, FieldErrors>
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(NewParticipant {
+    let new = NewParticipant {
         id: ParticipantId::new(),
         project_id: project,
         coach_id: None,
@@ -220,7 +228,8 @@ fn parse(f: &NewForm, project: ProjectId) -> Result<NewParticipant, FieldErrors>
         sensitive: ParticipantSensitive::default(),
         stage: PathStage::Enrolled,
         waiting_since: OffsetDateTime::now_utc().date(),
-    })
+    };
+    Ok((new, merged))
 }
 
 pub async fn submit(
@@ -238,14 +247,14 @@ pub async fn submit(
         .ok_or(WebError::Forbidden)?;
     let result = match parse(&form, project) {
         Err(errors) => Err(errors),
-        Ok(new) => match state
+        Ok((new, merged)) => match state
             .service
             .create_participant(&session.actor, new, super::common::PURPOSE)
             .await
         {
             Ok(id) => {
                 return Ok(see_other_saved(
-                    &format!("/participants/{id}"),
+                    &with_merged(&format!("/participants/{id}"), &merged),
                     Notice::ParticipantAdded,
                 ))
             }

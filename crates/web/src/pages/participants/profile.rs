@@ -148,10 +148,11 @@ pub fn esf_options(ctx: &Ctx, f: &BackgroundForm) -> EsfOptions {
         ),
     ];
     let mut isced = vec![opt("", ctx.t("p-not-recorded"), &f.education_isced)];
-    for i in 0..=8i64 {
+    // Asked in plain words; the ISCED 2011 level (0–8) the ESF+ indicators need is the value.
+    for i in 0..=8u8 {
         isced.push(opt(
             i.to_string(),
-            ctx.tn("p-isced-level", "n", i),
+            ctx.t(&format!("p-education-{i}")),
             &f.education_isced,
         ));
     }
