@@ -197,7 +197,7 @@ async fn the_task_form_finds_skills_by_name_and_the_list_shows_names(app: TestAp
                     "valmistaa ruokaa",
                     "cook",
                 ),
-                concept(CLEANER, "occupation", "siivooja", "cleaner"),
+                concept(CLEANER, "occupation", "siivoustyöntekijä", "cleaner"),
             ],
             |_| {},
         )
@@ -274,6 +274,43 @@ async fn the_task_form_finds_skills_by_name_and_the_list_shows_names(app: TestAp
         "siivota tiloja"
     ));
 
+    // "More languages" adds a row and keeps the chosen ones.
+    let res = app
+        .post_form(
+            &url,
+            Some(&coordinator),
+            &task_fields(&[
+                ("lang_code", "fi"),
+                ("lang_level", "B1"),
+                ("lang_code", ""),
+                ("lang_level", ""),
+                ("action", "more-languages"),
+            ]),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(has(
+        &res.body,
+        "select#lang_code-0 option[value=\"fi\"][selected]"
+    ));
+    assert!(
+        has(&res.body, "select#lang_code-2"),
+        "a third row: {}",
+        res.body
+    );
+    assert!(!has(&res.body, "select#lang_code-3"));
+
+    // A skill that is not an ESCO skill is refused next to the skills.
+    let res = app
+        .post_form(
+            &url,
+            Some(&coordinator),
+            &task_fields(&[("essential", "siivous"), ("action", "save")]),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(has(&res.body, "fieldset#skills_essential.field-error"));
+
     // A language row refuses an unknown code.
     let res = app
         .post_form(
@@ -333,7 +370,7 @@ async fn the_task_form_finds_skills_by_name_and_the_list_shows_names(app: TestAp
         .await;
     assert_eq!(edit.status, StatusCode::OK);
     assert!(has_text(&edit.body, "label", "siivota tiloja"));
-    assert!(has_text(&edit.body, "label", "siivooja"));
+    assert!(has_text(&edit.body, "label", "siivoustyöntekijä"));
     assert!(has(
         &edit.body,
         "select#lang_code-0 option[value=\"fi\"][selected]"

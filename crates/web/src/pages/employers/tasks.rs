@@ -199,9 +199,10 @@ impl Values {
             .all("lang_code")
             .into_iter()
             .zip(f.all("lang_level"))
-            .filter(|(c, l)| !c.is_empty() || !l.is_empty())
+            .filter(|(c, l)| *step == Step::MoreLanguages || !c.is_empty() || !l.is_empty())
             .collect();
         if *step == Step::MoreLanguages {
+            // The rows as shown (empty ones too) and one more.
             languages.push((String::new(), String::new()));
         }
         Values {
@@ -294,7 +295,8 @@ impl Values {
             out
         };
         let essential = skills(&self.skills_essential, "skills_essential", &mut errors);
-        let optional = skills(&self.skills_optional, "skills_optional", &mut errors);
+        // One fieldset holds both lists, so both report on it.
+        let optional = skills(&self.skills_optional, "skills_essential", &mut errors);
         let mut languages = BTreeMap::new();
         for (i, (code, level)) in self.languages.iter().enumerate() {
             if code.is_empty() && level.is_empty() {
@@ -568,11 +570,15 @@ async fn compare(
     ])
 }
 
-/// The language rows: the chosen ones, then one empty row for a new language.
+/// The language rows: the chosen ones, then an empty row for a new language (more after "more
+/// languages").
 fn language_rows(ctx: &Ctx, values: &Values) -> Vec<LanguageRow> {
     let choices = language_choices(ctx.locale);
     let mut rows: Vec<(String, String)> = values.languages.clone();
-    if rows.iter().all(|(c, _)| !c.is_empty()) {
+    if rows
+        .last()
+        .is_none_or(|(c, l)| !c.is_empty() || !l.is_empty())
+    {
         rows.push((String::new(), String::new()));
     }
     rows.into_iter()
@@ -584,6 +590,11 @@ fn language_rows(ctx: &Ctx, values: &Values) -> Vec<LanguageRow> {
                     .iter()
                     .map(|(c, n)| (c.clone(), n.clone(), *c == code)),
             );
+            // A stored code Polku does not know stays visible (and is refused on save)
+            // rather than silently dropped.
+            if !code.is_empty() && !choices.iter().any(|(c, _)| *c == code) {
+                languages.push((code.clone(), code.clone(), true));
+            }
             let mut levels = vec![(String::new(), ctx.t("p-choose"), level.is_empty())];
             levels.extend(CefrLevel::ALL.iter().map(|l| {
                 (
