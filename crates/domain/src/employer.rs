@@ -42,20 +42,7 @@ pub struct Employer {
     pub version: i64,
 }
 
-/// A TOL 2008 code: a section letter, or two to five digits.
-pub fn tol_code(s: &str) -> Result<String, DomainError> {
-    let t = s.trim();
-    let ok = (t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase()))
-        || ((2..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()));
-    if ok {
-        Ok(t.to_owned())
-    } else {
-        Err(DomainError::Invalid {
-            field: "industry_tol",
-            reason: format!("{s:?} is not a TOL 2008 code"),
-        })
-    }
-}
+pub use crate::industry::tol_code;
 
 impl Employer {
     pub fn validate(&self) -> Result<(), DomainError> {
@@ -121,6 +108,7 @@ impl Task {
                 reason: "1-7 days".into(),
             });
         }
+        crate::language::check_known(self.languages.keys())?;
         if !(1..=5).contains(&self.value) {
             return Err(DomainError::Invalid {
                 field: "value",

@@ -11,6 +11,8 @@ pub mod functioning;
 pub mod geo;
 pub mod hetu;
 pub mod ids;
+pub mod industry;
+pub mod language;
 pub mod org;
 pub mod participant;
 pub mod path;

@@ -191,6 +191,7 @@ impl ParticipantPersonal {
         let a = &self.availability;
         let hours = HoursRange::new(a.hours_per_week.min, a.hours_per_week.max)?;
         Availability::new(hours, a.days_per_week_max, a.evenings, a.nights, a.weekends)?;
+        crate::language::check_known(self.languages.keys())?;
         if self.esf.education_isced.is_some_and(|i| i > 8) {
             return Err(DomainError::Invalid {
                 field: "education_isced",

@@ -87,3 +87,43 @@ pub fn municipality_names(codes: &[MunicipalityCode], locale: Locale) -> String 
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The name of a language (ISO 639-1 code) in the interface language, starting with a capital
+/// as a list item does; the code itself when Polku does not know the language.
+pub fn language_name(code: &str, locale: Locale) -> String {
+    capitalised(&polku_domain::language::language_name(
+        code,
+        data_lang(locale),
+    ))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Every known language as (code, name in the interface language), ordered by name.
+pub fn language_choices(locale: Locale) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = polku_domain::language::languages()
+        .iter()
+        .map(|l| (l.code.clone(), capitalised(l.name(data_lang(locale)))))
+        .collect();
+    out.sort_by_key(|(_, name)| name.to_lowercase());
+    out
+}
+
+/// The catalogue key of a CEFR level explained in words (`cefr-b1`).
+pub fn cefr_key(level: polku_domain::CefrLevel) -> String {
+    format!("cefr-{}", level.as_str().to_ascii_lowercase())
+}
+
+/// The name of a TOL 2008 industry in the interface language with its code ("81210
+/// Kiinteistöjen siivous"); the code alone when it is not in the classification.
+pub fn industry_label(code: &str, locale: Locale) -> String {
+    match polku_domain::industry::industry(code) {
+        Some(i) => format!("{} {}", i.code, i.label(data_lang(locale))),
+        None => code.to_owned(),
+    }
+}

@@ -256,12 +256,13 @@ async fn a_task_with_demands_round_trips_and_can_be_edited(app: TestApp) {
         ("municipality", "Lahti"),
         ("learnable_on_job", "1"),
         ("value", "4"),
-        ("skills_essential", SKILL),
-        ("languages", "fi:A2"),
+        ("essential", SKILL),
+        ("lang_code", "fi"),
         ("demand_lifting", "3"),
         ("demand_vision", "0"),
         ("demand_pace", ""),
         ("version", "1"),
+        ("lang_level", "A2"),
     ];
     let mut bad = base.clone();
     bad[2] = ("hours_per_week", "60");

@@ -13,6 +13,7 @@ mod logs;
 mod matrix;
 mod openings_edit;
 mod participants;
+mod pickers;
 mod plan;
 mod reports_admin;
 mod second_factor;

@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 pub const FIELD_UNKNOWN: &str = "api-field-unknown";
 pub const FIELD_MISSING: &str = "api-field-missing";
 pub const FIELD_INVALID: &str = "api-field-invalid";
+pub const FIELD_UNKNOWN_LANGUAGE: &str = "api-field-unknown-language";
 pub const FIELD_SYNTAX: &str = "api-field-syntax";
 pub const FIELD_DUPLICATE: &str = "api-field-duplicate";
 pub const FIELD_UNKNOWN_ID: &str = "api-field-unknown-id";
@@ -79,6 +80,9 @@ pub fn is_unknown_field(e: &WebError) -> bool {
 /// A domain error as a field error; `path` maps the domain's field name to the request path.
 pub fn domain_invalid(e: &DomainError, path: impl Fn(&str) -> String) -> WebError {
     match e {
+        DomainError::Invalid {
+            field: "languages", ..
+        } => invalid(path("languages"), FIELD_UNKNOWN_LANGUAGE),
         DomainError::Invalid { field, .. } => invalid(path(field), FIELD_INVALID),
         other => invalid(path(other.code()), FIELD_INVALID),
     }

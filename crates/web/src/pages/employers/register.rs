@@ -7,7 +7,7 @@ use crate::html::{render, render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
-use crate::pages::labels::municipality_names;
+use crate::pages::labels::{data_lang, industry_label, municipality_names};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -77,6 +77,8 @@ pub fn parse_depth(s: &str) -> Option<CooperationDepth> {
 pub struct Row {
     pub id: String,
     pub name: String,
+    /// "81210 Kiinteistöjen siivous".
+    pub industry: String,
     pub depth_key: &'static str,
     pub municipalities: String,
     pub open_openings: usize,
@@ -106,6 +108,7 @@ pub async fn list(
             id: l.employer.id.to_string(),
             municipalities: municipality_names(&l.employer.municipalities, ctx.locale),
             depth_key: key_of(&DEPTHS, depth_str(l.employer.cooperation)),
+            industry: industry_label(&l.employer.industry_tol, ctx.locale),
             name: l.employer.name,
             open_openings: l.open_openings,
         }));
@@ -220,6 +223,9 @@ impl Values {
     }
 }
 
+/// One industry the form offers: (code, "code name", chosen).
+pub type IndustryChoice = (String, String, bool);
+
 #[derive(Template)]
 #[template(path = "employers/form.html")]
 struct FormPage<'a> {
@@ -230,8 +236,31 @@ struct FormPage<'a> {
     errors: FieldErrors,
     /// The stored values when someone else saved first (R50).
     conflict: Option<Values>,
+    /// The industry labels of the stored and the user's values, for the conflict table.
+    conflict_industry: (String, String),
     sizes: [(&'static str, &'static str); 4],
     depths: [(&'static str, &'static str); 3],
+    /// The industry search as typed; the chosen industry and the hits as radio buttons.
+    industry_q: String,
+    industries: Vec<IndustryChoice>,
+}
+
+/// How many industries a search offers at most.
+const INDUSTRY_HITS: usize = 30;
+
+/// The industry radio buttons: the chosen one (if it is a TOL 2008 code), then the hits of the
+/// search `q`.
+fn industry_choices(ctx: &Ctx, chosen: &str, q: &str) -> Vec<IndustryChoice> {
+    let mut out: Vec<IndustryChoice> = Vec::new();
+    if let Some(i) = polku_domain::industry::industry(chosen) {
+        out.push((i.code.clone(), industry_label(&i.code, ctx.locale), true));
+    }
+    for i in polku_domain::industry::search(q, data_lang(ctx.locale), INDUSTRY_HITS) {
+        if !out.iter().any(|(c, _, _)| *c == i.code) {
+            out.push((i.code.clone(), industry_label(&i.code, ctx.locale), false));
+        }
+    }
+    out
 }
 
 fn form_page(
@@ -241,8 +270,19 @@ fn form_page(
     values: Values,
     errors: FieldErrors,
     conflict: Option<Values>,
+    industry_q: String,
 ) -> FormPage<'_> {
+    let conflict_industry = (
+        conflict
+            .as_ref()
+            .map(|c| industry_label(&c.industry_tol, ctx.locale))
+            .unwrap_or_default(),
+        industry_label(&values.industry_tol, ctx.locale),
+    );
     FormPage {
+        industries: industry_choices(ctx, &values.industry_tol, &industry_q),
+        industry_q,
+        conflict_industry,
         ctx,
         action,
         editing,
@@ -251,6 +291,16 @@ fn form_page(
         conflict,
         sizes: SIZES,
         depths: DEPTHS,
+    }
+}
+
+/// Whether the form asks only for an industry search (its button, or Enter with a search
+/// typed: the form's first, hidden button sends `enter`), not for a save.
+fn industry_search(fields: &Fields) -> bool {
+    match fields.get("action").as_str() {
+        "industry-search" => true,
+        "enter" => !fields.get("industry_q").is_empty(),
+        _ => false,
     }
 }
 
@@ -273,6 +323,7 @@ pub async fn new_form(ctx: Ctx, session: Session) -> WebResult<Response> {
         values,
         FieldErrors::new(),
         None,
+        String::new(),
     ))
 }
 
@@ -303,13 +354,33 @@ pub async fn create(
         .ok()
         .filter(|p| mine.contains(p))
         .ok_or(WebError::NotFound)?;
+    let industry_q = fields.get("industry_q");
+    if industry_search(&fields) {
+        return render(&form_page(
+            &ctx,
+            "/employers/new".into(),
+            false,
+            values,
+            FieldErrors::new(),
+            None,
+            industry_q,
+        ));
+    }
     let id = EmployerId::new();
     let employer = match values.validate(id, project, session.actor.user_id()) {
         Ok(e) => e,
         Err(errors) => {
             return render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &form_page(&ctx, "/employers/new".into(), false, values, errors, None),
+                &form_page(
+                    &ctx,
+                    "/employers/new".into(),
+                    false,
+                    values,
+                    errors,
+                    None,
+                    industry_q,
+                ),
             )
         }
     };
@@ -328,7 +399,15 @@ pub async fn create(
                 errors.add(field, key);
                 render_status(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &form_page(&ctx, "/employers/new".into(), false, values, errors, None),
+                    &form_page(
+                        &ctx,
+                        "/employers/new".into(),
+                        false,
+                        values,
+                        errors,
+                        None,
+                        industry_q,
+                    ),
                 )
             }
             None => Err(e.into()),
@@ -351,6 +430,7 @@ pub async fn edit_form(
         Values::of(&e),
         FieldErrors::new(),
         None,
+        String::new(),
     ))
 }
 
@@ -366,12 +446,24 @@ pub async fn update(
     let action = format!("/employers/{id}/edit");
     let mut values = Values::read(&fields);
     values.project = stored.project_id.to_string();
+    let industry_q = fields.get("industry_q");
+    if industry_search(&fields) {
+        return render(&form_page(
+            &ctx,
+            action,
+            true,
+            values,
+            FieldErrors::new(),
+            None,
+            industry_q,
+        ));
+    }
     let employer = match values.validate(id, stored.project_id, stored.coordinator_id) {
         Ok(e) => e,
         Err(errors) => {
             return render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &form_page(&ctx, action, true, values, errors, None),
+                &form_page(&ctx, action, true, values, errors, None, industry_q),
             )
         }
     };
@@ -398,6 +490,7 @@ pub async fn update(
                     values,
                     FieldErrors::new(),
                     Some(current),
+                    industry_q,
                 ),
             )
         }
@@ -407,7 +500,7 @@ pub async fn update(
                 errors.add(field, key);
                 render_status(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &form_page(&ctx, action, true, values, errors, None),
+                    &form_page(&ctx, action, true, values, errors, None, industry_q),
                 )
             }
             None => Err(e.into()),
@@ -440,6 +533,8 @@ struct ShowPage<'a> {
     tabs: Vec<Tab>,
     id: String,
     e: Values,
+    /// "81210 Kiinteistöjen siivous".
+    industry: String,
     municipalities: String,
     tasks: usize,
     openings: usize,
@@ -487,6 +582,7 @@ async fn show_page(
             tabs: tabs(id, ""),
             id: id.to_string(),
             municipalities: municipality_names(&e.municipalities, ctx.locale),
+            industry: industry_label(&e.industry_tol, ctx.locale),
             may_edit: state.service.may_edit_employer(&session.actor, &e),
             size_key: key_of(&SIZES, size_str(e.size)),
             depth_key: key_of(&DEPTHS, depth_str(e.cooperation)),

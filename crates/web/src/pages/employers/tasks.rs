@@ -1,5 +1,10 @@
 //! Task inventories: what an employer's work is made of, with the demands each task makes on
 //! each functioning dimension (labels from the catalogue), skills, languages and hours.
+//!
+//! The form works without JavaScript as one POST form with several buttons: "search" lists
+//! ESCO skills and occupations by name, each with buttons that add it; "more languages" adds a
+//! language row; only "save" validates and saves. Every other step redraws the form with what
+//! was typed, so nothing is lost.
 
 use super::common::{employer_id, municipality, tabs, Tab};
 use crate::error::{WebError, WebResult};
@@ -9,7 +14,10 @@ use crate::i18n::Locale;
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
-use crate::pages::labels::{dimension_label, level_texts, municipality_name};
+use crate::pages::labels::{
+    cefr_key, data_lang, dimension_label, language_choices, language_name, level_texts,
+    municipality_name,
+};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -74,16 +82,59 @@ pub struct Values {
     pub municipality: String,
     pub learnable_on_job: bool,
     pub value: String,
-    pub skills_essential: String,
-    pub skills_optional: String,
-    pub languages: String,
+    /// ESCO skill URIs, as chosen.
+    pub skills_essential: Vec<String>,
+    pub skills_optional: Vec<String>,
+    /// (language code, CEFR level) rows as chosen; empty rows are ignored.
+    pub languages: Vec<(String, String)>,
+    /// The ESCO occupation URI, "" for none.
     pub occupation: String,
     pub demands: BTreeMap<&'static str, String>,
     pub version: i64,
+    /// The ESCO search query typed in the form (not stored).
+    pub q: String,
 }
 
-fn join_uris(v: &[EscoUri]) -> String {
-    v.iter().map(|u| u.as_str()).collect::<Vec<_>>().join("\n")
+fn uris(v: &[EscoUri]) -> Vec<String> {
+    v.iter().map(|u| u.as_str().to_owned()).collect()
+}
+
+/// What a submit button asks for: save, or one of the steps that only redraw the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Save,
+    /// Search ESCO for the query (also Enter in the search field).
+    Search,
+    /// One more empty language row.
+    MoreLanguages,
+    AddEssential(String),
+    AddOptional(String),
+    SetOccupation(String),
+}
+
+impl Step {
+    /// The step a form asks for. The form's first (hidden) button sends `enter`, so Enter in
+    /// the search field searches and Enter elsewhere saves.
+    fn of(f: &Fields) -> Step {
+        let action = f.get("action");
+        match action.split_once(':') {
+            Some(("add-essential", uri)) => Step::AddEssential(uri.to_owned()),
+            Some(("add-optional", uri)) => Step::AddOptional(uri.to_owned()),
+            Some(("set-occupation", uri)) => Step::SetOccupation(uri.to_owned()),
+            _ => match action.as_str() {
+                "search" => Step::Search,
+                "more-languages" => Step::MoreLanguages,
+                "enter" if !f.get("q").is_empty() => Step::Search,
+                _ => Step::Save,
+            },
+        }
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, uri: &str) {
+    if !list.iter().any(|u| u == uri) {
+        list.push(uri.to_owned());
+    }
 }
 
 impl Values {
@@ -97,14 +148,13 @@ impl Values {
             municipality: t.municipality.as_str().to_owned(),
             learnable_on_job: t.learnable_on_job,
             value: t.value.to_string(),
-            skills_essential: join_uris(&t.skills_essential),
-            skills_optional: join_uris(&t.skills_optional),
+            skills_essential: uris(&t.skills_essential),
+            skills_optional: uris(&t.skills_optional),
             languages: t
                 .languages
                 .iter()
-                .map(|(l, c)| format!("{}:{}", l.as_str(), c.as_str()))
-                .collect::<Vec<_>>()
-                .join(", "),
+                .map(|(l, c)| (l.as_str().to_owned(), c.as_str().to_owned()))
+                .collect(),
             occupation: t
                 .occupation
                 .as_ref()
@@ -117,10 +167,44 @@ impl Values {
                 .map(|(d, l)| (d.key(), l.get().to_string()))
                 .collect(),
             version: t.version,
+            q: String::new(),
         }
     }
 
-    fn read(f: &Fields) -> Values {
+    /// The submitted values with the asked step applied (a skill added, a row more).
+    fn read(f: &Fields, step: &Step) -> Values {
+        let mut essential: Vec<String> = Vec::new();
+        for u in f.all("essential") {
+            push_unique(&mut essential, &u);
+        }
+        let mut optional: Vec<String> = Vec::new();
+        for u in f.all("optional") {
+            push_unique(&mut optional, &u);
+        }
+        let mut occupation = f.get("occupation");
+        match step {
+            Step::AddEssential(u) => {
+                optional.retain(|x| x != u);
+                push_unique(&mut essential, u);
+            }
+            Step::AddOptional(u) => {
+                essential.retain(|x| x != u);
+                push_unique(&mut optional, u);
+            }
+            Step::SetOccupation(u) => occupation = u.clone(),
+            _ => {}
+        }
+        optional.retain(|u| !essential.contains(u));
+        let mut languages: Vec<(String, String)> = f
+            .all("lang_code")
+            .into_iter()
+            .zip(f.all("lang_level"))
+            .filter(|(c, l)| *step == Step::MoreLanguages || !c.is_empty() || !l.is_empty())
+            .collect();
+        if *step == Step::MoreLanguages {
+            // The rows as shown (empty ones too) and one more.
+            languages.push((String::new(), String::new()));
+        }
         Values {
             title: f.get("title"),
             description: f.get("description"),
@@ -130,16 +214,17 @@ impl Values {
             municipality: f.get("municipality"),
             learnable_on_job: f.checked("learnable_on_job"),
             value: f.get("value"),
-            skills_essential: f.get("skills_essential"),
-            skills_optional: f.get("skills_optional"),
-            languages: f.get("languages"),
-            occupation: f.get("occupation"),
+            skills_essential: essential,
+            skills_optional: optional,
+            languages,
+            occupation,
             demands: Dimension::ALL
                 .iter()
                 .map(|d| (d.key(), f.get(&format!("demand_{}", d.key()))))
                 .filter(|(_, v)| !v.is_empty())
                 .collect(),
             version: f.get("version").parse().unwrap_or(0),
+            q: f.get("q"),
         }
     }
 
@@ -199,13 +284,10 @@ impl Values {
         if value.is_none() {
             errors.add("value", "emp-error-value");
         }
-        let skills = |text: &str, field: &str, errors: &mut FieldErrors| -> Vec<EscoUri> {
+        let skills = |list: &[String], field: &str, errors: &mut FieldErrors| -> Vec<EscoUri> {
             let mut out = Vec::new();
-            for line in text
-                .split(['\n', ',', ' '])
-                .filter(|s| !s.trim().is_empty())
-            {
-                match EscoUri::parse(line.trim()) {
+            for uri in list {
+                match EscoUri::parse(uri) {
                     Ok(u) if u.kind() == EscoKind::Skill => out.push(u),
                     _ => errors.add(field, "emp-error-skills"),
                 }
@@ -213,24 +295,19 @@ impl Values {
             out
         };
         let essential = skills(&self.skills_essential, "skills_essential", &mut errors);
-        let optional = skills(&self.skills_optional, "skills_optional", &mut errors);
+        // One fieldset holds both lists, so both report on it.
+        let optional = skills(&self.skills_optional, "skills_essential", &mut errors);
         let mut languages = BTreeMap::new();
-        for part in self
-            .languages
-            .split([',', '\n'])
-            .filter(|s| !s.trim().is_empty())
-        {
-            let parsed = part.split_once(':').and_then(|(l, c)| {
-                Some((
-                    LanguageCode::parse(l.trim()).ok()?,
-                    CefrLevel::parse(c.trim()).ok()?,
-                ))
-            });
-            match parsed {
-                Some((l, c)) => {
+        for (i, (code, level)) in self.languages.iter().enumerate() {
+            if code.is_empty() && level.is_empty() {
+                continue;
+            }
+            match (LanguageCode::known(code), CefrLevel::parse(level)) {
+                (Ok(l), Ok(c)) => {
                     languages.insert(l, c);
                 }
-                None => errors.add("languages", "emp-error-languages"),
+                (Err(_), _) => errors.add(&format!("lang_code-{i}"), "emp-error-language"),
+                (_, Err(_)) => errors.add(&format!("lang_level-{i}"), "emp-error-language-level"),
             }
         }
         let occupation = if self.occupation.is_empty() {
@@ -292,7 +369,8 @@ pub struct Row {
     /// "Label level" of each demanded dimension.
     pub demands: Vec<String>,
     pub languages: String,
-    pub skills: usize,
+    /// The names of the essential skills, then of the useful ones.
+    pub skills: Vec<String>,
 }
 
 #[derive(Template)]
@@ -306,6 +384,27 @@ struct ListPage<'a> {
     may_edit: bool,
 }
 
+/// "Suomi B1, Englanti A2".
+fn languages_text(languages: &BTreeMap<LanguageCode, CefrLevel>, locale: Locale) -> String {
+    languages
+        .iter()
+        .map(|(l, c)| format!("{} {}", language_name(l.as_str(), locale), c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The names of ESCO concepts in the interface language (the URI where none is known).
+async fn names(state: &AppState, ctx: &Ctx, list: &[String]) -> WebResult<Vec<String>> {
+    let uris: Vec<EscoUri> = list.iter().filter_map(|u| EscoUri::parse(u).ok()).collect();
+    Ok(state
+        .service
+        .esco_labels(&uris, data_lang(ctx.locale))
+        .await?
+        .into_iter()
+        .map(|h| h.label)
+        .collect())
+}
+
 pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -314,12 +413,22 @@ pub async fn list(
 ) -> WebResult<Response> {
     let id = employer_id(&id)?;
     let e = state.service.employer(&session.actor, id).await?;
-    let rows = state
-        .service
-        .tasks(&session.actor, id)
-        .await?
-        .into_iter()
-        .map(|t| Row {
+    let mut rows = Vec::new();
+    for t in state.service.tasks(&session.actor, id).await? {
+        let all: Vec<EscoUri> = t
+            .skills_essential
+            .iter()
+            .chain(&t.skills_optional)
+            .cloned()
+            .collect();
+        let skills = state
+            .service
+            .esco_labels(&all, data_lang(ctx.locale))
+            .await?
+            .into_iter()
+            .map(|h| h.label)
+            .collect();
+        rows.push(Row {
             id: t.id.to_string(),
             demands: t
                 .demands
@@ -327,19 +436,14 @@ pub async fn list(
                 .iter()
                 .map(|(d, l)| format!("{} {}", dimension_label(*d, ctx.locale), l.get()))
                 .collect(),
-            languages: t
-                .languages
-                .iter()
-                .map(|(l, c)| format!("{} {}", l.as_str(), c.as_str()))
-                .collect::<Vec<_>>()
-                .join(", "),
-            skills: t.skills_essential.len() + t.skills_optional.len(),
+            languages: languages_text(&t.languages, ctx.locale),
+            skills,
             title: t.title,
             hours_per_week: t.hours_per_week,
             value: t.value,
             learnable_on_job: t.learnable_on_job,
-        })
-        .collect();
+        });
+    }
     render(&ListPage {
         ctx: &ctx,
         name: e.name.clone(),
@@ -348,6 +452,27 @@ pub async fn list(
         rows,
         may_edit: state.service.may_edit_employer(&session.actor, &e),
     })
+}
+
+/// A chosen ESCO concept: its URI (the form value) and its name.
+pub struct Chosen {
+    pub uri: String,
+    pub label: String,
+}
+
+/// One language row of the form: the language and level options.
+pub struct LanguageRow {
+    pub index: usize,
+    pub languages: Vec<(String, String, bool)>,
+    pub levels: Vec<(String, String, bool)>,
+}
+
+/// An ESCO search hit in the form.
+pub struct Hit {
+    pub uri: String,
+    pub label: String,
+    /// Already among the task's skills (or its occupation).
+    pub chosen: bool,
 }
 
 #[derive(Template)]
@@ -363,10 +488,24 @@ struct FormPage<'a> {
     /// (label key, stored value, the user's value) when someone else saved first (R50).
     conflict: Option<Vec<(&'static str, String, String)>>,
     schedules: [(&'static str, &'static str); 5],
+    essential: Vec<Chosen>,
+    optional: Vec<Chosen>,
+    occupation: Option<Chosen>,
+    language_rows: Vec<LanguageRow>,
+    q: String,
+    skill_hits: Vec<Hit>,
+    occupation_hits: Vec<Hit>,
+    hit_count: i64,
 }
 
 /// The stored and the user's values side by side, for the conflict notice.
-fn compare(stored: &Values, yours: &Values, locale: Locale) -> Vec<(&'static str, String, String)> {
+async fn compare(
+    state: &AppState,
+    ctx: &Ctx,
+    stored: &Values,
+    yours: &Values,
+) -> WebResult<Vec<(&'static str, String, String)>> {
+    let locale = ctx.locale;
     let demands = |v: &Values| {
         v.demands
             .iter()
@@ -378,7 +517,15 @@ fn compare(stored: &Values, yours: &Values, locale: Locale) -> Vec<(&'static str
             .collect::<Vec<_>>()
             .join(", ")
     };
-    vec![
+    let languages = |v: &Values| {
+        v.languages
+            .iter()
+            .filter(|(c, _)| !c.is_empty())
+            .map(|(c, l)| format!("{} {l}", language_name(c, locale)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Ok(vec![
         ("emp-field-title", stored.title.clone(), yours.title.clone()),
         (
             "emp-field-description",
@@ -409,37 +556,156 @@ fn compare(stored: &Values, yours: &Values, locale: Locale) -> Vec<(&'static str
         ("emp-field-demands", demands(stored), demands(yours)),
         (
             "emp-field-skills-essential",
-            stored.skills_essential.clone(),
-            yours.skills_essential.clone(),
+            names(state, ctx, &stored.skills_essential)
+                .await?
+                .join(", "),
+            names(state, ctx, &yours.skills_essential).await?.join(", "),
         ),
         (
-            "emp-field-languages",
-            stored.languages.clone(),
-            yours.languages.clone(),
+            "emp-field-skills-optional",
+            names(state, ctx, &stored.skills_optional).await?.join(", "),
+            names(state, ctx, &yours.skills_optional).await?.join(", "),
         ),
-    ]
+        ("emp-field-languages", languages(stored), languages(yours)),
+    ])
 }
 
-fn page<'a>(
-    ctx: &'a Ctx,
+/// The language rows: the chosen ones, then an empty row for a new language (more after "more
+/// languages").
+fn language_rows(ctx: &Ctx, values: &Values) -> Vec<LanguageRow> {
+    let choices = language_choices(ctx.locale);
+    let mut rows: Vec<(String, String)> = values.languages.clone();
+    if rows
+        .last()
+        .is_none_or(|(c, l)| !c.is_empty() || !l.is_empty())
+    {
+        rows.push((String::new(), String::new()));
+    }
+    rows.into_iter()
+        .enumerate()
+        .map(|(index, (code, level))| {
+            let mut languages = vec![(String::new(), ctx.t("emp-language-none"), code.is_empty())];
+            languages.extend(
+                choices
+                    .iter()
+                    .map(|(c, n)| (c.clone(), n.clone(), *c == code)),
+            );
+            // A stored code Polku does not know stays visible (and is refused on save)
+            // rather than silently dropped.
+            if !code.is_empty() && !choices.iter().any(|(c, _)| *c == code) {
+                languages.push((code.clone(), code.clone(), true));
+            }
+            let mut levels = vec![(String::new(), ctx.t("p-choose"), level.is_empty())];
+            levels.extend(CefrLevel::ALL.iter().map(|l| {
+                (
+                    l.as_str().to_owned(),
+                    ctx.t(&cefr_key(*l)),
+                    l.as_str() == level,
+                )
+            }));
+            LanguageRow {
+                index,
+                languages,
+                levels,
+            }
+        })
+        .collect()
+}
+
+async fn chosen(state: &AppState, ctx: &Ctx, list: &[String]) -> WebResult<Vec<Chosen>> {
+    let labels = names(state, ctx, list).await?;
+    Ok(list
+        .iter()
+        .zip(labels)
+        .map(|(uri, label)| Chosen {
+            uri: uri.clone(),
+            label,
+        })
+        .collect())
+}
+
+/// The form page: the values with the chosen skills named, and the ESCO hits when `q` is set.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page shows the values, the search and the outcome of a save"
+)]
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    session: &Session,
+    status: StatusCode,
     name: String,
     action: String,
     editing: bool,
     values: Values,
     errors: FieldErrors,
     conflict: Option<Vec<(&'static str, String, String)>>,
-) -> FormPage<'a> {
-    FormPage {
+) -> WebResult<Response> {
+    let lang = data_lang(ctx.locale);
+    let q = values.q.clone();
+    let (skill_hits, occupation_hits) = if q.trim().is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let skills = state
+            .service
+            .search_skills(&session.actor, &q, lang, 15)
+            .await?;
+        let occupations = state
+            .service
+            .search_esco_concepts(&session.actor, EscoKind::Occupation, &q, lang, 5)
+            .await?;
+        let hit = |h: polku_service::skill_search::SkillHit, chosen: bool| Hit {
+            uri: h.uri.to_string(),
+            label: h.label,
+            chosen,
+        };
+        (
+            skills
+                .into_iter()
+                .map(|h| {
+                    let u = h.uri.as_str();
+                    let c = values.skills_essential.iter().any(|x| x == u)
+                        || values.skills_optional.iter().any(|x| x == u);
+                    hit(h, c)
+                })
+                .collect::<Vec<_>>(),
+            occupations
+                .into_iter()
+                .map(|h| {
+                    let c = values.occupation == h.uri.as_str();
+                    hit(h, c)
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    let occupation = if values.occupation.is_empty() {
+        None
+    } else {
+        chosen(state, ctx, std::slice::from_ref(&values.occupation))
+            .await?
+            .into_iter()
+            .next()
+    };
+    let page = FormPage {
         ctx,
         name,
         action,
         editing,
         demand_rows: values.rows(ctx.locale),
+        essential: chosen(state, ctx, &values.skills_essential).await?,
+        optional: chosen(state, ctx, &values.skills_optional).await?,
+        occupation,
+        language_rows: language_rows(ctx, &values),
+        hit_count: (skill_hits.len() + occupation_hits.len()) as i64,
+        skill_hits,
+        occupation_hits,
+        q,
         values,
         errors,
         conflict,
         schedules: SCHEDULES,
-    }
+    };
+    render_status(status, &page)
 }
 
 pub async fn new_form(
@@ -463,15 +729,19 @@ pub async fn new_form(
         version: 1,
         ..Values::default()
     };
-    render(&page(
+    form_page(
+        &state,
         &ctx,
+        &session,
+        StatusCode::OK,
         e.name,
         format!("/employers/{id}/tasks/new"),
         false,
         values,
         FieldErrors::new(),
         None,
-    ))
+    )
+    .await
 }
 
 fn service_field_error(e: &ServiceError) -> Option<&'static str> {
@@ -483,6 +753,7 @@ fn service_field_error(e: &ServiceError) -> Option<&'static str> {
             "value" => Some("value"),
             "skills" => Some("skills_essential"),
             "occupation" => Some("occupation"),
+            "languages" => Some("lang_code-0"),
             _ => None,
         },
         _ => None,
@@ -499,14 +770,39 @@ pub async fn create(
     let id = employer_id(&id)?;
     let e = super::common::editable(&state, &session, id).await?;
     let action = format!("/employers/{id}/tasks/new");
-    let values = Values::read(&fields);
+    let step = Step::of(&fields);
+    let values = Values::read(&fields, &step);
+    if step != Step::Save {
+        return form_page(
+            &state,
+            &ctx,
+            &session,
+            StatusCode::OK,
+            e.name,
+            action,
+            false,
+            values,
+            FieldErrors::new(),
+            None,
+        )
+        .await;
+    }
     let task = match values.validate(TaskId::new(), id) {
         Ok(t) => t,
         Err(errors) => {
-            return render_status(
+            return form_page(
+                &state,
+                &ctx,
+                &session,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &page(&ctx, e.name, action, false, values, errors, None),
+                e.name,
+                action,
+                false,
+                values,
+                errors,
+                None,
             )
+            .await
         }
     };
     match state.service.add_task(&session.actor, task).await {
@@ -518,10 +814,19 @@ pub async fn create(
             Some(field) => {
                 let mut errors = FieldErrors::new();
                 errors.add(field, "emp-error-invalid");
-                render_status(
+                form_page(
+                    &state,
+                    &ctx,
+                    &session,
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &page(&ctx, e.name, action, false, values, errors, None),
+                    e.name,
+                    action,
+                    false,
+                    values,
+                    errors,
+                    None,
                 )
+                .await
             }
             None => Err(err.into()),
         },
@@ -538,15 +843,19 @@ pub async fn edit_form(
     let task = TaskId::parse(&task).map_err(|_| WebError::NotFound)?;
     let e = super::common::editable(&state, &session, id).await?;
     let t = state.service.task(&session.actor, id, task).await?;
-    render(&page(
+    form_page(
+        &state,
         &ctx,
+        &session,
+        StatusCode::OK,
         e.name,
         format!("/employers/{id}/tasks/{task}/edit"),
         true,
         Values::of(&t),
         FieldErrors::new(),
         None,
-    ))
+    )
+    .await
 }
 
 pub async fn update(
@@ -561,14 +870,39 @@ pub async fn update(
     let e = super::common::editable(&state, &session, id).await?;
     state.service.task(&session.actor, id, task).await?;
     let action = format!("/employers/{id}/tasks/{task}/edit");
-    let mut values = Values::read(&fields);
+    let step = Step::of(&fields);
+    let mut values = Values::read(&fields, &step);
+    if step != Step::Save {
+        return form_page(
+            &state,
+            &ctx,
+            &session,
+            StatusCode::OK,
+            e.name,
+            action,
+            true,
+            values,
+            FieldErrors::new(),
+            None,
+        )
+        .await;
+    }
     let t = match values.validate(task, id) {
         Ok(t) => t,
         Err(errors) => {
-            return render_status(
+            return form_page(
+                &state,
+                &ctx,
+                &session,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &page(&ctx, e.name, action, true, values, errors, None),
+                e.name,
+                action,
+                true,
+                values,
+                errors,
+                None,
             )
+            .await
         }
     };
     match state
@@ -582,30 +916,40 @@ pub async fn update(
         )),
         Err(ServiceError::Conflict { .. }) => {
             let stored = Values::of(&state.service.task(&session.actor, id, task).await?);
-            let rows = compare(&stored, &values, ctx.locale);
+            let rows = compare(&state, &ctx, &stored, &values).await?;
             // Saving again applies the user's values over the current version, knowingly.
             values.version = stored.version;
-            render_status(
+            form_page(
+                &state,
+                &ctx,
+                &session,
                 StatusCode::CONFLICT,
-                &page(
-                    &ctx,
-                    e.name,
-                    action,
-                    true,
-                    values,
-                    FieldErrors::new(),
-                    Some(rows),
-                ),
+                e.name,
+                action,
+                true,
+                values,
+                FieldErrors::new(),
+                Some(rows),
             )
+            .await
         }
         Err(err) => match service_field_error(&err) {
             Some(field) => {
                 let mut errors = FieldErrors::new();
                 errors.add(field, "emp-error-invalid");
-                render_status(
+                form_page(
+                    &state,
+                    &ctx,
+                    &session,
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &page(&ctx, e.name, action, true, values, errors, None),
+                    e.name,
+                    action,
+                    true,
+                    values,
+                    errors,
+                    None,
                 )
+                .await
             }
             None => Err(err.into()),
         },

@@ -24,13 +24,7 @@ pub fn euros(x: f64) -> f64 {
 }
 
 fn language_label(ctx: &Ctx, code: &str) -> String {
-    let key = format!("p-lang-{code}");
-    let t = ctx.t(&key);
-    if t == key {
-        code.to_owned()
-    } else {
-        t
-    }
+    polku_domain::language::language_name(code, crate::pages::labels::data_lang(ctx.locale))
 }
 
 fn municipality(ctx: &Ctx, code: &str) -> String {

@@ -1,5 +1,6 @@
-//! The languages tab: each language the person speaks with its CEFR level (A1–C2); levels are
-//! changed or removed in one form, and a new language is added with its two-letter code.
+//! The languages tab: each language the person speaks with its CEFR level (A1–C2, each
+//! explained in words); levels are changed or removed in one form, and a new language is picked
+//! by its name in the user's language from the shipped list (an unknown code is refused).
 
 use super::common::{load, opt, shown, Head, Opt, Shown};
 use super::tab::{respond, save};
@@ -8,6 +9,7 @@ use crate::html::ctx::Ctx;
 use crate::html::{render_status, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::{FieldErrors, Fields};
+use crate::pages::labels::{cefr_key, language_choices, language_name};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -25,31 +27,29 @@ pub struct LangRow {
     pub levels: Vec<Opt>,
 }
 
-/// The language's own name key when we have one, else the code.
-fn language_name(ctx: &Ctx, code: &str) -> String {
-    let key = format!("p-lang-{code}");
-    let text = ctx.t(&key);
-    if text == key {
-        code.to_owned()
+/// The level options, each explained in words; the first is "remove" for a listed language
+/// and "choose" for a new one.
+pub fn level_options(ctx: &Ctx, current: &str, with_remove: bool) -> Vec<Opt> {
+    let first = if with_remove {
+        "p-language-remove"
     } else {
-        text
+        "p-choose"
+    };
+    let mut out = vec![opt("", ctx.t(first), current)];
+    for l in CefrLevel::ALL {
+        out.push(opt(l.as_str(), ctx.t(&cefr_key(l)), current));
     }
+    out
 }
 
-fn level_options(ctx: &Ctx, current: &str, with_remove: bool) -> Vec<Opt> {
-    let mut out = Vec::new();
-    if with_remove {
-        out.push(opt("", ctx.t("p-language-remove"), current));
-    } else {
-        out.push(opt("", ctx.t("p-choose"), current));
-    }
-    for l in CefrLevel::ALL {
-        out.push(opt(
-            l.as_str(),
-            ctx.ts("p-cefr-option", "level", l.as_str()),
-            current,
-        ));
-    }
+/// Every known language by name in the interface language, after a "choose" option.
+pub fn language_options(ctx: &Ctx, current: &str) -> Vec<Opt> {
+    let mut out = vec![opt("", ctx.t("p-choose-language"), current)];
+    out.extend(
+        language_choices(ctx.locale)
+            .into_iter()
+            .map(|(code, name)| opt(code, name, current)),
+    );
     out
 }
 
@@ -63,7 +63,7 @@ struct LanguagesPage<'a> {
     conflict: Option<Vec<Shown>>,
     version: String,
     rows: Vec<LangRow>,
-    new_code: String,
+    new_languages: Vec<Opt>,
     new_levels: Vec<Opt>,
 }
 
@@ -85,12 +85,12 @@ fn page<'a>(
         rows: values
             .iter()
             .map(|(code, level)| LangRow {
-                name: language_name(ctx, code),
+                name: language_name(code, ctx.locale),
                 levels: level_options(ctx, level, true),
                 code: code.clone(),
             })
             .collect(),
-        new_code: new.0.to_owned(),
+        new_languages: language_options(ctx, new.0),
         new_levels: level_options(ctx, new.1, false),
         ctx,
     }
@@ -140,15 +140,16 @@ fn parse(
         if level.is_empty() {
             continue;
         }
-        match (LanguageCode::parse(code), CefrLevel::parse(level)) {
+        match (LanguageCode::known(code), CefrLevel::parse(level)) {
             (Ok(c), Ok(l)) => {
                 languages.insert(c, l);
             }
-            _ => errors.add(&format!("level-{code}"), "p-error-level"),
+            (Err(_), _) => errors.add(&format!("level-{code}"), "p-error-language"),
+            (_, Err(_)) => errors.add(&format!("level-{code}"), "p-error-level"),
         }
     }
     if !new_code.is_empty() || !new_level.is_empty() {
-        match LanguageCode::parse(new_code) {
+        match LanguageCode::known(new_code) {
             Err(_) => errors.add("new_code", "p-error-language"),
             Ok(c) => match CefrLevel::parse(new_level) {
                 Err(_) => errors.add("new_level", "p-error-level"),
@@ -192,7 +193,7 @@ pub async fn submit(
     let stored_values = async |current: &ParticipantView| {
         Ok(stored(current)
             .into_iter()
-            .map(|(c, l)| shown(language_name(&ctx, &c), l))
+            .map(|(c, l)| shown(language_name(&c, ctx.locale), l))
             .collect())
     };
     respond(
