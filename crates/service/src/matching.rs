@@ -51,8 +51,9 @@ impl MatchView {
     }
 }
 
-/// The employer with its tasks and openings in the engine's shape.
-pub(crate) fn employer_input(
+/// The employer with its tasks and openings in the engine's shape (also used by the demo
+/// generator to check its data against the engine).
+pub fn employer_input(
     e: &Employer,
     tasks: Vec<polku_domain::Task>,
     openings: Vec<polku_domain::Opening>,
@@ -285,7 +286,7 @@ impl Service {
 }
 
 /// The participant in the engine's shape.
-pub(crate) fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant {
+pub fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant {
     let p = &view.personal;
     mi::Participant {
         id: view.id.to_string(),
