@@ -14,6 +14,7 @@ pub mod employers;
 pub mod erasure;
 pub mod error;
 pub mod esco;
+pub mod exclusions;
 pub mod interactions;
 pub mod matching;
 pub mod meetings;
