@@ -15,6 +15,7 @@ pub mod erasure;
 pub mod error;
 pub mod esco;
 pub mod exclusions;
+pub mod home;
 pub mod interactions;
 pub mod matching;
 pub mod meetings;
