@@ -29,6 +29,11 @@ pub struct Config {
     pub log: String,
     /// `text` (one readable line per event) or `json` (one JSON object per line).
     pub log_format: String,
+    /// The controller of the personal data, named on the privacy notice (the organisation that
+    /// runs the service); empty: the notice says the organisation of the user's project.
+    pub controller: String,
+    /// How to reach the controller and its data protection officer (address, e-mail, phone).
+    pub controller_contact: String,
 }
 
 impl Default for Config {
@@ -42,6 +47,8 @@ impl Default for Config {
             trusted_proxy: String::new(),
             log: "info".into(),
             log_format: "text".into(),
+            controller: String::new(),
+            controller_contact: String::new(),
         }
     }
 }
@@ -55,6 +62,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "trusted_proxy",
     "log",
     "log_format",
+    "controller",
+    "controller_contact",
 ];
 
 /// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
@@ -135,7 +144,11 @@ pub fn default_toml() -> String {
          # directives, e.g. \"info,sqlx=warn\". POLKU_LOG, else RUST_LOG, overrides it.\n\
          log = \"{}\"\n\n\
          # Log format: text (one readable line per event) or json (one object per line).\n\
-         log_format = \"{}\"\n",
+         log_format = \"{}\"\n\n\
+         # The controller named on the privacy notice, and how to reach it and its data\n\
+         # protection officer; empty means the organisation running the user's project.\n\
+         controller = \"\"\n\
+         controller_contact = \"\"\n",
         d.database_url,
         d.keys_file.display(),
         d.allow_unsafe_durability,

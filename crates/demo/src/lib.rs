@@ -9,9 +9,11 @@
 //! again. A database seeded with another seed is refused. The generator never touches the
 //! store directly.
 
+mod casework;
 mod employers;
 mod esco_refs;
 mod esco_table;
+pub mod fit;
 mod functioning;
 mod ids;
 mod names;
@@ -180,7 +182,17 @@ pub async fn seed(
             .iter()
             .map(|t| t.id)
             .collect();
-        for t in e.tasks.iter().filter(|t| !have.contains(&t.id)) {
+        let carved = plan
+            .crafted
+            .tasks
+            .iter()
+            .filter(|t| t.employer_id == e.employer.id);
+        for t in e
+            .tasks
+            .iter()
+            .chain(carved)
+            .filter(|t| !have.contains(&t.id))
+        {
             svc.add_task(actor, t.clone()).await?;
         }
         let have: BTreeSet<_> = svc
@@ -189,12 +201,27 @@ pub async fn seed(
             .iter()
             .map(|o| o.id)
             .collect();
-        for o in e.openings.iter().filter(|o| !have.contains(&o.id)) {
+        let crafted = plan
+            .crafted
+            .openings
+            .iter()
+            .filter(|o| o.employer_id == e.employer.id);
+        for o in e
+            .openings
+            .iter()
+            .chain(crafted)
+            .filter(|o| !have.contains(&o.id))
+        {
             svc.add_opening(actor, o.clone()).await?;
         }
         progress(DemoProgress::Employers { done: i + 1, total });
     }
     seed_sharing(svc, actor, &plan).await?;
+    // Meetings, plan steps and employer contacts are dated from today (Helsinki time).
+    let now = time::OffsetDateTime::now_utc();
+    let today = now.to_offset(casework::helsinki_offset(now)).date();
+    casework::seed_casework(svc, actor, &plan, today).await?;
+    casework::seed_employer_work(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

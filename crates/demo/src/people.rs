@@ -109,11 +109,14 @@ pub fn participant(
     let home_ix = *rng.weighted(&r.place_weights());
     let others: Vec<usize> = (0..home.codes.len()).filter(|i| *i != home_ix).collect();
     let k = rng.range_usize(0, 3);
-    let acceptable = rng
-        .sample(&others, k)
-        .into_iter()
-        .map(|i| home.codes[i].clone())
-        .collect();
+    // The region's main town (the first place) is within reach of everyone: that is where
+    // most of the work is.
+    let mut picked = rng.sample(&others, k);
+    if home_ix != 0 && !picked.contains(&0) {
+        picked.truncate(2);
+        picked.insert(0, 0);
+    }
+    let acceptable = picked.into_iter().map(|i| home.codes[i].clone()).collect();
     let licence = rng.chance(if immigrant { 25 } else { 50 });
     let mobility = Mobility {
         home: home.codes[home_ix].clone(),

@@ -19,15 +19,22 @@ pub struct DemoPlan {
     pub users: Vec<User>,
     pub participants: Vec<PlannedParticipant>,
     pub employers: Vec<PlannedEmployer>,
+    /// Work trials crafted for participants the generated openings leave with too few
+    /// suggestions (see [`super::fit`]); written after the employers.
+    pub crafted: super::fit::Crafted,
 }
 
 impl DemoPlan {
     pub fn task_count(&self) -> usize {
-        self.employers.iter().map(|e| e.tasks.len()).sum()
+        self.employers.iter().map(|e| e.tasks.len()).sum::<usize>() + self.crafted.tasks.len()
     }
 
     pub fn opening_count(&self) -> usize {
-        self.employers.iter().map(|e| e.openings.len()).sum()
+        self.employers
+            .iter()
+            .map(|e| e.openings.len())
+            .sum::<usize>()
+            + self.crafted.openings.len()
     }
 }
 
@@ -77,11 +84,13 @@ pub fn plan(opts: &DemoOptions) -> Result<DemoPlan> {
         };
         employers.push(employers::employer(seed, j, area, &templates, &mut taken)?);
     }
+    let crafted = super::fit::crafted_openings(seed, &participants, &employers)?;
     Ok(DemoPlan {
         organisations: staff.organisations,
         projects: staff.projects.into_iter().map(|p| p.project).collect(),
         users: staff.users,
         participants,
         employers,
+        crafted,
     })
 }

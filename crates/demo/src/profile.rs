@@ -122,11 +122,13 @@ pub fn skills_and_goals(
 
 pub fn availability(rng: &mut Rng) -> Result<Availability> {
     let max = *rng.weighted(&[(10u8, 10), (15, 20), (20, 25), (25, 15), (30, 15), (37, 15)]);
+    // A range, not one figure: a person who hopes for 25 hours can usually do 15–25, and an
+    // exact figure would leave most jobs out.
     let min = max
-        .saturating_sub(rng.range(0, 2) as u8 * 5)
+        .saturating_sub(rng.range(1, 3) as u8 * 5)
         .max(8)
         .min(max);
-    let days_floor = max.div_ceil(8).max(2);
+    let days_floor = max.div_ceil(8).max(3);
     let days = rng.range(u64::from(days_floor), 5) as u8;
     Ok(Availability::new(
         HoursRange::new(min, max)?,

@@ -14,6 +14,8 @@ pub mod employers;
 pub mod erasure;
 pub mod error;
 pub mod esco;
+pub mod exclusions;
+pub mod home;
 pub mod interactions;
 pub mod matching;
 pub mod meetings;

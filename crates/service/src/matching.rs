@@ -40,6 +40,8 @@ pub struct MatchView {
     pub matches: PersonMatches,
     /// Employer name by the engine's employer id.
     pub employer_names: BTreeMap<String, String>,
+    /// Why the other openings of the project were left out, and what would change that.
+    pub exclusions: crate::exclusions::Exclusions,
 }
 
 impl MatchView {
@@ -51,8 +53,9 @@ impl MatchView {
     }
 }
 
-/// The employer with its tasks and openings in the engine's shape.
-pub(crate) fn employer_input(
+/// The employer with its tasks and openings in the engine's shape (also used by the demo
+/// generator to check its data against the engine).
+pub fn employer_input(
     e: &Employer,
     tasks: Vec<polku_domain::Task>,
     openings: Vec<polku_domain::Opening>,
@@ -162,11 +165,23 @@ impl Service {
             allocation: None,
         };
         let participant = view.id.to_string();
-        let matches =
-            off_thread(move || api::match_person(&input, &participant, list, today)).await?;
+        // The excluded pairs are always worked out, for the summary of why openings were left
+        // out; the answer lists them only when asked.
+        let all = List {
+            include_excluded: true,
+            ..list
+        };
+        let mut matches =
+            off_thread(move || api::match_person(&input, &participant, all, today)).await?;
+        let wish = view.personal.availability.hours_per_week;
+        let exclusions = crate::exclusions::summarise(&matches.excluded, (wish.min, wish.max));
+        if !list.include_excluded {
+            matches.excluded.clear();
+        }
         Ok(MatchView {
             matches,
             employer_names,
+            exclusions,
         })
     }
 
@@ -285,7 +300,7 @@ impl Service {
 }
 
 /// The participant in the engine's shape.
-pub(crate) fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant {
+pub fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant {
     let p = &view.personal;
     mi::Participant {
         id: view.id.to_string(),

@@ -94,6 +94,23 @@ impl Service {
         Ok(self.store().participant_scope(id).await?.is_some())
     }
 
+    /// The participants of a project who have at least one meeting recorded (nothing about the
+    /// meetings is read but that they exist), so a generator can tell what it already wrote.
+    pub async fn participants_with_meetings(
+        &self,
+        actor: &Actor,
+        project: polku_domain::ProjectId,
+    ) -> Result<std::collections::BTreeSet<ParticipantId>> {
+        operator_only(actor)?;
+        Ok(self
+            .store()
+            .meeting_times(project, None)
+            .await?
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect())
+    }
+
     /// Whether the participant has a share (in force or not) with `recipient`.
     pub async fn has_share_with(
         &self,

@@ -79,3 +79,40 @@ pub fn register() -> Value {
         "recipients": c.recipients,
     })
 }
+
+/// One purpose of the register as a privacy notice lists it: the classes of data used, whether
+/// special-category data is among them, and the retention rules (codes of the classification).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PurposeEntry {
+    pub code: String,
+    /// The English description from the classification.
+    pub description: String,
+    pub classes: std::collections::BTreeSet<String>,
+    pub special_category: bool,
+    pub retention: std::collections::BTreeSet<String>,
+}
+
+/// The register by purpose, typed (the same grouping as [`register`]); purposes without any
+/// data are left out.
+pub fn by_purpose() -> Vec<PurposeEntry> {
+    let c = classification();
+    c.purposes
+        .iter()
+        .filter_map(|(code, description)| {
+            let tables: Vec<&Table> = c
+                .tables
+                .values()
+                .filter(|t| t.purposes.iter().any(|p| p == code))
+                .collect();
+            (!tables.is_empty()).then(|| PurposeEntry {
+                code: code.clone(),
+                description: description.clone(),
+                classes: tables.iter().map(|t| t.class.clone()).collect(),
+                special_category: tables
+                    .iter()
+                    .any(|t| t.columns.values().any(|k| k == "special")),
+                retention: tables.iter().map(|t| t.retention.clone()).collect(),
+            })
+        })
+        .collect()
+}

@@ -20,6 +20,7 @@ stories!(
     demo_seed_twice_creates_nothing_the_second_time,
     demo_seed_completes_an_interrupted_run,
     demo_seed_refuses_another_seed,
+    demo_every_participant_has_three_suggestions,
 );
 
 const OPTS: DemoOptions = DemoOptions {
@@ -192,4 +193,58 @@ async fn demo_seed_refuses_another_seed(db: Arc<TestDb>) {
         demo::seed(svc, &as_admin, &small, &mut |_| {}).await,
         Err(ServiceError::Forbidden)
     ));
+}
+
+/// The demo shows the product: every participant of the demo that `serve --demo` writes gets
+/// at least three suggested openings (the demo data is tuned for it, not the engine), and the
+/// day-to-day work is there: meetings today and later, overdue plan steps, employer visits
+/// with hidden jobs among the needs heard.
+async fn demo_every_participant_has_three_suggestions(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let opts = DemoOptions::default();
+    seed(svc, &opts).await.unwrap();
+    let plan = demo::plan(&opts).unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let mut short = Vec::new();
+    for p in &plan.participants {
+        let m = svc
+            .match_participant(&operator(), p.id, 10, false, today)
+            .await
+            .unwrap();
+        if m.results.len() < 3 {
+            short.push(format!(
+                "{} {}: {}",
+                p.personal.given_name,
+                p.personal.family_name,
+                m.results.len()
+            ));
+        }
+    }
+    assert!(
+        short.is_empty(),
+        "{} of {} have fewer than three suggestions:\n{}",
+        short.len(),
+        plan.participants.len(),
+        short.join("\n")
+    );
+
+    let first = &plan.participants[1];
+    let meetings = svc
+        .meetings(&operator(), first.id, "service_delivery")
+        .await
+        .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    assert!(meetings.iter().any(|m| m.starts_at < now));
+    assert!(meetings
+        .iter()
+        .any(|m| m.starts_at > now - time::Duration::hours(30)));
+    let overdue = svc
+        .plan_items(&operator(), plan.participants[0].id, "service_delivery")
+        .await
+        .unwrap();
+    assert!(overdue.iter().any(|i| i.due.is_some_and(|d| d < today)));
+    let e = &plan.employers[0].employer;
+    let relations = svc.employer_relations(&operator(), e.id).await.unwrap();
+    assert_eq!(relations.interactions.len(), 1);
+    assert!(relations.needs.iter().any(|n| n.hidden));
 }

@@ -14,6 +14,10 @@ pub struct WebConfig {
     pub public_origin: String,
     /// Only a request from this peer may set the client address with `X-Forwarded-For` (R4).
     pub trusted_proxy: Option<IpAddr>,
+    /// The controller named on the privacy notice; empty: the organisation of the project.
+    pub controller: String,
+    /// How to reach the controller and its data protection officer.
+    pub controller_contact: String,
 }
 
 impl WebConfig {
@@ -21,6 +25,8 @@ impl WebConfig {
         WebConfig {
             public_origin: public_origin.into(),
             trusted_proxy: None,
+            controller: String::new(),
+            controller_contact: String::new(),
         }
     }
 }

@@ -64,6 +64,8 @@ async fn serve(cfg: &Config, svc: Service, addr: SocketAddr, demo: bool) -> CliR
         cfg.public_origin.trim_end_matches('/').to_owned()
     };
     let mut config = polku_web::WebConfig::for_origin(origin.clone());
+    config.controller = cfg.controller.clone();
+    config.controller_contact = cfg.controller_contact.clone();
     if !cfg.trusted_proxy.is_empty() {
         config.trusted_proxy = Some(cfg.trusted_proxy.parse::<IpAddr>().map_err(|_| {
             CliError::new(

@@ -30,3 +30,97 @@ shared-accommodations = Work arrangements needed
 
 ## Confirmations after a save (shown once as a status message)
 notice-saved = Saved.
+
+## The start page
+home-areas-title = Work areas
+home-today-title = Today's meetings
+home-today-none = No meetings today.
+home-overdue-title = Overdue plan steps
+home-overdue-none = No overdue steps.
+home-overdue-step = { $step } (due { $date })
+home-waits-title = Long without a meeting
+home-waits-intro = Participants not met for 30 days or more, with no meeting booked.
+home-waits-none = Every participant has a recent or booked meeting.
+home-wait-days = { $n ->
+    [one] { $n } day without a meeting
+   *[other] { $n } days without a meeting
+}
+home-participant-intro = In Polku, you and your job coach plan together how you get into work.
+home-participant-can-title = What you can do
+home-participant-can-coach = You can agree on meetings and plan steps with your job coach.
+home-participant-can-see = You can ask to see all the information stored about you.
+home-participant-can-consent = You can allow your information to be shared with an employer, and take the permission back at any time.
+home-participant-help = Help and contact
+
+## Footer pages
+footer-nav-label = About the service
+footer-accessibility = Accessibility statement
+footer-privacy = Privacy notice
+footer-help = Help and contact
+about-contact-fallback = Contact the staff of your project, for example your job coach.
+a11y-title = Accessibility statement
+a11y-intro = This statement covers the Polku service. The Act on the Provision of Digital Services (306/2019) requires public online services to be accessible. We aim at level AA of WCAG 2.2.
+a11y-status-title = Compliance status
+a11y-status = The service partially meets the accessibility requirements. The known gaps are listed below.
+a11y-gaps-title = Known gaps
+a11y-gap-reflow = Some pages scroll sideways on a narrow screen (320 pixels), wide tables in particular (WCAG 1.4.10).
+a11y-gap-questionnaire = The functioning questionnaire is long on one page and takes many Tab presses to save.
+a11y-gap-plain = Plain-language Finnish so far covers only the pages participants see.
+a11y-gap-export = A participant's own data downloads as a JSON file, which is hard to read without assistive tools.
+a11y-feedback-title = Feedback on accessibility
+a11y-feedback = If you notice an accessibility problem, tell us. We reply within 14 days.
+a11y-enforcement-title = Enforcement authority
+a11y-enforcement = If you are not satisfied with our reply, or get no reply within 14 days, you can report it to the enforcement authority: the digital accessibility supervision of the Finnish Transport and Communications Agency Traficom.
+a11y-authority = Finnish Transport and Communications Agency Traficom, digital accessibility supervision
+a11y-authority-history = Supervision moved from the Regional State Administrative Agency for Southern Finland (Etelä-Suomen aluehallintovirasto) to Traficom at the start of 2025.
+a11y-date = This statement was prepared on { $date }.
+privacy-title = Privacy notice
+privacy-intro = This notice tells you what personal data Polku processes, for which purposes, to whom it is disclosed, how long it is kept and what rights you have (EU General Data Protection Regulation, Articles 13 and 30). It is built from the service's register of processing.
+privacy-controller-title = Controller
+privacy-controller-fallback = The controller is the organisation that runs your project. Your job coach can give you its contact details.
+privacy-purposes-title = Purposes of processing
+privacy-categories = Data processed:
+privacy-special = Special categories of personal data are included (functioning and health). They are encrypted with a key of each participant's own.
+privacy-retention = Kept:
+privacy-recipients-title = Disclosures
+privacy-no-transfer = No data is transferred outside the EU or EEA.
+privacy-rights-title = Your rights
+privacy-right-access = You can find out what data is stored about you, and get a copy.
+privacy-right-rectify = You can ask for wrong data to be corrected.
+privacy-right-erase = You can ask for your data to be erased when it is no longer needed.
+privacy-right-consent = You can withdraw your consent to sharing at any time.
+privacy-right-complain = You can complain to the Office of the Data Protection Ombudsman:
+privacy-recipient-employer = Employers: only the groups of data the participant has consented to, through a share until an agreed date.
+privacy-recipient-mentor = Mentors: as for employers.
+privacy-recipient-institution = Educational institutions: as for employers.
+privacy-purpose-service_delivery = Coaching and service-path work with the participant
+privacy-purpose-matching = Matching, job crafting and allocation
+privacy-purpose-employer_cooperation = Employer register, needs and task inventories
+privacy-purpose-administration = Accounts, organisations and projects
+privacy-purpose-import = Reference-data import
+privacy-purpose-demo_seed = Generating demonstration data
+privacy-purpose-reporting = Pseudonymised reporting
+privacy-purpose-data_subject_request = Data subject requests: access, rectification or erasure
+privacy-purpose-maintenance = Backups, key rotation and integrity checks
+privacy-purpose-breach_investigation = Finding out who accessed whose data when a breach is suspected
+privacy-class-public = Published reference data
+privacy-class-internal = Business data of the organisation; no data about a person
+privacy-class-pseudonymous = Identifiers only, personal data only together with other data
+privacy-class-personal = Personal data of a participant or of employer staff
+privacy-class-special = Special-category data (functioning and health, ethnic origin)
+privacy-class-staff = Personal data of users (staff, employers, mentors, institutions)
+privacy-class-security = Secrets, hashes and key material
+privacy-retention-case_records = While the participant is in the project's service, then for the period the controller's retention plan and the project's funding rules require; then erased.
+privacy-retention-consent_records = As long as the data they cover.
+privacy-retention-business_records = While the cooperation lasts, then for the period the controller's retention plan requires.
+privacy-retention-accounts = While the account is in use.
+privacy-retention-sessions = 30 minutes idle, 12 hours at most; deleted at sign-out.
+privacy-retention-tombstones = As long as backups taken before the erasure are kept.
+privacy-retention-audit_log = As the controller's retention plan requires; the log holds identifiers only.
+privacy-retention-reference_data = Replaced by each import.
+help-title = Help and contact
+help-participant-title = If you are a participant
+help-participant = Ask your job coach about anything to do with the service, your meetings and your data. You can also ask to see your data or withdraw a consent.
+help-staff-title = If you work in the project
+help-staff = The administrator of the service gives you a sign-in link. If the link has expired or you forgot your password, ask the administrator for a new link.
+help-contact-title = Contact

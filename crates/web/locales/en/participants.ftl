@@ -470,3 +470,44 @@ notice-consent = Consent recorded.
 notice-consent-withdrawn = Consent withdrawn.
 notice-share = Information shared.
 notice-share-ended = Sharing ended.
+
+## Why there are few suggestions, and what would change that.
+p-why-few-title = Why there are few suggestions
+p-left-out = { $n ->
+    [one] One opening of the project was left out.
+   *[other] { $n } openings of the project were left out.
+}
+p-left-out-reason = { $reason }: { $n ->
+    [one] one opening
+   *[other] { $n } openings
+}
+p-reason-hours = Hours
+p-reason-days = Working days
+p-reason-schedule = Working times
+p-reason-municipality = Place of work
+p-reason-language = Language skills
+p-reason-functioning = Functioning
+p-change-hours = Widen the hours to { $min }–{ $max } a week to see { $n ->
+    [one] one more opening
+   *[other] { $n } more openings
+}.
+p-change-days = Allow up to { $days } working days a week to see { $n ->
+    [one] one more opening
+   *[other] { $n } more openings
+}.
+p-change-schedule = If work { $times } suits the participant, { $n ->
+    [one] one more opening
+   *[other] { $n } more openings
+} can be suggested.
+p-change-municipalities = If the participant can also work in { $places }, { $n ->
+    [one] one more opening
+   *[other] { $n } more openings
+} can be suggested.
+p-change-languages = With language skills of { $levels }, { $n ->
+    [one] one more opening
+   *[other] { $n } more openings
+} can be suggested.
+p-change-none = Most were left out because of functioning. Check the functioning assessment and the accommodations, or craft a job with an employer.
+p-when-evenings = in the evenings
+p-when-nights = at night
+p-when-weekends = at weekends

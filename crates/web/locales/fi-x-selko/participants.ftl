@@ -452,3 +452,44 @@ notice-consent = Lupa on kirjattu.
 notice-consent-withdrawn = Lupa on peruttu.
 notice-share = Tiedot on jaettu.
 notice-share-ended = Tietoja ei enää jaeta.
+
+## Miksi ehdotuksia on vähän.
+p-why-few-title = Miksi ehdotuksia on vähän
+p-left-out = { $n ->
+    [one] Yksi työ jäi pois.
+   *[other] { $n } työtä jäi pois.
+}
+p-left-out-reason = { $reason }: { $n ->
+    [one] yksi työ
+   *[other] { $n } työtä
+}
+p-reason-hours = Työtunnit
+p-reason-days = Työpäivät
+p-reason-schedule = Työajat
+p-reason-municipality = Missä työ on
+p-reason-language = Kielitaito
+p-reason-functioning = Toimintakyky
+p-change-hours = Jos tunteja voi olla { $min }–{ $max } viikossa, { $n ->
+    [one] löytyy yksi työ lisää
+   *[other] löytyy { $n } työtä lisää
+}.
+p-change-days = Jos työpäiviä voi olla { $days } viikossa, { $n ->
+    [one] löytyy yksi työ lisää
+   *[other] löytyy { $n } työtä lisää
+}.
+p-change-schedule = Jos työ käy myös { $times }, { $n ->
+    [one] löytyy yksi työ lisää
+   *[other] löytyy { $n } työtä lisää
+}.
+p-change-municipalities = Jos töissä voi käydä myös näissä kunnissa: { $places }, { $n ->
+    [one] löytyy yksi työ lisää
+   *[other] löytyy { $n } työtä lisää
+}.
+p-change-languages = Jos kielitaito on { $levels }, { $n ->
+    [one] löytyy yksi työ lisää
+   *[other] löytyy { $n } työtä lisää
+}.
+p-change-none = Moni työ jäi pois toimintakyvyn takia. Tarkista toimintakyvyn arvio ja apukeinot.
+p-when-evenings = iltaisin
+p-when-nights = öisin
+p-when-weekends = viikonloppuisin

@@ -30,3 +30,97 @@ shared-accommodations = Tarvittavat työjärjestelyt
 
 ## Confirmations after a save (shown once as a status message)
 notice-saved = Tallennettu.
+
+## The start page
+home-areas-title = Työtilat
+home-today-title = Tämän päivän tapaamiset
+home-today-none = Ei tapaamisia tänään.
+home-overdue-title = Myöhässä olevat suunnitelman askeleet
+home-overdue-none = Ei myöhässä olevia askeleita.
+home-overdue-step = { $step } (eräpäivä { $date })
+home-waits-title = Pitkään ilman tapaamista
+home-waits-intro = Asiakkaat, joita ei ole tavattu vähintään 30 päivään ja joille ei ole sovittu tapaamista.
+home-waits-none = Kaikilla asiakkailla on tuore tai sovittu tapaaminen.
+home-wait-days = { $n ->
+    [one] { $n } päivä ilman tapaamista
+   *[other] { $n } päivää ilman tapaamista
+}
+home-participant-intro = Polussa sinä ja työvalmentajasi suunnittelette yhdessä, miten pääset töihin.
+home-participant-can-title = Mitä voit tehdä
+home-participant-can-coach = Voit sopia tapaamisista ja suunnitelman askelista työvalmentajasi kanssa.
+home-participant-can-see = Voit pyytää nähdä kaikki tiedot, jotka sinusta on tallennettu.
+home-participant-can-consent = Voit antaa luvan tietojesi jakamiseen työnantajalle tai perua luvan milloin tahansa.
+home-participant-help = Apua ja yhteystiedot
+
+## Footer pages
+footer-nav-label = Palvelun tiedot
+footer-accessibility = Saavutettavuusseloste
+footer-privacy = Tietosuojaseloste
+footer-help = Apua ja yhteystiedot
+about-contact-fallback = Ota yhteyttä oman hankkeesi henkilökuntaan, esimerkiksi työvalmentajaasi.
+a11y-title = Saavutettavuusseloste
+a11y-intro = Tämä seloste koskee Polku-palvelua. Digitaalisten palvelujen tarjoamisesta annettu laki (306/2019) edellyttää, että julkiset verkkopalvelut ovat saavutettavia. Tavoitteemme on WCAG 2.2 -ohjeiston AA-taso.
+a11y-status-title = Saavutettavuuden tila
+a11y-status = Palvelu täyttää saavutettavuusvaatimukset osittain. Alla on lueteltu tunnetut puutteet.
+a11y-gaps-title = Tunnetut puutteet
+a11y-gap-reflow = Osa sivuista vierii vaakasuunnassa kapealla näytöllä (320 pikseliä), erityisesti laajat taulukot (WCAG 1.4.10).
+a11y-gap-questionnaire = Toimintakyvyn kysely on pitkä yhdellä sivulla, ja sen tallentaminen vaatii paljon sarkaimen painalluksia.
+a11y-gap-plain = Selkokielinen suomi kattaa vasta osallistujalle näkyvät sivut.
+a11y-gap-export = Osallistujan omat tiedot ladataan JSON-tiedostona, jota on vaikea lukea ilman apuvälinettä.
+a11y-feedback-title = Palaute saavutettavuudesta
+a11y-feedback = Jos huomaat saavutettavuusongelman, kerro siitä meille. Vastaamme 14 päivän kuluessa.
+a11y-enforcement-title = Valvontaviranomainen
+a11y-enforcement = Jos et ole tyytyväinen vastaukseemme tai et saa vastausta 14 päivässä, voit tehdä ilmoituksen valvontaviranomaiselle: Liikenne- ja viestintävirasto Traficomin digitaalisen esteettömyyden valvonta.
+a11y-authority = Liikenne- ja viestintävirasto Traficom, digitaalisen esteettömyyden valvonta
+a11y-authority-history = Valvonta siirtyi Etelä-Suomen aluehallintovirastolta Traficomille vuoden 2025 alussa.
+a11y-date = Seloste on laadittu { $date }.
+privacy-title = Tietosuojaseloste
+privacy-intro = Tässä kerrotaan, mitä henkilötietoja Polku käsittelee, mihin tarkoitukseen, kenelle tietoja luovutetaan, kuinka kauan niitä säilytetään ja mitä oikeuksia sinulla on (EU:n yleinen tietosuoja-asetus, artiklat 13 ja 30). Seloste on koottu palvelun käsittelytoimien selosteesta.
+privacy-controller-title = Rekisterinpitäjä
+privacy-controller-fallback = Rekisterinpitäjä on organisaatio, joka toteuttaa hankkeesi. Sen yhteystiedot saat työvalmentajaltasi.
+privacy-purposes-title = Käsittelyn tarkoitukset
+privacy-categories = Käsiteltävät tiedot:
+privacy-special = Mukana on erityisiä henkilötietoryhmiä (toimintakyky ja terveys). Ne salataan osallistujakohtaisella avaimella.
+privacy-retention = Säilytysaika:
+privacy-recipients-title = Tietojen luovutukset
+privacy-no-transfer = Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.
+privacy-rights-title = Sinun oikeutesi
+privacy-right-access = Saat tietää, mitä tietoja sinusta on tallennettu, ja saada ne itsellesi.
+privacy-right-rectify = Voit pyytää korjaamaan virheelliset tiedot.
+privacy-right-erase = Voit pyytää poistamaan tietosi, kun niitä ei enää tarvita.
+privacy-right-consent = Voit perua suostumuksesi tietojen jakamiseen milloin tahansa.
+privacy-right-complain = Voit tehdä valituksen tietosuojavaltuutetun toimistolle:
+privacy-purpose-service_delivery = Työvalmennus ja palvelupolun työ osallistujan kanssa
+privacy-purpose-matching = Työn ja osallistujan yhteensovitus ja työn räätälöinti
+privacy-purpose-employer_cooperation = Työnantajarekisteri, työnantajien tarpeet ja tehtävät
+privacy-purpose-administration = Käyttäjätilit, organisaatiot ja hankkeet
+privacy-purpose-import = Viitetietojen tuonti
+privacy-purpose-demo_seed = Esittelytietojen luominen
+privacy-purpose-reporting = Pseudonymisoitu raportointi
+privacy-purpose-data_subject_request = Rekisteröidyn pyynnöt: tietojen saanti, korjaaminen ja poistaminen
+privacy-purpose-maintenance = Varmuuskopiot, avainten vaihto ja eheystarkistukset
+privacy-purpose-breach_investigation = Sen selvittäminen, kuka on käsitellyt tietoja, kun epäillään tietoturvaloukkausta
+privacy-class-public = Julkaistut viitetiedot
+privacy-class-internal = Organisaation liiketoimintatiedot, ei tietoja henkilöistä
+privacy-class-pseudonymous = Pelkät tunnisteet, jotka ovat henkilötietoja vain yhdessä muiden tietojen kanssa
+privacy-class-personal = Osallistujan tai työnantajan henkilöstön henkilötiedot
+privacy-class-special = Erityiset henkilötietoryhmät (toimintakyky ja terveys, etninen alkuperä)
+privacy-class-staff = Käyttäjien henkilötiedot (henkilöstö, työnantajat, mentorit, oppilaitokset)
+privacy-class-security = Salaisuudet, tiivisteet ja avaimet
+privacy-retention-case_records = Niin kauan kuin osallistuja on hankkeen palvelussa, sen jälkeen rekisterinpitäjän arkistointisuunnitelman ja rahoittajan sääntöjen vaatiman ajan; sitten tiedot poistetaan.
+privacy-retention-consent_records = Yhtä kauan kuin tiedot, joita suostumus koskee.
+privacy-retention-business_records = Yhteistyön ajan, sen jälkeen rekisterinpitäjän arkistointisuunnitelman vaatiman ajan.
+privacy-retention-accounts = Niin kauan kuin käyttäjätili on käytössä.
+privacy-retention-sessions = 30 minuuttia käyttämättä, enintään 12 tuntia; poistetaan uloskirjautuessa.
+privacy-retention-tombstones = Niin kauan kuin ennen poistoa otettuja varmuuskopioita säilytetään.
+privacy-retention-audit_log = Rekisterinpitäjän arkistointisuunnitelman mukaan; lokissa on vain tunnisteita.
+privacy-retention-reference_data = Korvataan jokaisessa tuonnissa.
+privacy-recipient-employer = Työnantajat: vain ne tietoryhmät, joihin osallistuja on antanut suostumuksen, ja vain sovittuun päivään asti.
+privacy-recipient-mentor = Mentorit: samoin kuin työnantajille.
+privacy-recipient-institution = Oppilaitokset: samoin kuin työnantajille.
+help-title = Apua ja yhteystiedot
+help-participant-title = Jos olet osallistuja
+help-participant = Kysy työvalmentajaltasi kaikesta, mikä liittyy palveluun, tapaamisiin ja tietoihisi. Voit myös pyytää nähdä tietosi tai perua suostumuksen.
+help-staff-title = Jos olet hankkeen työntekijä
+help-staff = Kirjautumislinkin saat palvelun ylläpitäjältä. Jos linkki on vanhentunut tai unohdit salasanasi, pyydä ylläpitäjältä uusi linkki.
+help-contact-title = Yhteystiedot

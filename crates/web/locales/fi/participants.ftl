@@ -470,3 +470,44 @@ notice-consent = Suostumus kirjattu.
 notice-consent-withdrawn = Suostumus peruttu.
 notice-share = Tiedot jaettu.
 notice-share-ended = Jakaminen lopetettu.
+
+## Miksi ehdotuksia on vähän, ja mikä sen muuttaisi.
+p-why-few-title = Miksi ehdotuksia on vähän
+p-left-out = { $n ->
+    [one] Hankkeen työpaikoista yksi jäi pois.
+   *[other] Hankkeen työpaikoista { $n } jäi pois.
+}
+p-left-out-reason = { $reason }: { $n ->
+    [one] yksi työpaikka
+   *[other] { $n } työpaikkaa
+}
+p-reason-hours = Työtunnit
+p-reason-days = Työpäivät
+p-reason-schedule = Työajat
+p-reason-municipality = Työpaikan sijainti
+p-reason-language = Kielitaito
+p-reason-functioning = Toimintakyky
+p-change-hours = Jos tuntitoive laajennetaan { $min }–{ $max } tuntiin viikossa, { $n ->
+    [one] esiin tulee yksi työpaikka lisää
+   *[other] esiin tulee { $n } työpaikkaa lisää
+}.
+p-change-days = Jos työpäiviä voi olla enintään { $days } viikossa, { $n ->
+    [one] esiin tulee yksi työpaikka lisää
+   *[other] esiin tulee { $n } työpaikkaa lisää
+}.
+p-change-schedule = Jos asiakkaalle sopii työ myös { $times }, { $n ->
+    [one] esiin tulee yksi työpaikka lisää
+   *[other] esiin tulee { $n } työpaikkaa lisää
+}.
+p-change-municipalities = Jos asiakas voi käydä töissä myös näissä kunnissa: { $places }, { $n ->
+    [one] esiin tulee yksi työpaikka lisää
+   *[other] esiin tulee { $n } työpaikkaa lisää
+}.
+p-change-languages = Jos kielitaito on { $levels }, { $n ->
+    [one] esiin tulee yksi työpaikka lisää
+   *[other] esiin tulee { $n } työpaikkaa lisää
+}.
+p-change-none = Useimmat jäivät pois toimintakyvyn vuoksi. Tarkista toimintakyvyn arvio ja järjestelyt, tai räätälöi työ työnantajan kanssa.
+p-when-evenings = iltaisin
+p-when-nights = öisin
+p-when-weekends = viikonloppuisin

@@ -30,3 +30,97 @@ shared-accommodations = Behövliga arbetsarrangemang
 
 ## Confirmations after a save (shown once as a status message)
 notice-saved = Sparat.
+
+## The start page
+home-areas-title = Arbetsområden
+home-today-title = Dagens möten
+home-today-none = Inga möten i dag.
+home-overdue-title = Försenade steg i planen
+home-overdue-none = Inga försenade steg.
+home-overdue-step = { $step } (förfallodag { $date })
+home-waits-title = Länge utan möte
+home-waits-intro = Klienter som inte har träffats på minst 30 dagar och som inte har något möte inbokat.
+home-waits-none = Alla klienter har ett färskt eller inbokat möte.
+home-wait-days = { $n ->
+    [one] { $n } dag utan möte
+   *[other] { $n } dagar utan möte
+}
+home-participant-intro = I Polku planerar du och din jobbcoach tillsammans hur du kommer ut i arbete.
+home-participant-can-title = Det här kan du göra
+home-participant-can-coach = Du kan komma överens om möten och steg i planen med din jobbcoach.
+home-participant-can-see = Du kan be att få se alla uppgifter som har sparats om dig.
+home-participant-can-consent = Du kan ge lov att dela dina uppgifter med en arbetsgivare och ta tillbaka lovet när som helst.
+home-participant-help = Hjälp och kontaktuppgifter
+
+## Footer pages
+footer-nav-label = Om tjänsten
+footer-accessibility = Tillgänglighetsutlåtande
+footer-privacy = Dataskyddsbeskrivning
+footer-help = Hjälp och kontaktuppgifter
+about-contact-fallback = Kontakta personalen i ditt projekt, till exempel din jobbcoach.
+a11y-title = Tillgänglighetsutlåtande
+a11y-intro = Detta utlåtande gäller tjänsten Polku. Lagen om tillhandahållande av digitala tjänster (306/2019) kräver att offentliga webbtjänster är tillgängliga. Vårt mål är nivå AA i WCAG 2.2.
+a11y-status-title = Tillgänglighetens status
+a11y-status = Tjänsten uppfyller tillgänglighetskraven delvis. Kända brister räknas upp nedan.
+a11y-gaps-title = Kända brister
+a11y-gap-reflow = En del sidor rullar i sidled på en smal skärm (320 pixlar), särskilt breda tabeller (WCAG 1.4.10).
+a11y-gap-questionnaire = Frågeformuläret om funktionsförmåga är långt på en sida och kräver många tryck på tabbtangenten.
+a11y-gap-plain = Lättläst finska täcker ännu bara de sidor deltagaren ser.
+a11y-gap-export = Deltagarens egna uppgifter laddas ner som en JSON-fil, som är svår att läsa utan hjälpmedel.
+a11y-feedback-title = Respons om tillgängligheten
+a11y-feedback = Om du upptäcker ett tillgänglighetsproblem, berätta det för oss. Vi svarar inom 14 dagar.
+a11y-enforcement-title = Tillsynsmyndighet
+a11y-enforcement = Om du inte är nöjd med vårt svar eller inte får svar inom 14 dagar kan du göra en anmälan till tillsynsmyndigheten: Transport- och kommunikationsverket Traficoms tillsyn över digital tillgänglighet.
+a11y-authority = Transport- och kommunikationsverket Traficom, tillsynen över digital tillgänglighet
+a11y-authority-history = Tillsynen övergick från Regionförvaltningsverket i Södra Finland till Traficom i början av 2025.
+a11y-date = Utlåtandet har utarbetats { $date }.
+privacy-title = Dataskyddsbeskrivning
+privacy-intro = Här beskrivs vilka personuppgifter Polku behandlar, för vilka ändamål, till vem de lämnas ut, hur länge de sparas och vilka rättigheter du har (EU:s allmänna dataskyddsförordning, artiklarna 13 och 30). Beskrivningen bygger på tjänstens register över behandling.
+privacy-controller-title = Personuppgiftsansvarig
+privacy-controller-fallback = Personuppgiftsansvarig är den organisation som genomför ditt projekt. Kontaktuppgifterna får du av din jobbcoach.
+privacy-purposes-title = Ändamål med behandlingen
+privacy-categories = Uppgifter som behandlas:
+privacy-special = Särskilda kategorier av personuppgifter ingår (funktionsförmåga och hälsa). De krypteras med en nyckel per deltagare.
+privacy-retention = Lagringstid:
+privacy-recipients-title = Utlämnande av uppgifter
+privacy-no-transfer = Uppgifterna överförs inte utanför EU eller EES.
+privacy-rights-title = Dina rättigheter
+privacy-right-access = Du har rätt att få veta vilka uppgifter som har sparats om dig och att få dem.
+privacy-right-rectify = Du kan be att felaktiga uppgifter rättas.
+privacy-right-erase = Du kan be att dina uppgifter raderas när de inte längre behövs.
+privacy-right-consent = Du kan när som helst ta tillbaka ditt samtycke till att uppgifter delas.
+privacy-right-complain = Du kan lämna in ett klagomål till dataombudsmannens byrå:
+privacy-purpose-service_delivery = Jobbcoachning och arbete med deltagarens servicestig
+privacy-purpose-matching = Matchning av arbete och deltagare samt skräddarsydda arbeten
+privacy-purpose-employer_cooperation = Arbetsgivarregister, arbetsgivarnas behov och arbetsuppgifter
+privacy-purpose-administration = Användarkonton, organisationer och projekt
+privacy-purpose-import = Import av referensdata
+privacy-purpose-demo_seed = Skapande av demonstrationsdata
+privacy-purpose-reporting = Pseudonymiserad rapportering
+privacy-purpose-data_subject_request = Den registrerades begäran: tillgång, rättelse och radering
+privacy-purpose-maintenance = Säkerhetskopior, nyckelbyten och integritetskontroller
+privacy-purpose-breach_investigation = Utredning av vem som har behandlat uppgifter vid misstänkt personuppgiftsincident
+privacy-class-public = Publicerade referensdata
+privacy-class-internal = Organisationens affärsuppgifter, inga uppgifter om personer
+privacy-class-pseudonymous = Endast identifierare, som är personuppgifter bara tillsammans med andra uppgifter
+privacy-class-personal = Personuppgifter om deltagare eller om arbetsgivarens personal
+privacy-class-special = Särskilda kategorier av personuppgifter (funktionsförmåga och hälsa, etniskt ursprung)
+privacy-class-staff = Personuppgifter om användare (personal, arbetsgivare, mentorer, läroanstalter)
+privacy-class-security = Hemligheter, hashvärden och nycklar
+privacy-retention-case_records = Så länge deltagaren är i projektets tjänst, därefter den tid som den personuppgiftsansvariges arkivplan och finansiärens regler kräver; sedan raderas uppgifterna.
+privacy-retention-consent_records = Lika länge som de uppgifter samtycket gäller.
+privacy-retention-business_records = Under samarbetet, därefter den tid som den personuppgiftsansvariges arkivplan kräver.
+privacy-retention-accounts = Så länge användarkontot används.
+privacy-retention-sessions = 30 minuter utan aktivitet, högst 12 timmar; raderas vid utloggning.
+privacy-retention-tombstones = Så länge säkerhetskopior tagna före raderingen sparas.
+privacy-retention-audit_log = Enligt den personuppgiftsansvariges arkivplan; loggen innehåller endast identifierare.
+privacy-retention-reference_data = Ersätts vid varje import.
+privacy-recipient-employer = Arbetsgivare: endast de uppgiftsgrupper som deltagaren har samtyckt till, och endast till ett överenskommet datum.
+privacy-recipient-mentor = Mentorer: på samma sätt som arbetsgivare.
+privacy-recipient-institution = Läroanstalter: på samma sätt som arbetsgivare.
+help-title = Hjälp och kontaktuppgifter
+help-participant-title = Om du är deltagare
+help-participant = Fråga din jobbcoach om allt som gäller tjänsten, mötena och dina uppgifter. Du kan också be att få se dina uppgifter eller ta tillbaka ett samtycke.
+help-staff-title = Om du arbetar i projektet
+help-staff = Inloggningslänken får du av tjänstens administratör. Om länken har gått ut eller om du har glömt ditt lösenord, be administratören om en ny länk.
+help-contact-title = Kontaktuppgifter

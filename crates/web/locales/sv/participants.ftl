@@ -470,3 +470,44 @@ notice-consent = Samtycket har antecknats.
 notice-consent-withdrawn = Samtycket har återkallats.
 notice-share = Uppgifterna har delats.
 notice-share-ended = Delningen har avslutats.
+
+## Varför det finns få förslag, och vad som skulle ändra det.
+p-why-few-title = Varför det finns få förslag
+p-left-out = { $n ->
+    [one] En av projektets platser lämnades bort.
+   *[other] { $n } av projektets platser lämnades bort.
+}
+p-left-out-reason = { $reason }: { $n ->
+    [one] en plats
+   *[other] { $n } platser
+}
+p-reason-hours = Arbetstimmar
+p-reason-days = Arbetsdagar
+p-reason-schedule = Arbetstider
+p-reason-municipality = Arbetsplatsens kommun
+p-reason-language = Språkkunskaper
+p-reason-functioning = Funktionsförmåga
+p-change-hours = Om timönskemålet vidgas till { $min }–{ $max } timmar i veckan kan { $n ->
+    [one] en plats till
+   *[other] { $n } platser till
+} föreslås.
+p-change-days = Om arbetet får omfatta högst { $days } dagar i veckan kan { $n ->
+    [one] en plats till
+   *[other] { $n } platser till
+} föreslås.
+p-change-schedule = Om arbete även { $times } passar kan { $n ->
+    [one] en plats till
+   *[other] { $n } platser till
+} föreslås.
+p-change-municipalities = Om klienten också kan arbeta i { $places } kan { $n ->
+    [one] en plats till
+   *[other] { $n } platser till
+} föreslås.
+p-change-languages = Med språkkunskaper på nivån { $levels } kan { $n ->
+    [one] en plats till
+   *[other] { $n } platser till
+} föreslås.
+p-change-none = De flesta lämnades bort på grund av funktionsförmågan. Kontrollera bedömningen av funktionsförmågan och arrangemangen, eller skräddarsy ett arbete med en arbetsgivare.
+p-when-evenings = på kvällar
+p-when-nights = på nätter
+p-when-weekends = på veckoslut

@@ -142,10 +142,18 @@ impl Ctx {
             .map_or("", |s| s.user.display_name.as_str())
     }
 
-    /// The staff languages for the switch: (tag, own name, current?).
+    /// The languages for the switch: (tag, own name, current?). Participants also get
+    /// plain-language Finnish; staff the three staff languages.
     pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
-        Locale::STAFF
-            .iter()
+        let participant = self.session.as_ref().is_some_and(|s| {
+            s.user.roles.iter().all(|g| g.role == Role::Participant) && !s.user.roles.is_empty()
+        });
+        let list: &[Locale] = if participant {
+            &Locale::ALL
+        } else {
+            &Locale::STAFF
+        };
+        list.iter()
             .map(|l| {
                 let name = match l {
                     Locale::Fi => "Suomi",

@@ -3,6 +3,7 @@
 //! This file is only the router: what pages share lives in [`crate::html`] (rendering, the page
 //! context, redirects) and in [`labels`] (names of catalogue and domain values).
 
+pub mod about;
 pub mod admin;
 pub mod auth;
 pub mod employers;
@@ -21,6 +22,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .merge(auth::routes())
         .merge(home::routes())
+        .merge(about::routes())
         .merge(participants::routes())
         .merge(employers::routes())
         .merge(reports::routes())

@@ -8,6 +8,7 @@ mod consents;
 mod employers;
 mod forms_participant;
 mod harness;
+mod home_footer;
 mod i18n;
 mod logs;
 mod matrix;

@@ -532,6 +532,64 @@ fn suggestions_explain_a_feasible_opening_in_the_users_language() {
 }
 
 #[test]
+fn too_few_suggestions_say_why_and_what_would_change_that() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        employer_with_opening(&app).await;
+        let url = format!("/participants/{id}/suggestions");
+        // With hours that fit, the one opening is suggested and nothing is left out.
+        let fits = app.get(&url, Some(&coach)).await;
+        assert!(
+            !fits.body.contains("Miksi ehdotuksia on vähän"),
+            "{}",
+            fits.body
+        );
+        // Wanting 20–25 hours leaves the 10-hour opening out because of hours.
+        let svc = app.service();
+        let view = svc
+            .get_participant(&system(), id, "service_delivery")
+            .await
+            .expect("participant");
+        let mut personal = view.personal.clone();
+        personal.availability.hours_per_week = HoursRange::new(20, 25).expect("hours");
+        svc.update_participant(
+            &coach.actor,
+            id,
+            view.version,
+            ParticipantChanges {
+                personal,
+                sensitive: view.sensitive.clone(),
+                stage: view.stage,
+            },
+            "service_delivery",
+        )
+        .await
+        .expect("update");
+        let res = app.get(&url, Some(&coach)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let b = &res.body;
+        assert!(b.contains("Sopivia työpaikkoja ei löytynyt."), "{b}");
+        assert!(has(b, "section.why-few"), "{b}");
+        assert!(b.contains("Hankkeen työpaikoista yksi jäi pois."), "{b}");
+        assert!(b.contains("Työtunnit: yksi työpaikka"), "{b}");
+        assert!(
+            b.contains("Jos tuntitoive laajennetaan 10–25 tuntiin viikossa, esiin tulee yksi työpaikka lisää."),
+            "{b}"
+        );
+        let en = get_in(&app, "en", &url, &coach).await;
+        assert!(en.body.contains("Hours: one opening"), "{}", en.body);
+        assert!(
+            en.body
+                .contains("Widen the hours to 10–25 a week to see one more opening."),
+            "{}",
+            en.body
+        );
+        let sv = get_in(&app, "sv", &url, &coach).await;
+        assert!(sv.body.contains("Arbetstimmar: en plats"), "{}", sv.body);
+    });
+}
+
+#[test]
 fn craft_shows_the_job_and_saves_it_as_an_opening() {
     sqlite(|app| async move {
         let (coach, id) = coach_with_participant(&app).await;

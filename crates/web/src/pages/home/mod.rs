@@ -1,25 +1,134 @@
-//! The start page after sign-in: the user's areas, by role.
+//! The start page after sign-in. A coach sees the day: today's meetings (Helsinki time),
+//! overdue plan steps and long waits, each linked to the participant, from the coach's own
+//! caseload (the reads are audited as service delivery). A participant gets a plain-language
+//! page of what they can do; everyone else the links to their areas.
 
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render, see_other};
-use crate::policy::{Policy, Routes};
+use crate::pages::participants::common::{fmt_date, from_helsinki, helsinki_offset, PURPOSE};
+use crate::policy::{has_any_role, Policy, Routes};
+use crate::state::AppState;
 use askama::Template;
+use axum::extract::State;
 use axum::response::Response;
+use polku_domain::Role;
+use polku_service::home::{CoachDay, Day};
+use time::{OffsetDateTime, Time};
 
 pub fn routes() -> Routes {
     Routes::new().get("/", Policy::Public, index)
+}
+
+/// One line of a list on the coach's day, linked to the participant.
+#[derive(Debug)]
+pub struct Line {
+    pub href: String,
+    pub name: String,
+    pub detail: String,
 }
 
 #[derive(Template)]
 #[template(path = "home/index.html")]
 struct Home<'a> {
     ctx: &'a Ctx,
+    coach: Option<CoachLists>,
+    participant: bool,
 }
 
-async fn index(ctx: Ctx) -> WebResult<Response> {
-    if ctx.session.is_none() {
-        return Ok(see_other("/sign-in"));
+struct CoachLists {
+    meetings: Vec<Line>,
+    overdue: Vec<Line>,
+    waits: Vec<Line>,
+}
+
+fn time_of_day(ctx: &Ctx, at: OffsetDateTime) -> String {
+    let local = at.to_offset(helsinki_offset(at));
+    match ctx.locale {
+        crate::i18n::Locale::En | crate::i18n::Locale::Sv => {
+            format!("{:02}:{:02}", local.hour(), local.minute())
+        }
+        _ => format!("{:02}.{:02}", local.hour(), local.minute()),
     }
-    render(&Home { ctx: &ctx })
+}
+
+fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
+    let name = |s: &polku_service::store::ParticipantSummary| {
+        (
+            format!("/participants/{}", s.id),
+            format!("{} {}", s.given_name, s.family_name),
+        )
+    };
+    CoachLists {
+        meetings: day
+            .meetings
+            .iter()
+            .map(|m| {
+                let (href, name) = name(&m.participant);
+                Line {
+                    href: format!("{href}/meetings"),
+                    name,
+                    detail: time_of_day(ctx, m.at),
+                }
+            })
+            .collect(),
+        overdue: day
+            .overdue
+            .iter()
+            .map(|s| {
+                let (href, name) = name(&s.participant);
+                Line {
+                    href: format!("{href}/plan"),
+                    name,
+                    detail: ctx.ts2(
+                        "home-overdue-step",
+                        "step",
+                        &s.text,
+                        "date",
+                        &fmt_date(ctx.locale, s.due),
+                    ),
+                }
+            })
+            .collect(),
+        waits: day
+            .waits
+            .iter()
+            .map(|w| {
+                let (href, name) = name(&w.participant);
+                Line {
+                    href,
+                    name,
+                    detail: ctx.tn("home-wait-days", "n", w.days),
+                }
+            })
+            .collect(),
+    }
+}
+
+async fn index(ctx: Ctx, State(state): State<AppState>) -> WebResult<Response> {
+    let Some(session) = ctx.session.clone() else {
+        return Ok(see_other("/sign-in"));
+    };
+    let coach = if has_any_role(&session, &[Role::Coach]) {
+        let now = OffsetDateTime::now_utc();
+        let today = now.to_offset(helsinki_offset(now)).date();
+        let day = Day {
+            today,
+            start: from_helsinki(today, Time::MIDNIGHT),
+            end: from_helsinki(today.next_day().unwrap_or(today), Time::MIDNIGHT),
+        };
+        let d = state
+            .service
+            .coach_day(&session.actor, day, PURPOSE)
+            .await?;
+        Some(lists(&ctx, d))
+    } else {
+        None
+    };
+    let participant = ctx.nav.is_empty() && has_any_role(&session, &[Role::Participant]);
+    render(&Home {
+        ctx: &ctx,
+        coach,
+        participant,
+    })
 }

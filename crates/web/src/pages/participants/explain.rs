@@ -368,3 +368,85 @@ pub fn kind_key(kind: OpeningKind) -> &'static str {
         OpeningKind::Gig => "p-kind-gig",
     }
 }
+
+/// Why few openings were suggested, in words: how many were left out, the most common
+/// reasons with their counts, and the change that would bring back the most.
+pub struct WhyFew {
+    pub lead: String,
+    pub reasons: Vec<String>,
+    pub change: String,
+}
+
+/// `None` when nothing was left out.
+pub fn why_few(ctx: &Ctx, e: &polku_service::exclusions::Exclusions) -> Option<WhyFew> {
+    use polku_service::exclusions::Change;
+    if e.total == 0 {
+        return None;
+    }
+    let n = |x: usize| num(x as f64);
+    let reasons = e
+        .reasons
+        .iter()
+        .take(3)
+        .map(|r| {
+            let reason = ctx.t(&format!("p-reason-{}", r.reason.code()));
+            tx(
+                ctx,
+                "p-left-out-reason",
+                &[("reason", Arg::Str(&reason)), ("n", n(r.openings))],
+            )
+        })
+        .collect();
+    let change = match &e.best {
+        None => ctx.t("p-change-none"),
+        Some(Change::Hours { min, max, reveals }) => tx(
+            ctx,
+            "p-change-hours",
+            &[("min", num(*min)), ("max", num(*max)), ("n", n(*reveals))],
+        ),
+        Some(Change::Days { days, reveals }) => tx(
+            ctx,
+            "p-change-days",
+            &[("days", num(*days)), ("n", n(*reveals))],
+        ),
+        Some(Change::Schedule { schedules, reveals }) => {
+            let times = list(
+                schedules
+                    .iter()
+                    .map(|s| ctx.t(&format!("p-when-{s}")))
+                    .collect(),
+            );
+            tx(
+                ctx,
+                "p-change-schedule",
+                &[("times", Arg::Str(&times)), ("n", n(*reveals))],
+            )
+        }
+        Some(Change::Municipalities { codes, reveals }) => {
+            let places = list(codes.iter().map(|c| municipality(ctx, c)).collect());
+            tx(
+                ctx,
+                "p-change-municipalities",
+                &[("places", Arg::Str(&places)), ("n", n(*reveals))],
+            )
+        }
+        Some(Change::Languages { levels, reveals }) => {
+            let levels = list(
+                levels
+                    .iter()
+                    .map(|(l, level)| format!("{} {level}", language_label(ctx, l)))
+                    .collect(),
+            );
+            tx(
+                ctx,
+                "p-change-languages",
+                &[("levels", Arg::Str(&levels)), ("n", n(*reveals))],
+            )
+        }
+    };
+    Some(WhyFew {
+        lead: tx(ctx, "p-left-out", &[("n", n(e.total))]),
+        reasons,
+        change,
+    })
+}

@@ -5,7 +5,7 @@
 
 mod availability;
 mod caseload;
-mod common;
+pub(crate) mod common;
 mod consents;
 mod craft;
 mod explain;

@@ -46,7 +46,12 @@ struct SuggestionsPage<'a> {
     conflict: Option<Vec<Shown>>,
     suggestions: Vec<Suggestion>,
     failed: bool,
+    /// Shown when there are fewer than three suggestions and some openings were left out.
+    why_few: Option<explain::WhyFew>,
 }
+
+/// Fewer suggestions than this, and the page says why and what would bring more.
+const FEW: usize = 3;
 
 fn suggestion(ctx: &Ctx, r: &Ranked, answer: &MatchView) -> Suggestion {
     let tasks = r
@@ -107,7 +112,7 @@ pub async fn show(
         include_excluded: false,
     };
     // The engine runs off the async threads; the answer names the employers it was built from.
-    let (suggestions, failed) = match state
+    let (suggestions, failed, why_few) = match state
         .service
         .match_view(&session.actor, &view, list, today)
         .await
@@ -118,11 +123,14 @@ pub async fn show(
                 .results
                 .iter()
                 .map(|r| suggestion(&ctx, r, &answer))
-                .collect(),
+                .collect::<Vec<_>>(),
             false,
+            (answer.matches.results.len() < FEW)
+                .then(|| explain::why_few(&ctx, &answer.exclusions))
+                .flatten(),
         ),
         // The engine refused the stored data; say so instead of an error page.
-        Err(polku_service::ServiceError::Invalid(_)) => (Vec::new(), true),
+        Err(polku_service::ServiceError::Invalid(_)) => (Vec::new(), true, None),
         Err(e) => return Err(e.into()),
     };
     render(&SuggestionsPage {
@@ -132,6 +140,7 @@ pub async fn show(
         conflict: None,
         suggestions,
         failed,
+        why_few,
         ctx: &ctx,
     })
 }
