@@ -387,6 +387,7 @@ fn skills_are_found_by_finnish_word_forms_and_added() {
             label_sv: None,
             label_en: Some(en.into()),
             alt_labels: String::new(),
+            ..EscoConcept::default()
         };
         let clean = "http://data.europa.eu/esco/skill/aaa-clean";
         let plan = "http://data.europa.eu/esco/skill/bbb-plan";
@@ -912,6 +913,7 @@ fn the_coach_pages_work_on_postgres() {
                     label_sv: Some("städa lokaler".into()),
                     label_en: Some("clean rooms".into()),
                     alt_labels: String::new(),
+                    ..EscoConcept::default()
                 }],
                 |_| {},
             )
@@ -986,6 +988,7 @@ fn ended_paths_go_last_and_goals_are_added_by_typing() {
                 label_sv: Some("lokalvårdare".into()),
                 label_en: Some("cleaner".into()),
                 alt_labels: "siivooja".into(),
+                ..EscoConcept::default()
             }],
             |_| {},
         )
