@@ -249,15 +249,10 @@ pub async fn show(
 
 #[derive(Debug, Default)]
 pub struct SkillForm {
-    #[serde(default)]
     version: String,
-    #[serde(default)]
     action: String,
-    #[serde(default)]
     uri: String,
-    #[serde(default)]
     evidence: String,
-    #[serde(default)]
     q: String,
 }
 
