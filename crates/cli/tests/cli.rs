@@ -455,10 +455,8 @@ fn bad_input_gets_specific_errors_and_codes() {
 fn sqlite_text(s: &Scratch, sql: &str) -> Option<String> {
     block_on(async {
         let pool = sqlx::SqlitePool::connect(&s.url).await.unwrap();
-        let v: Option<Option<String>> = sqlx::query_scalar(sql)
-            .fetch_optional(&pool)
-            .await
-            .unwrap();
+        let v: Option<Option<String>> =
+            sqlx::query_scalar(sql).fetch_optional(&pool).await.unwrap();
         pool.close().await;
         v.flatten()
     })
@@ -470,7 +468,11 @@ fn esco_import_is_idempotent() {
     s.ok(&["migrate"]);
     // `migrate` loaded the shipped reference data once.
     assert_eq!(
-        sqlite_text(&s, "SELECT value FROM meta WHERE key = 'esco_reference_version'").as_deref(),
+        sqlite_text(
+            &s,
+            "SELECT value FROM meta WHERE key = 'esco_reference_version'"
+        )
+        .as_deref(),
         Some("1")
     );
     s.ok(&["migrate"]);
@@ -482,7 +484,10 @@ fn esco_import_is_idempotent() {
     std::fs::write(dir.join("skills_en.csv"), format!("{header}KnowledgeSkillCompetence,{uri},skill/competence,sector-specific,manage musical staff,,,released,2023-01-01,,,,\n")).unwrap();
     // The skill is already there in English (reference data): the Finnish label updates it.
     let first = s.ok(&["import", "esco", dir.to_str().unwrap()]);
-    assert!(first.contains("skills: 0 new, 1 updated, 0 unchanged"), "{first}");
+    assert!(
+        first.contains("skills: 0 new, 1 updated, 0 unchanged"),
+        "{first}"
+    );
     assert!(s
         .ok(&["import", "esco", dir.to_str().unwrap()])
         .contains("skills: 0 new, 0 updated, 1 unchanged"));
@@ -490,7 +495,10 @@ fn esco_import_is_idempotent() {
     // An official Finnish occupation file replaces Polku's working label and clears its mark.
     let cleaner = "http://data.europa.eu/esco/occupation/303a1e34-cb16-4054-b323-81e5eec17397";
     let working = format!("SELECT working_fi FROM esco_concepts WHERE uri = '{cleaner}'");
-    assert!(sqlite_text(&s, &working).is_some(), "a working label before the import");
+    assert!(
+        sqlite_text(&s, &working).is_some(),
+        "a working label before the import"
+    );
     let official = s.dir.join("official");
     std::fs::create_dir_all(&official).unwrap();
     std::fs::write(
@@ -502,7 +510,11 @@ fn esco_import_is_idempotent() {
     let out = s.ok(&["import", "esco", official.to_str().unwrap()]);
     assert!(out.contains("occupations: 0 new, 1 updated"), "{out}");
     assert_eq!(
-        sqlite_text(&s, &format!("SELECT label_fi FROM esco_concepts WHERE uri = '{cleaner}'")).as_deref(),
+        sqlite_text(
+            &s,
+            &format!("SELECT label_fi FROM esco_concepts WHERE uri = '{cleaner}'")
+        )
+        .as_deref(),
         Some("virallinen siivoojan nimike")
     );
     assert_eq!(sqlite_text(&s, &working), None, "the mark is cleared");
