@@ -96,8 +96,8 @@ pub async fn open(cfg: &Config, mode: Mode) -> CliResult<Service> {
         Mode::Migrate => store.migrate().await?,
         Mode::Existing => check_migrations(store.as_ref()).await?,
     }
-    let keys = match existing {
-        Some(k) => k,
+    let svc = match existing {
+        Some(k) => Service::open(store, k).await?,
         None => {
             let initialised = store.get_meta("master_key_check").await?.is_some();
             store.close().await;
@@ -121,10 +121,32 @@ pub async fn open(cfg: &Config, mode: Mode) -> CliResult<Service> {
                 "created key file {} (mode 0600); back it up separately from the database",
                 cfg.keys_file.display()
             );
-            return Ok(Service::open(self::store(cfg, &k, mode).await?, k).await?);
+            Service::open(self::store(cfg, &k, mode).await?, k).await?
         }
     };
-    Ok(Service::open(store, keys).await?)
+    if mode == Mode::Migrate {
+        load_reference(&svc).await?;
+    }
+    Ok(svc)
+}
+
+/// Loads the shipped ESCO reference data when the database lacks this version (first start,
+/// `polku migrate`, or after an upgrade that ships newer data); otherwise does nothing.
+async fn load_reference(svc: &Service) -> CliResult {
+    let started = std::time::Instant::now();
+    if let polku_service::reference::ReferenceLoad::Loaded {
+        version,
+        concepts,
+        relations,
+        ..
+    } = svc.load_reference_data().await?
+    {
+        eprintln!(
+            "loaded ESCO reference data version {version}: {concepts} skills and occupations, {relations} relations ({:.1} s)",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
 }
 
 /// Opens the service, runs `f` on it and closes the store whatever `f` returned: the one

@@ -451,9 +451,30 @@ fn bad_input_gets_specific_errors_and_codes() {
     fresh.fails(&["list", "projects"], 6);
 }
 
+/// One value from the scratch SQLite database.
+fn sqlite_text(s: &Scratch, sql: &str) -> Option<String> {
+    block_on(async {
+        let pool = sqlx::SqlitePool::connect(&s.url).await.unwrap();
+        let v: Option<Option<String>> =
+            sqlx::query_scalar(sql).fetch_optional(&pool).await.unwrap();
+        pool.close().await;
+        v.flatten()
+    })
+}
+
 #[test]
 fn esco_import_is_idempotent() {
     let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    // `migrate` loaded the shipped reference data once.
+    assert_eq!(
+        sqlite_text(
+            &s,
+            "SELECT value FROM meta WHERE key = 'esco_reference_version'"
+        )
+        .as_deref(),
+        Some("1")
+    );
     s.ok(&["migrate"]);
     let dir = s.dir.join("esco");
     std::fs::create_dir_all(&dir).unwrap();
@@ -461,12 +482,43 @@ fn esco_import_is_idempotent() {
     let uri = "http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab";
     std::fs::write(dir.join("skills_fi.csv"), format!("{header}KnowledgeSkillCompetence,{uri},skill/competence,sector-specific,johtaa musiikkihenkilöstöä,\"johtaa\nmusiikki\",,released,2023-01-01,,,,\n")).unwrap();
     std::fs::write(dir.join("skills_en.csv"), format!("{header}KnowledgeSkillCompetence,{uri},skill/competence,sector-specific,manage musical staff,,,released,2023-01-01,,,,\n")).unwrap();
-    assert!(s
-        .ok(&["import", "esco", dir.to_str().unwrap()])
-        .contains("skills: 1 new, 0 updated, 0 unchanged"));
+    // The skill is already there in English (reference data): the Finnish label updates it.
+    let first = s.ok(&["import", "esco", dir.to_str().unwrap()]);
+    assert!(
+        first.contains("skills: 0 new, 1 updated, 0 unchanged"),
+        "{first}"
+    );
     assert!(s
         .ok(&["import", "esco", dir.to_str().unwrap()])
         .contains("skills: 0 new, 0 updated, 1 unchanged"));
+
+    // An official Finnish occupation file replaces Polku's working label and clears its mark.
+    let cleaner = "http://data.europa.eu/esco/occupation/303a1e34-cb16-4054-b323-81e5eec17397";
+    let working = format!("SELECT working_fi FROM esco_concepts WHERE uri = '{cleaner}'");
+    assert!(
+        sqlite_text(&s, &working).is_some(),
+        "a working label before the import"
+    );
+    let official = s.dir.join("official");
+    std::fs::create_dir_all(&official).unwrap();
+    std::fs::write(
+        official.join("occupations_fi.csv"),
+        format!("conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,hiddenLabels,status,modifiedDate,regulatedProfessionNote,scopeNote,definition,inScheme,description,code\n\
+                 Occupation,{cleaner},9112,virallinen siivoojan nimike,\"siivooja\nlaitoshuoltaja\",,released,2024-01-25T11:28:50.295Z,,,,,,9112.1\n"),
+    )
+    .unwrap();
+    let out = s.ok(&["import", "esco", official.to_str().unwrap()]);
+    assert!(out.contains("occupations: 0 new, 1 updated"), "{out}");
+    assert_eq!(
+        sqlite_text(
+            &s,
+            &format!("SELECT label_fi FROM esco_concepts WHERE uri = '{cleaner}'")
+        )
+        .as_deref(),
+        Some("virallinen siivoojan nimike")
+    );
+    assert_eq!(sqlite_text(&s, &working), None, "the mark is cleared");
+
     std::fs::write(
         dir.join("skills_sv.csv"),
         format!("{header}KnowledgeSkillCompetence,not-a-uri,x,y,z,,,,,,,,\n"),

@@ -121,7 +121,7 @@ pub fn merge(kind: EscoKind, per_lang: &PerLanguage) -> Vec<EscoConcept> {
                 label_fi: None,
                 label_sv: None,
                 label_en: None,
-                alt_labels: String::new(),
+                ..EscoConcept::default()
             });
             match lang.as_str() {
                 "fi" => c.label_fi = Some(label.clone()),

@@ -2,6 +2,7 @@
 //! [`authz`] decides; the [`Store`] persists and audits in one transaction.
 
 pub mod actor;
+pub mod analyzer;
 pub mod api_views;
 pub mod audit;
 pub mod auth;
@@ -22,6 +23,7 @@ pub mod meetings;
 pub mod operator;
 pub mod participants;
 pub mod plan;
+pub mod reference;
 pub mod register;
 pub mod reports;
 pub mod second_factor;

@@ -1,98 +1,63 @@
-//! Finding ESCO skills by typing: the query's words are reduced to stems with simple Finnish,
-//! Swedish or English suffix stripping (so "siivous", "siivouksen" and "siivota" all look for
-//! "siivo"), matched against every label of the imported concepts, and ranked with the label in
-//! the user's language first.
+//! Finding ESCO skills and occupations by typing, with the analyzer of [`crate::analyzer`]
+//! (Snowball stems, prefixes and Finnish compound parts): the database filters on the stored
+//! search text, and the hits are ranked here with the label in the user's language first.
 
+use crate::analyzer::{self, QueryTerm};
 use crate::store::EscoConcept;
 use crate::{Actor, Result, Service};
 use polku_domain::{EscoKind, EscoUri};
+use std::collections::HashMap;
 
-/// Finnish case endings and common derivations, longest first.
-const FI_SUFFIXES: &[&str] = &[
-    "aminen", "äminen", "uksien", "yksien", "uksen", "yksen", "uksia", "yksiä", "uksella",
-    "yksellä", "minen", "uksi", "yksi", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä",
-    "lle", "ksi", "ine", "tta", "ttä", "iin", "ien", "ita", "itä", "na", "nä", "ta", "tä", "us",
-    "ys", "ja", "jä", "en", "in", "an", "än", "on", "un", "yn", "ön", "n", "t", "a", "ä", "i", "e",
-];
-
-/// Swedish inflection and derivation endings, longest first.
-const SV_SUFFIXES: &[&str] = &[
-    "ningarna", "ningar", "ningen", "heterna", "heten", "arna", "erna", "orna", "ande", "ende",
-    "ning", "else", "het", "are", "ar", "er", "or", "en", "et", "na", "a", "e", "s", "t",
-];
-
-/// English endings, longest first.
-const EN_SUFFIXES: &[&str] = &["ings", "ing", "ies", "es", "ed", "s"];
-
-/// A stem keeps at least this many characters.
-const MIN_STEM: usize = 4;
-
-/// The stem of one lower-case word in `lang` (`fi`, `sv`, otherwise English).
-pub fn stem(word: &str, lang: &str) -> String {
-    let suffixes = match lang {
-        "fi" | "fi-x-selko" => FI_SUFFIXES,
-        "sv" => SV_SUFFIXES,
-        _ => EN_SUFFIXES,
-    };
-    let n = word.chars().count();
-    for suf in suffixes {
-        let k = suf.chars().count();
-        if n >= MIN_STEM + k && word.ends_with(suf) {
-            return word[..word.len() - suf.len()].to_owned();
-        }
-    }
-    word.to_owned()
-}
-
-/// The stems to look for: lower-case words of letters, at most three, each stemmed.
-pub fn search_stems(query: &str, lang: &str) -> Vec<String> {
-    let lower = query.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let long: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| w.chars().count() >= 3)
-        .collect();
-    let chosen = if long.is_empty() { words } else { long };
-    chosen.into_iter().take(3).map(|w| stem(w, lang)).collect()
-}
-
-/// One skill found.
+/// One concept found or named.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkillHit {
     pub uri: EscoUri,
     /// The preferred label in the asked language, else another language's, else the URI.
     pub label: String,
+    /// The label is Polku's working translation, not official ESCO (the interface marks it).
+    pub working: bool,
 }
 
 /// The preferred label in `lang` with a fallback to the other languages.
 pub fn label_in(c: &EscoConcept, lang: &str) -> String {
+    label_and_mark(c, lang).0
+}
+
+/// [`label_in`] and whether that label is Polku's working translation.
+pub fn label_and_mark(c: &EscoConcept, lang: &str) -> (String, bool) {
+    let fi = (&c.label_fi, c.working_fi.is_some());
+    let sv = (&c.label_sv, c.working_sv.is_some());
+    let en = (&c.label_en, false);
     let order = match lang {
-        "sv" => [&c.label_sv, &c.label_fi, &c.label_en],
-        "en" => [&c.label_en, &c.label_fi, &c.label_sv],
-        _ => [&c.label_fi, &c.label_sv, &c.label_en],
+        "sv" => [sv, fi, en],
+        "en" => [en, fi, sv],
+        _ => [fi, sv, en],
     };
     order
         .into_iter()
-        .flatten()
-        .next()
-        .cloned()
-        .unwrap_or_else(|| c.uri.clone())
+        .find_map(|(l, w)| l.as_ref().map(|l| (l.clone(), w)))
+        .unwrap_or_else(|| (c.uri.clone(), false))
 }
 
-/// Lower is better: the label in the user's language holds every stem, starts with the first,
-/// is short.
-fn rank(label: &str, stems: &[String]) -> (u8, u8, usize) {
-    let l = label.to_lowercase();
-    let all = stems.iter().all(|s| l.contains(s.as_str()));
-    let starts = stems.first().is_some_and(|s| {
-        l.split(|c: char| !c.is_alphabetic())
-            .any(|w| w.starts_with(s.as_str()))
+/// The label in `lang` only (no fallback), for ranking.
+fn own_label<'a>(c: &'a EscoConcept, lang: &str) -> Option<&'a str> {
+    match lang {
+        "sv" => c.label_sv.as_deref(),
+        "en" => c.label_en.as_deref(),
+        _ => c.label_fi.as_deref(),
+    }
+}
+
+/// Lower is better: the label in the user's own language matches, a word of the shown label
+/// starts with the first word typed, the shown label is short.
+fn rank(c: &EscoConcept, shown: &str, terms: &[QueryTerm], lang: &str) -> (u8, u8, usize) {
+    let own = own_label(c, lang).is_some_and(|l| analyzer::matches(l, terms));
+    let starts = terms.first().is_some_and(|t| {
+        analyzer::words(shown)
+            .iter()
+            .any(|w| w.starts_with(t.word.as_str()))
     });
-    (u8::from(!all), u8::from(!starts), l.chars().count())
+    (u8::from(!own), u8::from(!starts), shown.chars().count())
 }
 
 impl Service {
@@ -123,43 +88,55 @@ impl Service {
             EscoKind::Occupation => "occupation",
             EscoKind::Isco => "isco",
         };
-        let stems = search_stems(query, lang);
-        if stems.is_empty() {
+        let terms = analyzer::query_terms(query, lang);
+        if terms.is_empty() {
             return Ok(Vec::new());
         }
-        let pattern = |i: usize| {
-            stems
-                .get(i)
-                .map_or_else(|| "%".to_owned(), |s| format!("%{s}%"))
-        };
-        let patterns = [pattern(0), pattern(1), pattern(2)];
-        let found = self.store().search_esco(kind, &patterns, 300).await?;
+        let found = self.store().search_esco(kind, &terms, 300).await?;
         let mut hits: Vec<((u8, u8, usize), SkillHit)> = found
             .into_iter()
             .filter_map(|c| {
-                let label = label_in(&c, lang);
+                let (label, working) = label_and_mark(&c, lang);
                 let uri = EscoUri::parse(&c.uri).ok()?;
-                Some((rank(&label, &stems), SkillHit { uri, label }))
+                let r = rank(&c, &label, &terms, lang);
+                Some((
+                    r,
+                    SkillHit {
+                        uri,
+                        label,
+                        working,
+                    },
+                ))
             })
             .collect();
         hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)));
         Ok(hits.into_iter().take(limit).map(|(_, h)| h).collect())
     }
 
-    /// The label in `lang` of each concept (the URI itself when it was never imported).
+    /// The label in `lang` of each concept (the URI itself when it was never loaded), in the
+    /// order given; one store query for the lot.
     pub async fn esco_labels(&self, uris: &[EscoUri], lang: &str) -> Result<Vec<SkillHit>> {
-        let mut out = Vec::with_capacity(uris.len());
-        for uri in uris {
-            let label = match self.store().get_esco(uri.as_str()).await? {
-                Some(c) => label_in(&c, lang),
-                None => uri.to_string(),
-            };
-            out.push(SkillHit {
-                uri: uri.clone(),
-                label,
-            });
-        }
-        Ok(out)
+        let keys: Vec<String> = uris.iter().map(|u| u.as_str().to_owned()).collect();
+        let found: HashMap<String, EscoConcept> = self
+            .store()
+            .get_esco_many(&keys)
+            .await?
+            .into_iter()
+            .map(|c| (c.uri.clone(), c))
+            .collect();
+        Ok(uris
+            .iter()
+            .map(|uri| {
+                let (label, working) = found
+                    .get(uri.as_str())
+                    .map_or_else(|| (uri.to_string(), false), |c| label_and_mark(c, lang));
+                SkillHit {
+                    uri: uri.clone(),
+                    label,
+                    working,
+                }
+            })
+            .collect())
     }
 }
 
@@ -168,19 +145,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finnish_variants_share_a_stem() {
-        for w in ["siivous", "siivouksen", "siivota", "siivoaminen", "siivoja"] {
-            assert_eq!(stem(w, "fi"), "siivo", "{w}");
-        }
-        assert_eq!(stem("työ", "fi"), "työ");
-    }
-
-    #[test]
-    fn swedish_and_english_variants_share_a_stem() {
-        for w in ["städning", "städa", "städar", "städningen"] {
-            assert_eq!(stem(w, "sv"), "städ", "{w}");
-        }
-        assert_eq!(stem("cleaning", "en"), "clean");
-        assert_eq!(search_stems("Siivous, ja työ!", "fi"), vec!["siivo", "työ"]);
+    fn labels_fall_back_and_carry_the_working_mark() {
+        let c = EscoConcept {
+            uri: "http://data.europa.eu/esco/skill/x".into(),
+            kind: "skill".into(),
+            label_fi: Some("siivota".into()),
+            working_fi: Some(String::new()),
+            label_en: Some("clean".into()),
+            ..EscoConcept::default()
+        };
+        assert_eq!(label_and_mark(&c, "fi"), ("siivota".into(), true));
+        assert_eq!(label_and_mark(&c, "en"), ("clean".into(), false));
+        // No Swedish label: the Finnish one, still marked.
+        assert_eq!(label_and_mark(&c, "sv"), ("siivota".into(), true));
     }
 }

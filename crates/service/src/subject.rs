@@ -302,15 +302,14 @@ impl Service {
             }
         };
         let mut labels = BTreeMap::new();
-        let uris = personal
+        let uris: Vec<String> = personal
             .skills
             .iter()
-            .map(|s| s.skill.as_str())
-            .chain(personal.goals.iter().map(|g| g.as_str()));
-        for uri in uris {
-            if let Some(c) = self.store().get_esco(uri).await? {
-                labels.insert(uri.to_owned(), crate::skill_search::label_in(&c, locale));
-            }
+            .map(|s| s.skill.as_str().to_owned())
+            .chain(personal.goals.iter().map(|g| g.as_str().to_owned()))
+            .collect();
+        for c in self.store().get_esco_many(&uris).await? {
+            labels.insert(c.uri.clone(), crate::skill_search::label_in(&c, locale));
         }
         let open_text = |sealed: &[u8], aad: &[u8]| -> Result<Option<String>> {
             match &dek {

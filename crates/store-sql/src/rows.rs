@@ -116,7 +116,7 @@ pub fn employer(
 }
 
 pub const ESCO_COLS: &str =
-    "SELECT uri, kind, label_fi, label_sv, label_en, alt_labels FROM esco_concepts";
+    "SELECT uri, kind, label_fi, label_sv, label_en, alt_labels, working_fi, working_sv FROM esco_concepts";
 pub type EscoRow = (
     String,
     String,
@@ -124,21 +124,20 @@ pub type EscoRow = (
     Option<String>,
     Option<String>,
     String,
+    Option<String>,
+    Option<String>,
 );
 
-/// What ESCO search matches: every label, lower-cased with Unicode rules (so `Ä` matches `ä`
+/// What ESCO search matches ([`polku_service::analyzer::index_text`]): every label's words, their
+/// Snowball stems and Finnish compound parts, lower-cased with Unicode rules (so `Ä` matches `ä`
 /// on both databases, which SQLite's `LIKE` and a locale-dependent `lower()` would not do).
 pub fn esco_search_text(c: &EscoConcept) -> String {
-    [&c.label_fi, &c.label_sv, &c.label_en]
-        .into_iter()
-        .map(|l| l.as_deref().unwrap_or(""))
-        .chain([c.alt_labels.as_str()])
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    polku_service::analyzer::index_text(c)
 }
 
-pub fn esco((uri, kind, label_fi, label_sv, label_en, alt_labels): EscoRow) -> EscoConcept {
+pub fn esco(
+    (uri, kind, label_fi, label_sv, label_en, alt_labels, working_fi, working_sv): EscoRow,
+) -> EscoConcept {
     EscoConcept {
         uri,
         kind,
@@ -146,6 +145,8 @@ pub fn esco((uri, kind, label_fi, label_sv, label_en, alt_labels): EscoRow) -> E
         label_sv,
         label_en,
         alt_labels,
+        working_fi,
+        working_sv,
     }
 }
 
@@ -157,28 +158,85 @@ pub enum EscoChange {
     Unchanged,
 }
 
-/// Labels present in `new` replace stored ones; a language missing from `new` keeps its stored
-/// label, so importing fi, sv and en files one at a time accumulates.
+/// Labels present in `new` replace stored ones, with `new`'s working-translation mark (none for
+/// an official import, which so clears the mark); a language missing from `new` keeps its stored
+/// label and mark, so importing fi, sv and en files one at a time accumulates.
 pub fn esco_change(new: &EscoConcept, old: Option<EscoConcept>) -> EscoChange {
     let Some(old) = old else {
         return EscoChange::Insert(new.clone());
     };
+    let (label_fi, working_fi) = match &new.label_fi {
+        Some(_) => (new.label_fi.clone(), new.working_fi.clone()),
+        None => (old.label_fi.clone(), old.working_fi.clone()),
+    };
+    let (label_sv, working_sv) = match &new.label_sv {
+        Some(_) => (new.label_sv.clone(), new.working_sv.clone()),
+        None => (old.label_sv.clone(), old.working_sv.clone()),
+    };
     let merged = EscoConcept {
         uri: new.uri.clone(),
         kind: new.kind.clone(),
-        label_fi: new.label_fi.clone().or(old.label_fi.clone()),
-        label_sv: new.label_sv.clone().or(old.label_sv.clone()),
+        label_fi,
+        label_sv,
         label_en: new.label_en.clone().or(old.label_en.clone()),
         alt_labels: if new.alt_labels.is_empty() {
             old.alt_labels.clone()
         } else {
             new.alt_labels.clone()
         },
+        working_fi,
+        working_sv,
     };
     if merged == old {
         EscoChange::Unchanged
     } else {
         EscoChange::Update(merged)
+    }
+}
+
+/// The shipped reference concept `new` merged with the stored `old`: the English label and
+/// alternative labels come from the shipped data unless an import stored others; a working
+/// label replaces a stored label only when that one is missing or itself a working label (an
+/// official label imported with `polku import esco` stays).
+pub fn esco_reference_merge(new: &EscoConcept, old: Option<&EscoConcept>) -> EscoConcept {
+    let Some(old) = old else {
+        return new.clone();
+    };
+    let pick = |stored: &Option<String>,
+                stored_mark: &Option<String>,
+                label: &Option<String>,
+                mark: &Option<String>| {
+        if stored.is_none() || stored_mark.is_some() {
+            (label.clone(), mark.clone())
+        } else {
+            (stored.clone(), None)
+        }
+    };
+    let (label_fi, working_fi) = pick(
+        &old.label_fi,
+        &old.working_fi,
+        &new.label_fi,
+        &new.working_fi,
+    );
+    let (label_sv, working_sv) = pick(
+        &old.label_sv,
+        &old.working_sv,
+        &new.label_sv,
+        &new.working_sv,
+    );
+    EscoConcept {
+        uri: new.uri.clone(),
+        kind: new.kind.clone(),
+        label_fi,
+        label_sv,
+        label_en: new.label_en.clone().or(old.label_en.clone()),
+        alt_labels: if old.alt_labels.is_empty() {
+            new.alt_labels.clone()
+        } else {
+            old.alt_labels.clone()
+        },
+        working_fi,
+        working_sv,
     }
 }
 

@@ -190,7 +190,7 @@ pub struct AuditQuery {
 }
 
 /// One ESCO concept with labels in the languages present in the import.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EscoConcept {
     pub uri: String,
     pub kind: String,
@@ -199,6 +199,23 @@ pub struct EscoConcept {
     pub label_en: Option<String>,
     /// Alternative labels, newline-separated, all languages.
     pub alt_labels: String,
+    /// `Some` when `label_fi` is Polku's working translation, not official ESCO: its
+    /// alternative labels, newline-separated. An official import clears it.
+    pub working_fi: Option<String>,
+    /// The same for `label_sv`.
+    pub working_sv: Option<String>,
+}
+
+/// The shipped ESCO reference data (`crate::reference`), as the store loads it.
+#[derive(Debug, Clone, Default)]
+pub struct EscoReference {
+    pub concepts: Vec<EscoConcept>,
+    /// (concept, broader concept)
+    pub broader: Vec<(String, String)>,
+    /// (skill, relation type, related skill)
+    pub related: Vec<(String, String, String)>,
+    /// (occupation, `essential` or `optional`, skill)
+    pub occupation_skills: Vec<(String, String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -568,15 +585,29 @@ pub trait EscoStore: Send + Sync {
     async fn upsert_esco(&self, batch: &[EscoConcept]) -> Result<UpsertCounts>;
     async fn count_esco(&self, kind: &str) -> Result<i64>;
     async fn get_esco(&self, uri: &str) -> Result<Option<EscoConcept>>;
-    /// Concepts of `kind` whose labels (any language, alternative labels included) match every
-    /// one of the three `LIKE` patterns, case-insensitively with Unicode case rules (`Ä` finds
-    /// `ä` on both databases); at most `limit`. Reference data, not audited.
+    /// The stored concepts among `uris`, in one query per few hundred URIs.
+    async fn get_esco_many(&self, uris: &[String]) -> Result<Vec<EscoConcept>>;
+    /// Concepts of `kind` whose search text (`crate::analyzer::index_text`) matches every term:
+    /// a term matches when one of its alternatives does, an alternative when the text has a
+    /// token starting with each of its prefixes. Those with a token starting with the first
+    /// term's word come first; at most `limit`. Reference data, not audited.
     async fn search_esco(
         &self,
         kind: &str,
-        patterns: &[String; 3],
+        terms: &[crate::analyzer::QueryTerm],
         limit: i64,
     ) -> Result<Vec<EscoConcept>>;
+    /// Writes the shipped reference data in one transaction: concepts merged with what is stored
+    /// (official fi/sv labels from an import stay; working labels replace only working or
+    /// missing ones), relations replaced, and `meta[version_key] = version`.
+    async fn load_esco_reference(
+        &self,
+        data: &EscoReference,
+        version_key: &str,
+        version: i64,
+    ) -> Result<()>;
+    /// The skills related to an occupation as `relation` (`essential` or `optional`).
+    async fn occupation_skills(&self, occupation: &str, relation: &str) -> Result<Vec<String>>;
 }
 
 /// The audit chain read and appended on its own (other areas append inside their writes).

@@ -83,6 +83,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             label_sv: Some("lagerarbete".into()),
             label_en: None,
             alt_labels: String::new(),
+            ..EscoConcept::default()
         }])
         .await
         .unwrap();

@@ -45,6 +45,7 @@ stories!(
     employers::employers_tasks_and_openings,
     esco::esco_upsert_is_idempotent,
     esco::esco_search_folds_finnish_and_swedish_letters,
+    esco::esco_reference_data_loads_and_searches,
     participants::bad_stage_transition_is_rejected,
     participants::meetings_are_sealed_and_round_trip,
     keys::master_key_rotation_rewraps_every_key,

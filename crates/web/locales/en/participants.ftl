@@ -147,6 +147,12 @@ p-evidence-self-assessed = Self-assessed
 p-evidence-coach-observed = Observed by the coach
 p-evidence-work-trial = Shown in a work trial
 p-evidence-certificate = Certificate
+esco-working = working translation
+esco-working-title = Polku's own working translation, not ESCO's official label. The official label replaces it when ESCO's Finnish or Swedish data is imported.
+p-goal-skills-title = Essential skills of the goal occupations
+p-goal-skills-hint = Choose the skills to add to the person's skills. Skills already added are not listed.
+p-goal-skills-add = Add the chosen skills of { $name }
+p-goal-skills-link = The essential skills of the goal occupations can be added on the Skills tab.
 
 # Languages
 p-languages-none = No languages recorded yet.

@@ -140,6 +140,12 @@ p-evidence-self-assessed = Oma arvio
 p-evidence-coach-observed = Valmentaja havainnut
 p-evidence-work-trial = Työkokeilussa osoitettu
 p-evidence-certificate = Todistus
+esco-working = työkäännös
+esco-working-title = Polun oma käännös. Virallinen nimi tulee myöhemmin.
+p-goal-skills-title = Taidot, joita tavoitetyössä tarvitaan
+p-goal-skills-hint = Valitse taidot, jotka lisätään. Jo lisätyt taidot eivät näy tässä.
+p-goal-skills-add = Lisää valitut taidot: { $name }
+p-goal-skills-link = Tavoitetyön taidot voit lisätä Osaaminen-sivulla.
 
 p-languages-none = Kieliä ei ole vielä kirjattu.
 p-languages-legend = Kielitaito

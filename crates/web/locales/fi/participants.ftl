@@ -147,6 +147,12 @@ p-evidence-self-assessed = Oma arvio
 p-evidence-coach-observed = Valmentaja havainnut
 p-evidence-work-trial = Työkokeilussa osoitettu
 p-evidence-certificate = Todistus
+esco-working = työkäännös
+esco-working-title = Polun oma työkäännös, ei ESCOn virallinen suomennos. Virallinen nimi korvaa sen, kun ESCOn suomenkielinen aineisto tuodaan.
+p-goal-skills-title = Tavoiteammattien keskeiset taidot
+p-goal-skills-hint = Valitse taidot, jotka lisätään asiakkaan osaamiseen. Jo lisätyt taidot eivät näy listassa.
+p-goal-skills-add = Lisää valitut taidot ammatista { $name }
+p-goal-skills-link = Tavoiteammattien keskeiset taidot voi lisätä osaamiseen Osaaminen-välilehdellä.
 
 # Languages
 p-languages-none = Kieliä ei ole vielä kirjattu.

@@ -147,6 +147,12 @@ p-evidence-self-assessed = Egen bedömning
 p-evidence-coach-observed = Observerad av coachen
 p-evidence-work-trial = Visad i arbetsprövning
 p-evidence-certificate = Intyg
+esco-working = arbetsöversättning
+esco-working-title = Polkus egen arbetsöversättning, inte ESCO:s officiella svenska benämning. Den officiella benämningen ersätter den när ESCO:s svenska material importeras.
+p-goal-skills-title = Viktiga färdigheter för målyrkena
+p-goal-skills-hint = Välj de färdigheter som läggs till personens kompetens. Färdigheter som redan finns visas inte.
+p-goal-skills-add = Lägg till valda färdigheter för { $name }
+p-goal-skills-link = Målyrkenas viktiga färdigheter kan läggas till under fliken Kompetens.
 
 # Languages
 p-languages-none = Inga språk är antecknade ännu.

@@ -4,7 +4,8 @@
 //! explained from the catalogue, and job crafting saved as an opening.
 
 use crate::harness::{
-    field_value, has, has_cells, has_text, has_value, on, sqlite, Res, TestApp, User,
+    field_value, has, has_cells, has_text, has_value, on, select_attrs, select_texts, sqlite, Res,
+    TestApp, User,
 };
 use axum::body::Body;
 use axum::http::StatusCode;
@@ -390,6 +391,7 @@ fn skills_are_found_by_finnish_word_forms_and_added() {
             label_sv: None,
             label_en: Some(en.into()),
             alt_labels: String::new(),
+            ..EscoConcept::default()
         };
         let clean = "http://data.europa.eu/esco/skill/aaa-clean";
         let plan = "http://data.europa.eu/esco/skill/bbb-plan";
@@ -973,6 +975,7 @@ fn the_coach_pages_work_on_postgres() {
                     label_sv: Some("städa lokaler".into()),
                     label_en: Some("clean rooms".into()),
                     alt_labels: String::new(),
+                    ..EscoConcept::default()
                 }],
                 |_| {},
             )
@@ -1047,6 +1050,7 @@ fn ended_paths_go_last_and_goals_are_added_by_typing() {
                 label_sv: Some("lokalvårdare".into()),
                 label_en: Some("cleaner".into()),
                 alt_labels: "siivooja".into(),
+                ..EscoConcept::default()
             }],
             |_| {},
         )
@@ -1080,5 +1084,153 @@ fn ended_paths_go_last_and_goals_are_added_by_typing() {
         assert_eq!(view.personal.goals.len(), 1);
         let page = app.get(&url, Some(&coach)).await;
         assert!(page.body.contains("Poista: toimitilahuoltaja"));
+    });
+}
+
+/// Choosing a goal occupation offers its essential skills on the skills tab, as checkboxes in
+/// one form; the checked ones are saved with a confirmation and are then no longer offered.
+/// Working translations carry their marker, and no raw ESCO address is shown.
+#[test]
+fn goal_occupations_offer_their_essential_skills() {
+    sqlite(|app| async move {
+        let (coach, id) = coach_with_participant(&app).await;
+        let esco = |kind: &str, n: &str| format!("http://data.europa.eu/esco/{kind}/{n}");
+        let (cleaner, wipe, tools, plan) = (
+            esco("occupation", "cleaner-1"),
+            esco("skill", "wipe-1"),
+            esco("skill", "tools-1"),
+            esco("skill", "plan-1"),
+        );
+        let concept = |uri: &str, kind: &str, fi: &str, en: &str| EscoConcept {
+            uri: uri.into(),
+            kind: kind.into(),
+            label_fi: Some(fi.into()),
+            label_en: Some(en.into()),
+            working_fi: Some(String::new()),
+            ..EscoConcept::default()
+        };
+        let data = polku_service::store::EscoReference {
+            concepts: vec![
+                concept(&cleaner, "occupation", "siivooja", "cleaner"),
+                concept(&wipe, "skill", "pyyhkiä pintoja", "wipe surfaces"),
+                concept(
+                    &tools,
+                    "skill",
+                    "käyttää siivousvälineitä",
+                    "use cleaning tools",
+                ),
+                concept(&plan, "skill", "suunnitella siivousta", "plan cleaning"),
+                // The fixture participant's own skill.
+                concept(
+                    &esco("skill", "00090cc1-1f27-439e-a4e0-19a87a501bfc"),
+                    "skill",
+                    "tunnistaa saatavilla olevat palvelut",
+                    "identify available services",
+                ),
+            ],
+            occupation_skills: vec![
+                (cleaner.clone(), "essential".into(), wipe.clone()),
+                (cleaner.clone(), "essential".into(), tools.clone()),
+                (cleaner.clone(), "optional".into(), plan.clone()),
+            ],
+            ..Default::default()
+        };
+        app.service()
+            .load_reference_version(1, &data)
+            .await
+            .expect("reference data");
+
+        // The goal is chosen on the background tab by typing.
+        let url = format!("/participants/{id}");
+        let page = app
+            .get(&format!("{url}?goal_q=siivous"), Some(&coach))
+            .await;
+        assert!(page.body.contains("Lisää: siivooja"), "{}", page.body);
+        assert!(
+            has(&page.body, "small.working-mark[title]"),
+            "{}",
+            page.body
+        );
+        let added = app
+            .post_form(
+                &url,
+                Some(&coach),
+                &[
+                    ("version", &version_in(&page.body)),
+                    ("action", "add_goal"),
+                    ("uri", &cleaner),
+                ],
+            )
+            .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER);
+        let page = app.get(&url, Some(&coach)).await;
+        assert!(
+            !select_texts(&page.body, "body")[0].contains("http://data.europa.eu/esco/"),
+            "{}",
+            page.body
+        );
+
+        // The skills tab offers the essential skills, not the optional one.
+        let skills_url = format!("/participants/{id}/skills");
+        let page = app.get(&skills_url, Some(&coach)).await;
+        let offered = select_attrs(&page.body, "form.goal-skills input[name=skill]", "value");
+        assert_eq!(offered.len(), 2, "{}", page.body);
+        assert!(
+            offered.contains(&wipe) && offered.contains(&tools),
+            "{offered:?}"
+        );
+        assert!(has_text(
+            &page.body,
+            "form.goal-skills legend",
+            "siivooja (työkäännös)"
+        ));
+        assert!(has(
+            &page.body,
+            "form.goal-skills label[for=goal-1-skill-1]"
+        ));
+        // Only the checked skill is added, with a confirmation.
+        let res = app
+            .post_form(
+                &skills_url,
+                Some(&coach),
+                &[
+                    ("version", &version_in(&page.body)),
+                    ("action", "add_goal_skills"),
+                    ("skill", &tools),
+                    ("evidence", "self_assessed"),
+                ],
+            )
+            .await;
+        let page = app.confirms(&res, &coach, "Osaaminen tallennettu.").await;
+        assert!(
+            has_text(
+                &page.body,
+                "tbody th",
+                "käyttää siivousvälineitä (työkäännös)"
+            ),
+            "{}",
+            page.body
+        );
+        assert!(has_text(&page.body, "tbody td", "Oma arvio"));
+        let offered = select_attrs(&page.body, "form.goal-skills input[name=skill]", "value");
+        assert_eq!(offered, vec![wipe.clone()]);
+        // Nothing checked changes nothing.
+        let res = app
+            .post_form(
+                &skills_url,
+                Some(&coach),
+                &[
+                    ("version", &version_in(&page.body)),
+                    ("action", "add_goal_skills"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert!(!res.header("location").contains("saved="));
+        assert!(
+            !select_texts(&page.body, "body")[0].contains("http://data.europa.eu/esco/"),
+            "{}",
+            page.body
+        );
     });
 }

@@ -1,6 +1,8 @@
 //! The skills tab: the person's ESCO skills with how each is evidenced, and adding skills by
 //! typing: a GET search form lists matching ESCO skills in the user's language (Finnish and
-//! Swedish word forms are reduced to their stems), each with its own small form to add it.
+//! Swedish word forms are reduced to their stems), each with its own small form to add it; and
+//! the essential skills of the person's goal occupations, offered with checkboxes in one form
+//! per goal. Labels that are Polku's working translations carry a quiet marker.
 
 use super::common::{load, opt, shown, Head, Opt, Shown};
 use super::tab::{respond, save, Saved};
@@ -24,6 +26,7 @@ use serde::Deserialize;
 pub struct Have {
     pub uri: String,
     pub label: String,
+    pub working: bool,
     pub evidence_key: &'static str,
 }
 
@@ -31,7 +34,16 @@ pub struct Have {
 pub struct Hit {
     pub uri: String,
     pub label: String,
+    pub working: bool,
     pub have: bool,
+}
+
+/// A goal occupation and its essential skills the person does not have yet.
+pub struct GoalSkills {
+    pub uri: String,
+    pub label: String,
+    pub working: bool,
+    pub skills: Vec<Hit>,
 }
 
 fn evidence_key(e: Evidence) -> &'static str {
@@ -66,6 +78,7 @@ struct SkillsPage<'a> {
     hits: Vec<Hit>,
     hit_count: i64,
     evidence: Vec<Opt>,
+    goals: Vec<GoalSkills>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -93,9 +106,64 @@ async fn labelled(state: &AppState, ctx: &Ctx, view: &ParticipantView) -> WebRes
         .map(|(s, l)| Have {
             uri: s.skill.to_string(),
             label: l.label,
+            working: l.working,
             evidence_key: evidence_key(s.evidence),
         })
         .collect())
+}
+
+/// Each goal occupation with its essential skills that the person does not have yet (goals
+/// with none left are left out); all labels in one lookup.
+async fn goal_skills(
+    state: &AppState,
+    session: &Session,
+    ctx: &Ctx,
+    view: &ParticipantView,
+) -> WebResult<Vec<GoalSkills>> {
+    let mut per_goal = Vec::new();
+    let mut uris: Vec<EscoUri> = Vec::new();
+    for goal in &view.personal.goals {
+        let skills: Vec<EscoUri> = state
+            .service
+            .essential_skills(&session.actor, goal)
+            .await?
+            .into_iter()
+            .filter(|u| !view.personal.skills.iter().any(|s| s.skill == *u))
+            .collect();
+        if skills.is_empty() {
+            continue;
+        }
+        uris.push(goal.clone());
+        uris.extend(skills.iter().cloned());
+        per_goal.push(skills.len());
+    }
+    let mut labels = state
+        .service
+        .esco_labels(&uris, data_lang(ctx.locale))
+        .await?
+        .into_iter();
+    let mut out = Vec::new();
+    for n in per_goal {
+        let Some(goal) = labels.next() else { break };
+        let mut skills: Vec<Hit> = labels
+            .by_ref()
+            .take(n)
+            .map(|h| Hit {
+                uri: h.uri.to_string(),
+                label: h.label,
+                working: h.working,
+                have: false,
+            })
+            .collect();
+        skills.sort_by(|a, b| a.label.cmp(&b.label));
+        out.push(GoalSkills {
+            uri: goal.uri.to_string(),
+            label: goal.label,
+            working: goal.working,
+            skills,
+        });
+    }
+    Ok(out)
 }
 
 #[expect(
@@ -125,9 +193,11 @@ async fn show_page(
                 have: view.personal.skills.iter().any(|s| s.skill == h.uri),
                 uri: h.uri.to_string(),
                 label: h.label,
+                working: h.working,
             })
             .collect()
     };
+    let goals = goal_skills(state, session, ctx, view).await?;
     let evidence = [
         ("coach_observed", "p-evidence-coach-observed"),
         ("self_assessed", "p-evidence-self-assessed"),
@@ -151,6 +221,7 @@ async fn show_page(
             hit_count: hits.len() as i64,
             hits,
             evidence,
+            goals,
         },
     )
 }
@@ -176,18 +247,33 @@ pub async fn show(
     .await
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 pub struct SkillForm {
-    #[serde(default)]
     version: String,
-    #[serde(default)]
     action: String,
-    #[serde(default)]
     uri: String,
-    #[serde(default)]
     evidence: String,
-    #[serde(default)]
     q: String,
+}
+
+impl SkillForm {
+    /// The form's fields, and the values of its repeated `skill` checkboxes.
+    fn from_pairs(pairs: Vec<(String, String)>) -> (Self, Vec<String>) {
+        let mut f = SkillForm::default();
+        let mut skills = Vec::new();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "version" => f.version = v,
+                "action" => f.action = v,
+                "uri" => f.uri = v,
+                "evidence" => f.evidence = v,
+                "q" => f.q = v,
+                "skill" => skills.push(v),
+                _ => {}
+            }
+        }
+        (f, skills)
+    }
 }
 
 pub async fn submit(
@@ -195,20 +281,40 @@ pub async fn submit(
     session: Session,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(form): Form<SkillForm>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
+    let (form, chosen) = SkillForm::from_pairs(pairs);
     let view = load(&state, &session, &id).await?;
     let url = format!("/participants/{}/skills", view.id);
-    let Ok(uri) = EscoUri::parse(&form.uri) else {
-        return Ok(see_other(&url));
-    };
     let mut personal = view.personal.clone();
-    personal.skills.retain(|s| s.skill != uri);
-    if form.action == "add" {
-        personal.skills.push(SkillClaim {
-            skill: uri,
-            evidence: parse_evidence(&form.evidence),
-        });
+    if form.action == "add_goal_skills" {
+        // The checked essential skills of a goal; nothing checked changes nothing.
+        let chosen: Vec<EscoUri> = chosen
+            .iter()
+            .filter_map(|u| EscoUri::parse(u).ok())
+            .collect();
+        if chosen.is_empty() {
+            return Ok(see_other(&url));
+        }
+        for uri in chosen {
+            if !personal.skills.iter().any(|s| s.skill == uri) {
+                personal.skills.push(SkillClaim {
+                    skill: uri,
+                    evidence: parse_evidence(&form.evidence),
+                });
+            }
+        }
+    } else {
+        let Ok(uri) = EscoUri::parse(&form.uri) else {
+            return Ok(see_other(&url));
+        };
+        personal.skills.retain(|s| s.skill != uri);
+        if form.action == "add" {
+            personal.skills.push(SkillClaim {
+                skill: uri,
+                evidence: parse_evidence(&form.evidence),
+            });
+        }
     }
     let changes = ParticipantChanges {
         personal,
