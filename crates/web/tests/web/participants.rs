@@ -493,11 +493,15 @@ fn meetings_are_recorded_and_show_on_the_caseload() {
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
         let page = app.get(&url, Some(&coach)).await;
-        assert!(page.body.contains("15.1.2099 10.30"), "{}", page.body);
+        assert!(
+            page.body.contains("15.1.2099 klo\u{a0}10.30"),
+            "{}",
+            page.body
+        );
         assert!(page.body.contains("Pop up -pisteessä"));
         assert!(page.body.contains("Sovittiin kokeilusta"));
         let caseload = app.get("/participants", Some(&coach)).await;
-        assert!(caseload.body.contains("15.1.2099 10.30"));
+        assert!(caseload.body.contains("15.1.2099 klo\u{a0}10.30"));
     });
 }
 
@@ -901,7 +905,7 @@ fn the_coach_pages_work_on_postgres() {
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
         let caseload = app.get("/participants", Some(&coach)).await;
-        assert!(caseload.body.contains("15.1.2099 10.30"));
+        assert!(caseload.body.contains("15.1.2099 klo\u{a0}10.30"));
         app.service()
             .import_esco(
                 &system(),

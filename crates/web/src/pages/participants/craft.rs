@@ -22,7 +22,6 @@ use polku_service::participants::ParticipantView;
 use polku_service::ServiceError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use time::OffsetDateTime;
 
 /// The crafted job, in words.
 pub struct Crafted {
@@ -91,7 +90,7 @@ async fn crafted(
     employer: EmployerId,
     name: &str,
 ) -> WebResult<Crafted> {
-    let today = OffsetDateTime::now_utc().date();
+    let today = crate::html::format::today();
     let c = state
         .service
         .craft_for_participant(&session.actor, view.id, employer, today)
@@ -280,7 +279,7 @@ pub async fn submit(
         errors.add("title", "p-error-title");
     }
     if let (Some(employer), Some(kind), true) = (employer, kind, errors.is_empty()) {
-        let today = OffsetDateTime::now_utc().date();
+        let today = crate::html::format::today();
         match state
             .service
             .add_crafted_opening(&session.actor, view.id, employer, kind, &form.title, today)

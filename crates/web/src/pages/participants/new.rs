@@ -23,7 +23,6 @@ use polku_service::participants::NewParticipant;
 use polku_service::ServiceError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use time::OffsetDateTime;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct NewForm {
@@ -219,7 +218,7 @@ fn parse(f: &NewForm, project: ProjectId) -> Result<NewParticipant, FieldErrors>
         personal,
         sensitive: ParticipantSensitive::default(),
         stage: PathStage::Enrolled,
-        waiting_since: OffsetDateTime::now_utc().date(),
+        waiting_since: crate::html::format::today(),
     })
 }
 

@@ -17,7 +17,6 @@ use axum::response::Response;
 use polku_matching::api::List;
 use polku_matching::output::Ranked;
 use polku_service::matching::MatchView;
-use time::OffsetDateTime;
 
 /// One suggested opening, explained.
 pub struct Suggestion {
@@ -101,7 +100,7 @@ pub async fn show(
         .service
         .get_participant(&session.actor, super::common::parse_id(&id)?, "matching")
         .await?;
-    let today = OffsetDateTime::now_utc().date();
+    let today = crate::html::format::today();
     let list = List {
         top: 10,
         include_excluded: false,
