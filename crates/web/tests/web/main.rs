@@ -6,6 +6,7 @@ mod api_casework;
 mod api_privacy;
 mod consents;
 mod employers;
+mod glossary;
 mod harness;
 mod i18n;
 mod logs;

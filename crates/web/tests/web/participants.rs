@@ -100,7 +100,7 @@ fn caseload_shows_own_participants_longest_waiting_first() {
             "long wait without a meeting is flagged"
         );
         assert!(has(&res.body, "a[href=\"/participants/new\"]"));
-        assert!(has_text(&res.body, "caption", "2 asiakasta"));
+        assert!(has_text(&res.body, "caption", "2 osallistujaa"));
         let coordinator = app.user(Role::Coordinator).await;
         assert_eq!(
             app.get("/participants", Some(&coordinator)).await.status,
@@ -225,7 +225,7 @@ fn new_participant_form_validates_and_keeps_values() {
         let page = app.get(&to, Some(&coach)).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("Matti Meikäläinen"));
-        app.confirms(&res, &coach, "Asiakas lisätty.").await;
+        app.confirms(&res, &coach, "Osallistuja lisätty.").await;
         let path = to.split('?').next().unwrap_or_default();
         let id = ParticipantId::parse(path.trim_start_matches("/participants/")).expect("id");
         let view = app
@@ -524,10 +524,16 @@ fn suggestions_explain_a_feasible_opening_in_the_users_language() {
             b.contains("10 tuntia viikossa sopii toiveeseen 10–25 tuntia."),
             "{b}"
         );
-        assert!(b.contains("Nostoapu tai kuljetusvaunu, noin 350 €"), "{b}");
+        assert!(
+            b.contains("Nostoapu tai kuljetusvaunu, noin 350\u{a0}€"),
+            "{b}"
+        );
         assert!(b.contains("Palkkatukiarvio noin"), "{b}");
         assert!(b.contains("Välttämätön osaaminen"));
-        assert!(b.contains("1 / 1 välttämättömästä taidosta."));
+        assert!(b.contains("Osallistujalla on 1 / 1 välttämättömästä taidosta."));
+        for zero in ["0 tasolla", "noin 0\u{a0}€", "0 / 0", "Arvioimatta 0"] {
+            assert!(!b.contains(zero), "{zero:?} said: {b}");
+        }
         assert!(!b.contains("hours a week"), "no English engine sentences");
     });
 }

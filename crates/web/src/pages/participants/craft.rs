@@ -72,10 +72,11 @@ fn left_out_text(ctx: &Ctx, item: &LeftOut, titles: &BTreeMap<String, (String, u
             .join(" "),
         Reason::Hours => ctx.tn("p-left-out-hours", "hours", i64::from(hours)),
         Reason::MinHours => ctx.t("p-left-out-min-hours"),
-        Reason::AccommodationCost { extra_cost_eur } => tx(
+        Reason::AccommodationCost { extra_cost_eur } => explain::tx_euros(
             ctx,
             "p-left-out-accommodation-cost",
-            &[("eur", Arg::Num(explain::euros(*extra_cost_eur as f64)))],
+            *extra_cost_eur as f64,
+            &[],
         ),
         Reason::LowerValue => ctx.t("p-left-out-lower-value"),
     };
@@ -136,13 +137,11 @@ async fn crafted(
             ],
         ),
         accommodations: explain::accommodations(ctx, &c.accommodations, &c.accommodation_subsidies),
-        accommodation_total: tx(
+        accommodation_total: explain::tx_euros(
             ctx,
             "p-acc-total",
-            &[(
-                "eur",
-                Arg::Num(explain::euros(c.accommodation_cost_eur as f64)),
-            )],
+            c.accommodation_cost_eur as f64,
+            &[],
         ),
         left_out: c
             .left_out

@@ -76,13 +76,11 @@ fn suggestion(ctx: &Ctx, r: &Ranked, answer: &MatchView) -> Suggestion {
         why: explain::fits(ctx, &r.fits),
         check: explain::to_check(ctx, &r.to_check),
         accommodations: explain::accommodations(ctx, &r.accommodations, &r.accommodation_subsidies),
-        accommodation_total: tx(
+        accommodation_total: explain::tx_euros(
             ctx,
             "p-acc-total",
-            &[(
-                "eur",
-                Arg::Num(explain::euros(r.accommodation_cost_eur as f64)),
-            )],
+            r.accommodation_cost_eur as f64,
+            &[],
         ),
         subsidy: explain::subsidy(ctx, r.subsidy.as_ref()),
         parts: explain::parts(ctx, &r.explanation),
