@@ -770,7 +770,7 @@ fn pages_speak_swedish_english_and_plain_finnish() {
         assert_eq!(en.status, StatusCode::OK);
         assert!(
             en.body
-                .contains("10 hours a week fits the wish of 10–25 hours."),
+                .contains("10 hours a week is within the 10–25 hours wished for."),
             "{}",
             en.body
         );
