@@ -25,7 +25,7 @@ fn num(x: impl Into<f64>) -> Arg<'static> {
 pub fn tx_euros(ctx: &Ctx, key: &str, eur: f64, rest: &[(&str, Arg<'_>)]) -> String {
     let shown = format::euros(ctx.locale, eur);
     let mut args = vec![("eur", Arg::Str(&shown)), ("amount", Arg::Num(eur.round()))];
-    args.extend(rest.iter().map(|(k, v)| (*k, v.clone())));
+    args.extend_from_slice(rest);
     tx(ctx, key, &args)
 }
 
