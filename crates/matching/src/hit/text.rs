@@ -279,6 +279,7 @@ impl Msg<'_> {
                 n(out, u32::from(demand));
                 out.push_str(". Check before proposing.");
             }
+            Msg::Essential { of: 0, .. } => out.push_str("The work lists no essential skills."),
             Msg::Essential { have, of } => {
                 out.push_str("Has ");
                 n(out, have);
@@ -295,6 +296,21 @@ impl Msg<'_> {
                 out.push_str(" useful extra skills.");
             }
             Msg::Learnable { missing: 0, .. } => out.push_str("No essential skill is missing."),
+            Msg::Learnable {
+                missing: 1,
+                learnable: 0,
+            } => out.push_str("The one missing skill cannot be learnt on the job."),
+            Msg::Learnable { missing: 1, .. } => {
+                out.push_str("The one missing skill can be learnt on the job.")
+            }
+            Msg::Learnable {
+                missing,
+                learnable: 0,
+            } => {
+                out.push_str("None of the ");
+                n(out, missing);
+                out.push_str(" missing skills can be learnt on the job.");
+            }
             Msg::Learnable { missing, learnable } => {
                 n(out, learnable);
                 out.push_str(" of the ");
@@ -322,13 +338,24 @@ impl Msg<'_> {
                 demands,
                 not_assessed,
             } => {
-                out.push_str("Capacity to spare on ");
-                n(out, spare);
-                out.push_str(" of ");
-                n(out, demands);
-                out.push_str(" demands; ");
-                n(out, not_assessed);
-                out.push_str(" not assessed.");
+                if spare == 0 {
+                    out.push_str("No capacity to spare on the ");
+                    n(out, demands);
+                    out.push_str(" demands");
+                } else {
+                    out.push_str("Capacity to spare on ");
+                    n(out, spare);
+                    out.push_str(" of ");
+                    n(out, demands);
+                    out.push_str(" demands");
+                }
+                // A zero count is left unsaid.
+                if not_assessed > 0 {
+                    out.push_str("; ");
+                    n(out, not_assessed);
+                    out.push_str(" not assessed");
+                }
+                out.push('.');
             }
             Msg::AccommodationCost(0) => out.push_str("No accommodations are needed."),
             Msg::AccommodationCost(eur) => {

@@ -34,7 +34,7 @@ adm-organisations-caption = { $n ->
 }
 adm-col-business-id = Business ID
 adm-role-admin = Administrator
-adm-role-manager = Manager
+adm-role-manager = Project manager
 adm-role-coach = Job coach
 adm-role-coordinator = Employer coordinator
 adm-role-employer = Employer

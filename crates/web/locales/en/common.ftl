@@ -26,7 +26,7 @@ shared-goals = Goals
 shared-availability-label = Availability
 shared-availability = { $min }–{ $max } hours a week, at most { $days } days a week
 shared-functioning = Functioning (0–4)
-shared-accommodations = Work arrangements needed
+shared-accommodations = Workplace adjustments needed
 
 ## Confirmations after a save (shown once as a status message)
 notice-saved = Saved.

@@ -236,47 +236,89 @@ p-kind-work-trial = Work trial
 p-kind-education-trial = Education trial
 p-kind-apprenticeship = Apprenticeship
 p-kind-gig = Gig
-p-fit-hours = { $hours } hours a week fits the wish of { $min }–{ $max } hours.
+p-fit-hours = { $hours } hours a week is within the { $min }–{ $max } hours wished for.
 p-fit-days = { $days } days a week is within the maximum of { $max }.
 p-fit-municipality = The workplace is in a suitable municipality: { $place }.
 p-fit-language = { $language }: { $required } required, the participant has { $has }.
 p-fit-functioning = Manages without support: { $dimensions }.
-p-fit-accommodated = { $dimension }: demand { $demand }, own level { $capacity }. Works with these adjustments: { $accommodations }.
+p-fit-accommodated = { $dimension }: the work needs level { $demand }, the participant is at { $capacity }. Works with these adjustments: { $accommodations }.
 p-check-dimension = Check { $dimension }: the task demands level { $demand }, but it has not been assessed.
-p-acc-item = { $name }, about €{ $eur }.
-p-acc-subsidy = A work arrangement subsidy may cover the cost.
-p-acc-subsidy-cap = A work arrangement subsidy may cover the cost, up to €{ $eur }.
-p-acc-total = Adjustments in total about €{ $eur }.
-p-subsidy-estimate = Pay subsidy estimate about €{ $eur } a month ({ $rate } % of pay).
+p-acc-item = { $amount ->
+    [0] { $name }, at no cost.
+   *[other] { $name }, about { $eur }.
+}
+p-acc-subsidy = The subsidy for arranging working conditions may cover the cost.
+p-acc-subsidy-cap = The subsidy for arranging working conditions may cover the cost, up to { $eur }.
+p-acc-total = { $amount ->
+    [0] The adjustments cost nothing.
+   *[other] The adjustments cost about { $eur } in total.
+}
+p-subsidy-estimate = Estimated pay subsidy about { $eur } a month ({ $rate } of the wage).
 p-subsidy-months = { $n ->
     [one] For at most { $n } month.
    *[other] For at most { $n } months.
 }
-p-subsidy-rate = The pay subsidy may be { $rate } % of pay. No wage is recorded, so no amount in euros can be estimated.
+p-subsidy-rate = The pay subsidy may be { $rate } of the wage. No wage is recorded, so no amount can be estimated.
 p-subsidy-none = The pay subsidy cannot be estimated for today.
 p-subsidy-unpaid = Unpaid place, no pay subsidy.
 p-part-essential-skills = Essential skills
-p-part-essential-skills-text = { $have } of { $of } essential skills.
+p-part-essential-skills-text = { $of ->
+    [0] No essential skills are recorded for the tasks.
+   *[other] The participant has { $have } of the { $of } essential skills.
+}
 p-part-optional-skills = Other skills
-p-part-optional-skills-text = { $have } of { $of } useful skills.
+p-part-optional-skills-text = { $of ->
+    [0] No other useful skills are recorded for the tasks.
+   *[other] The participant has { $have } of the { $of } useful skills.
+}
 p-part-learnable-gaps = Learnable on the job
 p-part-learnable-gaps-text = { $missing ->
-    [0] All the skills needed are already there.
-    [one] { $missing } skill missing, learnable on the job: { $learnable }.
-   *[other] { $missing } skills missing, { $learnable } of them learnable on the job.
+    [0] The participant already has every essential skill.
+    [one] { $learnable ->
+        [0] One essential skill is missing, and it cannot be learnt on the job.
+       *[other] One essential skill is missing, but it can be learnt on the job.
+    }
+   *[other] { $learnable ->
+        [0] { $missing } essential skills are missing, and none of them can be learnt on the job.
+        [one] { $missing } essential skills are missing, and one of them can be learnt on the job.
+       *[other] { $missing } essential skills are missing, and { $learnable } of them can be learnt on the job.
+    }
 }
 p-part-language-margin = Language
 p-part-language-margin-none = The tasks need no particular language.
-p-part-language-margin-text = { $language }: { $required } required, the participant is { $above } levels above it.
+p-part-language-margin-text = { $above ->
+    [0] { $language }: { $required } required, and the participant meets it.
+    [one] { $language }: { $required } required, and the participant is one level above it.
+   *[other] { $language }: { $required } required, and the participant is { $above } levels above it.
+}
 p-part-functioning-margin = Functioning
 p-part-functioning-margin-text = { $demands ->
-    [one] { $demands } demand
-   *[other] { $demands } demands
-}, { $spare } with room to spare. Not assessed: { $unassessed }.
+    [0] The tasks make no particular demands on functioning.
+    [one] { $spare ->
+        [0] The tasks make one demand on functioning, and the participant just meets it.
+       *[other] The tasks make one demand on functioning, and the participant meets it with room to spare.
+    }
+   *[other] { $spare ->
+        [0] The tasks make { $demands } demands on functioning, none of them met with room to spare.
+        [one] The tasks make { $demands } demands on functioning, one of them met with room to spare.
+       *[other] The tasks make { $demands } demands on functioning, { $spare } of them met with room to spare.
+    }
+}
+p-part-functioning-unassessed = { $n ->
+    [one] One demand concerns something not yet assessed.
+   *[other] { $n } demands concern things not yet assessed.
+}
 p-part-accommodation-cost = Cost of adjustments
-p-part-accommodation-cost-text = Adjustments cost about €{ $eur }.
+p-part-accommodation-cost-text = { $amount ->
+    [0] The adjustments cost nothing.
+   *[other] The adjustments cost about { $eur }.
+}
 p-part-goal-fit = Fit with goals
-p-part-goal-fit-text = { $hours } hours a week in the participant's goal occupation.
+p-part-goal-fit-text = { $hours ->
+    [0] The tasks do not match the participant's career goals.
+    [one] One hour a week matches the participant's career goals.
+   *[other] { $hours } hours a week match the participant's career goals.
+}
 p-part-employer-readiness = Employer readiness
 p-part-readiness-mentor-trials = The employer has a workplace mentor and trial places.
 p-part-readiness-mentor = The employer has a workplace mentor.
@@ -294,13 +336,13 @@ p-description-title = Description
 p-left-out-title = Tasks left out
 p-left-out-item = { $task }: { $why }
 p-left-out-hours = { $hours ->
-    [one] Its { $hours } hour does not fit the hours.
-   *[other] Its { $hours } hours do not fit the hours.
+    [one] The task's { $hours } hour does not fit within the weekly hours.
+   *[other] The task's { $hours } hours do not fit within the weekly hours.
 }
 p-left-out-min-hours = The suitable tasks do not reach the minimum hours.
-p-left-out-accommodation-cost = It would need about €{ $eur } more in adjustments, more than the task adds.
-p-left-out-lower-value = The job is better without it.
-p-limit-functioning = { $dimension }: demand { $demand } is above the own level { $capacity }.
+p-left-out-accommodation-cost = The task would need further adjustments costing about { $eur }, more than it adds to the whole.
+p-left-out-lower-value = The job is better as a whole without it.
+p-limit-functioning = { $dimension }: the work needs level { $demand }, the participant is at { $capacity }.
 p-limit-language = { $language }: { $required } required, the participant has { $has }.
 p-limit-hours = { $hours } hours a week does not fit the wish of { $min }–{ $max }.
 p-limit-days = { $days } days a week is more than { $max }.
@@ -421,7 +463,7 @@ p-consent-category-contact = Contact details
 p-consent-category-skills = Skills
 p-consent-category-languages = Languages
 p-consent-category-goals = Goals and availability
-p-consent-category-functioning = Functioning and work arrangements
+p-consent-category-functioning = Functioning and workplace adjustments
 p-consent-category-documents = Documents
 p-consent-method-written = In writing, signed
 p-consent-method-in_meeting = Orally in a meeting

@@ -1,16 +1,16 @@
 ## Plain-language Finnish (selkosuomi) for the participants area.
 
-p-caseload-title = Asiakkaani
-p-add-participant = Lisää asiakas
-p-caseload-empty = Sinulla ei ole vielä asiakkaita.
+p-caseload-title = Osallistujani
+p-add-participant = Lisää osallistuja
+p-caseload-empty = Sinulla ei ole vielä osallistujia.
 p-caseload-intro = Ylimpänä ovat ne, jotka ovat odottaneet kauimmin.
 p-caseload-attention = { $n ->
-    [one] { $n } asiakas on odottanut yli 90 päivää ilman sovittua tapaamista.
-   *[other] { $n } asiakasta on odottanut yli 90 päivää ilman sovittua tapaamista.
+    [one] { $n } osallistuja on odottanut yli 90 päivää ilman sovittua tapaamista.
+   *[other] { $n } osallistujaa on odottanut yli 90 päivää ilman sovittua tapaamista.
 }
 p-caseload-caption = { $n ->
-    [one] { $n } asiakas
-   *[other] { $n } asiakasta
+    [one] { $n } osallistuja
+   *[other] { $n } osallistujaa
 }
 p-col-name = Nimi
 p-col-stage = Vaihe
@@ -24,13 +24,14 @@ p-waiting-days = { $n ->
 p-since = alkaen { $date }
 p-no-meeting = Ei sovittua tapaamista
 
-p-back-to-caseload = Takaisin asiakkaisiin
+p-back-to-caseload = Takaisin osallistujiin
 p-stage-label = Vaihe
-p-tabs-label = Asiakkaan tiedot
+p-tabs-label = Osallistujan tiedot
 p-tabgroup-person = Henkilö
 p-tabgroup-progress = Eteneminen
 p-tabgroup-work = Työ
 p-tabgroup-consent = Suostumukset
+
 p-tab-background = Perustiedot
 p-tab-functioning = Toimintakyky
 p-tab-skills = Osaaminen
@@ -66,9 +67,9 @@ p-stage-job-or-education = Työssä tai koulutuksessa
 p-stage-retention = Työssä pysymisen tuki
 p-stage-exited = Päättynyt
 
-p-new-title = Lisää asiakas
-p-new-intro = Kirjoita asiakkaan tiedot. Voit lisätä muita tietoja myöhemmin.
-p-new-submit = Lisää asiakas
+p-new-title = Lisää osallistuja
+p-new-intro = Kirjoita osallistujan tiedot. Voit lisätä muita tietoja myöhemmin.
+p-new-submit = Lisää osallistuja
 p-field-project = Hanke
 p-section-identity = Henkilötiedot
 p-section-contact = Yhteystiedot
@@ -76,7 +77,7 @@ p-section-hours = Työaika
 p-section-times = Sopivat työajat
 p-section-mobility = Liikkuminen
 p-section-esf = ESR+-lähtötiedot
-p-esf-hint = Hanke kysyy nämä tiedot seurantaa varten. Asiakkaan ei ole pakko vastata.
+p-esf-hint = Hanke kysyy nämä tiedot seurantaa varten. Osallistujan ei ole pakko vastata.
 p-field-given-name = Etunimi
 p-field-family-name = Sukunimi
 p-field-hetu = Henkilötunnus
@@ -90,7 +91,7 @@ p-field-hours-min = Tunteja viikossa vähintään
 p-field-hours-max = Tunteja viikossa enintään
 p-field-days-max = Päiviä viikossa enintään
 p-field-waiting-since = Palvelu alkoi
-p-field-labour-market-status = Onko asiakas työssä?
+p-field-labour-market-status = Onko osallistuja työssä?
 p-status-unemployed = Työtön
 p-status-inactive = Ei hae työtä
 p-status-employed = Työssä
@@ -127,9 +128,9 @@ p-save-and-next = Tallenna ja jatka
 p-save-and-back = Tallenna ja palaa
 p-accommodations-legend = Mitä apuja työssä tarvitaan?
 p-field-functional-notes = Muuta toimintakyvystä
-p-functional-notes-hint = Kirjoita vain, mitä asiakas jaksaa ja osaa. Älä kirjoita sairauksia.
+p-functional-notes-hint = Kirjoita vain, mitä osallistuja jaksaa ja osaa. Älä kirjoita sairauksia.
 p-skills-none = Osaamista ei ole vielä kirjattu.
-p-skills-caption = Asiakkaan osaaminen
+p-skills-caption = Osallistujan osaaminen
 p-col-skill = Taito
 p-col-evidence = Mistä tiedetään
 p-col-actions = Toiminnot
@@ -198,7 +199,7 @@ p-place-outside-office = Toimiston ulkopuolella
 p-place-remote = Etänä
 p-place-pop-up = Pop up -pisteessä
 
-p-suggestions-intro = Nämä työt voivat sopia asiakkaalle.
+p-suggestions-intro = Nämä työt voivat sopia osallistujalle.
 p-suggestions-none = Sopivia töitä ei löytynyt.
 p-untitled-opening = Nimetön paikka
 p-score = Sopivuus { $score } / 100
@@ -227,47 +228,93 @@ p-kind-gig = Keikkatyö
 p-fit-hours = Työtä on { $hours } tuntia viikossa. Toive on { $min }–{ $max } tuntia. Se sopii.
 p-fit-days = Työpäiviä on { $days } viikossa. Enintään { $max } sopii.
 p-fit-municipality = Työpaikka on kunnassa { $place }. Sinne pääsee.
-p-fit-language = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Asiakkaalla on { $has }.
+p-fit-language = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Osallistujalla on { $has }.
 p-fit-functioning = Nämä sujuvat ilman apua: { $dimensions }.
-p-fit-accommodated = { $dimension }. Työ vaatii tasoa { $demand }. Asiakkaan taso on { $capacity }. Apu: { $accommodations }.
+p-fit-accommodated = { $dimension }. Työ vaatii tasoa { $demand }. Osallistujan taso on { $capacity }. Apu: { $accommodations }.
 p-check-dimension = Tarkista { $dimension }. Työ vaatii tasoa { $demand }. Sitä ei ole arvioitu.
-p-acc-item = { $name }, noin { $eur } €.
+p-acc-item = { $amount ->
+    [0] { $name }. Tämä ei maksa mitään.
+   *[other] { $name }, noin { $eur }.
+}
 p-acc-subsidy = Tukea voi saada kuluihin.
-p-acc-subsidy-cap = Tukea voi saada kuluihin. Enintään { $eur } €.
-p-acc-total = Avut maksavat yhteensä noin { $eur } €.
-p-subsidy-estimate = Palkkatuki on noin { $eur } € kuukaudessa. Se on { $rate } % palkasta.
+p-acc-subsidy-cap = Tukea voi saada kuluihin. Enintään { $eur }.
+p-acc-total = { $amount ->
+    [0] Avut eivät maksa mitään.
+   *[other] Avut maksavat yhteensä noin { $eur }.
+}
+p-subsidy-estimate = Palkkatuki on noin { $eur } kuukaudessa. Se on { $rate } palkasta.
 p-subsidy-months = { $n ->
     [one] Enintään { $n } kuukausi.
    *[other] Enintään { $n } kuukautta.
 }
-p-subsidy-rate = Palkkatuki voi olla { $rate } % palkasta. Palkkaa ei tiedetä. Siksi euroja ei voi laskea.
+p-subsidy-rate = Palkkatuki voi olla { $rate } palkasta. Palkkaa ei tiedetä. Siksi euroja ei voi laskea.
 p-subsidy-none = Palkkatukea ei voi laskea.
 p-subsidy-unpaid = Tästä ei makseta palkkaa. Palkkatukea ei ole.
 p-part-essential-skills = Välttämätön osaaminen
-p-part-essential-skills-text = { $have } / { $of } välttämättömästä taidosta.
+p-part-essential-skills-text = { $of ->
+    [0] Työssä ei tarvita tiettyjä taitoja.
+   *[other] Osallistuja osaa { $have } / { $of } tärkeästä taidosta.
+}
 p-part-optional-skills = Muu osaaminen
-p-part-optional-skills-text = { $have } / { $of } hyödyllisestä taidosta.
+p-part-optional-skills-text = { $of ->
+    [0] Työssä ei tarvita muita taitoja.
+   *[other] Osallistuja osaa { $have } / { $of } hyödyllisestä taidosta.
+}
 p-part-learnable-gaps = Opittavissa työssä
 p-part-learnable-gaps-text = { $missing ->
-    [0] Asiakas osaa kaikki tarvittavat taidot.
-   *[other] Puuttuu { $missing } taitoa. Niistä { $learnable } voi oppia työssä.
+    [0] Osallistuja osaa kaikki tärkeät taidot.
+    [one] { $learnable ->
+        [0] Yksi taito puuttuu. Sitä ei voi oppia työssä.
+       *[other] Yksi taito puuttuu. Sen voi oppia työssä.
+    }
+   *[other] { $learnable ->
+        [0] Puuttuu { $missing } taitoa. Niitä ei voi oppia työssä.
+        [one] Puuttuu { $missing } taitoa. Niistä yhden voi oppia työssä.
+       *[other] Puuttuu { $missing } taitoa. Niistä { $learnable } voi oppia työssä.
+    }
 }
 p-part-language-margin = Kielitaito
 p-part-language-margin-none = Tehtävät eivät vaadi tiettyä kieltä.
-p-part-language-margin-text = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Asiakas osaa { $above } tasoa paremmin.
+p-part-language-margin-text = { $above ->
+    [0] Kieli { $language }. Työssä tarvitaan tasoa { $required }. Osallistuja osaa kieltä juuri niin hyvin.
+    [one] Kieli { $language }. Työssä tarvitaan tasoa { $required }. Osallistuja osaa yhden tason paremmin.
+   *[other] Kieli { $language }. Työssä tarvitaan tasoa { $required }. Osallistuja osaa { $above } tasoa paremmin.
+}
 p-part-functioning-margin = Toimintakyky
-p-part-functioning-margin-text = Vaatimuksia on { $demands }. Niistä { $spare } sujuu helposti. Arvioimatta on { $unassessed }.
+p-part-functioning-margin-text = { $demands ->
+    [0] Työ ei vaadi mitään erityistä.
+    [one] { $spare ->
+        [0] Työssä on yksi vaatimus. Se sujuu juuri ja juuri.
+       *[other] Työssä on yksi vaatimus. Se sujuu helposti.
+    }
+   *[other] { $spare ->
+        [0] Työssä on { $demands } vaatimusta. Mikään niistä ei suju helposti.
+        [one] Työssä on { $demands } vaatimusta. Niistä yksi sujuu helposti.
+       *[other] Työssä on { $demands } vaatimusta. Niistä { $spare } sujuu helposti.
+    }
+}
+p-part-functioning-unassessed = { $n ->
+    [one] Yhtä asiaa ei ole arvioitu.
+   *[other] { $n } asiaa on arvioimatta.
+}
 p-part-accommodation-cost = Järjestelyjen kustannus
-p-part-accommodation-cost-text = Järjestelyt maksavat noin { $eur } €.
+p-part-accommodation-cost-text = { $amount ->
+    [0] Avut eivät maksa mitään.
+   *[other] Avut maksavat noin { $eur }.
+}
 p-part-goal-fit = Tavoitteen mukaisuus
-p-part-goal-fit-text = { $hours } tuntia viikossa on asiakkaan toiveammatissa.
+p-part-goal-fit-text = { $hours ->
+    [0] Työ ei ole osallistujan toiveammatissa.
+    [one] Tunti viikossa on osallistujan toiveammatissa.
+   *[other] { $hours } tuntia viikossa on osallistujan toiveammatissa.
+}
 p-part-employer-readiness = Työnantajan valmius
 p-part-readiness-mentor-trials = Työnantajalla on työpaikkaohjaaja ja kokeilupaikkoja.
 p-part-readiness-mentor = Työnantajalla on työpaikkaohjaaja.
 p-part-readiness-trials = Työnantajalla on kokeilupaikkoja.
 p-part-readiness-none = Työnantajalla ei ole ohjaajaa eikä kokeilupaikkoja.
 
-p-craft-intro = Valitse työnantaja. Polku valitsee tehtävät, jotka sopivat asiakkaalle parhaiten.
+p-craft-intro = Valitse työnantaja. Polku valitsee tehtävät, jotka sopivat osallistujalle parhaiten.
 p-field-employer = Työnantaja
 p-craft-show = Näytä työ
 p-craft-result-title = Räätälöity työ: { $employer }
@@ -277,21 +324,21 @@ p-description-title = Kuvaus
 p-left-out-title = Pois jätetyt tehtävät
 p-left-out-item = { $task }: { $why }
 p-left-out-hours = { $hours ->
-    [one] Sen { $hours } tunti ei mahdu tuntimäärään.
-   *[other] Sen { $hours } tuntia eivät mahdu tuntimäärään.
+    [one] Tehtävässä on { $hours } tunti. Se ei mahdu viikkoon.
+   *[other] Tehtävässä on { $hours } tuntia. Ne eivät mahdu viikkoon.
 }
 p-left-out-min-hours = Sopivia tehtäviä ei ole tarpeeksi monta tuntia.
-p-left-out-accommodation-cost = Se tarvitsisi apuja noin { $eur } € lisää. Se on liian kallista.
+p-left-out-accommodation-cost = Tehtävä tarvitsisi apuja noin { $eur } lisää. Se on liian kallista.
 p-left-out-lower-value = Työ on parempi ilman sitä.
-p-limit-functioning = { $dimension }. Työ vaatii tasoa { $demand }. Asiakkaan taso on { $capacity }.
-p-limit-language = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Asiakkaalla on { $has }.
+p-limit-functioning = { $dimension }. Työ vaatii tasoa { $demand }. Osallistujan taso on { $capacity }.
+p-limit-language = Kieli { $language }. Työssä tarvitaan tasoa { $required }. Osallistujalla on { $has }.
 p-limit-hours = Työtä on { $hours } tuntia viikossa. Toive on { $min }–{ $max } tuntia.
 p-limit-days = Työpäiviä on { $days } viikossa. Se on yli { $max }.
 p-limit-schedule = Työaika ei sovi.
 p-limit-schedule-evenings = Työ on iltaisin.
 p-limit-schedule-nights = Työ on öisin.
 p-limit-schedule-weekends = Työ on viikonloppuisin.
-p-limit-municipality = Työpaikka on kunnassa { $place }. Sinne asiakas ei pääse.
+p-limit-municipality = Työpaikka on kunnassa { $place }. Sinne osallistuja ei pääse.
 p-craft-save-title = Tallenna paikaksi
 p-field-opening-title = Paikan nimi
 p-field-opening-kind = Paikan tyyppi
@@ -308,7 +355,7 @@ p-error-hetu-length = Henkilötunnuksessa on 11 merkkiä. Esimerkiksi 131052-308
 p-error-hetu-check = Henkilötunnuksen viimeinen merkki on väärin. Tarkista numerot.
 p-error-hetu-century = Henkilötunnuksen keskellä on väärä merkki. Käytä merkkiä - tai A.
 p-error-hetu-date = Henkilötunnuksen alussa on päivämäärä. Tarkista se.
-p-error-hetu-duplicate = Tällä henkilötunnuksella on jo asiakas.
+p-error-hetu-duplicate = Tällä henkilötunnuksella on jo osallistuja.
 p-error-email = Kirjoita sähköposti näin: nimi@esimerkki.fi.
 p-error-phone = Kirjoita puhelinnumeroon vain numeroita.
 p-error-municipality = Kirjoita kunnan nimi, esimerkiksi Lahti.
@@ -425,7 +472,7 @@ p-share-active = Voimassa
 p-share-revoked = Lopetettu
 p-share-expired = Loppunut
 p-share-revoke = Lopeta
-p-share-no-recipients = Projektissa ei ole työpaikan, ohjaajan tai koulun ihmisiä.
+p-share-no-recipients = Hankkeessa ei ole työpaikan, ohjaajan tai koulun ihmisiä.
 p-share-field-recipient = Kuka saa nähdä
 p-share-choose = Valitse ihminen
 p-share-field-categories = Mitkä tiedot
@@ -443,7 +490,7 @@ p-export-intro = Sinulla on oikeus saada kaikki tiedot, jotka sinusta on tallenn
 p-export-download = Lataa kaikki tiedot (JSON)
 
 ## Confirmations after a save (shown once as a status message)
-notice-participant = Asiakas on lisätty.
+notice-participant = Osallistuja on lisätty.
 notice-details = Tiedot on tallennettu.
 notice-functioning = Toimintakyky on tallennettu.
 notice-availability = Tiedot ajasta ja paikasta on tallennettu.

@@ -34,11 +34,11 @@ adm-organisations-caption = { $n ->
 }
 adm-col-business-id = Y-tunnus
 adm-role-admin = Ylläpitäjä
-adm-role-manager = Hankepäällikkö
-adm-role-coach = Työvalmentaja
+adm-role-manager = Projektipäällikkö
+adm-role-coach = Työhönvalmentaja
 adm-role-coordinator = Työnantajakoordinaattori
 adm-role-employer = Työnantaja
-adm-role-mentor = Työpaikkamentori
+adm-role-mentor = Työpaikkaohjaaja
 adm-role-institution = Oppilaitos
 adm-role-participant = Osallistuja
 adm-error-email = Kirjoita kelvollinen sähköpostiosoite, esim. nimi@example.fi.

@@ -1,9 +1,9 @@
 app-name = Polku
 skip-to-content = Siirry sisältöön
 nav-main-label = Päävalikko
-nav-caseload = Asiakkaat
+nav-caseload = Osallistujat
 nav-employers = Työnantajat
-nav-reports = Projektin tilanne
+nav-reports = Hankkeen tilanne
 nav-admin = Ylläpito
 language-switch-label = Vaihda kieli
 sign-out = Kirjaudu ulos

@@ -1,17 +1,17 @@
 ## participants area (fi)
 
 # Caseload
-p-caseload-title = Asiakkaani
-p-add-participant = Lisää asiakas
-p-caseload-empty = Sinulla ei ole vielä asiakkaita.
+p-caseload-title = Osallistujani
+p-add-participant = Lisää osallistuja
+p-caseload-empty = Sinulla ei ole vielä osallistujia.
 p-caseload-intro = Pisimpään odottaneet ovat ylimpänä.
 p-caseload-attention = { $n ->
-    [one] { $n } asiakas on odottanut yli 90 päivää ilman sovittua tapaamista.
-   *[other] { $n } asiakasta on odottanut yli 90 päivää ilman sovittua tapaamista.
+    [one] { $n } osallistuja on odottanut yli 90 päivää ilman sovittua tapaamista.
+   *[other] { $n } osallistujaa on odottanut yli 90 päivää ilman sovittua tapaamista.
 }
 p-caseload-caption = { $n ->
-    [one] { $n } asiakas
-   *[other] { $n } asiakasta
+    [one] { $n } osallistuja
+   *[other] { $n } osallistujaa
 }
 p-col-name = Nimi
 p-col-stage = Vaihe
@@ -26,13 +26,14 @@ p-since = alkaen { $date }
 p-no-meeting = Ei sovittua tapaamista
 
 # Participant pages
-p-back-to-caseload = Takaisin asiakkaisiin
+p-back-to-caseload = Takaisin osallistujiin
 p-stage-label = Vaihe
-p-tabs-label = Asiakkaan tiedot
+p-tabs-label = Osallistujan tiedot
 p-tabgroup-person = Henkilö
 p-tabgroup-progress = Eteneminen
 p-tabgroup-work = Työ
 p-tabgroup-consent = Suostumukset
+
 p-tab-background = Perustiedot
 p-tab-functioning = Toimintakyky
 p-tab-skills = Osaaminen
@@ -70,9 +71,9 @@ p-stage-retention = Työssä pysymisen tuki
 p-stage-exited = Päättynyt
 
 # Background and new participant
-p-new-title = Lisää asiakas
-p-new-intro = Täytä asiakkaan perustiedot. Muut tiedot voit lisätä myöhemmin.
-p-new-submit = Lisää asiakas
+p-new-title = Lisää osallistuja
+p-new-intro = Täytä osallistujan perustiedot. Muut tiedot voit lisätä myöhemmin.
+p-new-submit = Lisää osallistuja
 p-field-project = Hanke
 p-section-identity = Henkilötiedot
 p-section-contact = Yhteystiedot
@@ -80,7 +81,7 @@ p-section-hours = Työaika
 p-section-times = Sopivat työajat
 p-section-mobility = Liikkuminen
 p-section-esf = ESR+-lähtötiedot
-p-esf-hint = Lähtötiedot kysytään hankkeen seurantaa varten. Asiakas voi jättää vastaamatta.
+p-esf-hint = Lähtötiedot kysytään hankkeen seurantaa varten. Osallistuja voi jättää vastaamatta.
 p-field-given-name = Etunimi
 p-field-family-name = Sukunimi
 p-field-hetu = Henkilötunnus
@@ -118,7 +119,7 @@ p-goals-none = Tavoitteita ei ole vielä kirjattu.
 p-goal-search-label = Hae tavoiteammattia
 
 # Functioning
-p-functioning-intro = Vastaa jokaiseen kysymykseen yhdessä asiakkaan kanssa. Jos asiaa ei ole arvioitu, valitse ”ei arvioitu”.
+p-functioning-intro = Vastaa jokaiseen kysymykseen yhdessä osallistujan kanssa. Jos asiaa ei ole arvioitu, valitse ”ei arvioitu”.
 p-not-assessed = Ei arvioitu
 p-level-option = { $level }: { $text }
 p-step-progress = Vaihe { $step }/{ $steps }: { $name }
@@ -136,7 +137,7 @@ p-functional-notes-hint = Kirjaa vain toimintakykyä, älä diagnooseja.
 
 # Skills
 p-skills-none = Osaamista ei ole vielä kirjattu.
-p-skills-caption = Asiakkaan osaaminen
+p-skills-caption = Osallistujan osaaminen
 p-col-skill = Taito
 p-col-evidence = Miten osoitettu
 p-col-actions = Toiminnot
@@ -210,7 +211,7 @@ p-place-remote = Etänä
 p-place-pop-up = Pop up -pisteessä
 
 # Suggestions
-p-suggestions-intro = Ehdotukset perustuvat asiakkaan tietoihin ja hankkeen työnantajien tehtäviin.
+p-suggestions-intro = Ehdotukset perustuvat osallistujan tietoihin ja hankkeen työnantajien tehtäviin.
 p-suggestions-none = Sopivia työpaikkoja ei löytynyt.
 p-untitled-opening = Nimetön paikka
 p-score = Sopivuus { $score } / 100
@@ -237,46 +238,88 @@ p-kind-education-trial = Koulutuskokeilu
 p-kind-apprenticeship = Oppisopimus
 p-kind-gig = Keikkatyö
 p-fit-hours = { $hours } tuntia viikossa sopii toiveeseen { $min }–{ $max } tuntia.
-p-fit-days = { $days } päivää viikossa, enintään { $max } sopii.
+p-fit-days = { $days } päivää viikossa mahtuu enimmäismäärään { $max }.
 p-fit-municipality = Työpaikka on sopivassa kunnassa: { $place }.
-p-fit-language = Kieli { $language }: vaaditaan { $required }, asiakkaalla { $has }.
+p-fit-language = Kieli { $language }: vaaditaan { $required }, osallistujalla { $has }.
 p-fit-functioning = Sujuu ilman tukea: { $dimensions }.
-p-fit-accommodated = { $dimension }: vaatimus { $demand }, oma taso { $capacity }. Onnistuu näillä järjestelyillä: { $accommodations }.
+p-fit-accommodated = { $dimension }: työ vaatii tasoa { $demand }, osallistujan taso on { $capacity }. Onnistuu näillä työjärjestelyillä: { $accommodations }.
 p-check-dimension = Tarkista { $dimension }: tehtävä vaatii tasoa { $demand }, mutta asiaa ei ole arvioitu.
-p-acc-item = { $name }, noin { $eur } €.
+p-acc-item = { $amount ->
+    [0] { $name }, ei kustannuksia.
+   *[other] { $name }, noin { $eur }.
+}
 p-acc-subsidy = Järjestelytuki voi kattaa kulun.
-p-acc-subsidy-cap = Järjestelytuki voi kattaa kulun, enintään { $eur } €.
-p-acc-total = Järjestelyt yhteensä noin { $eur } €.
-p-subsidy-estimate = Palkkatukiarvio noin { $eur } € kuukaudessa ({ $rate } % palkasta).
+p-acc-subsidy-cap = Järjestelytuki voi kattaa kulun, enintään { $eur }.
+p-acc-total = { $amount ->
+    [0] Työjärjestelyistä ei aiheudu kustannuksia.
+   *[other] Työjärjestelyt maksavat yhteensä noin { $eur }.
+}
+p-subsidy-estimate = Palkkatukiarvio noin { $eur } kuukaudessa ({ $rate } palkasta).
 p-subsidy-months = { $n ->
     [one] Enintään { $n } kuukausi.
    *[other] Enintään { $n } kuukautta.
 }
-p-subsidy-rate = Palkkatuki voi olla { $rate } % palkasta. Palkkaa ei ole kirjattu, joten euromäärää ei voi arvioida.
+p-subsidy-rate = Palkkatuki voi olla { $rate } palkasta. Palkkaa ei ole kirjattu, joten euromäärää ei voi arvioida.
 p-subsidy-none = Palkkatukea ei voi arvioida tälle päivälle.
 p-subsidy-unpaid = Palkaton paikka, ei palkkatukea.
 p-part-essential-skills = Välttämätön osaaminen
-p-part-essential-skills-text = { $have } / { $of } välttämättömästä taidosta.
+p-part-essential-skills-text = { $of ->
+    [0] Tehtäviin ei ole kirjattu välttämättömiä taitoja.
+   *[other] Osallistujalla on { $have } / { $of } välttämättömästä taidosta.
+}
 p-part-optional-skills = Muu osaaminen
-p-part-optional-skills-text = { $have } / { $of } hyödyllisestä taidosta.
+p-part-optional-skills-text = { $of ->
+    [0] Tehtäviin ei ole kirjattu muita hyödyllisiä taitoja.
+   *[other] Osallistujalla on { $have } / { $of } hyödyllisestä taidosta.
+}
 p-part-learnable-gaps = Opittavissa työssä
 p-part-learnable-gaps-text = { $missing ->
-    [0] Kaikki tarvittavat taidot ovat jo hallussa.
-    [one] Puuttuu { $missing } taito, ja { $learnable } puuttuvista voi oppia työssä.
-   *[other] Puuttuu { $missing } taitoa, joista { $learnable } voi oppia työssä.
+    [0] Kaikki välttämättömät taidot ovat jo hallussa.
+    [one] { $learnable ->
+        [0] Yksi välttämätön taito puuttuu, eikä sitä voi oppia työssä.
+       *[other] Yksi välttämätön taito puuttuu, ja sen voi oppia työssä.
+    }
+   *[other] { $learnable ->
+        [0] { $missing } välttämätöntä taitoa puuttuu, eikä niitä voi oppia työssä.
+        [one] { $missing } välttämätöntä taitoa puuttuu, ja niistä yhden voi oppia työssä.
+       *[other] { $missing } välttämätöntä taitoa puuttuu, ja niistä { $learnable } voi oppia työssä.
+    }
 }
 p-part-language-margin = Kielitaito
 p-part-language-margin-none = Tehtävät eivät vaadi tiettyä kieltä.
-p-part-language-margin-text = Kieli { $language }: vaaditaan { $required }, asiakas ylittää vaatimuksen { $above } tasolla.
+p-part-language-margin-text = { $above ->
+    [0] Kieli { $language }: vaaditaan { $required }, ja osallistujan taito täyttää vaatimuksen.
+    [one] Kieli { $language }: vaaditaan { $required }, ja osallistujan taito ylittää vaatimuksen yhdellä tasolla.
+   *[other] Kieli { $language }: vaaditaan { $required }, ja osallistujan taito ylittää vaatimuksen { $above } tasolla.
+}
 p-part-functioning-margin = Toimintakyky
 p-part-functioning-margin-text = { $demands ->
-    [one] { $demands } vaatimus
-   *[other] { $demands } vaatimusta
-}, joista { $spare } jää väljää. Arvioimatta { $unassessed }.
+    [0] Tehtävät eivät aseta toimintakyvylle erityisiä vaatimuksia.
+    [one] { $spare ->
+        [0] Tehtävillä on yksi toimintakyvyn vaatimus, ja osallistuja täyttää sen juuri ja juuri.
+       *[other] Tehtävillä on yksi toimintakyvyn vaatimus, ja osallistuja täyttää sen reilusti.
+    }
+   *[other] { $spare ->
+        [0] Tehtävillä on { $demands } toimintakyvyn vaatimusta, eikä yksikään niistä täyty reilusti.
+        [one] Tehtävillä on { $demands } toimintakyvyn vaatimusta, joista yksi täyttyy reilusti.
+       *[other] Tehtävillä on { $demands } toimintakyvyn vaatimusta, joista { $spare } täyttyy reilusti.
+    }
+}
+p-part-functioning-unassessed = { $n ->
+    [one] Yksi vaatimus koskee asiaa, jota ei ole arvioitu.
+   *[other] { $n } vaatimusta koskee asioita, joita ei ole arvioitu.
+}
 p-part-accommodation-cost = Järjestelyjen kustannus
-p-part-accommodation-cost-text = Järjestelyt maksavat noin { $eur } €.
+p-part-accommodation-cost-text = { $amount ->
+    [0] Työjärjestelyistä ei aiheudu kustannuksia.
+   *[other] Työjärjestelyt maksavat noin { $eur }.
+}
 p-part-goal-fit = Tavoitteen mukaisuus
-p-part-goal-fit-text = { $hours } tuntia viikossa asiakkaan tavoiteammatissa.
+p-part-goal-fit-text = { $hours ->
+    [0] Tehtävät eivät vastaa osallistujan ammatillisia tavoitteita.
+    [one] Tehtävistä tunti viikossa vastaa osallistujan ammatillisia tavoitteita.
+   *[other] Tehtävistä { $hours } tuntia viikossa vastaa osallistujan ammatillisia tavoitteita.
+}
 p-part-employer-readiness = Työnantajan valmius
 p-part-readiness-mentor-trials = Työnantajalla on työpaikkaohjaaja ja kokeilupaikkoja.
 p-part-readiness-mentor = Työnantajalla on työpaikkaohjaaja.
@@ -284,7 +327,7 @@ p-part-readiness-trials = Työnantajalla on kokeilupaikkoja.
 p-part-readiness-none = Työnantajalla ei ole ohjaajaa eikä kokeilupaikkoja.
 
 # Craft
-p-craft-intro = Valitse työnantaja. Polku kokoaa sen tehtävistä asiakkaalle parhaiten sopivan työn.
+p-craft-intro = Valitse työnantaja. Polku kokoaa sen tehtävistä osallistujalle parhaiten sopivan työn.
 p-field-employer = Työnantaja
 p-craft-show = Näytä työ
 p-craft-result-title = Räätälöity työ: { $employer }
@@ -294,21 +337,21 @@ p-description-title = Kuvaus
 p-left-out-title = Pois jätetyt tehtävät
 p-left-out-item = { $task }: { $why }
 p-left-out-hours = { $hours ->
-    [one] Sen { $hours } tunti ei mahdu tuntimäärään.
-   *[other] Sen { $hours } tuntia eivät mahdu tuntimäärään.
+    [one] Tehtävän { $hours } tunti ei mahdu viikkotunteihin.
+   *[other] Tehtävän { $hours } tuntia ei mahdu viikkotunteihin.
 }
 p-left-out-min-hours = Sopivista tehtävistä ei kerry vähimmäistuntimäärää.
-p-left-out-accommodation-cost = Se vaatisi järjestelyjä noin { $eur } € lisää, enemmän kuin tehtävä tuo.
+p-left-out-accommodation-cost = Tehtävä vaatisi lisää työjärjestelyjä noin { $eur } edestä, enemmän kuin se parantaisi kokonaisuutta.
 p-left-out-lower-value = Ilman sitä kokonaisuus on parempi.
-p-limit-functioning = { $dimension }: vaatimus { $demand } on yli oman tason { $capacity }.
-p-limit-language = Kieli { $language }: vaaditaan { $required }, asiakkaalla { $has }.
+p-limit-functioning = { $dimension }: työ vaatii tasoa { $demand }, osallistujan taso on { $capacity }.
+p-limit-language = Kieli { $language }: vaaditaan { $required }, osallistujalla { $has }.
 p-limit-hours = { $hours } tuntia viikossa ei sovi toiveeseen { $min }–{ $max }.
 p-limit-days = { $days } päivää viikossa on yli { $max } päivän.
 p-limit-schedule = Työaika ei sovi.
 p-limit-schedule-evenings = Työ on iltaisin.
 p-limit-schedule-nights = Työ on öisin.
 p-limit-schedule-weekends = Työ on viikonloppuisin.
-p-limit-municipality = Työpaikka on kunnassa, johon asiakas ei pääse: { $place }.
+p-limit-municipality = Työpaikka on kunnassa, johon osallistuja ei pääse: { $place }.
 p-craft-save-title = Tallenna paikaksi
 p-field-opening-title = Paikan nimi
 p-field-opening-kind = Paikan tyyppi
@@ -326,7 +369,7 @@ p-error-hetu-length = Henkilötunnuksessa on 11 merkkiä, esimerkiksi 131052-308
 p-error-hetu-check = Henkilötunnuksen viimeinen merkki ei täsmää. Tarkista numerot.
 p-error-hetu-century = Henkilötunnuksen välimerkki on väärä. Käytä merkkiä -, + tai A (tai uutta merkkiä kuten B, Y).
 p-error-hetu-date = Henkilötunnuksen alussa pitää olla oikea päivämäärä (ppkkvv).
-p-error-hetu-duplicate = Tällä henkilötunnuksella on jo asiakas.
+p-error-hetu-duplicate = Tällä henkilötunnuksella on jo osallistuja.
 p-error-email = Kirjoita sähköposti muodossa nimi@esimerkki.fi.
 p-error-phone = Käytä puhelinnumerossa numeroita, välilyöntejä ja merkkejä + - ( ).
 p-error-municipality = Kirjoita kunnan nimi, esimerkiksi Lahti.
@@ -387,7 +430,7 @@ p-plan-conflict-value = Joku muu ehti muuttaa tätä askelta. Tarkista tila ja y
 
 # Consents (R16)
 p-tab-consents = Suostumukset
-p-consent-intro = Osallistujan tietoja näytetään työnantajalle, mentorille tai oppilaitokselle vain hänen suostumuksellaan: jokaisesta tietoryhmästä erikseen. Suostumuksen voi perua milloin tahansa yhdellä painalluksella, ja peruminen vaikuttaa heti.
+p-consent-intro = Osallistujan tietoja näytetään työnantajalle, työpaikkaohjaajalle tai oppilaitokselle vain hänen suostumuksellaan: jokaisesta tietoryhmästä erikseen. Suostumuksen voi perua milloin tahansa yhdellä painalluksella, ja peruminen vaikuttaa heti.
 p-consent-none = Suostumuksia ei ole kirjattu.
 p-consent-caption = { $n ->
     [0] Suostumukset, yksikään ei ole voimassa
@@ -415,7 +458,7 @@ p-consent-cancel = Peruuta
 p-consent-purpose-placement = Työhön, työkokeiluun tai keikkaan ehdottaminen ja seuranta
 p-consent-purpose-transition = Siirtymä koulusta työhön tai koulutuksesta toiseen
 p-consent-recipient-employer = Työnantaja
-p-consent-recipient-mentor = Työpaikan mentori
+p-consent-recipient-mentor = Työpaikkaohjaaja
 p-consent-recipient-institution = Oppilaitos
 p-consent-category-contact = Yhteystiedot
 p-consent-category-skills = Osaaminen
@@ -434,7 +477,7 @@ p-consent-error-wording = Suostumusteksti on muuttunut. Lue uusi teksti osallist
 
 # Sharing (R17)
 p-share-title = Tietojen jakaminen
-p-share-intro = Jaa tietoja yhdelle työnantajan, mentorin tai oppilaitoksen käyttäjälle määräpäivään asti. Vain ne tiedot näkyvät, joihin osallistujan suostumus on voimassa.
+p-share-intro = Jaa tietoja yhdelle työnantajan, työpaikkaohjaajan tai oppilaitoksen käyttäjälle määräpäivään asti. Vain ne tiedot näkyvät, joihin osallistujan suostumus on voimassa.
 p-share-none = Tietoja ei ole jaettu kenellekään.
 p-share-caption = Jaot
 p-share-col-recipient = Kenelle
@@ -443,7 +486,7 @@ p-share-active = Voimassa
 p-share-revoked = Peruttu
 p-share-expired = Päättynyt
 p-share-revoke = Lopeta jakaminen
-p-share-no-recipients = Projektissa ei ole työnantajan, mentorin tai oppilaitoksen käyttäjiä, joille tietoja voisi jakaa.
+p-share-no-recipients = Hankkeessa ei ole työnantajan, työpaikkaohjaajan tai oppilaitoksen käyttäjiä, joille tietoja voisi jakaa.
 p-share-field-recipient = Kenelle jaetaan
 p-share-choose = Valitse vastaanottaja
 p-share-field-categories = Jaettavat tiedot
@@ -461,7 +504,7 @@ p-export-intro = Osallistujalla on oikeus saada kaikki tiedot, jotka hänestä o
 p-export-download = Lataa kaikki tiedot (JSON)
 
 ## Confirmations after a save (shown once as a status message)
-notice-participant = Asiakas lisätty.
+notice-participant = Osallistuja lisätty.
 notice-details = Perustiedot tallennettu.
 notice-functioning = Toimintakyky tallennettu.
 notice-availability = Saatavuus tallennettu.

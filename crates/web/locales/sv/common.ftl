@@ -1,7 +1,7 @@
 app-name = Polku
 skip-to-content = Hoppa till innehållet
 nav-main-label = Huvudmeny
-nav-caseload = Klienter
+nav-caseload = Deltagare
 nav-employers = Arbetsgivare
 nav-reports = Projektets läge
 nav-admin = Administration
@@ -26,7 +26,7 @@ shared-goals = Mål
 shared-availability-label = Tillgänglighet
 shared-availability = { $min }–{ $max } timmar i veckan, högst { $days } dagar i veckan
 shared-functioning = Funktionsförmåga (0–4)
-shared-accommodations = Behövliga arbetsarrangemang
+shared-accommodations = Behövliga anpassningar på arbetsplatsen
 
 ## Confirmations after a save (shown once as a status message)
 notice-saved = Sparat.

@@ -1,17 +1,17 @@
 ## participants area (sv)
 
 # Caseload
-p-caseload-title = Mina klienter
-p-add-participant = Lägg till en klient
-p-caseload-empty = Du har inga klienter ännu.
+p-caseload-title = Mina deltagare
+p-add-participant = Lägg till en deltagare
+p-caseload-empty = Du har inga deltagare ännu.
 p-caseload-intro = De som har väntat längst står överst.
 p-caseload-attention = { $n ->
-    [one] { $n } klient har väntat över 90 dagar utan bokat möte.
-   *[other] { $n } klienter har väntat över 90 dagar utan bokat möte.
+    [one] { $n } deltagare har väntat över 90 dagar utan bokat möte.
+   *[other] { $n } deltagare har väntat över 90 dagar utan bokat möte.
 }
 p-caseload-caption = { $n ->
-    [one] { $n } klient
-   *[other] { $n } klienter
+    [one] { $n } deltagare
+   *[other] { $n } deltagare
 }
 p-col-name = Namn
 p-col-stage = Skede
@@ -26,13 +26,14 @@ p-since = sedan { $date }
 p-no-meeting = Inget bokat möte
 
 # Participant pages
-p-back-to-caseload = Tillbaka till klienterna
+p-back-to-caseload = Tillbaka till deltagarna
 p-stage-label = Skede
-p-tabs-label = Klientens uppgifter
+p-tabs-label = Deltagarens uppgifter
 p-tabgroup-person = Person
 p-tabgroup-progress = Framsteg
 p-tabgroup-work = Arbete
 p-tabgroup-consent = Samtycken
+
 p-tab-background = Grunduppgifter
 p-tab-functioning = Funktionsförmåga
 p-tab-skills = Kompetens
@@ -70,9 +71,9 @@ p-stage-retention = Stöd för att stanna i arbetet
 p-stage-exited = Avslutad
 
 # Background and new participant
-p-new-title = Lägg till en klient
-p-new-intro = Fyll i klientens grunduppgifter. Resten kan du lägga till senare.
-p-new-submit = Lägg till klient
+p-new-title = Lägg till en deltagare
+p-new-intro = Fyll i deltagarens grunduppgifter. Resten kan du lägga till senare.
+p-new-submit = Lägg till deltagare
 p-field-project = Projekt
 p-section-identity = Personuppgifter
 p-section-contact = Kontaktuppgifter
@@ -80,7 +81,7 @@ p-section-hours = Arbetstid
 p-section-times = Lämpliga arbetstider
 p-section-mobility = Resor till arbetet
 p-section-esf = ESF+-startuppgifter
-p-esf-hint = Startuppgifterna behövs för projektets uppföljning. Klienten kan låta bli att svara.
+p-esf-hint = Startuppgifterna behövs för projektets uppföljning. Deltagaren kan låta bli att svara.
 p-field-given-name = Förnamn
 p-field-family-name = Efternamn
 p-field-hetu = Personbeteckning
@@ -118,7 +119,7 @@ p-goals-none = Inga mål är antecknade ännu.
 p-goal-search-label = Sök ett målyrke
 
 # Functioning
-p-functioning-intro = Besvara varje fråga tillsammans med klienten. Om något inte har bedömts, välj ”inte bedömt”.
+p-functioning-intro = Besvara varje fråga tillsammans med deltagaren. Om något inte har bedömts, välj ”inte bedömt”.
 p-not-assessed = Inte bedömt
 p-level-option = { $level }: { $text }
 p-step-progress = Steg { $step }/{ $steps }: { $name }
@@ -130,13 +131,14 @@ p-step-social = Andra människor och självständighet
 p-step-arrangements = Arbetsarrangemang och anteckningar
 p-save-and-next = Spara och fortsätt
 p-save-and-back = Spara och gå tillbaka
-p-accommodations-legend = Arbetsarrangemang som behövs
+p-accommodations-legend = Anpassningar som behövs på arbetsplatsen
+
 p-field-functional-notes = Anteckningar om funktionsförmågan
 p-functional-notes-hint = Anteckna bara funktionsförmåga, aldrig diagnoser.
 
 # Skills
 p-skills-none = Ingen kompetens är antecknad ännu.
-p-skills-caption = Klientens kompetens
+p-skills-caption = Deltagarens kompetens
 p-col-skill = Färdighet
 p-col-evidence = Hur visad
 p-col-actions = Åtgärder
@@ -210,7 +212,7 @@ p-place-remote = På distans
 p-place-pop-up = Vid en pop up-punkt
 
 # Suggestions
-p-suggestions-intro = Förslagen bygger på klientens uppgifter och uppgifterna hos projektets arbetsgivare.
+p-suggestions-intro = Förslagen bygger på deltagarens uppgifter och uppgifterna hos projektets arbetsgivare.
 p-suggestions-none = Inga lämpliga platser hittades.
 p-untitled-opening = Namnlös plats
 p-score = Passform { $score } / 100
@@ -223,60 +225,102 @@ p-tasks-title = Uppgifter
 p-why-title = Varför det passar
 p-check-title = Att kontrollera
 p-check-none = Inget att kontrollera.
-p-accommodations-title = Arbetsarrangemang
-p-accommodations-none = Inga arrangemang behövs.
+p-accommodations-title = Anpassningar på arbetsplatsen
+p-accommodations-none = Inga anpassningar behövs.
 p-subsidy-title = Lönesubvention
 p-parts-caption = Vad passformen består av
 p-col-part = Del
 p-col-explanation = Förklaring
 p-col-points = Poäng
 p-craft-at = Skräddarsy ett arbete: { $employer }
-p-kind-job = Arbetsplats
+p-kind-job = Anställning
 p-kind-work-trial = Arbetsprövning
 p-kind-education-trial = Utbildningsprövning
 p-kind-apprenticeship = Läroavtal
 p-kind-gig = Gigjobb
-p-fit-hours = { $hours } timmar i veckan passar önskemålet { $min }–{ $max } timmar.
-p-fit-days = { $days } dagar i veckan ryms inom högst { $max }.
+p-fit-hours = { $hours } timmar i veckan stämmer med önskemålet om { $min }–{ $max } timmar.
+p-fit-days = { $days } dagar i veckan ryms inom maximiantalet { $max }.
 p-fit-municipality = Arbetsplatsen ligger i en lämplig kommun: { $place }.
-p-fit-language = { $language }: { $required } krävs, klienten har { $has }.
+p-fit-language = { $language }: { $required } krävs, deltagaren har { $has }.
 p-fit-functioning = Klarar sig utan stöd: { $dimensions }.
-p-fit-accommodated = { $dimension }: krav { $demand }, egen nivå { $capacity }. Fungerar med dessa arrangemang: { $accommodations }.
+p-fit-accommodated = { $dimension }: arbetet kräver nivå { $demand }, deltagarens nivå är { $capacity }. Fungerar med dessa anpassningar: { $accommodations }.
 p-check-dimension = Kontrollera { $dimension }: uppgiften kräver nivå { $demand }, men det har inte bedömts.
-p-acc-item = { $name }, cirka { $eur } €.
-p-acc-subsidy = Stöd för arbetsarrangemang kan täcka kostnaden.
-p-acc-subsidy-cap = Stöd för arbetsarrangemang kan täcka kostnaden, högst { $eur } €.
-p-acc-total = Arrangemangen kostar sammanlagt cirka { $eur } €.
-p-subsidy-estimate = Uppskattad lönesubvention cirka { $eur } € i månaden ({ $rate } % av lönen).
+p-acc-item = { $amount ->
+    [0] { $name }, utan kostnad.
+   *[other] { $name }, cirka { $eur }.
+}
+p-acc-subsidy = Stödet för ordnande av arbetsförhållanden kan täcka kostnaden.
+p-acc-subsidy-cap = Stödet för ordnande av arbetsförhållanden kan täcka kostnaden, högst { $eur }.
+p-acc-total = { $amount ->
+    [0] Anpassningarna medför inga kostnader.
+   *[other] Anpassningarna kostar sammanlagt cirka { $eur }.
+}
+p-subsidy-estimate = Uppskattad lönesubvention cirka { $eur } i månaden ({ $rate } av lönen).
 p-subsidy-months = { $n ->
     [one] Högst { $n } månad.
    *[other] Högst { $n } månader.
 }
-p-subsidy-rate = Lönesubventionen kan vara { $rate } % av lönen. Ingen lön är antecknad, så beloppet kan inte uppskattas.
+p-subsidy-rate = Lönesubventionen kan vara { $rate } av lönen. Ingen lön har antecknats, så beloppet kan inte uppskattas.
 p-subsidy-none = Lönesubventionen kan inte uppskattas för i dag.
 p-subsidy-unpaid = Oavlönad plats, ingen lönesubvention.
 p-part-essential-skills = Nödvändig kompetens
-p-part-essential-skills-text = { $have } av { $of } nödvändiga färdigheter.
+p-part-essential-skills-text = { $of ->
+    [0] Inga nödvändiga färdigheter har angetts för uppgifterna.
+   *[other] Deltagaren har { $have } av { $of } nödvändiga färdigheter.
+}
 p-part-optional-skills = Övrig kompetens
-p-part-optional-skills-text = { $have } av { $of } nyttiga färdigheter.
+p-part-optional-skills-text = { $of ->
+    [0] Inga andra nyttiga färdigheter har angetts för uppgifterna.
+   *[other] Deltagaren har { $have } av { $of } nyttiga färdigheter.
+}
 p-part-learnable-gaps = Kan läras i arbetet
 p-part-learnable-gaps-text = { $missing ->
-    [0] Alla behövliga färdigheter finns redan.
-    [one] { $missing } färdighet saknas, { $learnable } kan läras i arbetet.
-   *[other] { $missing } färdigheter saknas, { $learnable } av dem kan läras i arbetet.
+    [0] Deltagaren har redan alla nödvändiga färdigheter.
+    [one] { $learnable ->
+        [0] En nödvändig färdighet saknas, och den kan inte läras i arbetet.
+       *[other] En nödvändig färdighet saknas, men den kan läras i arbetet.
+    }
+   *[other] { $learnable ->
+        [0] { $missing } nödvändiga färdigheter saknas, och ingen av dem kan läras i arbetet.
+        [one] { $missing } nödvändiga färdigheter saknas, och en av dem kan läras i arbetet.
+       *[other] { $missing } nödvändiga färdigheter saknas, och { $learnable } av dem kan läras i arbetet.
+    }
 }
 p-part-language-margin = Språk
 p-part-language-margin-none = Uppgifterna kräver inget visst språk.
-p-part-language-margin-text = { $language }: { $required } krävs, klienten ligger { $above } nivåer över kravet.
+p-part-language-margin-text = { $above ->
+    [0] { $language }: { $required } krävs, och deltagarens nivå motsvarar kravet.
+    [one] { $language }: { $required } krävs, och deltagarens nivå är en nivå över kravet.
+   *[other] { $language }: { $required } krävs, och deltagarens nivå är { $above } nivåer över kravet.
+}
 p-part-functioning-margin = Funktionsförmåga
 p-part-functioning-margin-text = { $demands ->
-    [one] { $demands } krav
-   *[other] { $demands } krav
-}, { $spare } med marginal. Inte bedömt: { $unassessed }.
-p-part-accommodation-cost = Kostnad för arrangemang
-p-part-accommodation-cost-text = Arrangemangen kostar cirka { $eur } €.
+    [0] Uppgifterna ställer inga särskilda krav på funktionsförmågan.
+    [one] { $spare ->
+        [0] Uppgifterna ställer ett krav på funktionsförmågan, och deltagaren uppfyller det precis.
+       *[other] Uppgifterna ställer ett krav på funktionsförmågan, och deltagaren uppfyller det med marginal.
+    }
+   *[other] { $spare ->
+        [0] Uppgifterna ställer { $demands } krav på funktionsförmågan, och inget av dem uppfylls med marginal.
+        [one] Uppgifterna ställer { $demands } krav på funktionsförmågan, och ett av dem uppfylls med marginal.
+       *[other] Uppgifterna ställer { $demands } krav på funktionsförmågan, och { $spare } av dem uppfylls med marginal.
+    }
+}
+p-part-functioning-unassessed = { $n ->
+    [one] Ett krav gäller något som inte har bedömts.
+   *[other] { $n } krav gäller sådant som inte har bedömts.
+}
+p-part-accommodation-cost = Kostnad för anpassningar
+p-part-accommodation-cost-text = { $amount ->
+    [0] Anpassningarna medför inga kostnader.
+   *[other] Anpassningarna kostar cirka { $eur }.
+}
 p-part-goal-fit = Överensstämmelse med målen
-p-part-goal-fit-text = { $hours } timmar i veckan i klientens målyrke.
+p-part-goal-fit-text = { $hours ->
+    [0] Uppgifterna motsvarar inte deltagarens yrkesmål.
+    [one] En timme i veckan motsvarar deltagarens yrkesmål.
+   *[other] { $hours } timmar i veckan motsvarar deltagarens yrkesmål.
+}
 p-part-employer-readiness = Arbetsgivarens beredskap
 p-part-readiness-mentor-trials = Arbetsgivaren har handledare och prövningsplatser.
 p-part-readiness-mentor = Arbetsgivaren har en handledare.
@@ -284,7 +328,7 @@ p-part-readiness-trials = Arbetsgivaren har prövningsplatser.
 p-part-readiness-none = Arbetsgivaren har varken handledare eller prövningsplatser.
 
 # Craft
-p-craft-intro = Välj en arbetsgivare. Polku sätter ihop det arbete av dess uppgifter som passar klienten bäst.
+p-craft-intro = Välj en arbetsgivare. Polku sätter ihop det arbete av dess uppgifter som passar deltagaren bäst.
 p-field-employer = Arbetsgivare
 p-craft-show = Visa arbetet
 p-craft-result-title = Skräddarsytt arbete: { $employer }
@@ -294,21 +338,21 @@ p-description-title = Beskrivning
 p-left-out-title = Uppgifter som lämnades bort
 p-left-out-item = { $task }: { $why }
 p-left-out-hours = { $hours ->
-    [one] Dess { $hours } timme ryms inte i timmarna.
-   *[other] Dess { $hours } timmar ryms inte i timmarna.
+    [one] Uppgiftens { $hours } timme ryms inte inom veckotimmarna.
+   *[other] Uppgiftens { $hours } timmar ryms inte inom veckotimmarna.
 }
 p-left-out-min-hours = De lämpliga uppgifterna når inte minimitimmarna.
-p-left-out-accommodation-cost = Den skulle kräva arrangemang för cirka { $eur } € till, mer än uppgiften ger.
-p-left-out-lower-value = Arbetet blir bättre utan den.
-p-limit-functioning = { $dimension }: kravet { $demand } är över egen nivå { $capacity }.
-p-limit-language = { $language }: { $required } krävs, klienten har { $has }.
+p-left-out-accommodation-cost = Uppgiften skulle kräva ytterligare anpassningar för cirka { $eur }, mer än den tillför helheten.
+p-left-out-lower-value = Helheten blir bättre utan den.
+p-limit-functioning = { $dimension }: arbetet kräver nivå { $demand }, deltagarens nivå är { $capacity }.
+p-limit-language = { $language }: { $required } krävs, deltagaren har { $has }.
 p-limit-hours = { $hours } timmar i veckan passar inte önskemålet { $min }–{ $max }.
 p-limit-days = { $days } dagar i veckan är fler än { $max }.
 p-limit-schedule = Arbetstiden passar inte.
 p-limit-schedule-evenings = Arbetet är på kvällar.
 p-limit-schedule-nights = Arbetet är på nätter.
 p-limit-schedule-weekends = Arbetet är på veckoslut.
-p-limit-municipality = Arbetsplatsen ligger i en kommun som klienten inte kan ta sig till: { $place }.
+p-limit-municipality = Arbetsplatsen ligger i en kommun som deltagaren inte kan ta sig till: { $place }.
 p-craft-save-title = Spara som plats
 p-field-opening-title = Platsens namn
 p-field-opening-kind = Typ av plats
@@ -326,7 +370,7 @@ p-error-hetu-length = En personbeteckning har 11 tecken, till exempel 131052-308
 p-error-hetu-check = Personbeteckningens sista tecken stämmer inte. Kontrollera siffrorna.
 p-error-hetu-century = Personbeteckningens mellantecken är fel. Använd -, + eller A (eller ett nytt tecken som B eller Y).
 p-error-hetu-date = Personbeteckningen ska börja med ett riktigt datum (ddmmåå).
-p-error-hetu-duplicate = Det finns redan en klient med denna personbeteckning.
+p-error-hetu-duplicate = Det finns redan en deltagare med denna personbeteckning.
 p-error-email = Skriv e-postadressen i formen namn@exempel.fi.
 p-error-phone = Använd siffror, mellanslag och + - ( ) i telefonnumret.
 p-error-municipality = Skriv namnet på en kommun, till exempel Lahtis.
@@ -387,7 +431,7 @@ p-plan-conflict-value = Någon annan ändrade steget under tiden. Kontrollera l�
 
 # Consents (R16)
 p-tab-consents = Samtycken
-p-consent-intro = Deltagarens uppgifter visas för en arbetsgivare, en mentor eller en läroanstalt bara med deltagarens samtycke, för varje uppgiftsgrupp för sig. Samtycket kan återkallas när som helst med ett klick, och det gäller genast.
+p-consent-intro = Deltagarens uppgifter visas för en arbetsgivare, en arbetsplatshandledare eller en läroanstalt bara med deltagarens samtycke, för varje uppgiftsgrupp för sig. Samtycket kan återkallas när som helst med ett klick, och det gäller genast.
 p-consent-none = Inga samtycken har registrerats.
 p-consent-caption = { $n ->
     [0] Samtycken, inget gäller
@@ -415,13 +459,13 @@ p-consent-cancel = Avbryt
 p-consent-purpose-placement = Att föreslå deltagaren för ett arbete, en arbetsprövning eller ett gig och uppföljningen
 p-consent-purpose-transition = Övergången från skola till arbete eller från en utbildning till en annan
 p-consent-recipient-employer = Arbetsgivare
-p-consent-recipient-mentor = Mentor på arbetsplatsen
+p-consent-recipient-mentor = Handledare på arbetsplatsen
 p-consent-recipient-institution = Läroanstalt
 p-consent-category-contact = Kontaktuppgifter
 p-consent-category-skills = Kunnande
 p-consent-category-languages = Språkkunskaper
 p-consent-category-goals = Mål och tillgänglighet
-p-consent-category-functioning = Funktionsförmåga och arbetsarrangemang
+p-consent-category-functioning = Funktionsförmåga och anpassningar
 p-consent-category-documents = Dokument
 p-consent-method-written = Skriftligt med underskrift
 p-consent-method-in_meeting = Muntligt vid ett möte
@@ -434,7 +478,7 @@ p-consent-error-wording = Samtyckestexten har ändrats. Läs den nya texten med 
 
 # Sharing (R17)
 p-share-title = Dela uppgifter
-p-share-intro = Dela uppgifter med en användare hos en arbetsgivare, en mentor eller en läroanstalt fram till ett datum. Bara de uppgifter som deltagarens samtycke gäller för visas.
+p-share-intro = Dela uppgifter med en användare hos en arbetsgivare, en arbetsplatshandledare eller en läroanstalt fram till ett datum. Bara de uppgifter som deltagarens samtycke gäller för visas.
 p-share-none = Uppgifterna har inte delats med någon.
 p-share-caption = Delningar
 p-share-col-recipient = Till vem
@@ -443,7 +487,7 @@ p-share-active = Gäller
 p-share-revoked = Återkallad
 p-share-expired = Upphört
 p-share-revoke = Sluta dela
-p-share-no-recipients = Projektet har inga användare hos arbetsgivare, mentorer eller läroanstalter att dela med.
+p-share-no-recipients = Projektet har inga användare hos arbetsgivare, arbetsplatshandledare eller läroanstalter att dela med.
 p-share-field-recipient = Dela med
 p-share-choose = Välj mottagare
 p-share-field-categories = Uppgifter som delas

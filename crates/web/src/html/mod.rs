@@ -6,6 +6,7 @@
 
 pub mod ctx;
 pub mod error_page;
+pub mod format;
 pub mod notice;
 
 pub use notice::Notice;

@@ -60,6 +60,16 @@ fn meetings_and_plan_round_trip_for_the_own_coach_only() {
         assert_eq!(items[0]["place"], "pop_up");
         assert_eq!(items[0]["notes"], "Kirjaston pop-up: CV:n päivitys");
         assert_eq!(items[0]["starts_at"], "2026-11-30T07:00:00Z");
+        // The page shows the meeting in Finnish time (UTC+2 in November), in the Finnish form.
+        let page = app
+            .get(&format!("/participants/{id}/meetings"), Some(&coach))
+            .await;
+        assert!(
+            page.body.contains("30.11.2026 klo\u{a0}09.00"),
+            "{}",
+            page.body
+        );
+        assert!(!page.body.contains("07.00"), "no UTC time on the page");
 
         let res = app
             .api(

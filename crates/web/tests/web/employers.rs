@@ -530,9 +530,10 @@ async fn candidates_for_an_opening_are_pseudonymous(app: TestApp) {
         res.body.contains("Työtunnit sopivat"),
         "fits in plain words"
     );
-    assert!(select_texts(&res.body, ".score")
-        .iter()
-        .any(|s| s.starts_with("0.")));
+    // Scores with a decimal comma in Finnish ("0,84"), never a decimal point.
+    let scores = select_texts(&res.body, ".score");
+    assert!(scores.iter().any(|s| s.starts_with("0,")), "{scores:?}");
+    assert!(!scores.iter().any(|s| s.contains('.')), "{scores:?}");
     // Another project's coordinator: not found.
     let other_world = World::new(app.service()).await;
     let stranger = user_in(&app, &other_world, Role::Coordinator).await;

@@ -7,6 +7,7 @@ mod api_privacy;
 mod consents;
 mod employers;
 mod forms_participant;
+mod glossary;
 mod harness;
 mod home_footer;
 mod i18n;

@@ -101,7 +101,7 @@ fn caseload_shows_own_participants_longest_waiting_first() {
             "long wait without a meeting is flagged"
         );
         assert!(has(&res.body, "a[href=\"/participants/new\"]"));
-        assert!(has_text(&res.body, "caption", "2 asiakasta"));
+        assert!(has_text(&res.body, "caption", "2 osallistujaa"));
         let coordinator = app.user(Role::Coordinator).await;
         assert_eq!(
             app.get("/participants", Some(&coordinator)).await.status,
@@ -226,7 +226,7 @@ fn new_participant_form_validates_and_keeps_values() {
         let page = app.get(&to, Some(&coach)).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("Matti Meikäläinen"));
-        app.confirms(&res, &coach, "Asiakas lisätty.").await;
+        app.confirms(&res, &coach, "Osallistuja lisätty.").await;
         let path = to.split('?').next().unwrap_or_default();
         let id = ParticipantId::parse(path.trim_start_matches("/participants/")).expect("id");
         let view = app
@@ -498,11 +498,15 @@ fn meetings_are_recorded_and_show_on_the_caseload() {
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
         let page = app.get(&url, Some(&coach)).await;
-        assert!(page.body.contains("15.1.2099 10.30"), "{}", page.body);
+        assert!(
+            page.body.contains("15.1.2099 klo\u{a0}10.30"),
+            "{}",
+            page.body
+        );
         assert!(page.body.contains("Pop up -pisteessä"));
         assert!(page.body.contains("Sovittiin kokeilusta"));
         let caseload = app.get("/participants", Some(&coach)).await;
-        assert!(caseload.body.contains("15.1.2099 10.30"));
+        assert!(caseload.body.contains("15.1.2099 klo\u{a0}10.30"));
     });
 }
 
@@ -525,10 +529,16 @@ fn suggestions_explain_a_feasible_opening_in_the_users_language() {
             b.contains("10 tuntia viikossa sopii toiveeseen 10–25 tuntia."),
             "{b}"
         );
-        assert!(b.contains("Nostoapu tai kuljetusvaunu, noin 350 €"), "{b}");
+        assert!(
+            b.contains("Nostoapu tai kuljetusvaunu, noin 350\u{a0}€"),
+            "{b}"
+        );
         assert!(b.contains("Palkkatukiarvio noin"), "{b}");
         assert!(b.contains("Välttämätön osaaminen"));
-        assert!(b.contains("1 / 1 välttämättömästä taidosta."));
+        assert!(b.contains("Osallistujalla on 1 / 1 välttämättömästä taidosta."));
+        for zero in ["0 tasolla", "noin 0\u{a0}€", "0 / 0", "Arvioimatta 0"] {
+            assert!(!b.contains(zero), "{zero:?} said: {b}");
+        }
         assert!(!b.contains("hours a week"), "no English engine sentences");
     });
 }
@@ -823,7 +833,7 @@ fn pages_speak_swedish_english_and_plain_finnish() {
         assert_eq!(en.status, StatusCode::OK);
         assert!(
             en.body
-                .contains("10 hours a week fits the wish of 10–25 hours."),
+                .contains("10 hours a week is within the 10–25 hours wished for."),
             "{}",
             en.body
         );
@@ -964,7 +974,7 @@ fn the_coach_pages_work_on_postgres() {
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
         let caseload = app.get("/participants", Some(&coach)).await;
-        assert!(caseload.body.contains("15.1.2099 10.30"));
+        assert!(caseload.body.contains("15.1.2099 klo\u{a0}10.30"));
         app.service()
             .import_esco(
                 &system(),

@@ -3,7 +3,7 @@
 
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::{render, render_status};
+use crate::html::{format, render, render_status};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
@@ -17,7 +17,6 @@ use axum::Form;
 use polku_domain::{Email, Role, UserId};
 use polku_service::users::{AdminOverview, ACTIVATION_TTL};
 use polku_service::ServiceError;
-use time::macros::format_description;
 use time::OffsetDateTime;
 
 const ADMINS: Policy = Policy::AnyRole(&[Role::Admin]);
@@ -180,11 +179,7 @@ fn link_page<'a>(
             "{}/activate?token={token}",
             state.config.public_origin.trim_end_matches('/')
         ),
-        expires: expires
-            .format(format_description!(
-                "[day].[month].[year] [hour]:[minute] UTC"
-            ))
-            .unwrap_or_default(),
+        expires: format::date_time(ctx.locale, expires),
         created,
     }
 }

@@ -5,7 +5,7 @@
 use super::common::{employer_id, tabs, Tab};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::render;
+use crate::html::{format, render};
 use crate::middleware::session::Session;
 use crate::pages::labels::dimension_label;
 use crate::state::AppState;
@@ -13,7 +13,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use polku_domain::{Dimension, OpeningId};
-use time::OffsetDateTime;
 
 /// How many candidates are shown.
 const TOP: usize = 20;
@@ -62,7 +61,7 @@ pub async fn list(
     let opening = OpeningId::parse(&opening).map_err(|_| WebError::NotFound)?;
     let e = state.service.employer(&session.actor, id).await?;
     let o = state.service.opening(&session.actor, id, opening).await?;
-    let today = OffsetDateTime::now_utc().date();
+    let today = format::today();
     let candidates = state
         .service
         .opening_candidates(&session.actor, id, opening, TOP, today)
@@ -74,7 +73,7 @@ pub async fn list(
             fits.dedup();
             Row {
                 rank: c.rank,
-                score: format!("{:.2}", c.score),
+                score: format::decimal(ctx.locale, c.score, 2),
                 fits,
                 to_check: c
                     .to_check

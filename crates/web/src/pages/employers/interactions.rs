@@ -5,7 +5,7 @@ use super::common::{employer_id, tabs, Tab};
 use super::register::{key_of, parse_depth, DEPTHS};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::{render_status, see_other_saved, Notice};
+use crate::html::{format, render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
@@ -19,7 +19,7 @@ use polku_domain::{Employer, EmployerId, InteractionKind};
 use polku_service::interactions::{NewInteraction, MAX_NEED_CHARS, MAX_SUMMARY_CHARS};
 use polku_service::reports::depth_str;
 use time::macros::format_description;
-use time::{Date, OffsetDateTime, Time};
+use time::{Date, Time};
 
 /// (value, label key) of each kind of contact.
 pub const KINDS: [(&str, &str); 4] = [
@@ -110,7 +110,6 @@ async fn page_for(
         .service
         .employer_relations(&session.actor, e.id)
         .await?;
-    let fmt = format_description!("[day].[month].[year]");
     let page = Page {
         ctx,
         id: e.id.to_string(),
@@ -120,7 +119,8 @@ async fn page_for(
             .interactions
             .into_iter()
             .map(|i| ContactRow {
-                date: i.at.date().format(fmt).unwrap_or_default(),
+                // A contact is recorded for a day (stored as that day's 00:00 UTC).
+                date: format::date(ctx.locale, i.at.date()),
                 kind_key: key_of(&KINDS, kind_str(i.kind)),
                 summary: i.summary,
             })
@@ -129,7 +129,7 @@ async fn page_for(
             .needs
             .into_iter()
             .map(|n| NeedRow {
-                date: n.heard_at.format(fmt).unwrap_or_default(),
+                date: format::date(ctx.locale, n.heard_at),
                 description: n.description,
                 hidden: n.hidden,
             })
@@ -147,8 +147,7 @@ async fn page_for(
 fn blank(e: &Employer) -> Values {
     Values {
         kind: "call".into(),
-        date: OffsetDateTime::now_utc()
-            .date()
+        date: format::today()
             .format(format_description!("[year]-[month]-[day]"))
             .unwrap_or_default(),
         summary: String::new(),

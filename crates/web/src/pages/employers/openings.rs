@@ -4,7 +4,7 @@
 use super::common::{employer_id, municipality, tabs, Tab};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
-use crate::html::{render, render_status, see_other_saved, Notice};
+use crate::html::{format, render, render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
@@ -49,7 +49,8 @@ pub struct Row {
     pub kind_key: &'static str,
     pub municipality: String,
     pub capacity: u16,
-    pub wage: Option<u32>,
+    /// The monthly wage as the locale writes euros ("1 260 €", "€1,260").
+    pub wage: Option<String>,
     pub tasks: Vec<String>,
 }
 
@@ -90,7 +91,9 @@ pub async fn list(
             kind_key: kind_key(o.kind),
             municipality: municipality_name(&o.municipality, ctx.locale),
             capacity: o.capacity,
-            wage: o.monthly_wage_eur,
+            wage: o
+                .monthly_wage_eur
+                .map(|w| format::euros(ctx.locale, f64::from(w))),
             tasks: o.tasks.iter().map(title_of).collect(),
             title: o.title,
         })

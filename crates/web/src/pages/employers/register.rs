@@ -22,7 +22,6 @@ use polku_service::contacts::EmployerContact;
 use polku_service::employers::EmployerLine;
 use polku_service::reports::depth_str;
 use polku_service::ServiceError;
-use time::OffsetDateTime;
 
 /// (value, label key) of each employer size.
 pub const SIZES: [(&str, &str); 4] = [
@@ -97,7 +96,7 @@ pub async fn list(
     ctx: Ctx,
     session: Session,
 ) -> WebResult<Response> {
-    let today = OffsetDateTime::now_utc().date();
+    let today = crate::html::format::today();
     let mut rows = Vec::new();
     for project in projects_with(&session, &[Role::Coordinator, Role::Coach]) {
         let lines: Vec<EmployerLine> = state

@@ -3,12 +3,10 @@
 //! conflict. The save cycle of the tabs is in `tab.rs`.
 
 use crate::error::{WebError, WebResult};
-use crate::i18n::Locale;
 use crate::middleware::session::Session;
 use crate::state::AppState;
 use polku_domain::{DomainError, ParticipantId, PathStage, ProjectId, Role};
 use polku_service::participants::ParticipantView;
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
 /// Why the coach reads or writes: delivering the service to the participant.
 pub const PURPOSE: &str = "service_delivery";
@@ -215,50 +213,8 @@ pub fn shown(label: String, value: impl Into<String>) -> Shown {
     }
 }
 
-/// Finnish time: EET (UTC+2), EEST (UTC+3) from the last Sunday of March to the last Sunday
-/// of October, changing at 01:00 UTC.
-pub fn helsinki_offset(utc: OffsetDateTime) -> UtcOffset {
-    let last_sunday = |month: Month| -> Option<OffsetDateTime> {
-        let year = utc.year();
-        let mut day = Date::from_calendar_date(year, month, 31).ok()?;
-        while day.weekday() != Weekday::Sunday {
-            day = day.previous_day()?;
-        }
-        Some(PrimitiveDateTime::new(day, Time::from_hms(1, 0, 0).ok()?).assume_utc())
-    };
-    let summer = match (last_sunday(Month::March), last_sunday(Month::October)) {
-        (Some(start), Some(end)) => utc >= start && utc < end,
-        _ => false,
-    };
-    UtcOffset::from_hms(if summer { 3 } else { 2 }, 0, 0).unwrap_or(UtcOffset::UTC)
-}
-
-/// A local Finnish date and time as a UTC instant.
-pub fn from_helsinki(date: Date, time: Time) -> OffsetDateTime {
-    let naive = PrimitiveDateTime::new(date, time);
-    let guess = naive.assume_offset(helsinki_offset(naive.assume_utc()));
-    naive.assume_offset(helsinki_offset(guess))
-}
-
-/// A date in the locale's usual form.
-pub fn fmt_date(locale: Locale, d: Date) -> String {
-    match locale {
-        Locale::En => format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
-        _ => format!("{}.{}.{}", d.day(), u8::from(d.month()), d.year()),
-    }
-}
-
-/// A moment in Finnish time in the locale's usual form.
-pub fn fmt_datetime(locale: Locale, at: OffsetDateTime) -> String {
-    let local = at.to_offset(helsinki_offset(at));
-    let date = fmt_date(locale, local.date());
-    match locale {
-        Locale::En | Locale::Sv => {
-            format!("{date} {:02}:{:02}", local.hour(), local.minute())
-        }
-        _ => format!("{date} {:02}.{:02}", local.hour(), local.minute()),
-    }
-}
+// Dates and times in Finnish time and the locale's form: one formatter for every page.
+pub use crate::html::format::{date as fmt_date, date_time as fmt_datetime, from_helsinki};
 
 /// `on` for a checked checkbox.
 pub fn checked(v: &Option<String>) -> bool {

@@ -220,7 +220,7 @@ async fn page(
         (Ok(p), Ok(r)) => choices(ctx, p, r, &shows.checked),
         _ => Vec::new(),
     };
-    let today = time::OffsetDateTime::now_utc().date();
+    let today = crate::html::format::today();
     let shares = state
         .service
         .shares(&session.actor, view.id, super::common::PURPOSE)
@@ -497,7 +497,7 @@ pub async fn share(
         time::macros::format_description!("[year]-[month]-[day]"),
     );
     match until {
-        Ok(d) if d >= time::OffsetDateTime::now_utc().date() => {}
+        Ok(d) if d >= crate::html::format::today() => {}
         _ => errors.add("share-until", "p-share-error-until"),
     }
     let (Some(recipient), Ok(until), true) = (recipient, until, errors.is_empty()) else {

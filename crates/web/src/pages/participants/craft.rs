@@ -22,7 +22,6 @@ use polku_service::participants::ParticipantView;
 use polku_service::ServiceError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use time::OffsetDateTime;
 
 /// The crafted job, in words.
 pub struct Crafted {
@@ -73,10 +72,11 @@ fn left_out_text(ctx: &Ctx, item: &LeftOut, titles: &BTreeMap<String, (String, u
             .join(" "),
         Reason::Hours => ctx.tn("p-left-out-hours", "hours", i64::from(hours)),
         Reason::MinHours => ctx.t("p-left-out-min-hours"),
-        Reason::AccommodationCost { extra_cost_eur } => tx(
+        Reason::AccommodationCost { extra_cost_eur } => explain::tx_euros(
             ctx,
             "p-left-out-accommodation-cost",
-            &[("eur", Arg::Num(explain::euros(*extra_cost_eur as f64)))],
+            *extra_cost_eur as f64,
+            &[],
         ),
         Reason::LowerValue => ctx.t("p-left-out-lower-value"),
     };
@@ -91,7 +91,7 @@ async fn crafted(
     employer: EmployerId,
     name: &str,
 ) -> WebResult<Crafted> {
-    let today = OffsetDateTime::now_utc().date();
+    let today = crate::html::format::today();
     let c = state
         .service
         .craft_for_participant(&session.actor, view.id, employer, today)
@@ -137,13 +137,11 @@ async fn crafted(
             ],
         ),
         accommodations: explain::accommodations(ctx, &c.accommodations, &c.accommodation_subsidies),
-        accommodation_total: tx(
+        accommodation_total: explain::tx_euros(
             ctx,
             "p-acc-total",
-            &[(
-                "eur",
-                Arg::Num(explain::euros(c.accommodation_cost_eur as f64)),
-            )],
+            c.accommodation_cost_eur as f64,
+            &[],
         ),
         left_out: c
             .left_out
@@ -280,7 +278,7 @@ pub async fn submit(
         errors.add("title", "p-error-title");
     }
     if let (Some(employer), Some(kind), true) = (employer, kind, errors.is_empty()) {
-        let today = OffsetDateTime::now_utc().date();
+        let today = crate::html::format::today();
         match state
             .service
             .add_crafted_opening(&session.actor, view.id, employer, kind, &form.title, today)

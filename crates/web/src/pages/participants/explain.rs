@@ -2,6 +2,7 @@
 //! sentence here comes from the catalogue in the page's language (never the engine's English).
 
 use crate::html::ctx::Ctx;
+use crate::html::format;
 use crate::i18n::Arg;
 use crate::pages::labels::{accommodation_label, dimension_label, municipality_name};
 use polku_domain::catalogue;
@@ -18,9 +19,14 @@ fn num(x: impl Into<f64>) -> Arg<'static> {
     Arg::Num(x.into())
 }
 
-/// Whole euros for display.
-pub fn euros(x: f64) -> f64 {
-    x.round()
+/// Text for `key` with an amount of euros: `eur` as the locale writes it ("1 260 €", "€1,260")
+/// and `amount`, the whole euros, so that a catalogue can word a zero amount differently
+/// ("ei kustannuksia") instead of saying "0 €".
+pub fn tx_euros(ctx: &Ctx, key: &str, eur: f64, rest: &[(&str, Arg<'_>)]) -> String {
+    let shown = format::euros(ctx.locale, eur);
+    let mut args = vec![("eur", Arg::Str(&shown)), ("amount", Arg::Num(eur.round()))];
+    args.extend_from_slice(rest);
+    tx(ctx, key, &args)
 }
 
 fn language_label(ctx: &Ctx, code: &str) -> String {
@@ -258,25 +264,26 @@ pub fn parts(ctx: &Ctx, explanation: &[Explained]) -> Vec<Part> {
                     demands,
                     spare,
                     not_assessed,
-                } => (
-                    "p-part-functioning-margin",
-                    tx(
+                } => {
+                    let mut text = tx(
                         ctx,
                         "p-part-functioning-margin-text",
-                        &[
-                            ("demands", num(*demands)),
-                            ("spare", num(*spare)),
-                            ("unassessed", num(*not_assessed)),
-                        ],
-                    ),
-                ),
+                        &[("demands", num(*demands)), ("spare", num(*spare))],
+                    );
+                    // Only a count above zero is worth a sentence.
+                    if *not_assessed > 0 {
+                        text.push(' ');
+                        text.push_str(&ctx.tn(
+                            "p-part-functioning-unassessed",
+                            "n",
+                            i64::from(*not_assessed),
+                        ));
+                    }
+                    ("p-part-functioning-margin", text)
+                }
                 P::AccommodationCost { cost_eur } => (
                     "p-part-accommodation-cost",
-                    tx(
-                        ctx,
-                        "p-part-accommodation-cost-text",
-                        &[("eur", Arg::Num(euros(*cost_eur as f64)))],
-                    ),
+                    tx_euros(ctx, "p-part-accommodation-cost-text", *cost_eur as f64, &[]),
                 ),
                 P::GoalFit { goal_hours } => (
                     "p-part-goal-fit",
@@ -310,13 +317,11 @@ pub fn accommodations(ctx: &Ctx, ids: &[String], subsidies: &[AccSubsidy]) -> Ve
     ids.iter()
         .map(|id| {
             let cost = catalogue::accommodation(id).map_or(0.0, |a| f64::from(a.cost_eur));
-            let mut s = tx(
+            let mut s = tx_euros(
                 ctx,
                 "p-acc-item",
-                &[
-                    ("name", Arg::Str(&accommodation_label(id, ctx.locale))),
-                    ("eur", Arg::Num(cost)),
-                ],
+                cost,
+                &[("name", Arg::Str(&accommodation_label(id, ctx.locale)))],
             );
             if let Some(sub) = subsidies
                 .iter()
@@ -324,7 +329,7 @@ pub fn accommodations(ctx: &Ctx, ids: &[String], subsidies: &[AccSubsidy]) -> Ve
             {
                 s.push(' ');
                 s.push_str(&match sub.cap_eur_total {
-                    Some(cap) => tx(ctx, "p-acc-subsidy-cap", &[("eur", num(cap))]),
+                    Some(cap) => tx_euros(ctx, "p-acc-subsidy-cap", f64::from(cap), &[]),
                     None => ctx.t("p-acc-subsidy"),
                 });
             }
@@ -341,20 +346,17 @@ pub fn subsidy(ctx: &Ctx, s: Option<&PaySubsidy>) -> String {
     let (true, Some(rate)) = (s.available, s.rate) else {
         return ctx.t("p-subsidy-none");
     };
-    let rate = (rate * 100.0).round();
+    let rate = format::percent(ctx.locale, rate);
     match s.estimate_eur_month {
-        Some(eur) => {
-            let base = tx(
-                ctx,
-                "p-subsidy-estimate",
-                &[("eur", Arg::Num(euros(eur))), ("rate", Arg::Num(rate))],
-            );
+        // A zero estimate (a zero wage) says nothing in euros: give the rate alone.
+        Some(eur) if eur.round() > 0.0 => {
+            let base = tx_euros(ctx, "p-subsidy-estimate", eur, &[("rate", Arg::Str(&rate))]);
             match s.max_months {
                 Some(m) => format!("{base} {}", ctx.tn("p-subsidy-months", "n", i64::from(m))),
                 None => base,
             }
         }
-        None => tx(ctx, "p-subsidy-rate", &[("rate", Arg::Num(rate))]),
+        _ => tx(ctx, "p-subsidy-rate", &[("rate", Arg::Str(&rate))]),
     }
 }
 
@@ -450,3 +452,7 @@ pub fn why_few(ctx: &Ctx, e: &polku_service::exclusions::Exclusions) -> Option<W
         change,
     })
 }
+
+#[cfg(test)]
+#[path = "explain_tests.rs"]
+mod tests;

@@ -1,7 +1,7 @@
 //! The meetings tab: the participant's meetings (where, how long, notes; the notes are sealed
 //! with the participant's key by the service) and a form to record a meeting.
 
-use super::common::{fmt_datetime, from_helsinki, helsinki_offset, load, opt, Head, Opt, Shown};
+use super::common::{fmt_datetime, from_helsinki, load, opt, Head, Opt, Shown};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other_saved, Notice};
@@ -127,8 +127,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let view = load(&state, &session, &id).await?;
-    let now = OffsetDateTime::now_utc();
-    let local = now.to_offset(helsinki_offset(now));
+    let local = crate::html::format::in_helsinki(OffsetDateTime::now_utc());
     let form = MeetingForm {
         date: format!(
             "{:04}-{:02}-{:02}",

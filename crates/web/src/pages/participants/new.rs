@@ -26,7 +26,6 @@ use polku_service::participants::NewParticipant;
 use polku_service::ServiceError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use time::OffsetDateTime;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct NewForm {
@@ -227,7 +226,7 @@ fn parse(
         personal,
         sensitive: ParticipantSensitive::default(),
         stage: PathStage::Enrolled,
-        waiting_since: OffsetDateTime::now_utc().date(),
+        waiting_since: crate::html::format::today(),
     };
     Ok((new, merged))
 }

@@ -19,7 +19,7 @@ use polku_service::participants::ParticipantView;
 use polku_service::ServiceError;
 use serde::Deserialize;
 use time::macros::format_description;
-use time::{Date, OffsetDateTime};
+use time::Date;
 
 /// Longest step text accepted (the domain's limit).
 const MAX_TEXT: usize = 2000;
@@ -96,7 +96,7 @@ async fn page(
         conflict,
         status,
     } = shows;
-    let today = OffsetDateTime::now_utc().date();
+    let today = crate::html::format::today();
     let items: Vec<PlanRow> = state
         .service
         .plan_items(&session.actor, view.id, super::common::PURPOSE)

@@ -17,7 +17,6 @@ use axum::response::Response;
 use polku_matching::api::List;
 use polku_matching::output::Ranked;
 use polku_service::matching::MatchView;
-use time::OffsetDateTime;
 
 /// One suggested opening, explained.
 pub struct Suggestion {
@@ -82,13 +81,11 @@ fn suggestion(ctx: &Ctx, r: &Ranked, answer: &MatchView) -> Suggestion {
         why: explain::fits(ctx, &r.fits),
         check: explain::to_check(ctx, &r.to_check),
         accommodations: explain::accommodations(ctx, &r.accommodations, &r.accommodation_subsidies),
-        accommodation_total: tx(
+        accommodation_total: explain::tx_euros(
             ctx,
             "p-acc-total",
-            &[(
-                "eur",
-                Arg::Num(explain::euros(r.accommodation_cost_eur as f64)),
-            )],
+            r.accommodation_cost_eur as f64,
+            &[],
         ),
         subsidy: explain::subsidy(ctx, r.subsidy.as_ref()),
         parts: explain::parts(ctx, &r.explanation),
@@ -106,7 +103,7 @@ pub async fn show(
         .service
         .get_participant(&session.actor, super::common::parse_id(&id)?, "matching")
         .await?;
-    let today = OffsetDateTime::now_utc().date();
+    let today = crate::html::format::today();
     let list = List {
         top: 10,
         include_excluded: false,
