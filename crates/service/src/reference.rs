@@ -6,8 +6,10 @@
 //! transaction; it is versioned ([`ESCO_REFERENCE_VERSION`], kept in the store's `meta`), so a
 //! newer shipped version updates the store and an equal one does nothing.
 
+use crate::skill_search::SkillHit;
 use crate::store::{EscoConcept, EscoReference};
 use crate::{Actor, Result, Service, ServiceError};
+use polku_domain::{EscoKind, EscoUri};
 
 /// The version of the shipped ESCO data: raise it whenever a file in `data/esco/` changes (a
 /// test compares a checksum of the files with [`SHIPPED_CHECKSUM`]).
@@ -249,6 +251,54 @@ impl Service {
             .iter()
             .filter_map(|u| polku_domain::EscoUri::parse(u).ok())
             .collect())
+    }
+}
+
+/// What a concept's page shows besides its names: the concepts ESCO links to it, each with
+/// its label (only concepts Polku has stored, so every one has a name).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EscoLinks {
+    /// For an occupation: its essential and optional skills.
+    pub essential_skills: Vec<SkillHit>,
+    pub optional_skills: Vec<SkillHit>,
+    /// For a skill: the occupations that need it, essentially or optionally.
+    pub essential_for: Vec<SkillHit>,
+    pub optional_for: Vec<SkillHit>,
+    /// For a skill: the skills ESCO relates to it.
+    pub related: Vec<SkillHit>,
+}
+
+impl Service {
+    /// The concepts linked to `uri`, labelled in `lang` and sorted by label. Reference data:
+    /// any signed-in user may read it; nothing is audited.
+    pub async fn esco_links(&self, _actor: &Actor, uri: &EscoUri, lang: &str) -> Result<EscoLinks> {
+        let store = self.store();
+        let named = |uris: Vec<String>| async move {
+            let uris: Vec<EscoUri> = uris.iter().filter_map(|u| EscoUri::parse(u).ok()).collect();
+            let mut hits: Vec<SkillHit> = self
+                .esco_labels(&uris, lang)
+                .await?
+                .into_iter()
+                .filter(|h| h.label != h.uri.as_str())
+                .collect();
+            hits.sort_by(|a, b| a.label.cmp(&b.label));
+            Ok::<_, ServiceError>(hits)
+        };
+        let u = uri.as_str();
+        Ok(match uri.kind() {
+            EscoKind::Occupation => EscoLinks {
+                essential_skills: named(store.occupation_skills(u, "essential").await?).await?,
+                optional_skills: named(store.occupation_skills(u, "optional").await?).await?,
+                ..EscoLinks::default()
+            },
+            EscoKind::Skill => EscoLinks {
+                essential_for: named(store.skill_occupations(u, "essential").await?).await?,
+                optional_for: named(store.skill_occupations(u, "optional").await?).await?,
+                related: named(store.related_skills(u).await?).await?,
+                ..EscoLinks::default()
+            },
+            EscoKind::Isco => EscoLinks::default(),
+        })
     }
 }
 

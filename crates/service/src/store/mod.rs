@@ -608,6 +608,10 @@ pub trait EscoStore: Send + Sync {
     ) -> Result<()>;
     /// The skills related to an occupation as `relation` (`essential` or `optional`).
     async fn occupation_skills(&self, occupation: &str, relation: &str) -> Result<Vec<String>>;
+    /// The occupations for which `skill` is `relation` (`essential` or `optional`).
+    async fn skill_occupations(&self, skill: &str, relation: &str) -> Result<Vec<String>>;
+    /// The skills ESCO relates to `skill`, in either direction.
+    async fn related_skills(&self, skill: &str) -> Result<Vec<String>>;
 }
 
 /// The audit chain read and appended on its own (other areas append inside their writes).

@@ -192,6 +192,28 @@ impl EscoStore for SqlStore {
         .map_err(db)
     }
 
+    async fn skill_occupations(&self, skill: &str, relation: &str) -> Result<Vec<String>> {
+        sqlx::query_scalar(
+            "SELECT occupation_uri FROM esco_occupation_skills WHERE skill_uri = $1 AND relation_type = $2 ORDER BY occupation_uri",
+        )
+        .bind(skill)
+        .bind(relation)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)
+    }
+
+    async fn related_skills(&self, skill: &str) -> Result<Vec<String>> {
+        sqlx::query_scalar(
+            "SELECT related_uri FROM esco_skill_relations WHERE skill_uri = $1 \
+             UNION SELECT skill_uri FROM esco_skill_relations WHERE related_uri = $1 ORDER BY 1",
+        )
+        .bind(skill)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)
+    }
+
     async fn count_esco(&self, kind: &str) -> Result<i64> {
         sqlx::query_scalar("SELECT count(*) FROM esco_concepts WHERE kind = $1")
             .bind(kind)

@@ -22,3 +22,23 @@ ref-lang-fi = In Finnish
 ref-lang-sv = In Swedish
 ref-lang-en = In English
 ref-source = Source: the ESCO classification, © European Union.
+ref-essential-skills = { $n ->
+    [one] Essential skill
+   *[other] Essential skills ({ $n })
+}
+ref-optional-skills = { $n ->
+    [one] Optional skill
+   *[other] Optional skills ({ $n })
+}
+ref-essential-for = { $n ->
+    [one] Essential in this occupation
+   *[other] Essential in these occupations ({ $n })
+}
+ref-optional-for = { $n ->
+    [one] Optional in this occupation
+   *[other] Optional in these occupations ({ $n })
+}
+ref-related = { $n ->
+    [one] Related skill
+   *[other] Related skills ({ $n })
+}

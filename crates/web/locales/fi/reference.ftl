@@ -22,3 +22,23 @@ ref-lang-fi = Suomeksi
 ref-lang-sv = Ruotsiksi
 ref-lang-en = Englanniksi
 ref-source = Lähde: ESCO-luokitus, © Euroopan unioni.
+ref-essential-skills = { $n ->
+    [one] Välttämätön osaaminen
+   *[other] Välttämättömät osaamiset ({ $n })
+}
+ref-optional-skills = { $n ->
+    [one] Hyödyllinen osaaminen
+   *[other] Hyödylliset osaamiset ({ $n })
+}
+ref-essential-for = { $n ->
+    [one] Välttämätön tässä ammatissa
+   *[other] Välttämätön näissä ammateissa ({ $n })
+}
+ref-optional-for = { $n ->
+    [one] Hyödyllinen tässä ammatissa
+   *[other] Hyödyllinen näissä ammateissa ({ $n })
+}
+ref-related = { $n ->
+    [one] Läheinen osaaminen
+   *[other] Läheiset osaamiset ({ $n })
+}

@@ -22,3 +22,23 @@ ref-lang-fi = På finska
 ref-lang-sv = På svenska
 ref-lang-en = På engelska
 ref-source = Källa: ESCO-klassificeringen, © Europeiska unionen.
+ref-essential-skills = { $n ->
+    [one] Nödvändig kompetens
+   *[other] Nödvändiga kompetenser ({ $n })
+}
+ref-optional-skills = { $n ->
+    [one] Nyttig kompetens
+   *[other] Nyttiga kompetenser ({ $n })
+}
+ref-essential-for = { $n ->
+    [one] Nödvändig i detta yrke
+   *[other] Nödvändig i dessa yrken ({ $n })
+}
+ref-optional-for = { $n ->
+    [one] Nyttig i detta yrke
+   *[other] Nyttig i dessa yrken ({ $n })
+}
+ref-related = { $n ->
+    [one] Närliggande kompetens
+   *[other] Närliggande kompetenser ({ $n })
+}

@@ -6,7 +6,8 @@
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render, see_other};
-use crate::pages::participants::common::{fmt_date, from_helsinki, helsinki_offset, PURPOSE};
+use crate::html::format;
+use crate::pages::participants::common::{fmt_date, from_helsinki, PURPOSE};
 use crate::policy::{has_any_role, Policy, Routes};
 use crate::state::AppState;
 use askama::Template;
@@ -43,13 +44,7 @@ struct CoachLists {
 }
 
 fn time_of_day(ctx: &Ctx, at: OffsetDateTime) -> String {
-    let local = at.to_offset(helsinki_offset(at));
-    match ctx.locale {
-        crate::i18n::Locale::En | crate::i18n::Locale::Sv => {
-            format!("{:02}:{:02}", local.hour(), local.minute())
-        }
-        _ => format!("{:02}.{:02}", local.hour(), local.minute()),
-    }
+    format::clock(ctx.locale, format::in_helsinki(at).time())
 }
 
 fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
@@ -110,8 +105,7 @@ async fn index(ctx: Ctx, State(state): State<AppState>) -> WebResult<Response> {
         return Ok(see_other("/sign-in"));
     };
     let coach = if has_any_role(&session, &[Role::Coach]) {
-        let now = OffsetDateTime::now_utc();
-        let today = now.to_offset(helsinki_offset(now)).date();
+        let today = format::today();
         let day = Day {
             today,
             start: from_helsinki(today, Time::MIDNIGHT),

@@ -32,11 +32,23 @@ pub struct SearchQuery {
     kind: String,
 }
 
-/// One hit: its page and its name.
+/// One concept to link to: its page, its name, and whether the name is Polku's working
+/// translation.
 #[derive(Debug)]
 pub struct Hit {
     pub href: String,
     pub label: String,
+    pub working: bool,
+}
+
+impl Hit {
+    fn of(h: polku_service::skill_search::SkillHit) -> Hit {
+        Hit {
+            href: href(&h.uri),
+            label: h.label,
+            working: h.working,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -79,10 +91,7 @@ async fn search(
             .search_esco_concepts(&session.actor, kind, &query, data_lang(ctx.locale), LIMIT)
             .await?
             .into_iter()
-            .map(|h| Hit {
-                href: href(&h.uri),
-                label: h.label,
-            })
+            .map(Hit::of)
             .collect()
     };
     render(&SearchPage {
@@ -100,10 +109,13 @@ async fn search(
 struct ConceptPage<'a> {
     ctx: &'a Ctx,
     label: String,
+    working: bool,
     kind_key: &'static str,
-    /// The names in the other languages, with the language's catalogue key.
+    /// The names in fi, sv and en, with the language's catalogue key.
     names: Vec<(&'static str, String)>,
     uri: String,
+    /// Linked concepts: the heading's catalogue key and the concepts.
+    links: Vec<(&'static str, Vec<Hit>)>,
 }
 
 async fn concept(
@@ -111,6 +123,7 @@ async fn concept(
     State(state): State<AppState>,
     Path((kind, id)): Path<(String, String)>,
 ) -> WebResult<Response> {
+    let session = ctx.session.as_ref().ok_or(WebError::NotFound)?;
     if !matches!(kind.as_str(), "skill" | "occupation") {
         return Err(WebError::NotFound);
     }
@@ -129,21 +142,34 @@ async fn concept(
             .await?
             .pop()
             .ok_or(WebError::NotFound)?;
+        // A concept Polku does not have is not a page.
         if hit.label == uri.as_str() {
             return Err(WebError::NotFound);
         }
         names.push((key, hit.label));
     }
-    let label = state
+    let shown = state
         .service
         .esco_labels(std::slice::from_ref(&uri), lang)
         .await?
         .pop()
-        .map(|h| h.label)
         .ok_or(WebError::NotFound)?;
+    let l = state.service.esco_links(&session.actor, &uri, lang).await?;
+    let hits = |v: Vec<polku_service::skill_search::SkillHit>| v.into_iter().map(Hit::of).collect();
+    let links: Vec<(&'static str, Vec<Hit>)> = vec![
+        ("ref-essential-skills", hits(l.essential_skills)),
+        ("ref-optional-skills", hits(l.optional_skills)),
+        ("ref-essential-for", hits(l.essential_for)),
+        ("ref-optional-for", hits(l.optional_for)),
+        ("ref-related", hits(l.related)),
+    ]
+    .into_iter()
+    .filter(|(_, v): &(&str, Vec<Hit>)| !v.is_empty())
+    .collect();
     render(&ConceptPage {
         ctx: &ctx,
-        label,
+        label: shown.label,
+        working: shown.working,
         kind_key: if kind == "skill" {
             "ref-kind-skill"
         } else {
@@ -151,5 +177,6 @@ async fn concept(
         },
         names,
         uri: uri.to_string(),
+        links,
     })
 }
