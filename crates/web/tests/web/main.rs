@@ -17,6 +17,7 @@ mod openings_edit;
 mod participants;
 mod pickers;
 mod plan;
+mod reference;
 mod reports_admin;
 mod second_factor;
 mod security;

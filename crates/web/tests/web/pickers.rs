@@ -185,6 +185,7 @@ async fn the_task_form_finds_skills_by_name_and_the_list_shows_names(app: TestAp
         label_sv: None,
         label_en: Some(en.into()),
         alt_labels: String::new(),
+        ..EscoConcept::default()
     };
     app.service()
         .import_esco(

@@ -5,8 +5,8 @@
 
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::{render, see_other};
 use crate::html::format;
+use crate::html::{render, see_other};
 use crate::pages::participants::common::{fmt_date, from_helsinki, PURPOSE};
 use crate::policy::{has_any_role, Policy, Routes};
 use crate::state::AppState;

@@ -18,6 +18,7 @@ fn ctx(locale: Locale) -> Ctx {
         path: String::new(),
         nav: Vec::new(),
         notice: None,
+        merged: Vec::new(),
     }
 }
 
