@@ -87,7 +87,10 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
         });
         let languages = p.languages.map(|m| {
             m.into_iter()
-                .map(|(code, level)| format!("{}: {}", code.as_str(), level.as_str()))
+                .map(|(code, level)| {
+                    let name = crate::pages::labels::language_name(code.as_str(), ctx.locale);
+                    format!("{name} {}", level.as_str())
+                })
                 .collect()
         });
         let availability = p.availability.map(|a| {
