@@ -28,6 +28,8 @@ const MIN_PART: usize = 3;
 const MIN_STEM: usize = 3;
 /// A Finnish prefix keeps at least this many letters when its end is cut (see [`query_terms`]).
 const FI_KEEP: usize = 5;
+/// A Swedish prefix keeps at least this many letters when its end is cut (see [`query_terms`]).
+const SV_KEEP: usize = 4;
 
 /// Lower-case words of letters (hyphens and punctuation separate words).
 pub fn words(text: &str) -> Vec<String> {
@@ -172,7 +174,9 @@ pub struct QueryTerm {
 /// (the word itself when the stem is not a prefix of it or too short), and for a Finnish
 /// compound also as all its parts. Finnish stems still vary at their end where Snowball stops
 /// (consonant gradation: asiakas/asiakkaita; derivation: siivous/siivota/siivooja), so a Finnish
-/// prefix drops the stem's last two letters, keeping at least [`FI_KEEP`].
+/// prefix drops the stem's last three letters, keeping at least [`FI_KEEP`]. Swedish nouns in
+/// -ning/-ing keep their ending under Snowball (städning, städa), so a Swedish prefix drops the
+/// stem's last four letters, keeping at least [`SV_KEEP`].
 pub fn query_terms(query: &str, lang: &str) -> Vec<QueryTerm> {
     let all = words(query);
     let long: Vec<String> = all
@@ -194,7 +198,9 @@ pub fn query_terms(query: &str, lang: &str) -> Vec<QueryTerm> {
                 };
                 let n = s.chars().count();
                 if matches!(lang, "fi" | "fi-x-selko") && n > FI_KEEP {
-                    s.chars().take(FI_KEEP.max(n - 2)).collect()
+                    s.chars().take(FI_KEEP.max(n - 3)).collect()
+                } else if lang == "sv" && n > SV_KEEP {
+                    s.chars().take(SV_KEEP.max(n - 4)).collect()
                 } else {
                     s
                 }
@@ -245,6 +251,7 @@ mod tests {
     fn the_six_queries_of_the_review_find_their_labels() {
         assert!(hits("siivooja", "siivous", "fi"));
         assert!(hits("siivota tiloja", "siivoo", "fi"));
+        assert!(hits("siivota tiloja", "siivouksen", "fi"));
         assert!(hits("varastotyöntekijä", "varasto", "fi"));
         assert!(hits("varastossa työskentely", "varasto", "fi"));
         assert!(hits("asiakaspalvelija", "asiakaspalvelu", "fi"));
@@ -252,6 +259,7 @@ mod tests {
         assert!(hits("asiakkaiden palvelu", "asiakaspalvelu", "fi"));
         assert!(hits("städning av lokaler", "städ", "sv"));
         assert!(hits("lagerarbetare", "lager", "sv"));
+        assert!(hits("städa lokaler", "städning", "sv"));
         assert!(hits("lager", "lager", "sv"));
     }
 

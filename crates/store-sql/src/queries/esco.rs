@@ -38,7 +38,7 @@ impl EscoStore for SqlStore {
                     n
                 }
             };
-            insert_concepts(&mut *tx, std::slice::from_ref(&next)).await?;
+            insert_concepts(&mut tx, std::slice::from_ref(&next)).await?;
         }
         tx.commit().await.map_err(db)?;
         Ok(counts)
@@ -129,7 +129,7 @@ impl EscoStore for SqlStore {
             .map(|c| esco_reference_merge(c, stored.get(&c.uri)))
             .collect();
         for chunk in merged.chunks(400) {
-            insert_concepts(&mut *tx, chunk).await?;
+            insert_concepts(&mut tx, chunk).await?;
         }
         for table in [
             "esco_broader",

@@ -40,7 +40,6 @@ pub struct Hit {
 
 /// A goal occupation and its essential skills the person does not have yet.
 pub struct GoalSkills {
-    pub uri: String,
     pub label: String,
     pub working: bool,
     pub skills: Vec<Hit>,
@@ -157,7 +156,6 @@ async fn goal_skills(
             .collect();
         skills.sort_by(|a, b| a.label.cmp(&b.label));
         out.push(GoalSkills {
-            uri: goal.uri.to_string(),
             label: goal.label,
             working: goal.working,
             skills,
