@@ -127,7 +127,7 @@ p-step-physical = Body and movement
 p-step-senses = Senses and surroundings
 p-step-cognitive = Learning and concentration
 p-step-social = Other people and independence
-p-step-arrangements = Work arrangements and notes
+p-step-arrangements = Workplace adjustments and notes
 p-save-and-next = Save and continue
 p-save-and-back = Save and go back
 p-accommodations-legend = Workplace adjustments needed
@@ -555,7 +555,7 @@ p-change-languages = With language skills of { $levels }, { $n ->
     [one] one more opening
    *[other] { $n } more openings
 } can be suggested.
-p-change-none = Most were left out because of functioning. Check the functioning assessment and the accommodations, or craft a job with an employer.
+p-change-none = Most were left out because of functioning. Check the functioning assessment and the workplace adjustments, or craft a job with an employer.
 p-when-evenings = in the evenings
 p-when-nights = at night
 p-when-weekends = at weekends

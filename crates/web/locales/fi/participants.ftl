@@ -151,7 +151,7 @@ p-evidence-certificate = Todistus
 esco-working = työkäännös
 esco-working-title = Polun oma työkäännös, ei ESCOn virallinen suomennos. Virallinen nimi korvaa sen, kun ESCOn suomenkielinen aineisto tuodaan.
 p-goal-skills-title = Tavoiteammattien keskeiset taidot
-p-goal-skills-hint = Valitse taidot, jotka lisätään asiakkaan osaamiseen. Jo lisätyt taidot eivät näy listassa.
+p-goal-skills-hint = Valitse taidot, jotka lisätään osallistujan osaamiseen. Jo lisätyt taidot eivät näy listassa.
 p-goal-skills-add = Lisää valitut taidot ammatista { $name }
 p-goal-skills-link = Tavoiteammattien keskeiset taidot voi lisätä osaamiseen Osaaminen-välilehdellä.
 
@@ -544,11 +544,11 @@ p-change-days = Jos työpäiviä voi olla enintään { $days } viikossa, { $n ->
     [one] esiin tulee yksi työpaikka lisää
    *[other] esiin tulee { $n } työpaikkaa lisää
 }.
-p-change-schedule = Jos asiakkaalle sopii työ myös { $times }, { $n ->
+p-change-schedule = Jos osallistujalle sopii työ myös { $times }, { $n ->
     [one] esiin tulee yksi työpaikka lisää
    *[other] esiin tulee { $n } työpaikkaa lisää
 }.
-p-change-municipalities = Jos asiakas voi käydä töissä myös näissä kunnissa: { $places }, { $n ->
+p-change-municipalities = Jos osallistuja voi käydä töissä myös näissä kunnissa: { $places }, { $n ->
     [one] esiin tulee yksi työpaikka lisää
    *[other] esiin tulee { $n } työpaikkaa lisää
 }.

@@ -128,7 +128,7 @@ p-step-physical = Kropp och rörelse
 p-step-senses = Sinnen och arbetsmiljö
 p-step-cognitive = Inlärning och koncentration
 p-step-social = Andra människor och självständighet
-p-step-arrangements = Arbetsarrangemang och anteckningar
+p-step-arrangements = Anpassningar och anteckningar
 p-save-and-next = Spara och fortsätt
 p-save-and-back = Spara och gå tillbaka
 p-accommodations-legend = Anpassningar som behövs på arbetsplatsen
@@ -549,7 +549,7 @@ p-change-schedule = Om arbete även { $times } passar kan { $n ->
     [one] en plats till
    *[other] { $n } platser till
 } föreslås.
-p-change-municipalities = Om klienten också kan arbeta i { $places } kan { $n ->
+p-change-municipalities = Om deltagaren också kan arbeta i { $places } kan { $n ->
     [one] en plats till
    *[other] { $n } platser till
 } föreslås.
@@ -557,7 +557,7 @@ p-change-languages = Med språkkunskaper på nivån { $levels } kan { $n ->
     [one] en plats till
    *[other] { $n } platser till
 } föreslås.
-p-change-none = De flesta lämnades bort på grund av funktionsförmågan. Kontrollera bedömningen av funktionsförmågan och arrangemangen, eller skräddarsy ett arbete med en arbetsgivare.
+p-change-none = De flesta lämnades bort på grund av funktionsförmågan. Kontrollera bedömningen av funktionsförmågan och anpassningarna, eller skräddarsy ett arbete med en arbetsgivare.
 p-when-evenings = på kvällar
 p-when-nights = på nätter
 p-when-weekends = på veckoslut

@@ -117,7 +117,7 @@ fn enrolling_with_a_former_home_municipality_tells_which_was_saved() {
         let to = res.header("location").to_owned();
         let page = app.get(&to, Some(&coach)).await;
         let text = status_texts(&page.body);
-        assert!(text.contains("Asiakas lisätty."), "{text}");
+        assert!(text.contains("Osallistuja lisätty."), "{text}");
         assert!(text.contains("Nykyinen kunta on Lahti"), "{text}");
         let path = to.split('?').next().unwrap_or_default();
         let id = ParticipantId::parse(path.trim_start_matches("/participants/")).expect("id");

@@ -353,7 +353,7 @@ fn the_numeral_subject_takes_a_singular_verb_in_finnish() {
         }),
         format!(
             "Kieli {}: vaaditaan B1, ja osallistujan taito täyttää vaatimuksen.",
-            ctx.t("p-lang-fi")
+            "suomi"
         )
     );
     assert_eq!(
