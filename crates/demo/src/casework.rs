@@ -73,8 +73,8 @@ const STEPS: &[&str] = &[
 
 /// Meetings and plan steps for every participant who has no meeting yet. Participant `i`:
 /// a past meeting; an upcoming one unless the path has ended or `i` is a multiple of five (those
-/// are the long waits: the last meeting was 45 or more days ago); every seventh meets the coach
-/// today. Steps: an overdue one for every third, and one due in two weeks.
+/// are the long waits: the last meeting was 45 or more days ago); every fourth of each coach's
+/// participants meets the coach today. Steps: an overdue one for every third, and one due in two weeks.
 pub async fn seed_casework(
     svc: &Service,
     operator: &Actor,
@@ -85,7 +85,13 @@ pub async fn seed_casework(
     for project in &plan.projects {
         done.extend(svc.participants_with_meetings(operator, project.id).await?);
     }
+    // The how-manieth of its coach's participants each one is: every coach meets some today
+    // (counted before the skip, so an interrupted run picks the same ones).
+    let mut per_coach: std::collections::BTreeMap<_, usize> = std::collections::BTreeMap::new();
     for (i, p) in plan.participants.iter().enumerate() {
+        let nth = per_coach.entry(p.coach_id).or_insert(0);
+        *nth += 1;
+        let nth = *nth;
         if done.contains(&p.id) {
             continue;
         }
@@ -110,8 +116,8 @@ pub async fn seed_casework(
             .await?;
         }
         if !long_wait {
-            let (day, hour) = if i % 7 == 1 {
-                (today, 9 + (i / 7 % 6) as u8)
+            let (day, hour) = if nth % 4 == 2 {
+                (today, 9 + (nth / 4 % 6) as u8)
             } else {
                 (
                     today + Duration::days(1 + (i % 13) as i64),
