@@ -13,7 +13,6 @@
 //! without them; the labels Polku ships already contain the words users search for, so splitting
 //! against them finds the compounds that matter, with no native dependency.
 
-use crate::store::EscoConcept;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
@@ -60,9 +59,26 @@ struct Dictionary {
     heads: HashSet<String>,
 }
 
+/// Polku's own Finnish and Swedish working labels (`data/esco/working-labels.csv`): loaded as
+/// reference data by [`crate::reference`], and the compound dictionary here.
+pub const WORKING_LABELS: &str = include_str!("../../../data/esco/working-labels.csv");
+
+/// The Finnish words of the shipped working labels: labels and alternative labels.
+pub fn finnish_vocabulary() -> Vec<String> {
+    let mut out = Vec::new();
+    for rec in csv::Reader::from_reader(WORKING_LABELS.as_bytes())
+        .records()
+        .flatten()
+    {
+        out.extend(rec.get(2).map(str::to_owned));
+        out.extend(rec.get(3).map(str::to_owned));
+    }
+    out
+}
+
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     let mut words = HashSet::new();
-    for text in crate::reference::finnish_vocabulary() {
+    for text in finnish_vocabulary() {
         for w in self::words(&text) {
             if w.chars().count() >= MIN_PART {
                 words.insert(w);
@@ -119,11 +135,11 @@ pub fn split_compound(word: &str) -> Option<Vec<String>> {
 
 /// What the store keeps to search one concept: `" token token … "`, each label word, its fi, sv
 /// and en stems, and the parts of the Finnish labels' compounds with their stems; sorted and
-/// without repeats.
-pub fn index_text(c: &EscoConcept) -> String {
+/// without repeats. `finnish` are the concept's Finnish texts (labels and alternative labels),
+/// `others` its texts in the other languages.
+pub fn index_text(finnish: &[&str], others: &[&str]) -> String {
     let mut tokens = BTreeSet::new();
-    let finnish = [&c.label_fi, &c.working_fi];
-    for text in finnish.into_iter().flatten() {
+    for text in finnish {
         for w in words(text) {
             if let Some(parts) = split_compound(&w) {
                 for p in parts {
@@ -133,19 +149,7 @@ pub fn index_text(c: &EscoConcept) -> String {
             }
         }
     }
-    let labels = [
-        &c.label_fi,
-        &c.label_sv,
-        &c.label_en,
-        &c.working_fi,
-        &c.working_sv,
-    ];
-    let texts = labels
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .chain([c.alt_labels.as_str()]);
-    for text in texts {
+    for text in finnish.iter().chain(others) {
         for w in words(text) {
             for lang in ["fi", "sv", "en"] {
                 tokens.insert(stem(&w, lang));
@@ -219,11 +223,7 @@ pub fn query_terms(query: &str, lang: &str) -> Vec<QueryTerm> {
 
 /// Whether `text` (a label) matches every term, by the same rules as the store.
 pub fn matches(text: &str, terms: &[QueryTerm]) -> bool {
-    let c = EscoConcept {
-        label_fi: Some(text.to_owned()),
-        ..EscoConcept::default()
-    };
-    let index = index_text(&c);
+    let index = index_text(&[text], &[]);
     terms.iter().all(|t| {
         t.alternatives
             .iter()

@@ -22,7 +22,7 @@ const OCCUPATIONS: &str = include_str!("../../../data/esco/occupations_en.csv");
 const OCCUPATION_SKILLS: &str = include_str!("../../../data/esco/occupation-skills.csv");
 const BROADER: &str = include_str!("../../../data/esco/skill-broader.csv");
 const RELATIONS: &str = include_str!("../../../data/esco/skill-relations.csv");
-const WORKING: &str = include_str!("../../../data/esco/working-labels.csv");
+const WORKING: &str = crate::analyzer::WORKING_LABELS;
 
 const PREFIX: &str = "http://data.europa.eu/esco/";
 
@@ -56,20 +56,6 @@ fn records(file: &'static str, text: &'static str) -> Result<Vec<csv::StringReco
         .records()
         .map(|r| r.map_err(|e| bad(file, e)))
         .collect()
-}
-
-/// The Finnish words of the shipped working labels (the compound dictionary of
-/// [`crate::analyzer`]).
-pub fn finnish_vocabulary() -> Vec<String> {
-    let mut out = Vec::new();
-    for rec in csv::Reader::from_reader(WORKING.as_bytes())
-        .records()
-        .flatten()
-    {
-        out.extend(rec.get(2).map(str::to_owned));
-        out.extend(rec.get(3).map(str::to_owned));
-    }
-    out
 }
 
 /// Alternative labels written `a | b` in the working-label file, as newline-separated text.

@@ -132,7 +132,18 @@ pub type EscoRow = (
 /// Snowball stems and Finnish compound parts, lower-cased with Unicode rules (so `Ä` matches `ä`
 /// on both databases, which SQLite's `LIKE` and a locale-dependent `lower()` would not do).
 pub fn esco_search_text(c: &EscoConcept) -> String {
-    polku_service::analyzer::index_text(c)
+    let finnish: Vec<&str> = [&c.label_fi, &c.working_fi]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let others: Vec<&str> = [&c.label_sv, &c.label_en, &c.working_sv]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain([c.alt_labels.as_str()])
+        .collect();
+    polku_service::analyzer::index_text(&finnish, &others)
 }
 
 pub fn esco(
