@@ -1,7 +1,8 @@
 // The browser suite: signs in demo users of each role through their one-time links, walks the
 // main flows, runs axe-core (WCAG 2.2 AA tags) on every page it visits, checks keyboard use and
-// CSP, checks reflow at 320 px (WCAG 1.4.10) on every crawled page, repeats the key flows with
-// JavaScript disabled, and tries a cross-site form post.
+// CSP, checks reflow at 320 px (WCAG 1.4.10) and the absence of raw ESCO URIs on every page it
+// visits, searches skills and occupations by Finnish words as each role, repeats the key flows
+// with JavaScript disabled, and tries a cross-site form post.
 //
 // Usage: BASE=http://127.0.0.1:PORT LINKS=file-with-serve-output node run.mjs
 import { readFileSync } from 'node:fs';
