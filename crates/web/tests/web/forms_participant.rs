@@ -224,7 +224,7 @@ fn the_questionnaire_is_one_group_per_page_and_keeps_the_others() {
         // Step 1 of 5: the seven physical questions only, with the progress shown.
         assert_eq!(
             select_texts(&page.body, "h3#step-progress"),
-            ["Vaihe 1/5: Keho ja liikkuminen"]
+            ["Osa 1/5: Keho ja liikkuminen"]
         );
         assert_eq!(count(&page.body, "ol.steps > li"), 5);
         assert_eq!(count(&page.body, "ol.steps [aria-current=step]"), 1);
@@ -240,7 +240,7 @@ fn the_questionnaire_is_one_group_per_page_and_keeps_the_others() {
         let two = app.get(&format!("{url}?step=2"), Some(&coach)).await;
         assert_eq!(
             select_texts(&two.body, "h3#step-progress"),
-            ["Vaihe 2/5: Aistit ja työympäristö"]
+            ["Osa 2/5: Aistit ja työympäristö"]
         );
         assert!(has(&two.body, "input[name=dim-vision]"));
         let res = app
