@@ -16,6 +16,9 @@ pub struct SkillHit {
     pub label: String,
     /// The label is Polku's working translation, not official ESCO (the interface marks it).
     pub working: bool,
+    /// The language the label is in (`fi`, `sv` or `en`): a fallback to another language than
+    /// the one asked is marked up with it (WCAG 3.1.2).
+    pub lang: &'static str,
 }
 
 /// The preferred label in `lang` with a fallback to the other languages.
@@ -37,6 +40,31 @@ pub fn label_and_mark(c: &EscoConcept, lang: &str) -> (String, bool) {
         .into_iter()
         .find_map(|(l, w)| l.as_ref().map(|l| (l.clone(), w)))
         .unwrap_or_else(|| (c.uri.clone(), false))
+}
+
+/// The language of the label [`label_and_mark`] picks.
+pub fn label_lang(c: &EscoConcept, lang: &str) -> &'static str {
+    let order: [(&Option<String>, &'static str); 3] = match lang {
+        "sv" => [
+            (&c.label_sv, "sv"),
+            (&c.label_fi, "fi"),
+            (&c.label_en, "en"),
+        ],
+        "en" => [
+            (&c.label_en, "en"),
+            (&c.label_fi, "fi"),
+            (&c.label_sv, "sv"),
+        ],
+        _ => [
+            (&c.label_fi, "fi"),
+            (&c.label_sv, "sv"),
+            (&c.label_en, "en"),
+        ],
+    };
+    order
+        .into_iter()
+        .find_map(|(l, code)| l.as_ref().map(|_| code))
+        .unwrap_or("en")
 }
 
 /// The label in `lang` only (no fallback), for ranking.
@@ -97,6 +125,7 @@ impl Service {
             .into_iter()
             .filter_map(|c| {
                 let (label, working) = label_and_mark(&c, lang);
+                let shown_lang = label_lang(&c, lang);
                 let uri = EscoUri::parse(&c.uri).ok()?;
                 let r = rank(&c, &label, &terms, lang);
                 Some((
@@ -105,6 +134,7 @@ impl Service {
                         uri,
                         label,
                         working,
+                        lang: shown_lang,
                     },
                 ))
             })
@@ -127,13 +157,18 @@ impl Service {
         Ok(uris
             .iter()
             .map(|uri| {
-                let (label, working) = found
-                    .get(uri.as_str())
-                    .map_or_else(|| (uri.to_string(), false), |c| label_and_mark(c, lang));
+                let (label, working, shown_lang) = found.get(uri.as_str()).map_or_else(
+                    || (uri.to_string(), false, "en"),
+                    |c| {
+                        let (label, working) = label_and_mark(c, lang);
+                        (label, working, label_lang(c, lang))
+                    },
+                );
                 SkillHit {
                     uri: uri.clone(),
                     label,
                     working,
+                    lang: shown_lang,
                 }
             })
             .collect())
@@ -158,5 +193,7 @@ mod tests {
         assert_eq!(label_and_mark(&c, "en"), ("clean".into(), false));
         // No Swedish label: the Finnish one, still marked.
         assert_eq!(label_and_mark(&c, "sv"), ("siivota".into(), true));
+        assert_eq!(label_lang(&c, "sv"), "fi");
+        assert_eq!(label_lang(&c, "en"), "en");
     }
 }

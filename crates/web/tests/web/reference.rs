@@ -60,6 +60,16 @@ async fn reference_pages(app: TestApp) {
     let names = select_texts(&page.body, "ol.esco-hits > li > a");
     assert!(names.iter().any(|n| n == "siivooja"), "{names:?}");
     assert!(has(&page.body, "ol.esco-hits .working-mark"));
+    // A name shown in another language than the page's says so (WCAG 3.1.2).
+    let page = app
+        .get("/esco?kind=occupation&q=exterior", Some(&coach))
+        .await;
+    assert!(
+        has(&page.body, "ol.esco-hits a[lang=\"en\"]"),
+        "{:?}",
+        select_texts(&page.body, "ol.esco-hits a")
+    );
+    assert!(!has(&page.body, "ol.esco-hits a[lang=\"fi\"]"));
 
     // The building cleaner's page: its names in three languages and its essential skills, each
     // a link to its own page with a name.

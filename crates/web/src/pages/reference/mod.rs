@@ -39,12 +39,15 @@ pub struct Hit {
     pub href: String,
     pub label: String,
     pub working: bool,
+    /// The label's language when it is not the page's (a fallback), for `lang`.
+    pub other_lang: Option<&'static str>,
 }
 
 impl Hit {
-    fn of(h: polku_service::skill_search::SkillHit) -> Hit {
+    fn of(h: polku_service::skill_search::SkillHit, page_lang: &str) -> Hit {
         Hit {
             href: href(&h.uri),
+            other_lang: (h.lang != page_lang).then_some(h.lang),
             label: h.label,
             working: h.working,
         }
@@ -91,7 +94,7 @@ async fn search(
             .search_esco_concepts(&session.actor, kind, &query, data_lang(ctx.locale), LIMIT)
             .await?
             .into_iter()
-            .map(Hit::of)
+            .map(|h| Hit::of(h, data_lang(ctx.locale)))
             .collect()
     };
     render(&SearchPage {
@@ -155,7 +158,9 @@ async fn concept(
         .pop()
         .ok_or(WebError::NotFound)?;
     let l = state.service.esco_links(&session.actor, &uri, lang).await?;
-    let hits = |v: Vec<polku_service::skill_search::SkillHit>| v.into_iter().map(Hit::of).collect();
+    let hits = |v: Vec<polku_service::skill_search::SkillHit>| {
+        v.into_iter().map(|h| Hit::of(h, lang)).collect()
+    };
     let links: Vec<(&'static str, Vec<Hit>)> = vec![
         ("ref-essential-skills", hits(l.essential_skills)),
         ("ref-optional-skills", hits(l.optional_skills)),
