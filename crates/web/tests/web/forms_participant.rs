@@ -2,27 +2,11 @@
 //! with a notice; unknown names refused by name; education in plain words; the functioning
 //! questionnaire one group per page with progress, each save keeping the other groups.
 
-use crate::harness::{count, field_value, has, select_texts, sqlite, TestApp, User};
+use crate::harness::{
+    coach_with_participant, count, field_value, has, select_texts, sqlite, version_in,
+};
 use axum::http::StatusCode;
 use polku_domain::*;
-
-async fn coach_with_participant(app: &TestApp) -> (User, ParticipantId) {
-    let coach = app.user(Role::Coach).await;
-    let id = app
-        .service()
-        .create_participant(
-            &coach.actor,
-            app.world.new_participant(),
-            "service_delivery",
-        )
-        .await
-        .expect("participant");
-    (coach, id)
-}
-
-fn version_in(body: &str) -> String {
-    field_value(body, "version").expect("version field")
-}
 
 fn status_texts(body: &str) -> String {
     select_texts(body, "[role=status].notice-success").join(" ")

@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use polku_domain::{Email, Role};
+use polku_domain::{Email, ParticipantId, Role};
 use polku_service::Actor;
 use polku_store_tests::fixtures::{system, World};
 use polku_store_tests::{Backend, TestDb};
@@ -385,4 +385,24 @@ pub fn base32_decode(s: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// A coach and a participant on their caseload.
+pub async fn coach_with_participant(app: &TestApp) -> (User, ParticipantId) {
+    let coach = app.user(Role::Coach).await;
+    let id = app
+        .service()
+        .create_participant(
+            &coach.actor,
+            app.world.new_participant(),
+            "service_delivery",
+        )
+        .await
+        .expect("participant");
+    (coach, id)
+}
+
+/// The `version` hidden field of a form page (the version the form was read at).
+pub fn version_in(body: &str) -> String {
+    field_value(body, "version").expect("version field")
 }

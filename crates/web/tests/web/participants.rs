@@ -4,8 +4,8 @@
 //! explained from the catalogue, and job crafting saved as an opening.
 
 use crate::harness::{
-    field_value, has, has_cells, has_text, has_value, on, select_attrs, select_texts, sqlite, Res,
-    TestApp, User,
+    coach_with_participant, has, has_cells, has_text, has_value, on, select_attrs, select_texts,
+    sqlite, version_in, Res, TestApp, User,
 };
 use axum::body::Body;
 use axum::http::StatusCode;
@@ -19,24 +19,6 @@ use polku_web::i18n::{I18n, Locale};
 use time::macros::date;
 
 /// A coach with one participant (Aino Virtanen) on the caseload.
-async fn coach_with_participant(app: &TestApp) -> (User, ParticipantId) {
-    let coach = app.user(Role::Coach).await;
-    let id = app
-        .service()
-        .create_participant(
-            &coach.actor,
-            app.world.new_participant(),
-            "service_delivery",
-        )
-        .await
-        .expect("participant");
-    (coach, id)
-}
-
-fn version_in(body: &str) -> String {
-    field_value(body, "version").expect("version field")
-}
-
 /// An employer with one cleaning task (lifting demand 2) and a paid opening for it, in Lahti.
 async fn employer_with_opening(app: &TestApp) -> (EmployerId, TaskId, OpeningId) {
     let svc = app.service();

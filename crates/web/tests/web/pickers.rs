@@ -3,10 +3,11 @@
 //! found by name inside the task form, and the employer's industry found by name in TOL 2008.
 
 use crate::harness::{
-    has, has_text, has_value, post_form, select_attr, select_texts, TestApp, User, ORIGIN,
+    coach_with_participant, has, has_text, has_value, post_form, select_attr, select_texts,
+    version_in, TestApp, ORIGIN,
 };
 use axum::http::{Method, StatusCode};
-use polku_domain::{CefrLevel, EmployerId, ParticipantId, Role};
+use polku_domain::{CefrLevel, EmployerId, Role};
 use polku_service::store::EscoConcept;
 use polku_store_tests::fixtures::system;
 use serde_json::json;
@@ -14,29 +15,11 @@ use serde_json::json;
 const CLEAN: &str = "http://data.europa.eu/esco/skill/aaa-clean";
 const CLEANER: &str = "http://data.europa.eu/esco/occupation/siivooja-1";
 
-async fn coach_with_participant(app: &TestApp) -> (User, ParticipantId) {
-    let coach = app.user(Role::Coach).await;
-    let id = app
-        .service()
-        .create_participant(
-            &coach.actor,
-            app.world.new_participant(),
-            "service_delivery",
-        )
-        .await
-        .expect("participant");
-    (coach, id)
-}
-
 async fn employer(app: &TestApp) -> EmployerId {
     app.service()
         .create_employer(&system(), app.world.employer())
         .await
         .expect("employer")
-}
-
-fn version(body: &str) -> String {
-    crate::harness::field_value(body, "version").expect("version field")
 }
 
 async fn languages_are_picked_by_name_and_unknown_codes_refused(app: TestApp) {
@@ -66,7 +49,7 @@ async fn languages_are_picked_by_name_and_unknown_codes_refused(app: TestApp) {
                 &url,
                 Some(&coach),
                 &[
-                    ("version", &version(&page.body)),
+                    ("version", &version_in(&page.body)),
                     ("new_code", bad),
                     ("new_level", "B1"),
                 ],
@@ -81,7 +64,7 @@ async fn languages_are_picked_by_name_and_unknown_codes_refused(app: TestApp) {
             &url,
             Some(&coach),
             &[
-                ("version", &version(&page.body)),
+                ("version", &version_in(&page.body)),
                 ("level-fi", "A2"),
                 ("new_code", "fi"),
                 ("new_level", "B1"),
@@ -108,7 +91,7 @@ async fn languages_are_picked_by_name_and_unknown_codes_refused(app: TestApp) {
             &url,
             Some(&coach),
             &[
-                ("version", &version(&saved.body)),
+                ("version", &version_in(&saved.body)),
                 ("level-fi", "B1"),
                 ("new_code", "ar"),
                 ("new_level", "C2"),
