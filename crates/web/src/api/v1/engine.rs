@@ -24,8 +24,9 @@ use super::schemas::params::{CraftParams, MatchParams};
 /// The largest engine document accepted.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
 
+/// Today in Finland (the subsidy rules and dates are Finnish, whatever the server's clock).
 fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
+    crate::html::format::today()
 }
 
 fn input_error(e: InputError) -> WebError {

@@ -21,7 +21,6 @@ use polku_service::participants::{NewParticipant, ParticipantChanges, Participan
 use polku_service::ServiceError;
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use time::OffsetDateTime;
 
 // What the OpenAPI document says of these operations (`#[utoipa::path]`, `ToSchema`).
 use super::schemas::errors::{
@@ -194,9 +193,7 @@ pub async fn create(
                 personal,
                 sensitive: new.sensitive.into_domain(),
                 stage: new.stage.unwrap_or(PathStage::Enrolled),
-                waiting_since: new
-                    .waiting_since
-                    .unwrap_or_else(|| OffsetDateTime::now_utc().date()),
+                waiting_since: new.waiting_since.unwrap_or_else(crate::html::format::today),
             },
             PURPOSE,
         )
@@ -384,7 +381,7 @@ pub async fn suggestions(
             id,
             top,
             include_excluded,
-            OffsetDateTime::now_utc().date(),
+            crate::html::format::today(),
         )
         .await?;
     // The typed answer becomes JSON here, at the edge, as `polku match` writes it.

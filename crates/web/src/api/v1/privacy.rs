@@ -339,7 +339,7 @@ pub async fn shares(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = participant_id(&id)?;
-    let today = OffsetDateTime::now_utc().date();
+    let today = crate::html::format::today();
     let items: Vec<ShareOut> = state
         .service
         .shares(&session.actor, id, PURPOSE)

@@ -27,6 +27,8 @@ pub struct Have {
     pub uri: String,
     pub label: String,
     pub working: bool,
+    /// The label's language when it is not the page's (a fallback), for `lang`.
+    pub other_lang: Option<&'static str>,
     pub evidence_key: &'static str,
 }
 
@@ -35,6 +37,8 @@ pub struct Hit {
     pub uri: String,
     pub label: String,
     pub working: bool,
+    /// As in [`Have`].
+    pub other_lang: Option<&'static str>,
     pub have: bool,
 }
 
@@ -104,6 +108,7 @@ async fn labelled(state: &AppState, ctx: &Ctx, view: &ParticipantView) -> WebRes
         .zip(labels)
         .map(|(s, l)| Have {
             uri: s.skill.to_string(),
+            other_lang: (l.lang != data_lang(ctx.locale)).then_some(l.lang),
             label: l.label,
             working: l.working,
             evidence_key: evidence_key(s.evidence),
@@ -149,6 +154,7 @@ async fn goal_skills(
             .take(n)
             .map(|h| Hit {
                 uri: h.uri.to_string(),
+                other_lang: (h.lang != data_lang(ctx.locale)).then_some(h.lang),
                 label: h.label,
                 working: h.working,
                 have: false,
@@ -190,6 +196,7 @@ async fn show_page(
             .map(|h| Hit {
                 have: view.personal.skills.iter().any(|s| s.skill == h.uri),
                 uri: h.uri.to_string(),
+                other_lang: (h.lang != data_lang(ctx.locale)).then_some(h.lang),
                 label: h.label,
                 working: h.working,
             })
