@@ -471,6 +471,10 @@ pub struct LanguageRow {
 pub struct Hit {
     pub uri: String,
     pub label: String,
+    /// The label is Polku's working translation (marked quietly).
+    pub working: bool,
+    /// The label's language when it is not the page's (a fallback), for `lang`.
+    pub other_lang: Option<&'static str>,
     /// Already among the task's skills (or its occupation).
     pub chosen: bool,
 }
@@ -656,7 +660,9 @@ async fn form_page(
             .await?;
         let hit = |h: polku_service::skill_search::SkillHit, chosen: bool| Hit {
             uri: h.uri.to_string(),
+            other_lang: (h.lang != lang).then_some(h.lang),
             label: h.label,
+            working: h.working,
             chosen,
         };
         (
