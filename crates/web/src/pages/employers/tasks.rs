@@ -415,19 +415,13 @@ pub async fn list(
     let e = state.service.employer(&session.actor, id).await?;
     let mut rows = Vec::new();
     for t in state.service.tasks(&session.actor, id).await? {
-        let all: Vec<EscoUri> = t
+        let all: Vec<String> = t
             .skills_essential
             .iter()
             .chain(&t.skills_optional)
-            .cloned()
+            .map(ToString::to_string)
             .collect();
-        let skills = state
-            .service
-            .esco_labels(&all, data_lang(ctx.locale))
-            .await?
-            .into_iter()
-            .map(|h| h.label)
-            .collect();
+        let skills = names(&state, &ctx, &all).await?;
         rows.push(Row {
             id: t.id.to_string(),
             demands: t

@@ -133,7 +133,9 @@ async fn concept(
     let uri = EscoUri::parse(&format!("http://data.europa.eu/esco/{kind}/{id}"))
         .map_err(|_| WebError::NotFound)?;
     let lang = data_lang(ctx.locale);
+    // The concept in each language; the one in the page's language is the heading.
     let mut names = Vec::new();
+    let mut shown = None;
     for (l, key) in [
         ("fi", "ref-lang-fi"),
         ("sv", "ref-lang-sv"),
@@ -149,14 +151,12 @@ async fn concept(
         if hit.label == uri.as_str() {
             return Err(WebError::NotFound);
         }
-        names.push((key, hit.label));
+        names.push((key, hit.label.clone()));
+        if l == lang {
+            shown = Some(hit);
+        }
     }
-    let shown = state
-        .service
-        .esco_labels(std::slice::from_ref(&uri), lang)
-        .await?
-        .pop()
-        .ok_or(WebError::NotFound)?;
+    let shown = shown.ok_or(WebError::NotFound)?;
     let l = state.service.esco_links(&session.actor, &uri, lang).await?;
     let hits = |v: Vec<polku_service::skill_search::SkillHit>| {
         v.into_iter().map(|h| Hit::of(h, lang)).collect()
