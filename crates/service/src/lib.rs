@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod authz;
 pub mod candidates;
+pub mod clock;
 pub mod consents;
 pub mod contacts;
 pub mod crypto;
@@ -22,6 +23,7 @@ pub mod matching;
 pub mod meetings;
 pub mod operator;
 pub mod participants;
+pub mod placements;
 pub mod plan;
 pub mod reference;
 pub mod register;
@@ -34,6 +36,7 @@ pub mod subject;
 pub mod users;
 
 pub use actor::Actor;
+pub use clock::today;
 pub use error::{Result, ServiceError};
 pub use store::Store;
 

@@ -3,6 +3,7 @@
 
 mod api;
 mod api_casework;
+mod api_placements;
 mod api_privacy;
 mod consents;
 mod employers;

@@ -11,6 +11,7 @@ mod me;
 pub mod openapi;
 mod participant_body;
 mod participants;
+pub mod placements;
 mod privacy;
 pub mod schemas;
 mod sessions;
@@ -24,6 +25,15 @@ const COACH: &[Role] = &[Role::Coach];
 const EMPLOYER_READERS: &[Role] = &[Role::Coordinator, Role::Coach, Role::Manager];
 const SHARE_RECIPIENTS: &[Role] = &[Role::Employer, Role::Mentor, Role::Institution];
 const STAFF: &[Role] = &[Role::Admin, Role::Manager, Role::Coach, Role::Coordinator];
+const PROPOSERS: &[Role] = &[Role::Coach, Role::Coordinator];
+const PLACEMENT_PARTIES: &[Role] = &[
+    Role::Coach,
+    Role::Coordinator,
+    Role::Employer,
+    Role::Mentor,
+    Role::Participant,
+];
+const EMPLOYER_USERS: &[Role] = &[Role::Employer];
 
 pub fn routes() -> Routes {
     let big = || DefaultBodyLimit::max(engine::MAX_BODY);
@@ -125,6 +135,46 @@ pub fn routes() -> Routes {
             "/api/v1/participants/{id}/suggestions",
             Policy::AnyRole(COACH),
             participants::suggestions,
+        )
+        .post(
+            "/api/v1/placements",
+            Policy::AnyRole(PROPOSERS),
+            placements::create,
+        )
+        .get(
+            "/api/v1/placements/{id}",
+            Policy::AnyRole(PLACEMENT_PARTIES),
+            placements::show,
+        )
+        .post(
+            "/api/v1/placements/{id}/answer",
+            Policy::AnyRole(&[Role::Employer, Role::Coach, Role::Coordinator]),
+            placements::answer,
+        )
+        .post(
+            "/api/v1/placements/{id}/confirm",
+            Policy::AnyRole(COACH),
+            placements::confirm,
+        )
+        .post(
+            "/api/v1/placements/{id}/state",
+            Policy::AnyRole(PROPOSERS),
+            placements::move_to,
+        )
+        .get(
+            "/api/v1/participants/{id}/placements",
+            Policy::AnyRole(COACH),
+            placements::of_participant,
+        )
+        .get(
+            "/api/v1/employer-placements",
+            Policy::AnyRole(EMPLOYER_USERS),
+            placements::mine,
+        )
+        .get(
+            "/api/v1/projects/{id}/proposals",
+            Policy::AnyRole(PROPOSERS),
+            placements::open_proposals,
         )
         .get(
             "/api/v1/employers",
