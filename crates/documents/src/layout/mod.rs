@@ -270,3 +270,109 @@ impl<'m> Cursor<'m> {
         wrap::widths(self.measure, style, text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::measure;
+    use crate::model::{Signature, Table};
+
+    fn busy_document() -> Document {
+        let long =
+            "Osallistuja harjoittelee asiakaspalvelua, kassatyötä ja tuotteiden esillepanoa \
+                    ohjaajan tuella; tavoitteena on itsenäinen työskentely. ";
+        let mut table = Table::new(["Tehtävä", "Kuvaus", "Tunnit"]);
+        for n in 0..40 {
+            table = table.row([
+                format!("Tehtävä {n}"),
+                format!("{long}Pitkäsanaisuusesimerkkitoimintakokonaisuus{n}"),
+                String::new(),
+            ]);
+        }
+        Document::new("fi", "Testi")
+            .h1(long)
+            .paragraph(long.repeat(20))
+            .key_values([(
+                "Hyvin pitkä nimike, joka ei mahdu sarakkeeseen kokonaan",
+                long,
+            )])
+            .table(table)
+            .bullets(std::iter::repeat_n(long, 30))
+            .signatures([
+                Signature::accepted("Äijälä Åsa", "Osallistuja", long),
+                Signature::on_paper("Kahvila Mäntylä Oy", "Järjestäjä", "Allekirjoitus"),
+            ])
+    }
+
+    fn leaves(nodes: &[Node], out: &mut Vec<LeafId>) {
+        for node in nodes {
+            match node {
+                Node::Leaf(leaf) => out.push(*leaf),
+                Node::Group(_, children) => leaves(children, out),
+            }
+        }
+    }
+
+    #[test]
+    fn every_line_stays_inside_the_page_area() {
+        let m = measure();
+        let laid = lay_out(&busy_document(), m);
+        assert!(laid.pages.len() > 3);
+        for (index, page) in laid.pages.iter().enumerate() {
+            for run in &page.runs {
+                let right = run.x + m.width(run.style, &run.text);
+                assert!(run.x >= MARGIN_X - 4.01, "page {index}: {run:?}");
+                assert!(
+                    right <= PAGE_WIDTH - MARGIN_X + 0.01,
+                    "page {index}: {run:?}"
+                );
+                match run.content {
+                    Content::PageNumber => assert_eq!(run.baseline, FOOTER_BASELINE),
+                    _ => assert!(
+                        run.baseline > TOP && run.baseline <= BOTTOM,
+                        "page {index}: {run:?}"
+                    ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_tagged_line_is_in_the_structure_once_and_in_drawing_order() {
+        let laid = lay_out(&busy_document(), measure());
+        let mut in_tree = Vec::new();
+        leaves(&laid.structure, &mut in_tree);
+        let drawn: Vec<LeafId> = laid
+            .pages
+            .iter()
+            .flat_map(|page| &page.runs)
+            .filter_map(|run| match run.content {
+                Content::Tagged(leaf) => Some(leaf),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(drawn.len(), laid.leaves);
+        assert_eq!(in_tree, drawn);
+    }
+
+    #[test]
+    fn a_heading_is_never_the_last_line_of_a_page() {
+        // Filler of every length that puts the heading somewhere near the foot of page 1.
+        for filler in 30..60 {
+            let document = Document::new("fi", "Testi")
+                .paragraph("Rivi\n".repeat(filler))
+                .h2("Osio")
+                .paragraph("Teksti.");
+            let laid = lay_out(&document, measure());
+            for page in &laid.pages {
+                let last = page
+                    .runs
+                    .iter()
+                    .filter(|run| matches!(run.content, Content::Tagged(_)))
+                    .max_by(|a, b| a.baseline.total_cmp(&b.baseline))
+                    .map(|run| run.text.as_str());
+                assert_ne!(last, Some("Osio"), "after {filler} lines of filler");
+            }
+        }
+    }
+}

@@ -65,3 +65,18 @@ fn a_long_paragraph_is_one_paragraph_of_many_lines() {
     let text = pdf.text();
     assert_eq!(text.matches("säännöllinen palaute").count(), 30 + 40);
 }
+
+#[test]
+fn an_empty_cell_is_still_a_cell() {
+    let bytes = Document::new("fi", "Tehtävät")
+        .table(
+            Table::new(["Tehtävä", "Tunnit", "Huomio"])
+                .row(["Tiskaus", "6", ""])
+                .row(["Kassa", "", "Perehdytys ensin"]),
+        )
+        .render()
+        .unwrap();
+    let pdf = parse(&bytes);
+    assert_eq!(pdf.count("TD"), 6);
+    assert!(pdf.text().contains("Perehdytys ensin"));
+}
