@@ -1,6 +1,8 @@
 //! Laying out each kind of block.
 
-use super::{leading, Cursor, Kind, Node, BODY, BODY_BOLD, CONTENT_WIDTH, MARGIN_X, SMALL};
+use super::{
+    leading, Cursor, Kind, Node, BODY, BODY_BOLD, BOTTOM, CONTENT_WIDTH, MARGIN_X, SMALL, TOP,
+};
 use crate::fonts::{Style, Weight};
 use crate::model::{Block, HeadingLevel, Signature, SignatureMark, Table};
 
@@ -110,27 +112,50 @@ fn bullets(cursor: &mut Cursor<'_>, items: &[String]) -> Option<Node> {
 /// One row of cells, each wrapped to its column.
 struct Row {
     cells: Vec<Vec<String>>,
-    style: Style,
+    /// One style per cell; all of one size, so the cells' lines keep in step.
+    styles: Vec<Style>,
 }
 
 impl Row {
-    fn new(cursor: &Cursor<'_>, cells: &[String], widths: &[f32], style: Style) -> Self {
+    /// Wraps `cells` to `widths`; `styles` gives each column's style (the last one repeats).
+    fn new(cursor: &Cursor<'_>, cells: &[String], widths: &[f32], styles: &[Style]) -> Self {
+        let styles: Vec<Style> = (0..cells.len())
+            .map(|i| styles.get(i).or(styles.last()).copied().unwrap_or(BODY))
+            .collect();
         let cells = cells
             .iter()
             .zip(widths)
-            .map(|(text, width)| cursor.wrap(style, text, width - 2.0 * CELL_PAD_X))
+            .zip(&styles)
+            .map(|((text, width), style)| cursor.wrap(*style, text, width - 2.0 * CELL_PAD_X))
             .collect();
-        Self { cells, style }
+        Self { cells, styles }
+    }
+
+    fn line_height(&self) -> f32 {
+        leading(self.styles.first().copied().unwrap_or(BODY))
     }
 
     fn height(&self) -> f32 {
         let lines = self.cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
-        lines as f32 * leading(self.style) + 2.0 * CELL_PAD_Y
+        lines as f32 * self.line_height() + 2.0 * CELL_PAD_Y
     }
 
-    /// Puts the row at the cursor and moves below it. Tagged rows return one group per cell
-    /// (an empty cell still gets an empty tagged line, so a screen reader counts its column);
-    /// an artifact row (a header repeated on a new page) returns nothing.
+    /// Moves to a new page unless the row fits here; a row taller than half a page only needs
+    /// room for its first three lines (it continues on the next page).
+    fn keep(&self, cursor: &mut Cursor<'_>) -> bool {
+        let height = self.height();
+        if height > (BOTTOM - TOP) / 2.0 {
+            cursor.ensure(3.0 * self.line_height() + 2.0 * CELL_PAD_Y)
+        } else {
+            cursor.ensure(height)
+        }
+    }
+
+    /// Puts the row at the cursor and moves below it. A row taller than the room left on a
+    /// page continues on the next one (cells side by side keep their lines in step). Tagged
+    /// rows return one group per cell (an empty cell still gets an empty tagged line, so a
+    /// screen reader counts its column); an artifact row (a header repeated on a new page)
+    /// returns nothing.
     fn put(
         &self,
         cursor: &mut Cursor<'_>,
@@ -139,35 +164,60 @@ impl Row {
         kinds: &[Kind],
         tagged: bool,
     ) -> Vec<Node> {
-        let top = cursor.y;
-        let line_height = leading(self.style);
+        let line_height = self.line_height();
+        let total = self.cells.iter().map(Vec::len).max().unwrap_or(0);
+        let mut lefts = Vec::with_capacity(widths.len());
         let mut x = left;
-        let mut nodes = Vec::new();
-        for (index, (lines, width)) in self.cells.iter().zip(widths).enumerate() {
-            let mut leaves = Vec::new();
-            for (n, line) in lines.iter().enumerate() {
-                let y = top + CELL_PAD_Y + n as f32 * line_height;
-                if tagged {
-                    leaves.push(cursor.put(x + CELL_PAD_X, y, self.style, line));
-                } else {
-                    cursor.put_artifact(x + CELL_PAD_X, y, self.style, line);
-                }
-            }
-            if tagged {
-                if leaves.is_empty() {
-                    leaves.push(cursor.put(x + CELL_PAD_X, top + CELL_PAD_Y, self.style, ""));
-                }
-                let kind = kinds
-                    .get(index)
-                    .or(kinds.last())
-                    .cloned()
-                    .unwrap_or(Kind::TD);
-                nodes.push(Node::Group(kind, leaves));
-            }
+        for width in widths {
+            lefts.push(x + CELL_PAD_X);
             x += width;
         }
-        cursor.y = top + self.height();
-        nodes
+        let mut leaves: Vec<Vec<Node>> = vec![Vec::new(); self.cells.len()];
+        if tagged {
+            let cells = self.cells.iter().zip(&self.styles).zip(&mut leaves);
+            for (((lines, style), cell), x) in cells.zip(&lefts) {
+                if lines.is_empty() {
+                    let top = cursor.y + CELL_PAD_Y;
+                    cell.push(cursor.put(*x, top, *style, ""));
+                }
+            }
+        }
+        let mut first = 0;
+        loop {
+            let top = cursor.y;
+            // At least one line per page, so a long row always moves on.
+            let room = ((BOTTOM - top - 2.0 * CELL_PAD_Y) / line_height).floor();
+            let last = (first + (room.max(1.0) as usize)).min(total);
+            let cells = self.cells.iter().zip(&self.styles).zip(&mut leaves);
+            for (((lines, style), cell), x) in cells.zip(&lefts) {
+                for (n, line) in lines.iter().enumerate().take(last).skip(first) {
+                    let y = top + CELL_PAD_Y + (n - first) as f32 * line_height;
+                    if tagged {
+                        cell.push(cursor.put(*x, y, *style, line));
+                    } else {
+                        cursor.put_artifact(*x, y, *style, line);
+                    }
+                }
+            }
+            if last >= total {
+                let lines = (last - first).max(1);
+                cursor.y = top + lines as f32 * line_height + 2.0 * CELL_PAD_Y;
+                break;
+            }
+            cursor.new_page();
+            first = last;
+        }
+        if !tagged {
+            return Vec::new();
+        }
+        leaves
+            .into_iter()
+            .enumerate()
+            .map(|(index, cell)| {
+                let kind = kinds.get(index).or(kinds.last()).cloned();
+                Node::Group(kind.unwrap_or(Kind::TD), cell)
+            })
+            .collect()
     }
 }
 
@@ -228,14 +278,16 @@ fn distribute(narrowest: &[f32], natural: &[f32], available: f32) -> Vec<f32> {
 fn table(cursor: &mut Cursor<'_>, table: &Table) -> Option<Node> {
     let widths = column_widths(cursor, table);
     let right = MARGIN_X + widths.iter().sum::<f32>();
-    let header = Row::new(cursor, &table.header, &widths, BODY_BOLD);
+    let header = Row::new(cursor, &table.header, &widths, &[BODY_BOLD]);
     let rows: Vec<Row> = table
         .rows
         .iter()
-        .map(|cells| Row::new(cursor, cells, &widths, BODY))
+        .map(|cells| Row::new(cursor, cells, &widths, &[BODY]))
         .collect();
 
-    let first = rows.first().map_or(0.0, Row::height);
+    let first = rows
+        .first()
+        .map_or(0.0, |row| row.height().min(3.0 * row.line_height()));
     cursor.ensure(header.height() + first);
     let put_header = |cursor: &mut Cursor<'_>, tagged: bool| {
         let top = cursor.y;
@@ -248,7 +300,7 @@ fn table(cursor: &mut Cursor<'_>, table: &Table) -> Option<Node> {
     let head = put_header(cursor, true);
     let mut body = Vec::new();
     for row in &rows {
-        if cursor.ensure(row.height()) {
+        if row.keep(cursor) {
             put_header(cursor, false);
         }
         let cells = row.put(cursor, MARGIN_X, &widths, &[Kind::TD], true);
@@ -278,16 +330,10 @@ fn key_values(cursor: &mut Cursor<'_>, pairs: &[(String, String)]) -> Option<Nod
     let left = MARGIN_X - CELL_PAD_X;
     let mut rows = Vec::new();
     for (label, value) in pairs {
-        let labels = Row::new(cursor, std::slice::from_ref(label), &widths[..1], BODY_BOLD);
-        let values = Row::new(cursor, std::slice::from_ref(value), &widths[1..], BODY);
-        let height = labels.height().max(values.height());
-        cursor.ensure(height);
-        let top = cursor.y;
-        let mut cells = labels.put(cursor, left, &widths[..1], &[Kind::ThRow], true);
-        cursor.y = top;
-        let value_left = left + label_width;
-        cells.extend(values.put(cursor, value_left, &widths[1..], &[Kind::TD], true));
-        cursor.y = top + height;
+        let cells = [label.clone(), value.clone()];
+        let row = Row::new(cursor, &cells, &widths, &[BODY_BOLD, BODY]);
+        row.keep(cursor);
+        let cells = row.put(cursor, left, &widths, &[Kind::ThRow, Kind::TD], true);
         rows.push(Node::Group(Kind::TR, cells));
     }
     cursor.y += GAP;

@@ -292,10 +292,14 @@ mod tests {
         Document::new("fi", "Testi")
             .h1(long)
             .paragraph(long.repeat(20))
-            .key_values([(
-                "Hyvin pitkä nimike, joka ei mahdu sarakkeeseen kokonaan",
-                long,
-            )])
+            .key_values([
+                (
+                    "Hyvin pitkä nimike, joka ei mahdu sarakkeeseen kokonaan",
+                    long.to_owned(),
+                ),
+                // A value longer than a page.
+                ("Tavoitteet", long.repeat(120)),
+            ])
             .table(table)
             .bullets(std::iter::repeat_n(long, 30))
             .signatures([
@@ -338,7 +342,7 @@ mod tests {
     }
 
     #[test]
-    fn every_tagged_line_is_in_the_structure_once_and_in_drawing_order() {
+    fn every_tagged_line_is_in_the_structure_once() {
         let laid = lay_out(&busy_document(), measure());
         let mut in_tree = Vec::new();
         leaves(&laid.structure, &mut in_tree);
@@ -352,7 +356,9 @@ mod tests {
             })
             .collect();
         assert_eq!(drawn.len(), laid.leaves);
-        assert_eq!(in_tree, drawn);
+        // Cells of a row split across pages are drawn page by page, and read cell by cell.
+        in_tree.sort_unstable();
+        assert_eq!(in_tree, (0..laid.leaves).collect::<Vec<_>>());
     }
 
     #[test]

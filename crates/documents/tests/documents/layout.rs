@@ -80,3 +80,23 @@ fn an_empty_cell_is_still_a_cell() {
     assert_eq!(pdf.count("TD"), 6);
     assert!(pdf.text().contains("Perehdytys ensin"));
 }
+
+#[test]
+fn a_value_longer_than_a_page_continues_on_the_next_page() {
+    let goal = "Tavoitteena on vahvistaa työelämätaitoja ja löytää sopiva työtehtävä. ";
+    let value = (1..=120)
+        .map(|n| format!("{n}. {goal}"))
+        .collect::<String>();
+    let bytes = Document::new("fi", "Raportti")
+        .key_values([("Tavoitteet", value.as_str()), ("Seuraava", "Loppu")])
+        .render()
+        .unwrap();
+    let pdf = parse(&bytes);
+    assert!(pdf.page_count() >= 2);
+    let text = pdf.text();
+    assert!(text.contains("1. Tavoitteena") && text.contains("120. Tavoitteena"));
+    assert!(pdf.page_text(pdf.page_count() as u32).contains("Loppu"));
+    // One label–value row per pair, however many pages the value takes.
+    assert_eq!(pdf.count("TR"), 2);
+    assert_eq!(pdf.count("TD"), 2);
+}
