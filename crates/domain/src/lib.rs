@@ -22,7 +22,7 @@ pub mod role;
 pub use business_id::BusinessId;
 pub use cefr::{CefrLevel, LanguageCode};
 pub use employer::{
-    CooperationDepth, Employer, EmployerSize, Interaction, InteractionKind, Need, Opening,
+    CooperationDepth, Employer, EmployerSize, Interaction, InteractionKind, LegalForm, Need, Opening,
     OpeningKind, Schedule, Task,
 };
 pub use error::DomainError;

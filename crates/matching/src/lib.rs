@@ -26,6 +26,7 @@ pub mod output;
 mod prune;
 mod score;
 mod search;
+pub mod subsidies;
 mod subsidy;
 mod swar;
 mod validate;
