@@ -84,8 +84,8 @@ fn pay_with(
             rate: None,
             cap_eur_month: None,
             max_months: None,
-            monthly_wage_eur: None,
-            hours_per_week: None,
+            monthly_wage_eur: Some(round2(monthly_wage_eur)),
+            hours_per_week: Some(hours_per_week),
             estimate_eur_month: None,
             text: Text::new(
                 true,
