@@ -207,7 +207,8 @@ pub fn unemployment(rng: &mut Rng, esf: &mut EsfEntry) {
     } else {
         rng.range(1, 11)
     };
-    let since = super::people::REFERENCE_DATE - time::Duration::days((months * 365 / 12) as i64 + 3);
+    let since =
+        super::people::REFERENCE_DATE - time::Duration::days((months * 365 / 12) as i64 + 3);
     esf.unemployed_since = Some(since);
     esf.normalise(super::people::REFERENCE_DATE);
 }

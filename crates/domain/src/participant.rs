@@ -247,11 +247,7 @@ impl ParticipantPersonal {
                 reason: "not a plausible year of birth".into(),
             });
         }
-        if self
-            .esf
-            .unemployed_since
-            .is_some_and(|d| d.year() < 1950)
-        {
+        if self.esf.unemployed_since.is_some_and(|d| d.year() < 1950) {
             return Err(DomainError::Invalid {
                 field: "unemployed_since",
                 reason: "not a plausible date".into(),
@@ -299,9 +295,18 @@ mod tests {
     #[test]
     fn months_count_whole_calendar_months() {
         use time::macros::date;
-        assert_eq!(whole_months(date!(2024 - 01 - 15), date!(2025 - 01 - 14)), 11);
-        assert_eq!(whole_months(date!(2024 - 01 - 15), date!(2025 - 01 - 15)), 12);
-        assert_eq!(whole_months(date!(2025 - 01 - 15), date!(2024 - 01 - 15)), 0);
+        assert_eq!(
+            whole_months(date!(2024 - 01 - 15), date!(2025 - 01 - 14)),
+            11
+        );
+        assert_eq!(
+            whole_months(date!(2024 - 01 - 15), date!(2025 - 01 - 15)),
+            12
+        );
+        assert_eq!(
+            whole_months(date!(2025 - 01 - 15), date!(2024 - 01 - 15)),
+            0
+        );
         let mut e = EsfEntry {
             unemployed_since: Some(date!(2020 - 03 - 01)),
             ..EsfEntry::default()

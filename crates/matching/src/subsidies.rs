@@ -124,15 +124,29 @@ impl Fact {
 pub enum Reason {
     ReducedWorkAbility,
     /// At least `at_least` years old on the day (`age`: the lowest age the facts allow).
-    Age { at_least: u8, age: u16 },
+    Age {
+        at_least: u8,
+        age: u16,
+    },
     LongTermUnemployed,
     /// Unemployed `months` of the last 28.
-    UnemployedMonths { months: u8, at_least: u8 },
-    NonprofitEmployer { legal_form: LegalForm },
+    UnemployedMonths {
+        months: u8,
+        at_least: u8,
+    },
+    NonprofitEmployer {
+        legal_form: LegalForm,
+    },
     /// `hours` a week, at least `at_least`.
-    Hours { hours: u16, at_least: u16 },
+    Hours {
+        hours: u16,
+        at_least: u16,
+    },
     /// The 100 % rule pays for at most `hours` a week (65 % of full time) times 1.23.
-    WorktimeCeiling { hours: f64, factor: f64 },
+    WorktimeCeiling {
+        hours: f64,
+        factor: f64,
+    },
     /// To confirm: the tasks are not business activity (100 % rule).
     ConfirmNonBusinessTasks,
     /// To confirm: the person is in a disadvantaged group (general rule).
@@ -447,7 +461,10 @@ pub fn select(
     push(
         AGE60_LTU,
         &[ltu, age60],
-        vec![Reason::Age { at_least: 60, age }, Reason::LongTermUnemployed],
+        vec![
+            Reason::Age { at_least: 60, age },
+            Reason::LongTermUnemployed,
+        ],
     );
     if !municipal {
         push(GENERAL, &[], vec![Reason::ConfirmDisadvantagedGroup]);

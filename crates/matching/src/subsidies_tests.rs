@@ -59,8 +59,17 @@ fn age_55_needs_the_birthday_itself() {
             unemployed_months_of_28: Some(24),
             ..PersonFacts::default()
         };
-        let s = select(&p, Some(LegalForm::Company), job(2400, 30), &RuleSet::on(on));
-        assert_eq!(applying(&s).contains(&AGE55), expect, "{years} {day_offset}");
+        let s = select(
+            &p,
+            Some(LegalForm::Company),
+            job(2400, 30),
+            &RuleSet::on(on),
+        );
+        assert_eq!(
+            applying(&s).contains(&AGE55),
+            expect,
+            "{years} {day_offset}"
+        );
     }
 }
 
@@ -72,7 +81,12 @@ fn age_60_and_long_term_unemployment_give_the_60_plus_rule() {
             long_term_unemployed: true,
             ..PersonFacts::default()
         };
-        let s = select(&p, Some(LegalForm::Company), job(2400, 30), &RuleSet::on(ON));
+        let s = select(
+            &p,
+            Some(LegalForm::Company),
+            job(2400, 30),
+            &RuleSet::on(ON),
+        );
         assert_eq!(applying(&s).contains(&AGE60_LTU), expect, "{years}");
     }
     // 60 but not long-term unemployed: not offered.
@@ -81,14 +95,24 @@ fn age_60_and_long_term_unemployment_give_the_60_plus_rule() {
         unemployed_months_of_28: Some(11),
         ..PersonFacts::default()
     };
-    let s = select(&p, Some(LegalForm::Company), job(2400, 30), &RuleSet::on(ON));
+    let s = select(
+        &p,
+        Some(LegalForm::Company),
+        job(2400, 30),
+        &RuleSet::on(ON),
+    );
     assert!(!keys(&s).contains(&AGE60_LTU));
     // Twelve months of unemployment count as long-term even without the mark.
     let p = PersonFacts {
         unemployed_months_of_28: Some(12),
         ..p
     };
-    let s = select(&p, Some(LegalForm::Company), job(2400, 30), &RuleSet::on(ON));
+    let s = select(
+        &p,
+        Some(LegalForm::Company),
+        job(2400, 30),
+        &RuleSet::on(ON),
+    );
     assert!(applying(&s).contains(&AGE60_LTU));
     // The 60+ rule pays as the general one but longer, so it is the better one.
     assert_eq!(s.best, Some(AGE60_LTU));
@@ -119,10 +143,20 @@ fn hours_24_and_25_decide_the_55_plus_subsidy() {
         ..PersonFacts::default()
     };
     for (hours, expect) in [(24, false), (25, true)] {
-        let s = select(&p, Some(LegalForm::Company), job(2400, hours), &RuleSet::on(ON));
+        let s = select(
+            &p,
+            Some(LegalForm::Company),
+            job(2400, hours),
+            &RuleSet::on(ON),
+        );
         assert_eq!(applying(&s).contains(&AGE55), expect, "{hours}");
     }
-    let s = select(&p, Some(LegalForm::Company), job(2400, 25), &RuleSet::on(ON));
+    let s = select(
+        &p,
+        Some(LegalForm::Company),
+        job(2400, 25),
+        &RuleSet::on(ON),
+    );
     let o = s.options.iter().find(|o| o.rule == AGE55).expect("55+");
     assert_eq!(o.estimate_eur_month, Some(1680.0));
     assert_eq!(o.estimate_eur_total, Some(16_800.0));
@@ -266,7 +300,12 @@ fn a_missing_fact_is_named_and_the_rule_is_not_chosen() {
         unemployed_months_of_28: Some(28),
         ..PersonFacts::default()
     };
-    let s = select(&p, Some(LegalForm::Company), job(2000, 30), &RuleSet::on(ON));
+    let s = select(
+        &p,
+        Some(LegalForm::Company),
+        job(2000, 30),
+        &RuleSet::on(ON),
+    );
     let o = s.options.iter().find(|o| o.rule == AGE55).expect("55+");
     assert_eq!(o.missing, Some(Fact::BirthDate));
     // A year later it is certain.
@@ -282,7 +321,12 @@ fn a_missing_fact_is_named_and_the_rule_is_not_chosen() {
         birth_date: Some(date!(1960 - 01 - 01)),
         ..PersonFacts::default()
     };
-    let s = select(&p, Some(LegalForm::Company), job(2000, 30), &RuleSet::on(ON));
+    let s = select(
+        &p,
+        Some(LegalForm::Company),
+        job(2000, 30),
+        &RuleSet::on(ON),
+    );
     let o = s.options.iter().find(|o| o.rule == AGE55).expect("55+");
     assert_eq!(o.missing, Some(Fact::UnemploymentHistory));
     // Two facts missing: not listed.
@@ -315,7 +359,11 @@ fn arrangement_sums_tools_under_one_cap_and_assistance_monthly() {
         [
             ("lift_table", 3000, Some("jarjestelytuki.tools")),
             ("screen_magnifier", 1500, Some("jarjestelytuki.tools")),
-            ("coworker_assistance", 400, Some("jarjestelytuki.assistance")),
+            (
+                "coworker_assistance",
+                400,
+                Some("jarjestelytuki.assistance"),
+            ),
             ("quiet_workspace", 0, None),
         ],
         ON,
@@ -329,7 +377,10 @@ fn arrangement_sums_tools_under_one_cap_and_assistance_monthly() {
 }
 
 fn legal_form() -> impl Strategy<Value = Option<LegalForm>> {
-    prop_oneof![Just(None), proptest::sample::select(LegalForm::ALL.to_vec()).prop_map(Some)]
+    prop_oneof![
+        Just(None),
+        proptest::sample::select(LegalForm::ALL.to_vec()).prop_map(Some)
+    ]
 }
 
 proptest! {

@@ -38,7 +38,11 @@ pub struct SubsidyEstimate {
 pub fn person_facts(view: &ParticipantView, on: Date) -> PersonFacts {
     let esf = &view.personal.esf;
     PersonFacts {
-        birth_date: view.personal.hetu.as_ref().map(polku_domain::Hetu::birth_date),
+        birth_date: view
+            .personal
+            .hetu
+            .as_ref()
+            .map(polku_domain::Hetu::birth_date),
         birth_year: esf.birth_year,
         reduced_work_ability: esf.disability.unwrap_or(false),
         long_term_unemployed: esf.long_term_unemployed,

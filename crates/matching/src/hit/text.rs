@@ -414,7 +414,10 @@ impl Display for Formatted<'_, '_> {
                 write!(f, "No pay-subsidy rule {key} is in force on {today}.")
             }
             Msg::NoPaySubsidy { today } => {
-                write!(f, "No pay-subsidy rule applies with this employer on {today}.")
+                write!(
+                    f,
+                    "No pay-subsidy rule applies with this employer on {today}."
+                )
             }
             _ => Ok(()),
         }

@@ -67,7 +67,10 @@ fn suggestions_show_the_best_rule_of_the_selection() {
         employer(i, "association");
         set(i, "p-lifting", "unemployed_months_of_28", 26.into());
     });
-    assert_eq!(association["rule"], "palkkatuki.nonprofit100", "{association}");
+    assert_eq!(
+        association["rule"], "palkkatuki.nonprofit100",
+        "{association}"
+    );
     let aged = subsidy_with(|i| {
         employer(i, "company");
         set(i, "p-lifting", "birth_date", "1964-03-01".into());

@@ -21,6 +21,7 @@ mod esco;
 mod keys;
 mod participants;
 mod sessions;
+mod subsidy;
 
 macro_rules! stories {
     ($($area:ident::$name:ident),+ $(,)?) => {
@@ -56,6 +57,7 @@ stories!(
     audit::audit_queries_answer_who_accessed_whom,
     data_subject::erasure_removes_every_row_unless_held,
     data_subject::every_column_is_classified,
+    subsidy::subsidy_estimate_uses_stored_facts,
 );
 
 #[test]

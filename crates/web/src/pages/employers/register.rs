@@ -164,7 +164,11 @@ impl Values {
                 .join(", "),
             cooperation: depth_str(e.cooperation).to_owned(),
             mentor_available: e.mentor_available,
-            legal_form: e.legal_form.map(|f| f.code()).unwrap_or_default().to_owned(),
+            legal_form: e
+                .legal_form
+                .map(|f| f.code())
+                .unwrap_or_default()
+                .to_owned(),
             version: e.version,
         }
     }

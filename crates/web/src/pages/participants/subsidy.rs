@@ -119,7 +119,9 @@ pub fn shown(ctx: &Ctx, e: &SubsidyEstimate) -> SubsidyShown {
         .iter()
         .map(|a| {
             let name = polku_domain::catalogue::accommodation(&a.accommodation)
-                .map_or(a.accommodation.clone(), |c| c.label.get(ctx.locale).to_owned());
+                .map_or(a.accommodation.clone(), |c| {
+                    c.label.get(ctx.locale).to_owned()
+                });
             match (a.in_force, a.one_off_eur, a.eur_month) {
                 (false, _, _) => tx(
                     ctx,
@@ -144,14 +146,8 @@ pub fn shown(ctx: &Ctx, e: &SubsidyEstimate) -> SubsidyShown {
             }
         })
         .collect::<Vec<_>>();
-    let arrangement_total = (!arrangement.is_empty()).then(|| {
-        tx_euros(
-            ctx,
-            "p-sub-arrangement-total",
-            e.arrangement_total_eur,
-            &[],
-        )
-    });
+    let arrangement_total = (!arrangement.is_empty())
+        .then(|| tx_euros(ctx, "p-sub-arrangement-total", e.arrangement_total_eur, &[]));
     let total = e
         .total_eur
         .filter(|t| *t > 0.0)

@@ -6,8 +6,7 @@
 
 use super::domain::{
     BusinessId, CefrLevel, Cooperation, DataCategory, Dimension, EmployerSize, EscoUri, LegalForm,
-    Level,
-    MunicipalityCode, OpeningKind, PathStage, Schedule,
+    Level, MunicipalityCode, OpeningKind, PathStage, Schedule,
 };
 use crate::api::v1::participant_body::{
     AvailabilityIn, FunctioningIn, MobilityIn, PersonalIn, SensitiveIn, SkillIn, Summary,
