@@ -606,4 +606,4 @@ p-sub-arrangement-one-off = { $name }: up to { $eur } once.
 p-sub-arrangement-monthly = { $name }: { $eur } a month for up to { $n } months.
 p-sub-arrangement-not-in-force = { $name }: the subsidy cannot be estimated for today.
 p-sub-arrangement-total = Subsidy for arranging working conditions in all: about { $eur }.
-p-sub-total = The best pay subsidy and the working-conditions subsidy together: about { $eur } for the whole period.
+p-sub-total = The best pay subsidy and the subsidy for arranging working conditions together: about { $eur } for the whole period.

@@ -607,5 +607,5 @@ p-sub-arrangement-title = Stöd för ordnande av arbetsförhållanden
 p-sub-arrangement-one-off = { $name }: högst { $eur } en gång.
 p-sub-arrangement-monthly = { $name }: { $eur } per månad i högst { $n } månader.
 p-sub-arrangement-not-in-force = { $name }: stödet kan inte uppskattas för i dag.
-p-sub-arrangement-total = Stöd för arbetsförhållanden sammanlagt cirka { $eur }.
-p-sub-total = Bästa lönesubventionen och stödet för arbetsförhållanden sammanlagt cirka { $eur } för hela tiden.
+p-sub-arrangement-total = Stöd för ordnande av arbetsförhållanden sammanlagt cirka { $eur }.
+p-sub-total = Bästa lönesubventionen och stödet för ordnande av arbetsförhållanden sammanlagt cirka { $eur } för hela tiden.
