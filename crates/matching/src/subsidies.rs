@@ -312,10 +312,7 @@ fn decide(tests: &[Tri]) -> Option<Option<Fact>> {
     for t in tests {
         match t {
             Tri::No => return None,
-            Tri::Unknown(f) if missing.is_some() => {
-                let _ = f;
-                return None;
-            }
+            Tri::Unknown(_) if missing.is_some() => return None,
             Tri::Unknown(f) => missing = Some(*f),
             Tri::Yes => {}
         }

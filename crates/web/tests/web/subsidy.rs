@@ -210,3 +210,42 @@ fn suggestions_show_every_rule_with_euros_and_the_status_note() {
             .contains("Confirm the subsidy with the employment authority."));
     });
 }
+
+#[test]
+fn the_api_takes_unemployed_since_and_refuses_a_future_day() {
+    sqlite(|app| async move {
+        use axum::http::Method;
+        let (coach, id) = participant(&app, None).await;
+        let path = format!("/api/v1/participants/{id}");
+        let future =
+            (time::OffsetDateTime::now_utc().date() + time::Duration::days(40)).to_string();
+        let res = app
+            .api(
+                Method::PATCH,
+                &path,
+                Some(&coach),
+                Some(serde_json::json!({"personal": {"esf": {"unemployed_since": future}}})),
+                &[("if-match", "\"1\"")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+        let fields = res.json()["error"]["fields"].clone();
+        assert!(
+            fields.get("personal.esf.unemployed_since").is_some(),
+            "{fields}"
+        );
+        let res = app
+            .api(
+                Method::PATCH,
+                &path,
+                Some(&coach),
+                Some(serde_json::json!({"personal": {"esf": {"unemployed_since": "2021-05-01"}}})),
+                &[("if-match", "\"1\"")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let esf = res.json()["personal"]["esf"].clone();
+        assert_eq!(esf["unemployed_since"], "2021-05-01");
+        assert_eq!(esf["long_term_unemployed"], true);
+    });
+}
