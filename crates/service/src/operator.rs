@@ -94,6 +94,28 @@ impl Service {
         Ok(self.store().participant_scope(id).await?.is_some())
     }
 
+    /// Whether the participant has any proposal or placement (nothing about it is read but that
+    /// it exists), so a generator can tell what it already wrote.
+    pub async fn has_placements(&self, actor: &Actor, id: ParticipantId) -> Result<bool> {
+        operator_only(actor)?;
+        Ok(!self.store().placements_of(id).await?.is_empty())
+    }
+
+    /// Whether an employer user already represents an employer (access facts only).
+    pub async fn represents(
+        &self,
+        actor: &Actor,
+        user: polku_domain::UserId,
+        employer: polku_domain::EmployerId,
+    ) -> Result<bool> {
+        operator_only(actor)?;
+        Ok(self
+            .store()
+            .employers_of_user(user)
+            .await?
+            .contains(&employer))
+    }
+
     /// The participants of a project who have at least one meeting recorded (nothing about the
     /// meetings is read but that they exist), so a generator can tell what it already wrote.
     pub async fn participants_with_meetings(
