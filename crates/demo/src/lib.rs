@@ -21,6 +21,7 @@ mod openings;
 mod people;
 mod plan;
 mod profile;
+mod proposals;
 mod regions;
 mod rng;
 mod sector;
@@ -222,6 +223,7 @@ pub async fn seed(
     let today = now.to_offset(casework::helsinki_offset(now)).date();
     casework::seed_casework(svc, actor, &plan, today).await?;
     casework::seed_employer_work(svc, actor, &plan, today).await?;
+    proposals::seed_proposals(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

@@ -2,7 +2,7 @@
 //! no with a reason). Post/Redirect/Get with a confirmation; a stale version shows the
 //! proposal as it is now and changes nothing.
 
-use super::state_key;
+use super::list::state_key;
 use crate::api::v1::io::rule_key;
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
