@@ -25,6 +25,7 @@ pub mod operator;
 pub mod participants;
 pub mod placements;
 pub mod plan;
+pub mod proposal_view;
 pub mod reference;
 pub mod register;
 pub mod reports;

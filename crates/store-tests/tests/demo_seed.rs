@@ -21,6 +21,7 @@ stories!(
     demo_seed_completes_an_interrupted_run,
     demo_seed_refuses_another_seed,
     demo_every_participant_has_three_suggestions,
+    demo_employer_users_have_proposals_in_every_answer_state,
 );
 
 const OPTS: DemoOptions = DemoOptions {
@@ -247,4 +248,46 @@ async fn demo_every_participant_has_three_suggestions(db: Arc<TestDb>) {
     let relations = svc.employer_relations(&operator(), e.id).await.unwrap();
     assert_eq!(relations.interactions.len(), 1);
     assert!(relations.needs.iter().any(|n| n.hidden));
+}
+
+/// The employer's pages have something to show: the first employer user of a project sees
+/// proposals waiting, answered "let's meet first", agreed and declined, and the one with
+/// functioning shared shows workplace adjustments.
+async fn demo_employer_users_have_proposals_in_every_answer_state(db: Arc<TestDb>) {
+    use polku_domain::{EmployerAnswer, PlacementState, Role};
+    let svc = &db.service;
+    seed(svc, &OPTS).await.unwrap();
+    let plan = demo::plan(&OPTS).unwrap();
+    let mut states = std::collections::BTreeSet::new();
+    let mut answers = std::collections::BTreeSet::new();
+    let mut adjustments = false;
+    for u in plan
+        .users
+        .iter()
+        .filter(|u| u.roles.iter().any(|g| g.role == Role::Employer))
+    {
+        let actor = Actor::user(u.id, u.roles.clone());
+        for v in svc.my_employer_placements(&actor).await.unwrap() {
+            states.insert(v.placement.state.as_str());
+            answers.insert(v.placement.answer.map(EmployerAnswer::as_str));
+            let e = svc
+                .proposal_for_employer(&actor, v.placement.id)
+                .await
+                .unwrap();
+            assert_eq!(e.tasks.len(), v.placement.tasks.len());
+            adjustments |= e.adjustments.is_some();
+        }
+    }
+    for s in [
+        PlacementState::Proposed,
+        PlacementState::Agreed,
+        PlacementState::Declined,
+    ] {
+        assert!(states.contains(s.as_str()), "no {s:?} in {states:?}");
+    }
+    assert!(
+        answers.contains(&None) && answers.contains(&Some("meet")),
+        "{answers:?}"
+    );
+    assert!(adjustments, "no proposal with functioning shared");
 }

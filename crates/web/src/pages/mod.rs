@@ -11,6 +11,7 @@ pub mod form;
 pub mod home;
 pub mod labels;
 pub mod participants;
+pub mod proposals;
 pub mod reference;
 pub mod reports;
 pub mod shared;
@@ -25,6 +26,7 @@ pub fn routes() -> Routes {
         .merge(about::routes())
         .merge(participants::routes())
         .merge(employers::routes())
+        .merge(proposals::routes())
         .merge(reports::routes())
         .merge(admin::routes())
         .merge(shared::routes())

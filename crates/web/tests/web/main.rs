@@ -18,6 +18,7 @@ mod openings_edit;
 mod participants;
 mod pickers;
 mod plan;
+mod proposals;
 mod reference;
 mod reports_admin;
 mod second_factor;

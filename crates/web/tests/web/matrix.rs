@@ -273,6 +273,26 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Denied
         }
+    } else if p == "/placements/{id}/proposal" || p == "/proposals/{id}" {
+        // The proposal as the employer sees it: the employer's users and the own coach
+        // (preview); a coordinator gets no participant data (R13).
+        match who {
+            "own coach" | "employer" => Allowed,
+            "other coach" | "coach of another project" => NotFound,
+            _ => Denied,
+        }
+    } else if p == "/proposals/{id}/answer" {
+        // The empty answer is refused with a field error; only the employer's users answer here.
+        match who {
+            "employer" => Any,
+            _ => Denied,
+        }
+    } else if p == "/proposals" {
+        if who == "employer" {
+            Allowed
+        } else {
+            Denied
+        }
     } else if p.starts_with("/placements/{id}") {
         // A proposal by the own coach to the employer the matrix's employer user represents.
         match (who, read) {
@@ -316,7 +336,7 @@ fn concrete(path: &str, w: &World2) -> String {
         "{id}",
         &if path.contains("/participants/") {
             w.participant.to_string()
-        } else if path.contains("/placements/") {
+        } else if path.contains("/placements/") || path.contains("/proposals/") {
             w.placement.clone()
         } else if path.contains("/projects/") {
             w.project.clone()
@@ -480,6 +500,7 @@ fn is_subject_route(path: &str) -> bool {
         "/consent-wording",
         "/placements",
         "/employer-placements",
+        "/proposals",
         "/projects",
     ]
     .iter()

@@ -13,6 +13,7 @@ mod participant_body;
 mod participants;
 pub mod placements;
 mod privacy;
+mod proposal;
 pub mod schemas;
 mod sessions;
 
@@ -145,6 +146,11 @@ pub fn routes() -> Routes {
             "/api/v1/placements/{id}",
             Policy::AnyRole(PLACEMENT_PARTIES),
             placements::show,
+        )
+        .get(
+            "/api/v1/placements/{id}/proposal",
+            Policy::AnyRole(&[Role::Employer, Role::Coach]),
+            proposal::show,
         )
         .post(
             "/api/v1/placements/{id}/answer",

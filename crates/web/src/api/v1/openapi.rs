@@ -6,7 +6,9 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::schemas::{documents, domain, errors, views};
-use super::{casework, employers, engine, me, participants, placements, privacy, sessions};
+use super::{
+    casework, employers, engine, me, participants, placements, privacy, proposal, sessions,
+};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
@@ -61,6 +63,7 @@ use utoipa::{Modify, OpenApi};
         privacy::shared,
         placements::create,
         placements::show,
+        proposal::show,
         placements::answer,
         placements::confirm,
         placements::move_to,

@@ -35,6 +35,8 @@ struct Home<'a> {
     ctx: &'a Ctx,
     coach: Option<CoachLists>,
     participant: bool,
+    /// An employer user's proposals waiting for their answer.
+    proposals: Option<Vec<crate::pages::proposals::Line>>,
 }
 
 struct CoachLists {
@@ -120,9 +122,16 @@ async fn index(ctx: Ctx, State(state): State<AppState>) -> WebResult<Response> {
         None
     };
     let participant = ctx.nav.is_empty() && has_any_role(&session, &[Role::Participant]);
+    let proposals = if has_any_role(&session, &[Role::Employer]) {
+        let all = state.service.my_employer_placements(&session.actor).await?;
+        Some(crate::pages::proposals::lists(&ctx, all).waiting)
+    } else {
+        None
+    };
     render(&Home {
         ctx: &ctx,
         coach,
         participant,
+        proposals,
     })
 }

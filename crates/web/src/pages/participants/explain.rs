@@ -199,6 +199,7 @@ pub fn limit(ctx: &Ctx, l: &Limit) -> String {
 }
 
 /// One score part: its name, the sentence and the points.
+#[derive(Debug)]
 pub struct Part {
     pub name: String,
     pub text: String,
@@ -373,6 +374,7 @@ pub fn kind_key(kind: OpeningKind) -> &'static str {
 
 /// Why few openings were suggested, in words: how many were left out, the most common
 /// reasons with their counts, and the change that would bring back the most.
+#[derive(Debug)]
 pub struct WhyFew {
     pub lead: String,
     pub reasons: Vec<String>,
