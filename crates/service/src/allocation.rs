@@ -53,6 +53,19 @@ fn invalid(field: &'static str, reason: &str) -> ServiceError {
 }
 
 impl Service {
+    /// The projects where the actor may share trial places, by name.
+    pub async fn allocation_projects(&self, actor: &Actor) -> Result<Vec<polku_domain::Project>> {
+        let mut out: Vec<_> = self
+            .store()
+            .list_projects()
+            .await?
+            .into_iter()
+            .filter(|p| authz::may_allocate(actor, p.id) && !actor.is_system())
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
     /// The project's trial openings (not yet ended) and participants looking for a trial.
     /// Listing the participants is audited per hit (purpose `matching`).
     pub async fn allocation_choices(

@@ -84,7 +84,7 @@ impl fmt::Display for Locale {
 }
 
 /// The catalogue areas; each has one `.ftl` file per locale.
-pub const AREAS: [&str; 8] = [
+pub const AREAS: [&str; 9] = [
     "common",
     "auth",
     "errors",
@@ -93,6 +93,7 @@ pub const AREAS: [&str; 8] = [
     "reports",
     "admin",
     "api",
+    "allocation",
 ];
 
 /// Areas whose text participants read: plain-language Finnish must cover them completely.
@@ -108,10 +109,10 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference"],
-    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference"],
-    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference"],
-    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference"],
+    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation"],
+    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation"],
+    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation"],
+    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation"],
 }
 
 /// The loaded catalogues.

@@ -37,11 +37,12 @@ pub enum Notice {
     OpeningSaved,
     Interaction,
     Password,
+    Allocation,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 25] = [
+    pub const ALL: [Notice; 26] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -67,6 +68,7 @@ impl Notice {
         Notice::OpeningSaved,
         Notice::Interaction,
         Notice::Password,
+        Notice::Allocation,
     ];
 
     /// The value of `saved=` in the URL.
@@ -97,6 +99,7 @@ impl Notice {
             Notice::OpeningSaved => "opening-saved",
             Notice::Interaction => "interaction",
             Notice::Password => "password",
+            Notice::Allocation => "allocation",
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod admin;
+pub mod allocation;
 pub mod auth;
 pub mod employers;
 pub mod form;
@@ -26,6 +27,7 @@ pub fn routes() -> Routes {
         .merge(participants::routes())
         .merge(employers::routes())
         .merge(reports::routes())
+        .merge(allocation::routes())
         .merge(admin::routes())
         .merge(shared::routes())
         .merge(reference::routes())
