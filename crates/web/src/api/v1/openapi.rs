@@ -6,7 +6,7 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::schemas::{documents, domain, errors, views};
-use super::{casework, employers, engine, me, participants, privacy, sessions};
+use super::{allocation, casework, employers, engine, me, participants, privacy, sessions};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
@@ -33,6 +33,7 @@ use utoipa::{Modify, OpenApi};
         (name = "consents", description = "Consents, shares, and what is shared with the caller."),
         (name = "employers", description = "The employer register, task inventories and openings."),
         (name = "engine", description = "The pure matching engine on a posted document."),
+        (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
     ),
     paths(
@@ -65,6 +66,7 @@ use utoipa::{Modify, OpenApi};
         engine::match_,
         engine::craft,
         engine::allocate,
+        allocation::compute,
     ),
     components(
         schemas(
