@@ -39,6 +39,7 @@ struct World2 {
     share: String,
     api_consent: String,
     api_share: String,
+    project: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -166,6 +167,7 @@ async fn world(app: &TestApp) -> World2 {
         .await
         .expect("share");
     World2 {
+        project: app.world.project.id.to_string(),
         api_share: api_share.id.0.to_string(),
         api_consent: api_consent.to_string(),
         share: share.id.0.to_string(),
@@ -234,6 +236,20 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Allowed
         }
+    } else if p == "/allocation" || p.starts_with("/allocation/") {
+        // Sharing trial places: coordinators and managers, each in their own project (the
+        // form and the result open the caller's own project; an empty choice is 422).
+        if who.starts_with("coordinator") || who.starts_with("manager") {
+            Allowed
+        } else {
+            Denied
+        }
+    } else if p == "/projects/{id}/allocation" {
+        match who {
+            "coordinator" | "manager" => Allowed,
+            "coordinator of another project" | "manager of another project" => NotFound,
+            _ => Denied,
+        }
     } else if p == "/consent-wording" {
         // The wording is the same for everyone; coaches record consents.
         if who.contains("coach") {
@@ -257,6 +273,8 @@ fn concrete(path: &str, w: &World2) -> String {
         "{id}",
         &if path.contains("/participants/") {
             w.participant.to_string()
+        } else if path.contains("/projects/") {
+            w.project.clone()
         } else if path.starts_with("/admin/users/") {
             w.users["other coach"]
                 .actor
@@ -415,6 +433,8 @@ fn is_subject_route(path: &str) -> bool {
         "/allocate",
         "/shared",
         "/consent-wording",
+        "/allocation",
+        "/projects/",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

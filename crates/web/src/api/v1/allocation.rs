@@ -271,6 +271,11 @@ pub async fn compute(
     body: Bytes,
 ) -> WebResult<Response> {
     let project = ProjectId::parse(&id).map_err(|_| WebError::NotFound)?;
+    // Decided before the body is read, so another project's id is 404 whatever the body.
+    let mine = state.service.allocation_projects(&session.actor).await?;
+    if !mine.iter().any(|p| p.id == project) {
+        return Err(WebError::NotFound);
+    }
     if let Some(res) = not_json(&headers) {
         return Ok(res);
     }
