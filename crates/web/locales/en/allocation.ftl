@@ -1,4 +1,4 @@
-# Sharing scarce trial places (coordinators and managers).
+# Sharing scarce trial places (employer coordinators and project managers).
 nav-allocation = Trial places
 notice-allocation = Assignment accepted and recorded.
 alloc-title = Share trial places
@@ -51,7 +51,7 @@ alloc-limit-days = working days
 alloc-limit-schedule = evening, night or weekend work
 alloc-limit-municipality = the place of work
 alloc-average-title = Average score parts
-alloc-average-intro = Managers see the explanation in aggregate only: the average points of each score part over the people placed.
+alloc-average-intro = Project managers see the explanation in aggregate only: the average points of each score part over the people placed.
 alloc-col-average = Average points
 alloc-accept-title = Accept the assignment
 alloc-accept-hint = Accepting records this assignment as a decision. If the data has changed since this page was shown, Polku refuses and shows the new assignment.

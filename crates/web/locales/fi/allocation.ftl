@@ -1,4 +1,4 @@
-# Niukkojen kokeilupaikkojen jako (koordinaattorit ja johtajat).
+# Niukkojen kokeilupaikkojen jako (työnantajakoordinaattorit ja projektipäälliköt).
 nav-allocation = Kokeilupaikat
 notice-allocation = Jako hyväksytty ja kirjattu.
 alloc-title = Jaa kokeilupaikat
@@ -51,7 +51,7 @@ alloc-limit-days = työpäivät
 alloc-limit-schedule = ilta-, yö- tai viikonlopputyö
 alloc-limit-municipality = työpaikan sijainti
 alloc-average-title = Pisteiden osat keskimäärin
-alloc-average-intro = Johtajat näkevät perustelut vain koottuina: kunkin pisteosan keskiarvon paikan saaneista.
+alloc-average-intro = Projektipäälliköt näkevät perustelut vain koottuina: kunkin pisteosan keskiarvon paikan saaneista.
 alloc-col-average = Pisteet keskimäärin
 alloc-accept-title = Hyväksy jako
 alloc-accept-hint = Hyväksyminen kirjaa jaon päätökseksi. Jos tiedot ovat muuttuneet sivun näyttämisen jälkeen, Polku ei hyväksy jakoa vaan näyttää uuden.

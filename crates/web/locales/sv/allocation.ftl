@@ -1,4 +1,4 @@
-# Fördelning av knappa prövningsplatser (koordinatorer och chefer).
+# Fördelning av knappa prövningsplatser (arbetsgivarkoordinatorer och projektchefer).
 nav-allocation = Prövningsplatser
 notice-allocation = Fördelningen godkändes och registrerades.
 alloc-title = Fördela prövningsplatser
@@ -51,7 +51,7 @@ alloc-limit-days = arbetsdagarna
 alloc-limit-schedule = kvälls-, natt- eller helgarbete
 alloc-limit-municipality = arbetsplatsens läge
 alloc-average-title = Poängdelar i genomsnitt
-alloc-average-intro = Chefer ser motiveringen endast sammanställd: varje poängdels genomsnitt bland dem som fick en plats.
+alloc-average-intro = Projektchefer ser motiveringen endast sammanställd: varje poängdels genomsnitt bland dem som fick en plats.
 alloc-col-average = Genomsnittliga poäng
 alloc-accept-title = Godkänn fördelningen
 alloc-accept-hint = När du godkänner registreras fördelningen som ett beslut. Om uppgifterna har ändrats efter att sidan visades vägrar Polku och visar den nya fördelningen.
