@@ -220,7 +220,10 @@ impl Service {
             else {
                 return Err(ServiceError::NotFound); // erased meanwhile
             };
-            participants.push(participant_input(&self.open_view(&rec, Some(&wrapped))?, today));
+            participants.push(participant_input(
+                &self.open_view(&rec, Some(&wrapped))?,
+                today,
+            ));
         }
         let input = mi::Input {
             schema: None,
@@ -316,7 +319,12 @@ fn build_view(
     let per_person = detail == Detail::PerPerson;
     let label: BTreeMap<String, &PersonChoice> =
         people.iter().map(|p| (p.id.to_string(), *p)).collect();
-    let person = |id: &str| label.get(id).copied().ok_or(ServiceError::Internal("allocation"));
+    let person = |id: &str| {
+        label
+            .get(id)
+            .copied()
+            .ok_or(ServiceError::Internal("allocation"))
+    };
     let explained: BTreeMap<&str, &Ranked> = a
         .explained
         .iter()

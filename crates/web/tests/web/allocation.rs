@@ -27,7 +27,13 @@ struct Setup {
     job: OpeningId,
 }
 
-fn opening(employer: polku_domain::EmployerId, task: polku_domain::TaskId, kind: OpeningKind, title: &str, capacity: u16) -> Opening {
+fn opening(
+    employer: polku_domain::EmployerId,
+    task: polku_domain::TaskId,
+    kind: OpeningKind,
+    title: &str,
+    capacity: u16,
+) -> Opening {
     Opening {
         id: OpeningId::new(),
         employer_id: employer,
@@ -50,7 +56,9 @@ async fn setup(app: &TestApp) -> Setup {
     let coordinator = app.user(Role::Coordinator).await;
     let coach = app.user(Role::Coach).await;
     let e = app.world.employer();
-    svc.create_employer(&system(), e.clone()).await.expect("employer");
+    svc.create_employer(&system(), e.clone())
+        .await
+        .expect("employer");
     let t1 = app.world.task(e.id, "Toimistosiivous");
     let mut t2 = app.world.task(e.id, "Varastoapulainen");
     t2.skills_optional = std::mem::take(&mut t2.skills_essential);
@@ -59,11 +67,25 @@ async fn setup(app: &TestApp) -> Setup {
     t2.value = 2;
     svc.add_task(&system(), t1.clone()).await.expect("task");
     svc.add_task(&system(), t2.clone()).await.expect("task");
-    let a = opening(e.id, t1.id, OpeningKind::WorkTrial, "Siivoojan työkokeilu", 1);
-    let b = opening(e.id, t2.id, OpeningKind::WorkTrial, "Varaston työkokeilu", 2);
+    let a = opening(
+        e.id,
+        t1.id,
+        OpeningKind::WorkTrial,
+        "Siivoojan työkokeilu",
+        1,
+    );
+    let b = opening(
+        e.id,
+        t2.id,
+        OpeningKind::WorkTrial,
+        "Varaston työkokeilu",
+        2,
+    );
     let job = opening(e.id, t1.id, OpeningKind::Job, "Siivooja", 3);
     for o in [&a, &b, &job] {
-        svc.add_opening(&system(), o.clone()).await.expect("opening");
+        svc.add_opening(&system(), o.clone())
+            .await
+            .expect("opening");
     }
     let mut people = Vec::new();
     for (skilled, waiting) in [
@@ -87,7 +109,11 @@ async fn setup(app: &TestApp) -> Setup {
         people.push((id, waiting));
     }
     let enrolled = svc
-        .create_participant(&coach.actor, app.world.new_participant(), "service_delivery")
+        .create_participant(
+            &coach.actor,
+            app.world.new_participant(),
+            "service_delivery",
+        )
         .await
         .expect("participant");
     Setup {
@@ -150,7 +176,11 @@ async fn weights(app: &TestApp, s: &Setup) -> Vec<BTreeMap<usize, i64>> {
         let bonus = (0.2 * 1e6 * days / 365.0).round() as i64;
         let mut w = BTreeMap::new();
         for r in &m.results {
-            if let Some(o) = s.openings.iter().position(|(o, _)| o.to_string() == r.opening) {
+            if let Some(o) = s
+                .openings
+                .iter()
+                .position(|(o, _)| o.to_string() == r.opening)
+            {
                 w.insert(o, (r.score * 1e6).round() as i64 + bonus);
             }
         }
@@ -163,7 +193,13 @@ async fn optimal_story(app: TestApp) {
     let s = setup(&app).await;
     let path = format!("/api/v1/projects/{}/allocation", app.world.project.id);
     let res = app
-        .api(Method::POST, &path, Some(&s.coordinator), Some(body(&s)), &[])
+        .api(
+            Method::POST,
+            &path,
+            Some(&s.coordinator),
+            Some(body(&s)),
+            &[],
+        )
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     let v = res.json();
@@ -176,7 +212,12 @@ async fn optimal_story(app: TestApp) {
     // its pairs add up to the total.
     let mut sum = 0;
     let mut seen = Vec::new();
-    for (i, o) in v["openings"].as_array().expect("openings").iter().enumerate() {
+    for (i, o) in v["openings"]
+        .as_array()
+        .expect("openings")
+        .iter()
+        .enumerate()
+    {
         let placed = o["placed"].as_array().expect("placed");
         assert!(placed.len() <= usize::from(s.openings[i].1), "{o:#}");
         assert_eq!(o["id"], s.openings[i].0.to_string());
@@ -189,7 +230,9 @@ async fn optimal_story(app: TestApp) {
             assert!(!seen.contains(&who), "placed twice");
             seen.push(who);
             sum += w[who][&i];
-            assert!(p["explanation"]["parts"].as_array().is_some_and(|a| !a.is_empty()));
+            assert!(p["explanation"]["parts"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty()));
             assert!(p["name"].is_null(), "no share: no name");
         }
     }
@@ -205,7 +248,10 @@ async fn optimal_story(app: TestApp) {
 
     // The form offers the trial openings (not the job) and the people looking for a trial.
     let form = app
-        .get(&format!("/allocation?project={}", app.world.project.id), Some(&s.coordinator))
+        .get(
+            &format!("/allocation?project={}", app.world.project.id),
+            Some(&s.coordinator),
+        )
         .await;
     assert_eq!(form.status, StatusCode::OK);
     let offered = select_attrs(&form.body, "input[name=opening]", "value");
@@ -219,7 +265,10 @@ async fn optimal_story(app: TestApp) {
 
     // The page shows the same assignment, with each placed person's explanation.
     let page = app
-        .get(&format!("/allocation/result?{}", query(&app, &s)), Some(&s.coordinator))
+        .get(
+            &format!("/allocation/result?{}", query(&app, &s)),
+            Some(&s.coordinator),
+        )
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(count(&page.body, "details.explanation"), seen.len());
@@ -262,7 +311,10 @@ async fn roles_story(app: TestApp) {
         assert_eq!(u["limits"], json!([]));
     }
     let page = app
-        .get(&format!("/allocation/result?{}", query(&app, &s)), Some(&manager))
+        .get(
+            &format!("/allocation/result?{}", query(&app, &s)),
+            Some(&manager),
+        )
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     for name in ["Aino", "Virtanen", "aino@example.fi"] {
@@ -273,21 +325,34 @@ async fn roles_story(app: TestApp) {
     // A coach and an employer: refused by the route policy, page and API alike.
     let employer = app.user(Role::Employer).await;
     for u in [&s.coach, &employer] {
-        assert_eq!(app.get("/allocation", Some(u)).await.status, StatusCode::FORBIDDEN);
-        let r = app.api(Method::POST, &path, Some(u), Some(body(&s)), &[]).await;
+        assert_eq!(
+            app.get("/allocation", Some(u)).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let r = app
+            .api(Method::POST, &path, Some(u), Some(body(&s)), &[])
+            .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     }
     // A coordinator of another project: not found.
     let other = polku_store_tests::fixtures::World::new(app.service()).await;
     let stranger = crate::employers::user_in(&app, &other, Role::Coordinator).await;
-    let r = app.api(Method::POST, &path, Some(&stranger), Some(body(&s)), &[]).await;
+    let r = app
+        .api(Method::POST, &path, Some(&stranger), Some(body(&s)), &[])
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
     // A participant not looking for a trial cannot be chosen.
     let mut bad = body(&s);
     bad["participants"][0] = json!(s.enrolled.to_string());
-    let r = app.api(Method::POST, &path, Some(&s.coordinator), Some(bad), &[]).await;
+    let r = app
+        .api(Method::POST, &path, Some(&s.coordinator), Some(bad), &[])
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.json()["error"]["fields"]["participants"].is_string(), "{}", r.body);
+    assert!(
+        r.json()["error"]["fields"]["participants"].is_string(),
+        "{}",
+        r.body
+    );
 }
 
 #[test]
@@ -303,13 +368,25 @@ fn managers_see_no_names_and_others_are_refused_on_postgres() {
 async fn accept_story(app: TestApp) {
     let s = setup(&app).await;
     let page = app
-        .get(&format!("/allocation/result?{}", query(&app, &s)), Some(&s.coordinator))
+        .get(
+            &format!("/allocation/result?{}", query(&app, &s)),
+            Some(&s.coordinator),
+        )
         .await;
     assert_eq!(page.status, StatusCode::OK);
     let shown = crate::harness::field_value(&page.body, "fingerprint").expect("fingerprint");
-    let mut fields: Vec<(String, String)> = vec![("project".into(), app.world.project.id.to_string())];
-    fields.extend(s.openings.iter().map(|(o, _)| ("opening".into(), o.to_string())));
-    fields.extend(s.people.iter().map(|(p, _)| ("participant".into(), p.to_string())));
+    let mut fields: Vec<(String, String)> =
+        vec![("project".into(), app.world.project.id.to_string())];
+    fields.extend(
+        s.openings
+            .iter()
+            .map(|(o, _)| ("opening".into(), o.to_string())),
+    );
+    fields.extend(
+        s.people
+            .iter()
+            .map(|(p, _)| ("participant".into(), p.to_string())),
+    );
     let with = |fp: &str| {
         let mut f = fields.clone();
         f.push(("fingerprint".into(), fp.to_owned()));
@@ -321,13 +398,24 @@ async fn accept_story(app: TestApp) {
             .filter(|r| r.action == "accept" || r.action == "accept_allocation")
             .count()
     };
-    let head = app.db.store.audit_head().await.expect("head").map_or(0, |(seq, _)| seq);
+    let head = app
+        .db
+        .store
+        .audit_head()
+        .await
+        .expect("head")
+        .map_or(0, |(seq, _)| seq);
     // A stale (or forged) fingerprint: refused with the assignment computed now, nothing
     // recorded.
     let stale = with(&"0".repeat(64));
     let stale = as_refs(&stale);
-    let pairs: Vec<(&str, &str)> = stale.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let res = app.post_form("/allocation/accept", Some(&s.coordinator), &pairs).await;
+    let pairs: Vec<(&str, &str)> = stale
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let res = app
+        .post_form("/allocation/accept", Some(&s.coordinator), &pairs)
+        .await;
     assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
     assert!(has(&res.body, ".error-summary[role=alert]"));
     assert_eq!(
@@ -336,12 +424,19 @@ async fn accept_story(app: TestApp) {
         "the page offers the assignment computed now"
     );
     let rows = app.db.store.audit_page(head, 1000).await.expect("audit");
-    assert_eq!(decisions(&rows), 0, "a refused acceptance recorded a decision");
+    assert_eq!(
+        decisions(&rows),
+        0,
+        "a refused acceptance recorded a decision"
+    );
     // The assignment shown: recorded, one decision and one entry per placed person.
     let ok = with(&shown);
     let pairs: Vec<(&str, &str)> = ok.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let res = app.post_form("/allocation/accept", Some(&s.coordinator), &pairs).await;
-    app.confirms(&res, &s.coordinator, "Jako hyväksytty ja kirjattu.").await;
+    let res = app
+        .post_form("/allocation/accept", Some(&s.coordinator), &pairs)
+        .await;
+    app.confirms(&res, &s.coordinator, "Jako hyväksytty ja kirjattu.")
+        .await;
     let rows = app.db.store.audit_page(head, 1000).await.expect("audit");
     let placed = count(&page.body, "details.explanation");
     assert_eq!(decisions(&rows), 1 + placed);

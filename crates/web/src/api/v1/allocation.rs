@@ -282,11 +282,7 @@ pub async fn compute(
     let req: AllocationIn = parse(text(&body)?)?;
     let selection = Selection {
         openings: req.openings.into_iter().map(OpeningId).collect(),
-        participants: req
-            .participants
-            .into_iter()
-            .map(ParticipantId)
-            .collect(),
+        participants: req.participants.into_iter().map(ParticipantId).collect(),
     };
     let view = state
         .service

@@ -128,11 +128,13 @@ fn selection(f: &Fields, errors: &mut FieldErrors) -> Selection {
 /// The field error for a selection the service refused.
 fn refused(e: &ServiceError) -> Option<(&'static str, &'static str)> {
     match e {
-        ServiceError::Invalid(polku_domain::DomainError::Invalid { field, .. }) => Some(match *field {
-            "openings" => ("openings", "alloc-error-openings"),
-            "participants" => ("participants", "alloc-error-participants"),
-            _ => ("openings", "alloc-error-engine"),
-        }),
+        ServiceError::Invalid(polku_domain::DomainError::Invalid { field, .. }) => {
+            Some(match *field {
+                "openings" => ("openings", "alloc-error-openings"),
+                "participants" => ("participants", "alloc-error-participants"),
+                _ => ("openings", "alloc-error-engine"),
+            })
+        }
         _ => None,
     }
 }
