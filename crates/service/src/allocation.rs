@@ -414,7 +414,11 @@ fn build_view(
         total_micro: a.allocation.objective_micro,
         fairness_weight: a.allocation.fairness_weight,
         placed: a.allocation.assignments.len(),
-        average_parts: view::average(&parts),
+        average_parts: if per_person || parts.len() >= view::MIN_AGGREGATE {
+            view::average(&parts)
+        } else {
+            None
+        },
         greedy: Greedy {
             total: a.greedy.objective,
             total_micro: a.greedy.objective_micro,

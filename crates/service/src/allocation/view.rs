@@ -123,7 +123,8 @@ pub struct AllocationView {
     pub total_micro: i64,
     pub fairness_weight: f64,
     pub placed: usize,
-    /// The average score parts over the placed people (the aggregate explanation).
+    /// The average score parts over the placed people (the aggregate explanation); for
+    /// [`Detail::Aggregate`] only when at least [`MIN_AGGREGATE`] are placed.
     pub average_parts: Option<Parts>,
     pub greedy: Greedy,
     /// SHA-256 (hex) of the assignment shown: accepting it later is refused if it changed.
@@ -153,6 +154,10 @@ pub fn fingerprint(openings: &[OpeningResult], people: &[PersonResult]) -> Strin
     lines.sort();
     crate::crypto::hex_encode(&Sha256::digest(lines.join("\n").as_bytes()))
 }
+
+/// Fewer placed people than this: no averages for a manager (as the reports suppress cells
+/// under five), so that no one person's figures can be read from them.
+pub const MIN_AGGREGATE: usize = 5;
 
 /// The average of the score parts.
 pub fn average(parts: &[Parts]) -> Option<Parts> {

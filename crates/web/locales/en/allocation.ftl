@@ -52,6 +52,7 @@ alloc-limit-schedule = evening, night or weekend work
 alloc-limit-municipality = the place of work
 alloc-average-title = Average score parts
 alloc-average-intro = Project managers see the explanation in aggregate only: the average points of each score part over the people placed.
+alloc-average-suppressed = The averages are shown when at least five participants are placed, so that no single participant's figures stand out.
 alloc-col-average = Average points
 alloc-accept-title = Accept the assignment
 alloc-accept-hint = Accepting records this assignment as a decision. If the data has changed since this page was shown, Polku refuses and shows the new assignment.

@@ -52,6 +52,7 @@ alloc-limit-schedule = ilta-, yö- tai viikonlopputyö
 alloc-limit-municipality = työpaikan sijainti
 alloc-average-title = Pisteiden osat keskimäärin
 alloc-average-intro = Projektipäälliköt näkevät perustelut vain koottuina: kunkin pisteosan keskiarvon paikan saaneista.
+alloc-average-suppressed = Keskiarvot näytetään, kun paikan saa vähintään viisi osallistujaa, jotta yksittäisen osallistujan tiedot eivät erotu.
 alloc-col-average = Pisteet keskimäärin
 alloc-accept-title = Hyväksy jako
 alloc-accept-hint = Hyväksyminen kirjaa jaon päätökseksi. Jos tiedot ovat muuttuneet sivun näyttämisen jälkeen, Polku ei hyväksy jakoa vaan näyttää uuden.

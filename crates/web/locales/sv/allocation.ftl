@@ -52,6 +52,7 @@ alloc-limit-schedule = kvälls-, natt- eller helgarbete
 alloc-limit-municipality = arbetsplatsens läge
 alloc-average-title = Poängdelar i genomsnitt
 alloc-average-intro = Projektchefer ser motiveringen endast sammanställd: varje poängdels genomsnitt bland dem som fick en plats.
+alloc-average-suppressed = Genomsnitten visas när minst fem deltagare får en plats, så att ingen enskild deltagares uppgifter kan urskiljas.
 alloc-col-average = Genomsnittliga poäng
 alloc-accept-title = Godkänn fördelningen
 alloc-accept-hint = När du godkänner registreras fördelningen som ett beslut. Om uppgifterna har ändrats efter att sidan visades vägrar Polku och visar den nya fördelningen.

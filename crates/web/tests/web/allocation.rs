@@ -321,6 +321,9 @@ async fn roles_story(app: TestApp) {
         assert!(!page.body.contains(name), "a manager sees {name}");
     }
     assert_eq!(count(&page.body, "details"), 0);
+    // Fewer than five placed: no averages either (one table per opening, none more).
+    assert_eq!(count(&page.body, "table"), 2);
+    assert!(v["placed"].as_u64().is_some_and(|n| n < 5));
     assert!(page.body.contains("Osallistuja 1") || page.body.contains("Osallistuja 2"));
     // A coach and an employer: refused by the route policy, page and API alike.
     let employer = app.user(Role::Employer).await;
