@@ -25,6 +25,13 @@ pub enum DomainError {
     UnknownRole(String),
     #[error("invalid value for {field}: {reason}")]
     Invalid { field: &'static str, reason: String },
+    /// A rule of law or policy is broken: `rule` is a stable code (`work_trial_hours_per_day`)
+    /// that the API returns as the field's error key and the pages translate.
+    #[error("{field} breaks the rule {rule}")]
+    Rule {
+        field: &'static str,
+        rule: &'static str,
+    },
     #[error("reference data is malformed: {0}")]
     Catalogue(String),
 }
@@ -44,6 +51,7 @@ impl DomainError {
             DomainError::InvalidEmail => "invalid_email",
             DomainError::UnknownRole(_) => "unknown_role",
             DomainError::Invalid { .. } => "invalid_value",
+            DomainError::Rule { .. } => "rule_broken",
             DomainError::Catalogue(_) => "catalogue_malformed",
         }
     }

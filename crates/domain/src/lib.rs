@@ -18,6 +18,7 @@ pub mod participant;
 pub mod path;
 pub mod placement;
 pub mod role;
+pub mod work;
 
 pub use business_id::BusinessId;
 pub use cefr::{CefrLevel, LanguageCode};
@@ -40,7 +41,7 @@ pub use path::{
     Document, DocumentKind, ExitResult, Meeting, Outcome, PathStage, PlaceType, PlanItem,
 };
 pub use placement::{
-    Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, Placement,
-    PlacementStatus, RecipientClass, Share, TrialAgreement,
+    Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, RecipientClass, Share,
 };
 pub use role::{Email, Role};
+pub use work::{EmployerAnswer, Placement, PlacementState};

@@ -180,7 +180,7 @@ impl Outcome {
     /// The follow-up is recorded no earlier than six months after leaving.
     pub fn validate(&self) -> Result<(), DomainError> {
         if let Some(f) = self.follow_up_on {
-            if f < crate::placement::add_months(self.exited_on, 6) {
+            if f < crate::work::add_months(self.exited_on, 6) {
                 return Err(DomainError::Invalid {
                     field: "follow_up_on",
                     reason: "the follow-up is six months after leaving".into(),

@@ -1,98 +1,11 @@
-//! Placements (participant × opening), consents and shares, learning records, outcomes.
+//! Consents and shares, learning records and retention checkpoints (placements themselves are
+//! in [`crate::work`]).
 
 use crate::{
-    ConsentId, DomainError, LearningRecordId, OpeningId, OpeningKind, ParticipantId, PlacementId,
-    ShareId, TaskId, UserId,
+    ConsentId, DomainError, LearningRecordId, ParticipantId, PlacementId, ShareId, TaskId, UserId,
 };
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlacementStatus {
-    Proposed,
-    Agreed,
-    Ongoing,
-    Completed,
-    Interrupted,
-}
-
-/// The written agreement of a work or education trial.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrialAgreement {
-    pub goal: String,
-    pub tasks: Vec<TaskId>,
-    pub starts_on: Date,
-    pub ends_on: Date,
-    pub hours_per_day: u8,
-    pub days_per_week: u8,
-    pub supervisor: UserId,
-}
-
-impl TrialAgreement {
-    /// Work trial: 4–8 h/day, at most 5 days/week, at most 6 months per host; education trial at
-    /// most 10 days (`docs/finnish-rules.md` §3).
-    pub fn validate(&self, kind: OpeningKind) -> Result<(), DomainError> {
-        let bad = |field, reason: &str| {
-            Err(DomainError::Invalid {
-                field,
-                reason: reason.into(),
-            })
-        };
-        if self.ends_on < self.starts_on {
-            return bad("ends_on", "ends before it starts");
-        }
-        if !(4..=8).contains(&self.hours_per_day) {
-            return bad("hours_per_day", "a trial day is 4-8 hours");
-        }
-        if !(1..=5).contains(&self.days_per_week) {
-            return bad("days_per_week", "at most 5 days a week");
-        }
-        let days = (self.ends_on - self.starts_on).whole_days() + 1;
-        match kind {
-            OpeningKind::WorkTrial => {
-                if self.ends_on >= add_months(self.starts_on, 6) {
-                    return bad(
-                        "ends_on",
-                        "a work trial lasts at most 6 months with one host",
-                    );
-                }
-            }
-            OpeningKind::EducationTrial if days > 10 => {
-                return bad("ends_on", "an education trial lasts at most 10 days")
-            }
-            OpeningKind::EducationTrial
-            | OpeningKind::Job
-            | OpeningKind::Apprenticeship
-            | OpeningKind::Gig => {}
-        }
-        if self.goal.trim().is_empty() {
-            return bad("goal", "a trial needs a written goal");
-        }
-        Ok(())
-    }
-}
-
-/// The same day `n` months later, clamped to the month's last day (31 Aug + 6 → 28/29 Feb).
-pub fn add_months(d: Date, n: u8) -> Date {
-    let m0 = d.month() as i32 - 1 + i32::from(n);
-    let year = d.year() + m0 / 12;
-    let month = time::Month::try_from((m0 % 12 + 1) as u8).unwrap_or(time::Month::January);
-    let day = d.day().min(month.length(year));
-    Date::from_calendar_date(year, month, day).unwrap_or(d)
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Placement {
-    pub id: PlacementId,
-    pub participant_id: ParticipantId,
-    pub opening_id: OpeningId,
-    pub coach_id: UserId,
-    pub mentor_id: Option<UserId>,
-    pub status: PlacementStatus,
-    pub agreement: Option<TrialAgreement>,
-    pub version: i64,
-}
 
 /// Field groups a consent or share covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -308,66 +221,4 @@ pub enum RetentionCheckpoint {
     SixMonths,
     #[serde(rename = "12m")]
     TwelveMonths,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::date;
-
-    fn agreement(start: Date, end: Date, h: u8, d: u8) -> TrialAgreement {
-        TrialAgreement {
-            goal: "learn".into(),
-            tasks: vec![],
-            starts_on: start,
-            ends_on: end,
-            hours_per_day: h,
-            days_per_week: d,
-            supervisor: UserId::new(),
-        }
-    }
-
-    #[test]
-    fn work_trial_limits() {
-        assert!(
-            agreement(date!(2026 - 01 - 01), date!(2026 - 06 - 30), 6, 5)
-                .validate(OpeningKind::WorkTrial)
-                .is_ok()
-        );
-        assert!(
-            agreement(date!(2026 - 01 - 01), date!(2026 - 07 - 01), 6, 5)
-                .validate(OpeningKind::WorkTrial)
-                .is_err()
-        );
-        assert!(
-            agreement(date!(2026 - 09 - 01), date!(2027 - 02 - 28), 6, 5)
-                .validate(OpeningKind::WorkTrial)
-                .is_ok()
-        );
-        assert!(
-            agreement(date!(2026 - 09 - 01), date!(2027 - 03 - 01), 6, 5)
-                .validate(OpeningKind::WorkTrial)
-                .is_err()
-        );
-        assert!(
-            agreement(date!(2026 - 01 - 01), date!(2026 - 02 - 01), 3, 5)
-                .validate(OpeningKind::WorkTrial)
-                .is_err()
-        );
-        assert!(
-            agreement(date!(2026 - 01 - 01), date!(2026 - 02 - 01), 4, 6)
-                .validate(OpeningKind::WorkTrial)
-                .is_err()
-        );
-        assert!(
-            agreement(date!(2026 - 01 - 01), date!(2026 - 01 - 10), 4, 5)
-                .validate(OpeningKind::EducationTrial)
-                .is_ok()
-        );
-        assert!(
-            agreement(date!(2026 - 01 - 01), date!(2026 - 01 - 11), 4, 5)
-                .validate(OpeningKind::EducationTrial)
-                .is_err()
-        );
-    }
 }

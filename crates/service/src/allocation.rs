@@ -17,8 +17,13 @@ pub use view::{
 use crate::audit::AuditEvent;
 use crate::authz::{self, Access};
 use crate::matching::{off_thread, participant_input};
+use crate::placements::NewPlacement;
+use crate::store::PlacementFilter;
 use crate::{Actor, Result, Service, ServiceError};
-use polku_domain::{DomainError, OpeningId, OpeningKind, ParticipantId, PathStage, ProjectId};
+use polku_domain::{
+    DomainError, Opening, OpeningId, OpeningKind, ParticipantId, PathStage, PlacementId,
+    PlacementState, ProjectId, Task,
+};
 use polku_matching::api;
 use polku_matching::input as mi;
 use polku_matching::output::{AllocationExplained, Ranked, UnplacedReason};
@@ -35,11 +40,30 @@ pub struct Selection {
 /// The answer to accepting an assignment.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Acceptance {
-    /// Recorded: one audited decision per placed person.
-    Recorded { placed: usize },
+    /// Recorded: the audited decision, and a proposal prepared per placed person (or why not).
+    Recorded { proposals: Vec<ProposalOutcome> },
     /// The assignment computed now differs from the one shown; nothing was recorded.
     Changed(Box<AllocationView>),
 }
+
+/// What accepting did for one placed person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalOutcome {
+    pub participant: ParticipantId,
+    pub label: Pseudonym,
+    pub opening: OpeningId,
+    /// The placement prepared (`prepared`, for the participant's coach to confirm), or the code
+    /// of the rule that refused it (`rule-<code>` in the catalogues; `failed` otherwise).
+    pub result: std::result::Result<PlacementId, String>,
+}
+
+/// The placements that hold a place or a person now.
+const OPEN: [PlacementState; 4] = [
+    PlacementState::Prepared,
+    PlacementState::Proposed,
+    PlacementState::Agreed,
+    PlacementState::Active,
+];
 
 fn is_trial(kind: OpeningKind) -> bool {
     matches!(kind, OpeningKind::WorkTrial | OpeningKind::EducationTrial)
@@ -83,6 +107,21 @@ impl Service {
             .into_iter()
             .map(|e| (e.id, e.name))
             .collect();
+        // Places already taken, and people already placed or proposed somewhere.
+        let audit = AuditEvent::new(actor, "participant", None, "list_placements", "matching")?;
+        let filter = PlacementFilter {
+            project: Some(project),
+            states: OPEN.to_vec(),
+            ..Default::default()
+        };
+        let open = self.store().list_placements(&filter, &audit).await?;
+        let mut taken: BTreeMap<OpeningId, u16> = BTreeMap::new();
+        for p in &open {
+            if let Some(o) = p.opening_id {
+                *taken.entry(o).or_default() += 1;
+            }
+        }
+        let busy: BTreeSet<ParticipantId> = open.iter().map(|p| p.participant_id).collect();
         let mut openings: Vec<OpeningChoice> = self
             .store()
             .list_project_openings(project)
@@ -90,12 +129,16 @@ impl Service {
             .into_iter()
             .filter(|o| is_trial(o.kind) && o.ends_on.is_none_or(|end| end >= today))
             .filter_map(|o| {
+                let free = o
+                    .capacity
+                    .saturating_sub(taken.get(&o.id).copied().unwrap_or(0));
+                (free > 0).then_some(())?;
                 Some(OpeningChoice {
                     id: o.id,
                     employer: names.get(&o.employer_id)?.clone(),
                     title: o.title,
                     kind: o.kind,
-                    capacity: o.capacity,
+                    capacity: free,
                 })
             })
             .collect();
@@ -108,9 +151,11 @@ impl Service {
             .into_iter()
             .filter_map(|s| {
                 let stage = PathStage::parse(&s.stage).ok()?;
-                LOOKING_FOR_TRIAL
-                    .contains(&stage)
-                    .then_some((s.waiting_since, s.id, stage))
+                (LOOKING_FOR_TRIAL.contains(&stage) && !busy.contains(&s.id)).then_some((
+                    s.waiting_since,
+                    s.id,
+                    stage,
+                ))
             })
             .collect();
         people.sort();
@@ -238,13 +283,17 @@ impl Service {
         } else {
             Detail::Aggregate
         };
-        build_view(detail, &openings, &people, &answer)
+        let mut view = build_view(detail, &openings, &people, &answer)?;
+        view.may_accept = authz::may_accept_allocation(actor, project);
+        Ok(view)
     }
 
     /// Accepts the assignment shown: computes it again from the same selection and, when it is
-    /// still the one whose `shown` fingerprint the page carried, records the decision (one
-    /// audit entry for the allocation and one per placed person). A changed answer records
-    /// nothing and is returned for showing.
+    /// still the one whose `shown` fingerprint the page carried, records the decision (an audit
+    /// entry with the fingerprint) and prepares one work-trial proposal per placed person
+    /// (`Service::propose_placement`, one transaction each; a refusal is reported per person).
+    /// A changed answer records nothing and is returned for showing. Coordinators only: a
+    /// proposal is theirs to prepare (managers see the assignment but do not accept it).
     pub async fn accept_allocation(
         &self,
         actor: &Actor,
@@ -253,6 +302,9 @@ impl Service {
         shown: &str,
         today: Date,
     ) -> Result<Acceptance> {
+        if !authz::may_accept_allocation(actor, project) {
+            return Err(ServiceError::NotFound);
+        }
         let view = self.allocation(actor, project, selection, today).await?;
         if view.fingerprint != shown {
             return Ok(Acceptance::Changed(Box::new(view)));
@@ -265,19 +317,82 @@ impl Service {
             "matching",
         )?;
         self.store().append_audit(&decision).await?;
-        for p in view.people.iter().filter(|p| p.opening.is_some()) {
-            let audit = AuditEvent::new(
-                actor,
-                "participant",
-                Some(p.participant.to_string()),
-                "accept_allocation",
-                "matching",
-            )?;
-            self.store().append_audit(&audit).await?;
+        let openings: BTreeMap<OpeningId, Opening> = self
+            .store()
+            .list_project_openings(project)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
+        let tasks: BTreeMap<_, Task> = self
+            .store()
+            .list_project_tasks(project)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t))
+            .collect();
+        let mut proposals = Vec::new();
+        for r in &view.openings {
+            let Some(o) = openings.get(&r.opening.id) else {
+                continue;
+            };
+            let own: Vec<&Task> = o.tasks.iter().filter_map(|t| tasks.get(t)).collect();
+            for p in &r.placed {
+                let new = proposal(p.participant, o, &own, today);
+                let result = match self.propose_placement(actor, new).await {
+                    Ok(placement) => Ok(placement.id),
+                    Err(ServiceError::Invalid(DomainError::Rule { rule, .. })) => {
+                        Err(rule.to_owned())
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "allocation: a proposal was not prepared");
+                        Err("failed".to_owned())
+                    }
+                };
+                proposals.push(ProposalOutcome {
+                    participant: p.participant,
+                    label: p.label.clone(),
+                    opening: o.id,
+                    result,
+                });
+            }
         }
-        Ok(Acceptance::Recorded {
-            placed: view.placed,
-        })
+        Ok(Acceptance::Recorded { proposals })
+    }
+}
+
+/// The proposal for one placed person: the opening's tasks and dates, the days a week of its
+/// busiest task (at most five), and its weekly hours spread over them (4–8 hours a day, as the
+/// trial law allows). Without dates it starts today and runs three months (a work trial) or ten
+/// days (an education trial). The coach confirms or withdraws it.
+fn proposal(participant: ParticipantId, o: &Opening, tasks: &[&Task], today: Date) -> NewPlacement {
+    let days = tasks
+        .iter()
+        .map(|t| t.days_per_week)
+        .max()
+        .unwrap_or(5)
+        .clamp(1, 5);
+    let hours: u32 = tasks.iter().map(|t| u32::from(t.hours_per_week)).sum();
+    let per_day = hours.div_ceil(u32::from(days)).clamp(4, 8) as u8;
+    let starts_on = o.starts_on.filter(|d| *d >= today).unwrap_or(today);
+    let default_end = if o.kind == OpeningKind::EducationTrial {
+        starts_on + time::Duration::days(9)
+    } else {
+        starts_on + time::Duration::days(90)
+    };
+    NewPlacement {
+        participant,
+        employer: o.employer_id,
+        opening: Some(o.id),
+        kind: o.kind,
+        pay_subsidy: false,
+        tasks: o.tasks.clone(),
+        starts_on,
+        ends_on: Some(o.ends_on.filter(|e| *e >= starts_on).unwrap_or(default_end)),
+        hours_per_day: per_day,
+        days_per_week: days,
+        mentor: None,
+        categories: None,
     }
 }
 
@@ -426,5 +541,6 @@ fn build_view(
             differs,
         },
         fingerprint,
+        may_accept: false,
     })
 }

@@ -18,6 +18,10 @@ pub const PURPOSES: &[(&str, &str)] = &[
     ),
     ("matching", "Matching, job crafting and allocation"),
     (
+        "placement",
+        "Proposals, placements, trial agreements, mentoring and follow-ups",
+    ),
+    (
         "employer_cooperation",
         "Employer register, needs and task inventories",
     ),

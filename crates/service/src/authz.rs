@@ -159,10 +159,80 @@ pub fn may_allocate(actor: &Actor, project: ProjectId) -> bool {
     actor.is_system() || actor.has(Role::Coordinator, project) || actor.has(Role::Manager, project)
 }
 
+/// Accepting an allocation prepares proposals: the project's coordinators (or the operator).
+pub fn may_accept_allocation(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Coordinator, project)
+}
+
 /// Whether the allocation is shown to `actor` with each person's explanation (coordinators, the
 /// operator) or only in aggregate (managers).
 pub fn allocation_explained(actor: &Actor, project: ProjectId) -> bool {
     actor.is_system() || actor.has(Role::Coordinator, project)
+}
+
+/// How an actor relates to one placement; `None` sees nothing of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacementRole {
+    None,
+    /// The participant's own coach (or the operator): proposes, confirms, moves it on.
+    Coach,
+    /// A coordinator of the project: prepares proposals, sees them without the participant's
+    /// data (R13), records an employer's answer given another way.
+    Coordinator,
+    /// A user of the employer, once the proposal has been sent (not while only prepared).
+    Employer,
+    /// The workplace mentor assigned to it, once agreed.
+    Mentor,
+    /// The participant themself.
+    Participant,
+}
+
+/// The actor's role in a placement. `participant` is the participant's scope (`None` after
+/// erasure), `employers` the employers the actor represents as an employer user. The own coach
+/// comes first; an employer user sees only placements of employers they represent, and none
+/// that is only prepared; a mentor only the placements they are assigned to, from agreed on.
+pub fn placement_role(
+    actor: &Actor,
+    p: &crate::store::PlacementScope,
+    participant: Option<&ParticipantScope>,
+    employers: &[polku_domain::EmployerId],
+) -> PlacementRole {
+    use polku_domain::PlacementState as S;
+    let uid = match actor {
+        Actor::System { .. } => return PlacementRole::Coach,
+        Actor::User { id, .. } => *id,
+    };
+    let Some(participant) = participant else {
+        return PlacementRole::None;
+    };
+    if participant.project_id != p.project_id {
+        return PlacementRole::None;
+    }
+    if participant.coach_id == Some(uid) && actor.has(Role::Coach, p.project_id) {
+        return PlacementRole::Coach;
+    }
+    if participant.user_id == Some(uid) && actor.has(Role::Participant, p.project_id) {
+        return PlacementRole::Participant;
+    }
+    if actor.has(Role::Coordinator, p.project_id) {
+        return PlacementRole::Coordinator;
+    }
+    if actor.has(Role::Employer, p.project_id)
+        && employers.contains(&p.employer_id)
+        && p.state != S::Prepared
+    {
+        return PlacementRole::Employer;
+    }
+    if actor.has(Role::Mentor, p.project_id)
+        && p.mentor_id == Some(uid)
+        && !matches!(
+            p.state,
+            S::Prepared | S::Proposed | S::Declined | S::Withdrawn
+        )
+    {
+        return PlacementRole::Mentor;
+    }
+    PlacementRole::None
 }
 
 #[cfg(test)]

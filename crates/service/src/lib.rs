@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod authz;
 pub mod candidates;
+pub mod clock;
 pub mod consents;
 pub mod contacts;
 pub mod crypto;
@@ -23,6 +24,7 @@ pub mod matching;
 pub mod meetings;
 pub mod operator;
 pub mod participants;
+pub mod placements;
 pub mod plan;
 pub mod reference;
 pub mod register;
@@ -35,6 +37,7 @@ pub mod subject;
 pub mod users;
 
 pub use actor::Actor;
+pub use clock::today;
 pub use error::{Result, ServiceError};
 pub use store::Store;
 

@@ -47,6 +47,8 @@ pub struct SubjectExport {
     pub service_path: ServicePath,
     pub meetings: Vec<ExportMeeting>,
     pub plan: Vec<ExportPlanItem>,
+    /// Proposals to employers and placements (trials, jobs, apprenticeships, gigs).
+    pub placements: Vec<ExportPlacement>,
     pub consents: Vec<ExportConsent>,
     /// Actual disclosures: who the data was shared with, which field groups, until when.
     pub disclosures: Vec<Disclosure>,
@@ -94,6 +96,27 @@ pub struct ExportMeeting {
     pub notes: Option<String>,
     /// Only when staff identities are included.
     pub held_by: Option<String>,
+}
+
+/// A proposal or placement at an employer.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportPlacement {
+    pub employer: String,
+    pub kind: polku_domain::OpeningKind,
+    pub state: polku_domain::PlacementState,
+    pub tasks: Vec<String>,
+    pub starts_on: Date,
+    pub ends_on: Option<Date>,
+    pub hours_per_day: u8,
+    pub days_per_week: u8,
+    /// The field groups disclosed to the employer with the proposal.
+    pub disclosed: Vec<polku_domain::DataCategory>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub proposed_at: Option<OffsetDateTime>,
+    pub employer_answer: Option<polku_domain::EmployerAnswer>,
+    pub answer_reason: Option<String>,
+    pub end_reason: Option<String>,
+    pub ended_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -343,6 +366,32 @@ impl Service {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        let mut placements = Vec::new();
+        for p in &r.placements {
+            let employer = self.store().get_employer(p.employer_id).await?;
+            let tasks = self.store().list_tasks(p.employer_id).await?;
+            placements.push(ExportPlacement {
+                employer: employer.map_or_else(String::new, |e| e.name),
+                kind: p.kind,
+                state: p.state,
+                tasks: p
+                    .tasks
+                    .iter()
+                    .filter_map(|t| tasks.iter().find(|k| k.id == *t))
+                    .map(|t| t.title.clone())
+                    .collect(),
+                starts_on: p.starts_on,
+                ends_on: p.ends_on,
+                hours_per_day: p.hours_per_day,
+                days_per_week: p.days_per_week,
+                disclosed: p.categories.clone(),
+                proposed_at: p.proposed_at,
+                employer_answer: p.answer,
+                answer_reason: p.answer_reason.clone(),
+                end_reason: p.end_reason.clone(),
+                ended_on: p.ended_on,
+            });
+        }
         let consents = r
             .consents
             .iter()
@@ -427,6 +476,7 @@ impl Service {
             },
             meetings,
             plan,
+            placements,
             consents,
             disclosures,
             legal_holds: r

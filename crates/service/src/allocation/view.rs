@@ -129,6 +129,8 @@ pub struct AllocationView {
     pub greedy: Greedy,
     /// SHA-256 (hex) of the assignment shown: accepting it later is refused if it changed.
     pub fingerprint: String,
+    /// Whether the viewer may accept it (coordinators).
+    pub may_accept: bool,
 }
 
 impl AllocationView {

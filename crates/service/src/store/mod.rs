@@ -16,7 +16,10 @@
 //!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
 //! - special-category data arrives already encrypted; the store never sees a key.
 
+pub mod placements;
 pub mod records;
+
+pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
@@ -166,6 +169,8 @@ pub struct SubjectRecords {
     pub stage_changes: Vec<(StageChange, String)>,
     pub meetings: Vec<MeetingRecord>,
     pub plan_items: Vec<PlanItemRecord>,
+    /// Proposals and placements, oldest first.
+    pub placements: Vec<polku_domain::Placement>,
     /// Given and withdrawn, oldest first.
     pub consents: Vec<polku_domain::Consent>,
     /// Revoked and expired ones included.
@@ -247,6 +252,7 @@ pub trait Store:
     + AuditStore
     + ErasureStore
     + SubjectStore
+    + PlacementStore
     + std::fmt::Debug
 {
 }
@@ -263,6 +269,7 @@ impl<T> Store for T where
         + AuditStore
         + ErasureStore
         + SubjectStore
+        + PlacementStore
         + std::fmt::Debug
 {
 }
@@ -272,7 +279,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
-        EscoStore, ParticipantStore, ReportStore, SessionStore, Store, SubjectStore,
+        EscoStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
+        SubjectStore,
     };
 }
 

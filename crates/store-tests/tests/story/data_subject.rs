@@ -61,6 +61,33 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
     .await
     .unwrap();
     consent_and_share_skills(svc, &coach, &employer, id).await;
+    // A proposal to an employer (its tasks are the employer's, not the participant's).
+    let coordinator = world.user(svc, Role::Coordinator).await;
+    let firm = world.employer();
+    svc.create_employer(&coordinator, firm.clone())
+        .await
+        .unwrap();
+    let task = world.task(firm.id, "Hyllytys");
+    svc.add_task(&coordinator, task.clone()).await.unwrap();
+    svc.propose_placement(
+        &coach,
+        polku_service::placements::NewPlacement {
+            participant: id,
+            employer: firm.id,
+            opening: None,
+            kind: OpeningKind::WorkTrial,
+            pay_subsidy: false,
+            tasks: vec![task.id],
+            starts_on: time::macros::date!(2027 - 01 - 11),
+            ends_on: Some(time::macros::date!(2027 - 02 - 26)),
+            hours_per_day: 5,
+            days_per_week: 4,
+            mentor: None,
+            categories: None,
+        },
+    )
+    .await
+    .unwrap();
     svc.set_legal_hold(
         &system(),
         id,
@@ -123,6 +150,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "participant_keys" => usize::from(!export.sealed_data_erased),
             "meetings" => export.meetings.len(),
             "plan_items" => export.plan.len(),
+            "placements" => export.placements.len(),
             "participant_stage_changes" => export.service_path.stage_changes.len(),
             "consents" => export.consents.len(),
             "shares" => export.disclosures.len(),

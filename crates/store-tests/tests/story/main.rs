@@ -20,6 +20,7 @@ mod employers;
 mod esco;
 mod keys;
 mod participants;
+mod placements;
 mod sessions;
 
 macro_rules! stories {
@@ -56,6 +57,8 @@ stories!(
     audit::audit_queries_answer_who_accessed_whom,
     data_subject::erasure_removes_every_row_unless_held,
     data_subject::every_column_is_classified,
+    placements::proposal_needs_consent_creates_shares_and_is_answered,
+    placements::earlier_trials_and_coordinator_preparation,
 );
 
 #[test]

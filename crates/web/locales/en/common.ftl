@@ -95,6 +95,7 @@ privacy-recipient-mentor = Mentors: as for employers.
 privacy-recipient-institution = Educational institutions: as for employers.
 privacy-purpose-service_delivery = Coaching and service-path work with the participant
 privacy-purpose-matching = Matching, job crafting and allocation
+privacy-purpose-placement = Proposals, placements, trial agreements, mentoring and follow-ups
 privacy-purpose-employer_cooperation = Employer register, needs and task inventories
 privacy-purpose-administration = Accounts, organisations and projects
 privacy-purpose-import = Reference-data import

@@ -92,6 +92,7 @@ privacy-right-consent = Voit perua suostumuksesi tietojen jakamiseen milloin tah
 privacy-right-complain = Voit tehdä valituksen tietosuojavaltuutetun toimistolle:
 privacy-purpose-service_delivery = Työvalmennus ja palvelupolun työ osallistujan kanssa
 privacy-purpose-matching = Työn ja osallistujan yhteensovitus ja työn räätälöinti
+privacy-purpose-placement = Työehdotukset, työkokeilut ja muut jaksot, kokeilusopimukset, mentorointi ja seuranta
 privacy-purpose-employer_cooperation = Työnantajarekisteri, työnantajien tarpeet ja tehtävät
 privacy-purpose-administration = Käyttäjätilit, organisaatiot ja hankkeet
 privacy-purpose-import = Viitetietojen tuonti

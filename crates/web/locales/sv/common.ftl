@@ -92,6 +92,7 @@ privacy-right-consent = Du kan när som helst ta tillbaka ditt samtycke till att
 privacy-right-complain = Du kan lämna in ett klagomål till dataombudsmannens byrå:
 privacy-purpose-service_delivery = Jobbcoachning och arbete med deltagarens servicestig
 privacy-purpose-matching = Matchning av arbete och deltagare samt skräddarsydda arbeten
+privacy-purpose-placement = Förslag, arbetsprövningar och andra placeringar, prövningsavtal, handledning på arbetsplatsen och uppföljning
 privacy-purpose-employer_cooperation = Arbetsgivarregister, arbetsgivarnas behov och arbetsuppgifter
 privacy-purpose-administration = Användarkonton, organisationer och projekt
 privacy-purpose-import = Import av referensdata

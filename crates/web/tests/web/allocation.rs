@@ -432,17 +432,61 @@ async fn accept_story(app: TestApp) {
         0,
         "a refused acceptance recorded a decision"
     );
-    // The assignment shown: recorded, one decision and one entry per placed person.
+    // A manager sees the assignment but cannot accept it.
+    let manager = app.user(Role::Manager).await;
     let ok = with(&shown);
     let pairs: Vec<(&str, &str)> = ok.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let res = app
+        .post_form("/allocation/accept", Some(&manager), &pairs)
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND, "{}", res.body);
+    let rows = app.db.store.audit_page(head, 1000).await.expect("audit");
+    assert_eq!(
+        decisions(&rows),
+        0,
+        "a manager's acceptance recorded a decision"
+    );
+    // The assignment shown: the decision recorded, and one proposal prepared per placed person
+    // for the coach to confirm, each linked.
+    let res = app
         .post_form("/allocation/accept", Some(&s.coordinator), &pairs)
         .await;
-    app.confirms(&res, &s.coordinator, "Jako hyväksytty ja kirjattu.")
+    let done = app
+        .confirms(&res, &s.coordinator, "Jako hyväksytty ja kirjattu.")
         .await;
     let rows = app.db.store.audit_page(head, 1000).await.expect("audit");
+    assert_eq!(decisions(&rows), 1);
     let placed = count(&page.body, "details.explanation");
-    assert_eq!(decisions(&rows), 1 + placed);
+    let proposals = app
+        .service()
+        .open_proposals(&s.coordinator.actor, app.world.project.id)
+        .await
+        .expect("proposals");
+    assert_eq!(proposals.len(), placed);
+    for p in &proposals {
+        assert_eq!(p.placement.state, polku_domain::PlacementState::Prepared);
+        assert_eq!(p.placement.kind, OpeningKind::WorkTrial);
+        assert!(s
+            .people
+            .iter()
+            .any(|(id, _)| *id == p.placement.participant_id));
+        let href = format!("/api/v1/placements/{}", p.placement.id);
+        assert!(has(&done.body, &format!("a[href=\"{href}\"]")), "{href}");
+    }
+    // The places are taken and the people proposed: they are not offered again.
+    let form = app
+        .get(
+            &format!("/allocation?project={}", app.world.project.id),
+            Some(&s.coordinator),
+        )
+        .await;
+    let people = select_attrs(&form.body, "input[name=participant]", "value");
+    assert_eq!(people.len(), s.people.len() - placed);
+    let free: usize = 3 - placed;
+    assert_eq!(
+        !select_attrs(&form.body, "input[name=opening]", "value").is_empty(),
+        free > 0
+    );
 }
 
 #[test]

@@ -406,3 +406,63 @@ pub async fn coach_with_participant(app: &TestApp) -> (User, ParticipantId) {
 pub fn version_in(body: &str) -> String {
     field_value(body, "version").expect("version field")
 }
+
+/// A coach with a participant who has consented to disclosing contact details and skills to
+/// employers; an employer with two tasks, its coordinator, and an employer user linked to it.
+pub struct PlacementWorld {
+    pub coach: User,
+    pub coordinator: User,
+    pub employer_user: User,
+    pub participant: ParticipantId,
+    pub employer: polku_domain::EmployerId,
+    pub tasks: Vec<polku_domain::TaskId>,
+}
+
+pub async fn placement_world(app: &TestApp) -> PlacementWorld {
+    use polku_domain::{ConsentMethod, ConsentPurpose, DataCategory, RecipientClass};
+    let (coach, participant) = coach_with_participant(app).await;
+    let coordinator = app.user(Role::Coordinator).await;
+    let employer_user = app.user(Role::Employer).await;
+    let svc = app.service();
+    let e = app.world.employer();
+    svc.create_employer(&coordinator.actor, e.clone())
+        .await
+        .expect("employer");
+    let mut tasks = Vec::new();
+    for title in ["Toimistosiivous", "Ikkunanpesu"] {
+        let t = app.world.task(e.id, title);
+        svc.add_task(&coordinator.actor, t.clone())
+            .await
+            .expect("task");
+        tasks.push(t.id);
+    }
+    svc.link_employer_user(
+        &coordinator.actor,
+        employer_user.actor.user_id().expect("user"),
+        e.id,
+    )
+    .await
+    .expect("link");
+    svc.give_consent(
+        &coach.actor,
+        participant,
+        polku_service::consents::NewConsent {
+            recipient: RecipientClass::Employer,
+            purpose: ConsentPurpose::Placement,
+            categories: vec![DataCategory::Contact, DataCategory::Skills],
+            method: ConsentMethod::Written,
+            shown: Default::default(),
+        },
+        "service_delivery",
+    )
+    .await
+    .expect("consent");
+    PlacementWorld {
+        coach,
+        coordinator,
+        employer_user,
+        participant,
+        employer: e.id,
+        tasks,
+    }
+}

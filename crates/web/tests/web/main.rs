@@ -4,6 +4,7 @@
 mod allocation;
 mod api;
 mod api_casework;
+mod api_placements;
 mod api_privacy;
 mod consents;
 mod employers;

@@ -39,6 +39,7 @@ struct World2 {
     share: String,
     api_consent: String,
     api_share: String,
+    placement: String,
     project: String,
 }
 
@@ -166,7 +167,36 @@ async fn world(app: &TestApp) -> World2 {
     svc.share_participant(&users["own coach"].actor, api_share.clone(), "matching")
         .await
         .expect("share");
+    // A proposal to the employer, whose user is the matrix's employer.
+    svc.link_employer_user(
+        &system(),
+        users["employer"].actor.user_id().expect("user"),
+        e.id,
+    )
+    .await
+    .expect("link");
+    let placement = svc
+        .propose_placement(
+            &users["own coach"].actor,
+            polku_service::placements::NewPlacement {
+                participant,
+                employer: e.id,
+                opening: Some(o.id),
+                kind: OpeningKind::WorkTrial,
+                pay_subsidy: false,
+                tasks: vec![t.id],
+                starts_on: time::macros::date!(2027 - 03 - 01),
+                ends_on: Some(time::macros::date!(2027 - 04 - 30)),
+                hours_per_day: 6,
+                days_per_week: 4,
+                mentor: None,
+                categories: None,
+            },
+        )
+        .await
+        .expect("proposal");
     World2 {
+        placement: placement.id.to_string(),
         project: app.world.project.id.to_string(),
         api_share: api_share.id.0.to_string(),
         api_consent: api_consent.to_string(),
@@ -257,6 +287,33 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Denied
         }
+    } else if p.starts_with("/placements/{id}") {
+        // A proposal by the own coach to the employer the matrix's employer user represents.
+        match (who, read) {
+            ("own coach" | "coordinator" | "employer", true) => Allowed,
+            ("own coach" | "coordinator" | "employer", false) => Any,
+            ("other coach" | "coach of another project", _)
+            | ("coordinator of another project", true) => NotFound,
+            _ => Denied,
+        }
+    } else if p == "/placements" {
+        // A proposal: coaches and coordinators (the empty body is refused before the use case).
+        match who {
+            w if w.contains("coach") || w.contains("coordinator") => Any,
+            _ => Denied,
+        }
+    } else if p == "/employer-placements" {
+        if who == "employer" {
+            Allowed
+        } else {
+            Denied
+        }
+    } else if p.starts_with("/projects/{id}/proposals") {
+        match who {
+            "coordinator" | "own coach" | "other coach" => Allowed,
+            "coordinator of another project" | "coach of another project" => NotFound,
+            _ => Denied,
+        }
     } else if p == "/shared" {
         if who == "employer" {
             Allowed
@@ -273,6 +330,8 @@ fn concrete(path: &str, w: &World2) -> String {
         "{id}",
         &if path.contains("/participants/") {
             w.participant.to_string()
+        } else if path.contains("/placements/") {
+            w.placement.clone()
         } else if path.contains("/projects/") {
             w.project.clone()
         } else if path.starts_with("/admin/users/") {
@@ -434,7 +493,9 @@ fn is_subject_route(path: &str) -> bool {
         "/shared",
         "/consent-wording",
         "/allocation",
-        "/projects/",
+        "/placements",
+        "/employer-placements",
+        "/projects",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

@@ -84,8 +84,15 @@ pub fn domain_invalid(e: &DomainError, path: impl Fn(&str) -> String) -> WebErro
             field: "languages", ..
         } => invalid(path("languages"), FIELD_UNKNOWN_LANGUAGE),
         DomainError::Invalid { field, .. } => invalid(path(field), FIELD_INVALID),
+        DomainError::Rule { field, rule } => invalid(path(field), &rule_key(rule)),
         other => invalid(path(other.code()), FIELD_INVALID),
     }
+}
+
+/// The catalogue key of a broken rule (`rule-work-trial-hours-per-day`): the API's field message
+/// and the pages' error text.
+pub fn rule_key(rule: &str) -> String {
+    format!("rule-{}", rule.replace('_', "-"))
 }
 
 /// A service error; validation errors get their request path.

@@ -12,6 +12,7 @@ mod me;
 pub mod openapi;
 mod participant_body;
 mod participants;
+pub mod placements;
 mod privacy;
 pub mod schemas;
 mod sessions;
@@ -26,6 +27,15 @@ const EMPLOYER_READERS: &[Role] = &[Role::Coordinator, Role::Coach, Role::Manage
 const SHARE_RECIPIENTS: &[Role] = &[Role::Employer, Role::Mentor, Role::Institution];
 const STAFF: &[Role] = &[Role::Admin, Role::Manager, Role::Coach, Role::Coordinator];
 const ALLOCATORS: &[Role] = &[Role::Coordinator, Role::Manager];
+const PROPOSERS: &[Role] = &[Role::Coach, Role::Coordinator];
+const PLACEMENT_PARTIES: &[Role] = &[
+    Role::Coach,
+    Role::Coordinator,
+    Role::Employer,
+    Role::Mentor,
+    Role::Participant,
+];
+const EMPLOYER_USERS: &[Role] = &[Role::Employer];
 
 pub fn routes() -> Routes {
     let big = || DefaultBodyLimit::max(engine::MAX_BODY);
@@ -127,6 +137,46 @@ pub fn routes() -> Routes {
             "/api/v1/participants/{id}/suggestions",
             Policy::AnyRole(COACH),
             participants::suggestions,
+        )
+        .post(
+            "/api/v1/placements",
+            Policy::AnyRole(PROPOSERS),
+            placements::create,
+        )
+        .get(
+            "/api/v1/placements/{id}",
+            Policy::AnyRole(PLACEMENT_PARTIES),
+            placements::show,
+        )
+        .post(
+            "/api/v1/placements/{id}/answer",
+            Policy::AnyRole(&[Role::Employer, Role::Coach, Role::Coordinator]),
+            placements::answer,
+        )
+        .post(
+            "/api/v1/placements/{id}/confirm",
+            Policy::AnyRole(COACH),
+            placements::confirm,
+        )
+        .post(
+            "/api/v1/placements/{id}/state",
+            Policy::AnyRole(PROPOSERS),
+            placements::move_to,
+        )
+        .get(
+            "/api/v1/participants/{id}/placements",
+            Policy::AnyRole(COACH),
+            placements::of_participant,
+        )
+        .get(
+            "/api/v1/employer-placements",
+            Policy::AnyRole(EMPLOYER_USERS),
+            placements::mine,
+        )
+        .get(
+            "/api/v1/projects/{id}/proposals",
+            Policy::AnyRole(PROPOSERS),
+            placements::open_proposals,
         )
         .get(
             "/api/v1/employers",

@@ -6,7 +6,9 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::schemas::{documents, domain, errors, views};
-use super::{allocation, casework, employers, engine, me, participants, privacy, sessions};
+use super::{
+    allocation, casework, employers, engine, me, participants, placements, privacy, sessions,
+};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
@@ -32,6 +34,7 @@ use utoipa::{Modify, OpenApi};
         (name = "participants", description = "The coach's caseload."),
         (name = "consents", description = "Consents, shares, and what is shared with the caller."),
         (name = "employers", description = "The employer register, task inventories and openings."),
+        (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
         (name = "engine", description = "The pure matching engine on a posted document."),
         (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
@@ -59,6 +62,14 @@ use utoipa::{Modify, OpenApi};
         privacy::share,
         privacy::revoke_share,
         privacy::shared,
+        placements::create,
+        placements::show,
+        placements::answer,
+        placements::confirm,
+        placements::move_to,
+        placements::of_participant,
+        placements::mine,
+        placements::open_proposals,
         employers::index,
         employers::show,
         employers::tasks,

@@ -4,6 +4,7 @@
 //! a manager sees no explanation per person. Nothing is recorded until someone accepts, and an
 //! assignment that changed since it was shown is refused.
 
+mod accepted;
 mod form;
 mod result;
 
@@ -18,4 +19,5 @@ pub fn routes() -> Routes {
         .get("/allocation", STAFF, form::show)
         .get("/allocation/result", STAFF, result::show)
         .post("/allocation/accept", STAFF, result::accept)
+        .get("/allocation/accepted", STAFF, accepted::show)
 }

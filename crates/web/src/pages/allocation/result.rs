@@ -69,6 +69,7 @@ struct ResultPage<'a> {
     participants: Vec<String>,
     fingerprint: String,
     changed: bool,
+    may_accept: bool,
 }
 
 fn fit_key(code: &str) -> &'static str {
@@ -249,6 +250,7 @@ fn page<'a>(
         participants: sel.participants.iter().map(ToString::to_string).collect(),
         fingerprint: v.fingerprint.clone(),
         changed,
+        may_accept: v.may_accept,
     }
 }
 
@@ -341,10 +343,16 @@ pub async fn accept(
         .accept_allocation(&session.actor, project, &sel, &shown, format::today())
         .await
     {
-        Ok(Acceptance::Recorded { .. }) => Ok(see_other_saved(
-            &format!("/allocation?project={project}"),
-            Notice::Allocation,
-        )),
+        Ok(Acceptance::Recorded { proposals }) => {
+            let mut to = format!("/allocation/accepted?project={project}");
+            for p in &proposals {
+                match &p.result {
+                    Ok(id) => to.push_str(&format!("&ok={id}~{}", p.label.number)),
+                    Err(code) => to.push_str(&format!("&no={}~{code}", p.label.number)),
+                }
+            }
+            Ok(see_other_saved(&to, Notice::Allocation))
+        }
         Ok(Acceptance::Changed(v)) => {
             render_status(StatusCode::CONFLICT, &page(&ctx, project, &sel, &v, true))
         }

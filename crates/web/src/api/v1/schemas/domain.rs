@@ -103,6 +103,15 @@ component! {
     OpeningKind => one_of(every!(d::OpeningKind: Job, WorkTrial, EducationTrial, Apprenticeship, Gig))
 }
 component! {
+    /// Where a placement is: prepared by a coordinator, proposed to the employer, agreed,
+    /// active, or ended (completed, interrupted, declined by the employer, withdrawn).
+    PlacementState => one_of(d::PlacementState::ALL)
+}
+component! {
+    /// The employer's answer to a proposal: yes, let's meet first, or no (with a reason).
+    EmployerAnswer => one_of(d::EmployerAnswer::ALL)
+}
+component! {
     /// When the work is done.
     Schedule => one_of(every!(d::Schedule: Daytime, Evenings, Nights, Weekends, Flexible))
 }

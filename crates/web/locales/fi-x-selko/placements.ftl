@@ -1,0 +1,1 @@
+## Työjaksot selkokielellä (osallistujan sivut). Puuttuvat avaimet tulevat yleiskielestä.
