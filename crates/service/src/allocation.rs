@@ -7,55 +7,29 @@
 //! explanation per person (docs/SECURITY.md, *Allocation*). Nothing is stored until someone
 //! accepts the assignment shown, and an answer that changed since is refused.
 
+mod accept;
+mod build;
 mod view;
+
+pub use accept::{Acceptance, ProposalOutcome};
 
 pub use view::{
     AllocationChoices, AllocationView, Detail, Greedy, NoPlace, OpeningChoice, OpeningResult,
-    PersonChoice, PersonResult, Placed, PlacedExplanation, Pseudonym, LOOKING_FOR_TRIAL,
+    PersonChoice, PersonResult, Placed, PlacedExplanation, Pseudonym, Selection, LOOKING_FOR_TRIAL,
 };
 
 use crate::audit::AuditEvent;
 use crate::authz::{self, Access};
 use crate::matching::{off_thread, participant_input};
-use crate::placements::NewPlacement;
 use crate::store::PlacementFilter;
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{
-    DomainError, Opening, OpeningId, OpeningKind, ParticipantId, PathStage, PlacementId,
-    PlacementState, ProjectId, Task,
+    DomainError, OpeningId, OpeningKind, ParticipantId, PathStage, PlacementState, ProjectId,
 };
 use polku_matching::api;
 use polku_matching::input as mi;
-use polku_matching::output::{AllocationExplained, Ranked, UnplacedReason};
 use std::collections::{BTreeMap, BTreeSet};
 use time::{Date, OffsetDateTime};
-
-/// What the form sent: the chosen openings and people.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Selection {
-    pub openings: Vec<OpeningId>,
-    pub participants: Vec<ParticipantId>,
-}
-
-/// The answer to accepting an assignment.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Acceptance {
-    /// Recorded: the audited decision, and a proposal prepared per placed person (or why not).
-    Recorded { proposals: Vec<ProposalOutcome> },
-    /// The assignment computed now differs from the one shown; nothing was recorded.
-    Changed(Box<AllocationView>),
-}
-
-/// What accepting did for one placed person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProposalOutcome {
-    pub participant: ParticipantId,
-    pub label: Pseudonym,
-    pub opening: OpeningId,
-    /// The placement prepared (`prepared`, for the participant's coach to confirm), or the code
-    /// of the rule that refused it (`rule-<code>` in the catalogues; `failed` otherwise).
-    pub result: std::result::Result<PlacementId, String>,
-}
 
 /// The placements that hold a place or a person now.
 const OPEN: [PlacementState; 4] = [
@@ -283,264 +257,12 @@ impl Service {
         } else {
             Detail::Aggregate
         };
-        let mut view = build_view(detail, &openings, &people, &answer)?;
+        let mut view = build::build_view(detail, &openings, &people, &answer)?;
         view.may_accept = authz::may_accept_allocation(actor, project);
         Ok(view)
-    }
-
-    /// Accepts the assignment shown: computes it again from the same selection and, when it is
-    /// still the one whose `shown` fingerprint the page carried, records the decision (an audit
-    /// entry with the fingerprint) and prepares one work-trial proposal per placed person
-    /// (`Service::propose_placement`, one transaction each; a refusal is reported per person).
-    /// A changed answer records nothing and is returned for showing. Coordinators only: a
-    /// proposal is theirs to prepare (managers see the assignment but do not accept it).
-    pub async fn accept_allocation(
-        &self,
-        actor: &Actor,
-        project: ProjectId,
-        selection: &Selection,
-        shown: &str,
-        today: Date,
-    ) -> Result<Acceptance> {
-        if !authz::may_accept_allocation(actor, project) {
-            return Err(ServiceError::NotFound);
-        }
-        let view = self.allocation(actor, project, selection, today).await?;
-        if view.fingerprint != shown {
-            return Ok(Acceptance::Changed(Box::new(view)));
-        }
-        let decision = AuditEvent::new(
-            actor,
-            "allocation",
-            Some(view.fingerprint.clone()),
-            "accept",
-            "matching",
-        )?;
-        self.store().append_audit(&decision).await?;
-        let openings: BTreeMap<OpeningId, Opening> = self
-            .store()
-            .list_project_openings(project)
-            .await?
-            .into_iter()
-            .map(|o| (o.id, o))
-            .collect();
-        let tasks: BTreeMap<_, Task> = self
-            .store()
-            .list_project_tasks(project)
-            .await?
-            .into_iter()
-            .map(|t| (t.id, t))
-            .collect();
-        let mut proposals = Vec::new();
-        for r in &view.openings {
-            let Some(o) = openings.get(&r.opening.id) else {
-                continue;
-            };
-            let own: Vec<&Task> = o.tasks.iter().filter_map(|t| tasks.get(t)).collect();
-            for p in &r.placed {
-                let new = proposal(p.participant, o, &own, today);
-                let result = match self.propose_placement(actor, new).await {
-                    Ok(placement) => Ok(placement.id),
-                    Err(ServiceError::Invalid(DomainError::Rule { rule, .. })) => {
-                        Err(rule.to_owned())
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "allocation: a proposal was not prepared");
-                        Err("failed".to_owned())
-                    }
-                };
-                proposals.push(ProposalOutcome {
-                    participant: p.participant,
-                    label: p.label.clone(),
-                    opening: o.id,
-                    result,
-                });
-            }
-        }
-        Ok(Acceptance::Recorded { proposals })
-    }
-}
-
-/// The proposal for one placed person: the opening's tasks and dates, the days a week of its
-/// busiest task (at most five), and its weekly hours spread over them (4–8 hours a day, as the
-/// trial law allows). Without dates it starts today and runs three months (a work trial) or ten
-/// days (an education trial). The coach confirms or withdraws it.
-fn proposal(participant: ParticipantId, o: &Opening, tasks: &[&Task], today: Date) -> NewPlacement {
-    let days = tasks
-        .iter()
-        .map(|t| t.days_per_week)
-        .max()
-        .unwrap_or(5)
-        .clamp(1, 5);
-    let hours: u32 = tasks.iter().map(|t| u32::from(t.hours_per_week)).sum();
-    let per_day = hours.div_ceil(u32::from(days)).clamp(4, 8) as u8;
-    let starts_on = o.starts_on.filter(|d| *d >= today).unwrap_or(today);
-    let default_end = if o.kind == OpeningKind::EducationTrial {
-        starts_on + time::Duration::days(9)
-    } else {
-        starts_on + time::Duration::days(90)
-    };
-    NewPlacement {
-        participant,
-        employer: o.employer_id,
-        opening: Some(o.id),
-        kind: o.kind,
-        pay_subsidy: false,
-        tasks: o.tasks.clone(),
-        starts_on,
-        ends_on: Some(o.ends_on.filter(|e| *e >= starts_on).unwrap_or(default_end)),
-        hours_per_day: per_day,
-        days_per_week: days,
-        mentor: None,
-        categories: None,
     }
 }
 
 fn now() -> OffsetDateTime {
     OffsetDateTime::now_utc()
-}
-
-fn explanation(r: &Ranked) -> PlacedExplanation {
-    let mut fits: Vec<&'static str> = r.fits.iter().map(|f| f.why.code()).collect();
-    fits.dedup();
-    let mut to_check: Vec<_> = r.to_check.iter().map(|c| c.dimension).collect();
-    to_check.dedup();
-    PlacedExplanation {
-        parts: r.explanation.clone(),
-        fits,
-        to_check,
-    }
-}
-
-fn limit_code(l: &polku_matching::output::Limits) -> &'static str {
-    use polku_matching::output::Limits as L;
-    match l {
-        L::Functioning { .. } => "functioning",
-        L::Language { .. } => "language",
-        L::Hours { .. } => "hours",
-        L::Days { .. } => "days",
-        L::Schedule { .. } => "schedule",
-        L::Municipality { .. } => "municipality",
-    }
-}
-
-/// The view of the engine's answer, with participants by pseudonym.
-fn build_view(
-    detail: Detail,
-    openings: &[&OpeningChoice],
-    people: &[&PersonChoice],
-    a: &AllocationExplained,
-) -> Result<AllocationView> {
-    let per_person = detail == Detail::PerPerson;
-    let label: BTreeMap<String, &PersonChoice> =
-        people.iter().map(|p| (p.id.to_string(), *p)).collect();
-    let person = |id: &str| {
-        label
-            .get(id)
-            .copied()
-            .ok_or(ServiceError::Internal("allocation"))
-    };
-    let explained: BTreeMap<&str, &Ranked> = a
-        .explained
-        .iter()
-        .map(|r| (r.participant.as_str(), r))
-        .collect();
-    let mut results: Vec<OpeningResult> = openings
-        .iter()
-        .map(|o| OpeningResult {
-            opening: (*o).clone(),
-            placed: Vec::new(),
-        })
-        .collect();
-    let mut placed_in: BTreeMap<ParticipantId, OpeningId> = BTreeMap::new();
-    let mut parts = Vec::new();
-    for x in &a.allocation.assignments {
-        let p = person(&x.participant)?;
-        let o = OpeningId::parse(&x.opening)?;
-        placed_in.insert(p.id, o);
-        let ranked = explained.get(x.participant.as_str());
-        parts.extend(ranked.map(|r| r.parts));
-        if let Some(r) = results.iter_mut().find(|r| r.opening.id == o) {
-            r.placed.push(Placed {
-                participant: p.id,
-                label: p.label.clone(),
-                score: x.score,
-                fairness_bonus: x.fairness_bonus,
-                explanation: ranked.filter(|_| per_person).map(|r| explanation(r)),
-            });
-        }
-    }
-    for r in &mut results {
-        r.placed.sort_by_key(|p| p.label.number);
-    }
-    let why: BTreeMap<&str, &UnplacedReason> = a
-        .unplaced
-        .iter()
-        .map(|u| (u.participant.as_str(), &u.reason))
-        .collect();
-    let mut results_people = Vec::with_capacity(people.len());
-    for p in people {
-        let id = p.id.to_string();
-        let no_place = why.get(id.as_str()).map(|r| match r {
-            UnplacedReason::NoFit { excluded } => {
-                let mut limits: Vec<&'static str> = if per_person {
-                    excluded
-                        .iter()
-                        .flat_map(|e| e.excluded_by.iter().map(|l| limit_code(&l.limit)))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                limits.sort_unstable();
-                limits.dedup();
-                NoPlace::NoFit { limits }
-            }
-            UnplacedReason::PlacesTaken { feasible } => NoPlace::PlacesTaken {
-                feasible: feasible.len(),
-            },
-        });
-        results_people.push(PersonResult {
-            participant: p.id,
-            label: p.label.clone(),
-            opening: placed_in.get(&p.id).copied(),
-            no_place,
-        });
-    }
-    let greedy_in: BTreeMap<&str, &str> = a
-        .greedy
-        .assignments
-        .iter()
-        .map(|x| (x.participant.as_str(), x.opening.as_str()))
-        .collect();
-    let differs = people
-        .iter()
-        .filter(|p| {
-            let id = p.id.to_string();
-            let optimal = placed_in.get(&p.id).map(ToString::to_string);
-            optimal.as_deref() != greedy_in.get(id.as_str()).copied()
-        })
-        .count();
-    let fingerprint = view::fingerprint(&results, &results_people);
-    Ok(AllocationView {
-        detail,
-        openings: results,
-        people: results_people,
-        total: a.allocation.objective,
-        total_micro: a.allocation.objective_micro,
-        fairness_weight: a.allocation.fairness_weight,
-        placed: a.allocation.assignments.len(),
-        average_parts: if per_person || parts.len() >= view::MIN_AGGREGATE {
-            view::average(&parts)
-        } else {
-            None
-        },
-        greedy: Greedy {
-            total: a.greedy.objective,
-            total_micro: a.greedy.objective_micro,
-            placed: a.greedy.assignments.len(),
-            differs,
-        },
-        fingerprint,
-        may_accept: false,
-    })
 }

@@ -10,6 +10,13 @@ use time::Date;
 /// trial (the trial phase, which may need another host).
 pub const LOOKING_FOR_TRIAL: [PathStage; 2] = [PathStage::Coaching, PathStage::Trial];
 
+/// What the form sent: the chosen openings and people.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Selection {
+    pub openings: Vec<OpeningId>,
+    pub participants: Vec<ParticipantId>,
+}
+
 /// How a person is shown: "Participant 3" (their place in the project's list of people looking
 /// for a trial, longest waiting first), or a name an active share to the viewer allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
