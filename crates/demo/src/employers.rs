@@ -9,8 +9,8 @@ use super::rng::Rng;
 use super::sector::Sector;
 use super::tasks::{self, Site, Template};
 use polku_domain::{
-    CooperationDepth, Employer, EmployerId, EmployerSize, MunicipalityCode, Opening, ProjectId,
-    Task, UserId,
+    CooperationDepth, Employer, EmployerId, EmployerSize, LegalForm, MunicipalityCode, Opening,
+    ProjectId, Task, UserId,
 };
 use polku_service::Result;
 use std::collections::BTreeSet;
@@ -107,6 +107,38 @@ fn name(rng: &mut Rng, r: &RegionSpec, sector: Sector, place: usize) -> (String,
     (text, tol)
 }
 
+/// The legal form of employer `index`, drawn from a stream of its own (so the rest of the demo
+/// data stays as it was): mostly companies, and associations, foundations, sole traders and
+/// municipal enterprises so that every pay-subsidy rule occurs. A name ending in "sr" is a
+/// foundation's.
+fn legal_form(seed: u64, index: usize, name: &str) -> LegalForm {
+    if name.ends_with(" sr") {
+        return LegalForm::Foundation;
+    }
+    let mut rng = Rng::stream(seed, "legal_form", index as u64);
+    *rng.weighted(&[
+        (LegalForm::Company, 62),
+        (LegalForm::SoleTrader, 6),
+        (LegalForm::Association, 16),
+        (LegalForm::Foundation, 8),
+        (LegalForm::Municipality, 8),
+    ])
+}
+
+/// The name as an employer of that legal form would carry it ("Oy" is a company's).
+fn formed_name(name: &str, form: LegalForm) -> String {
+    let Some(base) = name.strip_suffix(" Oy") else {
+        return name.to_owned();
+    };
+    match form {
+        LegalForm::Association => format!("{base} ry"),
+        LegalForm::Foundation => format!("{base} sr"),
+        LegalForm::SoleTrader => format!("Tmi {base}"),
+        LegalForm::Municipality => format!("{base} liikelaitos"),
+        _ => name.to_owned(),
+    }
+}
+
 /// Employer `index` of the demo data, drawn from its own stream.
 pub fn employer(
     seed: u64,
@@ -126,6 +158,11 @@ pub fn employer(
             break;
         }
         (display, tol) = name(&mut rng, r, sector, place);
+    }
+    let legal_form = legal_form(seed, index, &display);
+    let formed = formed_name(&display, legal_form);
+    if !taken.names.contains(&formed) {
+        display = formed;
     }
     taken.names.insert(display.clone());
     let size = *rng.weighted(&[
@@ -169,6 +206,7 @@ pub fn employer(
         municipalities,
         cooperation,
         mentor_available,
+        legal_form: Some(legal_form),
         version: 1,
     };
     let own: Vec<&Template> = templates.iter().filter(|t| t.sector == sector).collect();

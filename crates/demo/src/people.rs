@@ -125,7 +125,12 @@ pub fn participant(
     };
     let availability = profile::availability(&mut rng)?;
     let (sensitive, disability) = functioning::sensitive(&mut rng, immigrant, stage);
-    let esf = profile::esf(&mut rng, immigrant, year, disability);
+    let mut esf = profile::esf(&mut rng, immigrant, year, disability);
+    // From a stream of its own, so the rest of the person stays as it was.
+    profile::unemployment(
+        &mut Rng::stream(seed, "unemployment", index as u64),
+        &mut esf,
+    );
     let personal = ParticipantPersonal {
         given_name,
         family_name,

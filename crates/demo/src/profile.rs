@@ -185,7 +185,30 @@ pub fn esf(rng: &mut Rng, immigrant: bool, birth_year: i32, disability: bool) ->
         education_isced: Some(education),
         long_term_unemployed: long_term,
         birth_year: u16::try_from(birth_year).ok(),
+        unemployed_since: None,
         foreign_background: rng.chance(90).then_some(immigrant),
         disability: rng.chance(90).then_some(disability),
     }
+}
+
+/// When an unemployed person's unemployment began: long-term unemployed people mostly 24 months
+/// or more before the reference date (so the 100 % and 55+ subsidy rules occur), the others
+/// within the last year; some histories are not recorded.
+pub fn unemployment(rng: &mut Rng, esf: &mut EsfEntry) {
+    if esf.labour_market_status != Some(LabourMarketStatus::Unemployed) || rng.chance(15) {
+        return;
+    }
+    let months = if esf.long_term_unemployed {
+        if rng.chance(35) {
+            rng.range(12, 23)
+        } else {
+            rng.range(24, 60)
+        }
+    } else {
+        rng.range(1, 11)
+    };
+    let since =
+        super::people::REFERENCE_DATE - time::Duration::days((months * 365 / 12) as i64 + 3);
+    esf.unemployed_since = Some(since);
+    esf.normalise(super::people::REFERENCE_DATE);
 }

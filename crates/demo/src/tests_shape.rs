@@ -125,3 +125,54 @@ fn every_template_parses_and_every_sector_has_enough() {
         }
     }
 }
+
+/// Every pay-subsidy rule occurs in the demo: some employers are associations, foundations or
+/// municipal, and some participants are 55 or 60 and over and long-term unemployed.
+#[test]
+fn every_pay_subsidy_rule_occurs() {
+    use polku_matching::subsidies::{self, Job, PersonFacts, RuleSet, PAY_RULES};
+    let p = default_plan();
+    let on = super::people::REFERENCE_DATE;
+    let rules = RuleSet::on(on);
+    let job = Job {
+        monthly_wage_eur: Some(2000.0),
+        hours_per_week: 30,
+    };
+    let mut seen = BTreeSet::new();
+    let forms: BTreeSet<_> = p
+        .employers
+        .iter()
+        .filter_map(|e| e.employer.legal_form)
+        .collect();
+    for person in &p.participants {
+        let esf = &person.personal.esf;
+        let facts = PersonFacts {
+            birth_date: person
+                .personal
+                .hetu
+                .as_ref()
+                .map(polku_domain::Hetu::birth_date),
+            birth_year: esf.birth_year,
+            reduced_work_ability: esf.disability.unwrap_or(false),
+            long_term_unemployed: esf.long_term_unemployed,
+            unemployed_months_of_28: esf.unemployed_months_of_28(on),
+        };
+        for form in &forms {
+            let s = subsidies::select(&facts, Some(*form), job, &rules);
+            seen.extend(s.options.iter().filter(|o| o.applies()).map(|o| o.rule));
+        }
+    }
+    for rule in PAY_RULES {
+        assert!(seen.contains(rule), "{rule} never applies in the demo data");
+    }
+    for form in [
+        polku_domain::LegalForm::Association,
+        polku_domain::LegalForm::Foundation,
+        polku_domain::LegalForm::Municipality,
+    ] {
+        assert!(
+            forms.contains(&form),
+            "no {form:?} among the demo employers"
+        );
+    }
+}

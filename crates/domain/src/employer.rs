@@ -26,6 +26,62 @@ pub enum EmployerSize {
     Large,
 }
 
+/// The employer's legal form: which pay-subsidy rules an employer may get depends on it (the
+/// 100 % rule only for associations, foundations and religious communities; municipalities only
+/// for reduced work ability or 60+ long-term unemployed from 2025-01-01; nothing for the state).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalForm {
+    Company,
+    SoleTrader,
+    Association,
+    Foundation,
+    ReligiousCommunity,
+    /// A municipality or a joint municipal authority.
+    Municipality,
+    State,
+    Other,
+}
+
+impl LegalForm {
+    pub const ALL: [LegalForm; 8] = [
+        LegalForm::Company,
+        LegalForm::SoleTrader,
+        LegalForm::Association,
+        LegalForm::Foundation,
+        LegalForm::ReligiousCommunity,
+        LegalForm::Municipality,
+        LegalForm::State,
+        LegalForm::Other,
+    ];
+
+    /// The stored and serialised code, e.g. `religious_community`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LegalForm::Company => "company",
+            LegalForm::SoleTrader => "sole_trader",
+            LegalForm::Association => "association",
+            LegalForm::Foundation => "foundation",
+            LegalForm::ReligiousCommunity => "religious_community",
+            LegalForm::Municipality => "municipality",
+            LegalForm::State => "state",
+            LegalForm::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    /// An association, foundation or registered religious community (the 100 % rule).
+    pub fn is_nonprofit(self) -> bool {
+        matches!(
+            self,
+            LegalForm::Association | LegalForm::Foundation | LegalForm::ReligiousCommunity
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Employer {
     pub id: EmployerId,
@@ -39,6 +95,9 @@ pub struct Employer {
     pub municipalities: Vec<MunicipalityCode>,
     pub cooperation: CooperationDepth,
     pub mentor_available: bool,
+    /// `None` while not recorded (the estimate then names it as the missing fact).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_form: Option<LegalForm>,
     pub version: i64,
 }
 

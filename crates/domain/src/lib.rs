@@ -23,8 +23,8 @@ pub mod work;
 pub use business_id::BusinessId;
 pub use cefr::{CefrLevel, LanguageCode};
 pub use employer::{
-    CooperationDepth, Employer, EmployerSize, Interaction, InteractionKind, Need, Opening,
-    OpeningKind, Schedule, Task,
+    CooperationDepth, Employer, EmployerSize, Interaction, InteractionKind, LegalForm, Need,
+    Opening, OpeningKind, Schedule, Task,
 };
 pub use error::DomainError;
 pub use esco::{EscoKind, EscoUri};

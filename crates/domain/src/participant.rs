@@ -130,10 +130,49 @@ pub struct EsfEntry {
     pub education_isced: Option<u8>,
     pub long_term_unemployed: bool,
     pub birth_year: Option<u16>,
+    /// The day the current spell of unemployment began, when known: the pay-subsidy rules count
+    /// the months unemployed within the last 28 from it (see [`EsfEntry::unemployed_months_of_28`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unemployed_since: Option<time::Date>,
     /// Special category (ethnic origin); stored encrypted with the profile.
     pub foreign_background: Option<bool>,
     /// Special category (disability); stored encrypted with the profile.
     pub disability: Option<bool>,
+}
+
+/// Whole calendar months from `from` to `to` (0 when `to` is earlier).
+pub fn whole_months(from: time::Date, to: time::Date) -> u32 {
+    if to < from {
+        return 0;
+    }
+    let months = (to.year() - from.year()) * 12 + i32::from(u8::from(to.month()))
+        - i32::from(u8::from(from.month()));
+    let months = if to.day() < from.day() {
+        months - 1
+    } else {
+        months
+    };
+    u32::try_from(months.max(0)).unwrap_or(0)
+}
+
+impl EsfEntry {
+    /// Months unemployed within the 28 months before `on`, counted from
+    /// [`EsfEntry::unemployed_since`] (`None` when that is not recorded).
+    pub fn unemployed_months_of_28(&self, on: time::Date) -> Option<u8> {
+        let since = self.unemployed_since?;
+        Some(whole_months(since, on).min(28) as u8)
+    }
+
+    /// Keeps `long_term_unemployed` consistent with the recorded start of unemployment: a spell
+    /// of twelve months or more on `today` makes the person long-term unemployed.
+    pub fn normalise(&mut self, today: time::Date) {
+        if self
+            .unemployed_since
+            .is_some_and(|s| whole_months(s, today) >= 12)
+        {
+            self.long_term_unemployed = true;
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,6 +247,12 @@ impl ParticipantPersonal {
                 reason: "not a plausible year of birth".into(),
             });
         }
+        if self.esf.unemployed_since.is_some_and(|d| d.year() < 1950) {
+            return Err(DomainError::Invalid {
+                field: "unemployed_since",
+                reason: "not a plausible date".into(),
+            });
+        }
         if let Some(p) = &self.phone {
             let digits = p.chars().filter(char::is_ascii_digit).count();
             if !(5..=15).contains(&digits)
@@ -246,6 +291,32 @@ impl ParticipantPersonal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_count_whole_calendar_months() {
+        use time::macros::date;
+        assert_eq!(
+            whole_months(date!(2024 - 01 - 15), date!(2025 - 01 - 14)),
+            11
+        );
+        assert_eq!(
+            whole_months(date!(2024 - 01 - 15), date!(2025 - 01 - 15)),
+            12
+        );
+        assert_eq!(
+            whole_months(date!(2025 - 01 - 15), date!(2024 - 01 - 15)),
+            0
+        );
+        let mut e = EsfEntry {
+            unemployed_since: Some(date!(2020 - 03 - 01)),
+            ..EsfEntry::default()
+        };
+        assert_eq!(e.unemployed_months_of_28(date!(2025 - 03 - 01)), Some(28));
+        e.normalise(date!(2020 - 12 - 31));
+        assert!(!e.long_term_unemployed);
+        e.normalise(date!(2021 - 03 - 01));
+        assert!(e.long_term_unemployed);
+    }
 
     #[test]
     fn deserialising_cannot_bypass_the_rules() {

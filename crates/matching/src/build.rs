@@ -115,6 +115,7 @@ impl Builder {
         emp.mentor.push(e.mentor_available);
         emp.offers_trials.push(index::offers_trials(e));
         emp.hourly_wage.push(e.hourly_wage_eur);
+        emp.legal_form.push(e.legal_form);
         emp.tasks.push((first, ix.tasks.len() as u32));
         for o in &e.openings {
             let tasks: Vec<u32> = o
@@ -211,6 +212,7 @@ impl Builder {
         pe.acceptable.push_set(acc);
         pe.waiting_days.push(p.waiting_days);
         pe.reduced.push(p.reduced_work_ability);
+        pe.subsidy.push(p.subsidy_facts());
     }
 
     pub fn finish(mut self) -> Index {

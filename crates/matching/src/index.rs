@@ -57,6 +57,8 @@ pub struct People {
     pub acceptable: Rows,
     pub waiting_days: Vec<u32>,
     pub reduced: Vec<bool>,
+    /// What the subsidy rules need of each person.
+    pub subsidy: Vec<crate::subsidies::PersonFacts>,
     /// Skill and goal signatures ([`crate::prune`]).
     pub sig: Vec<crate::prune::Sig>,
     pub goal_sig: Vec<u64>,
@@ -136,6 +138,7 @@ pub struct Employers {
     pub mentor: Vec<bool>,
     pub offers_trials: Vec<bool>,
     pub hourly_wage: Vec<Option<f64>>,
+    pub legal_form: Vec<Option<polku_domain::LegalForm>>,
     /// First task and one past the last task.
     pub tasks: Vec<(u32, u32)>,
 }

@@ -70,9 +70,34 @@ pub struct Participant {
     pub nights: bool,
     #[serde(default = "yes")]
     pub weekends: bool,
-    /// Reduced work ability (selects the 70 % pay-subsidy rule instead of the general 50 % one).
+    /// Reduced work ability (the 70 % pay-subsidy rule).
     #[serde(default)]
     pub reduced_work_ability: bool,
+    /// Date of birth, when known (the 55+ and 60+ subsidy rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<time::Date>,
+    /// Year of birth, used when the date is not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<u16>,
+    /// Long-term unemployed (the 60+ rule).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub long_term_unemployed: bool,
+    /// Months unemployed within the last 28 (the 100 % and 55+ rules), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unemployed_months_of_28: Option<u8>,
+}
+
+impl Participant {
+    /// What the subsidy rules need of the person.
+    pub fn subsidy_facts(&self) -> crate::subsidies::PersonFacts {
+        crate::subsidies::PersonFacts {
+            birth_date: self.birth_date,
+            birth_year: self.birth_year,
+            reduced_work_ability: self.reduced_work_ability,
+            long_term_unemployed: self.long_term_unemployed,
+            unemployed_months_of_28: self.unemployed_months_of_28,
+        }
+    }
 }
 
 /// An employer with its task inventory and openings.
@@ -88,6 +113,9 @@ pub struct Employer {
     /// Hourly wage used for the subsidy estimate of a crafted job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hourly_wage_eur: Option<f64>,
+    /// Legal form (which pay-subsidy rules the employer may get); unknown when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_form: Option<polku_domain::LegalForm>,
     #[serde(default)]
     pub tasks: Vec<Task>,
     #[serde(default)]

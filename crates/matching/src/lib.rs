@@ -2,7 +2,8 @@
 //! fair allocation (`docs/matching.md`). Pure: no I/O, a deterministic function of its input.
 //!
 //! The API is [`api`] (typed answers, and JSON wrappers for the command line and HTTP), its
-//! [`input`], its [`output`] and its [`error`]. Inside, the input is compiled into a
+//! [`input`], its [`output`] and its [`error`]; [`subsidies`] selects the pay-subsidy rules a
+//! person and an employer may get. Inside, the input is compiled into a
 //! struct-of-arrays index; queries filter with byte-lane comparisons before scoring, keep the
 //! best with a bounded heap and explain only what they return.
 
@@ -26,6 +27,7 @@ pub mod output;
 mod prune;
 mod score;
 mod search;
+pub mod subsidies;
 mod subsidy;
 mod swar;
 mod validate;

@@ -1,24 +1,17 @@
-//! Subsidy estimates from the dated rules data: the pay subsidy for a paid opening and the
-//! work-arrangement subsidy that may pay for accommodations.
+//! Subsidy estimates from the dated rules data: the pay subsidy for a paid opening (the best
+//! rule of [`crate::subsidies::select`]) and the work-arrangement subsidy that may pay for
+//! accommodations.
 
 use crate::accommodate;
 use crate::hit::{AccSubsidy, Msg, PaySubsidy, Text};
 use crate::index::Index;
+use crate::subsidies::{self, Job, PersonFacts, RuleSet};
 use polku_domain::catalogue::{subsidy_rule, SubsidyRule};
-use polku_domain::OpeningKind;
+use polku_domain::{LegalForm, OpeningKind};
 use time::Date;
 
 /// Weeks in an average month (52 / 12).
 pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
-
-/// The pay-subsidy rule key for a person.
-pub fn pay_rule_key(reduced_work_ability: bool) -> &'static str {
-    if reduced_work_ability {
-        "palkkatuki.reduced_capacity"
-    } else {
-        "palkkatuki.general"
-    }
-}
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -27,9 +20,8 @@ fn round2(x: f64) -> f64 {
 /// The rules an answer needs, in force on one day: looked up once for all its results.
 #[derive(Debug, Clone)]
 pub struct RulesOn {
-    today: Date,
-    /// The pay-subsidy rule without and with reduced work ability.
-    pay: [Option<&'static SubsidyRule>; 2],
+    /// The pay-subsidy rules.
+    pay: RuleSet,
     /// The rule of each accommodation's subsidy (by position in the list).
     acc: Vec<Option<&'static SubsidyRule>>,
 }
@@ -37,8 +29,7 @@ pub struct RulesOn {
 impl RulesOn {
     pub fn new(ix: &Index, today: Date) -> Self {
         Self {
-            today,
-            pay: [false, true].map(|r| subsidy_rule(pay_rule_key(r), today).ok()),
+            pay: RuleSet::on(today),
             acc: ix
                 .accs
                 .iter()
@@ -53,66 +44,79 @@ impl RulesOn {
     }
 }
 
-/// Pay-subsidy estimate for a monthly wage: `rate × wage`, at most the monthly cap.
+/// Pay-subsidy estimate for a monthly wage: the best rule the person may get from an employer
+/// of this legal form, `rate × eligible pay`, at most the monthly cap.
 pub fn pay_estimate(
-    key: &'static str,
+    person: &PersonFacts,
+    employer: Option<LegalForm>,
     monthly_wage_eur: f64,
     hours_per_week: u16,
     today: Date,
 ) -> PaySubsidy {
     pay_with(
-        key,
-        subsidy_rule(key, today).ok(),
+        person,
+        employer,
         monthly_wage_eur,
         hours_per_week,
-        today,
+        &RuleSet::on(today),
     )
 }
 
-/// [`pay_estimate`] with the rule already looked up (`None`: no version in force `today`).
+/// [`pay_estimate`] with the day's rules looked up already.
 fn pay_with(
-    key: &'static str,
-    rule: Option<&'static SubsidyRule>,
+    person: &PersonFacts,
+    employer: Option<LegalForm>,
     monthly_wage_eur: f64,
     hours_per_week: u16,
-    today: Date,
+    rules: &RuleSet,
 ) -> PaySubsidy {
-    let Some(rule) = rule else {
+    let today = rules.on;
+    let job = Job {
+        monthly_wage_eur: Some(monthly_wage_eur),
+        hours_per_week,
+    };
+    let selection = subsidies::select(person, employer, job, rules);
+    let Some(best) = selection.best() else {
         return PaySubsidy {
-            rule: key,
+            rule: subsidies::GENERAL,
             available: false,
             label: None,
             rate: None,
             cap_eur_month: None,
             max_months: None,
-            monthly_wage_eur: None,
-            hours_per_week: None,
+            monthly_wage_eur: Some(round2(monthly_wage_eur)),
+            hours_per_week: Some(hours_per_week),
             estimate_eur_month: None,
-            text: Text::new(true, Msg::NoPayRule { key, today }),
+            text: Text::new(
+                true,
+                if selection.notes.is_empty() {
+                    Msg::NoPayRule {
+                        key: subsidies::GENERAL,
+                        today,
+                    }
+                } else {
+                    Msg::NoPaySubsidy { today }
+                },
+            ),
         };
     };
-    let rate = rule.rate.unwrap_or(0.0);
-    let mut estimate = rate * monthly_wage_eur;
-    if let Some(cap) = rule.cap_eur_month {
-        estimate = estimate.min(f64::from(cap));
-    }
-    let estimate = round2(estimate);
+    let estimate = best.estimate_eur_month.unwrap_or(0.0);
     PaySubsidy {
-        rule: key,
+        rule: best.rule,
         available: true,
-        label: Some(rule.label.en.as_str()),
-        rate: Some(rate),
-        cap_eur_month: rule.cap_eur_month,
-        max_months: rule.max_months,
+        label: Some(best.label.en.as_str()),
+        rate: Some(best.rate),
+        cap_eur_month: best.cap_eur_month,
+        max_months: best.months,
         monthly_wage_eur: Some(round2(monthly_wage_eur)),
         hours_per_week: Some(hours_per_week),
         estimate_eur_month: Some(estimate),
         text: Text::new(
             true,
             Msg::Pay {
-                rate,
+                rate: best.rate,
                 estimate,
-                max_months: rule.max_months,
+                max_months: best.months,
             },
         ),
     }
@@ -127,13 +131,12 @@ pub fn for_opening_on(ix: &Index, p: usize, o: usize, rules: &RulesOn) -> Option
         OpeningKind::Job | OpeningKind::Apprenticeship | OpeningKind::Gig
     );
     let wage = op.wage[o].filter(|_| paid)?;
-    let reduced = ix.people.reduced[p];
     Some(pay_with(
-        pay_rule_key(reduced),
-        rules.pay[usize::from(reduced)],
+        &ix.people.subsidy[p],
+        ix.employers.legal_form[op.employer[o] as usize],
         f64::from(wage),
         op.hours[o],
-        rules.today,
+        &rules.pay,
     ))
 }
 

@@ -63,6 +63,12 @@ fn participant(p: &Participant, at: &str) -> Result<(), InputError> {
         1,
         7,
     )?;
+    if let Some(m) = p.unemployed_months_of_28 {
+        range(|| format!("{at}.unemployed_months_of_28"), m.into(), 0, 28)?;
+    }
+    if let Some(y) = p.birth_year {
+        range(|| format!("{at}.birth_year"), y.into(), 1900, 2100)?;
+    }
     uris(&format!("{at}.skills"), &p.skills, EscoKind::Skill)?;
     uris(&format!("{at}.goals"), &p.goals, EscoKind::Occupation)
 }

@@ -34,6 +34,7 @@ pub mod shares;
 pub mod skill_search;
 pub mod store;
 pub mod subject;
+pub mod subsidy;
 pub mod users;
 
 pub use actor::Actor;

@@ -42,6 +42,8 @@ pub struct MatchView {
     pub employer_names: BTreeMap<String, String>,
     /// Why the other openings of the project were left out, and what would change that.
     pub exclusions: crate::exclusions::Exclusions,
+    /// The full subsidy estimate of each paid result, by opening id.
+    pub subsidies: BTreeMap<String, crate::subsidy::SubsidyEstimate>,
 }
 
 impl MatchView {
@@ -67,6 +69,7 @@ pub fn employer_input(
         municipality,
         mentor_available: e.mentor_available,
         hourly_wage_eur: None,
+        legal_form: e.legal_form,
         tasks: tasks
             .into_iter()
             .map(|t| mi::Task {
@@ -157,6 +160,10 @@ impl Service {
             .iter()
             .filter_map(|e| Some((e.id.clone(), e.name.clone()?)))
             .collect();
+        let legal_forms: BTreeMap<String, Option<polku_domain::LegalForm>> = employers
+            .iter()
+            .map(|e| (e.id.clone(), e.legal_form))
+            .collect();
         let input = mi::Input {
             schema: None,
             participants: vec![participant_input(view, today)],
@@ -178,10 +185,28 @@ impl Service {
         if !list.include_excluded {
             matches.excluded.clear();
         }
+        let rules = polku_matching::subsidies::RuleSet::on(today);
+        let subsidies = matches
+            .results
+            .iter()
+            .filter_map(|r| {
+                let wage = r.subsidy.as_ref()?.monthly_wage_eur?;
+                let form = legal_forms.get(&r.employer).copied().flatten();
+                let estimate = crate::subsidy::estimate_for(
+                    view,
+                    form,
+                    Some(wage.round() as u32),
+                    r.hours_per_week,
+                    &rules,
+                );
+                Some((r.opening.clone(), estimate))
+            })
+            .collect();
         Ok(MatchView {
             matches,
             employer_names,
             exclusions,
+            subsidies,
         })
     }
 
@@ -217,7 +242,7 @@ impl Service {
     }
 
     /// An employer of `project` the actor may read; anything else is "not found".
-    async fn project_employer(
+    pub(crate) async fn project_employer(
         &self,
         actor: &Actor,
         project: ProjectId,
@@ -321,5 +346,9 @@ pub fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant
         nights: p.availability.nights,
         weekends: p.availability.weekends,
         reduced_work_ability: p.esf.disability.unwrap_or(false),
+        birth_date: p.hetu.as_ref().map(polku_domain::Hetu::birth_date),
+        birth_year: p.esf.birth_year,
+        long_term_unemployed: p.esf.long_term_unemployed,
+        unemployed_months_of_28: p.esf.unemployed_months_of_28(today),
     }
 }

@@ -227,7 +227,9 @@ impl Service {
         if !authz::may_create_participant(actor, new.project_id) {
             return Err(ServiceError::Forbidden);
         }
+        let mut new = new;
         new.personal.validate()?;
+        unemployment_in_past(&mut new.personal)?;
         let coach_id = match actor.user_id() {
             Some(uid) => Some(uid),
             None => new.coach_id,
@@ -437,7 +439,9 @@ impl Service {
         if !authz::may_edit_participant(actor, &scope) {
             return Err(ServiceError::NotFound);
         }
+        let mut personal = personal;
         personal.validate()?;
+        unemployment_in_past(&mut personal)?;
         let read_audit = AuditEvent::new(
             actor,
             "participant",
@@ -672,4 +676,22 @@ fn shared_view(p: Participant, categories: BTreeSet<DataCategory>) -> SharedPart
         accommodations: functioning.then_some(p.sensitive.accommodations),
         categories,
     }
+}
+
+/// The start of unemployment may not lie in the future (Finnish time allows a day's lead), and
+/// the long-term unemployed mark follows it: twelve months or more set the mark.
+fn unemployment_in_past(personal: &mut ParticipantPersonal) -> Result<()> {
+    let today = OffsetDateTime::now_utc().date();
+    if personal
+        .esf
+        .unemployed_since
+        .is_some_and(|d| d > today.next_day().unwrap_or(today))
+    {
+        return Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
+            field: "unemployed_since",
+            reason: "must not be in the future".into(),
+        }));
+    }
+    personal.esf.normalise(today);
+    Ok(())
 }

@@ -82,7 +82,7 @@ pub fn project(
     })
 }
 
-pub const EMPLOYER_COLS: &str = "SELECT id, project_id, coordinator_id, business_id, name, industry_tol, size, municipalities, cooperation, mentor_available, version FROM employers";
+pub const EMPLOYER_COLS: &str = "SELECT id, project_id, coordinator_id, business_id, name, industry_tol, size, municipalities, cooperation, mentor_available, legal_form, version FROM employers";
 pub type EmployerRow = (
     Uuid,
     Uuid,
@@ -94,11 +94,12 @@ pub type EmployerRow = (
     String,
     String,
     bool,
+    Option<String>,
     i64,
 );
 
 pub fn employer(
-    (id, project, coord, bid, name, tol, size, munis, coop, mentor, version): EmployerRow,
+    (id, project, coord, bid, name, tol, size, munis, coop, mentor, legal_form, version): EmployerRow,
 ) -> Result<Employer> {
     Ok(Employer {
         id: EmployerId(id),
@@ -111,6 +112,7 @@ pub fn employer(
         municipalities: from_json(&munis)?,
         cooperation: enum_from(&coop)?,
         mentor_available: mentor,
+        legal_form: legal_form.as_deref().map(enum_from).transpose()?,
         version,
     })
 }

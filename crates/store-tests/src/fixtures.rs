@@ -102,6 +102,7 @@ impl World {
             municipalities: vec![MunicipalityCode::parse("398").expect("Lahti")],
             cooperation: CooperationDepth::Engaged,
             mentor_available: true,
+            legal_form: Some(polku_domain::LegalForm::Company),
             version: 1,
         }
     }

@@ -260,6 +260,7 @@ pub fn employer(
         municipality: w.municipalities[muni].clone(),
         mentor_available: r.chance(400),
         hourly_wage_eur: Some(13.0 + r.below(10) as f64),
+        legal_form: None,
         tasks,
         openings,
     }
@@ -308,5 +309,9 @@ pub fn participant(w: &World, r: &mut Rng, p: usize) -> Participant {
         nights: r.chance(300),
         weekends: r.chance(600),
         reduced_work_ability: r.chance(500),
+        birth_date: None,
+        birth_year: None,
+        long_term_unemployed: false,
+        unemployed_months_of_28: None,
     }
 }

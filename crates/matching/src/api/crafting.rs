@@ -47,7 +47,8 @@ pub fn craft(input: &Input, args: &CraftArgs, today: Date) -> Result<Crafted, In
         .map(|w| {
             let wage = w * f64::from(c.hours) * subsidy::WEEKS_PER_MONTH;
             subsidy::pay_estimate(
-                subsidy::pay_rule_key(ix.people.reduced[p]),
+                &ix.people.subsidy[p],
+                ix.employers.legal_form[e],
                 wage,
                 c.hours,
                 today,

@@ -101,6 +101,10 @@ pub enum Msg<'a> {
         key: &'static str,
         today: Date,
     },
+    /// No pay-subsidy rule applies to the person with this employer (e.g. a state employer).
+    NoPaySubsidy {
+        today: Date,
+    },
 }
 
 /// A sentence in English, rendered when written; omitted when `words` is false.
@@ -377,7 +381,7 @@ impl Msg<'_> {
                 (false, true) => "The employer offers trial places (0.02) but no mentor.",
                 (false, false) => "The employer offers neither a mentor nor trial places.",
             }),
-            Msg::Pay { .. } | Msg::NoPayRule { .. } => {
+            Msg::Pay { .. } | Msg::NoPayRule { .. } | Msg::NoPaySubsidy { .. } => {
                 let _ = write!(out, "{}", Formatted(self));
             }
         }
@@ -408,6 +412,12 @@ impl Display for Formatted<'_, '_> {
             }
             Msg::NoPayRule { key, today } => {
                 write!(f, "No pay-subsidy rule {key} is in force on {today}.")
+            }
+            Msg::NoPaySubsidy { today } => {
+                write!(
+                    f,
+                    "No pay-subsidy rule applies with this employer on {today}."
+                )
             }
             _ => Ok(()),
         }

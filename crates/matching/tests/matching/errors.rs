@@ -29,6 +29,8 @@ fn paths_of_bad_fields() {
         (r#"{"employers": [{"id": "e", "municipality": "398", "tasks": [{"id": "t", "title": "T", "hours_per_week": 5, "value": 3}], "openings": [{"id": "o", "kind": "job", "tasks": ["x"]}]}]}"#.to_owned(), "employers[0].openings[0].tasks[0]", "not_found"),
         (r#"{"employers": [{"id": "e", "municipality": "398", "tasks": [], "openings": [{"id": "o", "kind": "shift", "tasks": []}]}]}"#.to_owned(), "employers[0].openings[0].kind", "invalid_value"),
         (r#"{"accommodations": [{"id": "a", "relieves": {"lifting": 0}, "cost_eur": 5}]}"#.to_owned(), "accommodations[0].relieves.lifting", "invalid_value"),
+        (format!(r#"{{"participants": [{{{P}, "unemployed_months_of_28": 29}}]}}"#), "participants[0].unemployed_months_of_28", "invalid_value"),
+        (r#"{"employers": [{"id": "e", "municipality": "398", "legal_form": "pirate"}]}"#.to_owned(), "employers[0].legal_form", "invalid_value"),
         (r#"{"participants": [}"#.to_owned(), "participants", "invalid_json"),
         (
             r#"{"employers": [{"id": "e", "municipality": "398", "tasks": [{"id": "t", "title": "T", "hours_per_week": 5, "value": 3,

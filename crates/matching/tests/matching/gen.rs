@@ -115,6 +115,10 @@ pub fn participant(r: &mut Rng, id: String) -> Participant {
         nights: r.chance(60),
         weekends: r.chance(80),
         reduced_work_ability: r.chance(50),
+        birth_date: None,
+        birth_year: None,
+        long_term_unemployed: false,
+        unemployed_months_of_28: None,
     }
 }
 
@@ -171,6 +175,7 @@ pub fn employer(r: &mut Rng, e: usize, tasks: usize) -> Employer {
         municipality: muni(r.below(4)),
         mentor_available: r.chance(50),
         hourly_wage_eur: r.chance(50).then_some(13.0),
+        legal_form: None,
         tasks,
         openings,
     }

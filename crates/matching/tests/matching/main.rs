@@ -6,6 +6,7 @@ mod gen;
 mod naive;
 mod properties;
 mod snapshots;
+mod subsidy;
 /// The benchmark's JSON writer, checked here against serde_json.
 #[path = "../../benches/national/write.rs"]
 mod write;

@@ -22,8 +22,8 @@ impl EmployerStore for SqlStore {
     async fn insert_employer(&self, e: &Employer, ev: &AuditEvent) -> Result<()> {
         let mut tx = self.write().await?;
         sqlx::query(
-            "INSERT INTO employers (id, project_id, coordinator_id, business_id, name, industry_tol, size, municipalities, cooperation, mentor_available, version) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            "INSERT INTO employers (id, project_id, coordinator_id, business_id, name, industry_tol, size, municipalities, cooperation, mentor_available, legal_form, version) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(e.id.0)
         .bind(e.project_id.0)
@@ -35,6 +35,7 @@ impl EmployerStore for SqlStore {
         .bind(json(&e.municipalities)?)
         .bind(text(&e.cooperation)?)
         .bind(e.mentor_available)
+        .bind(e.legal_form.map(|f| f.code()))
         .bind(e.version)
         .execute(&mut *tx)
         .await
@@ -47,7 +48,7 @@ impl EmployerStore for SqlStore {
         let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE employers SET coordinator_id = $1, business_id = $2, name = $3, industry_tol = $4, size = $5, municipalities = $6, \
-             cooperation = $7, mentor_available = $8, version = $9 WHERE id = $10 AND version = $11",
+             cooperation = $7, mentor_available = $8, legal_form = $9, version = $10 WHERE id = $11 AND version = $12",
         )
         .bind(e.coordinator_id.map(|c| c.0))
         .bind(e.business_id.as_str())
@@ -57,6 +58,7 @@ impl EmployerStore for SqlStore {
         .bind(json(&e.municipalities)?)
         .bind(text(&e.cooperation)?)
         .bind(e.mentor_available)
+        .bind(e.legal_form.map(|f| f.code()))
         .bind(e.version)
         .bind(e.id.0)
         .bind(expected)

@@ -22,6 +22,7 @@ mod keys;
 mod participants;
 mod placements;
 mod sessions;
+mod subsidy;
 
 macro_rules! stories {
     ($($area:ident::$name:ident),+ $(,)?) => {
@@ -59,6 +60,7 @@ stories!(
     data_subject::every_column_is_classified,
     placements::proposal_needs_consent_creates_shares_and_is_answered,
     placements::earlier_trials_and_coordinator_preparation,
+    subsidy::subsidy_estimate_uses_stored_facts,
 );
 
 #[test]

@@ -233,3 +233,17 @@ emp-more-languages = Add a language row
 emp-error-language = Choose a language from the list. This language is not recognised.
 emp-error-language-level = Choose the level needed for the language.
 emp-skills-none-short = No skills
+
+## Legal form (the pay-subsidy rules)
+emp-field-legal-form = Legal form
+emp-hint-legal-form = Decides which pay subsidy the employer can get: 100 % only for associations, foundations and religious communities; municipalities only for hiring a person with reduced work ability or a long-term unemployed person aged 60 or over; the state none.
+emp-legal-form-unknown = Not recorded
+emp-legal-form-company = Company (limited company, cooperative or other company)
+emp-legal-form-sole_trader = Sole trader
+emp-legal-form-association = Association
+emp-legal-form-foundation = Foundation
+emp-legal-form-religious_community = Religious community
+emp-legal-form-municipality = Municipality or joint municipal authority
+emp-legal-form-state = State
+emp-legal-form-other = Other
+emp-error-legal-form = Choose a legal form from the list, or leave it not recorded.

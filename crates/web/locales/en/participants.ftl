@@ -559,3 +559,51 @@ p-change-none = Most were left out because of functioning. Check the functioning
 p-when-evenings = in the evenings
 p-when-nights = at night
 p-when-weekends = at weekends
+
+## When unemployment began, and the subsidy estimate (the pay-subsidy rules)
+p-field-unemployed-since = Unemployed since
+p-hint-unemployed-since = The day the current unemployment began, for example 2024-03-01 or 1.3.2024. It tells how many of the last 28 months the person has been unemployed. Twelve months or more mark the person as long-term unemployed.
+p-error-unemployed-since = Enter the day as 2024-03-01 or 1.3.2024.
+p-error-unemployed-since-future = The day unemployment began cannot be in the future.
+p-sub-caption = Subsidies that may apply
+p-sub-col-rule = Subsidy
+p-sub-col-rate = Share of the wage
+p-sub-col-cap = At most a month
+p-sub-col-months = For at most
+p-sub-col-month = Estimate a month
+p-sub-col-total = Estimate for the whole period
+p-sub-col-why = Why, and what to check
+p-sub-best = best
+p-sub-none = No pay subsidy applies here.
+p-sub-no-cap = no cap
+p-sub-no-eur = –
+p-sub-months-n = { $n ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+p-sub-status-confirmed = The rule is confirmed by its sources.
+p-sub-status-partly_confirmed = The rule is partly confirmed: check it.
+p-sub-status-uncertain = The rule is uncertain: check it.
+p-sub-estimate-note = These are estimates, not decisions. Confirm the subsidy with the employment authority.
+p-sub-reason-reduced_work_ability = The person has reduced work ability.
+p-sub-reason-age = The person is { $at_least } or over.
+p-sub-reason-long_term_unemployed = The person is long-term unemployed.
+p-sub-reason-unemployed_months = Unemployed { $months } of the last 28 months ({ $at_least } needed).
+p-sub-reason-nonprofit_employer = The employer is: { $form }.
+p-sub-reason-hours = { $hours } hours a week (at least { $at_least } needed).
+p-sub-reason-worktime_ceiling = Covers the pay for at most { $hours } hours a week (65 % of full time), multiplied by { $factor }.
+p-sub-reason-confirm_non_business_tasks = Check: the tasks are not business activity.
+p-sub-reason-confirm_disadvantaged_group = Check: the person is in a group the pay subsidy is for (for example aged 50 or over, no vocational qualification, or no paid work in the last 6 months).
+p-sub-missing-birth_date = Missing: the date of birth. Only the year is known, and it does not tell whether the age limit is reached yet.
+p-sub-missing-age = Missing: the year of birth.
+p-sub-missing-unemployment_history = Missing: the day unemployment began.
+p-sub-missing-employer_legal_form = Missing: the employer's legal form.
+p-sub-note-state_employer = The state cannot get pay subsidy.
+p-sub-note-municipal_employer = A municipality can get pay subsidy only for hiring a person with reduced work ability or a long-term unemployed person aged 60 or over.
+p-sub-note-employer_legal_form_unknown = The employer's legal form is not recorded, so the estimate may change.
+p-sub-arrangement-title = Subsidy for arranging working conditions
+p-sub-arrangement-one-off = { $name }: up to { $eur } once.
+p-sub-arrangement-monthly = { $name }: { $eur } a month for up to { $n } months.
+p-sub-arrangement-not-in-force = { $name }: the subsidy cannot be estimated for today.
+p-sub-arrangement-total = Subsidy for arranging working conditions in all: about { $eur }.
+p-sub-total = The best pay subsidy and the subsidy for arranging working conditions together: about { $eur } for the whole period.

@@ -233,3 +233,17 @@ emp-more-languages = Lisää kielirivi
 emp-error-language = Valitse kieli luettelosta. Tätä kieltä ei tunnisteta.
 emp-error-language-level = Valitse kielelle vaadittu taso.
 emp-skills-none-short = Ei taitoja
+
+## Oikeudellinen muoto (palkkatuen säännöt)
+emp-field-legal-form = Oikeudellinen muoto
+emp-hint-legal-form = Vaikuttaa siihen, mitä palkkatukea työnantaja voi saada: 100 %:n tuki vain yhdistyksille, säätiöille ja uskonnollisille yhdyskunnille; kunnat vain alentuneen työkyvyn tai 60 vuotta täyttäneen pitkäaikaistyöttömän palkkaukseen; valtio ei lainkaan.
+emp-legal-form-unknown = Ei merkitty
+emp-legal-form-company = Yritys (osakeyhtiö, osuuskunta tai muu yhtiö)
+emp-legal-form-sole_trader = Yksityinen elinkeinonharjoittaja
+emp-legal-form-association = Yhdistys
+emp-legal-form-foundation = Säätiö
+emp-legal-form-religious_community = Uskonnollinen yhdyskunta
+emp-legal-form-municipality = Kunta tai kuntayhtymä
+emp-legal-form-state = Valtio
+emp-legal-form-other = Muu
+emp-error-legal-form = Valitse oikeudellinen muoto luettelosta tai jätä se merkitsemättä.

@@ -560,3 +560,51 @@ p-change-none = Useimmat jäivät pois toimintakyvyn vuoksi. Tarkista toimintaky
 p-when-evenings = iltaisin
 p-when-nights = öisin
 p-when-weekends = viikonloppuisin
+
+## Työttömyyden alku ja tukiarvio (palkkatuen säännöt)
+p-field-unemployed-since = Työttömänä alkaen
+p-hint-unemployed-since = Päivä, jona nykyinen työttömyys alkoi, esimerkiksi 2024-03-01 tai 1.3.2024. Tästä lasketaan, kuinka monta kuukautta henkilö on ollut työttömänä viimeisten 28 kuukauden aikana. Jos työttömyys on kestänyt vähintään 12 kuukautta, henkilö merkitään pitkäaikaistyöttömäksi.
+p-error-unemployed-since = Kirjoita päivä muodossa 2024-03-01 tai 1.3.2024.
+p-error-unemployed-since-future = Työttömyyden alkupäivä ei voi olla tulevaisuudessa.
+p-sub-caption = Tuet, jotka voivat sopia
+p-sub-col-rule = Tuki
+p-sub-col-rate = Osuus palkasta
+p-sub-col-cap = Enintään kuukaudessa
+p-sub-col-months = Kesto enintään
+p-sub-col-month = Arvio kuukaudessa
+p-sub-col-total = Arvio koko ajalta
+p-sub-col-why = Miksi ja mitä tarkistaa
+p-sub-best = paras
+p-sub-none = Mikään palkkatuki ei sovi tähän.
+p-sub-no-cap = ei ylärajaa
+p-sub-no-eur = –
+p-sub-months-n = { $n ->
+    [one] { $n } kuukausi
+   *[other] { $n } kuukautta
+}
+p-sub-status-confirmed = Sääntö on vahvistettu lähteistä.
+p-sub-status-partly_confirmed = Sääntö on osittain vahvistettu: tarkista se.
+p-sub-status-uncertain = Sääntö on epävarma: tarkista se.
+p-sub-estimate-note = Nämä ovat arvioita, eivät päätöksiä. Varmista tuki työvoimaviranomaiselta.
+p-sub-reason-reduced_work_ability = Henkilön työkyky on alentunut.
+p-sub-reason-age = Henkilö on täyttänyt { $at_least } vuotta.
+p-sub-reason-long_term_unemployed = Henkilö on pitkäaikaistyötön.
+p-sub-reason-unemployed_months = Työttömänä { $months } kuukautta viimeisten 28 kuukauden aikana (vaaditaan { $at_least }).
+p-sub-reason-nonprofit_employer = Työnantaja on: { $form }.
+p-sub-reason-hours = { $hours } tuntia viikossa (vaaditaan vähintään { $at_least }).
+p-sub-reason-worktime_ceiling = Tuki kattaa palkan enintään { $hours } tunnilta viikossa (65 % täydestä työajasta), kerrottuna luvulla { $factor }.
+p-sub-reason-confirm_non_business_tasks = Tarkista: tehtävät eivät ole liiketoimintaa.
+p-sub-reason-confirm_disadvantaged_group = Tarkista: henkilö kuuluu ryhmään, jolle palkkatukea myönnetään (esimerkiksi 50 vuotta täyttänyt, ei ammatillista tutkintoa tai ei palkkatyötä 6 kuukauteen).
+p-sub-missing-birth_date = Puuttuu: syntymäpäivä. Vain syntymävuosi on tiedossa, eikä siitä näe, onko ikäraja jo täyttynyt.
+p-sub-missing-age = Puuttuu: syntymävuosi.
+p-sub-missing-unemployment_history = Puuttuu: työttömyyden alkupäivä.
+p-sub-missing-employer_legal_form = Puuttuu: työnantajan oikeudellinen muoto.
+p-sub-note-state_employer = Valtio ei voi saada palkkatukea.
+p-sub-note-municipal_employer = Kunta voi saada palkkatukea vain alentuneesti työkykyisen tai 60 vuotta täyttäneen pitkäaikaistyöttömän palkkaamiseen.
+p-sub-note-employer_legal_form_unknown = Työnantajan oikeudellista muotoa ei ole merkitty, joten arvio voi muuttua.
+p-sub-arrangement-title = Työolosuhteiden järjestelytuki
+p-sub-arrangement-one-off = { $name }: enintään { $eur } kertaalleen.
+p-sub-arrangement-monthly = { $name }: { $eur } kuukaudessa, enintään { $n } kuukautta.
+p-sub-arrangement-not-in-force = { $name }: tukea ei voi arvioida tälle päivälle.
+p-sub-arrangement-total = Järjestelytuki yhteensä noin { $eur }.
+p-sub-total = Paras palkkatuki ja järjestelytuki yhteensä noin { $eur } koko ajalta.

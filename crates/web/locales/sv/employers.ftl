@@ -233,3 +233,17 @@ emp-more-languages = Lägg till en språkrad
 emp-error-language = Välj ett språk i listan. Det här språket känns inte igen.
 emp-error-language-level = Välj nivån som krävs för språket.
 emp-skills-none-short = Inga färdigheter
+
+## Juridisk form (reglerna för lönesubvention)
+emp-field-legal-form = Juridisk form
+emp-hint-legal-form = Avgör vilken lönesubvention arbetsgivaren kan få: 100 % bara för föreningar, stiftelser och religiösa samfund; kommuner bara för att anställa en person med nedsatt arbetsförmåga eller en långtidsarbetslös som fyllt 60 år; staten inte alls.
+emp-legal-form-unknown = Inte antecknad
+emp-legal-form-company = Företag (aktiebolag, andelslag eller annat bolag)
+emp-legal-form-sole_trader = Enskild näringsidkare
+emp-legal-form-association = Förening
+emp-legal-form-foundation = Stiftelse
+emp-legal-form-religious_community = Religiöst samfund
+emp-legal-form-municipality = Kommun eller samkommun
+emp-legal-form-state = Staten
+emp-legal-form-other = Annan
+emp-error-legal-form = Välj en juridisk form i listan eller lämna den oantecknad.

@@ -561,3 +561,51 @@ p-change-none = De flesta lämnades bort på grund av funktionsförmågan. Kontr
 p-when-evenings = på kvällar
 p-when-nights = på nätter
 p-when-weekends = på veckoslut
+
+## Arbetslöshetens början och stödkalkylen (reglerna för lönesubvention)
+p-field-unemployed-since = Arbetslös sedan
+p-hint-unemployed-since = Dagen då den nuvarande arbetslösheten började, till exempel 2024-03-01 eller 1.3.2024. Utifrån den räknas hur många månader personen har varit arbetslös under de senaste 28 månaderna. Har arbetslösheten varat i minst 12 månader antecknas personen som långtidsarbetslös.
+p-error-unemployed-since = Skriv dagen som 2024-03-01 eller 1.3.2024.
+p-error-unemployed-since-future = Arbetslöshetens första dag kan inte ligga i framtiden.
+p-sub-caption = Stöd som kan passa
+p-sub-col-rule = Stöd
+p-sub-col-rate = Andel av lönen
+p-sub-col-cap = Högst per månad
+p-sub-col-months = Längst
+p-sub-col-month = Uppskattning per månad
+p-sub-col-total = Uppskattning för hela tiden
+p-sub-col-why = Varför och vad som ska kontrolleras
+p-sub-best = bäst
+p-sub-none = Ingen lönesubvention passar här.
+p-sub-no-cap = inget tak
+p-sub-no-eur = –
+p-sub-months-n = { $n ->
+    [one] { $n } månad
+   *[other] { $n } månader
+}
+p-sub-status-confirmed = Regeln är bekräftad i källorna.
+p-sub-status-partly_confirmed = Regeln är delvis bekräftad: kontrollera den.
+p-sub-status-uncertain = Regeln är osäker: kontrollera den.
+p-sub-estimate-note = Detta är uppskattningar, inte beslut. Bekräfta stödet hos arbetskraftsmyndigheten.
+p-sub-reason-reduced_work_ability = Personen har nedsatt arbetsförmåga.
+p-sub-reason-age = Personen har fyllt { $at_least } år.
+p-sub-reason-long_term_unemployed = Personen är långtidsarbetslös.
+p-sub-reason-unemployed_months = Arbetslös { $months } av de senaste 28 månaderna (krävs { $at_least }).
+p-sub-reason-nonprofit_employer = Arbetsgivaren är: { $form }.
+p-sub-reason-hours = { $hours } timmar i veckan (krävs minst { $at_least }).
+p-sub-reason-worktime_ceiling = Stödet täcker lönen för högst { $hours } timmar i veckan (65 % av full arbetstid), multiplicerad med { $factor }.
+p-sub-reason-confirm_non_business_tasks = Kontrollera: uppgifterna är inte affärsverksamhet.
+p-sub-reason-confirm_disadvantaged_group = Kontrollera: personen hör till en grupp som lönesubvention beviljas för (till exempel fyllt 50 år, ingen yrkesexamen eller inget lönearbete på 6 månader).
+p-sub-missing-birth_date = Saknas: födelsedagen. Bara födelseåret är känt, och det visar inte om åldersgränsen redan är nådd.
+p-sub-missing-age = Saknas: födelseåret.
+p-sub-missing-unemployment_history = Saknas: arbetslöshetens första dag.
+p-sub-missing-employer_legal_form = Saknas: arbetsgivarens juridiska form.
+p-sub-note-state_employer = Staten kan inte få lönesubvention.
+p-sub-note-municipal_employer = En kommun kan få lönesubvention bara för att anställa en person med nedsatt arbetsförmåga eller en långtidsarbetslös som fyllt 60 år.
+p-sub-note-employer_legal_form_unknown = Arbetsgivarens juridiska form är inte antecknad, så uppskattningen kan ändras.
+p-sub-arrangement-title = Stöd för ordnande av arbetsförhållanden
+p-sub-arrangement-one-off = { $name }: högst { $eur } en gång.
+p-sub-arrangement-monthly = { $name }: { $eur } per månad i högst { $n } månader.
+p-sub-arrangement-not-in-force = { $name }: stödet kan inte uppskattas för i dag.
+p-sub-arrangement-total = Stöd för ordnande av arbetsförhållanden sammanlagt cirka { $eur }.
+p-sub-total = Bästa lönesubventionen och stödet för ordnande av arbetsförhållanden sammanlagt cirka { $eur } för hela tiden.

@@ -24,3 +24,4 @@ mod reports_admin;
 mod second_factor;
 mod security;
 mod subject_export;
+mod subsidy;

@@ -104,6 +104,11 @@ pub struct EsfIn {
     #[serde(default)]
     #[schema(minimum = 1900, maximum = 2100)]
     pub(crate) birth_year: Option<u16>,
+    /// The day the current unemployment began (the pay-subsidy rules count the months
+    /// unemployed of the last 28 from it); twelve months or more set `long_term_unemployed`.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub(crate) unemployed_since: Option<time::Date>,
     #[serde(default)]
     pub(crate) foreign_background: Option<bool>,
     #[serde(default)]
@@ -198,7 +203,7 @@ pub(crate) struct EditableIn {
 pub(crate) fn personal_path(field: &str) -> String {
     match field {
         "hours_per_week" | "days_per_week_max" => format!("personal.availability.{field}"),
-        "education_isced" | "birth_year" => format!("personal.esf.{field}"),
+        "education_isced" | "birth_year" | "unemployed_since" => format!("personal.esf.{field}"),
         "stage" => "stage".to_owned(),
         f => format!("personal.{f}"),
     }
@@ -239,6 +244,7 @@ impl PersonalIn {
                 education_isced: self.esf.education_isced,
                 long_term_unemployed: self.esf.long_term_unemployed,
                 birth_year: self.esf.birth_year,
+                unemployed_since: self.esf.unemployed_since,
                 foreign_background: self.esf.foreign_background,
                 disability: self.esf.disability,
             },

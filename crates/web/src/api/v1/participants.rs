@@ -317,12 +317,14 @@ pub async fn update(
         sensitive: next.sensitive.into_domain(),
         stage: next.stage,
     };
-    let view = ParticipantView {
+    let mut view = ParticipantView {
         personal: changes.personal.clone(),
         sensitive: changes.sensitive.clone(),
         stage: changes.stage,
         ..current
     };
+    // As the service stores it: a long spell of unemployment sets the long-term mark.
+    view.personal.esf.normalise(crate::html::format::today());
     let version = state
         .service
         .update_participant(&session.actor, id, view.version, changes, PURPOSE)

@@ -16,7 +16,7 @@ use axum::response::Response;
 use axum::Form;
 use polku_domain::employer::tol_code;
 use polku_domain::{
-    BusinessId, CooperationDepth, Employer, EmployerId, EmployerSize, ProjectId, Role,
+    BusinessId, CooperationDepth, Employer, EmployerId, EmployerSize, LegalForm, ProjectId, Role,
 };
 use polku_service::contacts::EmployerContact;
 use polku_service::employers::EmployerLine;
@@ -35,6 +35,19 @@ pub const DEPTHS: [(&str, &str); 3] = [
     ("contacted", "emp-depth-contacted"),
     ("engaged", "emp-depth-engaged"),
     ("deeper", "emp-depth-deeper"),
+];
+
+/// (value, label key) of each legal form; the empty value is "not recorded".
+pub const LEGAL_FORMS: [(&str, &str); 9] = [
+    ("", "emp-legal-form-unknown"),
+    ("company", "emp-legal-form-company"),
+    ("sole_trader", "emp-legal-form-sole_trader"),
+    ("association", "emp-legal-form-association"),
+    ("foundation", "emp-legal-form-foundation"),
+    ("religious_community", "emp-legal-form-religious_community"),
+    ("municipality", "emp-legal-form-municipality"),
+    ("state", "emp-legal-form-state"),
+    ("other", "emp-legal-form-other"),
 ];
 
 /// The label key of a stored value in one of the lists above.
@@ -130,6 +143,8 @@ pub struct Values {
     pub municipalities: String,
     pub cooperation: String,
     pub mentor_available: bool,
+    /// A legal-form code, or empty when not recorded.
+    pub legal_form: String,
     pub version: i64,
 }
 
@@ -149,6 +164,11 @@ impl Values {
                 .join(", "),
             cooperation: depth_str(e.cooperation).to_owned(),
             mentor_available: e.mentor_available,
+            legal_form: e
+                .legal_form
+                .map(|f| f.code())
+                .unwrap_or_default()
+                .to_owned(),
             version: e.version,
         }
     }
@@ -163,6 +183,7 @@ impl Values {
             municipalities: f.get("municipalities"),
             cooperation: f.get("cooperation"),
             mentor_available: f.checked("mentor_available"),
+            legal_form: f.get("legal_form"),
             version: f.get("version").parse().unwrap_or(0),
         }
     }
@@ -193,6 +214,13 @@ impl Values {
         if depth.is_none() {
             errors.add("cooperation", "emp-error-choose");
         }
+        let legal_form = match self.legal_form.trim() {
+            "" => Ok(None),
+            code => LegalForm::from_code(code).map(Some).ok_or(()),
+        };
+        if legal_form.is_err() {
+            errors.add("legal_form", "emp-error-legal-form");
+        }
         let munis: Vec<_> = self
             .municipalities
             .split([',', ';', '\n'])
@@ -215,6 +243,7 @@ impl Values {
                 municipalities: munis.into_iter().flatten().collect(),
                 cooperation,
                 mentor_available: self.mentor_available,
+                legal_form: legal_form.unwrap_or(None),
                 version: self.version,
             }),
             _ => Err(errors),
@@ -239,9 +268,16 @@ struct FormPage<'a> {
     conflict_industry: (String, String),
     sizes: [(&'static str, &'static str); 4],
     depths: [(&'static str, &'static str); 3],
+    legal_forms: [(&'static str, &'static str); 9],
     /// The industry search as typed; the chosen industry and the hits as radio buttons.
     industry_q: String,
     industries: Vec<IndustryChoice>,
+}
+
+impl FormPage<'_> {
+    fn legal_form_key(&self, value: &str) -> &'static str {
+        key_of(&self.legal_forms, value)
+    }
 }
 
 /// How many industries a search offers at most.
@@ -290,6 +326,7 @@ fn form_page(
         conflict,
         sizes: SIZES,
         depths: DEPTHS,
+        legal_forms: LEGAL_FORMS,
     }
 }
 
@@ -540,6 +577,7 @@ struct ShowPage<'a> {
     may_edit: bool,
     size_key: &'static str,
     depth_key: &'static str,
+    legal_form_key: &'static str,
     contacts: Vec<ContactRow>,
     contact: ContactValues,
     errors: FieldErrors,
@@ -585,6 +623,7 @@ async fn show_page(
             may_edit: state.service.may_edit_employer(&session.actor, &e),
             size_key: key_of(&SIZES, size_str(e.size)),
             depth_key: key_of(&DEPTHS, depth_str(e.cooperation)),
+            legal_form_key: key_of(&LEGAL_FORMS, e.legal_form.map_or("", |f| f.code())),
             e: Values::of(&e),
             tasks,
             openings,

@@ -175,6 +175,7 @@ pub fn domain_error(e: &DomainError) -> (&'static str, &'static str) {
             "hours_per_week" => ("hours_min", "p-error-hours"),
             "days_per_week_max" => ("days_max", "p-error-days"),
             "birth_year" => ("birth_year", "p-error-birth-year"),
+            "unemployed_since" => ("unemployed_since", "p-error-unemployed-since"),
             "education_isced" => ("education_isced", "p-error-isced"),
             "stage" => ("stage", "p-error-stage"),
             "duration_min" => ("duration_min", "p-error-duration"),
@@ -219,4 +220,30 @@ pub use crate::html::format::{date as fmt_date, date_time as fmt_datetime, from_
 /// `on` for a checked checkbox.
 pub fn checked(v: &Option<String>) -> bool {
     v.as_deref().is_some_and(|v| !v.is_empty())
+}
+
+/// A day typed as `YYYY-MM-DD` (a date field) or `D.M.YYYY` (typed by hand); `Ok(None)` when
+/// empty, `Err(())` when it is not a date.
+pub fn parse_day(s: &str) -> Result<Option<time::Date>, ()> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let iso = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(d) = time::Date::parse(s, iso) {
+        return Ok(Some(d));
+    }
+    let parts: Vec<&str> = s.split('.').collect();
+    let [d, m, y] = parts.as_slice() else {
+        return Err(());
+    };
+    let (d, m, y) = (
+        d.parse::<u8>().map_err(|_| ())?,
+        m.parse::<u8>().map_err(|_| ())?,
+        y.parse::<i32>().map_err(|_| ())?,
+    );
+    let month = time::Month::try_from(m).map_err(|_| ())?;
+    time::Date::from_calendar_date(y, month, d)
+        .map(Some)
+        .map_err(|_| ())
 }

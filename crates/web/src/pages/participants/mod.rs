@@ -19,6 +19,7 @@ mod place;
 mod plan;
 mod profile;
 mod skills;
+mod subsidy;
 mod suggestions;
 mod tab;
 

@@ -208,6 +208,7 @@ fn parse(
             education_isced: isced,
             long_term_unemployed: super::common::checked(&esf.long_term_unemployed),
             birth_year,
+            unemployed_since: None,
             foreign_background: parse_tri(&esf.foreign_background),
             disability: parse_tri(&esf.disability),
         },

@@ -44,6 +44,9 @@ pub struct BackgroundForm {
     pub long_term_unemployed: Option<String>,
     #[serde(default)]
     pub birth_year: String,
+    /// `YYYY-MM-DD` (or `D.M.YYYY` typed), empty when not known.
+    #[serde(default)]
+    pub unemployed_since: String,
     #[serde(default)]
     pub foreign_background: String,
     #[serde(default)]
@@ -109,6 +112,11 @@ impl BackgroundForm {
                 .unwrap_or_default(),
             long_term_unemployed: p.esf.long_term_unemployed.then(|| "on".to_owned()),
             birth_year: p.esf.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+            unemployed_since: p
+                .esf
+                .unemployed_since
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             foreign_background: tri(p.esf.foreign_background),
             disability: tri(p.esf.disability),
         }
@@ -209,6 +217,7 @@ fn current_values(ctx: &Ctx, v: &ParticipantView) -> Vec<Shown> {
             },
         ),
         shown(ctx.t("p-field-birth-year"), f.birth_year),
+        shown(ctx.t("p-field-unemployed-since"), f.unemployed_since),
     ]
 }
 
@@ -338,11 +347,22 @@ fn changes(view: &ParticipantView, f: &BackgroundForm) -> Result<ParticipantChan
             }
         },
     };
+    let unemployed_since = match super::common::parse_day(&f.unemployed_since) {
+        Ok(d) => d,
+        Err(()) => {
+            errors.add("unemployed_since", "p-error-unemployed-since");
+            None
+        }
+    };
+    if unemployed_since.is_some_and(|d| d > crate::html::format::today()) {
+        errors.add("unemployed_since", "p-error-unemployed-since-future");
+    }
     personal.esf = EsfEntry {
         labour_market_status: parse_status(&f.labour_market_status),
         education_isced,
         long_term_unemployed: super::common::checked(&f.long_term_unemployed),
         birth_year,
+        unemployed_since,
         foreign_background: parse_tri(&f.foreign_background),
         disability: parse_tri(&f.disability),
     };

@@ -32,6 +32,8 @@ pub struct Suggestion {
     pub accommodations: Vec<String>,
     pub accommodation_total: String,
     pub subsidy: String,
+    /// Every subsidy rule that may apply, for a paid opening.
+    pub estimate: Option<super::subsidy::SubsidyShown>,
     pub parts: Vec<Part>,
 }
 
@@ -88,6 +90,10 @@ fn suggestion(ctx: &Ctx, r: &Ranked, answer: &MatchView) -> Suggestion {
             &[],
         ),
         subsidy: explain::subsidy(ctx, r.subsidy.as_ref()),
+        estimate: answer
+            .subsidies
+            .get(&r.opening)
+            .map(|e| super::subsidy::shown(ctx, e)),
         parts: explain::parts(ctx, &r.explanation),
     }
 }

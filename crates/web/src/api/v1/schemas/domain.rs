@@ -120,6 +120,10 @@ component! {
     EmployerSize => one_of(every!(d::EmployerSize: Micro, Small, Medium, Large))
 }
 component! {
+    /// The employer's legal form (which pay-subsidy rules it may get).
+    LegalForm => one_of(d::LegalForm::ALL.map(d::LegalForm::code))
+}
+component! {
     /// How deep the cooperation with the employer is.
     Cooperation => one_of(every!(d::CooperationDepth: Contacted, Engaged, Deeper))
 }

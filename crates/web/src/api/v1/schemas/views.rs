@@ -5,8 +5,8 @@
 //! against them, `scripts/api-fuzz.sh`).
 
 use super::domain::{
-    BusinessId, CefrLevel, Cooperation, DataCategory, Dimension, EmployerSize, EscoUri, Level,
-    MunicipalityCode, OpeningKind, PathStage, Schedule,
+    BusinessId, CefrLevel, Cooperation, DataCategory, Dimension, EmployerSize, EscoUri, LegalForm,
+    Level, MunicipalityCode, OpeningKind, PathStage, Schedule,
 };
 use crate::api::v1::participant_body::{
     AvailabilityIn, FunctioningIn, MobilityIn, PersonalIn, SensitiveIn, SkillIn, Summary,
@@ -93,6 +93,8 @@ pub struct Employer {
     pub municipalities: Vec<MunicipalityCode>,
     pub cooperation: Cooperation,
     pub mentor_available: bool,
+    /// Left out while not recorded.
+    pub legal_form: Option<LegalForm>,
     pub version: i64,
 }
 
