@@ -203,3 +203,31 @@ pub fn solve(problem: &Problem) -> Solution {
         objective,
     }
 }
+
+/// "First come, first served": people in `order` each take their heaviest arc into an opening
+/// with a free place (ties: the lower opening index). Not optimal; the yardstick the optimal
+/// assignment is compared with.
+pub fn greedy(problem: &Problem, order: &[usize]) -> Solution {
+    let mut load = vec![0u32; problem.capacities.len()];
+    let mut assignment = vec![None; problem.people()];
+    let mut objective = 0;
+    for &p in order {
+        let best = problem
+            .arcs(p)
+            .filter(|&k| {
+                let o = problem.heads[k] as usize;
+                load[o] < problem.capacities[o]
+            })
+            .max_by_key(|&k| (problem.weights[k], std::cmp::Reverse(problem.heads[k])));
+        if let Some(k) = best {
+            let o = problem.heads[k];
+            load[o as usize] += 1;
+            assignment[p] = Some(o);
+            objective += problem.weights[k];
+        }
+    }
+    Solution {
+        assignment,
+        objective,
+    }
+}

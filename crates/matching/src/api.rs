@@ -17,7 +17,7 @@ pub(crate) mod allocation;
 mod crafting;
 pub(crate) mod hits;
 
-pub use allocation::{allocate_input, allocate_json};
+pub use allocation::{allocate, allocate_explained, allocate_input, allocate_json};
 pub use crafting::{craft, craft_json};
 use hits::{hit_out, hits_out, person};
 use serde_json::Value;

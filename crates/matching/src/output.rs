@@ -7,7 +7,10 @@ use polku_domain::{Dimension, OpeningKind};
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+mod allocation;
 mod from_hit;
+
+pub use allocation::{Allocation, AllocationExplained, Assignment, Unplaced, UnplacedReason};
 
 /// `match --participant`: the participant's ranked openings, then (when asked for) the
 /// openings excluded by a hard limit, by opening id. Written as `{participant, results}` with

@@ -153,6 +153,23 @@ pub fn may_see_candidates(actor: &Actor, project: ProjectId) -> bool {
     actor.is_system() || actor.has(Role::Coordinator, project) || actor.has(Role::Coach, project)
 }
 
+/// Sharing scarce trial places (the allocation page): coordinators and managers of the project.
+/// Both see participants pseudonymously; a manager sees no explanation per person (R13, R18).
+pub fn may_allocate(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Coordinator, project) || actor.has(Role::Manager, project)
+}
+
+/// Accepting an allocation prepares proposals: the project's coordinators (or the operator).
+pub fn may_accept_allocation(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Coordinator, project)
+}
+
+/// Whether the allocation is shown to `actor` with each person's explanation (coordinators, the
+/// operator) or only in aggregate (managers).
+pub fn allocation_explained(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.has(Role::Coordinator, project)
+}
+
 /// How an actor relates to one placement; `None` sees nothing of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlacementRole {

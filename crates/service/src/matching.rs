@@ -104,7 +104,7 @@ pub fn employer_input(
 
 impl Service {
     /// The employers of a project in the engine's shape.
-    async fn employers_input(
+    pub(crate) async fn employers_input(
         &self,
         actor: &Actor,
         project: ProjectId,

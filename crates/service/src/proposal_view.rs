@@ -330,6 +330,10 @@ fn engine_input(
             weekends: true,
             // Reduced work ability is special-category data the employer does not get.
             reduced_work_ability: false,
+            birth_date: None,
+            birth_year: None,
+            long_term_unemployed: false,
+            unemployed_months_of_28: None,
         }],
         employers: vec![mi::Employer {
             id: "e".into(),
@@ -337,6 +341,7 @@ fn engine_input(
             municipality,
             mentor_available: false,
             hourly_wage_eur: None,
+            legal_form: None,
             tasks: engine_tasks,
             openings,
         }],

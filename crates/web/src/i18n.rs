@@ -84,7 +84,7 @@ impl fmt::Display for Locale {
 }
 
 /// The catalogue areas; each has one `.ftl` file per locale.
-pub const AREAS: [&str; 9] = [
+pub const AREAS: [&str; 10] = [
     "common",
     "auth",
     "errors",
@@ -93,6 +93,7 @@ pub const AREAS: [&str; 9] = [
     "reports",
     "admin",
     "api",
+    "allocation",
     "placements",
 ];
 
@@ -109,10 +110,10 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "placements"],
-    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "placements"],
-    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "placements"],
-    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "placements"],
+    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements"],
+    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements"],
+    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements"],
+    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements"],
 }
 
 /// The loaded catalogues.

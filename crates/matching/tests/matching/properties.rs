@@ -207,6 +207,50 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The explained allocation is the same assignment as the JSON one, explains every pair with
+    /// the pair's own score, gives every unassigned person a reason that holds, and is never
+    /// beaten by first come, first served, which keeps within the capacities too.
+    #[test]
+    fn explained_allocation_agrees_and_beats_first_come_first_served(seed in any::<u64>()) {
+        use polku_matching::output::UnplacedReason;
+        let input = gen::input(seed, 8, 4);
+        let plain = api::allocate(&input).expect("allocate");
+        prop_assert_eq!(api::to_json(&plain), api::allocate_input(&input).expect("json"));
+        let x = api::allocate_explained(&input, today()).expect("explained");
+        prop_assert_eq!(&x.allocation, &plain);
+        prop_assert_eq!(x.explained.len(), plain.assignments.len());
+        for (a, r) in plain.assignments.iter().zip(&x.explained) {
+            prop_assert_eq!(&a.participant, &r.participant);
+            prop_assert_eq!(&a.opening, &r.opening);
+            prop_assert!((a.score - r.score).abs() < 1e-9);
+        }
+        prop_assert_eq!(x.unplaced.len(), plain.unassigned.len());
+        for u in &x.unplaced {
+            let fits = scores(&input, &u.participant);
+            match &u.reason {
+                UnplacedReason::NoFit { .. } => prop_assert!(fits.is_empty()),
+                UnplacedReason::PlacesTaken { feasible } => {
+                    prop_assert!(!feasible.is_empty());
+                    prop_assert!(feasible.iter().all(|o| fits.contains_key(o)));
+                }
+            }
+        }
+        prop_assert!(x.greedy.objective_micro <= plain.objective_micro);
+        let mut load: BTreeMap<&str, u64> = BTreeMap::new();
+        for a in &x.greedy.assignments {
+            *load.entry(a.opening.as_str()).or_default() += 1;
+        }
+        for e in &input.employers {
+            for o in &e.openings {
+                prop_assert!(load.get(o.id.as_str()).copied().unwrap_or(0) <= u64::from(o.capacity));
+            }
+        }
+    }
+}
+
 fn brute_force(p: &Problem, person: usize, load: &mut Vec<u32>) -> i64 {
     if person == p.people() {
         return 0;

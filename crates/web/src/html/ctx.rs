@@ -46,6 +46,11 @@ const NAV: &[(&str, &str, &[Role])] = &[
         &[Role::Coordinator, Role::Coach],
     ),
     ("/reports", "nav-reports", &[Role::Manager]),
+    (
+        "/allocation",
+        "nav-allocation",
+        &[Role::Coordinator, Role::Manager],
+    ),
     ("/admin", "nav-admin", &[Role::Admin]),
     ("/proposals", "nav-proposals", &[Role::Employer]),
     (

@@ -38,11 +38,12 @@ pub enum Notice {
     Interaction,
     Password,
     Answer,
+    Allocation,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 26] = [
+    pub const ALL: [Notice; 27] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -69,6 +70,7 @@ impl Notice {
         Notice::Interaction,
         Notice::Password,
         Notice::Answer,
+        Notice::Allocation,
     ];
 
     /// The value of `saved=` in the URL.
@@ -100,6 +102,7 @@ impl Notice {
             Notice::Interaction => "interaction",
             Notice::Password => "password",
             Notice::Answer => "answer",
+            Notice::Allocation => "allocation",
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod admin;
+pub mod allocation;
 pub mod auth;
 pub mod employers;
 pub mod form;
@@ -28,6 +29,7 @@ pub fn routes() -> Routes {
         .merge(employers::routes())
         .merge(proposals::routes())
         .merge(reports::routes())
+        .merge(allocation::routes())
         .merge(admin::routes())
         .merge(shared::routes())
         .merge(reference::routes())

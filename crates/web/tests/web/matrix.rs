@@ -266,6 +266,20 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Allowed
         }
+    } else if p == "/allocation" || p.starts_with("/allocation/") {
+        // Sharing trial places: coordinators and managers, each in their own project (the
+        // form and the result open the caller's own project; an empty choice is 422).
+        if who.starts_with("coordinator") || who.starts_with("manager") {
+            Allowed
+        } else {
+            Denied
+        }
+    } else if p == "/projects/{id}/allocation" {
+        match who {
+            "coordinator" | "manager" => Allowed,
+            "coordinator of another project" | "manager of another project" => NotFound,
+            _ => Denied,
+        }
     } else if p == "/consent-wording" {
         // The wording is the same for everyone; coaches record consents.
         if who.contains("coach") {
@@ -498,6 +512,7 @@ fn is_subject_route(path: &str) -> bool {
         "/allocate",
         "/shared",
         "/consent-wording",
+        "/allocation",
         "/placements",
         "/employer-placements",
         "/proposals",

@@ -2,6 +2,7 @@
 //! `Authorization: Bearer <session token>`; errors in the envelope of `docs/API.md`; the
 //! contract is the OpenAPI document at `/api/v1/openapi.json` ([`openapi`]).
 
+mod allocation;
 mod casework;
 mod employers;
 mod engine;
@@ -26,6 +27,7 @@ const COACH: &[Role] = &[Role::Coach];
 const EMPLOYER_READERS: &[Role] = &[Role::Coordinator, Role::Coach, Role::Manager];
 const SHARE_RECIPIENTS: &[Role] = &[Role::Employer, Role::Mentor, Role::Institution];
 const STAFF: &[Role] = &[Role::Admin, Role::Manager, Role::Coach, Role::Coordinator];
+const ALLOCATORS: &[Role] = &[Role::Coordinator, Role::Manager];
 const PROPOSERS: &[Role] = &[Role::Coach, Role::Coordinator];
 const PLACEMENT_PARTIES: &[Role] = &[
     Role::Coach,
@@ -201,6 +203,11 @@ pub fn routes() -> Routes {
             "/api/v1/employers/{id}/openings",
             Policy::AnyRole(EMPLOYER_READERS),
             employers::openings,
+        )
+        .post(
+            "/api/v1/projects/{id}/allocation",
+            Policy::AnyRole(ALLOCATORS),
+            allocation::compute,
         )
         .post(
             "/api/v1/match",

@@ -7,7 +7,8 @@
 
 use super::schemas::{documents, domain, errors, views};
 use super::{
-    casework, employers, engine, me, participants, placements, privacy, proposal, sessions,
+    allocation, casework, employers, engine, me, participants, placements, privacy, proposal,
+    sessions,
 };
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -36,6 +37,7 @@ use utoipa::{Modify, OpenApi};
         (name = "employers", description = "The employer register, task inventories and openings."),
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
         (name = "engine", description = "The pure matching engine on a posted document."),
+        (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
     ),
     paths(
@@ -77,6 +79,7 @@ use utoipa::{Modify, OpenApi};
         engine::match_,
         engine::craft,
         engine::allocate,
+        allocation::compute,
     ),
     components(
         schemas(
