@@ -29,3 +29,125 @@ rule-not-an-employer-user-of-project = The user is not an employer user in this 
 rule-proposal-category-without-consent = The participant has not consented to disclosing all the chosen information to employers.
 rule-proposal-needs-consent = The participant has not consented to disclosing any information to employers. Record the consent first.
 rule-placement-state-move-not-allowed = The placement cannot move to this state from its current one.
+
+## The coach's and coordinator's pages: the placements tab, the proposal form, open proposals, employer users (pl-).
+
+pl-tab = Placements
+pl-tab-intro = The participant's proposals and placements. Proposals a coordinator prepared wait for you to confirm them.
+pl-new = New proposal to an employer
+pl-none = No proposals or placements.
+pl-list-caption = Proposals and placements
+pl-col-employer = Employer
+pl-col-kind = Kind
+pl-col-state = State
+pl-col-start = Starts
+pl-col-end = Ends
+pl-col-current = Placement
+pl-col-waited = Waited
+pl-waiting-for-you = Waiting for your confirmation
+pl-state-prepared = Prepared
+pl-state-proposed = Proposed
+pl-state-agreed = Agreed
+pl-state-active = Active
+pl-state-completed = Completed
+pl-state-interrupted = Interrupted
+pl-state-declined = Declined
+pl-state-withdrawn = Withdrawn
+pl-error-invalid = Check the value.
+pl-error-employer = Choose an employer.
+pl-error-kind = Choose the kind of placement.
+pl-error-date = Give the date as yyyy-mm-dd.
+pl-error-number = Give a whole number.
+pl-error-categories = Choose at least one group of information the participant has consented to disclosing.
+pl-task-hours = { $title } ({ $hours } h/week)
+pl-no-mentor = No workplace mentor yet
+pl-no-consent = no consent
+pl-new-for = Proposal to an employer: { $name }
+pl-back-to-tab = Back to placements
+pl-back-to-candidates = Back to the candidates
+pl-prepare-title = Prepare a proposal: { $title }
+pl-prepare-intro = The proposal is prepared for the participant's coach. The coach confirms it and chooses the information to disclose as the participant has consented; only then does the employer see it.
+pl-field-employer = Employer
+pl-choose-employer = Choose the tasks
+pl-field-opening = Opening
+pl-field-kind = Kind
+pl-field-pay-subsidy = Pay subsidy
+pl-pay-subsidy-hint = For a job only.
+pl-field-tasks = Tasks
+pl-no-tasks = The employer has no tasks yet.
+pl-field-start = Start date
+pl-field-end = End date
+pl-field-hours-per-day = Hours a day
+pl-field-days-per-week = Days a week
+pl-field-mentor = Workplace mentor
+pl-field-categories = Information disclosed to the employer
+pl-categories-hint = Only groups of information with a consent in force can be chosen.
+pl-propose = Send the proposal
+pl-prepare = Prepare the proposal
+pl-propose-suggestion = Propose to the employer
+pl-propose-crafted = Propose this job
+pl-prepare-link = Prepare a proposal
+pl-prepare-for-n = Prepare a proposal for candidate { $n }
+pl-detail-title = Placement
+pl-field-participant = Participant
+pl-field-state = State
+pl-field-dates = Dates
+pl-field-time = Working time
+pl-hours-per-day = { $n ->
+    [one] { $n } hour a day
+   *[other] { $n } hours a day
+}
+pl-days-per-week = { $n ->
+    [one] { $n } day a week
+   *[other] { $n } days a week
+}
+pl-field-coach = Coach
+pl-field-disclosed = Information disclosed
+pl-disclosed-none = Nothing disclosed yet
+pl-field-answer = The employer's answer
+pl-field-ended = Ended
+pl-answer-yes = Yes
+pl-answer-meet = Let's meet first
+pl-answer-no = No
+pl-open-ended = until further notice
+pl-conflict-title = The placement was changed meanwhile
+pl-conflict-text = Someone changed the placement while the page was open. The stored placement is shown below; check it and make the change again.
+pl-confirm-title = Confirm the proposal
+pl-confirm-intro = A coordinator prepared this proposal. When you confirm it, the employer sees the proposal and the information you choose.
+pl-confirm = Confirm and send
+pl-moves-title = Change the state
+pl-move-withdraw = Withdraw the proposal
+pl-move-start = The placement started
+pl-move-complete = The placement was completed
+pl-move-interrupt = Interrupt the placement
+pl-field-started-on = Start date
+pl-field-ended-on = Date
+pl-field-reason = Reason
+pl-reason-hint = Give the reason in terms of the work; do not write health information.
+pl-open-title = Open proposals
+pl-open-intro = Prepared proposals and those waiting for the employer's answer, per employer, the longest wait first.
+pl-open-none = No open proposals.
+pl-open-caption = Open proposals: { $employer }
+pl-days-waited = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+pl-path-title = Placements
+pl-home-prepared-title = Proposals waiting for your confirmation
+pl-employer-users-title = Employer users
+pl-employer-users-intro = Employer users see this employer's proposals and answer them.
+pl-employer-users-none = No linked users.
+pl-employer-users-no-others = The project has no other employer users to link.
+pl-employer-user-choose = Employer user
+pl-employer-user-link = Link the user
+pl-employer-user-unlink = Remove the link
+pl-employer-user-unlink-named = Remove the link of { $name }
+nav-open-proposals = Open proposals
+notice-proposal = The proposal was sent to the employer.
+notice-proposal-prepared = The proposal was prepared. The coach confirms it.
+notice-proposal-confirmed = The proposal was confirmed and sent to the employer.
+notice-placement-moved = The placement's state was saved.
+notice-employer-user = The user was linked to the employer.
+notice-employer-user-removed = The user's link was removed.
+rule-date-invalid = Give a date.
+rule-proposal-needs-categories = Choose at least one group of information.

@@ -29,3 +29,125 @@ rule-not-an-employer-user-of-project = Käyttäjä ei ole tämän hankkeen työn
 rule-proposal-category-without-consent = Osallistuja ei ole antanut suostumusta kaikkien valittujen tietojen luovutukseen työnantajalle.
 rule-proposal-needs-consent = Osallistuja ei ole antanut suostumusta minkään tiedon luovutukseen työnantajalle. Kirjaa suostumus ensin.
 rule-placement-state-move-not-allowed = Työjaksoa ei voi siirtää tähän tilaan nykyisestä tilasta.
+
+## Työhönvalmentajan ja koordinaattorin sivut: työjaksot-välilehti, ehdotuslomake, avoimet ehdotukset, työnantajan käyttäjät (pl-).
+
+pl-tab = Työjaksot
+pl-tab-intro = Osallistujan ehdotukset ja työjaksot. Koordinaattorin valmistelemat ehdotukset odottavat vahvistustasi.
+pl-new = Uusi ehdotus työnantajalle
+pl-none = Ei ehdotuksia eikä työjaksoja.
+pl-list-caption = Ehdotukset ja työjaksot
+pl-col-employer = Työnantaja
+pl-col-kind = Muoto
+pl-col-state = Tila
+pl-col-start = Alkaa
+pl-col-end = Päättyy
+pl-col-current = Työjakso
+pl-col-waited = Odottanut
+pl-waiting-for-you = Odottaa vahvistustasi
+pl-state-prepared = Valmisteltu
+pl-state-proposed = Ehdotettu
+pl-state-agreed = Sovittu
+pl-state-active = Käynnissä
+pl-state-completed = Päättynyt
+pl-state-interrupted = Keskeytynyt
+pl-state-declined = Hylätty
+pl-state-withdrawn = Peruttu
+pl-error-invalid = Tarkista arvo.
+pl-error-employer = Valitse työnantaja.
+pl-error-kind = Valitse työjakson muoto.
+pl-error-date = Anna päivämäärä muodossa vvvv-kk-pp.
+pl-error-number = Anna kokonaisluku.
+pl-error-categories = Valitse ainakin yksi tietoryhmä, jonka osallistuja on suostunut luovuttamaan.
+pl-task-hours = { $title } ({ $hours } h/vko)
+pl-no-mentor = Ei työpaikkaohjaajaa vielä
+pl-no-consent = ei suostumusta
+pl-new-for = Ehdotus työnantajalle: { $name }
+pl-back-to-tab = Takaisin työjaksoihin
+pl-back-to-candidates = Takaisin ehdokkaisiin
+pl-prepare-title = Valmistele ehdotus: { $title }
+pl-prepare-intro = Ehdotus valmistellaan osallistujan työhönvalmentajalle. Työhönvalmentaja vahvistaa sen ja valitsee luovutettavat tiedot osallistujan suostumuksen mukaan; vasta silloin työnantaja näkee ehdotuksen.
+pl-field-employer = Työnantaja
+pl-choose-employer = Valitse tehtävät
+pl-field-opening = Työpaikka
+pl-field-kind = Muoto
+pl-field-pay-subsidy = Palkkatuki
+pl-pay-subsidy-hint = Vain työsuhteeseen.
+pl-field-tasks = Tehtävät
+pl-no-tasks = Työnantajalla ei ole vielä tehtäviä.
+pl-field-start = Alkamispäivä
+pl-field-end = Päättymispäivä
+pl-field-hours-per-day = Tunteja päivässä
+pl-field-days-per-week = Päiviä viikossa
+pl-field-mentor = Työpaikkaohjaaja
+pl-field-categories = Työnantajalle luovutettavat tiedot
+pl-categories-hint = Vain tietoryhmät, joihin osallistujalla on voimassa oleva suostumus, voi valita.
+pl-propose = Lähetä ehdotus
+pl-prepare = Valmistele ehdotus
+pl-propose-suggestion = Ehdota työnantajalle
+pl-propose-crafted = Ehdota tätä työtä
+pl-prepare-link = Valmistele ehdotus
+pl-prepare-for-n = Valmistele ehdotus ehdokkaasta { $n }
+pl-detail-title = Työjakso
+pl-field-participant = Osallistuja
+pl-field-state = Tila
+pl-field-dates = Ajankohta
+pl-field-time = Työaika
+pl-hours-per-day = { $n ->
+    [one] { $n } tunti päivässä
+   *[other] { $n } tuntia päivässä
+}
+pl-days-per-week = { $n ->
+    [one] { $n } päivä viikossa
+   *[other] { $n } päivää viikossa
+}
+pl-field-coach = Työhönvalmentaja
+pl-field-disclosed = Luovutetut tiedot
+pl-disclosed-none = Ei vielä luovutettu
+pl-field-answer = Työnantajan vastaus
+pl-field-ended = Päättyi
+pl-answer-yes = Kyllä
+pl-answer-meet = Tavataan ensin
+pl-answer-no = Ei
+pl-open-ended = toistaiseksi
+pl-conflict-title = Työjaksoa on muutettu sillä välin
+pl-conflict-text = Joku muutti työjaksoa, kun sivu oli auki. Alla on tallennettu tilanne; tarkista se ja tee muutos uudelleen.
+pl-confirm-title = Vahvista ehdotus
+pl-confirm-intro = Koordinaattori valmisteli tämän ehdotuksen. Kun vahvistat, työnantaja näkee ehdotuksen ja valitsemasi tiedot.
+pl-confirm = Vahvista ja lähetä
+pl-moves-title = Muuta tilaa
+pl-move-withdraw = Peru ehdotus
+pl-move-start = Työjakso alkoi
+pl-move-complete = Työjakso päättyi
+pl-move-interrupt = Keskeytä työjakso
+pl-field-started-on = Alkamispäivä
+pl-field-ended-on = Päivämäärä
+pl-field-reason = Syy
+pl-reason-hint = Kirjoita syy työn kannalta; älä kirjoita terveystietoja.
+pl-open-title = Avoimet ehdotukset
+pl-open-intro = Valmistellut ja työnantajan vastausta odottavat ehdotukset työnantajittain, pisimpään odottanut ensin.
+pl-open-none = Ei avoimia ehdotuksia.
+pl-open-caption = Avoimet ehdotukset: { $employer }
+pl-days-waited = { $n ->
+    [one] { $n } päivä
+   *[other] { $n } päivää
+}
+pl-path-title = Työjaksot
+pl-home-prepared-title = Vahvistusta odottavat ehdotukset
+pl-employer-users-title = Työnantajan käyttäjät
+pl-employer-users-intro = Työnantajan käyttäjät näkevät tämän työnantajan ehdotukset ja vastaavat niihin.
+pl-employer-users-none = Ei linkitettyjä käyttäjiä.
+pl-employer-users-no-others = Projektissa ei ole muita työnantajan käyttäjiä linkitettäväksi.
+pl-employer-user-choose = Työnantajan käyttäjä
+pl-employer-user-link = Linkitä käyttäjä
+pl-employer-user-unlink = Poista linkitys
+pl-employer-user-unlink-named = Poista käyttäjän { $name } linkitys
+nav-open-proposals = Avoimet ehdotukset
+notice-proposal = Ehdotus lähetetty työnantajalle.
+notice-proposal-prepared = Ehdotus valmisteltu. Työhönvalmentaja vahvistaa sen.
+notice-proposal-confirmed = Ehdotus vahvistettu ja lähetetty työnantajalle.
+notice-placement-moved = Työjakson tila tallennettu.
+notice-employer-user = Käyttäjä linkitetty työnantajaan.
+notice-employer-user-removed = Käyttäjän linkitys poistettu.
+rule-date-invalid = Anna päivämäärä.
+rule-proposal-needs-categories = Valitse ainakin yksi tietoryhmä.

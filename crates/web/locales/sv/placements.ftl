@@ -29,3 +29,125 @@ rule-not-an-employer-user-of-project = Användaren är inte arbetsgivaranvändar
 rule-proposal-category-without-consent = Deltagaren har inte samtyckt till att alla valda uppgifter lämnas ut till arbetsgivaren.
 rule-proposal-needs-consent = Deltagaren har inte samtyckt till att några uppgifter lämnas ut till arbetsgivare. Registrera samtycket först.
 rule-placement-state-move-not-allowed = Placeringen kan inte flyttas till det här skedet från det nuvarande.
+
+## Jobbcoachens och koordinatorns sidor: fliken placeringar, förslagsformuläret, öppna förslag, arbetsgivarens användare (pl-).
+
+pl-tab = Placeringar
+pl-tab-intro = Deltagarens förslag och placeringar. Förslag som en koordinator har förberett väntar på att du bekräftar dem.
+pl-new = Nytt förslag till en arbetsgivare
+pl-none = Inga förslag eller placeringar.
+pl-list-caption = Förslag och placeringar
+pl-col-employer = Arbetsgivare
+pl-col-kind = Form
+pl-col-state = Läge
+pl-col-start = Börjar
+pl-col-end = Slutar
+pl-col-current = Placering
+pl-col-waited = Väntat
+pl-waiting-for-you = Väntar på din bekräftelse
+pl-state-prepared = Förberett
+pl-state-proposed = Föreslaget
+pl-state-agreed = Överenskommet
+pl-state-active = Pågår
+pl-state-completed = Avslutat
+pl-state-interrupted = Avbrutet
+pl-state-declined = Avböjt
+pl-state-withdrawn = Återtaget
+pl-error-invalid = Kontrollera värdet.
+pl-error-employer = Välj en arbetsgivare.
+pl-error-kind = Välj placeringens form.
+pl-error-date = Ange datumet som åååå-mm-dd.
+pl-error-number = Ange ett heltal.
+pl-error-categories = Välj minst en uppgiftsgrupp som deltagaren har samtyckt till att lämna ut.
+pl-task-hours = { $title } ({ $hours } h/v)
+pl-no-mentor = Ingen arbetsplatshandledare ännu
+pl-no-consent = inget samtycke
+pl-new-for = Förslag till en arbetsgivare: { $name }
+pl-back-to-tab = Tillbaka till placeringarna
+pl-back-to-candidates = Tillbaka till kandidaterna
+pl-prepare-title = Förbered ett förslag: { $title }
+pl-prepare-intro = Förslaget förbereds för deltagarens jobbcoach. Jobbcoachen bekräftar det och väljer vilka uppgifter som lämnas ut enligt deltagarens samtycke; först då ser arbetsgivaren förslaget.
+pl-field-employer = Arbetsgivare
+pl-choose-employer = Välj uppgifterna
+pl-field-opening = Arbetsplats
+pl-field-kind = Form
+pl-field-pay-subsidy = Lönesubvention
+pl-pay-subsidy-hint = Endast för en anställning.
+pl-field-tasks = Arbetsuppgifter
+pl-no-tasks = Arbetsgivaren har inga arbetsuppgifter ännu.
+pl-field-start = Startdatum
+pl-field-end = Slutdatum
+pl-field-hours-per-day = Timmar per dag
+pl-field-days-per-week = Dagar per vecka
+pl-field-mentor = Arbetsplatshandledare
+pl-field-categories = Uppgifter som lämnas ut till arbetsgivaren
+pl-categories-hint = Endast uppgiftsgrupper som deltagaren har ett gällande samtycke till kan väljas.
+pl-propose = Skicka förslaget
+pl-prepare = Förbered förslaget
+pl-propose-suggestion = Föreslå för arbetsgivaren
+pl-propose-crafted = Föreslå detta jobb
+pl-prepare-link = Förbered ett förslag
+pl-prepare-for-n = Förbered ett förslag om kandidat { $n }
+pl-detail-title = Placering
+pl-field-participant = Deltagare
+pl-field-state = Läge
+pl-field-dates = Tid
+pl-field-time = Arbetstid
+pl-hours-per-day = { $n ->
+    [one] { $n } timme per dag
+   *[other] { $n } timmar per dag
+}
+pl-days-per-week = { $n ->
+    [one] { $n } dag per vecka
+   *[other] { $n } dagar per vecka
+}
+pl-field-coach = Jobbcoach
+pl-field-disclosed = Utlämnade uppgifter
+pl-disclosed-none = Inget utlämnat ännu
+pl-field-answer = Arbetsgivarens svar
+pl-field-ended = Slutade
+pl-answer-yes = Ja
+pl-answer-meet = Vi träffas först
+pl-answer-no = Nej
+pl-open-ended = tills vidare
+pl-conflict-title = Placeringen har ändrats under tiden
+pl-conflict-text = Någon ändrade placeringen medan sidan var öppen. Nedan visas det sparade läget; kontrollera det och gör ändringen på nytt.
+pl-confirm-title = Bekräfta förslaget
+pl-confirm-intro = En koordinator förberedde detta förslag. När du bekräftar ser arbetsgivaren förslaget och de uppgifter du väljer.
+pl-confirm = Bekräfta och skicka
+pl-moves-title = Ändra läge
+pl-move-withdraw = Återta förslaget
+pl-move-start = Placeringen började
+pl-move-complete = Placeringen avslutades
+pl-move-interrupt = Avbryt placeringen
+pl-field-started-on = Startdatum
+pl-field-ended-on = Datum
+pl-field-reason = Orsak
+pl-reason-hint = Skriv orsaken med tanke på arbetet; skriv inga hälsouppgifter.
+pl-open-title = Öppna förslag
+pl-open-intro = Förberedda förslag och förslag som väntar på arbetsgivarens svar per arbetsgivare, det som väntat längst först.
+pl-open-none = Inga öppna förslag.
+pl-open-caption = Öppna förslag: { $employer }
+pl-days-waited = { $n ->
+    [one] { $n } dag
+   *[other] { $n } dagar
+}
+pl-path-title = Placeringar
+pl-home-prepared-title = Förslag som väntar på bekräftelse
+pl-employer-users-title = Arbetsgivarens användare
+pl-employer-users-intro = Arbetsgivarens användare ser denna arbetsgivares förslag och svarar på dem.
+pl-employer-users-none = Inga länkade användare.
+pl-employer-users-no-others = Projektet har inga andra arbetsgivaranvändare att länka.
+pl-employer-user-choose = Arbetsgivarens användare
+pl-employer-user-link = Länka användaren
+pl-employer-user-unlink = Ta bort länken
+pl-employer-user-unlink-named = Ta bort länken för { $name }
+nav-open-proposals = Öppna förslag
+notice-proposal = Förslaget har skickats till arbetsgivaren.
+notice-proposal-prepared = Förslaget har förberetts. Jobbcoachen bekräftar det.
+notice-proposal-confirmed = Förslaget har bekräftats och skickats till arbetsgivaren.
+notice-placement-moved = Placeringens läge har sparats.
+notice-employer-user = Användaren har länkats till arbetsgivaren.
+notice-employer-user-removed = Användarens länk har tagits bort.
+rule-date-invalid = Ange ett datum.
+rule-proposal-needs-categories = Välj minst en uppgiftsgrupp.

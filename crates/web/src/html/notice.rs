@@ -37,11 +37,17 @@ pub enum Notice {
     OpeningSaved,
     Interaction,
     Password,
+    Proposal,
+    ProposalPrepared,
+    ProposalConfirmed,
+    PlacementMoved,
+    EmployerUserLinked,
+    EmployerUserUnlinked,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 25] = [
+    pub const ALL: [Notice; 31] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -67,6 +73,12 @@ impl Notice {
         Notice::OpeningSaved,
         Notice::Interaction,
         Notice::Password,
+        Notice::Proposal,
+        Notice::ProposalPrepared,
+        Notice::ProposalConfirmed,
+        Notice::PlacementMoved,
+        Notice::EmployerUserLinked,
+        Notice::EmployerUserUnlinked,
     ];
 
     /// The value of `saved=` in the URL.
@@ -97,6 +109,12 @@ impl Notice {
             Notice::OpeningSaved => "opening-saved",
             Notice::Interaction => "interaction",
             Notice::Password => "password",
+            Notice::Proposal => "proposal",
+            Notice::ProposalPrepared => "proposal-prepared",
+            Notice::ProposalConfirmed => "proposal-confirmed",
+            Notice::PlacementMoved => "placement-moved",
+            Notice::EmployerUserLinked => "employer-user",
+            Notice::EmployerUserUnlinked => "employer-user-removed",
         }
     }
 

@@ -11,6 +11,7 @@ pub mod form;
 pub mod home;
 pub mod labels;
 pub mod participants;
+pub mod placements;
 pub mod reference;
 pub mod reports;
 pub mod shared;
@@ -25,6 +26,7 @@ pub fn routes() -> Routes {
         .merge(about::routes())
         .merge(participants::routes())
         .merge(employers::routes())
+        .merge(placements::routes())
         .merge(reports::routes())
         .merge(admin::routes())
         .merge(shared::routes())

@@ -17,6 +17,7 @@ mod matrix;
 mod openings_edit;
 mod participants;
 mod pickers;
+mod placements_pages;
 mod plan;
 mod reference;
 mod reports_admin;

@@ -8,7 +8,7 @@ mod caseload;
 pub(crate) mod common;
 mod consents;
 mod craft;
-mod explain;
+pub(crate) mod explain;
 mod export;
 mod functioning;
 mod languages;
