@@ -53,11 +53,10 @@ fn form_fields(body: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
             continue;
         }
         match (v.name(), v.attr("type")) {
-            ("input", Some("checkbox")) => {
-                if v.attr("checked").is_some() {
-                    out.push((name.into(), v.attr("value").unwrap_or("on").into()));
-                }
+            ("input", Some("checkbox")) if v.attr("checked").is_some() => {
+                out.push((name.into(), v.attr("value").unwrap_or("on").into()));
             }
+            ("input", Some("checkbox")) => {}
             ("input", _) => out.push((name.into(), v.attr("value").unwrap_or("").into())),
             ("select", _) => {
                 let chosen = el
@@ -104,7 +103,6 @@ async fn post_in(
     app.send(req).await
 }
 
-#[allow(dead_code)]
 async fn get_in(app: &TestApp, path: &str, user: &User, lang: &str) -> Res {
     let req = Request::builder()
         .method(Method::GET)
@@ -247,7 +245,8 @@ fn a_broken_rule_is_shown_on_its_field_in_finnish_and_english() {
             "/participants/{pid}/placements/new?employer={}&opening={o}",
             w.employer
         );
-        let form = app.get(&link, Some(&w.coach)).await;
+        let form = get_in(&app, &link, &w.coach, "en").await;
+        assert!(form.body.contains("(no consent)"), "{}", form.body);
         let fields = form_fields(
             &form.body,
             &[

@@ -150,6 +150,10 @@ async fn load(state: &AppState, session: &Session, id: PlacementId) -> WebResult
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page is shown from show and after a refused change with its form and errors"
+)]
 async fn page(
     state: &AppState,
     session: &Session,
