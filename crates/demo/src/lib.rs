@@ -19,6 +19,7 @@ mod ids;
 mod names;
 mod openings;
 mod people;
+mod placements;
 mod plan;
 mod profile;
 mod regions;
@@ -222,6 +223,7 @@ pub async fn seed(
     let today = now.to_offset(casework::helsinki_offset(now)).date();
     casework::seed_casework(svc, actor, &plan, today).await?;
     casework::seed_employer_work(svc, actor, &plan, today).await?;
+    placements::seed_placements(svc, &plan, today).await?;
     Ok(summary)
 }
 

@@ -21,6 +21,7 @@ stories!(
     demo_seed_completes_an_interrupted_run,
     demo_seed_refuses_another_seed,
     demo_every_participant_has_three_suggestions,
+    demo_has_placements_in_every_state,
 );
 
 const OPTS: DemoOptions = DemoOptions {
@@ -247,4 +248,39 @@ async fn demo_every_participant_has_three_suggestions(db: Arc<TestDb>) {
     let relations = svc.employer_relations(&operator(), e.id).await.unwrap();
     assert_eq!(relations.interactions.len(), 1);
     assert!(relations.needs.iter().any(|n| n.hidden));
+}
+
+/// Every state of a placement occurs in the demo (`crates/demo/src/placements.rs`), and a
+/// second run adds none.
+async fn demo_has_placements_in_every_state(db: Arc<TestDb>) {
+    use polku_domain::PlacementState;
+    let svc = &db.service;
+    seed(svc, &OPTS).await.unwrap();
+    let plan = demo::plan(&OPTS).unwrap();
+    let all = async || {
+        let mut all = Vec::new();
+        for p in &plan.participants {
+            all.extend(db.store.placements_of(p.id).await.unwrap());
+        }
+        all
+    };
+    let first = all().await;
+    for state in [
+        PlacementState::Prepared,
+        PlacementState::Proposed,
+        PlacementState::Agreed,
+        PlacementState::Active,
+        PlacementState::Completed,
+        PlacementState::Interrupted,
+        PlacementState::Declined,
+        PlacementState::Withdrawn,
+    ] {
+        assert!(
+            first.iter().any(|p| p.state == state),
+            "no {} placement in the demo",
+            state.as_str()
+        );
+    }
+    seed(svc, &OPTS).await.unwrap();
+    assert_eq!(all().await.len(), first.len(), "a second run adds none");
 }
