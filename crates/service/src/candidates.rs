@@ -20,6 +20,8 @@ use time::{Date, OffsetDateTime};
 pub struct Candidate {
     /// 1-based rank; "Candidate 3" is the pseudonym.
     pub rank: usize,
+    /// The person's id: links a coordinator's "prepare a proposal" to them without naming them.
+    pub participant: ParticipantId,
     pub score: f64,
     /// What fits, as the engine's codes (`hours`, `days`, `municipality`, `language`,
     /// `functioning`, `accommodated`), without the person's levels.
@@ -121,6 +123,7 @@ impl Service {
             };
             candidates.push(Candidate {
                 rank: i + 1,
+                participant: pid,
                 score: hit.score,
                 fits: codes(hit.fits.iter().map(|f| f.why.code()).collect()),
                 to_check: codes(hit.to_check.iter().map(|c| c.dimension.key()).collect()),

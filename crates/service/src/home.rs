@@ -5,7 +5,7 @@
 use crate::participants::CaseloadLine;
 use crate::store::ParticipantSummary;
 use crate::{Actor, Result, Service};
-use polku_domain::{ProjectId, Role};
+use polku_domain::{PlacementId, PlacementState, ProjectId, Role};
 use time::{Date, OffsetDateTime};
 
 /// Days without a meeting (and with none booked) after which a participant is a long wait.
@@ -35,12 +35,22 @@ pub struct LongWait {
     pub last_meeting: Option<OffsetDateTime>,
 }
 
+/// A proposal a coordinator prepared for one of the coach's participants, waiting for the
+/// coach to confirm it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedProposal {
+    pub participant: ParticipantSummary,
+    pub placement: PlacementId,
+    pub employer_name: String,
+}
+
 /// What the coach's start page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CoachDay {
     pub meetings: Vec<DayMeeting>,
     pub overdue: Vec<OverdueStep>,
     pub waits: Vec<LongWait>,
+    pub prepared: Vec<PreparedProposal>,
 }
 
 /// The local day as UTC instants: from `start` (inclusive) to `end` (exclusive), with `today`
@@ -70,6 +80,22 @@ impl Service {
                 self.caseload_overview(actor, project, now, purpose).await?;
             // Start times only, for the people just listed (the listing above is the audited read).
             let times = self.store().meeting_times(project, Some(*id)).await?;
+            for p in self.caseload_placements(actor, project).await? {
+                if p.state != PlacementState::Prepared {
+                    continue;
+                }
+                if let Some(line) = lines.iter().find(|l| l.summary.id == p.participant_id) {
+                    out.prepared.push(PreparedProposal {
+                        participant: line.summary.clone(),
+                        placement: p.id,
+                        employer_name: self
+                            .store()
+                            .get_employer(p.employer_id)
+                            .await?
+                            .map_or_else(String::new, |e| e.name),
+                    });
+                }
+            }
             for line in lines.iter().filter(|l| !l.exited()) {
                 let who = &line.summary;
                 for (_, at) in times

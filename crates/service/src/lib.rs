@@ -13,6 +13,7 @@ pub mod clock;
 pub mod consents;
 pub mod contacts;
 pub mod crypto;
+pub mod employer_users;
 pub mod employers;
 pub mod erasure;
 pub mod error;

@@ -22,6 +22,7 @@ stories!(
     demo_seed_refuses_another_seed,
     demo_every_participant_has_three_suggestions,
     demo_employer_users_have_proposals_in_every_answer_state,
+    demo_has_placements_in_every_state,
 );
 
 const OPTS: DemoOptions = DemoOptions {
@@ -290,4 +291,39 @@ async fn demo_employer_users_have_proposals_in_every_answer_state(db: Arc<TestDb
         "{answers:?}"
     );
     assert!(adjustments, "no proposal with functioning shared");
+}
+
+/// Every state of a placement occurs in the demo (`crates/demo/src/placements.rs`), and a
+/// second run adds none.
+async fn demo_has_placements_in_every_state(db: Arc<TestDb>) {
+    use polku_domain::PlacementState;
+    let svc = &db.service;
+    seed(svc, &OPTS).await.unwrap();
+    let plan = demo::plan(&OPTS).unwrap();
+    let all = async || {
+        let mut all = Vec::new();
+        for p in &plan.participants {
+            all.extend(db.store.placements_of(p.id).await.unwrap());
+        }
+        all
+    };
+    let first = all().await;
+    for state in [
+        PlacementState::Prepared,
+        PlacementState::Proposed,
+        PlacementState::Agreed,
+        PlacementState::Active,
+        PlacementState::Completed,
+        PlacementState::Interrupted,
+        PlacementState::Declined,
+        PlacementState::Withdrawn,
+    ] {
+        assert!(
+            first.iter().any(|p| p.state == state),
+            "no {} placement in the demo",
+            state.as_str()
+        );
+    }
+    seed(svc, &OPTS).await.unwrap();
+    assert_eq!(all().await.len(), first.len(), "a second run adds none");
 }

@@ -45,6 +45,11 @@ const NAV: &[(&str, &str, &[Role])] = &[
         "nav-employers",
         &[Role::Coordinator, Role::Coach],
     ),
+    (
+        "/open-proposals",
+        "nav-open-proposals",
+        &[Role::Coordinator, Role::Coach],
+    ),
     ("/reports", "nav-reports", &[Role::Manager]),
     (
         "/allocation",

@@ -39,11 +39,17 @@ pub enum Notice {
     Password,
     Answer,
     Allocation,
+    Proposal,
+    ProposalPrepared,
+    ProposalConfirmed,
+    PlacementMoved,
+    EmployerUserLinked,
+    EmployerUserUnlinked,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 27] = [
+    pub const ALL: [Notice; 33] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -71,6 +77,12 @@ impl Notice {
         Notice::Password,
         Notice::Answer,
         Notice::Allocation,
+        Notice::Proposal,
+        Notice::ProposalPrepared,
+        Notice::ProposalConfirmed,
+        Notice::PlacementMoved,
+        Notice::EmployerUserLinked,
+        Notice::EmployerUserUnlinked,
     ];
 
     /// The value of `saved=` in the URL.
@@ -103,6 +115,12 @@ impl Notice {
             Notice::Password => "password",
             Notice::Answer => "answer",
             Notice::Allocation => "allocation",
+            Notice::Proposal => "proposal",
+            Notice::ProposalPrepared => "proposal-prepared",
+            Notice::ProposalConfirmed => "proposal-confirmed",
+            Notice::PlacementMoved => "placement-moved",
+            Notice::EmployerUserLinked => "employer-user",
+            Notice::EmployerUserUnlinked => "employer-user-removed",
         }
     }
 

@@ -12,6 +12,7 @@ pub mod form;
 pub mod home;
 pub mod labels;
 pub mod participants;
+pub mod placements;
 pub mod proposals;
 pub mod reference;
 pub mod reports;
@@ -28,6 +29,7 @@ pub fn routes() -> Routes {
         .merge(participants::routes())
         .merge(employers::routes())
         .merge(proposals::routes())
+        .merge(placements::routes())
         .merge(reports::routes())
         .merge(allocation::routes())
         .merge(admin::routes())

@@ -18,6 +18,7 @@ mod matrix;
 mod openings_edit;
 mod participants;
 mod pickers;
+mod placements_pages;
 mod plan;
 mod proposals;
 mod reference;

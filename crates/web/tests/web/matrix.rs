@@ -216,7 +216,10 @@ async fn world(app: &TestApp) -> World2 {
 /// belongs to no family (the test then fails, naming the route).
 fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
     // Forms that only editors may open count as writes.
-    let read = *method == Method::GET && !path.ends_with("/new") && !path.ends_with("/edit");
+    let read = *method == Method::GET
+        && !path.ends_with("/new")
+        && !path.ends_with("/edit")
+        && !path.ends_with("/prepare");
     let p = path.trim_start_matches("/api/v1");
     Some(if p.starts_with("/participants/{id}") {
         match who {
@@ -307,6 +310,27 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Denied
         }
+    } else if !path.starts_with("/api/")
+        && (p == "/placements/{id}"
+            || p == "/placements/{id}/state"
+            || p == "/placements/{id}/confirm")
+    {
+        // The coach's and coordinator's page of a placement (the employer's is elsewhere).
+        match (who, read) {
+            ("own coach" | "coordinator", true) => Allowed,
+            ("own coach" | "coordinator", false) => Any,
+            ("other coach" | "coach of another project", _)
+            | ("coordinator of another project", true) => NotFound,
+            ("coordinator of another project", false) => Denied,
+            _ => Denied,
+        }
+    } else if p == "/open-proposals" {
+        // Each coordinator sees their projects' open proposals, each coach their own.
+        if who.contains("coach") || who.contains("coordinator") {
+            Allowed
+        } else {
+            Denied
+        }
     } else if p.starts_with("/placements/{id}") {
         // A proposal by the own coach to the employer the matrix's employer user represents.
         match (who, read) {
@@ -365,6 +389,16 @@ fn concrete(path: &str, w: &World2) -> String {
         },
     )
     .replace("{task}", &w.task)
+    .replace("{participant}", &w.participant.to_string())
+    // Unlinking someone who is not linked changes nothing (the matrix's employer user stays).
+    .replace(
+        "{user}",
+        &w.users["other coach"]
+            .actor
+            .user_id()
+            .expect("user")
+            .to_string(),
+    )
     .replace("{opening}", &w.opening)
     .replace("{contact}", &w.contact)
     .replace("{item}", &w.plan_item)
@@ -517,6 +551,7 @@ fn is_subject_route(path: &str) -> bool {
         "/employer-placements",
         "/proposals",
         "/projects",
+        "/open-proposals",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

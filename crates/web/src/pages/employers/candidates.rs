@@ -27,6 +27,8 @@ pub struct Row {
     pub to_check: Vec<String>,
     /// The name, when a share to the viewer includes contact details.
     pub shared_name: Option<String>,
+    /// A coordinator's "prepare a proposal" for this candidate (for the coach to confirm).
+    pub prepare_href: Option<String>,
 }
 
 #[derive(Template)]
@@ -37,6 +39,7 @@ struct Page<'a> {
     tabs: Vec<Tab>,
     opening: String,
     rows: Vec<Row>,
+    may_prepare: bool,
 }
 
 fn fit_key(code: &str) -> Option<&'static str> {
@@ -62,6 +65,7 @@ pub async fn list(
     let e = state.service.employer(&session.actor, id).await?;
     let o = state.service.opening(&session.actor, id, opening).await?;
     let today = format::today();
+    let may_prepare = state.service.may_edit_employer(&session.actor, &e);
     let candidates = state
         .service
         .opening_candidates(&session.actor, id, opening, TOP, today)
@@ -72,6 +76,12 @@ pub async fn list(
             let mut fits: Vec<&'static str> = c.fits.iter().filter_map(|f| fit_key(f)).collect();
             fits.dedup();
             Row {
+                prepare_href: may_prepare.then(|| {
+                    format!(
+                        "/employers/{id}/openings/{opening}/candidates/{}/prepare",
+                        c.participant
+                    )
+                }),
                 rank: c.rank,
                 score: format::decimal(ctx.locale, c.score, 2),
                 fits,
@@ -94,5 +104,6 @@ pub async fn list(
         tabs: tabs(id, "openings"),
         opening: o.title,
         rows,
+        may_prepare,
     })
 }

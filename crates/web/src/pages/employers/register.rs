@@ -19,6 +19,7 @@ use polku_domain::{
     BusinessId, CooperationDepth, Employer, EmployerId, EmployerSize, LegalForm, ProjectId, Role,
 };
 use polku_service::contacts::EmployerContact;
+use polku_service::employer_users::NamedUser;
 use polku_service::employers::EmployerLine;
 use polku_service::reports::depth_str;
 use polku_service::ServiceError;
@@ -581,6 +582,8 @@ struct ShowPage<'a> {
     contacts: Vec<ContactRow>,
     contact: ContactValues,
     errors: FieldErrors,
+    /// The employer users linked to the employer and those who could be (coordinators only).
+    users: Option<(Vec<NamedUser>, Vec<NamedUser>)>,
 }
 
 async fn show_page(
@@ -607,6 +610,12 @@ async fn show_page(
             phone: c.phone.unwrap_or_default(),
         })
         .collect();
+    let may_edit = state.service.may_edit_employer(&session.actor, &e);
+    let users = if may_edit {
+        Some(state.service.employer_users(&session.actor, id).await?)
+    } else {
+        None
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -620,7 +629,7 @@ async fn show_page(
             id: id.to_string(),
             municipalities: municipality_names(&e.municipalities, ctx.locale),
             industry: industry_label(&e.industry_tol, ctx.locale),
-            may_edit: state.service.may_edit_employer(&session.actor, &e),
+            may_edit,
             size_key: key_of(&SIZES, size_str(e.size)),
             depth_key: key_of(&DEPTHS, depth_str(e.cooperation)),
             legal_form_key: key_of(&LEGAL_FORMS, e.legal_form.map_or("", |f| f.code())),
@@ -630,6 +639,7 @@ async fn show_page(
             contacts,
             contact,
             errors,
+            users,
         },
     )
 }

@@ -43,6 +43,8 @@ struct CoachLists {
     meetings: Vec<Line>,
     overdue: Vec<Line>,
     waits: Vec<Line>,
+    /// Proposals a coordinator prepared, waiting for the coach to confirm.
+    prepared: Vec<Line>,
 }
 
 fn time_of_day(ctx: &Ctx, at: OffsetDateTime) -> String {
@@ -57,6 +59,18 @@ fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
         )
     };
     CoachLists {
+        prepared: day
+            .prepared
+            .iter()
+            .map(|p| {
+                let (_, name) = name(&p.participant);
+                Line {
+                    href: format!("/placements/{}", p.placement),
+                    name,
+                    detail: p.employer_name.clone(),
+                }
+            })
+            .collect(),
         meetings: day
             .meetings
             .iter()

@@ -6,11 +6,13 @@ use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::render;
 use crate::middleware::session::Session;
+use crate::pages::placements::common::state_key;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use polku_domain::PathStage;
+use polku_domain::{ParticipantId, PathStage};
+use std::collections::HashMap;
 use time::OffsetDateTime;
 
 /// One row of the caseload table.
@@ -22,6 +24,8 @@ pub struct Row {
     pub waiting_days: i64,
     pub next_meeting: Option<String>,
     pub attention: bool,
+    /// The current placement: state key and employer.
+    pub placement: Option<(&'static str, String)>,
 }
 
 #[derive(Template)]
@@ -40,6 +44,8 @@ pub async fn show(
 ) -> WebResult<Response> {
     let now = OffsetDateTime::now_utc();
     let mut lines = Vec::new();
+    // The open placement of each participant: one listing per project, not one per row.
+    let mut current: HashMap<ParticipantId, (&'static str, String)> = HashMap::new();
     for project in coach_projects(&session) {
         lines.extend(
             state
@@ -47,6 +53,24 @@ pub async fn show(
                 .caseload_overview(&session.actor, project, now, PURPOSE)
                 .await?,
         );
+        let placements = state
+            .service
+            .caseload_placements(&session.actor, project)
+            .await?;
+        if placements.is_empty() {
+            continue;
+        }
+        let employers = state.service.employers(&session.actor, project).await?;
+        // Newest first: the first one seen per participant is the current one.
+        for p in placements {
+            let employer = employers
+                .iter()
+                .find(|e| e.id == p.employer_id)
+                .map_or_else(String::new, |e| e.name.clone());
+            current
+                .entry(p.participant_id)
+                .or_insert((state_key(p.state), employer));
+        }
     }
     lines.sort_by_key(|l| (l.exited(), std::cmp::Reverse(l.waiting_days)));
     let rows: Vec<Row> = lines
@@ -61,6 +85,7 @@ pub async fn show(
             waiting_days: l.waiting_days,
             next_meeting: l.next_meeting.map(|at| fmt_datetime(ctx.locale, at)),
             attention: l.needs_attention(),
+            placement: current.get(&l.summary.id).cloned(),
         })
         .collect();
     let attention = rows.iter().filter(|r| r.attention).count() as i64;

@@ -46,6 +46,7 @@ const TAB_GROUPS: [(&str, &[(&str, &str)]); 4] = [
         &[
             ("/suggestions", "p-tab-suggestions"),
             ("/craft", "p-tab-craft"),
+            ("/placements", "pl-tab"),
         ],
     ),
     ("p-tabgroup-consent", &[("/consents", "p-tab-consents")]),

@@ -321,6 +321,8 @@ struct SavedPage<'a> {
     conflict: Option<Vec<Shown>>,
     opening: Option<String>,
     employer: String,
+    /// The saved opening's id, for "propose this job".
+    opening_id: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -355,6 +357,11 @@ pub async fn saved(
         title_key: "p-craft-saved-title",
         errors: FieldErrors::new(),
         conflict: None,
+        opening_id: if opening.is_some() {
+            q.opening.clone()
+        } else {
+            String::new()
+        },
         opening,
         employer: q.employer,
         ctx: &ctx,

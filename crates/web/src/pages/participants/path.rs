@@ -8,6 +8,7 @@ use crate::html::ctx::Ctx;
 use crate::html::{render_status, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
+use crate::pages::placements::common::Row as PlacementRow;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -42,6 +43,23 @@ struct PathPage<'a> {
     steps: Vec<Step>,
     moves: Vec<Opt>,
     history: Vec<Change>,
+    placements: Vec<PlacementRow>,
+}
+
+/// The participant's placements with dates and states, newest first.
+async fn placements(
+    state: &AppState,
+    session: &Session,
+    ctx: &Ctx,
+    view: &ParticipantView,
+) -> WebResult<Vec<PlacementRow>> {
+    Ok(state
+        .service
+        .participant_placements(&session.actor, view.id)
+        .await?
+        .iter()
+        .map(|v| PlacementRow::of(ctx, v))
+        .collect())
 }
 
 /// The path history in words, newest first.
@@ -70,10 +88,15 @@ async fn history(
         .collect())
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the tab is shown from show and from submit with the form's values"
+)]
 fn page<'a>(
     ctx: &'a Ctx,
     view: &ParticipantView,
     history: Vec<Change>,
+    placements: Vec<PlacementRow>,
     chosen: &str,
     version: String,
     errors: FieldErrors,
@@ -102,6 +125,7 @@ fn page<'a>(
             })
             .collect(),
         history,
+        placements,
         ctx,
     }
 }
@@ -120,6 +144,7 @@ pub async fn show(
             &ctx,
             &view,
             history(&state, &session, &ctx, &view).await?,
+            placements(&state, &session, &ctx, &view).await?,
             "",
             version,
             FieldErrors::new(),
@@ -179,12 +204,14 @@ pub async fn submit(
         stored,
         async |again| {
             let history = history(&state, &session, &ctx, &again.view).await?;
+            let placements = placements(&state, &session, &ctx, &again.view).await?;
             render_status(
                 again.status,
                 &page(
                     &ctx,
                     &again.view,
                     history,
+                    placements,
                     chosen,
                     again.version,
                     again.errors,
