@@ -18,6 +18,7 @@ mod data_subject;
 mod durability;
 mod employers;
 mod esco;
+mod follow_ups;
 mod keys;
 mod participants;
 mod placements;
@@ -59,6 +60,7 @@ stories!(
     data_subject::every_column_is_classified,
     placements::proposal_needs_consent_creates_shares_and_is_answered,
     placements::earlier_trials_and_coordinator_preparation,
+    follow_ups::starting_a_job_creates_four_follow_ups_atomically,
 );
 
 #[test]
