@@ -7,6 +7,7 @@ pub mod about;
 pub mod admin;
 pub mod auth;
 pub mod employers;
+pub mod follow_ups;
 pub mod form;
 pub mod home;
 pub mod labels;
@@ -25,6 +26,7 @@ pub fn routes() -> Routes {
         .merge(about::routes())
         .merge(participants::routes())
         .merge(employers::routes())
+        .merge(follow_ups::routes())
         .merge(reports::routes())
         .merge(admin::routes())
         .merge(shared::routes())

@@ -1,5 +1,5 @@
 //! The start page after sign-in. A coach sees the day: today's meetings (Helsinki time),
-//! overdue plan steps and long waits, each linked to the participant, from the coach's own
+//! overdue plan steps, long waits and follow-ups after hiring (overdue and due this week), each linked to the participant, from the coach's own
 //! caseload (the reads are audited as service delivery). A participant gets a plain-language
 //! page of what they can do; everyone else the links to their areas.
 
@@ -41,6 +41,9 @@ struct CoachLists {
     meetings: Vec<Line>,
     overdue: Vec<Line>,
     waits: Vec<Line>,
+    /// Follow-ups after hiring: overdue, and due this week.
+    follow_ups_overdue: Vec<Line>,
+    follow_ups_week: Vec<Line>,
 }
 
 fn time_of_day(ctx: &Ctx, at: OffsetDateTime) -> String {
@@ -55,6 +58,8 @@ fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
         )
     };
     CoachLists {
+        follow_ups_overdue: crate::pages::follow_ups::lines(ctx, &day.follow_ups.overdue),
+        follow_ups_week: crate::pages::follow_ups::lines(ctx, &day.follow_ups.this_week),
         meetings: day
             .meetings
             .iter()
