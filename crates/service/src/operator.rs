@@ -126,4 +126,11 @@ impl Service {
             .iter()
             .any(|s| s.recipient == recipient))
     }
+
+    /// Whether the participant has any proposal or placement (the demo's follow-ups are written
+    /// once).
+    pub async fn has_placements(&self, actor: &Actor, participant: ParticipantId) -> Result<bool> {
+        operator_only(actor)?;
+        Ok(!self.store().placements_of(participant).await?.is_empty())
+    }
 }
