@@ -16,6 +16,7 @@ use polku_domain::{
     FollowUp, FollowUpId, FollowUpRecord, OpeningKind, ParticipantId, Placement, PlacementState,
     ProjectId, RetentionCheckpoint, Role, TaskId,
 };
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 use time::{Date, Duration};
 
@@ -219,10 +220,10 @@ impl Service {
         let mut out = Vec::new();
         for f in list {
             let pid = f.participant_id;
-            if !names.contains_key(&pid) {
+            if let Entry::Vacant(slot) = names.entry(pid) {
                 let v = self.get_participant(actor, pid, PURPOSE).await?;
                 let name = format!("{} {}", v.personal.given_name, v.personal.family_name);
-                names.insert(pid, name.trim().to_owned());
+                slot.insert(name.trim().to_owned());
                 placements.insert(pid, self.store().placements_of(pid).await?);
             }
             let Some(p) = placements
@@ -231,9 +232,9 @@ impl Service {
             else {
                 continue;
             };
-            if !employers.contains_key(&p.employer_id) {
+            if let Entry::Vacant(slot) = employers.entry(p.employer_id) {
                 let e = self.store().get_employer(p.employer_id).await?;
-                employers.insert(p.employer_id, e.map_or_else(String::new, |e| e.name));
+                slot.insert(e.map_or_else(String::new, |e| e.name));
             }
             out.push(FollowUpView {
                 participant_name: names.get(&pid).cloned().unwrap_or_default(),

@@ -2,7 +2,7 @@
 //! (0–60), the support given, whether the job needs re-crafting, and a note. The form carries
 //! the follow-up's version, so a record someone else saved meanwhile is not overwritten.
 
-use super::{checkpoint_key, detail, still_working_key};
+use super::text::{checkpoint_key, detail, still_working_key};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other_saved, Notice};

@@ -50,6 +50,15 @@ fn time_of_day(ctx: &Ctx, at: OffsetDateTime) -> String {
     format::clock(ctx.locale, format::in_helsinki(at).time())
 }
 
+fn follow_up_lines(ctx: &Ctx, list: &[polku_service::follow_ups::FollowUpView]) -> Vec<Line> {
+    list.iter()
+        .map(|v| {
+            let (href, name, detail) = crate::pages::follow_ups::text::line(ctx, v);
+            Line { href, name, detail }
+        })
+        .collect()
+}
+
 fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
     let name = |s: &polku_service::store::ParticipantSummary| {
         (
@@ -58,8 +67,8 @@ fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
         )
     };
     CoachLists {
-        follow_ups_overdue: crate::pages::follow_ups::lines(ctx, &day.follow_ups.overdue),
-        follow_ups_week: crate::pages::follow_ups::lines(ctx, &day.follow_ups.this_week),
+        follow_ups_overdue: follow_up_lines(ctx, &day.follow_ups.overdue),
+        follow_ups_week: follow_up_lines(ctx, &day.follow_ups.this_week),
         meetings: day
             .meetings
             .iter()
