@@ -221,7 +221,16 @@ impl Service {
         for f in list {
             let pid = f.participant_id;
             if let Entry::Vacant(slot) = names.entry(pid) {
-                let v = self.get_participant(actor, pid, PURPOSE).await?;
+                // A participant the coach no longer may see (a role taken away) is left out.
+                let v = match self.get_participant(actor, pid, PURPOSE).await {
+                    Ok(v) => v,
+                    Err(ServiceError::NotFound) => {
+                        slot.insert(String::new());
+                        placements.insert(pid, Vec::new());
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                };
                 let name = format!("{} {}", v.personal.given_name, v.personal.family_name);
                 slot.insert(name.trim().to_owned());
                 placements.insert(pid, self.store().placements_of(pid).await?);
