@@ -14,6 +14,7 @@ mod employers;
 mod esco_refs;
 mod esco_table;
 pub mod fit;
+mod follow_ups;
 mod functioning;
 mod ids;
 mod names;
@@ -224,6 +225,7 @@ pub async fn seed(
     casework::seed_casework(svc, actor, &plan, today).await?;
     casework::seed_employer_work(svc, actor, &plan, today).await?;
     placements::seed_placements(svc, actor, &plan, today).await?;
+    follow_ups::seed_follow_ups(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

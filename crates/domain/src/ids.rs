@@ -41,4 +41,5 @@ id_type!(
     PlanItemId,
     DocumentId,
     LearningRecordId,
+    FollowUpId,
 );

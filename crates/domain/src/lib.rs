@@ -7,6 +7,7 @@ pub mod cefr;
 pub mod employer;
 pub mod error;
 pub mod esco;
+pub mod follow_up;
 pub mod functioning;
 pub mod geo;
 pub mod hetu;
@@ -28,6 +29,7 @@ pub use employer::{
 };
 pub use error::DomainError;
 pub use esco::{EscoKind, EscoUri};
+pub use follow_up::{FollowUp, FollowUpRecord, RetentionCheckpoint, StillWorking};
 pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, Level};
 pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
 pub use hetu::{Hetu, HetuKind};

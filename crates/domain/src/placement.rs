@@ -1,5 +1,5 @@
-//! Consents and shares, learning records and retention checkpoints (placements themselves are
-//! in [`crate::work`]).
+//! Consents and shares and learning records (placements themselves are in [`crate::work`],
+//! retention checkpoints in [`crate::follow_up`]).
 
 use crate::{
     ConsentId, DomainError, LearningRecordId, ParticipantId, PlacementId, ShareId, TaskId, UserId,
@@ -210,15 +210,4 @@ pub struct LearningRecord {
     pub assessed_on: Date,
 }
 
-/// Retention checkpoints after hiring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RetentionCheckpoint {
-    #[serde(rename = "1m")]
-    OneMonth,
-    #[serde(rename = "3m")]
-    ThreeMonths,
-    #[serde(rename = "6m")]
-    SixMonths,
-    #[serde(rename = "12m")]
-    TwelveMonths,
-}
+pub use crate::follow_up::RetentionCheckpoint;

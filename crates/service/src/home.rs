@@ -1,5 +1,5 @@
-//! The coach's start page: today's meetings, overdue plan steps and long waits, from the
-//! coach's own caseload only. The caseload listing is audited per hit as on the caseload page,
+//! The coach's start page: today's meetings, overdue plan steps, long waits and the follow-ups
+//! after hiring due this week or overdue, from the coach's own caseload only. The caseload listing is audited per hit as on the caseload page,
 //! and each plan read is audited as a read of the participant's plan.
 
 use crate::participants::CaseloadLine;
@@ -51,6 +51,8 @@ pub struct CoachDay {
     pub overdue: Vec<OverdueStep>,
     pub waits: Vec<LongWait>,
     pub prepared: Vec<PreparedProposal>,
+    /// Follow-ups after hiring: overdue and due this week (audited as `placement` reads).
+    pub follow_ups: crate::follow_ups::DueFollowUps,
 }
 
 /// The local day as UTC instants: from `start` (inclusive) to `end` (exclusive), with `today`
@@ -75,6 +77,9 @@ impl Service {
             .collect();
         let now = OffsetDateTime::now_utc();
         let mut out = CoachDay::default();
+        if !projects.is_empty() {
+            out.follow_ups = self.due_follow_ups(actor, day.today).await?;
+        }
         for project in projects {
             let lines: Vec<CaseloadLine> =
                 self.caseload_overview(actor, project, now, purpose).await?;

@@ -19,6 +19,7 @@ pub mod erasure;
 pub mod error;
 pub mod esco;
 pub mod exclusions;
+pub mod follow_ups;
 pub mod home;
 pub mod interactions;
 pub mod matching;

@@ -295,6 +295,8 @@ impl Service {
             }
             _ => {}
         }
+        // Staying in work: the follow-ups commit with the state change.
+        effects.new_follow_ups = crate::follow_ups::created_by_move(&p, to, on);
         p.state = to;
         self.write_change(
             actor,
@@ -612,7 +614,7 @@ impl Service {
         p.proposed_at = Some(now);
         Ok(PlacementSideEffects {
             new_shares: shares,
-            revoke_shares: false,
+            ..PlacementSideEffects::default()
         })
     }
 

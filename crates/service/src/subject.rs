@@ -49,6 +49,8 @@ pub struct SubjectExport {
     pub plan: Vec<ExportPlanItem>,
     /// Proposals to employers and placements (trials, jobs, apprenticeships, gigs).
     pub placements: Vec<ExportPlacement>,
+    /// Follow-ups after hiring (staying in work).
+    pub follow_ups: Vec<ExportFollowUp>,
     pub consents: Vec<ExportConsent>,
     /// Actual disclosures: who the data was shared with, which field groups, until when.
     pub disclosures: Vec<Disclosure>,
@@ -58,6 +60,19 @@ pub struct SubjectExport {
     pub access_events: Vec<AccessEvent>,
     /// Purposes, sources and retention of the processing.
     pub processing: Processing,
+}
+
+/// A follow-up after hiring: when it was due, and what was recorded when it was done.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportFollowUp {
+    /// The employer of the placement it follows.
+    pub employer: String,
+    pub checkpoint: polku_domain::RetentionCheckpoint,
+    pub due_on: Date,
+    pub done_on: Option<Date>,
+    pub record: Option<polku_domain::FollowUpRecord>,
+    /// Only when staff identities are included.
+    pub recorded_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -392,6 +407,25 @@ impl Service {
                 ended_on: p.ended_on,
             });
         }
+        let mut follow_ups = Vec::new();
+        for f in &r.follow_ups {
+            let employer = match r.placements.iter().find(|p| p.id == f.placement_id) {
+                Some(p) => self
+                    .store()
+                    .get_employer(p.employer_id)
+                    .await?
+                    .map_or_else(String::new, |e| e.name),
+                None => String::new(),
+            };
+            follow_ups.push(ExportFollowUp {
+                employer,
+                checkpoint: f.checkpoint,
+                due_on: f.due_on,
+                done_on: f.done_on,
+                record: f.record.clone(),
+                recorded_by: f.recorded_by.and_then(staff),
+            });
+        }
         let consents = r
             .consents
             .iter()
@@ -477,6 +511,7 @@ impl Service {
             meetings,
             plan,
             placements,
+            follow_ups,
             consents,
             disclosures,
             legal_holds: r

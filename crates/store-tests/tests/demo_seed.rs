@@ -100,6 +100,22 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     assert!(!coach.active);
     assert!(svc.verify_audit(None).await.unwrap().is_ok());
 
+    // Follow-ups after hiring: the project's first participant has a job with four.
+    let p0 = &plan.participants[0];
+    let coach0 = Actor::user(
+        p0.coach_id,
+        vec![polku_domain::RoleGrant {
+            role: polku_domain::Role::Coach,
+            project: Some(p0.project_id),
+        }],
+    );
+    let follow_ups = svc
+        .participant_follow_ups(&coach0, p0.id, polku_service::today())
+        .await
+        .unwrap();
+    assert_eq!(follow_ups.len(), 4);
+    assert!(follow_ups[0].follow_up.record.is_some());
+
     // The second run writes nothing at all: not one audit entry.
     let head = db.store.audit_head().await.unwrap();
     let second = seed(svc, &OPTS).await.unwrap();

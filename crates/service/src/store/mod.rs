@@ -16,9 +16,11 @@
 //!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
 //! - special-category data arrives already encrypted; the store never sees a key.
 
+pub mod follow_ups;
 pub mod placements;
 pub mod records;
 
+pub use follow_ups::{FollowUpScope, FollowUpStore, RetentionCount};
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 
 use crate::audit::{AuditEvent, AuditRow};
@@ -171,6 +173,8 @@ pub struct SubjectRecords {
     pub plan_items: Vec<PlanItemRecord>,
     /// Proposals and placements, oldest first.
     pub placements: Vec<polku_domain::Placement>,
+    /// Follow-ups after hiring, by due date.
+    pub follow_ups: Vec<polku_domain::FollowUp>,
     /// Given and withdrawn, oldest first.
     pub consents: Vec<polku_domain::Consent>,
     /// Revoked and expired ones included.
@@ -253,6 +257,7 @@ pub trait Store:
     + ErasureStore
     + SubjectStore
     + PlacementStore
+    + FollowUpStore
     + std::fmt::Debug
 {
 }
@@ -270,6 +275,7 @@ impl<T> Store for T where
         + ErasureStore
         + SubjectStore
         + PlacementStore
+        + FollowUpStore
         + std::fmt::Debug
 {
 }
@@ -279,8 +285,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
-        EscoStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
-        SubjectStore,
+        EscoStore, FollowUpStore, ParticipantStore, PlacementStore, ReportStore, SessionStore,
+        Store, SubjectStore,
     };
 }
 

@@ -53,6 +53,8 @@ pub struct PlacementSideEffects {
     pub new_shares: Vec<Share>,
     /// Revoke every unrevoked share of the placement (declined, withdrawn, ended).
     pub revoke_shares: bool,
+    /// Follow-ups to create (a job starting, a trial completed).
+    pub new_follow_ups: Vec<polku_domain::FollowUp>,
 }
 
 #[async_trait]

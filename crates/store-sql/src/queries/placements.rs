@@ -92,6 +92,9 @@ async fn apply_effects(
         .await
         .map_err(db)?;
     }
+    for f in &effects.new_follow_ups {
+        super::follow_ups::insert_in(conn, f).await?;
+    }
     for sh in &effects.new_shares {
         sqlx::query(
             "INSERT INTO shares (id, participant_id, recipient_id, categories, until, revoked_at, placement_id) \

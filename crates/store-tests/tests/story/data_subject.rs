@@ -69,22 +69,47 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
         .unwrap();
     let task = world.task(firm.id, "Hyllytys");
     svc.add_task(&coordinator, task.clone()).await.unwrap();
-    svc.propose_placement(
+    let trial = svc
+        .propose_placement(
+            &coach,
+            polku_service::placements::NewPlacement {
+                participant: id,
+                employer: firm.id,
+                opening: None,
+                kind: OpeningKind::WorkTrial,
+                pay_subsidy: false,
+                tasks: vec![task.id],
+                starts_on: time::macros::date!(2027 - 01 - 11),
+                ends_on: Some(time::macros::date!(2027 - 02 - 26)),
+                hours_per_day: 5,
+                days_per_week: 4,
+                mentor: None,
+                categories: None,
+            },
+        )
+        .await
+        .unwrap();
+    // The trial runs to its end: a follow-up a month later ("what happened next").
+    svc.answer_proposal(&coach, trial.id, EmployerAnswer::Yes, None, 1)
+        .await
+        .unwrap();
+    svc.move_placement(
         &coach,
-        polku_service::placements::NewPlacement {
-            participant: id,
-            employer: firm.id,
-            opening: None,
-            kind: OpeningKind::WorkTrial,
-            pay_subsidy: false,
-            tasks: vec![task.id],
-            starts_on: time::macros::date!(2027 - 01 - 11),
-            ends_on: Some(time::macros::date!(2027 - 02 - 26)),
-            hours_per_day: 5,
-            days_per_week: 4,
-            mentor: None,
-            categories: None,
-        },
+        trial.id,
+        PlacementState::Active,
+        None,
+        time::macros::date!(2027 - 01 - 11),
+        2,
+    )
+    .await
+    .unwrap();
+    svc.move_placement(
+        &coach,
+        trial.id,
+        PlacementState::Completed,
+        None,
+        time::macros::date!(2027 - 02 - 26),
+        3,
     )
     .await
     .unwrap();
@@ -151,6 +176,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "meetings" => export.meetings.len(),
             "plan_items" => export.plan.len(),
             "placements" => export.placements.len(),
+            "follow_ups" => export.follow_ups.len(),
             "participant_stage_changes" => export.service_path.stage_changes.len(),
             "consents" => export.consents.len(),
             "shares" => export.disclosures.len(),
@@ -167,6 +193,9 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
     for t in &tables {
         assert!(covered(t) > 0, "{t} is empty in the export");
     }
+    assert_eq!(json["follow_ups"][0]["checkpoint"], "1m");
+    assert_eq!(json["follow_ups"][0]["due_on"], "2027-03-26");
+    assert_eq!(json["follow_ups"][0]["employer"], firm.name.as_str());
     assert!(export.meetings[0]
         .notes
         .as_deref()

@@ -18,6 +18,7 @@ mod data_subject;
 mod durability;
 mod employers;
 mod esco;
+mod follow_ups;
 mod keys;
 mod participants;
 mod placements;
@@ -61,6 +62,7 @@ stories!(
     placements::proposal_needs_consent_creates_shares_and_is_answered,
     placements::earlier_trials_and_coordinator_preparation,
     subsidy::subsidy_estimate_uses_stored_facts,
+    follow_ups::starting_a_job_creates_four_follow_ups_atomically,
 );
 
 #[test]

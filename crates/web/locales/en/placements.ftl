@@ -229,3 +229,43 @@ notice-employer-user = The user was linked to the employer.
 notice-employer-user-removed = The user's link was removed.
 rule-date-invalid = Give a date.
 rule-proposal-needs-categories = Choose at least one group of information.
+## Follow-ups after hiring (staying in work): follow-up-…
+
+follow-up-home-title = Follow-ups
+follow-up-home-none = No follow-ups this week and none overdue.
+follow-up-home-overdue = Overdue
+follow-up-home-week = This week
+follow-up-line = { $employer }, { $checkpoint }, due { $due }
+follow-up-days-overdue = { $n ->
+    [one] 1 day overdue
+   *[other] { $n } days overdue
+}
+follow-up-placement-ended = The placement ended on { $date }.
+follow-up-checkpoint-1m = 1-month follow-up
+follow-up-checkpoint-3m = 3-month follow-up
+follow-up-checkpoint-6m = 6-month follow-up
+follow-up-checkpoint-12m = 12-month follow-up
+follow-up-still-same-employer = Working at the same employer
+follow-up-still-other-employer = Working at another employer
+follow-up-still-not-working = Not working
+follow-up-title = Follow-up
+follow-up-heading = { $checkpoint }
+follow-up-done-on = The follow-up was recorded on { $date }.
+follow-up-record-title = Record the follow-up
+follow-up-correct-title = Correct the record
+follow-up-field-still-working = Is the participant working?
+follow-up-field-hours = Hours a week (0–60)
+follow-up-field-support = Support given
+follow-up-hint-support = For example a visit to the workplace or a talk with the workplace mentor. Do not record health information.
+follow-up-field-recrafting = The job needs crafting again
+follow-up-field-note = Note
+follow-up-save = Save the follow-up
+follow-up-recraft-title = Crafting
+follow-up-recraft-intro = You recorded that the job needs crafting again. Crafting starts from the job's current tasks.
+follow-up-recraft = Craft the job again
+follow-up-error-still-working = Choose whether the participant is working.
+follow-up-error-conflict = Someone else saved this follow-up meanwhile. The saved record is below; check it and save again.
+follow-up-craft-current-title = The job's current tasks
+follow-up-craft-current-intro = The starting point: the tasks the participant does now.
+rule-follow-up-hours-out-of-range = Hours a week can be 0–60.
+rule-follow-up-hours-when-not-working = When the participant is not working, the hours are 0.

@@ -229,3 +229,43 @@ notice-employer-user = Käyttäjä linkitetty työnantajaan.
 notice-employer-user-removed = Käyttäjän linkitys poistettu.
 rule-date-invalid = Anna päivämäärä.
 rule-proposal-needs-categories = Valitse ainakin yksi tietoryhmä.
+## Seurannat työllistymisen jälkeen (työssä pysyminen): follow-up-…
+
+follow-up-home-title = Seurannat
+follow-up-home-none = Tällä viikolla ei ole seurantoja eikä yksikään ole myöhässä.
+follow-up-home-overdue = Myöhässä
+follow-up-home-week = Tällä viikolla
+follow-up-line = { $employer }, { $checkpoint }, määräpäivä { $due }
+follow-up-days-overdue = { $n ->
+    [one] 1 päivä myöhässä
+   *[other] { $n } päivää myöhässä
+}
+follow-up-placement-ended = Työjakso päättyi { $date }.
+follow-up-checkpoint-1m = 1 kuukauden seuranta
+follow-up-checkpoint-3m = 3 kuukauden seuranta
+follow-up-checkpoint-6m = 6 kuukauden seuranta
+follow-up-checkpoint-12m = 12 kuukauden seuranta
+follow-up-still-same-employer = Työssä samalla työnantajalla
+follow-up-still-other-employer = Työssä toisella työnantajalla
+follow-up-still-not-working = Ei työssä
+follow-up-title = Seuranta
+follow-up-heading = { $checkpoint }
+follow-up-done-on = Seuranta on kirjattu { $date }.
+follow-up-record-title = Kirjaa seuranta
+follow-up-correct-title = Korjaa kirjausta
+follow-up-field-still-working = Onko osallistuja työssä?
+follow-up-field-hours = Tunteja viikossa (0–60)
+follow-up-field-support = Annettu tuki
+follow-up-hint-support = Esimerkiksi käynti työpaikalla tai keskustelu työpaikkaohjaajan kanssa. Älä kirjaa terveystietoja.
+follow-up-field-recrafting = Työ pitää räätälöidä uudelleen
+follow-up-field-note = Muistiinpano
+follow-up-save = Tallenna seuranta
+follow-up-recraft-title = Räätälöinti
+follow-up-recraft-intro = Kirjasit, että työ pitää räätälöidä uudelleen. Räätälöinti alkaa työn nykyisistä tehtävistä.
+follow-up-recraft = Räätälöi työ uudelleen
+follow-up-error-still-working = Valitse, onko osallistuja työssä.
+follow-up-error-conflict = Joku muu tallensi tämän seurannan sillä välin. Alla on tallennettu kirjaus; tarkista se ja tallenna uudelleen.
+follow-up-craft-current-title = Työn nykyiset tehtävät
+follow-up-craft-current-intro = Räätälöinnin lähtökohta: tehtävät, joita osallistuja tekee nyt.
+rule-follow-up-hours-out-of-range = Tunteja viikossa voi olla 0–60.
+rule-follow-up-hours-when-not-working = Kun osallistuja ei ole työssä, tunteja on 0.

@@ -229,3 +229,43 @@ notice-employer-user = Användaren har länkats till arbetsgivaren.
 notice-employer-user-removed = Användarens länk har tagits bort.
 rule-date-invalid = Ange ett datum.
 rule-proposal-needs-categories = Välj minst en uppgiftsgrupp.
+## Uppföljningar efter anställningen (att stanna kvar i arbetet): follow-up-…
+
+follow-up-home-title = Uppföljningar
+follow-up-home-none = Inga uppföljningar den här veckan och inga försenade.
+follow-up-home-overdue = Försenade
+follow-up-home-week = Den här veckan
+follow-up-line = { $employer }, { $checkpoint }, senast { $due }
+follow-up-days-overdue = { $n ->
+    [one] 1 dag försenad
+   *[other] { $n } dagar försenad
+}
+follow-up-placement-ended = Placeringen upphörde { $date }.
+follow-up-checkpoint-1m = Uppföljning efter 1 månad
+follow-up-checkpoint-3m = Uppföljning efter 3 månader
+follow-up-checkpoint-6m = Uppföljning efter 6 månader
+follow-up-checkpoint-12m = Uppföljning efter 12 månader
+follow-up-still-same-employer = I arbete hos samma arbetsgivare
+follow-up-still-other-employer = I arbete hos en annan arbetsgivare
+follow-up-still-not-working = Inte i arbete
+follow-up-title = Uppföljning
+follow-up-heading = { $checkpoint }
+follow-up-done-on = Uppföljningen registrerades { $date }.
+follow-up-record-title = Registrera uppföljningen
+follow-up-correct-title = Rätta registreringen
+follow-up-field-still-working = Är deltagaren i arbete?
+follow-up-field-hours = Timmar i veckan (0–60)
+follow-up-field-support = Stöd som getts
+follow-up-hint-support = Till exempel ett besök på arbetsplatsen eller ett samtal med arbetsplatshandledaren. Registrera inga hälsouppgifter.
+follow-up-field-recrafting = Arbetet behöver skräddarsys på nytt
+follow-up-field-note = Anteckning
+follow-up-save = Spara uppföljningen
+follow-up-recraft-title = Skräddarsy
+follow-up-recraft-intro = Du registrerade att arbetet behöver skräddarsys på nytt. Det börjar från arbetets nuvarande uppgifter.
+follow-up-recraft = Skräddarsy arbetet på nytt
+follow-up-error-still-working = Välj om deltagaren är i arbete.
+follow-up-error-conflict = Någon annan sparade den här uppföljningen under tiden. Nedan finns den sparade registreringen; kontrollera den och spara igen.
+follow-up-craft-current-title = Arbetets nuvarande uppgifter
+follow-up-craft-current-intro = Utgångspunkten: de uppgifter deltagaren gör nu.
+rule-follow-up-hours-out-of-range = Timmar i veckan kan vara 0–60.
+rule-follow-up-hours-when-not-working = När deltagaren inte är i arbete är timmarna 0.

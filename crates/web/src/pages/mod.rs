@@ -8,6 +8,7 @@ pub mod admin;
 pub mod allocation;
 pub mod auth;
 pub mod employers;
+pub mod follow_ups;
 pub mod form;
 pub mod home;
 pub mod labels;
@@ -30,6 +31,7 @@ pub fn routes() -> Routes {
         .merge(employers::routes())
         .merge(proposals::routes())
         .merge(placements::routes())
+        .merge(follow_ups::routes())
         .merge(reports::routes())
         .merge(allocation::routes())
         .merge(admin::routes())

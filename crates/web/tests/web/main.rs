@@ -8,6 +8,7 @@ mod api_placements;
 mod api_privacy;
 mod consents;
 mod employers;
+mod follow_ups;
 mod forms_participant;
 mod glossary;
 mod harness;

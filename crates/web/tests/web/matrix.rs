@@ -40,6 +40,7 @@ struct World2 {
     api_consent: String,
     api_share: String,
     placement: String,
+    follow_up: String,
     project: String,
 }
 
@@ -195,7 +196,49 @@ async fn world(app: &TestApp) -> World2 {
         )
         .await
         .expect("proposal");
+    // A job of the participant that has started, so it has follow-ups.
+    let job = svc
+        .propose_placement(
+            &users["own coach"].actor,
+            polku_service::placements::NewPlacement {
+                participant,
+                employer: e.id,
+                opening: None,
+                kind: OpeningKind::Job,
+                pay_subsidy: false,
+                tasks: vec![t.id],
+                starts_on: time::macros::date!(2026 - 01 - 15),
+                ends_on: None,
+                hours_per_day: 6,
+                days_per_week: 5,
+                mentor: None,
+                categories: None,
+            },
+        )
+        .await
+        .expect("job");
+    let coach = &users["own coach"].actor;
+    svc.answer_proposal(coach, job.id, polku_domain::EmployerAnswer::Yes, None, 1)
+        .await
+        .expect("agreed");
+    svc.move_placement(
+        coach,
+        job.id,
+        polku_domain::PlacementState::Active,
+        None,
+        time::macros::date!(2026 - 01 - 15),
+        2,
+    )
+    .await
+    .expect("active");
+    let follow_up = svc
+        .participant_follow_ups(coach, participant, polku_service::today())
+        .await
+        .expect("follow-ups")[0]
+        .follow_up
+        .id;
     World2 {
+        follow_up: follow_up.to_string(),
         placement: placement.id.to_string(),
         project: app.world.project.id.to_string(),
         api_share: api_share.id.0.to_string(),
@@ -358,6 +401,21 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             "coordinator of another project" | "coach of another project" => NotFound,
             _ => Denied,
         }
+    } else if p.starts_with("/follow-ups/{id}") {
+        // A follow-up of the own coach's participant's job.
+        match (who, read) {
+            ("own coach", true) => Allowed,
+            ("own coach", false) => Any,
+            ("other coach" | "coach of another project", _) => NotFound,
+            _ => Denied,
+        }
+    } else if p == "/follow-ups" {
+        // The caller's own follow-ups due: every coach has a list.
+        if who.contains("coach") {
+            Allowed
+        } else {
+            Denied
+        }
     } else if p == "/shared" {
         if who == "employer" {
             Allowed
@@ -374,6 +432,8 @@ fn concrete(path: &str, w: &World2) -> String {
         "{id}",
         &if path.contains("/participants/") {
             w.participant.to_string()
+        } else if path.contains("/follow-ups/") {
+            w.follow_up.clone()
         } else if path.contains("/placements/") || path.contains("/proposals/") {
             w.placement.clone()
         } else if path.contains("/projects/") {
@@ -552,6 +612,7 @@ fn is_subject_route(path: &str) -> bool {
         "/proposals",
         "/projects",
         "/open-proposals",
+        "/follow-ups",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

@@ -7,6 +7,7 @@ mod casework;
 mod employers;
 mod engine;
 pub mod envelope;
+mod follow_ups;
 pub mod io;
 mod me;
 pub mod openapi;
@@ -183,6 +184,21 @@ pub fn routes() -> Routes {
             "/api/v1/projects/{id}/proposals",
             Policy::AnyRole(PROPOSERS),
             placements::open_proposals,
+        )
+        .get(
+            "/api/v1/follow-ups",
+            Policy::AnyRole(COACH),
+            follow_ups::due,
+        )
+        .get(
+            "/api/v1/participants/{id}/follow-ups",
+            Policy::AnyRole(COACH),
+            follow_ups::of_participant,
+        )
+        .post(
+            "/api/v1/follow-ups/{id}",
+            Policy::AnyRole(COACH),
+            follow_ups::record,
         )
         .get(
             "/api/v1/employers",

@@ -7,8 +7,8 @@
 
 use super::schemas::{documents, domain, errors, views};
 use super::{
-    allocation, casework, employers, engine, me, participants, placements, privacy, proposal,
-    sessions,
+    allocation, casework, employers, engine, follow_ups, me, participants, placements, privacy,
+    proposal, sessions,
 };
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -36,6 +36,7 @@ use utoipa::{Modify, OpenApi};
         (name = "consents", description = "Consents, shares, and what is shared with the caller."),
         (name = "employers", description = "The employer register, task inventories and openings."),
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
+        (name = "follow-ups", description = "Follow-ups after hiring: staying in work at 1, 3, 6 and 12 months."),
         (name = "engine", description = "The pure matching engine on a posted document."),
         (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
@@ -72,6 +73,9 @@ use utoipa::{Modify, OpenApi};
         placements::of_participant,
         placements::mine,
         placements::open_proposals,
+        follow_ups::due,
+        follow_ups::of_participant,
+        follow_ups::record,
         employers::index,
         employers::show,
         employers::tasks,

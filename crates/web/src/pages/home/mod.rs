@@ -1,5 +1,5 @@
 //! The start page after sign-in. A coach sees the day: today's meetings (Helsinki time),
-//! overdue plan steps and long waits, each linked to the participant, from the coach's own
+//! overdue plan steps, long waits and follow-ups after hiring (overdue and due this week), each linked to the participant, from the coach's own
 //! caseload (the reads are audited as service delivery). A participant gets a plain-language
 //! page of what they can do; everyone else the links to their areas.
 
@@ -45,10 +45,22 @@ struct CoachLists {
     waits: Vec<Line>,
     /// Proposals a coordinator prepared, waiting for the coach to confirm.
     prepared: Vec<Line>,
+    /// Follow-ups after hiring: overdue, and due this week.
+    follow_ups_overdue: Vec<Line>,
+    follow_ups_week: Vec<Line>,
 }
 
 fn time_of_day(ctx: &Ctx, at: OffsetDateTime) -> String {
     format::clock(ctx.locale, format::in_helsinki(at).time())
+}
+
+fn follow_up_lines(ctx: &Ctx, list: &[polku_service::follow_ups::FollowUpView]) -> Vec<Line> {
+    list.iter()
+        .map(|v| {
+            let (href, name, detail) = crate::pages::follow_ups::text::line(ctx, v);
+            Line { href, name, detail }
+        })
+        .collect()
 }
 
 fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
@@ -71,6 +83,8 @@ fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
                 }
             })
             .collect(),
+        follow_ups_overdue: follow_up_lines(ctx, &day.follow_ups.overdue),
+        follow_ups_week: follow_up_lines(ctx, &day.follow_ups.this_week),
         meetings: day
             .meetings
             .iter()

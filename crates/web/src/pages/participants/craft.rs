@@ -1,6 +1,7 @@
 //! Job crafting: choose one of the project's employers, see the best set of its tasks for the
 //! participant (hours, accommodations, why each other task was left out, the job description)
-//! and save it as an opening at that employer.
+//! and save it as an opening at that employer. Opened from a follow-up that needs re-crafting
+//! (`?employer=…&tasks=…`), it starts from the placement's current tasks at that employer.
 
 use super::common::{load, opt, Head, Opt, Shown};
 use super::explain::{self, tx, Part};
@@ -51,12 +52,19 @@ struct CraftPage<'a> {
     failed: bool,
     title: String,
     kinds: Vec<Opt>,
+    /// The job as it is now (from a follow-up): the task titles with hours, the starting point.
+    current: Vec<String>,
+    /// The current tasks' ids, comma-separated, carried when another employer is chosen.
+    current_ids: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct CraftQuery {
     #[serde(default)]
     employer: String,
+    /// The current tasks of the job to craft again, comma-separated ids (from a follow-up).
+    #[serde(default)]
+    tasks: String,
 }
 
 fn left_out_text(ctx: &Ctx, item: &LeftOut, titles: &BTreeMap<String, (String, u8)>) -> String {
@@ -180,6 +188,7 @@ async fn show_page(
     kind: &str,
     errors: FieldErrors,
     status: StatusCode,
+    current_ids: &str,
 ) -> WebResult<Response> {
     let list = state
         .service
@@ -204,6 +213,23 @@ async fn show_page(
         },
         None => None,
     };
+    // The current tasks, in the given order, only those of the chosen employer.
+    let mut current = Vec::new();
+    if let (Some(e), false) = (chosen, current_ids.is_empty()) {
+        let tasks = state.service.tasks(&session.actor, e.id).await?;
+        for id in current_ids.split(',').map(str::trim) {
+            if let Some(t) = tasks.iter().find(|t| t.id.to_string() == id) {
+                current.push(tx(
+                    ctx,
+                    "p-task-hours",
+                    &[
+                        ("title", Arg::Str(&t.title)),
+                        ("hours", Arg::Num(f64::from(t.hours_per_week))),
+                    ],
+                ));
+            }
+        }
+    }
     let title = title.unwrap_or_else(|| {
         crafted
             .as_ref()
@@ -222,6 +248,8 @@ async fn show_page(
             failed,
             title,
             kinds: kinds(ctx, kind),
+            current,
+            current_ids: current_ids.to_owned(),
             ctx,
         },
     )
@@ -245,6 +273,7 @@ pub async fn show(
         "work_trial",
         FieldErrors::new(),
         StatusCode::OK,
+        &q.tasks,
     )
     .await
 }
@@ -307,6 +336,7 @@ pub async fn submit(
         &form.kind,
         errors,
         StatusCode::UNPROCESSABLE_ENTITY,
+        "",
     )
     .await
 }

@@ -47,6 +47,7 @@ fn subject_export() -> Value {
             "meetings",
             "plan",
             "placements",
+            "follow_ups",
             "consents",
             "disclosures",
             "legal_holds",
@@ -77,6 +78,13 @@ fn subject_export() -> Value {
                 "employer_answer": {"anyOf": [r("EmployerAnswer"), {"type": "null"}]},
                 "answer_reason": opt_string, "end_reason": opt_string,
                 "ended_on": {"type": ["string", "null"], "format": "date"}}))},
+            "follow_ups": {"type": "array", "items": object(&["employer", "checkpoint", "due_on", "done_on", "record", "recorded_by"], json!({
+                "employer": string, "checkpoint": r("RetentionCheckpoint"), "due_on": date,
+                "done_on": {"type": ["string", "null"], "format": "date"},
+                "record": {"anyOf": [object(&["still_working", "hours_per_week", "support_given", "needs_recrafting", "note"], json!({
+                    "still_working": r("StillWorking"), "hours_per_week": {"type": "integer", "minimum": 0, "maximum": 60},
+                    "support_given": string, "needs_recrafting": {"type": "boolean"}, "note": string})), {"type": "null"}]},
+                "recorded_by": opt_string}))},
             "consents": {"type": "array", "items": object(&["category", "recipient", "purpose", "method", "given_at", "withdrawn_at", "text_version_hash", "wording", "recorded_by", "withdrawn_by"], json!({
                 "category": category, "recipient": recipient,
                 "purpose": r("ConsentPurpose"), "method": r("ConsentMethod"),

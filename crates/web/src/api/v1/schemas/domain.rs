@@ -157,3 +157,13 @@ component! {
     /// Finnish business ID (Y-tunnus) with its check digit.
     BusinessId => ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[0-9]{7}-[0-9]$"))
 }
+component! {
+    /// A follow-up after hiring: 1, 3, 6 or 12 months from the start of the job (or a month
+    /// after a completed work trial).
+    RetentionCheckpoint => one_of(d::RetentionCheckpoint::ALL)
+}
+component! {
+    /// Whether the person is still working at a follow-up: at the same employer, at another
+    /// employer, or not working.
+    StillWorking => one_of(d::StillWorking::ALL)
+}
