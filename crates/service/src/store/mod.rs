@@ -16,9 +16,11 @@
 //!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
 //! - special-category data arrives already encrypted; the store never sees a key.
 
+pub mod agreements;
 pub mod placements;
 pub mod records;
 
+pub use agreements::{AgreementRecord, AgreementStore};
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 
 use crate::audit::{AuditEvent, AuditRow};
@@ -171,6 +173,10 @@ pub struct SubjectRecords {
     pub plan_items: Vec<PlanItemRecord>,
     /// Proposals and placements, oldest first.
     pub placements: Vec<polku_domain::Placement>,
+    /// Trial agreements, oldest first.
+    pub agreements: Vec<polku_domain::TrialAgreement>,
+    /// Acceptances of the trial agreements, every version, oldest first.
+    pub agreement_acceptances: Vec<polku_domain::AgreementAcceptance>,
     /// Given and withdrawn, oldest first.
     pub consents: Vec<polku_domain::Consent>,
     /// Revoked and expired ones included.
@@ -253,6 +259,7 @@ pub trait Store:
     + ErasureStore
     + SubjectStore
     + PlacementStore
+    + AgreementStore
     + std::fmt::Debug
 {
 }
@@ -270,6 +277,7 @@ impl<T> Store for T where
         + ErasureStore
         + SubjectStore
         + PlacementStore
+        + AgreementStore
         + std::fmt::Debug
 {
 }
@@ -278,9 +286,9 @@ impl<T> Store for T where
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
     pub use super::{
-        AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
-        EscoStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
-        SubjectStore,
+        AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
+        ErasureStore, EscoStore, ParticipantStore, PlacementStore, ReportStore, SessionStore,
+        Store, SubjectStore,
     };
 }
 

@@ -69,22 +69,57 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
         .unwrap();
     let task = world.task(firm.id, "Hyllytys");
     svc.add_task(&coordinator, task.clone()).await.unwrap();
-    svc.propose_placement(
+    let placement = svc
+        .propose_placement(
+            &coach,
+            polku_service::placements::NewPlacement {
+                participant: id,
+                employer: firm.id,
+                opening: None,
+                kind: OpeningKind::WorkTrial,
+                pay_subsidy: false,
+                tasks: vec![task.id],
+                starts_on: time::macros::date!(2027 - 01 - 11),
+                ends_on: Some(time::macros::date!(2027 - 02 - 26)),
+                hours_per_day: 5,
+                days_per_week: 4,
+                mentor: None,
+                categories: None,
+            },
+        )
+        .await
+        .unwrap();
+    // Agreed, with a trial agreement accepted on paper.
+    svc.answer_proposal(&coach, placement.id, EmployerAnswer::Yes, None, 1)
+        .await
+        .unwrap();
+    svc.save_agreement(
         &coach,
-        polku_service::placements::NewPlacement {
-            participant: id,
-            employer: firm.id,
-            opening: None,
-            kind: OpeningKind::WorkTrial,
-            pay_subsidy: false,
-            tasks: vec![task.id],
-            starts_on: time::macros::date!(2027 - 01 - 11),
-            ends_on: Some(time::macros::date!(2027 - 02 - 26)),
-            hours_per_day: 5,
-            days_per_week: 4,
-            mentor: None,
-            categories: None,
+        placement.id,
+        polku_service::agreements::AgreementInput {
+            objective: "Selvittää varastotyön sopivuus".into(),
+            signatory_name: "Eeva Esimies".into(),
+            signatory_title: "Toimitusjohtaja".into(),
+            authority_name: "Tarja Virkailija".into(),
+            authority_organisation: "Työllisyysalue".into(),
+            authority_contact: "040 000 0000".into(),
+            mentor_name: None,
+            allowance_per_day: 9,
+            allowance_payer: AllowancePayer::Kela,
+            other_terms: String::new(),
+            terms: None,
         },
+        None,
+    )
+    .await
+    .unwrap();
+    svc.record_paper_acceptance(
+        &coach,
+        placement.id,
+        AgreementParty::Participant,
+        "Osallistuja",
+        polku_service::today(),
+        1,
     )
     .await
     .unwrap();
@@ -151,6 +186,8 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "meetings" => export.meetings.len(),
             "plan_items" => export.plan.len(),
             "placements" => export.placements.len(),
+            "trial_agreements" => export.agreements.len(),
+            "agreement_acceptances" => export.agreements.iter().map(|a| a.acceptances.len()).sum(),
             "participant_stage_changes" => export.service_path.stage_changes.len(),
             "consents" => export.consents.len(),
             "shares" => export.disclosures.len(),

@@ -12,6 +12,7 @@ use polku_store_tests::fixtures::{self, system, World, CANARY};
 use polku_store_tests::{open_store, Backend, TestDb};
 use std::sync::Arc;
 
+mod agreements;
 mod audit;
 mod consents;
 mod data_subject;
@@ -59,6 +60,7 @@ stories!(
     data_subject::every_column_is_classified,
     placements::proposal_needs_consent_creates_shares_and_is_answered,
     placements::earlier_trials_and_coordinator_preparation,
+    agreements::agreement_acceptances_are_voided_by_a_change,
 );
 
 #[test]
