@@ -126,7 +126,7 @@ impl AllowancePayer {
 pub const ALLOWANCE_RATES: [u8; 2] = [9, 18];
 
 /// Longest free text (objective, other terms) in characters.
-pub const TEXT_MAX: usize = 4000;
+pub const TEXT_MAX: usize = 2000;
 /// Longest name, title or contact in characters.
 pub const NAME_MAX: usize = 200;
 

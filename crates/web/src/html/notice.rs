@@ -37,11 +37,13 @@ pub enum Notice {
     OpeningSaved,
     Interaction,
     Password,
+    Agreement,
+    AgreementAccepted,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 25] = [
+    pub const ALL: [Notice; 27] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -67,6 +69,8 @@ impl Notice {
         Notice::OpeningSaved,
         Notice::Interaction,
         Notice::Password,
+        Notice::Agreement,
+        Notice::AgreementAccepted,
     ];
 
     /// The value of `saved=` in the URL.
@@ -97,6 +101,8 @@ impl Notice {
             Notice::OpeningSaved => "opening-saved",
             Notice::Interaction => "interaction",
             Notice::Password => "password",
+            Notice::Agreement => "agreement",
+            Notice::AgreementAccepted => "agreement-accepted",
         }
     }
 

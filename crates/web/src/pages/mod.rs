@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod admin;
+pub mod agreements;
 pub mod auth;
 pub mod employers;
 pub mod form;
@@ -29,4 +30,5 @@ pub fn routes() -> Routes {
         .merge(admin::routes())
         .merge(shared::routes())
         .merge(reference::routes())
+        .merge(agreements::routes())
 }

@@ -6,7 +6,7 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::schemas::{documents, domain, errors, views};
-use super::{casework, employers, engine, me, participants, placements, privacy, sessions};
+use super::{agreements, casework, employers, engine, me, participants, placements, privacy, sessions};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
@@ -67,6 +67,10 @@ use utoipa::{Modify, OpenApi};
         placements::of_participant,
         placements::mine,
         placements::open_proposals,
+        agreements::show,
+        agreements::put,
+        agreements::accept,
+        agreements::pdf_file,
         employers::index,
         employers::show,
         employers::tasks,
