@@ -9,6 +9,7 @@
 //! again. A database seeded with another seed is refused. The generator never touches the
 //! store directly.
 
+mod agreements;
 mod casework;
 mod employers;
 mod esco_refs;
@@ -222,6 +223,7 @@ pub async fn seed(
     let today = now.to_offset(casework::helsinki_offset(now)).date();
     casework::seed_casework(svc, actor, &plan, today).await?;
     casework::seed_employer_work(svc, actor, &plan, today).await?;
+    agreements::seed_agreements(svc, &plan, today).await?;
     Ok(summary)
 }
 

@@ -78,7 +78,11 @@ pub async fn accept_all_on_paper(app: &TestApp, coach: &User, id: PlacementId) {
 }
 
 /// A GET with the bearer token, the body as bytes.
-async fn get_bytes(app: &TestApp, path: &str, user: &User) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+async fn get_bytes(
+    app: &TestApp,
+    path: &str,
+    user: &User,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let req = Request::builder()
         .method(Method::GET)
         .uri(path)
@@ -139,11 +143,23 @@ fn a_trial_starts_only_once_every_party_accepted_the_agreement() {
         assert_eq!(res.status, StatusCode::NOT_FOUND);
         // The employer's user may not write it.
         let res = app
-            .api(Method::PUT, &path, Some(&w.employer_user), Some(agreement_body()), &[])
+            .api(
+                Method::PUT,
+                &path,
+                Some(&w.employer_user),
+                Some(agreement_body()),
+                &[],
+            )
             .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
         let res = app
-            .api(Method::PUT, &path, Some(&w.coach), Some(agreement_body()), &[])
+            .api(
+                Method::PUT,
+                &path,
+                Some(&w.coach),
+                Some(agreement_body()),
+                &[],
+            )
             .await;
         assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
         assert_eq!(res.header("etag"), "\"1\"");
@@ -153,13 +169,25 @@ fn a_trial_starts_only_once_every_party_accepted_the_agreement() {
         );
         // A second write needs If-Match.
         let res = app
-            .api(Method::PUT, &path, Some(&w.coach), Some(agreement_body()), &[])
+            .api(
+                Method::PUT,
+                &path,
+                Some(&w.coach),
+                Some(agreement_body()),
+                &[],
+            )
             .await;
         assert_eq!(res.status, StatusCode::PRECONDITION_REQUIRED);
         // The organiser accepts in the service; the coach records the others' paper signatures.
         let accept = format!("{path}/acceptances");
         let res = app
-            .api(Method::POST, &accept, Some(&w.employer_user), Some(json!({})), &[("if-match", "\"1\"")])
+            .api(
+                Method::POST,
+                &accept,
+                Some(&w.employer_user),
+                Some(json!({})),
+                &[("if-match", "\"1\"")],
+            )
             .await;
         assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
         assert_eq!(res.json()["acceptances"][0]["party"], "organiser");
@@ -237,7 +265,11 @@ fn the_agreement_pdf_names_parties_tasks_hours_and_dates_in_finnish_and_swedish(
             .await
             .expect("employer");
         for (lang, hours, who) in [
-            ("fi", "6 tuntia päivässä, 5 päivänä viikossa", &w.employer_user),
+            (
+                "fi",
+                "6 tuntia päivässä, 5 päivänä viikossa",
+                &w.employer_user,
+            ),
             ("sv", "6 timmar per dag, 5 dagar per vecka", &w.coach),
         ] {
             let (status, headers, bytes) =
@@ -261,20 +293,32 @@ fn the_agreement_pdf_names_parties_tasks_hours_and_dates_in_finnish_and_swedish(
                 "Tarja Virkailija",
                 "Allekirjoittaja",
             ] {
-                assert!(text.contains(expected), "{lang}: {expected:?} not in {text}");
+                assert!(
+                    text.contains(expected),
+                    "{lang}: {expected:?} not in {text}"
+                );
             }
         }
         // English too; another language is 422 on `lang`.
         let (status, _, _) = get_bytes(&app, &format!("{pdf}?lang=en"), &w.coach).await;
         assert_eq!(status, StatusCode::OK);
         let res = app
-            .api(Method::GET, &format!("{pdf}?lang=de"), Some(&w.coach), None, &[])
+            .api(
+                Method::GET,
+                &format!("{pdf}?lang=de"),
+                Some(&w.coach),
+                None,
+                &[],
+            )
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(res.json()["error"]["fields"]["lang"].is_string());
         // The page's download link gives the same document.
         let res = app
-            .get(&format!("/placements/{id}/agreement.pdf?lang=sv"), Some(&w.coach))
+            .get(
+                &format!("/placements/{id}/agreement.pdf?lang=sv"),
+                Some(&w.coach),
+            )
             .await;
         assert_eq!(res.status, StatusCode::OK);
         assert_eq!(res.header("content-type"), "application/pdf");
@@ -288,7 +332,13 @@ fn the_agreement_pdf_names_parties_tasks_hours_and_dates_in_finnish_and_swedish(
             let (status, _, _) = get_bytes(&app, &format!("{pdf}?lang=fi"), who).await;
             assert_eq!(status, StatusCode::NOT_FOUND);
             let res = app
-                .api(Method::GET, &format!("/api/v1/placements/{id}/agreement"), Some(who), None, &[])
+                .api(
+                    Method::GET,
+                    &format!("/api/v1/placements/{id}/agreement"),
+                    Some(who),
+                    None,
+                    &[],
+                )
                 .await;
             assert_eq!(res.status, StatusCode::NOT_FOUND);
         }
@@ -328,7 +378,9 @@ fn the_employer_accepts_on_the_page_and_a_change_asks_again() {
             .post_form(&format!("{page}/edit"), Some(&w.coach), &form("9", ""))
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(res.body.contains("Työkokeilussa ollaan 4–8 tuntia päivässä."));
+        assert!(res
+            .body
+            .contains("Työkokeilussa ollaan 4–8 tuntia päivässä."));
         let res = app
             .post_form(&format!("{page}/edit"), Some(&w.coach), &form("6", ""))
             .await;
@@ -338,7 +390,11 @@ fn the_employer_accepts_on_the_page_and_a_change_asks_again() {
         assert_eq!(res.status, StatusCode::OK, "{}", res.body);
         assert!(res.body.contains("Hyväksyn sopimuksen"));
         let res = app
-            .post_form(&format!("{page}/accept"), Some(&w.employer_user), &[("version", "1")])
+            .post_form(
+                &format!("{page}/accept"),
+                Some(&w.employer_user),
+                &[("version", "1")],
+            )
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
         let res = app.get(&page, Some(&w.employer_user)).await;

@@ -416,5 +416,12 @@ pub async fn pdf_file(
     Query(q): Query<HashMap<String, String>>,
 ) -> WebResult<Response> {
     let id = placement_id(&id)?;
-    pdf::download(&state, &session, id, q.get("lang").map(String::as_str), Locale::Fi).await
+    pdf::download(
+        &state,
+        &session,
+        id,
+        q.get("lang").map(String::as_str),
+        Locale::Fi,
+    )
+    .await
 }

@@ -6,7 +6,9 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::schemas::{documents, domain, errors, views};
-use super::{agreements, casework, employers, engine, me, participants, placements, privacy, sessions};
+use super::{
+    agreements, casework, employers, engine, me, participants, placements, privacy, sessions,
+};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;

@@ -384,7 +384,11 @@ async fn paper(
         Some(Err(ServiceError::Conflict { .. })) => errors.add("party", "agreement-conflict"),
         Some(Err(err)) => match rule_error(&err) {
             Some((field, key)) => {
-                let field = if field == "signer_name" { "signer_name" } else { field };
+                let field = if field == "signer_name" {
+                    "signer_name"
+                } else {
+                    field
+                };
                 errors.add(field, &key);
             }
             None => return Err(err.into()),
@@ -491,10 +495,7 @@ impl Values {
                     Some(job) => format!("{job}: {}", tasks.join(", ")),
                     None => tasks.join(", "),
                 };
-                Values {
-                    objective,
-                    ..terms
-                }
+                Values { objective, ..terms }
             }
         }
     }
@@ -626,7 +627,14 @@ async fn update(
     let input = match values.input(&v) {
         Ok(i) => i,
         Err(errors) => {
-            return edit_page(&ctx, id, StatusCode::UNPROCESSABLE_ENTITY, &v, values, errors)
+            return edit_page(
+                &ctx,
+                id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &v,
+                values,
+                errors,
+            )
         }
     };
     let expected = values.version.parse::<i64>().ok();
@@ -650,7 +658,14 @@ async fn update(
             Some((field, key)) => {
                 let mut errors = FieldErrors::new();
                 errors.add(field, &key);
-                edit_page(&ctx, id, StatusCode::UNPROCESSABLE_ENTITY, &v, values, errors)
+                edit_page(
+                    &ctx,
+                    id,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &v,
+                    values,
+                    errors,
+                )
             }
             None => Err(err.into()),
         },

@@ -4,10 +4,10 @@
 
 use crate::api::v1::io::{invalid, FIELD_INVALID};
 use crate::error::{WebError, WebResult};
-use crate::middleware::session::Session;
-use crate::state::AppState;
 use crate::html::format;
 use crate::i18n::{Arg, I18n, Locale};
+use crate::middleware::session::Session;
+use crate::state::AppState;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use polku_documents::{Document, Signature, Table};
@@ -87,10 +87,7 @@ pub fn document(i18n: &I18n, locale: Locale, v: &AgreementView) -> Option<Docume
     let hours = i18n.text_with(
         locale,
         "agreement-working-time",
-        &[
-            ("hours", n(p.hours_per_day)),
-            ("days", n(p.days_per_week)),
-        ],
+        &[("hours", n(p.hours_per_day)), ("days", n(p.days_per_week))],
     );
     let mut tasks = Table::new([t("agreement-task"), t("agreement-task-hours")]);
     for (_, task, per_week) in &v.placement.tasks {
