@@ -278,8 +278,10 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         // participant). The matrix's placement is only proposed, so there is no agreement yet.
         match (who, read) {
             ("own coach" | "employer", _) => Any,
-            ("other coach" | "coach of another project", _)
-            | ("coordinator" | "coordinator of another project", true) => NotFound,
+            ("other coach" | "coach of another project" | "coordinator", true)
+            | ("coordinator of another project", true) => NotFound,
+            // Writes: 403 where the role may not (accepting is for the parties themselves),
+            // 404 where it may but the placement is not theirs.
             _ => Denied,
         }
     } else if p.starts_with("/placements/{id}") {
