@@ -31,7 +31,12 @@ fn input(terms: Option<TermsChange>) -> AgreementInput {
 }
 
 /// Seeds the trials and their agreements (see the module).
-pub async fn seed_agreements(svc: &Service, plan: &DemoPlan, today: Date) -> Result<()> {
+pub async fn seed_agreements(
+    svc: &Service,
+    operator: &Actor,
+    plan: &DemoPlan,
+    today: Date,
+) -> Result<()> {
     for project in &plan.projects {
         let Some(employer) = plan
             .employers
@@ -53,7 +58,7 @@ pub async fn seed_agreements(svc: &Service, plan: &DemoPlan, today: Date) -> Res
                     project: Some(project.id),
                 }],
             );
-            if !svc.participant_placements(&coach, p.id).await?.is_empty() {
+            if svc.participant_has_placements(operator, p.id).await? {
                 continue;
             }
             let starts_on = today + Duration::days(14);

@@ -223,7 +223,7 @@ pub async fn seed(
     let today = now.to_offset(casework::helsinki_offset(now)).date();
     casework::seed_casework(svc, actor, &plan, today).await?;
     casework::seed_employer_work(svc, actor, &plan, today).await?;
-    agreements::seed_agreements(svc, &plan, today).await?;
+    agreements::seed_agreements(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

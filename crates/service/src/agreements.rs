@@ -16,7 +16,7 @@ use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::agreement::{missing_parties, NAME_MAX};
 use polku_domain::{
     AcceptanceMethod, AgreementAcceptance, AgreementParty, AllowancePayer, DomainError,
-    OpeningKind, PlacementId, PlacementState, TaskId, TrialAgreement,
+    OpeningKind, ParticipantId, PlacementId, PlacementState, TaskId, TrialAgreement,
 };
 use time::{Date, OffsetDateTime};
 
@@ -276,6 +276,19 @@ impl Service {
         };
         self.add_acceptance(actor, &view, party, Some(signer), at, version)
             .await
+    }
+
+    /// Whether a participant has any placement: the demo's check before it seeds trials and
+    /// their agreements. The operator only; not audited (no personal data is returned).
+    pub async fn participant_has_placements(
+        &self,
+        actor: &Actor,
+        participant: ParticipantId,
+    ) -> Result<bool> {
+        if !actor.is_system() {
+            return Err(ServiceError::Forbidden);
+        }
+        Ok(!self.store().placements_of(participant).await?.is_empty())
     }
 
     /// Refuses to start a work or education trial until its agreement exists and every
