@@ -46,6 +46,8 @@ fn subject_export() -> Value {
             "service_path",
             "meetings",
             "plan",
+            "placements",
+            "agreements",
             "consents",
             "disclosures",
             "legal_holds",
@@ -67,6 +69,16 @@ fn subject_export() -> Value {
                 "starts_at": time, "duration_min": {"type": "integer"}, "place": r("Place"), "notes": opt_string, "held_by": opt_string}))},
             "plan": {"type": "array", "items": object(&["text", "due", "done_at"], json!({
                 "text": opt_string, "due": {"type": ["string", "null"], "format": "date"}, "done_at": opt_time}))},
+            "placements": {"type": "array", "description": "Proposals to employers and placements: employer, kind, state, tasks, dates, hours, disclosed field groups, the employer's answer and how it ended.", "items": {"type": "object"}},
+            "agreements": {"type": "array", "items": object(&["placement", "objective", "organiser_signatory", "authority_contact", "mentor_name", "allowance_per_day", "allowance_payer", "other_terms", "version", "updated_at", "acceptances"], json!({
+                "placement": {"type": "string", "format": "uuid"}, "objective": string, "organiser_signatory": string,
+                "authority_contact": string, "mentor_name": opt_string, "allowance_per_day": {"type": "integer"},
+                "allowance_payer": {"type": "string", "enum": ["kela", "authority"]}, "other_terms": string,
+                "version": {"type": "integer"}, "updated_at": time,
+                "acceptances": {"type": "array", "items": object(&["party", "method", "signer_name", "accepted_at", "agreement_version", "current"], json!({
+                    "party": {"type": "string", "enum": ["participant", "organiser", "authority", "coach"]},
+                    "method": {"type": "string", "enum": ["service", "paper"]}, "signer_name": opt_string,
+                    "accepted_at": time, "agreement_version": {"type": "integer"}, "current": {"type": "boolean"}}))}}))},
             "consents": {"type": "array", "items": object(&["category", "recipient", "purpose", "method", "given_at", "withdrawn_at", "text_version_hash", "wording", "recorded_by", "withdrawn_by"], json!({
                 "category": category, "recipient": recipient,
                 "purpose": r("ConsentPurpose"), "method": r("ConsentMethod"),
