@@ -95,6 +95,9 @@ pub async fn seed_follow_ups(
                 .await?;
             svc.answer_proposal(&actor, placement.id, EmployerAnswer::Yes, None, 1)
                 .await?;
+            if !job {
+                super::placements::agree(svc, &actor, placement.id, starts_on).await?;
+            }
             svc.move_placement(
                 &actor,
                 placement.id,

@@ -9,6 +9,7 @@
 //! again. A database seeded with another seed is refused. The generator never touches the
 //! store directly.
 
+mod agreements;
 mod casework;
 mod employers;
 mod esco_refs;
@@ -226,6 +227,7 @@ pub async fn seed(
     casework::seed_employer_work(svc, actor, &plan, today).await?;
     placements::seed_placements(svc, actor, &plan, today).await?;
     follow_ups::seed_follow_ups(svc, actor, &plan, today).await?;
+    agreements::seed_agreements(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

@@ -124,7 +124,7 @@ pub async fn seed_placements(
     plan: &DemoPlan,
     today: Date,
 ) -> Result<()> {
-    for project in &plan.projects {
+    for (k, project) in plan.projects.iter().enumerate() {
         let staff = |role: Role| -> Vec<&polku_domain::User> {
             let mut v: Vec<&polku_domain::User> = plan
                 .users
@@ -147,7 +147,11 @@ pub async fn seed_placements(
             .filter(|p| p.project_id == project.id)
             .take(STORIES.len())
             .collect();
-        for (i, (p, story)) in people.iter().zip(STORIES).enumerate() {
+        // A small demo has few participants per project: each project starts where the last
+        // one's stories ended, so every story still occurs somewhere.
+        let offset = k * people.len();
+        for (i, p) in people.iter().enumerate() {
+            let story = STORIES[(offset + i) % STORIES.len()];
             let coach = Actor::user(p.coach_id, grant(Role::Coach, p));
             if svc.has_placements(operator, p.id).await? {
                 continue;
@@ -247,12 +251,7 @@ async fn propose(
         (Story::Prepared, Some(c)) => Actor::user(c, grant(Role::Coordinator, p)),
         _ => coach.clone(),
     };
-    match svc.propose_placement(&by, new).await {
-        Ok(pl) => Ok(Some(pl)),
-        // A participant whose terms the law refuses (e.g. earlier demo trials) is left out.
-        Err(polku_service::ServiceError::Invalid(_)) => Ok(None),
-        Err(e) => Err(e),
-    }
+    svc.propose_placement(&by, new).await.map(Some)
 }
 
 /// Moves the placement along its story.
@@ -304,6 +303,12 @@ async fn play(
         | Story::JobFollowUpThisWeek
         | Story::Apprenticeship => {
             v = answer(EmployerAnswer::Yes, None, v).await?.version;
+            if matches!(
+                story.kind(),
+                OpeningKind::WorkTrial | OpeningKind::EducationTrial
+            ) {
+                agree(svc, coach, id, starts_on).await?;
+            }
             v = svc
                 .move_placement(coach, id, PlacementState::Active, None, starts_on, v)
                 .await?
@@ -333,9 +338,78 @@ async fn play(
                     )
                     .await?;
                 }
+                Story::Apprenticeship => {
+                    // A hundred days in: the first follow-up was done on time.
+                    let first = svc
+                        .participant_follow_ups(coach, p.participant_id, today)
+                        .await?
+                        .into_iter()
+                        .find(|f| f.follow_up.placement_id == id);
+                    if let Some(first) = first {
+                        svc.record_follow_up(
+                            coach,
+                            first.follow_up.id,
+                            polku_domain::FollowUpRecord {
+                                still_working: polku_domain::StillWorking::SameEmployer,
+                                hours_per_week: 30,
+                                support_given: "Puhelu työpaikkaohjaajalle ja käynti työpaikalla."
+                                    .into(),
+                                needs_recrafting: false,
+                                note: "Työ sujuu; oppisopimuksen teoriajaksot alkavat keväällä."
+                                    .into(),
+                            },
+                            first.follow_up.due_on + Duration::days(1),
+                            first.follow_up.version,
+                        )
+                        .await?;
+                    }
+                }
                 _ => {}
             }
         }
+    }
+    Ok(())
+}
+
+/// The written trial agreement, accepted on paper by every party before the start (the law's
+/// order; the service refuses to start a trial without it).
+pub(crate) async fn agree(
+    svc: &Service,
+    coach: &Actor,
+    id: polku_domain::PlacementId,
+    on: Date,
+) -> Result<()> {
+    use polku_domain::{AgreementParty, AllowancePayer};
+    let a = svc
+        .save_agreement(
+            coach,
+            id,
+            polku_service::agreements::AgreementInput {
+                objective: "Kokeillaan, sopivatko tehtävät ja työaika, ja harjoitellaan tehtäviä \
+                            työpaikkaohjaajan tuella."
+                    .into(),
+                signatory_name: "Eeva Esimies".into(),
+                signatory_title: "Toimitusjohtaja".into(),
+                authority_name: "Tarja Virkailija".into(),
+                authority_organisation: "Työllisyysalue".into(),
+                authority_contact: "040 123 4567".into(),
+                mentor_name: None,
+                allowance_per_day: 9,
+                allowance_payer: AllowancePayer::Kela,
+                other_terms: String::new(),
+                terms: None,
+            },
+            None,
+        )
+        .await?;
+    let signed = (on - Duration::days(7)).min(polku_service::today());
+    for (party, name) in [
+        (AgreementParty::Participant, "Osallistuja (paperilla)"),
+        (AgreementParty::Organiser, "Eeva Esimies"),
+        (AgreementParty::Authority, "Tarja Virkailija"),
+    ] {
+        svc.record_paper_acceptance(coach, id, party, name, signed, a.version)
+            .await?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Pure domain types for Polku. Every value type here can only be built valid: parse, don't
 //! validate. No async, no I/O; reference data is embedded from `data/` at build time.
 
+pub mod agreement;
 pub mod business_id;
 pub mod catalogue;
 pub mod cefr;
@@ -21,6 +22,9 @@ pub mod placement;
 pub mod role;
 pub mod work;
 
+pub use agreement::{
+    AcceptanceMethod, AgreementAcceptance, AgreementParty, AllowancePayer, TrialAgreement,
+};
 pub use business_id::BusinessId;
 pub use cefr::{CefrLevel, LanguageCode};
 pub use employer::{

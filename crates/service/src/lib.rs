@@ -2,6 +2,7 @@
 //! [`authz`] decides; the [`Store`] persists and audits in one transaction.
 
 pub mod actor;
+pub mod agreements;
 pub mod allocation;
 pub mod analyzer;
 pub mod api_views;

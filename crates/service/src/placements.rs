@@ -243,7 +243,8 @@ impl Service {
         .await
     }
 
-    /// Moves a placement on: agreed → active (it started), active → completed, agreed or
+    /// Moves a placement on: agreed → active (it started; a work or education trial only once
+    /// its agreement is accepted by every party, `agreements`), active → completed, agreed or
     /// active → interrupted (reason required), prepared or proposed → withdrawn (reason
     /// required). The participant's coach does this; a coordinator may withdraw a proposal
     /// they prepared.
@@ -268,6 +269,12 @@ impl Service {
             return Err(ServiceError::NotFound);
         }
         self.move_check(&p, to)?;
+        // A trial starts only under a written agreement every party has accepted.
+        if to == PlacementState::Active
+            && matches!(p.kind, OpeningKind::WorkTrial | OpeningKind::EducationTrial)
+        {
+            self.check_agreement_accepted(p.id).await?;
+        }
         let reason = reason_text(reason);
         if matches!(to, PlacementState::Interrupted | PlacementState::Withdrawn) && reason.is_none()
         {
@@ -534,7 +541,6 @@ impl Service {
             .store()
             .get_user(mentor)
             .await?
-            .filter(|u| u.active)
             .ok_or(rule("mentor", "mentor_not_found"))?;
         if u.roles
             .iter()

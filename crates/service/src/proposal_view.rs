@@ -13,8 +13,8 @@ use crate::matching::off_thread;
 use crate::placements::PlacementView;
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{
-    CefrLevel, DataCategory, Dimension, EscoUri, LanguageCode, Level, PlacementId, PlacementState,
-    RecipientClass, Schedule, Task, TaskId,
+    CefrLevel, DataCategory, Dimension, EscoUri, LanguageCode, Level, OpeningKind, PlacementId,
+    PlacementState, RecipientClass, Schedule, Task, TaskId,
 };
 use polku_matching::api::{self, List};
 use polku_matching::input as mi;
@@ -135,15 +135,17 @@ impl Service {
         }
         .or_else(|| tasks.first().map(|t| t.municipality.clone()))
         .ok_or(ServiceError::NotFound)?;
+        // Only paid work has a wage (trials and gigs offered as trials are unpaid).
+        let paid = matches!(p.kind, OpeningKind::Job | OpeningKind::Apprenticeship);
         let wage = match p.opening_id {
-            Some(o) => self
+            Some(o) if paid => self
                 .store()
                 .list_openings(p.employer_id)
                 .await?
                 .into_iter()
                 .find(|k| k.id == o)
                 .and_then(|k| k.monthly_wage_eur),
-            None => None,
+            _ => None,
         };
         let input = engine_input(&shown, &tasks, municipality, p.kind, wage);
         let today = crate::today();

@@ -51,6 +51,8 @@ pub struct SubjectExport {
     pub placements: Vec<ExportPlacement>,
     /// Follow-ups after hiring (staying in work).
     pub follow_ups: Vec<ExportFollowUp>,
+    /// Written agreements of work and education trials, with every acceptance.
+    pub agreements: Vec<ExportAgreement>,
     pub consents: Vec<ExportConsent>,
     /// Actual disclosures: who the data was shared with, which field groups, until when.
     pub disclosures: Vec<Disclosure>,
@@ -132,6 +134,35 @@ pub struct ExportPlacement {
     pub answer_reason: Option<String>,
     pub end_reason: Option<String>,
     pub ended_on: Option<Date>,
+}
+
+/// A trial agreement as the participant sees it: its content and who accepted which version.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportAgreement {
+    pub placement: polku_domain::PlacementId,
+    pub objective: String,
+    pub organiser_signatory: String,
+    pub authority_contact: String,
+    pub mentor_name: Option<String>,
+    pub allowance_per_day: u8,
+    pub allowance_payer: polku_domain::AllowancePayer,
+    pub other_terms: String,
+    pub version: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    pub acceptances: Vec<ExportAcceptance>,
+}
+
+/// One party's acceptance of one version (`current`: of the version in force).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportAcceptance {
+    pub party: polku_domain::AgreementParty,
+    pub method: polku_domain::AcceptanceMethod,
+    pub signer_name: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub accepted_at: OffsetDateTime,
+    pub agreement_version: i64,
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -426,6 +457,38 @@ impl Service {
                 recorded_by: f.recorded_by.and_then(staff),
             });
         }
+        let agreements = r
+            .agreements
+            .iter()
+            .map(|a| ExportAgreement {
+                placement: a.placement_id,
+                objective: a.objective.clone(),
+                organiser_signatory: format!("{}, {}", a.signatory_name, a.signatory_title),
+                authority_contact: format!(
+                    "{}, {}, {}",
+                    a.authority_name, a.authority_organisation, a.authority_contact
+                ),
+                mentor_name: a.mentor_name.clone(),
+                allowance_per_day: a.allowance_per_day,
+                allowance_payer: a.allowance_payer,
+                other_terms: a.other_terms.clone(),
+                version: a.version,
+                updated_at: a.updated_at,
+                acceptances: r
+                    .agreement_acceptances
+                    .iter()
+                    .filter(|c| c.placement_id == a.placement_id)
+                    .map(|c| ExportAcceptance {
+                        party: c.party,
+                        method: c.method,
+                        signer_name: c.signer_name.clone(),
+                        accepted_at: c.accepted_at,
+                        agreement_version: c.agreement_version,
+                        current: c.is_current(a),
+                    })
+                    .collect(),
+            })
+            .collect();
         let consents = r
             .consents
             .iter()
@@ -512,6 +575,7 @@ impl Service {
             plan,
             placements,
             follow_ups,
+            agreements,
             consents,
             disclosures,
             legal_holds: r

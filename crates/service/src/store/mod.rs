@@ -16,10 +16,12 @@
 //!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
 //! - special-category data arrives already encrypted; the store never sees a key.
 
+pub mod agreements;
 pub mod follow_ups;
 pub mod placements;
 pub mod records;
 
+pub use agreements::{AgreementRecord, AgreementStore};
 pub use follow_ups::{FollowUpScope, FollowUpStore, RetentionCount};
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 
@@ -175,6 +177,10 @@ pub struct SubjectRecords {
     pub placements: Vec<polku_domain::Placement>,
     /// Follow-ups after hiring, by due date.
     pub follow_ups: Vec<polku_domain::FollowUp>,
+    /// Trial agreements, oldest first.
+    pub agreements: Vec<polku_domain::TrialAgreement>,
+    /// Acceptances of the trial agreements, every version, oldest first.
+    pub agreement_acceptances: Vec<polku_domain::AgreementAcceptance>,
     /// Given and withdrawn, oldest first.
     pub consents: Vec<polku_domain::Consent>,
     /// Revoked and expired ones included.
@@ -258,6 +264,7 @@ pub trait Store:
     + SubjectStore
     + PlacementStore
     + FollowUpStore
+    + AgreementStore
     + std::fmt::Debug
 {
 }
@@ -276,6 +283,7 @@ impl<T> Store for T where
         + SubjectStore
         + PlacementStore
         + FollowUpStore
+        + AgreementStore
         + std::fmt::Debug
 {
 }
@@ -284,9 +292,9 @@ impl<T> Store for T where
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
     pub use super::{
-        AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
-        EscoStore, FollowUpStore, ParticipantStore, PlacementStore, ReportStore, SessionStore,
-        Store, SubjectStore,
+        AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
+        ErasureStore, EscoStore, FollowUpStore, ParticipantStore, PlacementStore, ReportStore,
+        SessionStore, Store, SubjectStore,
     };
 }
 

@@ -168,11 +168,13 @@ impl ErasureStore for SqlStore {
 /// `consents`, whose append-only trigger lets a consent go only once its participant is gone
 /// (the foreign key is deferred to the commit for this). The store story checks that nothing
 /// with a `participant_id` column is left.
-pub(crate) const SUBJECT_TABLES: [&str; 10] = [
+pub(crate) const SUBJECT_TABLES: [&str; 12] = [
     "legal_holds",
     "participant_keys",
     "shares",
     "follow_ups",
+    "agreement_acceptances",
+    "trial_agreements",
     "placements",
     "meetings",
     "plan_items",

@@ -7,6 +7,7 @@
 //! module with every genuine difference between the databases.
 
 mod admin;
+mod agreements;
 mod audit;
 mod consents;
 mod directory;

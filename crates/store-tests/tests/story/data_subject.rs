@@ -89,10 +89,40 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
         )
         .await
         .unwrap();
-    // The trial runs to its end: a follow-up a month later ("what happened next").
+    // Agreed, with a trial agreement accepted on paper by every party; the trial runs to its
+    // end: a follow-up a month later ("what happened next").
     svc.answer_proposal(&coach, trial.id, EmployerAnswer::Yes, None, 1)
         .await
         .unwrap();
+    svc.save_agreement(
+        &coach,
+        trial.id,
+        polku_service::agreements::AgreementInput {
+            objective: "Selvittää varastotyön sopivuus".into(),
+            signatory_name: "Eeva Esimies".into(),
+            signatory_title: "Toimitusjohtaja".into(),
+            authority_name: "Tarja Virkailija".into(),
+            authority_organisation: "Työllisyysalue".into(),
+            authority_contact: "040 000 0000".into(),
+            mentor_name: None,
+            allowance_per_day: 9,
+            allowance_payer: AllowancePayer::Kela,
+            other_terms: String::new(),
+            terms: None,
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    for (party, name) in [
+        (AgreementParty::Participant, "Osallistuja"),
+        (AgreementParty::Organiser, "Eeva Esimies"),
+        (AgreementParty::Authority, "Tarja Virkailija"),
+    ] {
+        svc.record_paper_acceptance(&coach, trial.id, party, name, polku_service::today(), 1)
+            .await
+            .unwrap();
+    }
     svc.move_placement(
         &coach,
         trial.id,
@@ -177,6 +207,8 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "plan_items" => export.plan.len(),
             "placements" => export.placements.len(),
             "follow_ups" => export.follow_ups.len(),
+            "trial_agreements" => export.agreements.len(),
+            "agreement_acceptances" => export.agreements.iter().map(|a| a.acceptances.len()).sum(),
             "participant_stage_changes" => export.service_path.stage_changes.len(),
             "consents" => export.consents.len(),
             "shares" => export.disclosures.len(),

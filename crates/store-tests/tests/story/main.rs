@@ -12,6 +12,7 @@ use polku_store_tests::fixtures::{self, system, World, CANARY};
 use polku_store_tests::{open_store, Backend, TestDb};
 use std::sync::Arc;
 
+mod agreements;
 mod audit;
 mod consents;
 mod data_subject;
@@ -63,6 +64,7 @@ stories!(
     placements::earlier_trials_and_coordinator_preparation,
     subsidy::subsidy_estimate_uses_stored_facts,
     follow_ups::starting_a_job_creates_four_follow_ups_atomically,
+    agreements::agreement_acceptances_are_voided_by_a_change,
 );
 
 #[test]

@@ -211,6 +211,7 @@ pub(crate) async fn proposal_needs_consent_creates_shares_and_is_answered(db: Ar
         .await,
         Err(ServiceError::NotFound)
     ));
+    super::agreements::agree_on_paper(svc, &s.coach, p.id).await;
     let active = svc
         .move_placement(&s.coach, p.id, PlacementState::Active, None, start, 3)
         .await

@@ -45,11 +45,13 @@ pub enum Notice {
     PlacementMoved,
     EmployerUserLinked,
     EmployerUserUnlinked,
+    Agreement,
+    AgreementAccepted,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 33] = [
+    pub const ALL: [Notice; 35] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -83,6 +85,8 @@ impl Notice {
         Notice::PlacementMoved,
         Notice::EmployerUserLinked,
         Notice::EmployerUserUnlinked,
+        Notice::Agreement,
+        Notice::AgreementAccepted,
     ];
 
     /// The value of `saved=` in the URL.
@@ -121,6 +125,8 @@ impl Notice {
             Notice::PlacementMoved => "placement-moved",
             Notice::EmployerUserLinked => "employer-user",
             Notice::EmployerUserUnlinked => "employer-user-removed",
+            Notice::Agreement => "agreement",
+            Notice::AgreementAccepted => "agreement-accepted",
         }
     }
 

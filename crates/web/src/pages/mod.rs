@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod admin;
+pub mod agreements;
 pub mod allocation;
 pub mod auth;
 pub mod employers;
@@ -37,4 +38,5 @@ pub fn routes() -> Routes {
         .merge(admin::routes())
         .merge(shared::routes())
         .merge(reference::routes())
+        .merge(agreements::routes())
 }

@@ -166,6 +166,9 @@ fn propose_answer_and_move_a_work_trial() {
             )
             .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
+        // A trial starts under an agreement every party has accepted.
+        let pid = polku_domain::PlacementId::parse(&id).expect("id");
+        crate::agreements::accept_all_on_paper(&app, &w.coach, pid).await;
         let res = app
             .api(
                 Method::POST,

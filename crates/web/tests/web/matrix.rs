@@ -374,6 +374,17 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Denied
         }
+    } else if p.starts_with("/placements/{id}/agreement") {
+        // The trial agreement: its parties only (the coach, the employer's users, the
+        // participant). The matrix's placement is only proposed, so there is no agreement yet.
+        match (who, read) {
+            ("own coach" | "employer", _) => Any,
+            ("other coach" | "coach of another project" | "coordinator", true)
+            | ("coordinator of another project", true) => NotFound,
+            // Writes: 403 where the role may not (accepting is for the parties themselves),
+            // 404 where it may but the placement is not theirs.
+            _ => Denied,
+        }
     } else if p.starts_with("/placements/{id}") {
         // A proposal by the own coach to the employer the matrix's employer user represents.
         match (who, read) {

@@ -414,6 +414,8 @@ fn state_moves_need_a_reason_and_a_current_version() {
             .answer_proposal(&w.employer_user.actor, id, EmployerAnswer::Yes, None, 1)
             .await
             .expect("yes");
+        // A trial starts under an agreement every party has accepted.
+        crate::agreements::accept_all_on_paper(&app, &w.coach, id).await;
         let url = format!("/placements/{id}");
         let page = app.get(&url, Some(&w.coach)).await;
         assert_eq!(page.status, StatusCode::OK);

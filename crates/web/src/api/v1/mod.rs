@@ -2,6 +2,7 @@
 //! `Authorization: Bearer <session token>`; errors in the envelope of `docs/API.md`; the
 //! contract is the OpenAPI document at `/api/v1/openapi.json` ([`openapi`]).
 
+mod agreements;
 mod allocation;
 mod casework;
 mod employers;
@@ -38,6 +39,7 @@ const PLACEMENT_PARTIES: &[Role] = &[
     Role::Participant,
 ];
 const EMPLOYER_USERS: &[Role] = &[Role::Employer];
+const AGREEMENT_ACCEPTERS: &[Role] = &[Role::Coach, Role::Employer, Role::Participant];
 
 pub fn routes() -> Routes {
     let big = || DefaultBodyLimit::max(engine::MAX_BODY);
@@ -169,6 +171,26 @@ pub fn routes() -> Routes {
             "/api/v1/placements/{id}/state",
             Policy::AnyRole(PROPOSERS),
             placements::move_to,
+        )
+        .get(
+            "/api/v1/placements/{id}/agreement",
+            Policy::AnyRole(PLACEMENT_PARTIES),
+            agreements::show,
+        )
+        .put(
+            "/api/v1/placements/{id}/agreement",
+            Policy::AnyRole(COACH),
+            agreements::put,
+        )
+        .post(
+            "/api/v1/placements/{id}/agreement/acceptances",
+            Policy::AnyRole(AGREEMENT_ACCEPTERS),
+            agreements::accept,
+        )
+        .get(
+            "/api/v1/placements/{id}/agreement.pdf",
+            Policy::AnyRole(PLACEMENT_PARTIES),
+            agreements::pdf_file,
         )
         .get(
             "/api/v1/participants/{id}/placements",

@@ -7,8 +7,8 @@
 
 use super::schemas::{documents, domain, errors, views};
 use super::{
-    allocation, casework, employers, engine, follow_ups, me, participants, placements, privacy,
-    proposal, sessions,
+    agreements, allocation, casework, employers, engine, follow_ups, me, participants, placements,
+    privacy, proposal, sessions,
 };
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -76,6 +76,10 @@ use utoipa::{Modify, OpenApi};
         follow_ups::due,
         follow_ups::of_participant,
         follow_ups::record,
+        agreements::show,
+        agreements::put,
+        agreements::accept,
+        agreements::pdf_file,
         employers::index,
         employers::show,
         employers::tasks,

@@ -48,6 +48,7 @@ fn subject_export() -> Value {
             "plan",
             "placements",
             "follow_ups",
+            "agreements",
             "consents",
             "disclosures",
             "legal_holds",
@@ -85,6 +86,15 @@ fn subject_export() -> Value {
                     "still_working": r("StillWorking"), "hours_per_week": {"type": "integer", "minimum": 0, "maximum": 60},
                     "support_given": string, "needs_recrafting": {"type": "boolean"}, "note": string})), {"type": "null"}]},
                 "recorded_by": opt_string}))},
+            "agreements": {"type": "array", "items": object(&["placement", "objective", "organiser_signatory", "authority_contact", "mentor_name", "allowance_per_day", "allowance_payer", "other_terms", "version", "updated_at", "acceptances"], json!({
+                "placement": {"type": "string", "format": "uuid"}, "objective": string, "organiser_signatory": string,
+                "authority_contact": string, "mentor_name": opt_string, "allowance_per_day": {"type": "integer"},
+                "allowance_payer": {"type": "string", "enum": ["kela", "authority"]}, "other_terms": string,
+                "version": {"type": "integer"}, "updated_at": time,
+                "acceptances": {"type": "array", "items": object(&["party", "method", "signer_name", "accepted_at", "agreement_version", "current"], json!({
+                    "party": {"type": "string", "enum": ["participant", "organiser", "authority", "coach"]},
+                    "method": {"type": "string", "enum": ["service", "paper"]}, "signer_name": opt_string,
+                    "accepted_at": time, "agreement_version": {"type": "integer"}, "current": {"type": "boolean"}}))}}))},
             "consents": {"type": "array", "items": object(&["category", "recipient", "purpose", "method", "given_at", "withdrawn_at", "text_version_hash", "wording", "recorded_by", "withdrawn_by"], json!({
                 "category": category, "recipient": recipient,
                 "purpose": r("ConsentPurpose"), "method": r("ConsentMethod"),
