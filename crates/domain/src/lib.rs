@@ -13,6 +13,7 @@ pub mod hetu;
 pub mod ids;
 pub mod industry;
 pub mod language;
+pub mod mentoring;
 pub mod org;
 pub mod participant;
 pub mod path;
@@ -42,6 +43,10 @@ pub use path::{
 };
 pub use placement::{
     Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, RecipientClass, Share,
+};
+pub use mentoring::{
+    Checkin, CheckinId, EvidenceId, EvidenceItem, EvidenceKind, EvidenceState, EvidenceWhat,
+    FeedbackLevel, TaskFeedback, TaskFeedbackId,
 };
 pub use role::{Email, Role};
 pub use work::{EmployerAnswer, Placement, PlacementState};

@@ -49,6 +49,8 @@ pub struct SubjectExport {
     pub plan: Vec<ExportPlanItem>,
     /// Proposals to employers and placements (trials, jobs, apprenticeships, gigs).
     pub placements: Vec<ExportPlacement>,
+    /// Workplace mentoring of the placements: check-ins, feedback, evidence.
+    pub mentoring: crate::mentoring::ExportMentoring,
     pub consents: Vec<ExportConsent>,
     /// Actual disclosures: who the data was shared with, which field groups, until when.
     pub disclosures: Vec<Disclosure>,
@@ -392,6 +394,7 @@ impl Service {
                 ended_on: p.ended_on,
             });
         }
+        let mentoring = crate::mentoring::export_mentoring(dek.as_ref(), &r.mentoring)?;
         let consents = r
             .consents
             .iter()
@@ -477,6 +480,7 @@ impl Service {
             meetings,
             plan,
             placements,
+            mentoring,
             consents,
             disclosures,
             legal_holds: r

@@ -16,9 +16,14 @@
 //!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
 //! - special-category data arrives already encrypted; the store never sees a key.
 
+pub mod mentoring;
 pub mod placements;
 pub mod records;
 
+pub use mentoring::{
+    CheckinRecord, EvidenceRecord, MentoringRecords, MentoringStore, PlacementFeedbackRecord,
+    TaskFeedbackRecord,
+};
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 
 use crate::audit::{AuditEvent, AuditRow};
@@ -171,6 +176,8 @@ pub struct SubjectRecords {
     pub plan_items: Vec<PlanItemRecord>,
     /// Proposals and placements, oldest first.
     pub placements: Vec<polku_domain::Placement>,
+    /// Check-ins, task feedback, final feedback and evidence of the placements.
+    pub mentoring: MentoringRecords,
     /// Given and withdrawn, oldest first.
     pub consents: Vec<polku_domain::Consent>,
     /// Revoked and expired ones included.
@@ -253,6 +260,7 @@ pub trait Store:
     + ErasureStore
     + SubjectStore
     + PlacementStore
+    + MentoringStore
     + std::fmt::Debug
 {
 }
@@ -270,6 +278,7 @@ impl<T> Store for T where
         + ErasureStore
         + SubjectStore
         + PlacementStore
+        + MentoringStore
         + std::fmt::Debug
 {
 }
@@ -279,7 +288,7 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
-        EscoStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
+        EscoStore, MentoringStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
         SubjectStore,
     };
 }

@@ -168,10 +168,14 @@ impl ErasureStore for SqlStore {
 /// `consents`, whose append-only trigger lets a consent go only once its participant is gone
 /// (the foreign key is deferred to the commit for this). The store story checks that nothing
 /// with a `participant_id` column is left.
-pub(crate) const SUBJECT_TABLES: [&str; 9] = [
+pub(crate) const SUBJECT_TABLES: [&str; 13] = [
     "legal_holds",
     "participant_keys",
     "shares",
+    "mentor_checkins",
+    "task_feedback",
+    "placement_feedback",
+    "evidence",
     "placements",
     "meetings",
     "plan_items",

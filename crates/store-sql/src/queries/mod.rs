@@ -13,6 +13,7 @@ mod directory;
 mod employers;
 mod erasure;
 mod esco;
+mod mentoring;
 mod participants;
 mod placements;
 mod reports;

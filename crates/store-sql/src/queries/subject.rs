@@ -7,7 +7,7 @@
 //! its own transaction, since appending inside the snapshot could fail with a serialisation
 //! error whenever another request moved the audit head meanwhile.
 
-use super::{audit, consents, erasure, participants, placements};
+use super::{audit, consents, erasure, mentoring, participants, placements};
 use crate::{db, SqlStore};
 use async_trait::async_trait;
 use polku_domain::ParticipantId;
@@ -39,6 +39,7 @@ impl SubjectStore for SqlStore {
             meetings: participants::meetings_in(&mut tx, id).await?,
             plan_items: participants::plan_items_in(&mut tx, id).await?,
             placements: placements::placements_in(&mut tx, id).await?,
+            mentoring: mentoring::mentoring_in(&mut tx, id).await?,
             consents: consents::consents_in(&mut tx, id).await?,
             shares: participants::shares_in(&mut tx, id).await?,
             legal_holds: erasure::holds_in(&mut tx, id).await?,
