@@ -33,6 +33,10 @@ pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, 
 pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
 pub use hetu::{Hetu, HetuKind};
 pub use ids::*;
+pub use mentoring::{
+    Checkin, CheckinId, EvidenceId, EvidenceItem, EvidenceKind, EvidenceState, EvidenceWhat,
+    FeedbackLevel, TaskFeedback, TaskFeedbackId,
+};
 pub use org::{Organisation, Project, RoleGrant, User};
 pub use participant::{
     Availability, EsfEntry, Evidence, HoursRange, Mobility, Participant, ParticipantPersonal,
@@ -43,10 +47,6 @@ pub use path::{
 };
 pub use placement::{
     Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, RecipientClass, Share,
-};
-pub use mentoring::{
-    Checkin, CheckinId, EvidenceId, EvidenceItem, EvidenceKind, EvidenceState, EvidenceWhat,
-    FeedbackLevel, TaskFeedback, TaskFeedbackId,
 };
 pub use role::{Email, Role};
 pub use work::{EmployerAnswer, Placement, PlacementState};

@@ -45,7 +45,12 @@ pub struct Checkin {
 impl Checkin {
     /// The minutes are 1–600, the date within the placement (`starts_on` … `ends_on`, not in
     /// the future), the note at most [`TEXT_MAX`] characters.
-    pub fn validate(&self, starts_on: Date, ends_on: Option<Date>, today: Date) -> Result<(), DomainError> {
+    pub fn validate(
+        &self,
+        starts_on: Date,
+        ends_on: Option<Date>,
+        today: Date,
+    ) -> Result<(), DomainError> {
         if !(1..=600).contains(&self.minutes) {
             return Err(rule("minutes", "checkin_minutes_range"));
         }
@@ -217,7 +222,11 @@ mod tests {
 
     #[test]
     fn checkin_minutes_and_dates() {
-        let (s, e, today) = (date!(2027 - 02 - 01), Some(date!(2027 - 02 - 28)), date!(2027 - 02 - 10));
+        let (s, e, today) = (
+            date!(2027 - 02 - 01),
+            Some(date!(2027 - 02 - 28)),
+            date!(2027 - 02 - 10),
+        );
         assert!(checkin(1, s).validate(s, e, today).is_ok());
         assert!(checkin(600, s).validate(s, e, today).is_ok());
         for m in [0, 601] {
@@ -226,8 +235,12 @@ mod tests {
                 Err(rule("minutes", "checkin_minutes_range"))
             );
         }
-        assert!(checkin(30, date!(2027 - 01 - 31)).validate(s, e, today).is_err());
-        assert!(checkin(30, date!(2027 - 02 - 11)).validate(s, e, today).is_err());
+        assert!(checkin(30, date!(2027 - 01 - 31))
+            .validate(s, e, today)
+            .is_err());
+        assert!(checkin(30, date!(2027 - 02 - 11))
+            .validate(s, e, today)
+            .is_err());
     }
 
     #[test]

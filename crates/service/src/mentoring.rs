@@ -22,10 +22,10 @@ use crate::store::{
 };
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{
-    Assessment, Checkin, CheckinId, DataCategory, DomainError, EvidenceId, EvidenceItem,
-    EvidenceState, EvidenceWhat, Evidence, FeedbackLevel, Level, ParticipantId, Placement,
-    PlacementId, PlacementState, RecipientClass, Role, Share, ShareId, SkillClaim, TaskFeedback,
-    TaskFeedbackId, TaskId, UserId,
+    Assessment, Checkin, CheckinId, DataCategory, DomainError, Evidence, EvidenceId, EvidenceItem,
+    EvidenceState, EvidenceWhat, FeedbackLevel, Level, ParticipantId, Placement, PlacementId,
+    PlacementState, RecipientClass, Role, Share, ShareId, SkillClaim, TaskFeedback, TaskFeedbackId,
+    TaskId, UserId,
 };
 use time::{Date, OffsetDateTime};
 
@@ -156,7 +156,9 @@ impl Service {
         mentor: Option<UserId>,
         expected: i64,
     ) -> Result<Placement> {
-        let (mut p, role) = self.mentoring_placement(actor, id, "read_placement").await?;
+        let (mut p, role) = self
+            .mentoring_placement(actor, id, "read_placement")
+            .await?;
         if role != PlacementRole::Coach {
             return Err(ServiceError::NotFound);
         }
@@ -233,7 +235,9 @@ impl Service {
     /// A placement's mentoring: for its workplace mentor and the participant's coach (and the
     /// participant, without the notes of others' making being hidden: they are their data).
     pub async fn mentoring(&self, actor: &Actor, id: PlacementId) -> Result<MentoringView> {
-        let (p, role) = self.mentoring_placement(actor, id, "read_mentoring").await?;
+        let (p, role) = self
+            .mentoring_placement(actor, id, "read_mentoring")
+            .await?;
         if !matches!(
             role,
             PlacementRole::Mentor | PlacementRole::Coach | PlacementRole::Participant
@@ -291,7 +295,9 @@ impl Service {
         id: PlacementId,
         new: NewCheckin,
     ) -> Result<Checkin> {
-        let (p, role) = self.mentoring_placement(actor, id, "read_placement").await?;
+        let (p, role) = self
+            .mentoring_placement(actor, id, "read_placement")
+            .await?;
         let mentor = self.as_mentor(actor, &p, role)?;
         let minutes =
             u16::try_from(new.minutes).map_err(|_| rule("minutes", "checkin_minutes_range"))?;
@@ -321,7 +327,9 @@ impl Service {
 
     /// The placement's check-ins, oldest first, with their notes.
     pub async fn checkins(&self, actor: &Actor, id: PlacementId) -> Result<Vec<Checkin>> {
-        let (p, role) = self.mentoring_placement(actor, id, "read_placement").await?;
+        let (p, role) = self
+            .mentoring_placement(actor, id, "read_placement")
+            .await?;
         if !matches!(
             role,
             PlacementRole::Mentor | PlacementRole::Coach | PlacementRole::Participant
@@ -342,7 +350,9 @@ impl Service {
         level: FeedbackLevel,
         note: &str,
     ) -> Result<(TaskFeedback, usize)> {
-        let (p, role) = self.mentoring_placement(actor, id, "read_placement").await?;
+        let (p, role) = self
+            .mentoring_placement(actor, id, "read_placement")
+            .await?;
         let mentor = self.as_mentor(actor, &p, role)?;
         if !p.tasks.contains(&task) {
             return Err(rule("task", "task_not_in_placement"));
@@ -390,7 +400,9 @@ impl Service {
         next_steps: &str,
         expected: Option<i64>,
     ) -> Result<i64> {
-        let (p, role) = self.mentoring_placement(actor, id, "read_placement").await?;
+        let (p, role) = self
+            .mentoring_placement(actor, id, "read_placement")
+            .await?;
         let mentor = self.as_mentor(actor, &p, role)?;
         let (feedback, next_steps) = (trimmed(feedback), trimmed(next_steps));
         if feedback.is_empty() {
@@ -405,7 +417,8 @@ impl Service {
             Some(dek.seal(next_steps.as_bytes(), &final_aad(p.id, "next_steps"))?);
         rec.given_by = Some(mentor);
         rec.given_at = Some(OffsetDateTime::now_utc());
-        self.save_final(actor, &p, rec, expected, "final_feedback").await
+        self.save_final(actor, &p, rec, expected, "final_feedback")
+            .await
     }
 
     /// The coach records the participant's self-assessment of the placement.
@@ -416,7 +429,9 @@ impl Service {
         text: &str,
         expected: Option<i64>,
     ) -> Result<i64> {
-        let (p, role) = self.mentoring_placement(actor, id, "read_placement").await?;
+        let (p, role) = self
+            .mentoring_placement(actor, id, "read_placement")
+            .await?;
         if role != PlacementRole::Coach {
             return Err(ServiceError::NotFound);
         }
@@ -561,12 +576,17 @@ impl Service {
 
     // Helpers.
 
-    async fn check_mentor_user(&self, mentor: UserId, project: polku_domain::ProjectId) -> Result<()> {
+    /// A mentor user of the project; one invited but not yet signed in counts (the coach
+    /// often assigns the workplace mentor before their first sign-in).
+    async fn check_mentor_user(
+        &self,
+        mentor: UserId,
+        project: polku_domain::ProjectId,
+    ) -> Result<()> {
         let u = self
             .store()
             .get_user(mentor)
             .await?
-            .filter(|u| u.active)
             .ok_or(rule("mentor", "mentor_not_found"))?;
         if u.roles
             .iter()
@@ -849,8 +869,9 @@ fn open_final(dek: &Key, r: &PlacementFeedbackRecord) -> Result<FinalFeedback> {
 }
 
 pub(crate) fn open_evidence(dek: &Key, r: &EvidenceRecord) -> Result<EvidenceItem> {
-    let what: EvidenceWhat = serde_json::from_slice(&dek.open(&r.what_sealed, &evidence_aad(r.id))?)
-        .map_err(|_| ServiceError::Crypto("sealed evidence is not readable"))?;
+    let what: EvidenceWhat =
+        serde_json::from_slice(&dek.open(&r.what_sealed, &evidence_aad(r.id))?)
+            .map_err(|_| ServiceError::Crypto("sealed evidence is not readable"))?;
     Ok(EvidenceItem {
         id: r.id,
         participant_id: r.participant_id,
@@ -949,7 +970,10 @@ pub(crate) fn export_mentoring(
             .placement_feedback
             .iter()
             .map(|f| {
-                let opened = dek.map(|k| open_final(k, f)).transpose()?.unwrap_or_default();
+                let opened = dek
+                    .map(|k| open_final(k, f))
+                    .transpose()?
+                    .unwrap_or_default();
                 Ok(ExportFinalFeedback {
                     placement: f.placement_id,
                     organiser_feedback: opened.organiser,
@@ -964,7 +988,10 @@ pub(crate) fn export_mentoring(
             .map(|e| {
                 Ok(ExportEvidence {
                     placement: e.placement_id,
-                    what: dek.map(|k| open_evidence(k, e)).transpose()?.map(|i| i.what),
+                    what: dek
+                        .map(|k| open_evidence(k, e))
+                        .transpose()?
+                        .map(|i| i.what),
                     source_employer: e.source_employer.clone(),
                     source_from: e.source_from,
                     source_to: e.source_to,

@@ -6,8 +6,8 @@ use crate::audit::AuditEvent;
 use crate::error::Result;
 use async_trait::async_trait;
 use polku_domain::{
-    Checkin, EvidenceId, EvidenceKind, EvidenceState, ParticipantId, Placement, PlacementId,
-    Share, TaskFeedback, UserId,
+    Checkin, EvidenceId, EvidenceKind, EvidenceState, ParticipantId, Placement, PlacementId, Share,
+    TaskFeedback, UserId,
 };
 use time::{Date, OffsetDateTime};
 

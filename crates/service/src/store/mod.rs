@@ -288,8 +288,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
-        EscoStore, MentoringStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
-        SubjectStore,
+        EscoStore, MentoringStore, ParticipantStore, PlacementStore, ReportStore, SessionStore,
+        Store, SubjectStore,
     };
 }
 

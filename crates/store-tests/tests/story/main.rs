@@ -19,6 +19,7 @@ mod durability;
 mod employers;
 mod esco;
 mod keys;
+mod mentoring;
 mod participants;
 mod placements;
 mod sessions;
@@ -59,6 +60,8 @@ stories!(
     data_subject::every_column_is_classified,
     placements::proposal_needs_consent_creates_shares_and_is_answered,
     placements::earlier_trials_and_coordinator_preparation,
+    mentoring::checkins_are_sealed_and_summed_per_month,
+    mentoring::evidence_changes_the_profile_only_when_accepted,
 );
 
 #[test]
