@@ -6,7 +6,9 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::schemas::{documents, domain, errors, views};
-use super::{casework, employers, engine, me, participants, placements, privacy, sessions};
+use super::{
+    casework, employers, engine, me, mentoring, participants, placements, privacy, sessions,
+};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
@@ -33,6 +35,7 @@ use utoipa::{Modify, OpenApi};
         (name = "consents", description = "Consents, shares, and what is shared with the caller."),
         (name = "employers", description = "The employer register, task inventories and openings."),
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
+        (name = "mentoring", description = "Workplace mentoring: check-ins, task feedback, the written feedback, and the evidence it offers the coach."),
         (name = "engine", description = "The pure matching engine on a posted document."),
         (name = "meta", description = "About the API."),
     ),
@@ -67,6 +70,14 @@ use utoipa::{Modify, OpenApi};
         placements::of_participant,
         placements::mine,
         placements::open_proposals,
+        mentoring::assign,
+        mentoring::checkins,
+        mentoring::add_checkin,
+        mentoring::feedback,
+        mentoring::final_feedback,
+        mentoring::mine,
+        mentoring::evidence,
+        mentoring::decide,
         employers::index,
         employers::show,
         employers::tasks,
