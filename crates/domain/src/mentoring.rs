@@ -22,7 +22,7 @@ fn rule(field: &'static str, rule: &'static str) -> DomainError {
 /// Checks a free text: at most [`TEXT_MAX`] characters.
 pub fn check_text(field: &'static str, text: &str) -> Result<(), DomainError> {
     if text.chars().count() > TEXT_MAX {
-        Err(rule(field, "text_too_long"))
+        Err(rule(field, "mentor_text_too_long"))
     } else {
         Ok(())
     }

@@ -47,6 +47,7 @@ const NAV: &[(&str, &str, &[Role])] = &[
     ),
     ("/reports", "nav-reports", &[Role::Manager]),
     ("/admin", "nav-admin", &[Role::Admin]),
+    ("/mentoring", "nav-mentoring", &[Role::Mentor]),
     (
         "/shared",
         "nav-shared",

@@ -37,11 +37,18 @@ pub enum Notice {
     OpeningSaved,
     Interaction,
     Password,
+    MentorAssigned,
+    MentorCheckin,
+    MentorFeedback,
+    MentorFinal,
+    MentorSelfAssessment,
+    MentorEvidenceAccepted,
+    MentorEvidenceRejected,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 25] = [
+    pub const ALL: [Notice; 32] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -67,6 +74,13 @@ impl Notice {
         Notice::OpeningSaved,
         Notice::Interaction,
         Notice::Password,
+        Notice::MentorAssigned,
+        Notice::MentorCheckin,
+        Notice::MentorFeedback,
+        Notice::MentorFinal,
+        Notice::MentorSelfAssessment,
+        Notice::MentorEvidenceAccepted,
+        Notice::MentorEvidenceRejected,
     ];
 
     /// The value of `saved=` in the URL.
@@ -97,6 +111,13 @@ impl Notice {
             Notice::OpeningSaved => "opening-saved",
             Notice::Interaction => "interaction",
             Notice::Password => "password",
+            Notice::MentorAssigned => "mentor-assigned",
+            Notice::MentorCheckin => "mentor-checkin",
+            Notice::MentorFeedback => "mentor-feedback",
+            Notice::MentorFinal => "mentor-final",
+            Notice::MentorSelfAssessment => "mentor-self-assessment",
+            Notice::MentorEvidenceAccepted => "mentor-evidence-accepted",
+            Notice::MentorEvidenceRejected => "mentor-evidence-rejected",
         }
     }
 

@@ -10,6 +10,7 @@ pub mod employers;
 pub mod form;
 pub mod home;
 pub mod labels;
+pub mod mentoring;
 pub mod participants;
 pub mod reference;
 pub mod reports;
@@ -27,6 +28,7 @@ pub fn routes() -> Routes {
         .merge(employers::routes())
         .merge(reports::routes())
         .merge(admin::routes())
+        .merge(mentoring::routes())
         .merge(shared::routes())
         .merge(reference::routes())
 }

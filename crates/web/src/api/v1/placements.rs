@@ -603,7 +603,11 @@ pub(super) async fn versioned<T: serde::de::DeserializeOwned>(
     Ok(json_body(headers, body)?.map(|b| (current.placement.version, b)))
 }
 
-pub(super) async fn reply(state: &AppState, session: &Session, id: PlacementId) -> WebResult<Response> {
+pub(super) async fn reply(
+    state: &AppState,
+    session: &Session,
+    id: PlacementId,
+) -> WebResult<Response> {
     let view = state.service.placement(&session.actor, id).await?;
     let version = view.placement.version;
     let mut res = Json(PlacementOut::from_view(view)).into_response();

@@ -34,6 +34,8 @@ pub struct Line {
 struct Home<'a> {
     ctx: &'a Ctx,
     coach: Option<CoachLists>,
+    /// A workplace mentor's trialists (`None` for everyone else).
+    trialists: Option<Vec<crate::pages::mentoring::Card>>,
     participant: bool,
 }
 
@@ -119,10 +121,17 @@ async fn index(ctx: Ctx, State(state): State<AppState>) -> WebResult<Response> {
     } else {
         None
     };
+    let trialists = if has_any_role(&session, &[Role::Mentor]) {
+        let list = state.service.my_trialists(&session.actor).await?;
+        Some(crate::pages::mentoring::cards(&ctx, list))
+    } else {
+        None
+    };
     let participant = ctx.nav.is_empty() && has_any_role(&session, &[Role::Participant]);
     render(&Home {
         ctx: &ctx,
         coach,
+        trialists,
         participant,
     })
 }

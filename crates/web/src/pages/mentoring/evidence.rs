@@ -1,0 +1,199 @@
+//! The coach's mentoring page of a participant: mentoring hours per month of each placement,
+//! and the evidence the workplace mentors' feedback offers, with its source, to accept (the
+//! skills or the functioning profile change) or reject. Nothing changes without the decision.
+
+use super::placement::{EvidenceRow, MonthRow};
+use super::{hours, period};
+use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{render, see_other_saved, Notice};
+use crate::middleware::session::Session;
+use crate::pages::labels::{data_lang, dimension_label};
+use crate::pages::participants::common::parse_id;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::Form;
+use polku_domain::{EvidenceId, EvidenceState, EvidenceWhat, ParticipantId, PlacementId};
+use polku_service::ServiceError;
+use serde::Deserialize;
+
+/// The participant's open evidence (of one placement, or all), as rows.
+pub async fn rows(
+    state: &AppState,
+    session: &Session,
+    ctx: &Ctx,
+    participant: ParticipantId,
+    placement: Option<PlacementId>,
+) -> WebResult<Vec<EvidenceRow>> {
+    let items: Vec<_> = state
+        .service
+        .evidence(&session.actor, participant)
+        .await?
+        .into_iter()
+        .filter(|e| e.state == EvidenceState::Open)
+        .filter(|e| placement.is_none_or(|p| e.placement_id == p))
+        .collect();
+    let uris: Vec<_> = items
+        .iter()
+        .filter_map(|e| match &e.what {
+            EvidenceWhat::Skill { skill } => Some(skill.clone()),
+            EvidenceWhat::Functioning { .. } => None,
+        })
+        .collect();
+    let labels = if uris.is_empty() {
+        Vec::new()
+    } else {
+        state
+            .service
+            .esco_labels(&uris, data_lang(ctx.locale))
+            .await?
+    };
+    Ok(items
+        .into_iter()
+        .map(|e| {
+            let what = match &e.what {
+                EvidenceWhat::Skill { skill } => {
+                    let name = labels
+                        .iter()
+                        .find(|h| h.uri == *skill)
+                        .map_or_else(|| skill.as_str().to_owned(), |h| h.label.clone());
+                    ctx.ts("mentor-evidence-skill", "skill", &name)
+                }
+                EvidenceWhat::Functioning { dimension, level } => ctx.ts2(
+                    "mentor-evidence-functioning",
+                    "dimension",
+                    &dimension_label(*dimension, ctx.locale),
+                    "level",
+                    &level.get().to_string(),
+                ),
+            };
+            EvidenceRow {
+                id: e.id.to_string(),
+                what,
+                source: ctx.ts2(
+                    "mentor-evidence-source",
+                    "employer",
+                    &e.source_employer,
+                    "period",
+                    &period(ctx.locale, e.source_from, e.source_to),
+                ),
+                version: e.version,
+            }
+        })
+        .collect())
+}
+
+pub struct PlacementHours {
+    pub href: String,
+    pub title: String,
+    pub months: Vec<MonthRow>,
+}
+
+#[derive(Template)]
+#[template(path = "mentoring/evidence.html")]
+struct EvidencePage<'a> {
+    ctx: &'a Ctx,
+    participant_href: String,
+    evidence_participant: String,
+    evidence_back: String,
+    evidence: Vec<EvidenceRow>,
+    placements: Vec<PlacementHours>,
+}
+
+pub async fn show(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let id = parse_id(&id)?;
+    let evidence = rows(&state, &session, &ctx, id, None).await?;
+    let placements = state
+        .service
+        .mentoring_hours(&session.actor, id)
+        .await?
+        .into_iter()
+        .map(|(v, months)| PlacementHours {
+            href: format!("/mentoring/{}", v.placement.id),
+            title: format!(
+                "{}, {}",
+                v.employer_name,
+                period(
+                    ctx.locale,
+                    v.placement.starts_on,
+                    v.placement.ended_on.or(v.placement.ends_on)
+                )
+            ),
+            months: months
+                .iter()
+                .map(|m| MonthRow {
+                    month: format!("{}/{}", m.month, m.year),
+                    hours: hours(ctx.locale, m.minutes),
+                    checkins: i64::from(m.checkins),
+                })
+                .collect(),
+        })
+        .collect();
+    render(&EvidencePage {
+        ctx: &ctx,
+        participant_href: format!("/participants/{id}"),
+        evidence_participant: id.to_string(),
+        evidence_back: format!("/participants/{id}/mentoring"),
+        evidence,
+        placements,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Decision {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    version: String,
+    /// Where to return (the placement's page or the participant's mentoring page).
+    #[serde(default)]
+    back: String,
+}
+
+pub async fn decide(
+    session: Session,
+    State(state): State<AppState>,
+    Path((id, evidence)): Path<(String, String)>,
+    Form(form): Form<Decision>,
+) -> WebResult<Response> {
+    let id = parse_id(&id)?;
+    let eid = EvidenceId::parse(&evidence).map_err(|_| WebError::NotFound)?;
+    let accept = match form.decision.as_str() {
+        "accept" => true,
+        "reject" => false,
+        _ => return Err(WebError::NotFound),
+    };
+    let expected: i64 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| WebError::NotFound)?;
+    let back = crate::html::local_path(&form.back)
+        .map_or_else(|| format!("/participants/{id}/mentoring"), str::to_owned);
+    match state
+        .service
+        .decide_evidence(&session.actor, id, eid, accept, expected)
+        .await
+    {
+        Ok(_) => Ok(see_other_saved(
+            &back,
+            if accept {
+                Notice::MentorEvidenceAccepted
+            } else {
+                Notice::MentorEvidenceRejected
+            },
+        )),
+        // Decided meanwhile by someone else: back to the list, which shows the state now.
+        Err(ServiceError::Conflict { .. } | ServiceError::Invalid(_)) => {
+            Ok(crate::html::see_other(&back))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
