@@ -165,18 +165,17 @@ pub async fn decide(
 ) -> WebResult<Response> {
     let id = parse_id(&id)?;
     let eid = EvidenceId::parse(&evidence).map_err(|_| WebError::NotFound)?;
+    let back = crate::html::local_path(&form.back)
+        .map_or_else(|| format!("/participants/{id}/mentoring"), str::to_owned);
+    // Without a decision (or the version read) nothing happens: back to the list.
     let accept = match form.decision.as_str() {
         "accept" => true,
         "reject" => false,
-        _ => return Err(WebError::NotFound),
+        _ => return Ok(crate::html::see_other(&back)),
     };
-    let expected: i64 = form
-        .version
-        .trim()
-        .parse()
-        .map_err(|_| WebError::NotFound)?;
-    let back = crate::html::local_path(&form.back)
-        .map_or_else(|| format!("/participants/{id}/mentoring"), str::to_owned);
+    let Ok(expected) = form.version.trim().parse::<i64>() else {
+        return Ok(crate::html::see_other(&back));
+    };
     match state
         .service
         .decide_evidence(&session.actor, id, eid, accept, expected)
