@@ -230,9 +230,15 @@ async fn world(app: &TestApp) -> World2 {
         .await
         .expect("proposal");
     let coach = &users["own coach"].actor;
-    svc.answer_proposal(coach, mentored.id, polku_domain::EmployerAnswer::Yes, None, 1)
-        .await
-        .expect("yes");
+    svc.answer_proposal(
+        coach,
+        mentored.id,
+        polku_domain::EmployerAnswer::Yes,
+        None,
+        1,
+    )
+    .await
+    .expect("yes");
     svc.move_placement(
         coach,
         mentored.id,

@@ -80,11 +80,23 @@ async fn mentored(app: &TestApp) -> Mentored {
     let path = format!("/api/v1/placements/{}/mentor", p.id);
     let body = json!({ "mentor": mentor.actor.user_id().expect("id").to_string() });
     let res = app
-        .api(Method::POST, &path, Some(&w.coach), Some(body.clone()), &[("if-match", "\"2\"")])
+        .api(
+            Method::POST,
+            &path,
+            Some(&w.coach),
+            Some(body.clone()),
+            &[("if-match", "\"2\"")],
+        )
         .await;
     assert_eq!(res.status, StatusCode::PRECONDITION_FAILED, "{}", res.body);
     let res = app
-        .api(Method::POST, &path, Some(&w.coach), Some(body), &[("if-match", "\"3\"")])
+        .api(
+            Method::POST,
+            &path,
+            Some(&w.coach),
+            Some(body),
+            &[("if-match", "\"3\"")],
+        )
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     assert_eq!(res.header("etag"), "\"4\"");
@@ -108,7 +120,13 @@ fn a_mentor_sees_only_their_trialists_and_what_is_shared_with_mentors() {
         assert!(page.body.contains("Aino Virtanen"));
         assert!(page.body.contains("aino@example.fi"));
         let api = app
-            .api(Method::GET, "/api/v1/mentor/placements", Some(&m.mentor), None, &[])
+            .api(
+                Method::GET,
+                "/api/v1/mentor/placements",
+                Some(&m.mentor),
+                None,
+                &[],
+            )
             .await;
         let items = api.json()["items"].as_array().cloned().expect("items");
         assert_eq!(items.len(), 1);
@@ -169,9 +187,19 @@ fn a_mentor_sees_only_their_trialists_and_what_is_shared_with_mentors() {
         assert!(page.body.contains(&m.placement));
         assert!(!page.body.contains("Aino") && !page.body.contains("aino@example.fi"));
         let api = app
-            .api(Method::GET, "/api/v1/mentor/placements", Some(&m.mentor), None, &[])
+            .api(
+                Method::GET,
+                "/api/v1/mentor/placements",
+                Some(&m.mentor),
+                None,
+                &[],
+            )
             .await;
-        assert!(api.json()["items"][0]["participant"].is_null(), "{}", api.body);
+        assert!(
+            api.json()["items"][0]["participant"].is_null(),
+            "{}",
+            api.body
+        );
         assert!(!app.get(&path, Some(&m.mentor)).await.body.contains("Aino"));
     });
 }
@@ -226,13 +254,18 @@ fn checkin_minutes_outside_1_to_600_are_a_field_error() {
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         assert!(res.header("location").ends_with("saved=mentor-checkin"));
-        let list = app.api(Method::GET, &api, Some(&m.w.coach), None, &[]).await;
+        let list = app
+            .api(Method::GET, &api, Some(&m.w.coach), None, &[])
+            .await;
         let json = list.json();
         assert_eq!(json["items"][0]["note"], "Perehdytys");
         assert_eq!(json["months"][0]["minutes"], 90);
         // The coach's page shows the hours per month.
         let page = app
-            .get(&format!("/participants/{}/mentoring", m.w.participant), Some(&m.w.coach))
+            .get(
+                &format!("/participants/{}/mentoring", m.w.participant),
+                Some(&m.w.coach),
+            )
             .await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("1,5"), "{}", page.body);
@@ -262,7 +295,9 @@ fn task_feedback_offers_evidence_that_changes_the_profile_only_when_accepted() {
                 .status,
             StatusCode::FORBIDDEN
         );
-        let res = app.api(Method::GET, &list, Some(&m.w.coach), None, &[]).await;
+        let res = app
+            .api(Method::GET, &list, Some(&m.w.coach), None, &[])
+            .await;
         let item = res.json()["items"][0].clone();
         assert_eq!(item["skill"], SKILL);
         assert_eq!(item["state"], "open");
@@ -271,7 +306,11 @@ fn task_feedback_offers_evidence_that_changes_the_profile_only_when_accepted() {
             .get_participant(&m.w.coach.actor, m.w.participant, "service_delivery")
             .await
             .expect("view");
-        assert!(!before.personal.skills.iter().any(|c| c.skill.as_str() == SKILL));
+        assert!(!before
+            .personal
+            .skills
+            .iter()
+            .any(|c| c.skill.as_str() == SKILL));
         let decide = format!("{list}/{}", item["id"].as_str().expect("id"));
         let res = app
             .api(
@@ -311,7 +350,11 @@ fn task_feedback_offers_evidence_that_changes_the_profile_only_when_accepted() {
             .post_form(
                 &format!("/mentoring/{}/final", m.placement),
                 Some(&m.mentor),
-                &[("feedback", "Hyvä työote"), ("next_steps", "Palkkatuki"), ("version", "")],
+                &[
+                    ("feedback", "Hyvä työote"),
+                    ("next_steps", "Palkkatuki"),
+                    ("version", ""),
+                ],
             )
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);

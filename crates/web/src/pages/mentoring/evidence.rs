@@ -165,6 +165,11 @@ pub async fn decide(
 ) -> WebResult<Response> {
     let id = parse_id(&id)?;
     let eid = EvidenceId::parse(&evidence).map_err(|_| WebError::NotFound)?;
+    // Not the own coach: 404 whatever the form holds.
+    state
+        .service
+        .require_editable_participant(&session.actor, id)
+        .await?;
     let back = crate::html::local_path(&form.back)
         .map_or_else(|| format!("/participants/{id}/mentoring"), str::to_owned);
     // Without a decision (or the version read) nothing happens: back to the list.
