@@ -16,6 +16,7 @@ mod esco_table;
 pub mod fit;
 mod functioning;
 mod ids;
+mod mentoring;
 mod names;
 mod openings;
 mod people;
@@ -222,6 +223,7 @@ pub async fn seed(
     let today = now.to_offset(casework::helsinki_offset(now)).date();
     casework::seed_casework(svc, actor, &plan, today).await?;
     casework::seed_employer_work(svc, actor, &plan, today).await?;
+    mentoring::seed_mentoring(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

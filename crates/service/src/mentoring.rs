@@ -574,6 +574,16 @@ impl Service {
         Ok(out)
     }
 
+    /// Whether a participant has any placement: for the operator's demo generator, which
+    /// leaves such participants as they are (an access fact, not audited, like
+    /// `has_share_with`).
+    pub async fn has_placements(&self, actor: &Actor, participant: ParticipantId) -> Result<bool> {
+        if !actor.is_system() {
+            return Err(ServiceError::Forbidden);
+        }
+        Ok(!self.store().placements_of(participant).await?.is_empty())
+    }
+
     // Helpers.
 
     /// A mentor user of the project; one invited but not yet signed in counts (the coach
