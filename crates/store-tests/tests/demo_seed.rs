@@ -21,6 +21,7 @@ stories!(
     demo_seed_completes_an_interrupted_run,
     demo_seed_refuses_another_seed,
     demo_every_participant_has_three_suggestions,
+    demo_mentoring_shows_every_state,
 );
 
 const OPTS: DemoOptions = DemoOptions {
@@ -247,4 +248,45 @@ async fn demo_every_participant_has_three_suggestions(db: Arc<TestDb>) {
     let relations = svc.employer_relations(&operator(), e.id).await.unwrap();
     assert_eq!(relations.interactions.len(), 1);
     assert!(relations.needs.iter().any(|n| n.hidden));
+}
+
+/// The mentoring part of the demo: active and completed trials with a workplace mentor, their
+/// check-ins, and evidence open, accepted and rejected.
+async fn demo_mentoring_shows_every_state(db: Arc<TestDb>) {
+    use polku_domain::{EvidenceState, PlacementState};
+    use polku_service::audit::AuditEvent;
+    use polku_service::store::prelude::*;
+    seed(&db.service, &OPTS).await.unwrap();
+    let plan = demo::plan(&OPTS).unwrap();
+    let ev = AuditEvent::new(&operator(), "participant", None, "check", "maintenance").unwrap();
+    let (mut states, mut evidence, mut checkins) = (Vec::new(), Vec::new(), 0);
+    for p in &plan.participants {
+        for pl in db.store.placements_of(p.id).await.unwrap() {
+            assert!(pl.mentor_id.is_some());
+            states.push(pl.state);
+            checkins += db.store.list_checkins(pl.id, &ev).await.unwrap().len();
+        }
+        evidence.extend(
+            db.store
+                .list_evidence(p.id, &ev)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.state),
+        );
+    }
+    assert!(
+        states.contains(&PlacementState::Active) && states.contains(&PlacementState::Completed)
+    );
+    assert!(checkins > 0);
+    for s in [
+        EvidenceState::Open,
+        EvidenceState::Accepted,
+        EvidenceState::Rejected,
+    ] {
+        assert!(
+            evidence.contains(&s),
+            "no {s:?} evidence in the demo: {evidence:?}"
+        );
+    }
 }
