@@ -2,88 +2,20 @@
 //! and the evidence the workplace mentors' feedback offers, with its source, to accept (the
 //! skills or the functioning profile change) or reject. Nothing changes without the decision.
 
-use super::placement::{EvidenceRow, MonthRow};
-use super::{hours, period};
+use super::common::{evidence_rows as rows, hours, period, EvidenceRow, MonthRow};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
 use crate::html::{render, see_other_saved, Notice};
 use crate::middleware::session::Session;
-use crate::pages::labels::{data_lang, dimension_label};
 use crate::pages::participants::common::parse_id;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
-use polku_domain::{EvidenceId, EvidenceState, EvidenceWhat, ParticipantId, PlacementId};
+use polku_domain::EvidenceId;
 use polku_service::ServiceError;
 use serde::Deserialize;
-
-/// The participant's open evidence (of one placement, or all), as rows.
-pub async fn rows(
-    state: &AppState,
-    session: &Session,
-    ctx: &Ctx,
-    participant: ParticipantId,
-    placement: Option<PlacementId>,
-) -> WebResult<Vec<EvidenceRow>> {
-    let items: Vec<_> = state
-        .service
-        .evidence(&session.actor, participant)
-        .await?
-        .into_iter()
-        .filter(|e| e.state == EvidenceState::Open)
-        .filter(|e| placement.is_none_or(|p| e.placement_id == p))
-        .collect();
-    let uris: Vec<_> = items
-        .iter()
-        .filter_map(|e| match &e.what {
-            EvidenceWhat::Skill { skill } => Some(skill.clone()),
-            EvidenceWhat::Functioning { .. } => None,
-        })
-        .collect();
-    let labels = if uris.is_empty() {
-        Vec::new()
-    } else {
-        state
-            .service
-            .esco_labels(&uris, data_lang(ctx.locale))
-            .await?
-    };
-    Ok(items
-        .into_iter()
-        .map(|e| {
-            let what = match &e.what {
-                EvidenceWhat::Skill { skill } => {
-                    let name = labels
-                        .iter()
-                        .find(|h| h.uri == *skill)
-                        .map_or_else(|| skill.as_str().to_owned(), |h| h.label.clone());
-                    ctx.ts("mentor-evidence-skill", "skill", &name)
-                }
-                EvidenceWhat::Functioning { dimension, level } => ctx.ts2(
-                    "mentor-evidence-functioning",
-                    "dimension",
-                    &dimension_label(*dimension, ctx.locale),
-                    "level",
-                    &level.get().to_string(),
-                ),
-            };
-            EvidenceRow {
-                id: e.id.to_string(),
-                what,
-                source: ctx.ts2(
-                    "mentor-evidence-source",
-                    "employer",
-                    &e.source_employer,
-                    "period",
-                    &period(ctx.locale, e.source_from, e.source_to),
-                ),
-                version: e.version,
-            }
-        })
-        .collect())
-}
 
 pub struct PlacementHours {
     pub href: String,

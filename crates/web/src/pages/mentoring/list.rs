@@ -1,7 +1,7 @@
 //! "Työkokeilijani": the workplace mentor's agreed and active placements, each with only what
 //! the participant shares with mentors now.
 
-use super::{hours, period, state_key};
+use super::common::{hours, period, state_key};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::render;

@@ -3,7 +3,7 @@
 //! coach the same to read, the mentor assignment, the participant's self-assessment form and
 //! the placement's evidence.
 
-use super::{hours, level_key, period, state_key};
+use super::common::{hours, level_key, period, state_key, EvidenceRow, MonthRow};
 use crate::api::v1::io::rule_key;
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
@@ -39,19 +39,6 @@ pub struct CheckinRow {
     pub when: String,
     pub minutes: i64,
     pub note: String,
-}
-
-pub struct MonthRow {
-    pub month: String,
-    pub hours: String,
-    pub checkins: i64,
-}
-
-pub struct EvidenceRow {
-    pub id: String,
-    pub what: String,
-    pub source: String,
-    pub version: i64,
 }
 
 /// What the forms held when a save was refused.
@@ -214,7 +201,7 @@ async fn page(
         form.next_steps = f.next_steps.clone().unwrap_or_default();
     }
     let evidence = if is_coach {
-        super::evidence::rows(state, session, ctx, p.participant_id, Some(p.id)).await?
+        super::common::evidence_rows(state, session, ctx, p.participant_id, Some(p.id)).await?
     } else {
         Vec::new()
     };
