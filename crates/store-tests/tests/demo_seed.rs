@@ -255,7 +255,6 @@ async fn demo_every_participant_has_three_suggestions(db: Arc<TestDb>) {
 async fn demo_mentoring_shows_every_state(db: Arc<TestDb>) {
     use polku_domain::{EvidenceState, PlacementState};
     use polku_service::audit::AuditEvent;
-    use polku_service::store::prelude::*;
     seed(&db.service, &OPTS).await.unwrap();
     let plan = demo::plan(&OPTS).unwrap();
     let ev = AuditEvent::new(&operator(), "participant", None, "check", "maintenance").unwrap();
