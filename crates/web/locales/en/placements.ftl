@@ -96,6 +96,7 @@ mentor-final-none = No written feedback yet.
 mentor-self-title = The participant's self-assessment
 mentor-field-self-assessment = Self-assessment in the participant's own words
 mentor-self-save = Save the self-assessment
+mentor-skills-link = Evidence from placements and mentoring hours
 mentor-coach-title = Workplace mentoring and evidence
 mentor-evidence-title = Evidence from placements
 mentor-evidence-intro = The workplace mentor's feedback proposes these changes. Nothing changes until you accept a change.

@@ -96,6 +96,7 @@ mentor-final-none = Kirjallista palautetta ei ole vielä annettu.
 mentor-self-title = Osallistujan itsearvio
 mentor-field-self-assessment = Itsearvio osallistujan omin sanoin
 mentor-self-save = Tallenna itsearvio
+mentor-skills-link = Näyttö työjaksoilta ja ohjaustunnit
 mentor-coach-title = Työpaikkaohjaus ja näyttö
 mentor-evidence-title = Näyttö työjaksolta
 mentor-evidence-intro = Työpaikkaohjaajan palaute ehdottaa näitä muutoksia. Mikään ei muutu, ennen kuin hyväksyt muutoksen.

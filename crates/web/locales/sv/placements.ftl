@@ -96,6 +96,7 @@ mentor-final-none = Ingen skriftlig respons har getts ännu.
 mentor-self-title = Deltagarens självvärdering
 mentor-field-self-assessment = Självvärdering med deltagarens egna ord
 mentor-self-save = Spara självvärdering
+mentor-skills-link = Belägg från placeringar och handledningstimmar
 mentor-coach-title = Handledning på arbetsplatsen och belägg
 mentor-evidence-title = Belägg från placeringen
 mentor-evidence-intro = Arbetsplatshandledarens respons föreslår de här ändringarna. Ingenting ändras förrän du godkänner ändringen.

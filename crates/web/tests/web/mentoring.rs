@@ -269,6 +269,16 @@ fn checkin_minutes_outside_1_to_600_are_a_field_error() {
             .await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("1,5"), "{}", page.body);
+        // The skills tab links to it.
+        let skills = app
+            .get(
+                &format!("/participants/{}/skills", m.w.participant),
+                Some(&m.w.coach),
+            )
+            .await;
+        assert!(skills
+            .body
+            .contains(&format!("/participants/{}/mentoring", m.w.participant)));
     });
 }
 
