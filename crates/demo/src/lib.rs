@@ -18,6 +18,7 @@ pub mod fit;
 mod follow_ups;
 mod functioning;
 mod ids;
+mod mentoring;
 mod names;
 mod openings;
 mod people;
@@ -228,6 +229,7 @@ pub async fn seed(
     placements::seed_placements(svc, actor, &plan, today).await?;
     follow_ups::seed_follow_ups(svc, actor, &plan, today).await?;
     agreements::seed_agreements(svc, actor, &plan, today).await?;
+    mentoring::seed_mentoring(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

@@ -35,16 +35,16 @@ pub enum Story {
 
 pub const STORIES: [Story; 13] = [
     Story::Waiting,
+    Story::Agreed,
     Story::MeetFirst,
     Story::Declined,
-    Story::Agreed,
     Story::ActiveTrial,
+    Story::Prepared,
     Story::CompletedTrial,
     Story::InterruptedTrial,
+    Story::Withdrawn,
     Story::JobOverdueFollowUp,
     Story::JobFollowUpThisWeek,
-    Story::Prepared,
-    Story::Withdrawn,
     Story::EducationTrial,
     Story::Apprenticeship,
 ];
@@ -145,6 +145,8 @@ pub async fn seed_placements(
             .participants
             .iter()
             .filter(|p| p.project_id == project.id)
+            // The first four are the follow-up and mentoring demos' (follow_ups.rs, mentoring.rs).
+            .skip(4)
             .take(STORIES.len())
             .collect();
         // A small demo has few participants per project: each project starts where the last

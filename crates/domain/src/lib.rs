@@ -15,6 +15,7 @@ pub mod hetu;
 pub mod ids;
 pub mod industry;
 pub mod language;
+pub mod mentoring;
 pub mod org;
 pub mod participant;
 pub mod path;
@@ -38,6 +39,10 @@ pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, 
 pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
 pub use hetu::{Hetu, HetuKind};
 pub use ids::*;
+pub use mentoring::{
+    Checkin, CheckinId, EvidenceId, EvidenceItem, EvidenceKind, EvidenceState, EvidenceWhat,
+    FeedbackLevel, TaskFeedback, TaskFeedbackId,
+};
 pub use org::{Organisation, Project, RoleGrant, User};
 pub use participant::{
     Availability, EsfEntry, Evidence, HoursRange, Mobility, Participant, ParticipantPersonal,

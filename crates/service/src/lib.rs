@@ -25,6 +25,7 @@ pub mod home;
 pub mod interactions;
 pub mod matching;
 pub mod meetings;
+pub mod mentoring;
 pub mod operator;
 pub mod participants;
 pub mod placements;

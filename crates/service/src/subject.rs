@@ -53,6 +53,8 @@ pub struct SubjectExport {
     pub follow_ups: Vec<ExportFollowUp>,
     /// Written agreements of work and education trials, with every acceptance.
     pub agreements: Vec<ExportAgreement>,
+    /// Workplace mentoring of the placements: check-ins, feedback, evidence.
+    pub mentoring: crate::mentoring::ExportMentoring,
     pub consents: Vec<ExportConsent>,
     /// Actual disclosures: who the data was shared with, which field groups, until when.
     pub disclosures: Vec<Disclosure>,
@@ -489,6 +491,7 @@ impl Service {
                     .collect(),
             })
             .collect();
+        let mentoring = crate::mentoring::export_mentoring(dek.as_ref(), &r.mentoring)?;
         let consents = r
             .consents
             .iter()
@@ -576,6 +579,7 @@ impl Service {
             placements,
             follow_ups,
             agreements,
+            mentoring,
             consents,
             disclosures,
             legal_holds: r

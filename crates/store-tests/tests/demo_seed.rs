@@ -23,6 +23,7 @@ stories!(
     demo_every_participant_has_three_suggestions,
     demo_employer_users_have_proposals_in_every_answer_state,
     demo_has_placements_in_every_state,
+    demo_mentoring_shows_every_state,
 );
 
 const OPTS: DemoOptions = DemoOptions {
@@ -281,8 +282,10 @@ async fn demo_every_participant_has_three_suggestions(db: Arc<TestDb>) {
 async fn demo_employer_users_have_proposals_in_every_answer_state(db: Arc<TestDb>) {
     use polku_domain::{EmployerAnswer, PlacementState, Role};
     let svc = &db.service;
-    seed(svc, &OPTS).await.unwrap();
-    let plan = demo::plan(&OPTS).unwrap();
+    // The full demo: a small one has too few participants per project for every story.
+    let opts = DemoOptions::default();
+    seed(svc, &opts).await.unwrap();
+    let plan = demo::plan(&opts).unwrap();
     let mut states = std::collections::BTreeSet::new();
     let mut answers = std::collections::BTreeSet::new();
     let mut adjustments = false;
@@ -351,4 +354,47 @@ async fn demo_has_placements_in_every_state(db: Arc<TestDb>) {
     }
     seed(svc, &opts).await.unwrap();
     assert_eq!(all().await.len(), first.len(), "a second run adds none");
+}
+
+/// The mentoring part of the demo: active and completed trials with a workplace mentor, their
+/// check-ins, and evidence open, accepted and rejected.
+async fn demo_mentoring_shows_every_state(db: Arc<TestDb>) {
+    use polku_domain::{EvidenceState, PlacementState};
+    use polku_service::audit::AuditEvent;
+    seed(&db.service, &OPTS).await.unwrap();
+    let plan = demo::plan(&OPTS).unwrap();
+    let ev = AuditEvent::new(&operator(), "participant", None, "check", "maintenance").unwrap();
+    let (mut states, mut evidence, mut checkins) = (Vec::new(), Vec::new(), 0);
+    for p in &plan.participants {
+        // Only the trials with a workplace mentor (the other demo placements have none).
+        for pl in db.store.placements_of(p.id).await.unwrap() {
+            if pl.mentor_id.is_none() {
+                continue;
+            }
+            states.push(pl.state);
+            checkins += db.store.list_checkins(pl.id, &ev).await.unwrap().len();
+        }
+        evidence.extend(
+            db.store
+                .list_evidence(p.id, &ev)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.state),
+        );
+    }
+    assert!(
+        states.contains(&PlacementState::Active) && states.contains(&PlacementState::Completed)
+    );
+    assert!(checkins > 0);
+    for s in [
+        EvidenceState::Open,
+        EvidenceState::Accepted,
+        EvidenceState::Rejected,
+    ] {
+        assert!(
+            evidence.contains(&s),
+            "no {s:?} evidence in the demo: {evidence:?}"
+        );
+    }
 }

@@ -18,11 +18,16 @@
 
 pub mod agreements;
 pub mod follow_ups;
+pub mod mentoring;
 pub mod placements;
 pub mod records;
 
 pub use agreements::{AgreementRecord, AgreementStore};
 pub use follow_ups::{FollowUpScope, FollowUpStore, RetentionCount};
+pub use mentoring::{
+    CheckinRecord, EvidenceRecord, MentoringRecords, MentoringStore, PlacementFeedbackRecord,
+    TaskFeedbackRecord,
+};
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 
 use crate::audit::{AuditEvent, AuditRow};
@@ -181,6 +186,8 @@ pub struct SubjectRecords {
     pub agreements: Vec<polku_domain::TrialAgreement>,
     /// Acceptances of the trial agreements, every version, oldest first.
     pub agreement_acceptances: Vec<polku_domain::AgreementAcceptance>,
+    /// Check-ins, task feedback, final feedback and evidence of the placements.
+    pub mentoring: MentoringRecords,
     /// Given and withdrawn, oldest first.
     pub consents: Vec<polku_domain::Consent>,
     /// Revoked and expired ones included.
@@ -265,6 +272,7 @@ pub trait Store:
     + PlacementStore
     + FollowUpStore
     + AgreementStore
+    + MentoringStore
     + std::fmt::Debug
 {
 }
@@ -284,6 +292,7 @@ impl<T> Store for T where
         + PlacementStore
         + FollowUpStore
         + AgreementStore
+        + MentoringStore
         + std::fmt::Debug
 {
 }
@@ -293,8 +302,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
-        ErasureStore, EscoStore, FollowUpStore, ParticipantStore, PlacementStore, ReportStore,
-        SessionStore, Store, SubjectStore,
+        ErasureStore, EscoStore, FollowUpStore, MentoringStore, ParticipantStore, PlacementStore,
+        ReportStore, SessionStore, Store, SubjectStore,
     };
 }
 

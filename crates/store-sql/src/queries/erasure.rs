@@ -168,13 +168,17 @@ impl ErasureStore for SqlStore {
 /// `consents`, whose append-only trigger lets a consent go only once its participant is gone
 /// (the foreign key is deferred to the commit for this). The store story checks that nothing
 /// with a `participant_id` column is left.
-pub(crate) const SUBJECT_TABLES: [&str; 12] = [
+pub(crate) const SUBJECT_TABLES: [&str; 16] = [
     "legal_holds",
     "participant_keys",
     "shares",
     "follow_ups",
     "agreement_acceptances",
     "trial_agreements",
+    "mentor_checkins",
+    "task_feedback",
+    "placement_feedback",
+    "evidence",
     "placements",
     "meetings",
     "plan_items",

@@ -15,6 +15,7 @@ mod employers;
 mod erasure;
 mod esco;
 mod follow_ups;
+mod mentoring;
 mod participants;
 mod placements;
 mod reports;

@@ -7,7 +7,9 @@
 //! its own transaction, since appending inside the snapshot could fail with a serialisation
 //! error whenever another request moved the audit head meanwhile.
 
-use super::{agreements, audit, consents, erasure, follow_ups, participants, placements};
+use super::{
+    agreements, audit, consents, erasure, follow_ups, mentoring, participants, placements,
+};
 use crate::{db, SqlStore};
 use async_trait::async_trait;
 use polku_domain::ParticipantId;
@@ -42,6 +44,7 @@ impl SubjectStore for SqlStore {
             follow_ups: follow_ups::follow_ups_in(&mut tx, id).await?,
             agreements: agreements::agreements_in(&mut tx, id).await?,
             agreement_acceptances: agreements::acceptances_in(&mut tx, id).await?,
+            mentoring: mentoring::mentoring_in(&mut tx, id).await?,
             consents: consents::consents_in(&mut tx, id).await?,
             shares: participants::shares_in(&mut tx, id).await?,
             legal_holds: erasure::holds_in(&mut tx, id).await?,

@@ -143,6 +143,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
     )
     .await
     .unwrap();
+    super::mentoring::mentoring_rows(svc, &world, &coach, id).await;
     svc.set_legal_hold(
         &system(),
         id,
@@ -209,6 +210,10 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "follow_ups" => export.follow_ups.len(),
             "trial_agreements" => export.agreements.len(),
             "agreement_acceptances" => export.agreements.iter().map(|a| a.acceptances.len()).sum(),
+            "mentor_checkins" => export.mentoring.checkins.len(),
+            "task_feedback" => export.mentoring.task_feedback.len(),
+            "placement_feedback" => export.mentoring.final_feedback.len(),
+            "evidence" => export.mentoring.evidence.len(),
             "participant_stage_changes" => export.service_path.stage_changes.len(),
             "consents" => export.consents.len(),
             "shares" => export.disclosures.len(),
@@ -228,6 +233,17 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
     assert_eq!(json["follow_ups"][0]["checkpoint"], "1m");
     assert_eq!(json["follow_ups"][0]["due_on"], "2027-03-26");
     assert_eq!(json["follow_ups"][0]["employer"], firm.name.as_str());
+    assert_eq!(
+        export.mentoring.checkins[0].note.as_deref(),
+        Some("Perehdytys")
+    );
+    assert!(export.mentoring.evidence.iter().all(|e| e.what.is_some()));
+    assert_eq!(
+        export.mentoring.final_feedback[0]
+            .organiser_feedback
+            .as_deref(),
+        Some("Hyvä työote")
+    );
     assert!(export.meetings[0]
         .notes
         .as_deref()
@@ -250,13 +266,20 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
         consent.wording.as_deref(),
         Some(wording.texts[0].1.as_str())
     );
-    assert_eq!(export.disclosures[0].recipient, employer_name);
+    // The employer's share (the workplace mentor's comes with the mentoring rows).
+    let to_employer = export
+        .disclosures
+        .iter()
+        .find(|d| d.recipient == employer_name)
+        .unwrap();
     assert_eq!(export.legal_holds[0].article, "GDPR Art. 17(3)(b)");
-    assert_eq!(
-        export.disclosures[0].recipient_kinds,
-        vec![RecipientClass::Employer]
-    );
-    assert_eq!(export.disclosures[0].categories, vec![DataCategory::Skills]);
+    assert_eq!(to_employer.recipient_kinds, vec![RecipientClass::Employer]);
+    assert_eq!(to_employer.categories, vec![DataCategory::Skills]);
+    assert!(export
+        .disclosures
+        .iter()
+        .any(|d| d.recipient_kinds == vec![RecipientClass::Mentor]
+            && d.categories == vec![DataCategory::Contact]));
     // The access log: when, why, and the role; the employer's read is there.
     let events = &export.access_events;
     assert!(events
@@ -350,6 +373,7 @@ pub(crate) async fn erasure_removes_every_row_unless_held(db: Arc<TestDb>) {
             .unwrap();
         consent_and_share_skills(svc, &coach, &employer, p).await;
     }
+    super::mentoring::mentoring_rows(svc, &world, &coach, id).await;
     svc.update_participant(
         &coach,
         id,

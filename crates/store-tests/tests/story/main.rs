@@ -21,6 +21,7 @@ mod employers;
 mod esco;
 mod follow_ups;
 mod keys;
+mod mentoring;
 mod participants;
 mod placements;
 mod sessions;
@@ -65,6 +66,8 @@ stories!(
     subsidy::subsidy_estimate_uses_stored_facts,
     follow_ups::starting_a_job_creates_four_follow_ups_atomically,
     agreements::agreement_acceptances_are_voided_by_a_change,
+    mentoring::checkins_are_sealed_and_summed_per_month,
+    mentoring::evidence_changes_the_profile_only_when_accepted,
 );
 
 #[test]
@@ -72,6 +75,47 @@ fn both_backends_ship_the_same_migration_versions() {
     let sqlite = polku_store_sqlite::migration_versions();
     assert!(!sqlite.is_empty());
     assert_eq!(sqlite, polku_store_postgres::migration_versions());
+}
+
+/// The written trial agreement, accepted on paper by every party, so the trial may start.
+async fn accept_agreement(svc: &Service, coach: &Actor, id: PlacementId) {
+    let a = svc
+        .save_agreement(
+            coach,
+            id,
+            polku_service::agreements::AgreementInput {
+                objective: "Työkokeilu".into(),
+                signatory_name: "Eeva Esimies".into(),
+                signatory_title: "Toimitusjohtaja".into(),
+                authority_name: "Tarja Virkailija".into(),
+                authority_organisation: "Työllisyysalue".into(),
+                authority_contact: "040 000 0000".into(),
+                mentor_name: None,
+                allowance_per_day: 9,
+                allowance_payer: AllowancePayer::Kela,
+                other_terms: String::new(),
+                terms: None,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    for party in [
+        AgreementParty::Participant,
+        AgreementParty::Organiser,
+        AgreementParty::Authority,
+    ] {
+        svc.record_paper_acceptance(
+            coach,
+            id,
+            party,
+            "Allekirjoittaja",
+            polku_service::today(),
+            a.version,
+        )
+        .await
+        .unwrap();
+    }
 }
 
 async fn give_consent(

@@ -58,6 +58,7 @@ const NAV: &[(&str, &str, &[Role])] = &[
     ),
     ("/admin", "nav-admin", &[Role::Admin]),
     ("/proposals", "nav-proposals", &[Role::Employer]),
+    ("/mentoring", "nav-mentoring", &[Role::Mentor]),
     (
         "/shared",
         "nav-shared",

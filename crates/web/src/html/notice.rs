@@ -47,11 +47,18 @@ pub enum Notice {
     EmployerUserUnlinked,
     Agreement,
     AgreementAccepted,
+    MentorAssigned,
+    MentorCheckin,
+    MentorFeedback,
+    MentorFinal,
+    MentorSelfAssessment,
+    MentorEvidenceAccepted,
+    MentorEvidenceRejected,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 35] = [
+    pub const ALL: [Notice; 42] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -87,6 +94,13 @@ impl Notice {
         Notice::EmployerUserUnlinked,
         Notice::Agreement,
         Notice::AgreementAccepted,
+        Notice::MentorAssigned,
+        Notice::MentorCheckin,
+        Notice::MentorFeedback,
+        Notice::MentorFinal,
+        Notice::MentorSelfAssessment,
+        Notice::MentorEvidenceAccepted,
+        Notice::MentorEvidenceRejected,
     ];
 
     /// The value of `saved=` in the URL.
@@ -127,6 +141,13 @@ impl Notice {
             Notice::EmployerUserUnlinked => "employer-user-removed",
             Notice::Agreement => "agreement",
             Notice::AgreementAccepted => "agreement-accepted",
+            Notice::MentorAssigned => "mentor-assigned",
+            Notice::MentorCheckin => "mentor-checkin",
+            Notice::MentorFeedback => "mentor-feedback",
+            Notice::MentorFinal => "mentor-final",
+            Notice::MentorSelfAssessment => "mentor-self-assessment",
+            Notice::MentorEvidenceAccepted => "mentor-evidence-accepted",
+            Notice::MentorEvidenceRejected => "mentor-evidence-rejected",
         }
     }
 

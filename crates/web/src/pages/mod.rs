@@ -13,6 +13,7 @@ pub mod follow_ups;
 pub mod form;
 pub mod home;
 pub mod labels;
+pub mod mentoring;
 pub mod participants;
 pub mod placements;
 pub mod proposals;
@@ -36,6 +37,7 @@ pub fn routes() -> Routes {
         .merge(reports::routes())
         .merge(allocation::routes())
         .merge(admin::routes())
+        .merge(mentoring::routes())
         .merge(shared::routes())
         .merge(reference::routes())
         .merge(agreements::routes())

@@ -17,6 +17,7 @@ mod home_footer;
 mod i18n;
 mod logs;
 mod matrix;
+mod mentoring;
 mod openings_edit;
 mod participants;
 mod pickers;

@@ -41,6 +41,10 @@ struct World2 {
     api_share: String,
     placement: String,
     follow_up: String,
+    /// An active work trial with the matrix's mentor as its workplace mentor.
+    mentored: String,
+    /// Open evidence from the mentor's feedback on it.
+    evidence: String,
     project: String,
 }
 
@@ -63,6 +67,7 @@ async fn world(app: &TestApp) -> World2 {
     users.insert("manager", app.user(Role::Manager).await);
     users.insert("admin", app.user(Role::Admin).await);
     users.insert("employer", app.user(Role::Employer).await);
+    users.insert("mentor", app.user(Role::Mentor).await);
     users.insert(
         "coach of another project",
         user_in(app, &other_project, Role::Coach).await,
@@ -237,8 +242,127 @@ async fn world(app: &TestApp) -> World2 {
         .expect("follow-ups")[0]
         .follow_up
         .id;
+    // An active work trial at the same employer with the matrix's mentor, and feedback that
+    // offers the coach evidence (a task skill the participant does not have).
+    // At another employer: no work trial where the participant already works (the job above).
+    let e2 = polku_domain::Employer {
+        id: polku_domain::EmployerId::new(),
+        business_id: polku_domain::BusinessId::parse("0737546-2").expect("business id"),
+        name: "Varastopalvelu Oy".into(),
+        ..e.clone()
+    };
+    svc.create_employer(&system(), e2.clone())
+        .await
+        .expect("employer");
+    let mut t2 = app.world.task(e2.id, "Hyllytys");
+    t2.skills_essential = vec![polku_domain::EscoUri::parse(
+        "http://data.europa.eu/esco/skill/0a1b2c3d-0000-4000-8000-00000000000f",
+    )
+    .expect("uri")];
+    svc.add_task(&system(), t2.clone()).await.expect("task");
+    let today = polku_service::today();
+    let mentored = svc
+        .propose_placement(
+            &users["own coach"].actor,
+            polku_service::placements::NewPlacement {
+                participant,
+                employer: e2.id,
+                opening: None,
+                kind: OpeningKind::WorkTrial,
+                pay_subsidy: false,
+                tasks: vec![t2.id],
+                starts_on: today - time::Duration::days(10),
+                ends_on: Some(today + time::Duration::days(20)),
+                hours_per_day: 6,
+                days_per_week: 4,
+                mentor: None,
+                categories: None,
+            },
+        )
+        .await
+        .expect("proposal");
+    let coach = &users["own coach"].actor;
+    svc.answer_proposal(
+        coach,
+        mentored.id,
+        polku_domain::EmployerAnswer::Yes,
+        None,
+        1,
+    )
+    .await
+    .expect("yes");
+    // A trial starts under an agreement every party has accepted (on paper here).
+    let agreement = svc
+        .save_agreement(
+            coach,
+            mentored.id,
+            polku_service::agreements::AgreementInput {
+                objective: "Hyllytyksen työkokeilu".into(),
+                signatory_name: "Eeva Esimies".into(),
+                signatory_title: "Toimitusjohtaja".into(),
+                authority_name: "Tarja Virkailija".into(),
+                authority_organisation: "Työllisyysalue".into(),
+                authority_contact: "040 000 0000".into(),
+                mentor_name: None,
+                allowance_per_day: 9,
+                allowance_payer: polku_domain::AllowancePayer::Kela,
+                other_terms: String::new(),
+                terms: None,
+            },
+            None,
+        )
+        .await
+        .expect("agreement");
+    for party in [
+        polku_domain::AgreementParty::Participant,
+        polku_domain::AgreementParty::Organiser,
+        polku_domain::AgreementParty::Authority,
+    ] {
+        svc.record_paper_acceptance(
+            coach,
+            mentored.id,
+            party,
+            "Allekirjoittaja",
+            today,
+            agreement.version,
+        )
+        .await
+        .expect("accepted");
+    }
+    svc.move_placement(
+        coach,
+        mentored.id,
+        polku_domain::PlacementState::Active,
+        None,
+        today - time::Duration::days(10),
+        2,
+    )
+    .await
+    .expect("active");
+    svc.assign_mentor(coach, mentored.id, users["mentor"].actor.user_id(), 3)
+        .await
+        .expect("mentor");
+    svc.give_task_feedback(
+        &users["mentor"].actor,
+        mentored.id,
+        t2.id,
+        polku_domain::FeedbackLevel::Independent,
+        "",
+    )
+    .await
+    .expect("feedback");
+    let evidence = svc
+        .evidence(coach, participant)
+        .await
+        .expect("evidence")
+        .first()
+        .expect("one")
+        .id
+        .to_string();
     World2 {
         follow_up: follow_up.to_string(),
+        mentored: mentored.id.to_string(),
+        evidence,
         placement: placement.id.to_string(),
         project: app.world.project.id.to_string(),
         api_share: api_share.id.0.to_string(),
@@ -307,7 +431,7 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         }
     } else if p == "/match" || p == "/craft" || p == "/allocate" {
         // The engine on files: staff only.
-        if who == "employer" {
+        if who == "employer" || who == "mentor" {
             Denied
         } else {
             Allowed
@@ -349,6 +473,20 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         }
     } else if p == "/proposals" {
         if who == "employer" {
+            Allowed
+        } else {
+            Denied
+        }
+    } else if p.starts_with("/mentoring/{id}") || is_mentoring_route(p) {
+        // The active trial whose workplace mentor is the matrix's mentor.
+        match (who, read) {
+            ("own coach" | "mentor", true) => Allowed,
+            ("own coach" | "mentor", false) => Any,
+            ("other coach" | "coach of another project", true) => NotFound,
+            _ => Denied,
+        }
+    } else if p == "/mentoring" || p == "/mentor/placements" {
+        if who == "mentor" {
             Allowed
         } else {
             Denied
@@ -428,7 +566,7 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             Denied
         }
     } else if p == "/shared" {
-        if who == "employer" {
+        if who == "employer" || who == "mentor" {
             Allowed
         } else {
             Denied
@@ -438,13 +576,23 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
     })
 }
 
+/// The mentoring routes under a placement (`p` without `/api/v1`).
+fn is_mentoring_route(p: &str) -> bool {
+    ["/checkins", "/feedback", "/final-feedback", "/mentor"]
+        .iter()
+        .any(|s| p.starts_with("/placements/{id}") && p.ends_with(s))
+}
+
 fn concrete(path: &str, w: &World2) -> String {
+    let p = path.trim_start_matches("/api/v1");
     path.replace(
         "{id}",
         &if path.contains("/participants/") {
             w.participant.to_string()
         } else if path.contains("/follow-ups/") {
             w.follow_up.clone()
+        } else if p.starts_with("/mentoring/") || is_mentoring_route(p) {
+            w.mentored.clone()
         } else if path.contains("/placements/") || path.contains("/proposals/") {
             w.placement.clone()
         } else if path.contains("/projects/") {
@@ -473,6 +621,7 @@ fn concrete(path: &str, w: &World2) -> String {
     .replace("{opening}", &w.opening)
     .replace("{contact}", &w.contact)
     .replace("{item}", &w.plan_item)
+    .replace("{evidence}", &w.evidence)
     .replace(
         "{consent}",
         if path.starts_with("/api/") {
@@ -624,6 +773,8 @@ fn is_subject_route(path: &str) -> bool {
         "/projects",
         "/open-proposals",
         "/follow-ups",
+        "/mentoring",
+        "/mentor/",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

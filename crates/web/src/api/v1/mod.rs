@@ -11,6 +11,7 @@ pub mod envelope;
 mod follow_ups;
 pub mod io;
 mod me;
+mod mentoring;
 pub mod openapi;
 mod participant_body;
 mod participants;
@@ -40,6 +41,8 @@ const PLACEMENT_PARTIES: &[Role] = &[
 ];
 const EMPLOYER_USERS: &[Role] = &[Role::Employer];
 const AGREEMENT_ACCEPTERS: &[Role] = &[Role::Coach, Role::Employer, Role::Participant];
+const MENTORS: &[Role] = &[Role::Mentor];
+const MENTORING_PARTIES: &[Role] = &[Role::Coach, Role::Mentor, Role::Participant];
 
 pub fn routes() -> Routes {
     let big = || DefaultBodyLimit::max(engine::MAX_BODY);
@@ -206,6 +209,46 @@ pub fn routes() -> Routes {
             "/api/v1/projects/{id}/proposals",
             Policy::AnyRole(PROPOSERS),
             placements::open_proposals,
+        )
+        .post(
+            "/api/v1/placements/{id}/mentor",
+            Policy::AnyRole(COACH),
+            mentoring::assign,
+        )
+        .get(
+            "/api/v1/placements/{id}/checkins",
+            Policy::AnyRole(MENTORING_PARTIES),
+            mentoring::checkins,
+        )
+        .post(
+            "/api/v1/placements/{id}/checkins",
+            Policy::AnyRole(MENTORS),
+            mentoring::add_checkin,
+        )
+        .post(
+            "/api/v1/placements/{id}/feedback",
+            Policy::AnyRole(MENTORS),
+            mentoring::feedback,
+        )
+        .post(
+            "/api/v1/placements/{id}/final-feedback",
+            Policy::AnyRole(MENTORS),
+            mentoring::final_feedback,
+        )
+        .get(
+            "/api/v1/mentor/placements",
+            Policy::AnyRole(MENTORS),
+            mentoring::mine,
+        )
+        .get(
+            "/api/v1/participants/{id}/evidence",
+            Policy::AnyRole(COACH),
+            mentoring::evidence,
+        )
+        .post(
+            "/api/v1/participants/{id}/evidence/{evidence}",
+            Policy::AnyRole(COACH),
+            mentoring::decide,
         )
         .get(
             "/api/v1/follow-ups",

@@ -7,8 +7,8 @@
 
 use super::schemas::{documents, domain, errors, views};
 use super::{
-    agreements, allocation, casework, employers, engine, follow_ups, me, participants, placements,
-    privacy, proposal, sessions,
+    agreements, allocation, casework, employers, engine, follow_ups, me, mentoring, participants,
+    placements, privacy, proposal, sessions,
 };
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -37,6 +37,7 @@ use utoipa::{Modify, OpenApi};
         (name = "employers", description = "The employer register, task inventories and openings."),
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
         (name = "follow-ups", description = "Follow-ups after hiring: staying in work at 1, 3, 6 and 12 months."),
+        (name = "mentoring", description = "Workplace mentoring: check-ins, task feedback, the written feedback, and the evidence it offers the coach."),
         (name = "engine", description = "The pure matching engine on a posted document."),
         (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
@@ -80,6 +81,14 @@ use utoipa::{Modify, OpenApi};
         agreements::put,
         agreements::accept,
         agreements::pdf_file,
+        mentoring::assign,
+        mentoring::checkins,
+        mentoring::add_checkin,
+        mentoring::feedback,
+        mentoring::final_feedback,
+        mentoring::mine,
+        mentoring::evidence,
+        mentoring::decide,
         employers::index,
         employers::show,
         employers::tasks,

@@ -159,18 +159,18 @@ struct PlacementIn {
     categories: Option<Vec<DataCategory>>,
 }
 
-fn placement_id(id: &str) -> WebResult<PlacementId> {
+pub(super) fn placement_id(id: &str) -> WebResult<PlacementId> {
     PlacementId::parse(id).map_err(|_| WebError::NotFound)
 }
 
-fn conflict_or(e: ServiceError) -> WebError {
+pub(super) fn conflict_or(e: ServiceError) -> WebError {
     match e {
         ServiceError::Conflict { .. } => WebError::PreconditionFailed,
         other => service_err(other, str::to_owned),
     }
 }
 
-fn json_body<T: serde::de::DeserializeOwned>(
+pub(super) fn json_body<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> WebResult<Result<T, Response>> {
@@ -588,7 +588,7 @@ pub async fn open_proposals(
 
 /// The placement is looked up first (404 for those who may not see it), then `If-Match` (428,
 /// 412 when stale), then the body.
-async fn versioned<T: serde::de::DeserializeOwned>(
+pub(super) async fn versioned<T: serde::de::DeserializeOwned>(
     state: &AppState,
     session: &Session,
     id: PlacementId,
@@ -603,7 +603,11 @@ async fn versioned<T: serde::de::DeserializeOwned>(
     Ok(json_body(headers, body)?.map(|b| (current.placement.version, b)))
 }
 
-async fn reply(state: &AppState, session: &Session, id: PlacementId) -> WebResult<Response> {
+pub(super) async fn reply(
+    state: &AppState,
+    session: &Session,
+    id: PlacementId,
+) -> WebResult<Response> {
     let view = state.service.placement(&session.actor, id).await?;
     let version = view.placement.version;
     let mut res = Json(PlacementOut::from_view(view)).into_response();

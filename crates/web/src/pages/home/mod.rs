@@ -34,6 +34,8 @@ pub struct Line {
 struct Home<'a> {
     ctx: &'a Ctx,
     coach: Option<CoachLists>,
+    /// A workplace mentor's trialists (`None` for everyone else).
+    trialists: Option<Vec<crate::pages::mentoring::Card>>,
     participant: bool,
     /// An employer user's proposals waiting for their answer.
     proposals: Option<Vec<crate::pages::proposals::Line>>,
@@ -149,6 +151,12 @@ async fn index(ctx: Ctx, State(state): State<AppState>) -> WebResult<Response> {
     } else {
         None
     };
+    let trialists = if has_any_role(&session, &[Role::Mentor]) {
+        let list = state.service.my_trialists(&session.actor).await?;
+        Some(crate::pages::mentoring::cards(&ctx, list))
+    } else {
+        None
+    };
     let participant = ctx.nav.is_empty() && has_any_role(&session, &[Role::Participant]);
     let proposals = if has_any_role(&session, &[Role::Employer]) {
         let all = state.service.my_employer_placements(&session.actor).await?;
@@ -159,6 +167,7 @@ async fn index(ctx: Ctx, State(state): State<AppState>) -> WebResult<Response> {
     render(&Home {
         ctx: &ctx,
         coach,
+        trialists,
         participant,
         proposals,
     })

@@ -30,6 +30,7 @@ fn subject_export() -> Value {
     let time = json!({"type": "string", "format": "date-time"});
     let opt_time = json!({"type": ["string", "null"], "format": "date-time"});
     let date = json!({"type": "string", "format": "date"});
+    let uuid = json!({"type": "string", "format": "uuid"});
     let category = r("DataCategory");
     let recipient = r("RecipientClass");
     let object = |required: &[&str], properties: Value| json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties});
@@ -54,6 +55,7 @@ fn subject_export() -> Value {
             "legal_holds",
             "access_events",
             "processing",
+            "mentoring",
         ],
         json!({
             "format": {"type": "string", "const": "polku.subject-export.v1"},
@@ -110,6 +112,21 @@ fn subject_export() -> Value {
             "access_events": {"type": "array", "items": object(&["at", "action", "purpose", "purpose_description", "actor_role", "actor"], json!({
                 "at": time, "action": string, "purpose": string, "purpose_description": string, "actor_role": string,
                 "actor": {"type": ["string", "null"], "description": "Only when staff identities are included (operator only)."}}))},
+            "mentoring": object(&["checkins", "task_feedback", "final_feedback", "evidence"], json!({
+                "checkins": {"type": "array", "items": object(&["placement", "on", "minutes", "note"], json!({
+                    "placement": uuid, "on": date, "minutes": {"type": "integer"}, "note": opt_string}))},
+                "task_feedback": {"type": "array", "items": object(&["placement", "task", "level", "note", "given_at"], json!({
+                    "placement": uuid, "task": uuid,
+                    "level": {"type": "string", "enum": ["independent", "with_support", "not_yet"]},
+                    "note": opt_string, "given_at": time}))},
+                "final_feedback": {"type": "array", "items": object(&["placement", "organiser_feedback", "next_steps", "self_assessment"], json!({
+                    "placement": uuid, "organiser_feedback": opt_string, "next_steps": opt_string, "self_assessment": opt_string}))},
+                "evidence": {"type": "array", "items": object(&["placement", "what", "source_employer", "source_from", "source_to", "state"], json!({
+                    "placement": uuid,
+                    "what": {"type": ["object", "null"], "description": "`{kind: skill, skill}` or `{kind: functioning, dimension, level}`; null after crypto-erasure."},
+                    "source_employer": string, "source_from": date, "source_to": {"type": ["string", "null"], "format": "date"},
+                    "state": {"type": "string", "enum": ["open", "accepted", "rejected"]}}))}
+            })),
             "processing": object(&["purposes", "sources", "retention"], json!({
                 "purposes": {"type": "array", "items": object(&["code", "description"], json!({"code": string, "description": string}))},
                 "sources": {"type": "array", "items": string}, "retention": string}))
