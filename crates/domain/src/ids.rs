@@ -33,6 +33,7 @@ id_type!(
     TaskId,
     OpeningId,
     PlacementId,
+    GigId,
     MeetingId,
     NeedId,
     InteractionId,

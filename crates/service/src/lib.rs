@@ -17,6 +17,8 @@ pub mod erasure;
 pub mod error;
 pub mod esco;
 pub mod exclusions;
+pub mod experience;
+pub mod gigs;
 pub mod home;
 pub mod interactions;
 pub mod matching;

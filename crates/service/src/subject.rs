@@ -117,6 +117,8 @@ pub struct ExportPlacement {
     pub answer_reason: Option<String>,
     pub end_reason: Option<String>,
     pub ended_on: Option<Date>,
+    /// A gig's hours actually worked.
+    pub gig_hours: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -390,6 +392,7 @@ impl Service {
                 answer_reason: p.answer_reason.clone(),
                 end_reason: p.end_reason.clone(),
                 ended_on: p.ended_on,
+                gig_hours: p.gig_hours.map(polku_domain::GigHours::hours),
             });
         }
         let consents = r

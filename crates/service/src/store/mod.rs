@@ -16,9 +16,11 @@
 //!   rows is [`ServiceError::Conflict`] (R50), never a silent overwrite;
 //! - special-category data arrives already encrypted; the store never sees a key.
 
+pub mod gigs;
 pub mod placements;
 pub mod records;
 
+pub use gigs::{GigFilter, GigStore};
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 
 use crate::audit::{AuditEvent, AuditRow};
@@ -253,6 +255,7 @@ pub trait Store:
     + ErasureStore
     + SubjectStore
     + PlacementStore
+    + GigStore
     + std::fmt::Debug
 {
 }
@@ -270,6 +273,7 @@ impl<T> Store for T where
         + ErasureStore
         + SubjectStore
         + PlacementStore
+        + GigStore
         + std::fmt::Debug
 {
 }
@@ -279,8 +283,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
-        EscoStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
-        SubjectStore,
+        EscoStore, GigStore, ParticipantStore, PlacementStore, ReportStore, SessionStore,
+        Store, SubjectStore,
     };
 }
 

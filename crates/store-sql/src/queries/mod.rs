@@ -14,6 +14,7 @@ mod employers;
 mod erasure;
 mod esco;
 mod participants;
+mod gigs;
 mod placements;
 mod reports;
 mod sessions;

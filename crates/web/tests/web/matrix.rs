@@ -191,6 +191,7 @@ async fn world(app: &TestApp) -> World2 {
                 days_per_week: 4,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await

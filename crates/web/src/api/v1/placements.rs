@@ -232,6 +232,7 @@ pub async fn create(
                 days_per_week: p.days_per_week,
                 mentor: p.mentor.map(UserId),
                 categories: p.categories,
+                gig: None,
             },
         )
         .await
