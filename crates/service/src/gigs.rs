@@ -114,7 +114,12 @@ impl Service {
             tasks,
             places: new.places,
             state: GigState::Open,
-            created_at: OffsetDateTime::now_utc(),
+            created_at: {
+                // Microseconds, as both databases keep them.
+                let now = OffsetDateTime::now_utc();
+                now.replace_nanosecond(now.microsecond() * 1000)
+                    .unwrap_or(now)
+            },
             version: 1,
         };
         g.validate(today)?;
@@ -264,7 +269,7 @@ impl Service {
         {
             return Err(rule("participant", "gig_already_offered"));
         }
-        let suitable = self.rank_for_gig(actor, &g, usize::MAX, today).await?;
+        let suitable = self.rank_for_gig(actor, &g, 10_000, today).await?;
         if !suitable.iter().any(|(p, _)| *p == participant) {
             return Err(rule("participant", "gig_not_suitable"));
         }

@@ -18,6 +18,7 @@ mod data_subject;
 mod durability;
 mod employers;
 mod esco;
+mod gigs;
 mod keys;
 mod participants;
 mod placements;
@@ -59,6 +60,7 @@ stories!(
     data_subject::every_column_is_classified,
     placements::proposal_needs_consent_creates_shares_and_is_answered,
     placements::earlier_trials_and_coordinator_preparation,
+    gigs::gig_round_trip,
 );
 
 #[test]
