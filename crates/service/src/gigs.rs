@@ -177,6 +177,33 @@ impl Service {
         Ok(out)
     }
 
+    /// The gigs the actor works with: the open gigs of every project where they coach or
+    /// coordinate, and every gig of the employers they represent as an employer user.
+    pub async fn gigs_for(&self, actor: &Actor, today: Date) -> Result<Vec<GigView>> {
+        let mut projects: Vec<ProjectId> = match actor {
+            Actor::User { grants, .. } => grants
+                .iter()
+                .filter(|g| matches!(g.role, Role::Coach | Role::Coordinator))
+                .filter_map(|g| g.project)
+                .collect(),
+            Actor::System { .. } => Vec::new(),
+        };
+        projects.sort();
+        projects.dedup();
+        let mut out = self.my_gigs(actor).await?;
+        for p in projects {
+            for v in self.open_gigs(actor, p, today).await? {
+                if !out.iter().any(|o| o.gig.id == v.gig.id) {
+                    out.push(v);
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.gig.on, a.gig.starts_at, a.gig.id).cmp(&(b.gig.on, b.gig.starts_at, b.gig.id))
+        });
+        Ok(out)
+    }
+
     /// One gig with its offers (those the viewer has a role in).
     pub async fn gig(&self, actor: &Actor, id: GigId) -> Result<GigView> {
         let g = self.visible_gig(actor, id).await?;

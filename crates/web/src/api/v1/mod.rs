@@ -6,6 +6,7 @@ mod casework;
 mod employers;
 mod engine;
 pub mod envelope;
+mod gigs;
 pub mod io;
 mod me;
 pub mod openapi;
@@ -34,6 +35,8 @@ const PLACEMENT_PARTIES: &[Role] = &[
     Role::Participant,
 ];
 const EMPLOYER_USERS: &[Role] = &[Role::Employer];
+const GIG_POSTERS: &[Role] = &[Role::Employer, Role::Coordinator];
+const GIG_READERS: &[Role] = &[Role::Employer, Role::Coordinator, Role::Coach];
 
 pub fn routes() -> Routes {
     let big = || DefaultBodyLimit::max(engine::MAX_BODY);
@@ -175,6 +178,20 @@ pub fn routes() -> Routes {
             "/api/v1/projects/{id}/proposals",
             Policy::AnyRole(PROPOSERS),
             placements::open_proposals,
+        )
+        .post("/api/v1/gigs", Policy::AnyRole(GIG_POSTERS), gigs::create)
+        .get("/api/v1/gigs", Policy::AnyRole(GIG_READERS), gigs::index)
+        .get("/api/v1/gigs/{id}", Policy::AnyRole(GIG_READERS), gigs::show)
+        .get(
+            "/api/v1/gigs/{id}/candidates",
+            Policy::AnyRole(PROPOSERS),
+            gigs::candidates,
+        )
+        .post("/api/v1/gigs/{id}/offers", Policy::AnyRole(COACH), gigs::offer)
+        .post(
+            "/api/v1/placements/{id}/gig-result",
+            Policy::AnyRole(&[Role::Coach, Role::Employer]),
+            gigs::result,
         )
         .get(
             "/api/v1/employers",

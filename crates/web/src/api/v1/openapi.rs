@@ -6,7 +6,9 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::schemas::{documents, domain, errors, views};
-use super::{casework, employers, engine, me, participants, placements, privacy, sessions};
+use super::{
+    casework, employers, engine, gigs, me, participants, placements, privacy, sessions,
+};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
@@ -33,6 +35,7 @@ use utoipa::{Modify, OpenApi};
         (name = "consents", description = "Consents, shares, and what is shared with the caller."),
         (name = "employers", description = "The employer register, task inventories and openings."),
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
+        (name = "gigs", description = "Gigs for small employers: posted by an employer user or a coordinator, offered to suitable participants by their coaches, the result recorded as work experience."),
         (name = "engine", description = "The pure matching engine on a posted document."),
         (name = "meta", description = "About the API."),
     ),
@@ -67,6 +70,12 @@ use utoipa::{Modify, OpenApi};
         placements::of_participant,
         placements::mine,
         placements::open_proposals,
+        gigs::create,
+        gigs::index,
+        gigs::show,
+        gigs::candidates,
+        gigs::offer,
+        gigs::result,
         employers::index,
         employers::show,
         employers::tasks,
