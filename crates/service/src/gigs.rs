@@ -204,6 +204,58 @@ impl Service {
         Ok(out)
     }
 
+    /// The employers the actor may post gigs for, as (id, name), by name: those they represent
+    /// as an employer user and those of the projects they coordinate.
+    pub async fn gig_employers(&self, actor: &Actor) -> Result<Vec<(EmployerId, String)>> {
+        let mut out = Vec::new();
+        for id in self.represented(actor).await? {
+            if let Some(e) = self.store().get_employer(id).await? {
+                if actor.has(Role::Employer, e.project_id) {
+                    out.push((e.id, e.name));
+                }
+            }
+        }
+        if let Actor::User { grants, .. } = actor {
+            for project in grants
+                .iter()
+                .filter(|g| g.role == Role::Coordinator)
+                .filter_map(|g| g.project)
+            {
+                for e in self.store().list_employers(project).await? {
+                    if !out.iter().any(|(id, _)| *id == e.id) {
+                        out.push((e.id, e.name));
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| a.1.cmp(&b.1));
+        Ok(out)
+    }
+
+    /// The tasks of an employer the actor may post gigs for, as (id, title).
+    pub async fn gig_tasks(
+        &self,
+        actor: &Actor,
+        employer: EmployerId,
+    ) -> Result<Vec<(TaskId, String)>> {
+        let e = self
+            .store()
+            .get_employer(employer)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let mine = self.represented(actor).await?;
+        if !authz::may_post_gig(actor, e.project_id, e.id, &mine) {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(self
+            .store()
+            .list_tasks(employer)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.title))
+            .collect())
+    }
+
     /// One gig with its offers (those the viewer has a role in).
     pub async fn gig(&self, actor: &Actor, id: GigId) -> Result<GigView> {
         let g = self.visible_gig(actor, id).await?;

@@ -45,6 +45,11 @@ const NAV: &[(&str, &str, &[Role])] = &[
         "nav-employers",
         &[Role::Coordinator, Role::Coach],
     ),
+    (
+        "/gigs",
+        "nav-gigs",
+        &[Role::Coach, Role::Coordinator, Role::Employer],
+    ),
     ("/reports", "nav-reports", &[Role::Manager]),
     ("/admin", "nav-admin", &[Role::Admin]),
     (

@@ -37,11 +37,14 @@ pub enum Notice {
     OpeningSaved,
     Interaction,
     Password,
+    Gig,
+    GigOffer,
+    GigResult,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 25] = [
+    pub const ALL: [Notice; 28] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -67,6 +70,9 @@ impl Notice {
         Notice::OpeningSaved,
         Notice::Interaction,
         Notice::Password,
+        Notice::Gig,
+        Notice::GigOffer,
+        Notice::GigResult,
     ];
 
     /// The value of `saved=` in the URL.
@@ -97,6 +103,9 @@ impl Notice {
             Notice::OpeningSaved => "opening-saved",
             Notice::Interaction => "interaction",
             Notice::Password => "password",
+            Notice::Gig => "gig",
+            Notice::GigOffer => "gig-offer",
+            Notice::GigResult => "gig-result",
         }
     }
 

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod auth;
 pub mod employers;
 pub mod form;
+pub mod gigs;
 pub mod home;
 pub mod labels;
 pub mod participants;
@@ -25,6 +26,7 @@ pub fn routes() -> Routes {
         .merge(about::routes())
         .merge(participants::routes())
         .merge(employers::routes())
+        .merge(gigs::routes())
         .merge(reports::routes())
         .merge(admin::routes())
         .merge(shared::routes())

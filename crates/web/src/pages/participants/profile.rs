@@ -186,6 +186,8 @@ struct BackgroundPage<'a> {
     goals: Vec<SkillHit>,
     goal_q: String,
     goal_hits: Vec<SkillHit>,
+    /// Completed placements and gigs (see `pages::gigs::experience`).
+    experience: Vec<crate::pages::gigs::ExperienceRow>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -248,6 +250,7 @@ async fn show_page(
             .await?
     };
     let options = esf_options(ctx, &form);
+    let experience = crate::pages::gigs::experience(state, session, ctx, view.id).await?;
     render_status(
         extra.status,
         &BackgroundPage {
@@ -263,6 +266,7 @@ async fn show_page(
             goals,
             goal_q: extra.goal_q,
             goal_hits,
+            experience,
         },
     )
 }
