@@ -8,6 +8,7 @@ mod api_privacy;
 mod consents;
 mod employers;
 mod forms_participant;
+mod gigs;
 mod glossary;
 mod harness;
 mod home_footer;

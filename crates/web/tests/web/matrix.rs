@@ -40,6 +40,7 @@ struct World2 {
     api_consent: String,
     api_share: String,
     placement: String,
+    gig: String,
     project: String,
 }
 
@@ -196,7 +197,26 @@ async fn world(app: &TestApp) -> World2 {
         )
         .await
         .expect("proposal");
+    // A gig the coordinator posted for the same employer.
+    let gig = svc
+        .post_gig(
+            &users["coordinator"].actor,
+            polku_service::gigs::NewGig {
+                employer: e.id,
+                on: polku_service::today(),
+                starts_at: time::macros::time!(9:00),
+                hours: polku_domain::GigHours::from_hours(4.0).expect("hours"),
+                municipality: None,
+                place: "Kauppakatu 1".into(),
+                tasks: vec![t.id],
+                places: 1,
+            },
+            polku_service::today(),
+        )
+        .await
+        .expect("gig");
     World2 {
+        gig: gig.id.to_string(),
         placement: placement.id.to_string(),
         project: app.world.project.id.to_string(),
         api_share: api_share.id.0.to_string(),
@@ -301,6 +321,36 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             "coordinator of another project" | "coach of another project" => NotFound,
             _ => Denied,
         }
+    } else if p == "/gigs" || p == "/gigs/new" {
+        // Employer users and coordinators post (an empty body is refused by the use case);
+        // coaches read the open gigs.
+        let poster = who == "employer" || who.starts_with("coordinator");
+        match (who, read) {
+            (_, true) if poster || who.contains("coach") => Allowed,
+            _ if poster => Any,
+            _ => Denied,
+        }
+    } else if p.starts_with("/gigs/{id}/candidates") {
+        match who {
+            "own coach" | "other coach" | "coordinator" => Allowed,
+            "coach of another project" | "coordinator of another project" => NotFound,
+            _ => Denied,
+        }
+    } else if p.starts_with("/gigs/{id}/offers") {
+        // Offers are the coaches'; results the coaches' and the employer's (the empty body is
+        // refused before anything changes).
+        match who {
+            "own coach" | "other coach" => Any,
+            "employer" if p.ends_with("/result") => Any,
+            "coach of another project" => NotFound,
+            _ => Denied,
+        }
+    } else if p.starts_with("/gigs/{id}") {
+        match who {
+            "own coach" | "other coach" | "coordinator" | "employer" => Allowed,
+            "coach of another project" | "coordinator of another project" => NotFound,
+            _ => Denied,
+        }
     } else if p == "/shared" {
         if who == "employer" {
             Allowed
@@ -319,6 +369,8 @@ fn concrete(path: &str, w: &World2) -> String {
             w.participant.to_string()
         } else if path.contains("/placements/") {
             w.placement.clone()
+        } else if path.contains("/gigs/") {
+            w.gig.clone()
         } else if path.contains("/projects/") {
             w.project.clone()
         } else if path.starts_with("/admin/users/") {
@@ -331,6 +383,7 @@ fn concrete(path: &str, w: &World2) -> String {
             w.employer.clone()
         },
     )
+    .replace("{placement}", &w.placement)
     .replace("{task}", &w.task)
     .replace("{opening}", &w.opening)
     .replace("{contact}", &w.contact)
@@ -482,6 +535,7 @@ fn is_subject_route(path: &str) -> bool {
         "/placements",
         "/employer-placements",
         "/projects",
+        "/gigs",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))
