@@ -15,6 +15,7 @@ mod esco_refs;
 mod esco_table;
 pub mod fit;
 mod functioning;
+mod gigs;
 mod ids;
 mod names;
 mod openings;
@@ -222,6 +223,7 @@ pub async fn seed(
     let today = now.to_offset(casework::helsinki_offset(now)).date();
     casework::seed_casework(svc, actor, &plan, today).await?;
     casework::seed_employer_work(svc, actor, &plan, today).await?;
+    gigs::seed_gigs(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 
