@@ -189,7 +189,10 @@ const NEEDS: &[(&str, bool)] = &[
     ),
 ];
 
-pub(crate) fn coordinator(plan: &DemoPlan, project: polku_domain::ProjectId) -> Option<(UserId, Actor)> {
+pub(crate) fn coordinator(
+    plan: &DemoPlan,
+    project: polku_domain::ProjectId,
+) -> Option<(UserId, Actor)> {
     let u = plan.users.iter().find(|u| {
         u.roles
             .iter()

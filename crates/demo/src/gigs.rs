@@ -46,7 +46,12 @@ async fn offer(
     Ok(None)
 }
 
-pub async fn seed_gigs(svc: &Service, operator: &Actor, plan: &DemoPlan, today: Date) -> Result<()> {
+pub async fn seed_gigs(
+    svc: &Service,
+    operator: &Actor,
+    plan: &DemoPlan,
+    today: Date,
+) -> Result<()> {
     if svc.meta(operator, META).await?.is_some() {
         return Ok(());
     }

@@ -2,7 +2,9 @@
 //! from the employer's inventory. A coach offers a gig to a participant as a placement of kind
 //! gig; its result (done, actual hours) is the participant's work experience.
 
-use crate::{DomainError, EmployerId, GigId, MunicipalityCode, ProjectId, Schedule, TaskId, UserId};
+use crate::{
+    DomainError, EmployerId, GigId, MunicipalityCode, ProjectId, Schedule, TaskId, UserId,
+};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, Time, Weekday};
 
@@ -24,7 +26,11 @@ impl GigHours {
         if !(f64::from(Self::MIN_MINUTES)..=f64::from(Self::MAX_MINUTES)).contains(&minutes) {
             return Err(rule("hours", "gig_hours_range"));
         }
-        #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked range")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "checked range"
+        )]
         Self::from_minutes(minutes as u16)
     }
 
@@ -194,7 +200,9 @@ impl Gig {
 /// Parses a start time typed as `HH:MM`.
 pub fn parse_start(s: &str) -> Result<Time, DomainError> {
     let t = s.trim();
-    let (h, m) = t.split_once(':').ok_or(rule("starts_at", "gig_start_time"))?;
+    let (h, m) = t
+        .split_once(':')
+        .ok_or(rule("starts_at", "gig_start_time"))?;
     let h: u8 = h.parse().map_err(|_| rule("starts_at", "gig_start_time"))?;
     let m: u8 = m.parse().map_err(|_| rule("starts_at", "gig_start_time"))?;
     Time::from_hms(h, m, 0).map_err(|_| rule("starts_at", "gig_start_time"))
@@ -243,11 +251,17 @@ mod tests {
     fn schedule_follows_the_clock_and_the_weekday() {
         let monday = date!(2027 - 01 - 11);
         assert_eq!(gig(monday, time!(9:00), 4.0).schedule(), Schedule::Daytime);
-        assert_eq!(gig(monday, time!(16:00), 4.0).schedule(), Schedule::Evenings);
+        assert_eq!(
+            gig(monday, time!(16:00), 4.0).schedule(),
+            Schedule::Evenings
+        );
         assert_eq!(gig(monday, time!(20:00), 4.0).schedule(), Schedule::Nights);
         assert_eq!(gig(monday, time!(5:00), 2.0).schedule(), Schedule::Nights);
         let saturday = date!(2027 - 01 - 16);
-        assert_eq!(gig(saturday, time!(9:00), 4.0).schedule(), Schedule::Weekends);
+        assert_eq!(
+            gig(saturday, time!(9:00), 4.0).schedule(),
+            Schedule::Weekends
+        );
     }
 
     #[test]

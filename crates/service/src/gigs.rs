@@ -482,9 +482,7 @@ impl Service {
         let offers = self.store().gig_placements(id, &audit).await?;
         let taken = offers.iter().filter(|p| p.state.counts()).count();
         let all_ended = offers.iter().all(|p| !p.state.is_open());
-        let done = offers
-            .iter()
-            .any(|p| p.state == PlacementState::Completed);
+        let done = offers.iter().any(|p| p.state == PlacementState::Completed);
         let to = if g.on <= today && all_ended && done {
             GigState::Done
         } else if taken >= usize::from(g.places) {

@@ -283,8 +283,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore, ErasureStore,
-        EscoStore, GigStore, ParticipantStore, PlacementStore, ReportStore, SessionStore,
-        Store, SubjectStore,
+        EscoStore, GigStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
+        SubjectStore,
     };
 }
 

@@ -14,7 +14,8 @@ use polku_service::{Result, ServiceError};
 use polku_store_sql::rows::json;
 use sqlx::Row;
 
-const GIG_COLS: &str = "SELECT id, project_id, employer_id, posted_by, on_date, starts_at, minutes, \
+const GIG_COLS: &str =
+    "SELECT id, project_id, employer_id, posted_by, on_date, starts_at, minutes, \
      municipality, place, tasks_json, places, state, created_at, version FROM gigs";
 
 fn bad(what: &str) -> ServiceError {

@@ -5,8 +5,8 @@ use crate::Conn;
 use crate::{db, SqlStore};
 use async_trait::async_trait;
 use polku_domain::{
-    EmployerAnswer, EmployerId, GigHours, GigId, OpeningId, OpeningKind, ParticipantId, Placement, PlacementId,
-    PlacementState, ProjectId, UserId,
+    EmployerAnswer, EmployerId, GigHours, GigId, OpeningId, OpeningKind, ParticipantId, Placement,
+    PlacementId, PlacementState, ProjectId, UserId,
 };
 use polku_service::audit::AuditEvent;
 use polku_service::store::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
@@ -72,7 +72,10 @@ pub(crate) fn placement(r: &DbRow) -> Result<Placement> {
             .map(UserId),
         end_reason: r.try_get("end_reason").map_err(g)?,
         ended_on: r.try_get("ended_on").map_err(g)?,
-        gig_id: r.try_get::<Option<Uuid>, _>("gig_id").map_err(g)?.map(GigId),
+        gig_id: r
+            .try_get::<Option<Uuid>, _>("gig_id")
+            .map_err(g)?
+            .map(GigId),
         gig_hours: r
             .try_get::<Option<i64>, _>("gig_minutes")
             .map_err(g)?

@@ -84,9 +84,13 @@ pub(crate) async fn gig_round_trip(db: Arc<TestDb>) {
     );
     assert_eq!(
         rule_of(
-            svc.post_gig(&employer_user, gig(e.id, vec![foreign.id], day, nine), today)
-                .await
-                .unwrap_err()
+            svc.post_gig(
+                &employer_user,
+                gig(e.id, vec![foreign.id], day, nine),
+                today
+            )
+            .await
+            .unwrap_err()
         ),
         ("tasks", "task_not_at_employer")
     );
@@ -96,7 +100,10 @@ pub(crate) async fn gig_round_trip(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(daytime.state, GigState::Open);
     assert_eq!(daytime.municipality.to_string(), "398");
-    assert_eq!(db.store.get_gig(daytime.id).await.unwrap(), Some(daytime.clone()));
+    assert_eq!(
+        db.store.get_gig(daytime.id).await.unwrap(),
+        Some(daytime.clone())
+    );
     let evening = svc
         .post_gig(
             &coordinator,
@@ -121,7 +128,10 @@ pub(crate) async fn gig_round_trip(db: Arc<TestDb>) {
 
     // The coach sees the own participant by name for the daytime gig; nobody for the evening
     // gig (the participant cannot work evenings); a coordinator sees candidates without names.
-    let found = svc.gig_candidates(&coach, daytime.id, 10, today).await.unwrap();
+    let found = svc
+        .gig_candidates(&coach, daytime.id, 10, today)
+        .await
+        .unwrap();
     assert_eq!(found.len(), 1);
     let (pid, name) = found[0].participant.clone().unwrap();
     assert_eq!(pid, participant);
@@ -139,7 +149,8 @@ pub(crate) async fn gig_round_trip(db: Arc<TestDb>) {
     assert!(pseudonymous[0].participant.is_none());
     assert!(pseudonymous[0].candidate.shared.is_none());
     assert!(matches!(
-        svc.gig_candidates(&employer_user, daytime.id, 10, today).await,
+        svc.gig_candidates(&employer_user, daytime.id, 10, today)
+            .await,
         Err(ServiceError::NotFound)
     ));
 
@@ -169,7 +180,8 @@ pub(crate) async fn gig_round_trip(db: Arc<TestDb>) {
     )
     .await;
     assert!(matches!(
-        svc.offer_gig(&coordinator, daytime.id, participant, today).await,
+        svc.offer_gig(&coordinator, daytime.id, participant, today)
+            .await,
         Err(ServiceError::NotFound)
     ));
     let offer = svc
@@ -191,7 +203,10 @@ pub(crate) async fn gig_round_trip(db: Arc<TestDb>) {
     // The employer sees the offer on the gig, and says yes: the one place is filled.
     let seen = svc.gig(&employer_user, daytime.id).await.unwrap();
     assert_eq!(seen.offers.len(), 1);
-    assert_eq!(seen.offers[0].participant_name.as_deref(), Some("Aino Virtanen"));
+    assert_eq!(
+        seen.offers[0].participant_name.as_deref(),
+        Some("Aino Virtanen")
+    );
     let agreed = svc
         .answer_proposal(&employer_user, offer.id, EmployerAnswer::Yes, None, 1)
         .await

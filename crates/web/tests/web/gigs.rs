@@ -105,15 +105,29 @@ fn employer_user_posts_a_gig_for_their_own_employer_only() {
         let res = post(fields(other.to_string(), day.clone())).await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
         // A day in the past: the field error next to the day.
-        let res = post(fields(w.employer.to_string(), iso(today - time::Duration::days(1)))).await;
+        let res = post(fields(
+            w.employer.to_string(),
+            iso(today - time::Duration::days(1)),
+        ))
+        .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
         assert!(
-            has_text(&res.body, "#on-error", "Päivä on jo mennyt. Valitse tämä päivä tai myöhempi."),
+            has_text(
+                &res.body,
+                "#on-error",
+                "Päivä on jo mennyt. Valitse tämä päivä tai myöhempi."
+            ),
             "{}",
             res.body
         );
         let list = app
-            .api(Method::GET, "/api/v1/gigs", Some(&w.employer_user), None, &[])
+            .api(
+                Method::GET,
+                "/api/v1/gigs",
+                Some(&w.employer_user),
+                None,
+                &[],
+            )
             .await;
         assert_eq!(list.json()["items"].as_array().map(Vec::len), Some(0));
         // Posted: the confirmation on the gig's page.
@@ -145,7 +159,11 @@ fn employer_user_posts_a_gig_for_their_own_employer_only() {
             )
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-        assert!(res.json()["error"]["fields"]["on"].is_string(), "{}", res.body);
+        assert!(
+            res.json()["error"]["fields"]["on"].is_string(),
+            "{}",
+            res.body
+        );
         // A coach may not post.
         let res = app
             .api(
@@ -241,8 +259,12 @@ fn candidates_respect_the_evening_limit_and_an_offer_ends_as_work_experience() {
                 &[("participant", &w.participant.to_string())],
             )
             .await;
-        app.confirms(&res, &w.coach, "Keikkaa tarjottu. Työnantaja saa ehdotuksen.")
-            .await;
+        app.confirms(
+            &res,
+            &w.coach,
+            "Keikkaa tarjottu. Työnantaja saa ehdotuksen.",
+        )
+        .await;
         let gig = app
             .api(
                 Method::GET,
@@ -293,7 +315,8 @@ fn candidates_respect_the_evening_limit_and_an_offer_ends_as_work_experience() {
                 &[("version", &version), ("done", "yes"), ("hours", "3,5")],
             )
             .await;
-        app.confirms(&res, &w.coach, "Keikan tulos tallennettu.").await;
+        app.confirms(&res, &w.coach, "Keikan tulos tallennettu.")
+            .await;
         let res = app
             .api(
                 Method::GET,
@@ -312,7 +335,10 @@ fn candidates_respect_the_evening_limit_and_an_offer_ends_as_work_experience() {
         assert!(has_text(&profile.body, "#experience-title", "Työkokemus"));
         let experience = crate::harness::select_texts(&profile.body, "ul.experience li");
         assert_eq!(experience.len(), 1, "{experience:?}");
-        assert!(experience[0].contains("Lahden Siivouspalvelu Oy"), "{experience:?}");
+        assert!(
+            experience[0].contains("Lahden Siivouspalvelu Oy"),
+            "{experience:?}"
+        );
         assert!(experience[0].contains("Keikkatyö"), "{experience:?}");
         assert!(experience[0].contains("3,5 h"), "{experience:?}");
         assert!(experience[0].contains("Toimistosiivous"), "{experience:?}");

@@ -181,13 +181,21 @@ pub fn routes() -> Routes {
         )
         .post("/api/v1/gigs", Policy::AnyRole(GIG_POSTERS), gigs::create)
         .get("/api/v1/gigs", Policy::AnyRole(GIG_READERS), gigs::index)
-        .get("/api/v1/gigs/{id}", Policy::AnyRole(GIG_READERS), gigs::show)
+        .get(
+            "/api/v1/gigs/{id}",
+            Policy::AnyRole(GIG_READERS),
+            gigs::show,
+        )
         .get(
             "/api/v1/gigs/{id}/candidates",
             Policy::AnyRole(PROPOSERS),
             gigs::candidates,
         )
-        .post("/api/v1/gigs/{id}/offers", Policy::AnyRole(COACH), gigs::offer)
+        .post(
+            "/api/v1/gigs/{id}/offers",
+            Policy::AnyRole(COACH),
+            gigs::offer,
+        )
         .post(
             "/api/v1/placements/{id}/gig-result",
             Policy::AnyRole(&[Role::Coach, Role::Employer]),

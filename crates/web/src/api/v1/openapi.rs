@@ -6,9 +6,7 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::schemas::{documents, domain, errors, views};
-use super::{
-    casework, employers, engine, gigs, me, participants, placements, privacy, sessions,
-};
+use super::{casework, employers, engine, gigs, me, participants, placements, privacy, sessions};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;

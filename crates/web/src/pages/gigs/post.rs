@@ -101,7 +101,9 @@ async fn form(
         &FormPage {
             ctx,
             choose: if chosen.is_none() {
-                mine.into_iter().map(|(id, n)| (id.to_string(), n)).collect()
+                mine.into_iter()
+                    .map(|(id, n)| (id.to_string(), n))
+                    .collect()
             } else {
                 Vec::new()
             },
@@ -166,7 +168,11 @@ fn parse(values: &Values, employer: EmployerId) -> Result<NewGig, FieldErrors> {
     if municipality.is_err() {
         errors.add("municipality", "gig-error-municipality");
     }
-    let places = values.places.parse::<u8>().ok().filter(|p| (1..=20).contains(p));
+    let places = values
+        .places
+        .parse::<u8>()
+        .ok()
+        .filter(|p| (1..=20).contains(p));
     if places.is_none() {
         errors.add("places", "rule-gig-places-range");
     }

@@ -215,7 +215,10 @@ pub async fn result(
 ) -> WebResult<Response> {
     let id = gig_id(&id)?;
     let placement = PlacementId::parse(&placement).map_err(|_| WebError::NotFound)?;
-    let version: i64 = fields.get("version").parse().map_err(|_| WebError::NotFound)?;
+    let version: i64 = fields
+        .get("version")
+        .parse()
+        .map_err(|_| WebError::NotFound)?;
     let result = match fields.get("done").as_str() {
         "yes" => match GigHours::parse(&fields.get("hours")) {
             Ok(h) => GigResult::Done(h),
