@@ -26,11 +26,6 @@ impl GigHours {
         if !(f64::from(Self::MIN_MINUTES)..=f64::from(Self::MAX_MINUTES)).contains(&minutes) {
             return Err(rule("hours", "gig_hours_range"));
         }
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "checked range"
-        )]
         Self::from_minutes(minutes as u16)
     }
 
@@ -44,7 +39,7 @@ impl GigHours {
     }
 
     pub fn from_minutes(m: u16) -> Result<Self, DomainError> {
-        if (Self::MIN_MINUTES..=Self::MAX_MINUTES).contains(&m) && m % 30 == 0 {
+        if (Self::MIN_MINUTES..=Self::MAX_MINUTES).contains(&m) && m.is_multiple_of(30) {
             Ok(Self(m))
         } else {
             Err(rule("hours", "gig_hours_range"))
@@ -80,7 +75,7 @@ impl From<GigHours> for f64 {
 
 impl std::fmt::Display for GigHours {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0 % 60 == 0 {
+        if self.0.is_multiple_of(60) {
             write!(f, "{}", self.0 / 60)
         } else {
             write!(f, "{}.5", self.0 / 60)

@@ -599,12 +599,11 @@ impl Service {
         if let Some(o) = employer_in.openings.first_mut() {
             o.id.clone_from(&key);
         }
-        let hours = u8::try_from(per_task.saturating_mul(n)).unwrap_or(u8::MAX);
+        let hours = per_task.saturating_mul(n);
         self.rank_for_opening(
             actor,
             g.project_id,
-            employer_in,
-            key,
+            (employer_in, key),
             top,
             today,
             move |p: &mut mi::Participant| {

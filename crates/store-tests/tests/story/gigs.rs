@@ -4,7 +4,6 @@
 
 use super::*;
 use polku_service::gigs::{GigResult, NewGig};
-use polku_service::store::GigStore;
 use time::{Date, Duration, Weekday};
 
 fn rule_of(e: ServiceError) -> (&'static str, &'static str) {

@@ -43,7 +43,7 @@ pub struct GigRow {
 }
 
 pub fn hours_text(locale: Locale, h: polku_domain::GigHours) -> String {
-    if h.minutes() % 60 == 0 {
+    if h.minutes().is_multiple_of(60) {
         format::integer(locale, i64::from(h.minutes() / 60))
     } else {
         format::decimal(locale, h.hours(), 1)
