@@ -46,6 +46,7 @@ fn subject_export() -> Value {
             "service_path",
             "meetings",
             "plan",
+            "placements",
             "consents",
             "disclosures",
             "legal_holds",
@@ -67,6 +68,16 @@ fn subject_export() -> Value {
                 "starts_at": time, "duration_min": {"type": "integer"}, "place": r("Place"), "notes": opt_string, "held_by": opt_string}))},
             "plan": {"type": "array", "items": object(&["text", "due", "done_at"], json!({
                 "text": opt_string, "due": {"type": ["string", "null"], "format": "date"}, "done_at": opt_time}))},
+            "placements": {"type": "array", "items": object(&["employer", "kind", "state", "tasks", "starts_on", "ends_on", "hours_per_day", "days_per_week", "disclosed", "proposed_at", "employer_answer", "answer_reason", "end_reason", "ended_on", "gig_hours"], json!({
+                "employer": string, "kind": r("OpeningKind"), "state": r("PlacementState"),
+                "tasks": {"type": "array", "items": string}, "starts_on": date,
+                "ends_on": {"type": ["string", "null"], "format": "date"},
+                "hours_per_day": {"type": "integer"}, "days_per_week": {"type": "integer"},
+                "disclosed": {"type": "array", "items": category}, "proposed_at": opt_time,
+                "employer_answer": {"anyOf": [r("EmployerAnswer"), {"type": "null"}]},
+                "answer_reason": opt_string, "end_reason": opt_string,
+                "ended_on": {"type": ["string", "null"], "format": "date"},
+                "gig_hours": {"type": ["number", "null"], "description": "A gig's hours actually worked."}}))},
             "consents": {"type": "array", "items": object(&["category", "recipient", "purpose", "method", "given_at", "withdrawn_at", "text_version_hash", "wording", "recorded_by", "withdrawn_by"], json!({
                 "category": category, "recipient": recipient,
                 "purpose": r("ConsentPurpose"), "method": r("ConsentMethod"),
