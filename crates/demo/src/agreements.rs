@@ -79,6 +79,7 @@ pub async fn seed_agreements(
                         days_per_week: 4,
                         mentor: None,
                         categories: None,
+                        gig: None,
                     },
                 )
                 .await?;

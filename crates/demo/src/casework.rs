@@ -47,7 +47,7 @@ fn local(day: Date, hour: u8) -> OffsetDateTime {
     day.with_time(t).assume_offset(helsinki_offset(guess))
 }
 
-fn coach(p: &PlannedParticipant) -> Actor {
+pub(crate) fn coach(p: &PlannedParticipant) -> Actor {
     Actor::user(
         p.coach_id,
         vec![RoleGrant {
@@ -189,7 +189,10 @@ const NEEDS: &[(&str, bool)] = &[
     ),
 ];
 
-fn coordinator(plan: &DemoPlan, project: polku_domain::ProjectId) -> Option<(UserId, Actor)> {
+pub(crate) fn coordinator(
+    plan: &DemoPlan,
+    project: polku_domain::ProjectId,
+) -> Option<(UserId, Actor)> {
     let u = plan.users.iter().find(|u| {
         u.roles
             .iter()

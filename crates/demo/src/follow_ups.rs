@@ -90,6 +90,7 @@ pub async fn seed_follow_ups(
                         days_per_week: 4,
                         mentor: None,
                         categories: None,
+                        gig: None,
                     },
                 )
                 .await?;

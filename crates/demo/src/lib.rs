@@ -17,6 +17,7 @@ mod esco_table;
 pub mod fit;
 mod follow_ups;
 mod functioning;
+mod gigs;
 mod ids;
 mod mentoring;
 mod names;
@@ -230,6 +231,7 @@ pub async fn seed(
     follow_ups::seed_follow_ups(svc, actor, &plan, today).await?;
     agreements::seed_agreements(svc, actor, &plan, today).await?;
     mentoring::seed_mentoring(svc, actor, &plan, today).await?;
+    gigs::seed_gigs(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

@@ -112,6 +112,7 @@ pub async fn seed_mentoring(
                         days_per_week: 4,
                         mentor: None,
                         categories: None,
+                        gig: None,
                     },
                 )
                 .await?;

@@ -194,7 +194,7 @@ async fn consent(svc: &Service, coach: &Actor, p: &PlannedParticipant, i: usize)
         DataCategory::Languages,
         DataCategory::Goals,
     ];
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         to_employers.push(DataCategory::Functioning);
     }
     for (recipient, categories) in [
@@ -248,6 +248,7 @@ async fn propose(
         days_per_week: if story == Story::EducationTrial { 5 } else { 4 },
         mentor: mentor.filter(|_| kind != OpeningKind::EducationTrial),
         categories: None,
+        gig: None,
     };
     let by = match (story, coordinator) {
         (Story::Prepared, Some(c)) => Actor::user(c, grant(Role::Coordinator, p)),

@@ -34,6 +34,7 @@ id_type!(
     TaskId,
     OpeningId,
     PlacementId,
+    GigId,
     MeetingId,
     NeedId,
     InteractionId,

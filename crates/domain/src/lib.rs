@@ -11,6 +11,7 @@ pub mod esco;
 pub mod follow_up;
 pub mod functioning;
 pub mod geo;
+pub mod gig;
 pub mod hetu;
 pub mod ids;
 pub mod industry;
@@ -37,6 +38,7 @@ pub use esco::{EscoKind, EscoUri};
 pub use follow_up::{FollowUp, FollowUpRecord, RetentionCheckpoint, StillWorking};
 pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, Level};
 pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
+pub use gig::{Gig, GigHours, GigState};
 pub use hetu::{Hetu, HetuKind};
 pub use ids::*;
 pub use mentoring::{

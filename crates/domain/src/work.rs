@@ -197,6 +197,13 @@ pub struct Placement {
     /// Why it was interrupted, declined or withdrawn.
     pub end_reason: Option<String>,
     pub ended_on: Option<Date>,
+    /// The gig it fills, for a placement of kind gig offered from a posted gig.
+    #[serde(default)]
+    pub gig_id: Option<crate::GigId>,
+    /// A gig's result: the hours actually worked (`None` until recorded, or when it did not
+    /// happen).
+    #[serde(default)]
+    pub gig_hours: Option<crate::GigHours>,
     pub created_at: OffsetDateTime,
     pub version: i64,
 }
@@ -365,6 +372,8 @@ mod tests {
             answer_reason: None,
             answered_at: None,
             answered_by: None,
+            gig_id: None,
+            gig_hours: None,
             end_reason: None,
             ended_on: None,
             created_at: datetime!(2026-01-01 0:00 UTC),

@@ -170,6 +170,29 @@ pub fn allocation_explained(actor: &Actor, project: ProjectId) -> bool {
     actor.is_system() || actor.has(Role::Coordinator, project)
 }
 
+/// Who may post a gig for an employer of `project`: a coordinator of the project, or an
+/// employer user who represents that employer (`employers`: those the actor represents).
+pub fn may_post_gig(
+    actor: &Actor,
+    project: ProjectId,
+    employer: polku_domain::EmployerId,
+    employers: &[polku_domain::EmployerId],
+) -> bool {
+    actor.is_system()
+        || actor.has(Role::Coordinator, project)
+        || (actor.has(Role::Employer, project) && employers.contains(&employer))
+}
+
+/// Who may see a gig: the project's coaches and coordinators, and the employer's own users.
+pub fn may_see_gig(
+    actor: &Actor,
+    project: ProjectId,
+    employer: polku_domain::EmployerId,
+    employers: &[polku_domain::EmployerId],
+) -> bool {
+    may_post_gig(actor, project, employer, employers) || actor.has(Role::Coach, project)
+}
+
 /// How an actor relates to one placement; `None` sees nothing of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlacementRole {

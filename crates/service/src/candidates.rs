@@ -55,10 +55,40 @@ impl Service {
             return Err(ServiceError::NotFound);
         }
         let tasks = self.store().list_tasks(employer_id).await?;
+        let Some(employer_in) = employer_input(&employer, tasks, openings) else {
+            return Ok(Vec::new());
+        };
+        let ranked = self
+            .rank_for_opening(
+                actor,
+                employer.project_id,
+                (employer_in, opening_id.to_string()),
+                top,
+                today,
+                |_| {},
+            )
+            .await?;
+        Ok(ranked.into_iter().map(|(_, c)| c).collect())
+    }
+
+    /// Ranks the project's participants (not exited, not erased) for one opening of
+    /// `employer_in` with the engine, each profile read audited as matching by the viewer;
+    /// `adjust` may relax a person's input for the kind of work (a gig ignores the weekly
+    /// minimum). Returns each candidate with the participant it is, for the caller to decide
+    /// what the viewer may see of them.
+    pub(crate) async fn rank_for_opening(
+        &self,
+        actor: &Actor,
+        project: polku_domain::ProjectId,
+        (employer_in, opening): (mi::Employer, String),
+        top: usize,
+        today: Date,
+        adjust: impl Fn(&mut mi::Participant),
+    ) -> Result<Vec<(ParticipantId, Candidate)>> {
         let list_audit = AuditEvent::new(actor, "participant", None, "list_hit", "matching")?;
         let summaries = self
             .store()
-            .list_participants(employer.project_id, None, &list_audit)
+            .list_participants(project, None, &list_audit)
             .await?;
         let mut people = Vec::new();
         for s in summaries {
@@ -77,14 +107,13 @@ impl Service {
                 continue; // erased: cannot be matched
             };
             let view = self.open_view(&rec, Some(&wrapped))?;
-            people.push(participant_input(&view, today));
+            let mut input = participant_input(&view, today);
+            adjust(&mut input);
+            people.push(input);
         }
         if people.is_empty() {
             return Ok(Vec::new());
         }
-        let Some(employer_in) = employer_input(&employer, tasks, openings) else {
-            return Ok(Vec::new());
-        };
         let input = mi::Input {
             schema: None,
             participants: people,
@@ -96,7 +125,6 @@ impl Service {
             top,
             include_excluded: false,
         };
-        let opening = opening_id.to_string();
         let out = off_thread(move || api::match_opening(&input, &opening, list, today)).await?;
         let now = OffsetDateTime::now_utc();
         let mut candidates = Vec::new();
@@ -121,14 +149,17 @@ impl Service {
                 }
                 None => None,
             };
-            candidates.push(Candidate {
-                rank: i + 1,
-                participant: pid,
-                score: hit.score,
-                fits: codes(hit.fits.iter().map(|f| f.why.code()).collect()),
-                to_check: codes(hit.to_check.iter().map(|c| c.dimension.key()).collect()),
-                shared,
-            });
+            candidates.push((
+                pid,
+                Candidate {
+                    rank: i + 1,
+                    participant: pid,
+                    score: hit.score,
+                    fits: codes(hit.fits.iter().map(|f| f.why.code()).collect()),
+                    to_check: codes(hit.to_check.iter().map(|c| c.dimension.key()).collect()),
+                    shared,
+                },
+            ));
         }
         Ok(candidates)
     }

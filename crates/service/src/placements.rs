@@ -38,6 +38,8 @@ pub struct NewPlacement {
     /// The field groups to disclose to the employer; `None`: every group the participant has
     /// consented to disclosing to employers.
     pub categories: Option<Vec<DataCategory>>,
+    /// The posted gig it fills (kind gig only; see `gigs::offer_gig`).
+    pub gig: Option<polku_domain::GigId>,
 }
 
 /// A placement with the names a page shows next to it.
@@ -67,7 +69,7 @@ pub struct WaitingProposal {
     pub days_waiting: i64,
 }
 
-fn rule(field: &'static str, code: &'static str) -> ServiceError {
+pub(crate) fn rule(field: &'static str, code: &'static str) -> ServiceError {
     ServiceError::Invalid(DomainError::Rule { field, rule: code })
 }
 
@@ -144,6 +146,8 @@ impl Service {
             answer_reason: None,
             answered_at: None,
             answered_by: None,
+            gig_id: new.gig,
+            gig_hours: None,
             end_reason: None,
             ended_on: None,
             created_at: now,
@@ -233,14 +237,19 @@ impl Service {
         p.answer_reason = reason;
         p.answered_at = Some(OffsetDateTime::now_utc());
         p.answered_by = actor.user_id();
-        self.write_change(
-            actor,
-            p,
-            expected,
-            effects,
-            &format!("placement_answer_{}", answer.as_str()),
-        )
-        .await
+        let p = self
+            .write_change(
+                actor,
+                p,
+                expected,
+                effects,
+                &format!("placement_answer_{}", answer.as_str()),
+            )
+            .await?;
+        if let Some(gig) = p.gig_id {
+            self.refresh_gig(actor, gig, crate::today()).await?;
+        }
+        Ok(p)
     }
 
     /// Moves a placement on: agreed → active (it started; a work or education trial only once
@@ -305,14 +314,19 @@ impl Service {
         // Staying in work: the follow-ups commit with the state change.
         effects.new_follow_ups = crate::follow_ups::created_by_move(&p, to, on);
         p.state = to;
-        self.write_change(
-            actor,
-            p,
-            expected,
-            effects,
-            &format!("placement_{}", to.as_str()),
-        )
-        .await
+        let p = self
+            .write_change(
+                actor,
+                p,
+                expected,
+                effects,
+                &format!("placement_{}", to.as_str()),
+            )
+            .await?;
+        if let Some(gig) = p.gig_id {
+            self.refresh_gig(actor, gig, crate::today()).await?;
+        }
+        Ok(p)
     }
 
     /// One placement with names, for whoever may see it.
@@ -713,7 +727,7 @@ impl Service {
             .map_or_else(String::new, |u| u.display_name))
     }
 
-    async fn view_of(
+    pub(crate) async fn view_of(
         &self,
         actor: &Actor,
         p: Placement,

@@ -136,6 +136,8 @@ pub struct ExportPlacement {
     pub answer_reason: Option<String>,
     pub end_reason: Option<String>,
     pub ended_on: Option<Date>,
+    /// A gig's hours actually worked.
+    pub gig_hours: Option<f64>,
 }
 
 /// A trial agreement as the participant sees it: its content and who accepted which version.
@@ -438,6 +440,7 @@ impl Service {
                 answer_reason: p.answer_reason.clone(),
                 end_reason: p.end_reason.clone(),
                 ended_on: p.ended_on,
+                gig_hours: p.gig_hours.map(polku_domain::GigHours::hours),
             });
         }
         let mut follow_ups = Vec::new();

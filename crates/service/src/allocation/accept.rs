@@ -137,5 +137,6 @@ fn proposal(participant: ParticipantId, o: &Opening, tasks: &[&Task], today: Dat
         days_per_week: days,
         mentor: None,
         categories: None,
+        gig: None,
     }
 }

@@ -18,12 +18,14 @@
 
 pub mod agreements;
 pub mod follow_ups;
+pub mod gigs;
 pub mod mentoring;
 pub mod placements;
 pub mod records;
 
 pub use agreements::{AgreementRecord, AgreementStore};
 pub use follow_ups::{FollowUpScope, FollowUpStore, RetentionCount};
+pub use gigs::{GigFilter, GigStore};
 pub use mentoring::{
     CheckinRecord, EvidenceRecord, MentoringRecords, MentoringStore, PlacementFeedbackRecord,
     TaskFeedbackRecord,
@@ -273,6 +275,7 @@ pub trait Store:
     + FollowUpStore
     + AgreementStore
     + MentoringStore
+    + GigStore
     + std::fmt::Debug
 {
 }
@@ -293,6 +296,7 @@ impl<T> Store for T where
         + FollowUpStore
         + AgreementStore
         + MentoringStore
+        + GigStore
         + std::fmt::Debug
 {
 }
@@ -302,8 +306,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
-        ErasureStore, EscoStore, FollowUpStore, MentoringStore, ParticipantStore, PlacementStore,
-        ReportStore, SessionStore, Store, SubjectStore,
+        ErasureStore, EscoStore, FollowUpStore, GigStore, MentoringStore, ParticipantStore,
+        PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
     };
 }
 

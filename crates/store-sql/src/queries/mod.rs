@@ -15,6 +15,7 @@ mod employers;
 mod erasure;
 mod esco;
 mod follow_ups;
+mod gigs;
 mod mentoring;
 mod participants;
 mod placements;

@@ -5,8 +5,8 @@ use crate::Conn;
 use crate::{db, SqlStore};
 use async_trait::async_trait;
 use polku_domain::{
-    EmployerAnswer, EmployerId, OpeningId, OpeningKind, ParticipantId, Placement, PlacementId,
-    PlacementState, ProjectId, UserId,
+    EmployerAnswer, EmployerId, GigHours, GigId, OpeningId, OpeningKind, ParticipantId, Placement,
+    PlacementId, PlacementState, ProjectId, UserId,
 };
 use polku_service::audit::AuditEvent;
 use polku_service::store::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
@@ -16,9 +16,9 @@ use sqlx::Row;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-const PLACEMENT_COLS: &str = "SELECT id, project_id, participant_id, employer_id, opening_id, kind, pay_subsidy, state, \
+pub(crate) const PLACEMENT_COLS: &str = "SELECT id, project_id, participant_id, employer_id, opening_id, kind, pay_subsidy, state, \
      tasks_json, starts_on, ends_on, hours_per_day, days_per_week, mentor_id, coach_id, proposed_by, proposed_at, \
-     categories_json, answer, answer_reason, answered_at, answered_by, end_reason, ended_on, created_at, version \
+     categories_json, answer, answer_reason, answered_at, answered_by, end_reason, ended_on, gig_id, gig_minutes, created_at, version \
      FROM placements";
 
 fn bad(what: &str) -> ServiceError {
@@ -28,7 +28,7 @@ fn bad(what: &str) -> ServiceError {
 /// The backend's row type (the module is compiled once per backend).
 type DbRow = <<Conn as sqlx::Connection>::Database as sqlx::Database>::Row;
 
-fn placement(r: &DbRow) -> Result<Placement> {
+pub(crate) fn placement(r: &DbRow) -> Result<Placement> {
     let g = |e: sqlx::Error| db(e);
     let small = |v: i64, what: &str| u8::try_from(v).map_err(|_| bad(what));
     let answer: Option<String> = r.try_get("answer").map_err(g)?;
@@ -72,6 +72,20 @@ fn placement(r: &DbRow) -> Result<Placement> {
             .map(UserId),
         end_reason: r.try_get("end_reason").map_err(g)?,
         ended_on: r.try_get("ended_on").map_err(g)?,
+        gig_id: r
+            .try_get::<Option<Uuid>, _>("gig_id")
+            .map_err(g)?
+            .map(GigId),
+        gig_hours: r
+            .try_get::<Option<i64>, _>("gig_minutes")
+            .map_err(g)?
+            .map(|m| {
+                u16::try_from(m)
+                    .ok()
+                    .and_then(|m| GigHours::from_minutes(m).ok())
+                    .ok_or_else(|| bad("gig hours"))
+            })
+            .transpose()?,
         created_at: r.try_get("created_at").map_err(g)?,
         version: r.try_get("version").map_err(g)?,
     })
@@ -188,9 +202,10 @@ impl PlacementStore for SqlStore {
         sqlx::query(
             "INSERT INTO placements (id, project_id, participant_id, employer_id, opening_id, kind, pay_subsidy, state, \
              tasks_json, starts_on, ends_on, hours_per_day, days_per_week, mentor_id, coach_id, proposed_by, proposed_at, \
-             categories_json, answer, answer_reason, answered_at, answered_by, end_reason, ended_on, created_at, version) \
+             categories_json, answer, answer_reason, answered_at, answered_by, end_reason, ended_on, created_at, version, \
+             gig_id, gig_minutes) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
-             $23, $24, $25, $26)",
+             $23, $24, $25, $26, $27, $28)",
         )
         .bind(p.id.0)
         .bind(p.project_id.0)
@@ -218,6 +233,8 @@ impl PlacementStore for SqlStore {
         .bind(p.ended_on)
         .bind(p.created_at)
         .bind(p.version)
+        .bind(p.gig_id.map(|g| g.0))
+        .bind(p.gig_hours.map(|h| i64::from(h.minutes())))
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -280,7 +297,7 @@ impl PlacementStore for SqlStore {
             "UPDATE placements SET opening_id = $1, kind = $2, pay_subsidy = $3, state = $4, tasks_json = $5, \
              starts_on = $6, ends_on = $7, hours_per_day = $8, days_per_week = $9, mentor_id = $10, proposed_at = $11, \
              categories_json = $12, answer = $13, answer_reason = $14, answered_at = $15, answered_by = $16, \
-             end_reason = $17, ended_on = $18, version = $19 \
+             end_reason = $17, ended_on = $18, version = $19, gig_id = $22, gig_minutes = $23 \
              WHERE id = $20 AND version = $21",
         )
         .bind(p.opening_id.map(|o| o.0))
@@ -304,6 +321,8 @@ impl PlacementStore for SqlStore {
         .bind(p.version)
         .bind(p.id.0)
         .bind(expected)
+        .bind(p.gig_id.map(|g| g.0))
+        .bind(p.gig_hours.map(|h| i64::from(h.minutes())))
         .execute(&mut *tx)
         .await
         .map_err(db)?

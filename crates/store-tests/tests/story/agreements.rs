@@ -67,6 +67,7 @@ pub(crate) async fn agreement_acceptances_are_voided_by_a_change(db: Arc<TestDb>
                 days_per_week: 5,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await

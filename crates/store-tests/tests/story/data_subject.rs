@@ -85,6 +85,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
                 days_per_week: 4,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await

@@ -51,6 +51,7 @@ pub(crate) async fn starting_a_job_creates_four_follow_ups_atomically(db: Arc<Te
                 days_per_week: 5,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await

@@ -20,6 +20,7 @@ mod durability;
 mod employers;
 mod esco;
 mod follow_ups;
+mod gigs;
 mod keys;
 mod mentoring;
 mod participants;
@@ -68,6 +69,7 @@ stories!(
     agreements::agreement_acceptances_are_voided_by_a_change,
     mentoring::checkins_are_sealed_and_summed_per_month,
     mentoring::evidence_changes_the_profile_only_when_accepted,
+    gigs::gig_round_trip,
 );
 
 #[test]

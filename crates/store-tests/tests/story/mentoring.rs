@@ -73,6 +73,7 @@ pub(crate) async fn mentored(svc: &Service) -> Mentored {
                 days_per_week: 4,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await
@@ -437,6 +438,7 @@ pub(crate) async fn mentoring_rows(
                 days_per_week: 4,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await

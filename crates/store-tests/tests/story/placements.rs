@@ -74,6 +74,7 @@ fn trial(s: &Setup, start: time::Date, end: time::Date, hours: u8) -> NewPlaceme
         days_per_week: 5,
         mentor: None,
         categories: None,
+        gig: None,
     }
 }
 

@@ -50,6 +50,11 @@ const NAV: &[(&str, &str, &[Role])] = &[
         "nav-open-proposals",
         &[Role::Coordinator, Role::Coach],
     ),
+    (
+        "/gigs",
+        "nav-gigs",
+        &[Role::Coach, Role::Coordinator, Role::Employer],
+    ),
     ("/reports", "nav-reports", &[Role::Manager]),
     (
         "/allocation",

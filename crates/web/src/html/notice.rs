@@ -54,11 +54,14 @@ pub enum Notice {
     MentorSelfAssessment,
     MentorEvidenceAccepted,
     MentorEvidenceRejected,
+    Gig,
+    GigOffer,
+    GigResult,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 42] = [
+    pub const ALL: [Notice; 45] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -101,6 +104,9 @@ impl Notice {
         Notice::MentorSelfAssessment,
         Notice::MentorEvidenceAccepted,
         Notice::MentorEvidenceRejected,
+        Notice::Gig,
+        Notice::GigOffer,
+        Notice::GigResult,
     ];
 
     /// The value of `saved=` in the URL.
@@ -148,6 +154,9 @@ impl Notice {
             Notice::MentorSelfAssessment => "mentor-self-assessment",
             Notice::MentorEvidenceAccepted => "mentor-evidence-accepted",
             Notice::MentorEvidenceRejected => "mentor-evidence-rejected",
+            Notice::Gig => "gig",
+            Notice::GigOffer => "gig-offer",
+            Notice::GigResult => "gig-result",
         }
     }
 

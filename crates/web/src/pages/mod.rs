@@ -11,6 +11,7 @@ pub mod auth;
 pub mod employers;
 pub mod follow_ups;
 pub mod form;
+pub mod gigs;
 pub mod home;
 pub mod labels;
 pub mod mentoring;
@@ -34,6 +35,7 @@ pub fn routes() -> Routes {
         .merge(proposals::routes())
         .merge(placements::routes())
         .merge(follow_ups::routes())
+        .merge(gigs::routes())
         .merge(reports::routes())
         .merge(allocation::routes())
         .merge(admin::routes())

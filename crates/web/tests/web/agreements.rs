@@ -30,6 +30,7 @@ pub async fn agreed_trial(app: &TestApp, w: &PlacementWorld) -> PlacementId {
                 days_per_week: 5,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await

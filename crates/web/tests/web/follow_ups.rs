@@ -41,6 +41,7 @@ async fn started_job(app: &crate::harness::TestApp, w: &PlacementWorld) -> Date 
                 days_per_week: 5,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await

@@ -11,6 +11,7 @@ mod consents;
 mod employers;
 mod follow_ups;
 mod forms_participant;
+mod gigs;
 mod glossary;
 mod harness;
 mod home_footer;

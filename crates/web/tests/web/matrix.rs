@@ -45,6 +45,7 @@ struct World2 {
     mentored: String,
     /// Open evidence from the mentor's feedback on it.
     evidence: String,
+    gig: String,
     project: String,
 }
 
@@ -197,6 +198,7 @@ async fn world(app: &TestApp) -> World2 {
                 days_per_week: 4,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await
@@ -218,6 +220,7 @@ async fn world(app: &TestApp) -> World2 {
                 days_per_week: 5,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await
@@ -277,6 +280,7 @@ async fn world(app: &TestApp) -> World2 {
                 days_per_week: 4,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await
@@ -359,10 +363,29 @@ async fn world(app: &TestApp) -> World2 {
         .expect("one")
         .id
         .to_string();
+    // A gig the coordinator posted for the same employer.
+    let gig = svc
+        .post_gig(
+            &users["coordinator"].actor,
+            polku_service::gigs::NewGig {
+                employer: e.id,
+                on: polku_service::today(),
+                starts_at: time::macros::time!(9:00),
+                hours: polku_domain::GigHours::from_hours(4.0).expect("hours"),
+                municipality: None,
+                place: "Kauppakatu 1".into(),
+                tasks: vec![t.id],
+                places: 1,
+            },
+            polku_service::today(),
+        )
+        .await
+        .expect("gig");
     World2 {
         follow_up: follow_up.to_string(),
         mentored: mentored.id.to_string(),
         evidence,
+        gig: gig.id.to_string(),
         placement: placement.id.to_string(),
         project: app.world.project.id.to_string(),
         api_share: api_share.id.0.to_string(),
@@ -565,6 +588,36 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Denied
         }
+    } else if p == "/gigs" || p == "/gigs/new" {
+        // Employer users and coordinators post (an empty body is refused by the use case);
+        // coaches read the open gigs.
+        let poster = who == "employer" || who.starts_with("coordinator");
+        match (who, read) {
+            (_, true) if poster || who.contains("coach") => Allowed,
+            _ if poster => Any,
+            _ => Denied,
+        }
+    } else if p.starts_with("/gigs/{id}/candidates") {
+        match who {
+            "own coach" | "other coach" | "coordinator" => Allowed,
+            "coach of another project" | "coordinator of another project" => NotFound,
+            _ => Denied,
+        }
+    } else if p.starts_with("/gigs/{id}/offers") {
+        // Offers are the coaches'; results the coaches' and the employer's (the empty body is
+        // refused before anything changes).
+        match who {
+            "own coach" | "other coach" => Any,
+            "employer" if p.ends_with("/result") => Any,
+            "coach of another project" => NotFound,
+            _ => Denied,
+        }
+    } else if p.starts_with("/gigs/{id}") {
+        match who {
+            "own coach" | "other coach" | "coordinator" | "employer" => Allowed,
+            "coach of another project" | "coordinator of another project" => NotFound,
+            _ => Denied,
+        }
     } else if p == "/shared" {
         if who == "employer" || who == "mentor" {
             Allowed
@@ -595,6 +648,8 @@ fn concrete(path: &str, w: &World2) -> String {
             w.mentored.clone()
         } else if path.contains("/placements/") || path.contains("/proposals/") {
             w.placement.clone()
+        } else if path.contains("/gigs/") {
+            w.gig.clone()
         } else if path.contains("/projects/") {
             w.project.clone()
         } else if path.starts_with("/admin/users/") {
@@ -607,6 +662,7 @@ fn concrete(path: &str, w: &World2) -> String {
             w.employer.clone()
         },
     )
+    .replace("{placement}", &w.placement)
     .replace("{task}", &w.task)
     .replace("{participant}", &w.participant.to_string())
     // Unlinking someone who is not linked changes nothing (the matrix's employer user stays).
@@ -775,6 +831,7 @@ fn is_subject_route(path: &str) -> bool {
         "/follow-ups",
         "/mentoring",
         "/mentor/",
+        "/gigs",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

@@ -66,6 +66,7 @@ async fn mentored(app: &TestApp) -> Mentored {
                 days_per_week: 4,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await

@@ -135,6 +135,7 @@ async fn proposed(app: &TestApp, w: &PlacementWorld) -> PlacementId {
         days_per_week: 5,
         mentor: None,
         categories: None,
+        gig: None,
     };
     app.service()
         .propose_placement(&w.coach.actor, new)

@@ -63,6 +63,7 @@ async fn propose(app: &TestApp, w: &PlacementWorld) -> PlacementId {
                 days_per_week: 5,
                 mentor: None,
                 categories: None,
+                gig: None,
             },
         )
         .await
@@ -180,8 +181,9 @@ fn functioning_shows_adjustments_with_euros_until_the_consent_is_withdrawn() {
         );
         let adjustments = select_texts(&page.body, "#adjustments li").join(" ");
         assert!(adjustments.contains("350"), "{adjustments}");
-        // Never a level, never a dimension.
-        assert!(!page.body.contains("/4") && !page.body.contains("B1"));
+        // Never a level, never a dimension (in the visible text: ids in links may hold "/4").
+        let text = select_texts(&page.body, "main").join(" ");
+        assert!(!text.contains("/4") && !text.contains("B1"));
         let api = app
             .api(
                 Method::GET,

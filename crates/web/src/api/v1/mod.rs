@@ -9,6 +9,7 @@ mod employers;
 mod engine;
 pub mod envelope;
 mod follow_ups;
+mod gigs;
 pub mod io;
 mod me;
 mod mentoring;
@@ -43,6 +44,8 @@ const EMPLOYER_USERS: &[Role] = &[Role::Employer];
 const AGREEMENT_ACCEPTERS: &[Role] = &[Role::Coach, Role::Employer, Role::Participant];
 const MENTORS: &[Role] = &[Role::Mentor];
 const MENTORING_PARTIES: &[Role] = &[Role::Coach, Role::Mentor, Role::Participant];
+const GIG_POSTERS: &[Role] = &[Role::Employer, Role::Coordinator];
+const GIG_READERS: &[Role] = &[Role::Employer, Role::Coordinator, Role::Coach];
 
 pub fn routes() -> Routes {
     let big = || DefaultBodyLimit::max(engine::MAX_BODY);
@@ -264,6 +267,28 @@ pub fn routes() -> Routes {
             "/api/v1/follow-ups/{id}",
             Policy::AnyRole(COACH),
             follow_ups::record,
+        )
+        .post("/api/v1/gigs", Policy::AnyRole(GIG_POSTERS), gigs::create)
+        .get("/api/v1/gigs", Policy::AnyRole(GIG_READERS), gigs::index)
+        .get(
+            "/api/v1/gigs/{id}",
+            Policy::AnyRole(GIG_READERS),
+            gigs::show,
+        )
+        .get(
+            "/api/v1/gigs/{id}/candidates",
+            Policy::AnyRole(PROPOSERS),
+            gigs::candidates,
+        )
+        .post(
+            "/api/v1/gigs/{id}/offers",
+            Policy::AnyRole(COACH),
+            gigs::offer,
+        )
+        .post(
+            "/api/v1/placements/{id}/gig-result",
+            Policy::AnyRole(&[Role::Coach, Role::Employer]),
+            gigs::result,
         )
         .get(
             "/api/v1/employers",

@@ -7,8 +7,8 @@
 
 use super::schemas::{documents, domain, errors, views};
 use super::{
-    agreements, allocation, casework, employers, engine, follow_ups, me, mentoring, participants,
-    placements, privacy, proposal, sessions,
+    agreements, allocation, casework, employers, engine, follow_ups, gigs, me, mentoring,
+    participants, placements, privacy, proposal, sessions,
 };
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -38,6 +38,7 @@ use utoipa::{Modify, OpenApi};
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
         (name = "follow-ups", description = "Follow-ups after hiring: staying in work at 1, 3, 6 and 12 months."),
         (name = "mentoring", description = "Workplace mentoring: check-ins, task feedback, the written feedback, and the evidence it offers the coach."),
+        (name = "gigs", description = "Gigs for small employers: posted by an employer user or a coordinator, offered to suitable participants by their coaches, the result recorded as work experience."),
         (name = "engine", description = "The pure matching engine on a posted document."),
         (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
@@ -89,6 +90,12 @@ use utoipa::{Modify, OpenApi};
         mentoring::mine,
         mentoring::evidence,
         mentoring::decide,
+        gigs::create,
+        gigs::index,
+        gigs::show,
+        gigs::candidates,
+        gigs::offer,
+        gigs::result,
         employers::index,
         employers::show,
         employers::tasks,

@@ -76,6 +76,12 @@ pub struct PlacementOut {
     end_reason: Option<String>,
     #[schema(required = true)]
     ended_on: Option<Date>,
+    /// The gig it fills (kind gig, offered from a posted gig).
+    #[schema(required = true)]
+    gig: Option<Uuid>,
+    /// A gig's result: the hours actually worked.
+    #[schema(required = true)]
+    gig_hours: Option<f64>,
     #[schema(minimum = 1)]
     version: i64,
 }
@@ -114,6 +120,8 @@ impl PlacementOut {
             proposed_at: p.proposed_at,
             end_reason: p.end_reason,
             ended_on: p.ended_on,
+            gig: p.gig_id.map(|g| g.0),
+            gig_hours: p.gig_hours.map(polku_domain::GigHours::hours),
             version: p.version,
         }
     }
@@ -232,6 +240,7 @@ pub async fn create(
                 days_per_week: p.days_per_week,
                 mentor: p.mentor.map(UserId),
                 categories: p.categories,
+                gig: None,
             },
         )
         .await

@@ -194,6 +194,8 @@ struct BackgroundPage<'a> {
     goals: Vec<SkillHit>,
     goal_q: String,
     goal_hits: Vec<SkillHit>,
+    /// Completed placements and gigs (see `pages::gigs::experience`).
+    experience: Vec<crate::pages::gigs::ExperienceRow>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -257,6 +259,7 @@ async fn show_page(
             .await?
     };
     let options = esf_options(ctx, &form);
+    let experience = crate::pages::gigs::experience(state, session, ctx, view.id).await?;
     render_status(
         extra.status,
         &BackgroundPage {
@@ -272,6 +275,7 @@ async fn show_page(
             goals,
             goal_q: extra.goal_q,
             goal_hits,
+            experience,
         },
     )
 }

@@ -199,6 +199,7 @@ impl Values {
                 days_per_week,
                 mentor,
                 categories: with_categories.then_some(categories),
+                gig: None,
             }),
             _ => Err(errors),
         }

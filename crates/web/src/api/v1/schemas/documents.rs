@@ -72,7 +72,7 @@ fn subject_export() -> Value {
                 "starts_at": time, "duration_min": {"type": "integer"}, "place": r("Place"), "notes": opt_string, "held_by": opt_string}))},
             "plan": {"type": "array", "items": object(&["text", "due", "done_at"], json!({
                 "text": opt_string, "due": {"type": ["string", "null"], "format": "date"}, "done_at": opt_time}))},
-            "placements": {"type": "array", "items": object(&["employer", "kind", "state", "tasks", "starts_on", "ends_on", "hours_per_day", "days_per_week", "disclosed", "proposed_at", "employer_answer", "answer_reason", "end_reason", "ended_on"], json!({
+            "placements": {"type": "array", "items": object(&["employer", "kind", "state", "tasks", "starts_on", "ends_on", "hours_per_day", "days_per_week", "disclosed", "proposed_at", "employer_answer", "answer_reason", "end_reason", "ended_on", "gig_hours"], json!({
                 "employer": string, "kind": r("OpeningKind"), "state": r("PlacementState"),
                 "tasks": {"type": "array", "items": string}, "starts_on": date,
                 "ends_on": {"type": ["string", "null"], "format": "date"},
@@ -80,7 +80,8 @@ fn subject_export() -> Value {
                 "disclosed": {"type": "array", "items": category}, "proposed_at": opt_time,
                 "employer_answer": {"anyOf": [r("EmployerAnswer"), {"type": "null"}]},
                 "answer_reason": opt_string, "end_reason": opt_string,
-                "ended_on": {"type": ["string", "null"], "format": "date"}}))},
+                "ended_on": {"type": ["string", "null"], "format": "date"},
+                "gig_hours": {"type": ["number", "null"], "description": "A gig's hours actually worked."}}))},
             "follow_ups": {"type": "array", "items": object(&["employer", "checkpoint", "due_on", "done_on", "record", "recorded_by"], json!({
                 "employer": string, "checkpoint": r("RetentionCheckpoint"), "due_on": date,
                 "done_on": {"type": ["string", "null"], "format": "date"},

@@ -112,6 +112,10 @@ component! {
     EmployerAnswer => one_of(d::EmployerAnswer::ALL)
 }
 component! {
+    /// Where a gig is: open, filled (every place has a yes), cancelled, or done.
+    GigState => one_of(d::GigState::ALL)
+}
+component! {
     /// When the work is done.
     Schedule => one_of(every!(d::Schedule: Daytime, Evenings, Nights, Weekends, Flexible))
 }
