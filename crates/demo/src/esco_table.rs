@@ -50,7 +50,7 @@ pub const SKILLS: &[(&str, Sector, &str)] = &[
     ("live_at_home", Sector::Care, "941438bd-cc03-4326-91bf-677157dca170"), // support social service users to live at home
     ("care_supervision", Sector::Care, "65a1c226-5d93-4fec-8a15-cb1b2ec4379f"), // work under supervision in care
     ("personal_hygiene", Sector::Care, "0e21e183-e787-4f23-a240-93b416c088c2"), // maintain personal hygiene standards
-    ("welding_eq", Sector::Metal, "2ee57de4-bffd-4194-b009-0060edec77cc"), // use welding equipment
+    ("welding_eq", Sector::Metal, "2fcd95a4-1f9a-41cf-95a9-4701bde476b4"), // operate welding equipment
     ("arc_welding", Sector::Metal, "27d26fd6-5795-4f0a-884e-112df7c68314"), // apply arc welding techniques
     ("grinding_tools", Sector::Metal, "e2992bda-8a68-4eae-b78a-697b07800334"), // operate grinding hand tools
     ("power_tools", Sector::Metal, "5bf7f85a-b080-4b27-8ddc-9f62af4643f5"), // use power tools
@@ -59,7 +59,7 @@ pub const SKILLS: &[(&str, Sector, &str)] = &[
     ("deburring", Sector::Metal, "3e5ade3b-d5bc-46eb-aff4-7a2fa4257d09"), // tend deburring machine
     ("assemble_goods", Sector::Metal, "9db00bb4-4c59-45d2-8040-bbef63361f89"), // assemble goods
     ("landscape_site", Sector::Grounds, "d6f40152-c00d-44fa-a48f-55e39f08c14e"), // maintain landscape site
-    ("landscaping_eq", Sector::Grounds, "9fa2392e-45dc-43b0-81d1-7e7014f704b1"), // use landscaping service equipment
+    ("landscaping_eq", Sector::Grounds, "69c865d1-39d6-48ae-b33f-75a7e9cc1811"), // operate landscaping equipment
     ("gardening_eq", Sector::Grounds, "b7cf2d84-6c43-4baa-98cf-816a27336701"), // maintain gardening equipment
     ("plant_plants", Sector::Grounds, "8ce4a4af-969b-4d1c-8bfe-891cff82f913"), // plant green plants
     ("plant_trees", Sector::Grounds, "a281365c-a432-4e82-97ce-2dcc4907685f"), // plant trees
