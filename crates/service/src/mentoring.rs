@@ -156,9 +156,7 @@ impl Service {
         mentor: Option<UserId>,
         expected: i64,
     ) -> Result<Placement> {
-        let (mut p, role) = self
-            .mentoring_placement(actor, id, "read_placement")
-            .await?;
+        let (mut p, role) = self.placement_as(actor, id, "read_placement").await?;
         if role != PlacementRole::Coach {
             return Err(ServiceError::NotFound);
         }
@@ -235,9 +233,7 @@ impl Service {
     /// A placement's mentoring: for its workplace mentor and the participant's coach (and the
     /// participant, without the notes of others' making being hidden: they are their data).
     pub async fn mentoring(&self, actor: &Actor, id: PlacementId) -> Result<MentoringView> {
-        let (p, role) = self
-            .mentoring_placement(actor, id, "read_mentoring")
-            .await?;
+        let (p, role) = self.placement_as(actor, id, "read_mentoring").await?;
         if !matches!(
             role,
             PlacementRole::Mentor | PlacementRole::Coach | PlacementRole::Participant
@@ -295,9 +291,7 @@ impl Service {
         id: PlacementId,
         new: NewCheckin,
     ) -> Result<Checkin> {
-        let (p, role) = self
-            .mentoring_placement(actor, id, "read_placement")
-            .await?;
+        let (p, role) = self.placement_as(actor, id, "read_placement").await?;
         let mentor = self.as_mentor(actor, &p, role)?;
         let minutes =
             u16::try_from(new.minutes).map_err(|_| rule("minutes", "checkin_minutes_range"))?;
@@ -327,9 +321,7 @@ impl Service {
 
     /// The placement's check-ins, oldest first, with their notes.
     pub async fn checkins(&self, actor: &Actor, id: PlacementId) -> Result<Vec<Checkin>> {
-        let (p, role) = self
-            .mentoring_placement(actor, id, "read_placement")
-            .await?;
+        let (p, role) = self.placement_as(actor, id, "read_placement").await?;
         if !matches!(
             role,
             PlacementRole::Mentor | PlacementRole::Coach | PlacementRole::Participant
@@ -350,9 +342,7 @@ impl Service {
         level: FeedbackLevel,
         note: &str,
     ) -> Result<(TaskFeedback, usize)> {
-        let (p, role) = self
-            .mentoring_placement(actor, id, "read_placement")
-            .await?;
+        let (p, role) = self.placement_as(actor, id, "read_placement").await?;
         let mentor = self.as_mentor(actor, &p, role)?;
         if !p.tasks.contains(&task) {
             return Err(rule("task", "task_not_in_placement"));
@@ -400,9 +390,7 @@ impl Service {
         next_steps: &str,
         expected: Option<i64>,
     ) -> Result<i64> {
-        let (p, role) = self
-            .mentoring_placement(actor, id, "read_placement")
-            .await?;
+        let (p, role) = self.placement_as(actor, id, "read_placement").await?;
         let mentor = self.as_mentor(actor, &p, role)?;
         let (feedback, next_steps) = (trimmed(feedback), trimmed(next_steps));
         if feedback.is_empty() {
@@ -429,9 +417,7 @@ impl Service {
         text: &str,
         expected: Option<i64>,
     ) -> Result<i64> {
-        let (p, role) = self
-            .mentoring_placement(actor, id, "read_placement")
-            .await?;
+        let (p, role) = self.placement_as(actor, id, "read_placement").await?;
         if role != PlacementRole::Coach {
             return Err(ServiceError::NotFound);
         }
@@ -656,37 +642,6 @@ impl Service {
             &format!("{action}:{}", p.id),
             PURPOSE,
         )
-    }
-
-    /// Reads a placement (audited) with the actor's role in it; `NotFound` for no role.
-    async fn mentoring_placement(
-        &self,
-        actor: &Actor,
-        id: PlacementId,
-        action: &str,
-    ) -> Result<(Placement, PlacementRole)> {
-        let scope = self
-            .store()
-            .placement_scope(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        let role = self.role_in(actor, &scope).await?;
-        if role == PlacementRole::None {
-            return Err(ServiceError::NotFound);
-        }
-        let audit = AuditEvent::new(
-            actor,
-            "participant",
-            Some(scope.participant_id.to_string()),
-            &format!("{action}:{id}"),
-            PURPOSE,
-        )?;
-        let p = self
-            .store()
-            .get_placement(id, &audit)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        Ok((p, role))
     }
 
     async fn view_for(

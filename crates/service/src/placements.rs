@@ -180,7 +180,7 @@ impl Service {
         categories: Option<Vec<DataCategory>>,
         expected: i64,
     ) -> Result<Placement> {
-        let (mut p, role) = self.placement_for_change(actor, id).await?;
+        let (mut p, role) = self.placement_as(actor, id, "read_placement").await?;
         if role != PlacementRole::Coach {
             return Err(ServiceError::NotFound);
         }
@@ -205,7 +205,7 @@ impl Service {
         reason: Option<String>,
         expected: i64,
     ) -> Result<Placement> {
-        let (mut p, role) = self.placement_for_change(actor, id).await?;
+        let (mut p, role) = self.placement_as(actor, id, "read_placement").await?;
         if !matches!(
             role,
             PlacementRole::Employer | PlacementRole::Coach | PlacementRole::Coordinator
@@ -266,7 +266,7 @@ impl Service {
         on: Date,
         expected: i64,
     ) -> Result<Placement> {
-        let (mut p, role) = self.placement_for_change(actor, id).await?;
+        let (mut p, role) = self.placement_as(actor, id, "read_placement").await?;
         let allowed = match role {
             PlacementRole::Coach => true,
             PlacementRole::Coordinator => {
@@ -331,27 +331,7 @@ impl Service {
 
     /// One placement with names, for whoever may see it.
     pub async fn placement(&self, actor: &Actor, id: PlacementId) -> Result<PlacementView> {
-        let scope = self
-            .store()
-            .placement_scope(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        let role = self.role_in(actor, &scope).await?;
-        if role == PlacementRole::None {
-            return Err(ServiceError::NotFound);
-        }
-        let audit = AuditEvent::new(
-            actor,
-            "participant",
-            Some(scope.participant_id.to_string()),
-            &format!("read_placement:{id}"),
-            PURPOSE,
-        )?;
-        let p = self
-            .store()
-            .get_placement(id, &audit)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
+        let (p, role) = self.placement_as(actor, id, "read_placement").await?;
         self.view_of(actor, p, role).await
     }
 
@@ -646,11 +626,13 @@ impl Service {
         }
     }
 
-    /// Reads a placement for a change, with the actor's role in it (`NotFound` for none).
-    async fn placement_for_change(
+    /// Reads a placement with the actor's role in it (`NotFound` for none), audited as
+    /// `<action>:<id>`: every use case on one placement starts here.
+    pub(crate) async fn placement_as(
         &self,
         actor: &Actor,
         id: PlacementId,
+        action: &str,
     ) -> Result<(Placement, PlacementRole)> {
         let scope = self
             .store()
@@ -665,7 +647,7 @@ impl Service {
             actor,
             "participant",
             Some(scope.participant_id.to_string()),
-            &format!("read_placement:{id}"),
+            &format!("{action}:{id}"),
             PURPOSE,
         )?;
         let p = self
