@@ -21,6 +21,7 @@ pub mod org;
 pub mod participant;
 pub mod path;
 pub mod placement;
+pub mod report;
 pub mod role;
 pub mod work;
 
@@ -56,5 +57,6 @@ pub use path::{
 pub use placement::{
     Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, RecipientClass, Share,
 };
+pub use report::ReportFilter;
 pub use role::{Email, Role};
 pub use work::{EmployerAnswer, Placement, PlacementState};
