@@ -34,6 +34,9 @@ pub struct Config {
     pub controller: String,
     /// How to reach the controller and its data protection officer (address, e-mail, phone).
     pub controller_contact: String,
+    /// A file `polku serve` keeps the audit chain head in (R36): written at start, then after
+    /// every 1,000 entries and at least daily; empty: none.
+    pub audit_checkpoint: String,
 }
 
 impl Default for Config {
@@ -49,6 +52,7 @@ impl Default for Config {
             log_format: "text".into(),
             controller: String::new(),
             controller_contact: String::new(),
+            audit_checkpoint: String::new(),
         }
     }
 }
@@ -64,6 +68,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "log_format",
     "controller",
     "controller_contact",
+    "audit_checkpoint",
 ];
 
 /// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
@@ -89,6 +94,7 @@ pub fn load(file: Option<&Path>) -> CliResult<Config> {
         "TRUSTED_PROXY",
         "LOG",
         "LOG_FORMAT",
+        "AUDIT_CHECKPOINT",
     ]);
     let mut cfg: Config = Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file(&path))
@@ -148,7 +154,11 @@ pub fn default_toml() -> String {
          # The controller named on the privacy notice, and how to reach it and its data\n\
          # protection officer; empty means the organisation running the user's project.\n\
          controller = \"\"\n\
-         controller_contact = \"\"\n",
+         controller_contact = \"\"\n\n\
+         # A file `polku serve` keeps the audit chain head in (SEQ HASH), for\n\
+         # `polku audit verify --checkpoint`: written at start, after every 1000 entries and\n\
+         # at least daily. Put it on storage the database host cannot rewrite; empty: none.\n\
+         audit_checkpoint = \"\"\n",
         d.database_url,
         d.keys_file.display(),
         d.allow_unsafe_durability,

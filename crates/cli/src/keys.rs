@@ -5,8 +5,29 @@ use polku_service::crypto::{Key, Keys};
 use std::io::Write;
 use std::path::Path;
 
-/// Reads the key file. Missing is `Ok(None)`; malformed is an error.
+/// Reads the key file. Missing is `Ok(None)`; malformed is an error, and so is a key file that
+/// other users of the host may read (D27): it must be mode 0600 (or 0400). A file its group
+/// may read gets a warning (some secret stores mount files so on purpose).
 pub fn read(path: &Path) -> CliResult<Option<Keys>> {
+    if let Some(mode) = crate::files::mode(path) {
+        if mode & 0o007 != 0 {
+            return Err(CliError::new(
+                CONFIG,
+                format!(
+                    "key file {} can be read by every user of this host (mode {mode:o}): run `chmod 600 {}`, and rotate the keys if others may have read it",
+                    path.display(),
+                    path.display()
+                ),
+            ));
+        }
+        if mode & 0o070 != 0 {
+            eprintln!(
+                "warning: key file {} can be read by its group (mode {mode:o}); `chmod 600 {}` unless that is intended",
+                path.display(),
+                path.display()
+            );
+        }
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -56,14 +77,8 @@ pub fn write_new(path: &Path, keys: &Keys) -> CliResult {
         keys.audit.to_hex(),
         keys.lookup.to_hex()
     );
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut f = opts.open(path).map_err(|e| {
+    let mut f = crate::files::private_options()
+        .open(path).map_err(|e| {
         CliError::new(
             CONFIG,
             format!("cannot create key file {}: {e}", path.display()),

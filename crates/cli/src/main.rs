@@ -4,7 +4,9 @@
 mod commands;
 mod config;
 mod exit;
+mod files;
 mod keys;
+mod lock;
 mod logs;
 mod open;
 
@@ -66,8 +68,16 @@ enum Command {
     Integrity,
     /// Take a consistent online backup into FILE.
     Backup { file: PathBuf },
-    /// Replace the database with the backup in FILE (stop other polku processes first).
-    Restore { file: PathBuf },
+    /// Replace the database with the backup in FILE (stop `polku serve` first), then apply
+    /// again the erasures, withdrawals and revocations made since, and end every session.
+    Restore {
+        file: PathBuf,
+        /// Restore even though the live database does not open: consent withdrawals, share
+        /// revocations and hold releases made after the backup are then lost (check them by
+        /// hand); erasures are still applied again from the tombstone file.
+        #[arg(long)]
+        live_unreadable: bool,
+    },
     /// Manage the encryption keys.
     #[command(subcommand)]
     Keys(commands::keys::KeysCommand),
@@ -131,7 +141,10 @@ async fn run(cli: Cli) -> exit::CliResult {
         Command::Subject(c) => commands::subject::run(&cfg, c).await,
         Command::Integrity => commands::backup::integrity(&cfg).await,
         Command::Backup { file } => commands::backup::backup(&cfg, &file).await,
-        Command::Restore { file } => commands::backup::restore(&cfg, &file).await,
+        Command::Restore {
+            file,
+            live_unreadable,
+        } => commands::backup::restore(&cfg, &file, live_unreadable).await,
         Command::Keys(c) => commands::keys::run(&cfg, c).await,
         Command::Config(_) | Command::Register => Ok(()),
     }

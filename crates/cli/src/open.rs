@@ -87,8 +87,34 @@ async fn check_migrations(store: &dyn Store) -> CliResult<()> {
     Ok(())
 }
 
-/// Opens the service for a command.
+/// Opens the service for a command. Replays a restore left pending in the database (D9) are
+/// applied first: no command works on a restored database that still has them to do.
 pub async fn open(cfg: &Config, mode: Mode) -> CliResult<Service> {
+    let svc = open_unreplayed(cfg, mode).await?;
+    match svc
+        .apply_pending_replay(&polku_service::Actor::system("restore replay"))
+        .await
+    {
+        Ok(None) => Ok(svc),
+        Ok(Some((erased, r))) => {
+            eprintln!(
+                "applied what a restore left pending: {erased} erasure(s), {} consent withdrawal(s), {} share revocation(s), {} hold release(s); {} session(s) ended",
+                r.consents, r.shares, r.holds, r.sessions
+            );
+            Ok(svc)
+        }
+        Err(e) => {
+            svc.close().await;
+            Err(CliError::new(
+                crate::exit::STORAGE,
+                format!("a restore left erasures and withdrawals to apply again, and applying them failed: {e}"),
+            ))
+        }
+    }
+}
+
+/// [`open`] without applying pending replays (`polku restore` applies them itself).
+pub async fn open_unreplayed(cfg: &Config, mode: Mode) -> CliResult<Service> {
     let existing = keys::read(&cfg.keys_file)?;
     let probe_keys = existing.clone().unwrap_or_else(Keys::random);
     let store = store(cfg, &probe_keys, mode).await?;

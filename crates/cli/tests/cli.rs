@@ -1036,3 +1036,504 @@ fn restore_with_a_broken_chain_still_applies_erasures() {
         0
     );
 }
+
+/// Starts `polku serve` with `args` and waits for its "listening" line; returns the child and
+/// the address it listens on.
+fn start_serve(s: &Scratch, args: &[&str]) -> (std::process::Child, String) {
+    start_serve_with(s, args, &[])
+}
+
+/// [`start_serve`] with environment variables.
+fn start_serve_with(
+    s: &Scratch,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut all = vec!["serve", "--listen", "127.0.0.1:0"];
+    all.extend_from_slice(args);
+    let mut child = s
+        .cmd(&all)
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut addr = None;
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if line.contains("is listening on") {
+            addr = line
+                .split_whitespace()
+                .find(|w| w.starts_with("http://"))
+                .map(|w| w.trim_start_matches("http://").trim_end_matches('/').to_owned());
+            break;
+        }
+    }
+    let Some(addr) = addr else {
+        let status = child.wait().unwrap();
+        panic!("serve {args:?} did not start: {status:?}");
+    };
+    // Keep reading stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, addr)
+}
+
+fn stop(mut child: std::process::Child) {
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    assert!(child.wait().unwrap().success());
+}
+
+/// D3: rotating the master key under a running server would leave it wrapping new data keys
+/// with the old key. `keys rotate` (and `restore`) refuse while a server holds the key file,
+/// change nothing, and work once it has stopped.
+#[test]
+fn keys_rotate_and_restore_refuse_while_serve_runs() {
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    let backup = s.dir.join("b.db");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    let keys = std::fs::read_to_string(s.dir.join("keys.toml")).unwrap();
+    let (child, addr) = start_serve(&s, &[]);
+    let err = s.fails(&["keys", "rotate"], 5);
+    assert!(err.contains("polku serve"), "{err}");
+    assert_eq!(std::fs::read_to_string(s.dir.join("keys.toml")).unwrap(), keys);
+    assert!(!s.dir.join("keys.toml.next").exists());
+    assert!(!s.dir.join("keys.toml.previous").exists());
+    let err = s.fails(&["restore", backup.to_str().unwrap()], 5);
+    assert!(err.contains("polku serve"), "{err}");
+    let health = http(
+        &addr,
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    stop(child);
+    assert!(s.ok(&["keys", "rotate"]).contains("re-wrapped"));
+    assert_ne!(std::fs::read_to_string(s.dir.join("keys.toml")).unwrap(), keys);
+    // The server starts with the new key and the audit chain is whole.
+    let (child, _) = start_serve(&s, &[]);
+    stop(child);
+    s.ok(&["audit", "verify"]);
+}
+
+/// SQL for "now" as the backend stores times.
+fn now_sql(s: &Scratch) -> &'static str {
+    if s.pg.is_some() {
+        "now()"
+    } else {
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+    }
+}
+
+/// D7: what was taken back after a backup stays taken back after restoring it: a withdrawn
+/// consent, a revoked share and a released hold; every session ends and every unused
+/// activation link stops working.
+fn restore_keeps_withdrawn_access_withdrawn(s: &Scratch) {
+    s.ok(&[
+        "demo",
+        "--participants",
+        "5",
+        "--employers",
+        "2",
+        "--seed",
+        "6",
+    ]);
+    let id = first_participant(s);
+    let held = s.ok(&[
+        "subject",
+        "hold",
+        "--participant",
+        &id,
+        "--ground",
+        "legal_claims",
+        "--until",
+        "2099-12-31",
+        "--reference",
+        "Dnro 7/2026",
+    ]);
+    let hold = held.split_whitespace().nth(1).unwrap().to_owned();
+    s.ok(&[
+        "user",
+        "add",
+        "--email",
+        "late@example.fi",
+        "--role",
+        "admin",
+    ]);
+    s.sql(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, stage) \
+         SELECT 'restore-test', id, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2099-01-01T00:00:00Z', 'full' \
+         FROM users WHERE email = 'admin@demo.polku.fi'",
+    );
+    let active_consents = "SELECT count(*) FROM consents WHERE withdrawn_at IS NULL";
+    let active_shares = "SELECT count(*) FROM shares WHERE revoked_at IS NULL";
+    let (consents, shares) = (s.sql(active_consents), s.sql(active_shares));
+    assert!(consents > 0 && shares > 0, "{consents} {shares}");
+    assert_eq!(s.sql("SELECT count(*) FROM sessions"), 1);
+    assert!(s.sql("SELECT count(*) FROM activation_tokens WHERE used_at IS NULL") > 0);
+
+    let backup = s.dir.join(if s.pg.is_some() { "b.dump" } else { "b.db" });
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    // After the backup: one consent withdrawn, one share revoked, the hold released.
+    let now = now_sql(s);
+    s.sql(&format!(
+        "UPDATE consents SET withdrawn_at = {now}, withdrawn_by = given_by \
+         WHERE id = (SELECT id FROM consents WHERE withdrawn_at IS NULL ORDER BY id LIMIT 1)"
+    ));
+    s.sql(&format!(
+        "UPDATE shares SET revoked_at = {now} \
+         WHERE id = (SELECT id FROM shares WHERE revoked_at IS NULL ORDER BY id LIMIT 1)"
+    ));
+    s.ok(&[
+        "subject",
+        "release-hold",
+        "--participant",
+        &id,
+        "--hold",
+        &hold,
+    ]);
+    assert_eq!(s.sql(active_consents), consents - 1);
+    assert_eq!(s.sql(active_shares), shares - 1);
+
+    let out = s.ok(&["restore", backup.to_str().unwrap()]);
+    assert!(
+        out.contains("1 consent withdrawal(s), 1 share revocation(s), 1 hold release(s); ended 1 session(s)"),
+        "{out}"
+    );
+    assert_eq!(s.sql(active_consents), consents - 1);
+    assert_eq!(s.sql(active_shares), shares - 1);
+    assert!(s
+        .ok(&["subject", "holds", "--participant", &id])
+        .contains("released"));
+    assert_eq!(s.sql("SELECT count(*) FROM sessions"), 0);
+    assert_eq!(
+        s.sql("SELECT count(*) FROM activation_tokens WHERE used_at IS NULL"),
+        0
+    );
+    assert_eq!(
+        s.sql("SELECT count(*) FROM audit_events WHERE action = 'restore_replayed'"),
+        1
+    );
+    s.ok(&["audit", "verify"]);
+    // A second restore of the same backup comes to the same.
+    s.ok(&["restore", backup.to_str().unwrap()]);
+    assert_eq!(s.sql(active_consents), consents - 1);
+    assert_eq!(s.sql(active_shares), shares - 1);
+}
+
+#[test]
+fn restore_keeps_withdrawn_access_withdrawn_on_sqlite() {
+    restore_keeps_withdrawn_access_withdrawn(&Scratch::sqlite());
+}
+
+#[test]
+fn restore_keeps_withdrawn_access_withdrawn_on_postgres() {
+    let Some(s) = Scratch::postgres() else {
+        eprintln!("POLKU_TEST_POSTGRES_URL is not set: PostgreSQL CLI test not run");
+        return;
+    };
+    restore_keeps_withdrawn_access_withdrawn(&s);
+}
+
+/// D9: a restore whose result does not open with the configured key file fails, and what it
+/// had to apply again stays in the restored database: the server started with the right key
+/// file applies it before serving, so the erased participant does not come back.
+#[test]
+fn a_restore_that_does_not_open_leaves_its_erasures_to_the_next_start() {
+    let s = Scratch::sqlite();
+    s.ok(&[
+        "demo",
+        "--participants",
+        "5",
+        "--employers",
+        "2",
+        "--seed",
+        "8",
+    ]);
+    let id = first_participant(&s);
+    let backup = s.dir.join("before.db");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    s.ok(&["subject", "erase", "--participant", &id]);
+    s.ok(&["keys", "rotate"]);
+    // The backup was taken with the previous master key.
+    let err = s.fails(&["restore", backup.to_str().unwrap()], 6);
+    assert!(err.contains("applied when it is next opened"), "{err}");
+    let uuid = uuid::Uuid::parse_str(&id).unwrap();
+    let present = format!(
+        "SELECT count(*) FROM participants WHERE id = x'{}'",
+        uuid.simple()
+    );
+    assert_eq!(s.sql(&present), 1, "the restored copy still has them");
+    // The operator switches to the previous key file and starts the server.
+    std::fs::rename(s.dir.join("keys.toml"), s.dir.join("keys.toml.new")).unwrap();
+    std::fs::rename(s.dir.join("keys.toml.previous"), s.dir.join("keys.toml")).unwrap();
+    let (child, _) = start_serve(&s, &[]);
+    assert_eq!(s.sql(&present), 0, "erased again before serving");
+    stop(child);
+    s.fails(&["subject", "export", "--participant", &id], 4);
+    s.ok(&["audit", "verify"]);
+}
+
+/// D20: the live database being corrupt does not stop the restore meant to fix it. Without the
+/// live database the withdrawals made after the backup are unknown, so the restore asks for
+/// `--live-unreadable` first; the erasures of the tombstone file are applied again all the same.
+#[test]
+fn restore_replaces_a_corrupt_live_database() {
+    let s = Scratch::sqlite();
+    s.ok(&[
+        "demo",
+        "--participants",
+        "5",
+        "--employers",
+        "2",
+        "--seed",
+        "9",
+    ]);
+    let id = first_participant(&s);
+    let backup = s.dir.join("good.db");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    s.ok(&["subject", "erase", "--participant", &id]);
+    let db = s.dir.join("polku.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in bytes.iter_mut().take(4096) {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    assert!(!s.polku(&["integrity"]).status.success());
+    let err = s.fails(&["restore", backup.to_str().unwrap()], 6);
+    assert!(err.contains("--live-unreadable"), "{err}");
+    let out = s.ok(&["restore", "--live-unreadable", backup.to_str().unwrap()]);
+    assert!(out.contains("1 erasure(s) applied again"), "{out}");
+    assert!(s.dir.join("polku.before-restore").exists());
+    s.ok(&["integrity"]);
+    s.ok(&["audit", "verify"]);
+    s.fails(&["subject", "export", "--participant", &id], 4);
+}
+
+/// D11 and D27: the database and its log, backups, restored copies and audit checkpoints are
+/// readable by their owner only, whatever the umask; a checkpoint is replaced whole.
+#[cfg(unix)]
+#[test]
+fn database_backup_and_checkpoint_files_are_private() {
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    let private = |p: &std::path::Path| {
+        let mode = std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} is {mode:o}", p.display());
+    };
+    use std::os::unix::fs::PermissionsExt;
+    let (child, _) = start_serve(&s, &[]);
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&s.dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("polku.db") {
+            private(&path);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2, "the database and its -wal file");
+    let backup = s.dir.join("b.db");
+    s.ok(&["backup", backup.to_str().unwrap()]);
+    private(&backup);
+    stop(child);
+    // A backup copied around with a wide mode is still restored private.
+    std::fs::set_permissions(&backup, std::fs::Permissions::from_mode(0o644)).unwrap();
+    s.ok(&["restore", backup.to_str().unwrap()]);
+    private(&s.dir.join("polku.db"));
+    let cp = s.dir.join("checkpoint");
+    std::fs::write(&cp, "stale\n").unwrap();
+    std::fs::set_permissions(&cp, std::fs::Permissions::from_mode(0o644)).unwrap();
+    s.ok(&["audit", "checkpoint", cp.to_str().unwrap()]);
+    private(&cp);
+    assert_ne!(std::fs::read_to_string(&cp).unwrap(), "stale\n");
+    s.ok(&["audit", "verify", "--checkpoint", cp.to_str().unwrap()]);
+    let leftovers: Vec<_> = std::fs::read_dir(&s.dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// D27: a key file every user of the host can read is refused, naming the fix; one its group
+/// can read is used with a warning.
+#[cfg(unix)]
+#[test]
+fn a_key_file_others_can_read_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    let keys = s.dir.join("keys.toml");
+    std::fs::set_permissions(&keys, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let err = s.fails(&["audit", "verify"], 6);
+    assert!(err.contains("chmod 600"), "{err}");
+    std::fs::set_permissions(&keys, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = s.polku(&["audit", "verify"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: key file"));
+    std::fs::set_permissions(&keys, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = s.polku(&["audit", "verify"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
+}
+
+/// D18: on PostgreSQL `serve` does not migrate: with an old schema it refuses, naming
+/// `polku migrate`; after the owner migrates, it serves as an application role that has data
+/// rights only (docs/SECURITY.md), and that role cannot rewrite the audit log.
+#[test]
+fn serve_on_postgres_needs_only_data_rights() {
+    let Some(s) = Scratch::postgres() else {
+        eprintln!("POLKU_TEST_POSTGRES_URL is not set: PostgreSQL CLI test not run");
+        return;
+    };
+    let err = s.fails(&["serve", "--listen", "127.0.0.1:0"], 6);
+    assert!(err.contains("polku migrate"), "{err}");
+    s.ok(&["migrate"]);
+    let (admin, name) = s.pg.clone().unwrap();
+    let role = format!("{name}_app");
+    let grants = format!(
+        "CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;\
+         REVOKE ALL ON DATABASE {name} FROM PUBLIC;\
+         GRANT CONNECT ON DATABASE {name} TO {role};\
+         REVOKE CREATE ON SCHEMA public FROM PUBLIC;\
+         GRANT USAGE ON SCHEMA public TO {role};\
+         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};\
+         REVOKE INSERT, UPDATE, DELETE ON _sqlx_migrations FROM {role};\
+         REVOKE UPDATE, DELETE ON audit_events FROM {role};\
+         GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};"
+    );
+    let owner = s.url.clone();
+    block_on(async {
+        let pool = sqlx::PgPool::connect(&owner).await.unwrap();
+        sqlx::raw_sql(&grants).execute(&pool).await.unwrap();
+        pool.close().await;
+    });
+    let app_url = {
+        let base = admin.rsplit_once('/').unwrap().0;
+        let host = base.rsplit_once('@').map_or(base, |(_, h)| h);
+        let host = host.trim_start_matches("postgres://").trim_start_matches("postgresql://");
+        format!("postgres://{role}@{host}/{name}")
+    };
+    let mut app = Scratch::sqlite();
+    std::fs::copy(s.dir.join("keys.toml"), app.dir.join("keys.toml")).unwrap();
+    app.url = app_url.clone();
+    // The application role adds a user (data rights) and serves.
+    let token = app
+        .ok(&[
+            "user",
+            "add",
+            "--email",
+            "admin@example.fi",
+            "--role",
+            "admin",
+        ])
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    let (child, addr) = start_serve(&app, &[]);
+    let health = http(
+        &addr,
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    let body = format!(
+        "token={token}&password=kissa+istuu+ikkunalla&password_confirm=kissa+istuu+ikkunalla"
+    );
+    let activated = http(
+        &addr,
+        &format!(
+            "POST /activate HTTP/1.1\r\nHost: x\r\nOrigin: http://{addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    assert!(activated.starts_with("HTTP/1.1 303"), "{activated}");
+    stop(child);
+    let denied = block_on(async {
+        let pool = sqlx::PgPool::connect(&app_url).await.unwrap();
+        let r = sqlx::raw_sql("DROP TRIGGER audit_events_no_update ON audit_events")
+            .execute(&pool)
+            .await;
+        pool.close().await;
+        r
+    });
+    assert!(denied.is_err(), "the application role must not alter the audit log");
+    app.ok(&["audit", "verify"]);
+    drop(app);
+    drop(s);
+    block_on(async {
+        let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+        sqlx::raw_sql(&format!("DROP ROLE IF EXISTS {role}"))
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    });
+}
+
+/// D19: on PostgreSQL an erased participant's clear-text name does not stay in the table's
+/// file (a plain DELETE leaves it there as a dead tuple until the table is rewritten).
+#[test]
+fn erasure_on_postgres_leaves_no_clear_text_in_the_table_file() {
+    let Some(s) = Scratch::postgres() else {
+        eprintln!("POLKU_TEST_POSTGRES_URL is not set: PostgreSQL CLI test not run");
+        return;
+    };
+    s.ok(&[
+        "demo",
+        "--participants",
+        "5",
+        "--employers",
+        "2",
+        "--seed",
+        "10",
+    ]);
+    let id = first_participant(&s);
+    s.sql(&format!(
+        "UPDATE participants SET family_name = 'Kanarialintu' WHERE id = '{id}'"
+    ));
+    s.sql("VACUUM FULL participants");
+    let in_file = "SELECT position('Kanarialintu'::bytea in \
+                   pg_read_binary_file(pg_relation_filepath('participants')))::bigint";
+    s.sql("CHECKPOINT");
+    assert!(s.sql(in_file) > 0, "the canary is in the file before");
+    s.ok(&["subject", "erase", "--participant", &id]);
+    s.sql("CHECKPOINT");
+    assert_eq!(s.sql(in_file), 0, "the canary is gone from the file");
+}
+
+/// R36: with `audit_checkpoint` set, the server writes the chain head at start (and then every
+/// 1,000 entries or daily), privately; `audit verify --checkpoint` accepts it.
+#[cfg(unix)]
+#[test]
+fn serve_keeps_an_audit_checkpoint() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    s.ok(&["user", "add", "--email", "a@example.fi", "--role", "admin"]);
+    let cp = s.dir.join("head.checkpoint");
+    let (child, _) = start_serve_with(
+        &s,
+        &[],
+        &[("POLKU_AUDIT_CHECKPOINT", cp.to_str().unwrap())],
+    );
+    let started = Instant::now();
+    while !cp.exists() && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    stop(child);
+    let text = std::fs::read_to_string(&cp).unwrap();
+    let seq: i64 = text.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(seq > 0, "{text}");
+    assert_eq!(
+        std::fs::metadata(&cp).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    s.ok(&["audit", "verify", "--checkpoint", cp.to_str().unwrap()]);
+}

@@ -9,7 +9,9 @@
 //! audit log keeps who did it.
 
 use crate::audit::AuditEvent;
-pub use crate::store::records::{EraseOutcome, HoldGround, LegalHold};
+pub use crate::store::records::{
+    AccessRevocations, EraseOutcome, HoldGround, LegalHold, RevocationsReplayed,
+};
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{DomainError, ParticipantId};
 use time::{Date, OffsetDateTime};
@@ -193,4 +195,107 @@ impl Service {
         }
         Ok(erased)
     }
+
+    /// Every consent withdrawal, share revocation and hold release in this database, to apply
+    /// again after restoring an older copy (D7).
+    pub async fn access_revocations(&self, actor: &Actor) -> Result<AccessRevocations> {
+        if !may_erase(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.store().access_revocations().await
+    }
+
+    /// After a restore: withdraws, revokes and releases again what `revocations` names (what
+    /// was taken back after the backup was taken), ends every session and makes every unused
+    /// activation link unusable, so a restore never gives back access that had been taken
+    /// away. Audited as one `restore_replayed` entry. Idempotent.
+    pub async fn replay_access_revocations(
+        &self,
+        actor: &Actor,
+        revocations: &AccessRevocations,
+    ) -> Result<RevocationsReplayed> {
+        if !may_erase(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let audit = AuditEvent::new(actor, "database", None, "restore_replayed", "maintenance")?;
+        self.store()
+            .replay_access_revocations(revocations, OffsetDateTime::now_utc(), &audit)
+            .await
+    }
+
+    /// The replays a restore left in this database (see [`PendingReplay`]), if any.
+    pub async fn pending_replay(&self, actor: &Actor) -> Result<Option<PendingReplay>> {
+        if !may_erase(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        read_pending(self.store().as_ref()).await
+    }
+
+    /// Applies the replays a restore left in this database, if any, and then removes them:
+    /// erasures first, then the access revocations. `None` when there was nothing pending.
+    pub async fn apply_pending_replay(
+        &self,
+        actor: &Actor,
+    ) -> Result<Option<(u64, RevocationsReplayed)>> {
+        let Some(pending) = self.pending_replay(actor).await? else {
+            return Ok(None);
+        };
+        let tombstones: Vec<(ParticipantId, OffsetDateTime)> = pending
+            .erasures
+            .iter()
+            .map(|(id, at)| (ParticipantId(*id), *at))
+            .collect();
+        let erased = self.replay_erasures(actor, &tombstones).await?;
+        let replayed = self
+            .replay_access_revocations(actor, &pending.revocations)
+            .await?;
+        self.store().replace_meta(PENDING_REPLAY, None).await?;
+        Ok(Some((erased, replayed)))
+    }
+}
+
+/// The `meta` key under which a restore keeps its [`PendingReplay`].
+const PENDING_REPLAY: &str = "restore_pending_replay";
+
+/// What a restore must apply again to the restored database: the erasures and the access
+/// taken back after the backup was taken. The restore writes it into the restored database
+/// itself before anything else, so that it cannot be lost if the restored database does not
+/// open with the configured keys (D9): whichever program next opens the database with the right
+/// keys (`polku serve`, any other command, or another restore) applies it first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PendingReplay {
+    pub erasures: Vec<(uuid::Uuid, OffsetDateTime)>,
+    pub revocations: AccessRevocations,
+}
+
+impl PendingReplay {
+    /// Adds `other`'s entries that `self` does not have yet.
+    pub fn merge(&mut self, other: PendingReplay) {
+        for e in other.erasures {
+            if !self.erasures.iter().any(|x| x.0 == e.0) {
+                self.erasures.push(e);
+            }
+        }
+        self.revocations.merge(other.revocations);
+    }
+}
+
+async fn read_pending(store: &dyn crate::Store) -> Result<Option<PendingReplay>> {
+    match store.get_meta(PENDING_REPLAY).await? {
+        None => Ok(None),
+        Some(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
+            ServiceError::Storage(format!("the pending restore replay does not parse: {e}"))
+        }),
+    }
+}
+
+/// Records `pending` in a freshly restored database, merged with whatever an earlier restore
+/// left there. Needs only the store (not the master key), so it works before the restored
+/// database is known to open with the configured keys.
+pub async fn record_pending_replay(store: &dyn crate::Store, pending: PendingReplay) -> Result<()> {
+    let mut all = read_pending(store).await?.unwrap_or_default();
+    all.merge(pending);
+    let text = serde_json::to_string(&all)
+        .map_err(|e| ServiceError::Storage(format!("cannot encode the pending replay: {e}")))?;
+    store.replace_meta(PENDING_REPLAY, Some(&text)).await
 }

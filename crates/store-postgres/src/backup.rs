@@ -24,19 +24,50 @@ fn run(mut cmd: Command, what: &str) -> Result<()> {
 }
 
 pub(crate) async fn backup(s: &PgStore, path: &Path) -> Result<()> {
-    if path.exists() {
-        return Err(ServiceError::Config(format!(
-            "{} already exists; choose a new file",
-            path.display()
-        )));
+    // The file is created here, mode 0600 whatever the umask (D11), and pg_dump writes into
+    // it; `create_new` also refuses an existing file.
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
     }
+    opts.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            ServiceError::Config(format!(
+                "{} already exists; choose a new file",
+                path.display()
+            ))
+        } else {
+            ServiceError::Config(format!("cannot create {}: {e}", path.display()))
+        }
+    })?;
+    let cmd = pg_dump_command(&s.url, path);
+    let owned = path.to_path_buf();
+    let done = off_thread(move || run(cmd, "pg_dump")).await;
+    if done.is_err() {
+        let _ = std::fs::remove_file(&owned);
+    }
+    done
+}
+
+/// The `pg_dump` command for the database at `url` into `path`. The password goes to the
+/// child's environment (`PGPASSWORD`), never its command line, which `ps` shows to every user
+/// of the host (D10).
+pub fn pg_dump_command(url: &str, path: &Path) -> Command {
     let mut cmd = Command::new("pg_dump");
+    let (url, password) = split_password(url);
+    if let Some(p) = password {
+        cmd.env("PGPASSWORD", p);
+    }
     cmd.arg("--format=custom")
         .arg("--no-owner")
         .arg("--file")
         .arg(path)
-        .arg(&s.url);
-    off_thread(move || run(cmd, "pg_dump")).await
+        .arg("--dbname")
+        .arg(url);
+    cmd
 }
 
 /// Restores a `pg_dump` file into the database at `url`, replacing its objects, in a single
@@ -136,7 +167,32 @@ pub(crate) async fn integrity(s: &PgStore) -> Result<IntegrityReport> {
 
 #[cfg(test)]
 mod tests {
-    use super::split_password;
+    use super::{pg_dump_command, split_password};
+    use std::path::Path;
+
+    /// D10: `ps` must not show the password of a backup.
+    #[test]
+    fn pg_dump_gets_the_password_from_its_environment() {
+        let cmd = pg_dump_command("postgres://polku:s%40cret@db:5432/polku", Path::new("b.dump"));
+        let args: Vec<String> = cmd
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        assert!(args.iter().all(|a| !a.contains("cret")), "{args:?}");
+        assert!(args.contains(&"postgres://polku@db:5432/polku".to_owned()), "{args:?}");
+        let env: Vec<(String, Option<String>)> = cmd
+            .get_envs()
+            .map(|(k, v)| {
+                (
+                    k.to_string_lossy().into_owned(),
+                    v.map(|v| v.to_string_lossy().into_owned()),
+                )
+            })
+            .collect();
+        assert_eq!(env, vec![("PGPASSWORD".to_owned(), Some("s@cret".to_owned()))]);
+        let no_password = pg_dump_command("postgres://polku@db/polku", Path::new("b.dump"));
+        assert_eq!(no_password.get_envs().count(), 0);
+    }
 
     #[test]
     fn passwords_leave_the_url() {

@@ -48,8 +48,53 @@ impl PgStore {
         self.write().await
     }
 
-    /// Nothing to do: PostgreSQL has no write-ahead-log file beside the database to truncate.
-    pub(crate) async fn checkpoint_after_erasure(&self) {}
+    /// The deleted rows stay in the table files as dead tuples, clear-text columns included,
+    /// and a plain `VACUUM` only marks their space free (the bytes stay until overwritten), so
+    /// every table erasure touched is rewritten with `VACUUM FULL` (D19). Only the tables'
+    /// owner may do that: a role without the right (the DML-only application role) skips it
+    /// and logs a warning naming the operator's step. Each rewrite locks its table briefly;
+    /// a lock not granted within 5 seconds skips that table, also with a warning. Best
+    /// effort, after the commit: the erasure stands whatever happens here. The write-ahead
+    /// log, its archive and base backups keep the rows until they expire (docs/SECURITY.md).
+    pub(crate) async fn checkpoint_after_erasure(&self) {
+        let tables: std::result::Result<Vec<(String, bool)>, _> = sqlx::query_as(
+            "SELECT c.relname::text, pg_has_role(c.relowner, 'USAGE') FROM pg_class c \
+             WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::text::regnamespace \
+             AND (c.relname IN ('participants', 'erasures') OR EXISTS (SELECT 1 FROM pg_attribute a \
+                  WHERE a.attrelid = c.oid AND a.attname = 'participant_id' AND NOT a.attisdropped)) \
+             ORDER BY 1",
+        )
+        .fetch_all(&self.pool)
+        .await;
+        let tables = match tables {
+            Ok(t) => t,
+            Err(e) => {
+                tracing::warn!(error = %e, "erasure: cannot list the tables to vacuum");
+                return;
+            }
+        };
+        let (owned, not_owned): (Vec<_>, Vec<_>) = tables.into_iter().partition(|t| t.1);
+        if !not_owned.is_empty() {
+            let names: Vec<&str> = not_owned.iter().map(|t| t.0.as_str()).collect();
+            tracing::warn!(
+                tables = %names.join(", "),
+                "erasure: this database role does not own the tables, so the erased rows stay in their files until the owner runs VACUUM FULL on them"
+            );
+        }
+        let Ok(mut conn) = self.pool.acquire().await else {
+            return;
+        };
+        let _ = sqlx::query("SET lock_timeout = '5s'")
+            .execute(&mut *conn)
+            .await;
+        for (table, _) in owned {
+            let sql = format!("VACUUM FULL \"{}\"", table.replace('"', "\"\""));
+            if let Err(e) = sqlx::query(&sql).persistent(false).execute(&mut *conn).await {
+                tracing::warn!(table = %table, error = %e, "erasure: VACUUM FULL failed; the erased rows stay in the table file until it is vacuumed");
+            }
+        }
+        let _ = sqlx::query("RESET lock_timeout").execute(&mut *conn).await;
+    }
 
     /// Nothing to do, as after erasure.
     pub(crate) async fn checkpoint_after_key_destruction(&self) -> Result<()> {

@@ -7,23 +7,44 @@ use sqlx::sqlite::SqlitePoolOptions;
 use std::path::Path;
 
 pub(crate) async fn backup(s: &SqliteStore, path: &Path) -> Result<()> {
-    if path.exists() {
-        return Err(ServiceError::Config(format!(
-            "{} already exists; choose a new file",
-            path.display()
-        )));
-    }
+    // Created empty with mode 0600 (D11); `VACUUM INTO` accepts an empty file.
+    create_private(path)?;
     let target = path
         .to_str()
         .ok_or_else(|| ServiceError::Config("the backup path is not valid UTF-8".into()))?;
-    sqlx::query("VACUUM INTO ?")
+    if let Err(e) = sqlx::query("VACUUM INTO ?")
         .bind(target)
         .execute(&s.pool)
         .await
-        .map_err(db)?;
+    {
+        let _ = std::fs::remove_file(path);
+        return Err(db(e));
+    }
     // VACUUM INTO does not sync its output; a backup that is not on disk is not a backup.
     sync_file(path)?;
     sync_parent(path)
+}
+
+/// Creates a new, empty file readable by its owner only (mode 0600, whatever the umask): the
+/// database, its copies and backups hold personal data (D11). Refuses an existing file.
+pub(crate) fn create_private(path: &Path) -> Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            ServiceError::Config(format!(
+                "{} already exists; choose a new file",
+                path.display()
+            ))
+        } else {
+            ServiceError::Storage(format!("cannot create {}: {e}", path.display()))
+        }
+    })
 }
 
 fn sync_file(path: &Path) -> Result<()> {
@@ -118,35 +139,40 @@ pub async fn restore(backup_file: &Path, target_url: &str) -> Result<()> {
     }
     let target = options(target_url)?.get_filename().to_path_buf();
     let staging = target.with_extension("restoring");
-    std::fs::copy(backup_file, &staging)
-        .map_err(|e| ServiceError::Storage(format!("cannot copy the backup: {e}")))?;
-    sync_file(&staging)?;
-    if target.exists() {
-        // Fold the WAL into the old file so the kept copy is complete.
-        let old = SqliteStore::connect_raw(target_url).await?;
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&old)
-            .await
-            .map_err(db)?;
-        old.close().await;
-        std::fs::rename(&target, target.with_extension("before-restore"))
-            .map_err(|e| ServiceError::Storage(e.to_string()))?;
+    let _ = std::fs::remove_file(&staging);
+    // A private copy (`fs::copy` would copy the backup's mode too).
+    let copied = create_private(&staging).and_then(|mut out| {
+        std::fs::File::open(backup_file)
+            .and_then(|mut input| std::io::copy(&mut input, &mut out))
+            .map_err(|e| ServiceError::Storage(format!("cannot copy the backup: {e}")))
+    });
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&staging);
+        return Err(e);
     }
-    for suffix in ["-wal", "-shm"] {
-        let mut p = target.clone().into_os_string();
-        p.push(suffix);
-        let _ = std::fs::remove_file(p);
+    sync_file(&staging)?;
+    // The old database is kept beside, with its write-ahead log renamed to match, without
+    // opening it: the database being replaced may be the corrupt one (D20). SQLite folds the
+    // log into `*.before-restore` when that is opened.
+    let kept = target.with_extension("before-restore");
+    for suffix in ["", "-wal", "-shm"] {
+        let with = |p: &Path| {
+            let mut p = p.to_path_buf().into_os_string();
+            p.push(suffix);
+            std::path::PathBuf::from(p)
+        };
+        let _ = std::fs::remove_file(with(&kept));
+        match std::fs::rename(with(&target), with(&kept)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(ServiceError::Storage(format!(
+                    "cannot move {} aside: {e}",
+                    with(&target).display()
+                )))
+            }
+        }
     }
     std::fs::rename(&staging, &target).map_err(|e| ServiceError::Storage(e.to_string()))?;
     sync_parent(&target)
-}
-
-impl SqliteStore {
-    async fn connect_raw(url: &str) -> Result<sqlx::SqlitePool> {
-        SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options(url)?)
-            .await
-            .map_err(db)
-    }
 }

@@ -75,8 +75,14 @@ impl SqliteStore {
     pub async fn connect(url: &str, chain: AuditChain, create: bool) -> Result<Self> {
         let opts = options(url)?.create_if_missing(create);
         let path = opts.get_filename().to_string_lossy().into_owned();
-        if !create && path != ":memory:" && !std::path::Path::new(&path).exists() {
+        let exists = std::path::Path::new(&path).exists();
+        if !create && path != ":memory:" && !exists {
             return Err(ServiceError::Config(format!("there is no database at {path}: check the URL, or run `polku migrate` to create one")));
+        }
+        if create && path != ":memory:" && !exists {
+            // An empty file is an empty database. Created here with mode 0600, whatever the
+            // umask: SQLite gives the `-wal` and `-shm` files the mode of the database (D11).
+            backup::create_private(std::path::Path::new(&path))?;
         }
         let pool = SqlitePoolOptions::new()
             .max_connections(4)

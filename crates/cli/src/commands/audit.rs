@@ -174,7 +174,7 @@ async fn audit(svc: &polku_service::Service, c: AuditCommand) -> CliResult {
         {
             Ok(head) => {
                 let (seq, hash) = head.unwrap_or((0, polku_service::audit::genesis_hash()));
-                std::fs::write(&file, format!("{seq} {hash}\n"))
+                crate::files::write_private_atomically(&file, format!("{seq} {hash}\n").as_bytes())
                     .map(|()| println!("checkpoint at entry {seq} written to {}", file.display()))
                     .map_err(|e| {
                         CliError::new(

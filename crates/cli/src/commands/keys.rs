@@ -13,6 +13,7 @@ use std::path::PathBuf;
 pub enum KeysCommand {
     /// Replace the master key. The new key file is written (as FILE.next) before the database
     /// changes; afterwards the old one is kept as FILE.previous for backups taken with it.
+    /// Refused while `polku serve` runs with the key file: stop it first.
     Rotate,
 }
 
@@ -24,6 +25,10 @@ fn with_suffix(path: &std::path::Path, suffix: &str) -> PathBuf {
 
 pub async fn run(cfg: &Config, c: KeysCommand) -> CliResult {
     let KeysCommand::Rotate = c;
+    // A running server keeps the master key it read at start: it would wrap new participants'
+    // keys with the old one (unreadable after its restart) and fail on re-wrapped ones (D3).
+    // So no server may hold the key file while it is rotated; the lock is kept to the end.
+    let _lock = crate::lock::exclusive(&cfg.keys_file, "polku keys rotate")?;
     let next_path = with_suffix(&cfg.keys_file, ".next");
     let next = &next_path;
     let n = with_service(cfg, Mode::Existing, |svc| async move {

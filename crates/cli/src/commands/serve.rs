@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::exit::{CliError, CliResult, CONFIG, FAILURE};
-use crate::open::{with_service, Mode};
+use crate::open::{backend, with_service, Backend, Mode};
 use clap::Args;
 use polku_demo::DemoOptions;
 use polku_domain::Role;
@@ -20,6 +20,11 @@ pub struct ServeArgs {
     /// not require a second factor.
     #[arg(long)]
     demo: bool,
+    /// Apply pending migrations first. Needed only on PostgreSQL, where the server's role
+    /// should have no DDL rights and `polku migrate` runs as the owner instead; on SQLite the
+    /// server always migrates (D18).
+    #[arg(long)]
+    migrate: bool,
 }
 
 /// The demo users who get a sign-in link: the first of each role in the first demo project.
@@ -41,9 +46,26 @@ pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
         )
     })?;
     let demo = a.demo;
+    // SQLite is one file owned by the one process that serves it: it migrates at start, so
+    // the README's `serve --demo` works on a fresh machine. On PostgreSQL the server runs as an
+    // application role with data rights only: it checks that the schema is current and
+    // refuses otherwise, naming `polku migrate` (run as the owner), unless `--migrate` (D18).
+    let mode = if a.migrate || backend(&cfg.database_url)? == Backend::Sqlite {
+        Mode::Migrate
+    } else {
+        Mode::Existing
+    };
+    // Held until the server stops: `keys rotate` and `restore` refuse meanwhile (D3). Taken
+    // before the keys are read; a key file created by this start is locked right after.
+    let mut lock = crate::lock::serving(&cfg.keys_file)?;
     // A second factor is required of everyone, except in demo mode (R3).
-    with_service(cfg, Mode::Migrate, |svc| {
-        serve(cfg, svc.with_second_factor_required(!demo), addr, demo)
+    with_service(cfg, mode, |svc| async move {
+        if lock.is_none() {
+            lock = crate::lock::serving(&cfg.keys_file)?;
+        }
+        let served = serve(cfg, svc.with_second_factor_required(!demo), addr, demo).await;
+        drop(lock);
+        served
     })
     .await
 }
@@ -77,13 +99,69 @@ async fn serve(cfg: &Config, svc: Service, addr: SocketAddr, demo: bool) -> CliR
     }
     let state = polku_web::state(svc.clone(), config)
         .map_err(|e| CliError::new(FAILURE, format!("translation catalogue: {e}")))?;
+    let checkpoints = (!cfg.audit_checkpoint.is_empty()).then(|| {
+        tokio::spawn(keep_checkpoint(
+            svc.clone(),
+            std::path::PathBuf::from(&cfg.audit_checkpoint),
+        ))
+    });
     println!("Polku is listening on {origin}/");
     if demo {
         print_links(&svc, &origin).await?;
     }
-    polku_web::serve(polku_web::app(state), listener, shutdown_signal())
+    let served = polku_web::serve(polku_web::app(state), listener, shutdown_signal())
         .await
-        .map_err(|e| CliError::new(FAILURE, format!("server error: {e}")))
+        .map_err(|e| CliError::new(FAILURE, format!("server error: {e}")));
+    if let Some(task) = checkpoints {
+        task.abort();
+    }
+    served
+}
+
+/// Entries after which the audit checkpoint is written again.
+const CHECKPOINT_EVERY: i64 = 1000;
+
+/// Keeps `file` at the audit chain's head (R36): written at start, then whenever
+/// [`CHECKPOINT_EVERY`] entries have been appended since, or a day has passed with any new
+/// entry; checked every minute. Atomic and private, as `polku audit checkpoint`; a failure is
+/// logged and tried again at the next check.
+async fn keep_checkpoint(svc: Service, file: std::path::PathBuf) {
+    let actor = Actor::system("audit checkpoint");
+    let mut last: Option<(i64, std::time::Instant)> = None;
+    loop {
+        match svc.audit_head(&actor).await {
+            Ok(head) => {
+                let (seq, hash) = head.unwrap_or((0, polku_service::audit::genesis_hash()));
+                let due = match last {
+                    None => true,
+                    Some((at_seq, at)) => {
+                        seq - at_seq >= CHECKPOINT_EVERY
+                            || (seq != at_seq
+                                && at.elapsed() >= std::time::Duration::from_secs(24 * 3600))
+                    }
+                };
+                if due {
+                    match crate::files::write_private_atomically(
+                        &file,
+                        format!("{seq} {hash}\n").as_bytes(),
+                    ) {
+                        Ok(()) => {
+                            tracing::info!(event = "audit.checkpoint", seq, "audit checkpoint written");
+                            last = Some((seq, std::time::Instant::now()));
+                        }
+                        Err(e) => tracing::warn!(
+                            event = "audit.checkpoint_failed",
+                            file = %file.display(),
+                            error = %e,
+                            "cannot write the audit checkpoint"
+                        ),
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(event = "audit.checkpoint_failed", error = %e, "cannot read the audit head"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    }
 }
 
 async fn seed_if_empty(svc: &Service) -> CliResult {

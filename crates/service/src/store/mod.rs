@@ -41,7 +41,8 @@ use polku_domain::{
     ParticipantId, Project, ProjectId, Share, Task, User, UserId,
 };
 pub use records::{
-    EmployerContact, EraseOutcome, HoldGround, LegalHold, ProjectCounts, StageChange,
+    AccessRevocations, EmployerContact, EraseOutcome, HoldGround, LegalHold, ProjectCounts,
+    RevocationsReplayed, StageChange,
 };
 use std::path::Path;
 use time::{Date, OffsetDateTime};
@@ -329,6 +330,8 @@ pub trait AdminStore: Send + Sync {
     async fn get_meta(&self, key: &str) -> Result<Option<String>>;
     /// Sets `key` unless present; returns whether it was set.
     async fn set_meta_if_absent(&self, key: &str, value: &str) -> Result<bool>;
+    /// Sets `key` to `value`, replacing what was there; `None` removes it.
+    async fn replace_meta(&self, key: &str, value: Option<&str>) -> Result<()>;
 
     /// A consistent online copy of the whole database into `path` (must not exist).
     async fn backup(&self, path: &Path) -> Result<()>;
@@ -693,6 +696,17 @@ pub trait ErasureStore: Send + Sync {
         erased_at: OffsetDateTime,
         audit: &AuditEvent,
     ) -> Result<bool>;
+    /// Every consent withdrawal, share revocation and hold release, oldest first.
+    async fn access_revocations(&self) -> Result<AccessRevocations>;
+    /// In one transaction (after a restore): applies `revocations` to the rows that exist and
+    /// are still in force, ends every session, makes every unused activation token unusable,
+    /// and appends `audit`.
+    async fn replay_access_revocations(
+        &self,
+        revocations: &AccessRevocations,
+        now: OffsetDateTime,
+        audit: &AuditEvent,
+    ) -> Result<RevocationsReplayed>;
 }
 
 /// A data-subject access request (R39).

@@ -130,6 +130,60 @@ impl LegalHold {
     }
 }
 
+/// Access taken back in a database: consents withdrawn, shares revoked, legal holds released,
+/// each with when it happened. A restore reads these from the live database and applies them
+/// again to the older copy, as it does with the erasures' tombstones (D7).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AccessRevocations {
+    /// Withdrawn consents: id, when, by whom.
+    pub consents: Vec<(Uuid, OffsetDateTime, Uuid)>,
+    /// Revoked shares: id, when.
+    pub shares: Vec<(Uuid, OffsetDateTime)>,
+    /// Released legal holds: id, when.
+    pub holds: Vec<(Uuid, OffsetDateTime)>,
+}
+
+impl AccessRevocations {
+    /// Adds `other`'s entries that `self` does not have yet.
+    pub fn merge(&mut self, other: AccessRevocations) {
+        for c in other.consents {
+            if !self.consents.iter().any(|x| x.0 == c.0) {
+                self.consents.push(c);
+            }
+        }
+        for s in other.shares {
+            if !self.shares.iter().any(|x| x.0 == s.0) {
+                self.shares.push(s);
+            }
+        }
+        for h in other.holds {
+            if !self.holds.iter().any(|x| x.0 == h.0) {
+                self.holds.push(h);
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.consents.len() + self.shares.len() + self.holds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What replaying [`AccessRevocations`] changed in the restored database.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RevocationsReplayed {
+    pub consents: u64,
+    pub shares: u64,
+    pub holds: u64,
+    /// Sessions ended (all of them).
+    pub sessions: u64,
+    /// Unused activation tokens made unusable (all of them).
+    pub activations: u64,
+}
+
 /// What the store did with an erasure request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EraseOutcome {

@@ -73,6 +73,24 @@ impl AdminStore for SqlStore {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn replace_meta(&self, key: &str, value: Option<&str>) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("DELETE FROM meta WHERE key = $1")
+            .bind(key)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        if let Some(value) = value {
+            sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2)")
+                .bind(key)
+                .bind(value)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        tx.commit().await.map_err(db)
+    }
+
     async fn backup(&self, path: &Path) -> Result<()> {
         backup::backup(self, path).await
     }

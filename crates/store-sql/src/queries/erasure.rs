@@ -9,7 +9,9 @@ use async_trait::async_trait;
 use polku_domain::ParticipantId;
 use polku_service::audit::AuditEvent;
 use polku_service::store::ErasureStore;
-use polku_service::store::{EraseOutcome, HoldGround, LegalHold};
+use polku_service::store::{
+    AccessRevocations, EraseOutcome, HoldGround, LegalHold, RevocationsReplayed,
+};
 use polku_service::{Result, ServiceError};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -161,6 +163,98 @@ impl ErasureStore for SqlStore {
             self.checkpoint_after_erasure().await;
         }
         Ok(exists)
+    }
+
+    async fn access_revocations(&self) -> Result<AccessRevocations> {
+        let mut tx = self.snapshot().await?;
+        let consents: Vec<(Uuid, OffsetDateTime, Uuid)> = sqlx::query_as(
+            "SELECT id, withdrawn_at, withdrawn_by FROM consents \
+             WHERE withdrawn_at IS NOT NULL AND withdrawn_by IS NOT NULL ORDER BY withdrawn_at, id",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        let shares: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
+            "SELECT id, revoked_at FROM shares WHERE revoked_at IS NOT NULL ORDER BY revoked_at, id",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        let holds: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
+            "SELECT id, released_at FROM legal_holds WHERE released_at IS NOT NULL \
+             ORDER BY released_at, id",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(AccessRevocations {
+            consents,
+            shares,
+            holds,
+        })
+    }
+
+    async fn replay_access_revocations(
+        &self,
+        r: &AccessRevocations,
+        now: OffsetDateTime,
+        ev: &AuditEvent,
+    ) -> Result<RevocationsReplayed> {
+        let mut tx = self.write().await?;
+        let mut out = RevocationsReplayed::default();
+        for (id, at, by) in &r.consents {
+            // The withdrawing user may not exist in the older copy: the consent's own giver
+            // then stands in (the audit entry and the live database's copy keep the truth).
+            out.consents += sqlx::query(
+                "UPDATE consents SET withdrawn_at = $1, \
+                 withdrawn_by = COALESCE((SELECT u.id FROM users u WHERE u.id = $2), given_by) \
+                 WHERE id = $3 AND withdrawn_at IS NULL",
+            )
+            .bind(at)
+            .bind(by)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected();
+        }
+        for (id, at) in &r.shares {
+            out.shares +=
+                sqlx::query("UPDATE shares SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+                    .bind(at)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(db)?
+                    .rows_affected();
+        }
+        for (id, at) in &r.holds {
+            out.holds += sqlx::query(
+                "UPDATE legal_holds SET released_at = $1 WHERE id = $2 AND released_at IS NULL",
+            )
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected();
+        }
+        out.sessions = sqlx::query("DELETE FROM sessions")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected();
+        out.activations =
+            sqlx::query("UPDATE activation_tokens SET used_at = $1 WHERE used_at IS NULL")
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?
+                .rows_affected();
+        audit::append(&mut tx, &self.chain, ev).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(out)
     }
 }
 
