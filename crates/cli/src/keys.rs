@@ -77,8 +77,7 @@ pub fn write_new(path: &Path, keys: &Keys) -> CliResult {
         keys.audit.to_hex(),
         keys.lookup.to_hex()
     );
-    let mut f = crate::files::private_options()
-        .open(path).map_err(|e| {
+    let mut f = crate::files::private_options().open(path).map_err(|e| {
         CliError::new(
             CONFIG,
             format!("cannot create key file {}: {e}", path.display()),

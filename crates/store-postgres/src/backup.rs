@@ -173,13 +173,19 @@ mod tests {
     /// D10: `ps` must not show the password of a backup.
     #[test]
     fn pg_dump_gets_the_password_from_its_environment() {
-        let cmd = pg_dump_command("postgres://polku:s%40cret@db:5432/polku", Path::new("b.dump"));
+        let cmd = pg_dump_command(
+            "postgres://polku:s%40cret@db:5432/polku",
+            Path::new("b.dump"),
+        );
         let args: Vec<String> = cmd
             .get_args()
             .map(|a| a.to_string_lossy().into_owned())
             .collect();
         assert!(args.iter().all(|a| !a.contains("cret")), "{args:?}");
-        assert!(args.contains(&"postgres://polku@db:5432/polku".to_owned()), "{args:?}");
+        assert!(
+            args.contains(&"postgres://polku@db:5432/polku".to_owned()),
+            "{args:?}"
+        );
         let env: Vec<(String, Option<String>)> = cmd
             .get_envs()
             .map(|(k, v)| {
@@ -189,7 +195,10 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(env, vec![("PGPASSWORD".to_owned(), Some("s@cret".to_owned()))]);
+        assert_eq!(
+            env,
+            vec![("PGPASSWORD".to_owned(), Some("s@cret".to_owned()))]
+        );
         let no_password = pg_dump_command("postgres://polku@db/polku", Path::new("b.dump"));
         assert_eq!(no_password.get_envs().count(), 0);
     }

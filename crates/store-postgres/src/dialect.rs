@@ -89,7 +89,11 @@ impl PgStore {
             .await;
         for (table, _) in owned {
             let sql = format!("VACUUM FULL \"{}\"", table.replace('"', "\"\""));
-            if let Err(e) = sqlx::query(&sql).persistent(false).execute(&mut *conn).await {
+            if let Err(e) = sqlx::query(&sql)
+                .persistent(false)
+                .execute(&mut *conn)
+                .await
+            {
                 tracing::warn!(table = %table, error = %e, "erasure: VACUUM FULL failed; the erased rows stay in the table file until it is vacuumed");
             }
         }

@@ -72,7 +72,8 @@ pub async fn restore(cfg: &Config, file: &Path, live_unreadable: bool) -> CliRes
     // The replays go into the restored database first, so that they are not lost if it does
     // not open with the configured keys (D9): whatever opens it next applies them.
     let counts = (pending.erasures.len(), pending.revocations.len());
-    let probe_keys = keys::read(&cfg.keys_file)?.unwrap_or_else(polku_service::crypto::Keys::random);
+    let probe_keys =
+        keys::read(&cfg.keys_file)?.unwrap_or_else(polku_service::crypto::Keys::random);
     let restored = store(cfg, &probe_keys, Mode::Existing).await?;
     let recorded = record_pending_replay(restored.as_ref(), pending).await;
     restored.close().await;

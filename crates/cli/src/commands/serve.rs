@@ -146,7 +146,11 @@ async fn keep_checkpoint(svc: Service, file: std::path::PathBuf) {
                         format!("{seq} {hash}\n").as_bytes(),
                     ) {
                         Ok(()) => {
-                            tracing::info!(event = "audit.checkpoint", seq, "audit checkpoint written");
+                            tracing::info!(
+                                event = "audit.checkpoint",
+                                seq,
+                                "audit checkpoint written"
+                            );
                             last = Some((seq, std::time::Instant::now()));
                         }
                         Err(e) => tracing::warn!(
@@ -158,7 +162,9 @@ async fn keep_checkpoint(svc: Service, file: std::path::PathBuf) {
                     }
                 }
             }
-            Err(e) => tracing::warn!(event = "audit.checkpoint_failed", error = %e, "cannot read the audit head"),
+            Err(e) => {
+                tracing::warn!(event = "audit.checkpoint_failed", error = %e, "cannot read the audit head")
+            }
         }
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     }

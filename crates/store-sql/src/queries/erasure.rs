@@ -220,14 +220,15 @@ impl ErasureStore for SqlStore {
             .rows_affected();
         }
         for (id, at) in &r.shares {
-            out.shares +=
-                sqlx::query("UPDATE shares SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
-                    .bind(at)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(db)?
-                    .rows_affected();
+            out.shares += sqlx::query(
+                "UPDATE shares SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+            )
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .rows_affected();
         }
         for (id, at) in &r.holds {
             out.holds += sqlx::query(
