@@ -406,6 +406,16 @@ fn bad_input_gets_specific_errors_and_codes() {
         let line = original.lines().find(|l| l.starts_with(name)).unwrap();
         let wrong = format!("{name} = \"{}\"", "ab".repeat(32));
         std::fs::write(s.dir.join("keys.toml"), original.replace(line, &wrong)).unwrap();
+        // Written private, as polku writes key files (a readable one is refused first: D27).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(
+                s.dir.join("keys.toml"),
+                std::fs::Permissions::from_mode(0o600),
+            )
+            .unwrap();
+        }
         let err = s.fails(
             &["user", "add", "--email", "k@example.fi", "--role", "admin"],
             6,
