@@ -8,6 +8,7 @@ pub mod cefr;
 pub mod employer;
 pub mod error;
 pub mod esco;
+pub mod fidelity;
 pub mod follow_up;
 pub mod functioning;
 pub mod geo;
