@@ -21,6 +21,7 @@ pub mod error;
 pub mod esco;
 pub mod exclusions;
 pub mod experience;
+pub mod fidelity;
 pub mod follow_ups;
 pub mod gigs;
 pub mod home;

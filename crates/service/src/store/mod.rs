@@ -17,6 +17,7 @@
 //! - special-category data arrives already encrypted; the store never sees a key.
 
 pub mod agreements;
+pub mod fidelity;
 pub mod follow_ups;
 pub mod gigs;
 pub mod mentoring;
@@ -24,6 +25,7 @@ pub mod placements;
 pub mod records;
 
 pub use agreements::{AgreementRecord, AgreementStore};
+pub use fidelity::{FidelityRating, FidelityStore};
 pub use follow_ups::{FollowUpScope, FollowUpStore, RetentionCount};
 pub use gigs::{GigFilter, GigStore};
 pub use mentoring::{
@@ -276,6 +278,7 @@ pub trait Store:
     + AgreementStore
     + MentoringStore
     + GigStore
+    + FidelityStore
     + std::fmt::Debug
 {
 }
@@ -297,6 +300,7 @@ impl<T> Store for T where
         + AgreementStore
         + MentoringStore
         + GigStore
+        + FidelityStore
         + std::fmt::Debug
 {
 }
@@ -306,8 +310,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
-        ErasureStore, EscoStore, FollowUpStore, GigStore, MentoringStore, ParticipantStore,
-        PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
+        ErasureStore, EscoStore, FidelityStore, FollowUpStore, GigStore, MentoringStore,
+        ParticipantStore, PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
     };
 }
 
