@@ -229,4 +229,20 @@ export const flows = {
       if (!(await page.locator('main table').count())) fail('manager overview', 'no tables of counts');
     },
   },
+  'IPS fidelity profile': {
+    role: 'manager',
+    async run(page, { BASE, audit, fail }) {
+      await page.goto(`${BASE}/reports`);
+      const link = page.locator('main a[href$="/fidelity"]').first();
+      if (!(await link.count())) fail('IPS fidelity', 'no link from the overview');
+      await link.click();
+      await audit(page, 'IPS fidelity');
+      if ((await page.locator('tr[id^=item-]').count()) !== 25) fail('IPS fidelity', 'not 25 items');
+      await page.selectOption('#item', '8');
+      await page.selectOption('#score', '4');
+      await page.fill('#note', 'Viikoittainen läpikäynti');
+      await page.click('form[method=post] button[type=submit]');
+      if (!(await page.locator('[role=status].notice-success').count())) fail('IPS fidelity', 'no confirmation after saving');
+    },
+  },
 };

@@ -9,6 +9,7 @@ pub mod employer;
 pub mod error;
 pub mod esco;
 pub mod esf;
+pub mod fidelity;
 pub mod follow_up;
 pub mod functioning;
 pub mod geo;

@@ -147,6 +147,12 @@ pub fn may_report(actor: &Actor, project: ProjectId) -> bool {
     actor.is_system() || actor.has(Role::Manager, project)
 }
 
+/// The IPS-25 fidelity profile of a project or of one of its coaches, and rating its items:
+/// the project's managers and admins (figures about staff and aggregates; no participant rows).
+pub fn may_assess_fidelity(actor: &Actor, project: ProjectId) -> bool {
+    actor.is_system() || actor.is_admin() || actor.has(Role::Manager, project)
+}
+
 /// Ranked candidates for an employer's opening (pseudonymous unless shared): coordinators and
 /// coaches of the project. Managers get aggregates only.
 pub fn may_see_candidates(actor: &Actor, project: ProjectId) -> bool {

@@ -22,6 +22,7 @@ pub mod esco;
 pub mod esf;
 pub mod exclusions;
 pub mod experience;
+pub mod fidelity;
 pub mod follow_ups;
 pub mod gigs;
 pub mod home;

@@ -110,10 +110,10 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements"],
-    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements"],
-    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements"],
-    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements"],
+    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity"],
+    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity"],
+    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity"],
+    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity"],
 }
 
 /// The loaded catalogues.

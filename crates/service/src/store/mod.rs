@@ -18,6 +18,7 @@
 
 pub mod agreements;
 pub mod esf;
+pub mod fidelity;
 pub mod follow_ups;
 pub mod gigs;
 pub mod mentoring;
@@ -26,6 +27,7 @@ pub mod records;
 
 pub use agreements::{AgreementRecord, AgreementStore};
 pub use esf::{DueSixMonths, EsfRow, EsfScope, EsfStore, GenderCounts, SealedSpecial};
+pub use fidelity::{FidelityRating, FidelityStore};
 pub use follow_ups::{FollowUpScope, FollowUpStore, RetentionCount};
 pub use gigs::{GigFilter, GigStore};
 pub use mentoring::{
@@ -282,6 +284,7 @@ pub trait Store:
     + MentoringStore
     + GigStore
     + EsfStore
+    + FidelityStore
     + std::fmt::Debug
 {
 }
@@ -304,6 +307,7 @@ impl<T> Store for T where
         + MentoringStore
         + GigStore
         + EsfStore
+        + FidelityStore
         + std::fmt::Debug
 {
 }
@@ -313,7 +317,7 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
-        ErasureStore, EscoStore, EsfStore, FollowUpStore, GigStore, MentoringStore,
+        ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore, MentoringStore,
         ParticipantStore, PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
     };
 }

@@ -15,6 +15,7 @@ mod employers;
 mod erasure;
 mod esco;
 mod esf;
+mod fidelity;
 mod follow_ups;
 mod gigs;
 mod mentoring;

@@ -20,6 +20,7 @@ mod durability;
 mod employers;
 mod esco;
 mod esf;
+mod fidelity;
 mod follow_ups;
 mod gigs;
 mod keys;
@@ -72,6 +73,7 @@ stories!(
     mentoring::evidence_changes_the_profile_only_when_accepted,
     gigs::gig_round_trip,
     esf::esf_records_and_indicators_count_by_hand,
+    fidelity::ratings_are_versioned_and_audited_and_the_log_is_read,
 );
 
 #[test]

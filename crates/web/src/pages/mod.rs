@@ -9,6 +9,7 @@ pub mod agreements;
 pub mod allocation;
 pub mod auth;
 pub mod employers;
+pub mod fidelity;
 pub mod follow_ups;
 pub mod form;
 pub mod gigs;
@@ -34,6 +35,7 @@ pub fn routes() -> Routes {
         .merge(employers::routes())
         .merge(proposals::routes())
         .merge(placements::routes())
+        .merge(fidelity::routes())
         .merge(follow_ups::routes())
         .merge(gigs::routes())
         .merge(reports::routes())

@@ -467,6 +467,14 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Denied
         }
+    } else if p.starts_with("/projects/{id}/fidelity") {
+        // The IPS fidelity profile and its ratings: the project's managers and admins only.
+        match (who, read) {
+            ("manager" | "admin", true) => Allowed,
+            ("manager" | "admin", false) => Any,
+            ("manager of another project", _) => NotFound,
+            _ => Denied,
+        }
     } else if p == "/projects/{id}/allocation" {
         match who {
             "coordinator" | "manager" => Allowed,

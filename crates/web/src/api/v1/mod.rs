@@ -8,6 +8,7 @@ mod casework;
 mod employers;
 mod engine;
 pub mod envelope;
+mod fidelity;
 mod follow_ups;
 mod gigs;
 pub mod io;
@@ -252,6 +253,16 @@ pub fn routes() -> Routes {
             "/api/v1/participants/{id}/evidence/{evidence}",
             Policy::AnyRole(COACH),
             mentoring::decide,
+        )
+        .get(
+            "/api/v1/projects/{id}/fidelity",
+            Policy::AnyRole(STAFF),
+            fidelity::profile,
+        )
+        .put(
+            "/api/v1/projects/{id}/fidelity/items/{item}/rating",
+            Policy::AnyRole(STAFF),
+            fidelity::rate,
         )
         .get(
             "/api/v1/follow-ups",

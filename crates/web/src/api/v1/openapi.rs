@@ -7,7 +7,7 @@
 
 use super::schemas::{documents, domain, errors, views};
 use super::{
-    agreements, allocation, casework, employers, engine, follow_ups, gigs, me, mentoring,
+    agreements, allocation, casework, employers, engine, fidelity, follow_ups, gigs, me, mentoring,
     participants, placements, privacy, proposal, sessions,
 };
 use axum::response::{IntoResponse, Response};
@@ -36,6 +36,7 @@ use utoipa::{Modify, OpenApi};
         (name = "consents", description = "Consents, shares, and what is shared with the caller."),
         (name = "employers", description = "The employer register, task inventories and openings."),
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
+        (name = "fidelity", description = "The IPS-25 fidelity self-assessment of a project and its coaches: figures computed from the case log and the manager's ratings."),
         (name = "follow-ups", description = "Follow-ups after hiring: staying in work at 1, 3, 6 and 12 months."),
         (name = "mentoring", description = "Workplace mentoring: check-ins, task feedback, the written feedback, and the evidence it offers the coach."),
         (name = "gigs", description = "Gigs for small employers: posted by an employer user or a coordinator, offered to suitable participants by their coaches, the result recorded as work experience."),
@@ -75,6 +76,8 @@ use utoipa::{Modify, OpenApi};
         placements::of_participant,
         placements::mine,
         placements::open_proposals,
+        fidelity::profile,
+        fidelity::rate,
         follow_ups::due,
         follow_ups::of_participant,
         follow_ups::record,

@@ -37,6 +37,8 @@ pub struct Shown {
 /// One project's section.
 #[derive(Debug)]
 pub struct Section {
+    /// The project's id, for the link to its IPS fidelity profile.
+    pub id: String,
     pub name: String,
     pub code: String,
     pub tables: Vec<Shown>,
@@ -115,6 +117,7 @@ async fn overview(
     for p in state.service.reportable_projects(&session.actor).await? {
         let r = state.service.project_report(&session.actor, p.id).await?;
         sections.push(Section {
+            id: r.project.id.to_string(),
             name: r.project.name.clone(),
             code: r.project.code.clone(),
             tables: vec![

@@ -1,0 +1,22 @@
+-- IPS-25 fidelity self-assessment (issue 12 item 6): the manager's ratings of the items the case
+-- log cannot give, one row per rating. A new rating is the item's next version; older versions
+-- are kept (the history of the assessment) and never changed. No participant data.
+CREATE TABLE fidelity_ratings (
+    project_id UUID NOT NULL REFERENCES projects(id),
+    item       BIGINT NOT NULL CHECK (item BETWEEN 1 AND 25),
+    version    BIGINT NOT NULL CHECK (version >= 1),
+    score      BIGINT NOT NULL CHECK (score BETWEEN 1 AND 5),
+    note       TEXT NOT NULL,
+    rated_by   UUID NOT NULL REFERENCES users(id),
+    rated_at   TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (project_id, item, version)
+);
+
+CREATE FUNCTION fidelity_ratings_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'fidelity ratings are append-only';
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER fidelity_ratings_no_update BEFORE UPDATE ON fidelity_ratings
+FOR EACH ROW EXECUTE FUNCTION fidelity_ratings_append_only();
