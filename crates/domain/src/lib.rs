@@ -10,6 +10,7 @@ pub mod error;
 pub mod esco;
 pub mod follow_up;
 pub mod functioning;
+pub mod funding;
 pub mod geo;
 pub mod gig;
 pub mod hetu;
@@ -37,6 +38,7 @@ pub use employer::{
 pub use error::DomainError;
 pub use esco::{EscoKind, EscoUri};
 pub use follow_up::{FollowUp, FollowUpRecord, RetentionCheckpoint, StillWorking};
+pub use funding::Funding;
 pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, Level};
 pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
 pub use gig::{Gig, GigHours, GigState};
