@@ -26,6 +26,7 @@ mod mentoring;
 mod participants;
 mod placements;
 mod sessions;
+mod setup;
 mod subsidy;
 
 macro_rules! stories {
@@ -70,6 +71,8 @@ stories!(
     mentoring::checkins_are_sealed_and_summed_per_month,
     mentoring::evidence_changes_the_profile_only_when_accepted,
     gigs::gig_round_trip,
+    setup::projects_carry_funding_municipalities_and_partners,
+    setup::grants_and_deactivation,
 );
 
 #[test]
