@@ -40,9 +40,9 @@ impl From<ServiceError> for CliError {
     fn from(e: ServiceError) -> Self {
         let code = match &e {
             ServiceError::NotFound => NOT_FOUND,
-            ServiceError::Forbidden
-            | ServiceError::Unauthenticated
-            | ServiceError::Deactivated => FAILURE,
+            ServiceError::Forbidden | ServiceError::Unauthenticated | ServiceError::Deactivated => {
+                FAILURE
+            }
             ServiceError::Conflict { .. }
             | ServiceError::LastAdmin
             | ServiceError::Duplicate(_)

@@ -38,8 +38,8 @@ pub use employer::{
 pub use error::DomainError;
 pub use esco::{EscoKind, EscoUri};
 pub use follow_up::{FollowUp, FollowUpRecord, RetentionCheckpoint, StillWorking};
-pub use funding::Funding;
 pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, Level};
+pub use funding::Funding;
 pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
 pub use gig::{Gig, GigHours, GigState};
 pub use hetu::{Hetu, HetuKind};

@@ -416,9 +416,15 @@ mod tests {
             project_id: b,
             ..in_a.clone()
         };
-        assert_eq!(participant_access(&both, &in_a, &[], &[], now), Access::Full);
+        assert_eq!(
+            participant_access(&both, &in_a, &[], &[], now),
+            Access::Full
+        );
         assert!(may_edit_participant(&both, &in_a));
-        assert_eq!(participant_access(&both, &in_b, &[], &[], now), Access::None);
+        assert_eq!(
+            participant_access(&both, &in_b, &[], &[], now),
+            Access::None
+        );
         assert!(!may_edit_participant(&both, &in_b));
         assert!(!may_export_subject(&both, &in_b));
         assert!(may_create_participant(&both, a));
@@ -439,5 +445,4 @@ mod tests {
         assert!(!may_read_employers(&both, c) && !may_see_candidates(&both, c));
         assert!(!may_create_participant(&both, c));
     }
-
 }

@@ -320,7 +320,9 @@ impl Service {
             "administration",
         )?;
         let now = OffsetDateTime::now_utc();
-        let now = now.replace_nanosecond(now.microsecond() * 1000).unwrap_or(now);
+        let now = now
+            .replace_nanosecond(now.microsecond() * 1000)
+            .unwrap_or(now);
         if !self
             .store()
             .set_user_deactivated(user, Some(now), &audit)
@@ -352,7 +354,10 @@ impl Service {
             "reactivate",
             "administration",
         )?;
-        let done = self.store().set_user_deactivated(user, None, &audit).await?;
+        let done = self
+            .store()
+            .set_user_deactivated(user, None, &audit)
+            .await?;
         if done {
             tracing::info!(event = "account.reactivated", %user, "account reactivated");
         }

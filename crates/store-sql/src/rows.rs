@@ -82,7 +82,19 @@ pub type ProjectRow = (
 /// A project from its row; the partners are read separately (`project_partners`) and set by the
 /// caller.
 pub fn project(
-    (id, org, code, name, regions, groups, starts_on, ends_on, programme, objective, municipalities): ProjectRow,
+    (
+        id,
+        org,
+        code,
+        name,
+        regions,
+        groups,
+        starts_on,
+        ends_on,
+        programme,
+        objective,
+        municipalities,
+    ): ProjectRow,
 ) -> Result<Project> {
     Ok(Project {
         id: ProjectId(id),

@@ -48,7 +48,9 @@ pub async fn resolve(svc: &Service, actor: &Actor, key: &str) -> CliResult<Organ
         [one] => Ok((*one).clone()),
         [] => Err(CliError::new(
             NOT_FOUND,
-            format!("no organisation {key:?} (give its id, business ID or name; see `polku org list`)"),
+            format!(
+                "no organisation {key:?} (give its id, business ID or name; see `polku org list`)"
+            ),
         )),
         _ => Err(CliError::new(
             crate::exit::INVALID_INPUT,

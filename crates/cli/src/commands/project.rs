@@ -69,7 +69,11 @@ pub enum ProjectCommand {
 }
 
 fn date(field: &str, s: &str) -> CliResult<Date> {
-    Date::parse(s.trim(), &time::format_description::well_known::Iso8601::DATE).map_err(|_| {
+    Date::parse(
+        s.trim(),
+        &time::format_description::well_known::Iso8601::DATE,
+    )
+    .map_err(|_| {
         CliError::new(
             INVALID_INPUT,
             format!("--{field}: {s:?} is not a date YYYY-MM-DD [invalid_value]"),
@@ -209,7 +213,10 @@ pub async fn run(cfg: &Config, c: ProjectCommand) -> CliResult {
                 let p = build(&svc, &actor, None, &code, fields, false).await?;
                 let p = match svc.create_project(&actor, p).await {
                     Err(ServiceError::NotFound) => {
-                        return Err(CliError::new(NOT_FOUND, "the lead organisation does not exist"))
+                        return Err(CliError::new(
+                            NOT_FOUND,
+                            "the lead organisation does not exist",
+                        ))
                     }
                     other => other?,
                 };
@@ -222,7 +229,10 @@ pub async fn run(cfg: &Config, c: ProjectCommand) -> CliResult {
             } => {
                 let base = match svc.admin_project(&actor, &code).await {
                     Err(ServiceError::NotFound) => {
-                        return Err(CliError::new(NOT_FOUND, format!("no project with code {code:?}")))
+                        return Err(CliError::new(
+                            NOT_FOUND,
+                            format!("no project with code {code:?}"),
+                        ))
                     }
                     other => other?,
                 };
@@ -240,10 +250,10 @@ pub async fn run(cfg: &Config, c: ProjectCommand) -> CliResult {
                 };
                 let mut out = String::new();
                 for p in svc.list_projects(&actor).await? {
-                    let funding = p
-                        .funding
-                        .as_ref()
-                        .map_or_else(|| "-".to_owned(), |f| format!("{} {}", f.programme, f.objective));
+                    let funding = p.funding.as_ref().map_or_else(
+                        || "-".to_owned(),
+                        |f| format!("{} {}", f.programme, f.objective),
+                    );
                     let partners: Vec<String> = p.partners.iter().map(|o| org_name(*o)).collect();
                     let munis: Vec<&str> = p.municipalities.iter().map(|m| m.as_str()).collect();
                     out.push_str(&format!(
@@ -254,8 +264,16 @@ pub async fn run(cfg: &Config, c: ProjectCommand) -> CliResult {
                         p.ends_on,
                         funding,
                         org_name(p.organisation_id),
-                        if partners.is_empty() { "-".to_owned() } else { partners.join(", ") },
-                        if munis.is_empty() { "-".to_owned() } else { munis.join(",") },
+                        if partners.is_empty() {
+                            "-".to_owned()
+                        } else {
+                            partners.join(", ")
+                        },
+                        if munis.is_empty() {
+                            "-".to_owned()
+                        } else {
+                            munis.join(",")
+                        },
                     ));
                 }
                 out

@@ -150,7 +150,10 @@ pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
                 Ok(if added {
                     format!("{} is now {role}{scope}\n", email.as_str())
                 } else {
-                    format!("{} already is {role}{scope}; nothing changed\n", email.as_str())
+                    format!(
+                        "{} already is {role}{scope}; nothing changed\n",
+                        email.as_str()
+                    )
                 })
             })
             .await?;
@@ -186,10 +189,7 @@ pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
                 let actor = Actor::system("user deactivate");
                 let id = user_id(&svc, &actor, &email).await?;
                 Ok(match svc.deactivate_user(&actor, id).await? {
-                    Some(n) => format!(
-                        "deactivated {}; ended {n} sessions\n",
-                        email.as_str()
-                    ),
+                    Some(n) => format!("deactivated {}; ended {n} sessions\n", email.as_str()),
                     None => format!("{} was already deactivated\n", email.as_str()),
                 })
             })

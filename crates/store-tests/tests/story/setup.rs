@@ -6,7 +6,13 @@ use time::macros::date;
 
 async fn active_user(svc: &Service, email: &str, role: Role, project: Option<&str>) -> UserId {
     let created = svc
-        .add_user(&system(), Email::parse(email).unwrap(), "Testi", role, project)
+        .add_user(
+            &system(),
+            Email::parse(email).unwrap(),
+            "Testi",
+            role,
+            project,
+        )
         .await
         .unwrap();
     svc.activate_account(
@@ -29,9 +35,18 @@ pub(crate) async fn projects_carry_funding_municipalities_and_partners(db: Arc<T
         name: name.into(),
         business_id: None,
     };
-    let lead = svc.create_organisation(&sys, org("Lahden Seudun Kehitys")).await.unwrap();
-    let school = svc.create_organisation(&sys, org("Koulutuskeskus Salpaus")).await.unwrap();
-    let town = svc.create_organisation(&sys, org("Hollolan kunta")).await.unwrap();
+    let lead = svc
+        .create_organisation(&sys, org("Lahden Seudun Kehitys"))
+        .await
+        .unwrap();
+    let school = svc
+        .create_organisation(&sys, org("Koulutuskeskus Salpaus"))
+        .await
+        .unwrap();
+    let town = svc
+        .create_organisation(&sys, org("Hollolan kunta"))
+        .await
+        .unwrap();
     let funding = Funding::new("FI-ESF+-2021-2027", "ESO4.1", date!(2024 - 09 - 01)).unwrap();
     let p = Project::new(
         ProjectId::new(),
@@ -83,7 +98,10 @@ pub(crate) async fn projects_carry_funding_municipalities_and_partners(db: Arc<T
     edited.partners = vec![school.id];
     edited.funding = Some(Funding::new("FI-ESF+-2021-2027", "ESO4.8", edited.starts_on).unwrap());
     svc.update_project(&sys, edited.clone()).await.unwrap();
-    assert_eq!(svc.admin_project(&sys, "MOMENTUM-PH").await.unwrap(), edited);
+    assert_eq!(
+        svc.admin_project(&sys, "MOMENTUM-PH").await.unwrap(),
+        edited
+    );
     // An unknown partner is refused and nothing changes.
     let mut bad = edited.clone();
     bad.partners = vec![OrganisationId::new()];
@@ -91,7 +109,10 @@ pub(crate) async fn projects_carry_funding_municipalities_and_partners(db: Arc<T
         svc.update_project(&sys, bad).await,
         Err(ServiceError::Invalid(_))
     ));
-    assert_eq!(svc.admin_project(&sys, "MOMENTUM-PH").await.unwrap(), edited);
+    assert_eq!(
+        svc.admin_project(&sys, "MOMENTUM-PH").await.unwrap(),
+        edited
+    );
     // Organisations are renamed; a business id names one organisation only.
     let bid = BusinessId::parse("1234567-1").unwrap();
     svc.update_organisation(
@@ -143,9 +164,15 @@ pub(crate) async fn grants_and_deactivation(db: Arc<TestDb>) {
         .grant_for(Role::Coordinator, Some(&b.project.code))
         .await
         .unwrap();
-    assert!(svc.grant_role(&sys, user, coordinator_b.clone()).await.unwrap());
+    assert!(svc
+        .grant_role(&sys, user, coordinator_b.clone())
+        .await
+        .unwrap());
     // The same grant twice changes nothing.
-    assert!(!svc.grant_role(&sys, user, coordinator_b.clone()).await.unwrap());
+    assert!(!svc
+        .grant_role(&sys, user, coordinator_b.clone())
+        .await
+        .unwrap());
     let u = svc.admin_user(&sys, user).await.unwrap();
     assert_eq!(u.roles.len(), 2);
     // The session's actor carries both grants, each scoped to its project.
@@ -161,7 +188,10 @@ pub(crate) async fn grants_and_deactivation(db: Arc<TestDb>) {
         .await
         .unwrap();
     // Removing a grant applies from the next request.
-    assert!(svc.revoke_role(&sys, user, coordinator_b.clone()).await.unwrap());
+    assert!(svc
+        .revoke_role(&sys, user, coordinator_b.clone())
+        .await
+        .unwrap());
     assert!(!svc.revoke_role(&sys, user, coordinator_b).await.unwrap());
     let actor = svc.session_actor(&token, now).await.unwrap();
     assert!(!actor.has(Role::Coordinator, b.project.id));
@@ -219,7 +249,10 @@ pub(crate) async fn grants_and_deactivation(db: Arc<TestDb>) {
     assert!(svc.admin_user(&sys, admin).await.unwrap().active);
     // With a second active administrator, the first may go.
     let other = active_user(svc, "yllapito2@example.fi", Role::Admin, None).await;
-    assert!(svc.revoke_role(&sys, admin, admin_grant.clone()).await.unwrap());
+    assert!(svc
+        .revoke_role(&sys, admin, admin_grant.clone())
+        .await
+        .unwrap());
     assert!(matches!(
         svc.deactivate_user(&sys, other).await,
         Err(ServiceError::LastAdmin)

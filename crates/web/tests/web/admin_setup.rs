@@ -16,24 +16,39 @@ async fn an_admin_sets_up_organisations_and_a_project(app: TestApp) {
         .post_form(
             "/admin/organisations",
             Some(&admin),
-            &[("name", "Koulutuskeskus Salpaus"), ("business_id", "1234567-8")],
+            &[
+                ("name", "Koulutuskeskus Salpaus"),
+                ("business_id", "1234567-8"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(has(&res.body, "#business_id-error"));
     assert!(has_value(&res.body, "Koulutuskeskus Salpaus"));
-    let before = app.service().list_organisations(&system()).await.unwrap().len();
+    let before = app
+        .service()
+        .list_organisations(&system())
+        .await
+        .unwrap()
+        .len();
     assert_eq!(before, 1);
     let res = app
         .post_form(
             "/admin/organisations",
             Some(&admin),
-            &[("name", "Koulutuskeskus Salpaus"), ("business_id", "1234567-1")],
+            &[
+                ("name", "Koulutuskeskus Salpaus"),
+                ("business_id", "1234567-1"),
+            ],
         )
         .await;
-    app.confirms(&res, &admin, "Organisaatio tallennettu.").await;
+    app.confirms(&res, &admin, "Organisaatio tallennettu.")
+        .await;
     let orgs = app.service().list_organisations(&system()).await.unwrap();
-    let school = orgs.iter().find(|o| o.name == "Koulutuskeskus Salpaus").unwrap();
+    let school = orgs
+        .iter()
+        .find(|o| o.name == "Koulutuskeskus Salpaus")
+        .unwrap();
     let lead = app.world.project.organisation_id;
 
     // The project form: every refused value on its own field, values kept.
@@ -57,10 +72,18 @@ async fn an_admin_sets_up_organisations_and_a_project(app: TestApp) {
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     for field in ["code", "partners", "objective", "end", "municipalities"] {
-        assert!(has(&res.body, &format!("#{field}-error")), "{field}: {}", res.body);
+        assert!(
+            has(&res.body, &format!("#{field}-error")),
+            "{field}: {}",
+            res.body
+        );
     }
     assert!(res.body.contains("Atlantis"));
-    assert!(app.service().admin_project(&system(), "MOMENTUM-PH").await.is_err());
+    assert!(app
+        .service()
+        .admin_project(&system(), "MOMENTUM-PH")
+        .await
+        .is_err());
 
     let res = app
         .post_form(
@@ -79,8 +102,15 @@ async fn an_admin_sets_up_organisations_and_a_project(app: TestApp) {
         )
         .await;
     let page = app.confirms(&res, &admin, "Hanke tallennettu.").await;
-    assert!(has(&page.body, &format!("input[name=partners][value='{school_s}'][checked]")));
-    let p = app.service().admin_project(&system(), "MOMENTUM-PH").await.unwrap();
+    assert!(has(
+        &page.body,
+        &format!("input[name=partners][value='{school_s}'][checked]")
+    ));
+    let p = app
+        .service()
+        .admin_project(&system(), "MOMENTUM-PH")
+        .await
+        .unwrap();
     assert_eq!(p.partners, vec![school.id]);
     assert_eq!(p.funding.as_ref().unwrap().objective, "ESO4.1");
     let codes: Vec<&str> = p.municipalities.iter().map(|m| m.as_str()).collect();
@@ -102,7 +132,11 @@ async fn an_admin_sets_up_organisations_and_a_project(app: TestApp) {
         )
         .await;
     app.confirms(&res, &admin, "Hanke tallennettu.").await;
-    let p = app.service().admin_project(&system(), "MOMENTUM-PH").await.unwrap();
+    let p = app
+        .service()
+        .admin_project(&system(), "MOMENTUM-PH")
+        .await
+        .unwrap();
     assert!(p.partners.is_empty());
     assert_eq!(p.name, "Momentum 2");
     assert_eq!(p.funding.unwrap().objective, "ESO4.8");
@@ -136,7 +170,11 @@ async fn a_user_with_two_grants_works_in_both_projects(app: TestApp) {
         )
         .await;
     let page = app
-        .confirms(&res, &admin, "Rooli lisätty. Se on voimassa henkilön seuraavasta sivunlatauksesta.")
+        .confirms(
+            &res,
+            &admin,
+            "Rooli lisätty. Se on voimassa henkilön seuraavasta sivunlatauksesta.",
+        )
         .await;
     assert!(page.body.contains(&other.project.code));
     // The same grant again is refused on the field.
@@ -153,7 +191,11 @@ async fn a_user_with_two_grants_works_in_both_projects(app: TestApp) {
     // The same session now has both: the caseload (coach in A) and the employers (coordinator
     // in B) are in the navigation, and the employer register answers.
     let home = app.get("/", Some(&coach)).await;
-    assert!(has(&home.body, "nav a[href='/participants']"), "{}", home.body);
+    assert!(
+        has(&home.body, "nav a[href='/participants']"),
+        "{}",
+        home.body
+    );
     assert!(has(&home.body, "nav a[href='/employers']"));
     let employer = other.employer();
     let sys = system();
@@ -177,7 +219,9 @@ async fn a_user_with_two_grants_works_in_both_projects(app: TestApp) {
         .create_employer(&sys, app.world.employer())
         .await
         .unwrap();
-    let res = app.get(&format!("/employers/{a_id}/edit"), Some(&coach)).await;
+    let res = app
+        .get(&format!("/employers/{a_id}/edit"), Some(&coach))
+        .await;
     assert!(
         matches!(res.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN),
         "{}",
@@ -209,30 +253,47 @@ async fn deactivation_ends_the_session_on_the_next_request(app: TestApp) {
     let admin = app.user(Role::Admin).await;
     let coach = app.user(Role::Coach).await;
     let id = coach.actor.user_id().unwrap();
-    assert_eq!(app.get("/participants", Some(&coach)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/participants", Some(&coach)).await.status,
+        StatusCode::OK
+    );
     let res = app
         .post_form(&format!("/admin/users/{id}/deactivate"), Some(&admin), &[])
         .await;
     let page = app
-        .confirms(&res, &admin, "Tunnus poistettu käytöstä. Sen istunnot on päätetty.")
+        .confirms(
+            &res,
+            &admin,
+            "Tunnus poistettu käytöstä. Sen istunnot on päätetty.",
+        )
         .await;
     assert!(page.body.contains("Poistettu käytöstä"));
     // The very next page request is signed out; so is the API.
     let next = app.get("/participants", Some(&coach)).await;
     assert_eq!(next.status, StatusCode::SEE_OTHER);
     assert!(next.header("location").starts_with("/sign-in"));
-    let api = app.api(Method::GET, "/api/v1/me", Some(&coach), None, &[]).await;
+    let api = app
+        .api(Method::GET, "/api/v1/me", Some(&coach), None, &[])
+        .await;
     assert_eq!(api.status, StatusCode::UNAUTHORIZED);
     // Signing in with the right password says the account is deactivated (page and API).
     let res = app
         .post_form(
             "/sign-in",
             None,
-            &[("email", &coach.email), ("password", PASSWORD), ("next", "/")],
+            &[
+                ("email", &coach.email),
+                ("password", PASSWORD),
+                ("next", "/"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
-    assert!(res.body.contains("Tämä tunnus on poistettu käytöstä"), "{}", res.body);
+    assert!(
+        res.body.contains("Tämä tunnus on poistettu käytöstä"),
+        "{}",
+        res.body
+    );
     let api = app
         .api(
             Method::POST,
@@ -243,12 +304,18 @@ async fn deactivation_ends_the_session_on_the_next_request(app: TestApp) {
         )
         .await;
     assert_eq!(api.status, StatusCode::FORBIDDEN, "{}", api.body);
-    assert_eq!(api.json()["error"]["code"], "account_deactivated", "{}", api.body);
+    assert_eq!(
+        api.json()["error"]["code"],
+        "account_deactivated",
+        "{}",
+        api.body
+    );
     // Reactivated, the password works again.
     let res = app
         .post_form(&format!("/admin/users/{id}/reactivate"), Some(&admin), &[])
         .await;
-    app.confirms(&res, &admin, "Tunnus otettu taas käyttöön.").await;
+    app.confirms(&res, &admin, "Tunnus otettu taas käyttöön.")
+        .await;
     app.service()
         .sign_in(&coach.email, PASSWORD, time::OffsetDateTime::now_utc())
         .await
@@ -257,7 +324,11 @@ async fn deactivation_ends_the_session_on_the_next_request(app: TestApp) {
     // The last active administrator cannot deactivate themself or lose the admin role.
     let admin_id = admin.actor.user_id().unwrap();
     let res = app
-        .post_form(&format!("/admin/users/{admin_id}/deactivate"), Some(&admin), &[])
+        .post_form(
+            &format!("/admin/users/{admin_id}/deactivate"),
+            Some(&admin),
+            &[],
+        )
         .await;
     assert_eq!(res.status, StatusCode::CONFLICT);
     assert!(res.body.contains("viimeinen aktiivinen ylläpitäjä"));

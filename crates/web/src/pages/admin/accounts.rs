@@ -243,4 +243,3 @@ pub async fn reactivate(
         Notice::Reactivated,
     ))
 }
-

@@ -31,13 +31,21 @@ pub fn routes() -> Routes {
         .post("/admin/users/{id}/activation", ADMINS, new_link)
         .get("/admin/users/{id}", ADMINS, accounts::show)
         .post("/admin/users/{id}/grants", ADMINS, accounts::add_grant)
-        .post("/admin/users/{id}/grants/remove", ADMINS, accounts::remove_grant)
+        .post(
+            "/admin/users/{id}/grants/remove",
+            ADMINS,
+            accounts::remove_grant,
+        )
         .post("/admin/users/{id}/deactivate", ADMINS, accounts::deactivate)
         .post("/admin/users/{id}/reactivate", ADMINS, accounts::reactivate)
         .get("/admin/organisations/new", ADMINS, setup::new_organisation)
         .post("/admin/organisations", ADMINS, setup::create_organisation)
         .get("/admin/organisations/{id}", ADMINS, setup::organisation)
-        .post("/admin/organisations/{id}", ADMINS, setup::update_organisation)
+        .post(
+            "/admin/organisations/{id}",
+            ADMINS,
+            setup::update_organisation,
+        )
         .get("/admin/projects/new", ADMINS, setup::new_project)
         .post("/admin/projects", ADMINS, setup::create_project)
         .get("/admin/projects/{code}", ADMINS, setup::project)

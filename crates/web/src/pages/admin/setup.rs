@@ -27,7 +27,7 @@ struct OrgPage<'a> {
     ctx: &'a Ctx,
     /// `None` for a new organisation.
     id: Option<String>,
-    name: String,
+    org_name: String,
     business_id: String,
     errors: FieldErrors,
 }
@@ -36,7 +36,7 @@ pub async fn new_organisation(ctx: Ctx, _session: Session) -> WebResult<Response
     render(&OrgPage {
         ctx: &ctx,
         id: None,
-        name: String::new(),
+        org_name: String::new(),
         business_id: String::new(),
         errors: FieldErrors::new(),
     })
@@ -53,7 +53,7 @@ pub async fn organisation(
     render(&OrgPage {
         ctx: &ctx,
         id: Some(o.id.to_string()),
-        name: o.name,
+        org_name: o.name,
         business_id: o
             .business_id
             .map(|b| b.as_str().to_owned())
@@ -92,7 +92,7 @@ async fn save_organisation(
             &OrgPage {
                 ctx,
                 id: id.map(|i| i.to_string()),
-                name: name.clone(),
+                org_name: name.clone(),
                 business_id: bid.clone(),
                 errors,
             },
@@ -263,12 +263,24 @@ pub async fn project(
         municipalities: municipality_names(&p, ctx.lang() == "sv"),
         target_groups: p.target_groups.join(", "),
     };
-    let page = project_page(&state, &ctx, &session, Some(p.code), values, FieldErrors::new()).await?;
+    let page = project_page(
+        &state,
+        &ctx,
+        &session,
+        Some(p.code),
+        values,
+        FieldErrors::new(),
+    )
+    .await?;
     render(&page)
 }
 
 fn parse_date(s: &str) -> Option<Date> {
-    Date::parse(s.trim(), &time::format_description::well_known::Iso8601::DATE).ok()
+    Date::parse(
+        s.trim(),
+        &time::format_description::well_known::Iso8601::DATE,
+    )
+    .ok()
 }
 
 /// Municipalities from a comma-separated list of names (Finnish or Swedish) or codes.
@@ -416,7 +428,9 @@ async fn save_project(
             &format!("/admin/projects/{}", p.code),
             Notice::Project,
         )),
-        Err(e @ (ServiceError::Duplicate(_) | ServiceError::NotFound | ServiceError::Invalid(_))) => {
+        Err(
+            e @ (ServiceError::Duplicate(_) | ServiceError::NotFound | ServiceError::Invalid(_)),
+        ) => {
             let mut errors = FieldErrors::new();
             match e {
                 ServiceError::Duplicate(_) => errors.add("code", "adm-error-code-taken"),
