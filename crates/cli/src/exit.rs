@@ -40,8 +40,11 @@ impl From<ServiceError> for CliError {
     fn from(e: ServiceError) -> Self {
         let code = match &e {
             ServiceError::NotFound => NOT_FOUND,
-            ServiceError::Forbidden | ServiceError::Unauthenticated => FAILURE,
+            ServiceError::Forbidden | ServiceError::Unauthenticated | ServiceError::Deactivated => {
+                FAILURE
+            }
             ServiceError::Conflict { .. }
+            | ServiceError::LastAdmin
             | ServiceError::Duplicate(_)
             | ServiceError::Held { .. } => CONFLICT,
             ServiceError::Invalid(_) => INVALID_INPUT,

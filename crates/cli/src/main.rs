@@ -41,6 +41,12 @@ enum Command {
     Serve(commands::serve::ServeArgs),
     /// Create or upgrade the database schema (creates the key file for a new database).
     Migrate,
+    /// Organisations: add, edit, list.
+    #[command(subcommand)]
+    Org(commands::org::OrgCommand),
+    /// Projects: add, edit, list, and the funding objectives they may name.
+    #[command(subcommand)]
+    Project(commands::project::ProjectCommand),
     /// Manage user accounts.
     #[command(subcommand)]
     User(commands::user::UserCommand),
@@ -130,6 +136,8 @@ async fn run(cli: Cli) -> exit::CliResult {
     match cli.command {
         Command::Migrate => commands::migrate::run(&cfg).await,
         Command::User(c) => commands::user::run(&cfg, c).await,
+        Command::Org(c) => commands::org::run(&cfg, c).await,
+        Command::Project(c) => commands::project::run(&cfg, c).await,
         Command::Import(c) => commands::import::run(&cfg, c).await,
         Command::Serve(a) => commands::serve::run(&cfg, a).await,
         Command::Demo(a) => commands::demo::run(&cfg, a).await,

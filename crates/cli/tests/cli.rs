@@ -1573,3 +1573,297 @@ fn serve_keeps_an_audit_checkpoint() {
     );
     s.ok(&["audit", "verify", "--checkpoint", cp.to_str().unwrap()]);
 }
+
+/// A real installation without `--demo`, as the README describes it: organisations, a project
+/// with its funding programme, specific objective, municipalities and partners; an admin; a
+/// user with two grants; revoking, deactivating and reactivating; each refusal with its code.
+#[test]
+fn a_real_installation_is_set_up_from_the_command_line() {
+    use std::io::Write;
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    assert!(s
+        .ok(&[
+            "org",
+            "add",
+            "--name",
+            "Lahden Seudun Kehitys",
+            "--business-id",
+            "1234567-1"
+        ])
+        .starts_with("created organisation"));
+    s.ok(&["org", "add", "--name", "Koulutuskeskus Salpaus"]);
+    s.ok(&["org", "add", "--name", "Kymenlaakson Ammattiopisto"]);
+    // A bad business id is refused (3), a taken one too (5).
+    s.fails(
+        &["org", "add", "--name", "X", "--business-id", "1234567-8"],
+        3,
+    );
+    s.fails(
+        &["org", "add", "--name", "X", "--business-id", "1234567-1"],
+        5,
+    );
+    assert!(s.ok(&["org", "list"]).contains("Koulutuskeskus Salpaus\t-"));
+    assert!(s.ok(&["project", "objectives"]).contains("ESO4.12"));
+
+    let project = |code: &str, extra: &[&str]| -> Vec<String> {
+        let mut a: Vec<String> = [
+            "project",
+            "add",
+            "--code",
+            code,
+            "--name",
+            "Momentum",
+            "--lead",
+            "1234567-1",
+            "--partner",
+            "Koulutuskeskus Salpaus",
+            "--programme",
+            "FI-ESF+-2021-2027",
+            "--objective",
+            "ESO4.1",
+            "--start",
+            "2024-09-01",
+            "--end",
+            "2027-08-31",
+            "--municipality",
+            "Lahti,098",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        a.extend(extra.iter().map(|s| (*s).to_owned()));
+        a
+    };
+    let run = |args: Vec<String>| args;
+    let with = |args: Vec<String>, flag: &str, value: &str| {
+        let mut args = args;
+        let i = args.iter().position(|a| a == flag).unwrap();
+        args[i + 1] = value.to_owned();
+        args
+    };
+    let refs = |a: &Vec<String>| a.iter().map(String::as_str).collect::<Vec<_>>();
+    // Each bad value is named, with the code docs/CLI.md gives.
+    let err = s.fails(&refs(&with(project("M", &[]), "--objective", "ESO4.13")), 3);
+    assert!(
+        err.contains("ESO4.13") && err.contains("objective"),
+        "{err}"
+    );
+    let err = s.fails(&refs(&with(project("M", &[]), "--programme", "ERDF")), 3);
+    assert!(err.contains("unknown funding programme"), "{err}");
+    let err = s.fails(
+        &refs(&with(project("M", &[]), "--municipality", "Atlantis")),
+        3,
+    );
+    assert!(
+        err.contains("Atlantis") && err.contains("unknown_municipality"),
+        "{err}"
+    );
+    s.fails(&refs(&with(project("M", &[]), "--end", "2024-08-01")), 3);
+    s.fails(&refs(&with(project("M", &[]), "--start", "1.9.2024")), 3);
+    s.fails(&refs(&with(project("M", &[]), "--start", "2020-01-01")), 3);
+    s.fails(&refs(&with(project("M", &[]), "--lead", "Ei Ole Oy")), 4);
+    s.fails(&refs(&project("M", &["--partner", "1234567-1"])), 3);
+    s.fails(&["project", "add", "--code", "M", "--name", "Momentum"], 2);
+    assert!(!s.ok(&["project", "list"]).contains("Momentum"));
+
+    s.ok(&refs(&run(project("MOMENTUM-PH", &[]))));
+    s.fails(&refs(&project("MOMENTUM-PH", &[])), 5);
+    s.ok(&refs(&with(
+        with(project("KOHTAANTOA", &[]), "--objective", "ESO4.9"),
+        "--municipality",
+        "Kotka",
+    )));
+    let list = s.ok(&["project", "list"]);
+    let line = list.lines().find(|l| l.starts_with("MOMENTUM-PH")).unwrap();
+    assert!(line.contains("FI-ESF+-2021-2027 ESO4.1"), "{line}");
+    assert!(line.contains("lead: Lahden Seudun Kehitys"), "{line}");
+    assert!(line.contains("partners: Koulutuskeskus Salpaus"), "{line}");
+    assert!(line.contains("municipalities: 098,398"), "{line}");
+    // Editing replaces what is given: a second partner, another objective.
+    s.ok(&[
+        "project",
+        "edit",
+        "MOMENTUM-PH",
+        "--partner",
+        "Koulutuskeskus Salpaus",
+        "--partner",
+        "Kymenlaakson Ammattiopisto",
+        "--objective",
+        "ESO4.8",
+    ]);
+    let list = s.ok(&["project", "list"]);
+    let line = list.lines().find(|l| l.starts_with("MOMENTUM-PH")).unwrap();
+    assert!(
+        line.contains("ESO4.8") && line.contains("Kymenlaakson Ammattiopisto"),
+        "{line}"
+    );
+    s.fails(&["project", "edit", "NOPE", "--name", "x"], 4);
+
+    // The first admin, activated from standard input.
+    let token = s
+        .ok(&[
+            "user",
+            "add",
+            "--email",
+            "admin@example.fi",
+            "--role",
+            "admin",
+        ])
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    let mut child = s
+        .cmd(&["user", "activate"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{token}\nkolme iloista kirahvia\n").as_bytes())
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    // A user with two grants in two projects.
+    s.ok(&[
+        "user",
+        "add",
+        "--email",
+        "piret@example.fi",
+        "--role",
+        "coach",
+        "--project",
+        "MOMENTUM-PH",
+    ]);
+    assert!(s
+        .ok(&[
+            "user",
+            "grant",
+            "--email",
+            "piret@example.fi",
+            "--role",
+            "coordinator",
+            "--project",
+            "KOHTAANTOA"
+        ])
+        .contains("is now coordinator in KOHTAANTOA"));
+    assert!(s
+        .ok(&[
+            "user",
+            "grant",
+            "--email",
+            "piret@example.fi",
+            "--role",
+            "coordinator",
+            "--project",
+            "KOHTAANTOA"
+        ])
+        .contains("nothing changed"));
+    let users = s.ok(&["list", "users"]);
+    let line = users.lines().find(|l| l.starts_with("piret@")).unwrap();
+    assert!(
+        line.contains("coach@MOMENTUM-PH") && line.contains("coordinator@KOHTAANTOA"),
+        "{line}"
+    );
+    s.fails(
+        &[
+            "user",
+            "grant",
+            "--email",
+            "piret@example.fi",
+            "--role",
+            "coach",
+        ],
+        3,
+    );
+    s.fails(
+        &[
+            "user",
+            "grant",
+            "--email",
+            "piret@example.fi",
+            "--role",
+            "coach",
+            "--project",
+            "NOPE",
+        ],
+        4,
+    );
+    s.fails(
+        &[
+            "user",
+            "grant",
+            "--email",
+            "nobody@example.fi",
+            "--role",
+            "admin",
+        ],
+        4,
+    );
+    s.fails(
+        &[
+            "user",
+            "grant",
+            "--email",
+            "piret@example.fi",
+            "--role",
+            "root",
+        ],
+        3,
+    );
+    s.ok(&[
+        "user",
+        "revoke",
+        "--email",
+        "piret@example.fi",
+        "--role",
+        "coordinator",
+        "--project",
+        "KOHTAANTOA",
+    ]);
+    s.fails(
+        &[
+            "user",
+            "revoke",
+            "--email",
+            "piret@example.fi",
+            "--role",
+            "coordinator",
+            "--project",
+            "KOHTAANTOA",
+        ],
+        4,
+    );
+    // Deactivation and reactivation.
+    assert!(s
+        .ok(&["user", "deactivate", "--email", "piret@example.fi"])
+        .contains("deactivated"));
+    assert!(s
+        .ok(&["list", "users"])
+        .lines()
+        .any(|l| l.starts_with("piret@") && l.ends_with("\tdeactivated")));
+    assert!(s
+        .ok(&["user", "reactivate", "--email", "piret@example.fi"])
+        .contains("reactivated"));
+    // The last active admin stays (5).
+    let err = s.fails(&["user", "deactivate", "--email", "admin@example.fi"], 5);
+    assert!(err.contains("last_admin"), "{err}");
+    s.fails(
+        &[
+            "user",
+            "revoke",
+            "--email",
+            "admin@example.fi",
+            "--role",
+            "admin",
+        ],
+        5,
+    );
+    // Every change is in the chain, which verifies.
+    s.ok(&["audit", "verify"]);
+    let audit = s.ok(&["audit", "query", "--actor", "system:user deactivate"]);
+    assert!(audit.contains("\"action\":\"deactivate\""), "{audit}");
+}

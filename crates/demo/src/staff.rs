@@ -51,6 +51,7 @@ fn user(
         display_name: format!("{given} {family} ({label})"),
         roles: vec![RoleGrant::new(role, project)?],
         active: false,
+        deactivated: false,
     })
 }
 

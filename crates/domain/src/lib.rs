@@ -12,6 +12,7 @@ pub mod esf;
 pub mod fidelity;
 pub mod follow_up;
 pub mod functioning;
+pub mod funding;
 pub mod geo;
 pub mod gig;
 pub mod hetu;
@@ -44,6 +45,7 @@ pub use esf::{
 };
 pub use follow_up::{FollowUp, FollowUpRecord, RetentionCheckpoint, StillWorking};
 pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, Level};
+pub use funding::Funding;
 pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
 pub use gig::{Gig, GigHours, GigState};
 pub use hetu::{Hetu, HetuKind};

@@ -1,6 +1,7 @@
 //! Organisations, projects and users.
 
-use crate::{DomainError, Email, OrganisationId, ProjectId, Role, UserId};
+use crate::funding::Funding;
+use crate::{DomainError, Email, MunicipalityCode, OrganisationId, ProjectId, Role, UserId};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -39,6 +40,7 @@ pub struct Organisation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
     pub id: ProjectId,
+    /// The lead organisation (the beneficiary that administers the project).
     pub organisation_id: OrganisationId,
     pub code: String,
     pub name: String,
@@ -46,6 +48,12 @@ pub struct Project {
     pub target_groups: Vec<String>,
     pub starts_on: Date,
     pub ends_on: Date,
+    /// The funding programme and specific objective (`None`: not set, e.g. older projects).
+    pub funding: Option<Funding>,
+    /// The municipalities the project works in (codes of the embedded register), sorted.
+    pub municipalities: Vec<MunicipalityCode>,
+    /// The partner organisations besides the lead, sorted; never the lead itself.
+    pub partners: Vec<OrganisationId>,
 }
 
 impl Project {
@@ -86,7 +94,47 @@ impl Project {
             target_groups,
             starts_on,
             ends_on,
+            funding: None,
+            municipalities: Vec::new(),
+            partners: Vec::new(),
         })
+    }
+
+    /// Sets funding, municipalities and partners, checked: every municipality must exist in the
+    /// embedded register, a partner may not be the lead, duplicates are dropped.
+    pub fn with_setup(
+        mut self,
+        funding: Option<Funding>,
+        municipalities: &[String],
+        partners: &[OrganisationId],
+    ) -> Result<Self, DomainError> {
+        let mut codes = municipalities
+            .iter()
+            .filter(|m| !m.trim().is_empty())
+            .map(|m| MunicipalityCode::known(m))
+            .collect::<Result<Vec<_>, _>>()?;
+        codes.sort();
+        codes.dedup();
+        let mut partners = partners.to_vec();
+        if partners.contains(&self.organisation_id) {
+            return Err(DomainError::Invalid {
+                field: "partners",
+                reason: "the lead organisation is not also a partner".into(),
+            });
+        }
+        partners.sort_by_key(|p| p.0);
+        partners.dedup();
+        self.funding = funding;
+        self.municipalities = codes;
+        self.partners = partners;
+        Ok(self)
+    }
+
+    /// The lead and the partners: every organisation that works in the project.
+    pub fn organisations(&self) -> Vec<OrganisationId> {
+        let mut out = vec![self.organisation_id];
+        out.extend(self.partners.iter().copied());
+        out
     }
 }
 
@@ -97,7 +145,11 @@ pub struct User {
     pub email: Email,
     pub display_name: String,
     pub roles: Vec<RoleGrant>,
+    /// May sign in: activated (a password set) and not deactivated.
     pub active: bool,
+    /// Deactivated by an administrator: cannot sign in or activate until reactivated; the
+    /// account and everything it authored stay.
+    pub deactivated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

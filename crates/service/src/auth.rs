@@ -303,6 +303,15 @@ impl Service {
         };
         if !active {
             failed_sign_in(self, &email, Some(user), "inactive_account");
+            // Only someone who knows the password learns that the account was deactivated.
+            if self
+                .store()
+                .get_user(user)
+                .await?
+                .is_some_and(|u| u.deactivated)
+            {
+                return Err(ServiceError::Deactivated);
+            }
             return Err(ServiceError::Unauthenticated);
         }
         let now = micros(now);

@@ -395,4 +395,60 @@ mod tests {
             Access::None
         );
     }
+
+    /// A user with two grants — coach in A, coordinator in B — gets each grant's rights only in
+    /// its own project: nothing of A's coordinator rights, nothing of B's coach rights.
+    #[test]
+    fn a_two_grant_user_has_each_grant_only_in_its_own_project() {
+        let now = datetime!(2026-11-27 12:00 UTC);
+        let (a, b) = (ProjectId::new(), ProjectId::new());
+        let id = UserId::new();
+        let both = Actor::user(
+            id,
+            vec![
+                RoleGrant::new(Role::Coach, Some(a)).unwrap(),
+                RoleGrant::new(Role::Coordinator, Some(b)).unwrap(),
+            ],
+        );
+        let in_a = ParticipantScope {
+            id: ParticipantId::new(),
+            project_id: a,
+            coach_id: Some(id),
+            user_id: None,
+        };
+        // The same person as coach of a participant recorded in B (a stale row): no access,
+        // because they are not a coach in B.
+        let in_b = ParticipantScope {
+            project_id: b,
+            ..in_a.clone()
+        };
+        assert_eq!(
+            participant_access(&both, &in_a, &[], &[], now),
+            Access::Full
+        );
+        assert!(may_edit_participant(&both, &in_a));
+        assert_eq!(
+            participant_access(&both, &in_b, &[], &[], now),
+            Access::None
+        );
+        assert!(!may_edit_participant(&both, &in_b));
+        assert!(!may_export_subject(&both, &in_b));
+        assert!(may_create_participant(&both, a));
+        assert!(!may_create_participant(&both, b));
+        // Employer register: reads in both (coach in A, coordinator in B), writes only in B.
+        assert!(may_read_employers(&both, a) && may_read_employers(&both, b));
+        assert!(may_edit_employers(&both, b));
+        assert!(!may_edit_employers(&both, a));
+        assert!(may_accept_allocation(&both, b) && !may_accept_allocation(&both, a));
+        assert!(allocation_explained(&both, b) && !allocation_explained(&both, a));
+        assert!(may_allocate(&both, b) && !may_allocate(&both, a));
+        assert!(may_see_candidates(&both, a) && may_see_candidates(&both, b));
+        // Neither grant is a manager's or an admin's.
+        assert!(!may_report(&both, a) && !may_report(&both, b));
+        assert!(!may_administer(&both));
+        // A third project: nothing.
+        let c = ProjectId::new();
+        assert!(!may_read_employers(&both, c) && !may_see_candidates(&both, c));
+        assert!(!may_create_participant(&both, c));
+    }
 }

@@ -22,6 +22,13 @@ pub enum ServiceError {
         article: &'static str,
         until: time::Date,
     },
+    /// The account has been deactivated by an administrator. Only said after a correct
+    /// password, so it does not reveal that an address has an account (R6).
+    #[error("this account has been deactivated")]
+    Deactivated,
+    /// The change would leave the instance without an active administrator.
+    #[error("the last active administrator cannot be deactivated or lose the admin role")]
+    LastAdmin,
     #[error("already exists: {0}")]
     Duplicate(String),
     #[error(transparent)]
@@ -46,6 +53,8 @@ impl ServiceError {
             ServiceError::Unauthenticated => "unauthenticated",
             ServiceError::Conflict { .. } => "conflict",
             ServiceError::Held { .. } => "legal_hold",
+            ServiceError::Deactivated => "account_deactivated",
+            ServiceError::LastAdmin => "last_admin",
             ServiceError::Duplicate(_) => "duplicate",
             ServiceError::Invalid(e) => e.code(),
             ServiceError::Crypto(_) => "crypto",

@@ -6,7 +6,8 @@ use crate::crypto::hex_encode;
 use crate::store::Activation;
 use crate::{authz, Actor, Result, Service, ServiceError};
 use polku_domain::{
-    org::name, Email, Organisation, Project, ProjectId, Role, RoleGrant, User, UserId,
+    org::name, DomainError, Email, Organisation, OrganisationId, Project, ProjectId, Role,
+    RoleGrant, User, UserId,
 };
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -14,6 +15,23 @@ use time::{Duration, OffsetDateTime};
 
 /// How long an activation token is valid.
 pub const ACTIVATION_TTL: Duration = Duration::hours(72);
+
+/// Sets a project's regions from its municipalities (the regions they belong to, by Finnish
+/// name), so listings and reports by region follow the municipalities.
+pub fn with_regions(mut project: Project) -> Project {
+    let mut regions: Vec<String> = project
+        .municipalities
+        .iter()
+        .filter_map(polku_domain::geo::municipality)
+        .map(|m| m.region.name_fi.to_owned())
+        .collect();
+    regions.sort();
+    regions.dedup();
+    if !regions.is_empty() {
+        project.regions = regions;
+    }
+    project
+}
 
 /// A created account and the token to give to its owner once.
 #[derive(Debug, Clone)]
@@ -40,6 +58,7 @@ impl Service {
             name: name("name", &org.name, 200)?,
             ..org
         };
+        self.check_business_id_free(&org).await?;
         let audit = AuditEvent::new(
             actor,
             "organisation",
@@ -63,6 +82,7 @@ impl Service {
         {
             return Err(ServiceError::NotFound);
         }
+        self.check_partners(&project).await?;
         if self
             .store()
             .get_project_by_code(&project.code)
@@ -83,6 +103,276 @@ impl Service {
         )?;
         self.store().insert_project(&project, &audit).await?;
         Ok(project)
+    }
+
+    /// A business id names one organisation only.
+    async fn check_business_id_free(&self, org: &Organisation) -> Result<()> {
+        if let Some(bid) = &org.business_id {
+            if self
+                .store()
+                .list_organisations()
+                .await?
+                .iter()
+                .any(|o| o.id != org.id && o.business_id.as_ref() == Some(bid))
+            {
+                return Err(ServiceError::Duplicate(format!(
+                    "organisation with business id {}",
+                    bid.as_str()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every partner must be a known organisation.
+    async fn check_partners(&self, project: &Project) -> Result<()> {
+        let known = self.store().list_organisations().await?;
+        for p in &project.partners {
+            if !known.iter().any(|o| o.id == *p) {
+                return Err(DomainError::Invalid {
+                    field: "partners",
+                    reason: format!("no organisation {p}"),
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Renames an organisation or changes its business id. Audited (`update`).
+    pub async fn update_organisation(
+        &self,
+        actor: &Actor,
+        org: Organisation,
+    ) -> Result<Organisation> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let org = Organisation {
+            name: name("name", &org.name, 200)?,
+            ..org
+        };
+        if self.store().get_organisation(org.id).await?.is_none() {
+            return Err(ServiceError::NotFound);
+        }
+        self.check_business_id_free(&org).await?;
+        let audit = AuditEvent::new(
+            actor,
+            "organisation",
+            Some(org.id.to_string()),
+            "update",
+            "administration",
+        )?;
+        self.store().update_organisation(&org, &audit).await?;
+        Ok(org)
+    }
+
+    /// Every organisation, by name (no personal data).
+    pub async fn list_organisations(&self, actor: &Actor) -> Result<Vec<Organisation>> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.store().list_organisations().await
+    }
+
+    /// One organisation, for the administration pages.
+    pub async fn admin_organisation(
+        &self,
+        actor: &Actor,
+        id: OrganisationId,
+    ) -> Result<Organisation> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.store()
+            .get_organisation(id)
+            .await?
+            .ok_or(ServiceError::NotFound)
+    }
+
+    /// One project by code, with its funding, municipalities and partners (administrators).
+    pub async fn admin_project(&self, actor: &Actor, code: &str) -> Result<Project> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.store()
+            .get_project_by_code(code)
+            .await?
+            .ok_or(ServiceError::NotFound)
+    }
+
+    /// Replaces a project's details (the code and id stay). The lead and every partner must
+    /// exist. Audited (`update`).
+    pub async fn update_project(&self, actor: &Actor, project: Project) -> Result<Project> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        let Some(old) = self.store().get_project(project.id).await? else {
+            return Err(ServiceError::NotFound);
+        };
+        if old.code != project.code {
+            return Err(DomainError::Invalid {
+                field: "code",
+                reason: "a project's code does not change".into(),
+            }
+            .into());
+        }
+        if self
+            .store()
+            .get_organisation(project.organisation_id)
+            .await?
+            .is_none()
+        {
+            return Err(ServiceError::NotFound);
+        }
+        self.check_partners(&project).await?;
+        let audit = AuditEvent::new(
+            actor,
+            "project",
+            Some(project.id.to_string()),
+            "update",
+            "administration",
+        )?;
+        self.store().update_project(&project, &audit).await?;
+        Ok(project)
+    }
+
+    /// The grant `role` (in the project with `project_code`; none for admin), checked.
+    pub async fn grant_for(&self, role: Role, project_code: Option<&str>) -> Result<RoleGrant> {
+        let project: Option<ProjectId> = match project_code {
+            Some(code) => Some(
+                self.store()
+                    .get_project_by_code(code)
+                    .await?
+                    .ok_or(ServiceError::NotFound)?
+                    .id,
+            ),
+            None => None,
+        };
+        Ok(RoleGrant::new(role, project)?)
+    }
+
+    /// Gives a user one more role grant (e.g. a coach in one project becomes a coordinator in
+    /// another too). `false` when they already hold it (nothing written). Audited (`grant`).
+    /// The grant applies from the user's next request.
+    pub async fn grant_role(&self, actor: &Actor, user: UserId, grant: RoleGrant) -> Result<bool> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        if self.store().get_user(user).await?.is_none() {
+            return Err(ServiceError::NotFound);
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "user",
+            Some(user.to_string()),
+            "grant",
+            "administration",
+        )?;
+        let added = self.store().add_grant(user, &grant, &audit).await?;
+        if added {
+            tracing::info!(event = "account.role_granted", %user, role = grant.role.as_str(), "role granted");
+        }
+        Ok(added)
+    }
+
+    /// Takes a role grant away. `false` when the user does not hold it. The last active
+    /// administrator keeps the admin role ([`ServiceError::LastAdmin`]). Audited (`revoke`);
+    /// applies from the user's next request.
+    pub async fn revoke_role(&self, actor: &Actor, user: UserId, grant: RoleGrant) -> Result<bool> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        if self.store().get_user(user).await?.is_none() {
+            return Err(ServiceError::NotFound);
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "user",
+            Some(user.to_string()),
+            "revoke",
+            "administration",
+        )?;
+        let removed = self.store().remove_grant(user, &grant, &audit).await?;
+        if removed {
+            tracing::info!(event = "account.role_revoked", %user, role = grant.role.as_str(), "role revoked");
+        }
+        Ok(removed)
+    }
+
+    /// Deactivates an account: it cannot sign in or use a sign-in link, and every session of it
+    /// ends at once. Its history stays (audit entries, the records it wrote, its grants). The
+    /// last active administrator cannot be deactivated ([`ServiceError::LastAdmin`]). Returns
+    /// the number of sessions ended; `None` when the account was already deactivated.
+    /// Audited (`deactivate`).
+    pub async fn deactivate_user(&self, actor: &Actor, user: UserId) -> Result<Option<u64>> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        if self.store().get_user(user).await?.is_none() {
+            return Err(ServiceError::NotFound);
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "user",
+            Some(user.to_string()),
+            "deactivate",
+            "administration",
+        )?;
+        let now = OffsetDateTime::now_utc();
+        let now = now
+            .replace_nanosecond(now.microsecond() * 1000)
+            .unwrap_or(now);
+        if !self
+            .store()
+            .set_user_deactivated(user, Some(now), &audit)
+            .await?
+        {
+            return Ok(None);
+        }
+        // The account is already refused on every request (it is no longer active); removing
+        // the sessions too means none is left to come back with.
+        let ended = self.store().end_sessions_of_user(user).await?;
+        tracing::info!(event = "account.deactivated", %user, sessions_ended = ended, "account deactivated");
+        Ok(Some(ended))
+    }
+
+    /// Reactivates a deactivated account: it can sign in again with its password (an account
+    /// never activated needs a new sign-in link). `false` when it was not deactivated.
+    /// Audited (`reactivate`).
+    pub async fn reactivate_user(&self, actor: &Actor, user: UserId) -> Result<bool> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        if self.store().get_user(user).await?.is_none() {
+            return Err(ServiceError::NotFound);
+        }
+        let audit = AuditEvent::new(
+            actor,
+            "user",
+            Some(user.to_string()),
+            "reactivate",
+            "administration",
+        )?;
+        let done = self
+            .store()
+            .set_user_deactivated(user, None, &audit)
+            .await?;
+        if done {
+            tracing::info!(event = "account.reactivated", %user, "account reactivated");
+        }
+        Ok(done)
+    }
+
+    /// The account with this e-mail address (administrators; for the command line).
+    pub async fn admin_user_by_email(&self, actor: &Actor, email: &Email) -> Result<User> {
+        if !authz::may_administer(actor) {
+            return Err(ServiceError::Forbidden);
+        }
+        self.store()
+            .get_user_by_email(email.as_str())
+            .await?
+            .ok_or(ServiceError::NotFound)
     }
 
     /// Creates a user with one role and returns a one-time activation token.
@@ -122,6 +412,7 @@ impl Service {
             display_name: name("display_name", display_name, 200)?,
             roles: vec![grant],
             active: false,
+            deactivated: false,
         };
         let mut raw = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut raw);
@@ -159,8 +450,11 @@ impl Service {
         if !authz::may_administer(actor) {
             return Err(ServiceError::Forbidden);
         }
-        if self.store().get_user(user).await?.is_none() {
-            return Err(ServiceError::NotFound);
+        match self.store().get_user(user).await? {
+            None => return Err(ServiceError::NotFound),
+            // A deactivated account gets no sign-in link until it is reactivated.
+            Some(u) if u.deactivated => return Err(ServiceError::Deactivated),
+            Some(_) => {}
         }
         let mut raw = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut raw);

@@ -64,11 +64,37 @@ pub fn audit_row(
     }
 }
 
-pub const PROJECT_COLS: &str = "SELECT id, organisation_id, code, name, regions, target_groups, starts_on, ends_on FROM projects";
-pub type ProjectRow = (Uuid, Uuid, String, String, String, String, Date, Date);
+pub const PROJECT_COLS: &str = "SELECT id, organisation_id, code, name, regions, target_groups, starts_on, ends_on, funding_programme, specific_objective, municipalities FROM projects";
+pub type ProjectRow = (
+    Uuid,
+    Uuid,
+    String,
+    String,
+    String,
+    String,
+    Date,
+    Date,
+    Option<String>,
+    Option<String>,
+    String,
+);
 
+/// A project from its row; the partners are read separately (`project_partners`) and set by the
+/// caller.
 pub fn project(
-    (id, org, code, name, regions, groups, starts_on, ends_on): ProjectRow,
+    (
+        id,
+        org,
+        code,
+        name,
+        regions,
+        groups,
+        starts_on,
+        ends_on,
+        programme,
+        objective,
+        municipalities,
+    ): ProjectRow,
 ) -> Result<Project> {
     Ok(Project {
         id: ProjectId(id),
@@ -79,6 +105,17 @@ pub fn project(
         target_groups: from_json(&groups)?,
         starts_on,
         ends_on,
+        // Stored values were checked when written; a programme no longer in the list is still
+        // shown as stored.
+        funding: match (programme, objective) {
+            (Some(programme), Some(objective)) => Some(polku_domain::Funding {
+                programme,
+                objective,
+            }),
+            _ => None,
+        },
+        municipalities: from_json(&municipalities)?,
+        partners: Vec::new(),
     })
 }
 

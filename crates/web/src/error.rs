@@ -52,10 +52,12 @@ impl WebError {
         match self {
             WebError::Service(e) => match e {
                 ServiceError::NotFound => StatusCode::NOT_FOUND,
-                ServiceError::Forbidden => StatusCode::FORBIDDEN,
+                ServiceError::Forbidden | ServiceError::Deactivated => StatusCode::FORBIDDEN,
                 ServiceError::Unauthenticated => StatusCode::UNAUTHORIZED,
                 ServiceError::Conflict { .. } => StatusCode::PRECONDITION_FAILED,
-                ServiceError::Duplicate(_) | ServiceError::Held { .. } => StatusCode::CONFLICT,
+                ServiceError::Duplicate(_)
+                | ServiceError::Held { .. }
+                | ServiceError::LastAdmin => StatusCode::CONFLICT,
                 ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 ServiceError::Crypto(_)
                 | ServiceError::Storage(_)

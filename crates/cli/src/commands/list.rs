@@ -66,16 +66,34 @@ async fn list(svc: &Service, c: ListCommand) -> CliResult {
             }
         }
         ListCommand::Users => {
+            let projects = svc.list_projects(&actor).await?;
             for u in svc.list_users(&actor).await? {
-                let roles: Vec<String> =
-                    u.roles.iter().map(|g| g.role.as_str().to_owned()).collect();
+                let roles: Vec<String> = u
+                    .roles
+                    .iter()
+                    .map(|g| {
+                        match g
+                            .project
+                            .and_then(|id| projects.iter().find(|p| p.id == id))
+                        {
+                            Some(p) => format!("{}@{}", g.role.as_str(), p.code),
+                            None => g.role.as_str().to_owned(),
+                        }
+                    })
+                    .collect();
                 let _ = writeln!(
                     out,
                     "{}\t{}\t{}\t{}",
                     u.email.as_str(),
                     u.display_name,
                     roles.join(","),
-                    if u.active { "active" } else { "not activated" }
+                    if u.deactivated {
+                        "deactivated"
+                    } else if u.active {
+                        "active"
+                    } else {
+                        "not activated"
+                    }
                 );
             }
         }

@@ -9,6 +9,8 @@ pub mod keys;
 pub mod list;
 pub mod matching;
 pub mod migrate;
+pub mod org;
+pub mod project;
 pub mod serve;
 pub mod subject;
 pub mod user;

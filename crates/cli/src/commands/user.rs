@@ -1,4 +1,4 @@
-//! `polku user add | activate | end-sessions`.
+//! `polku user add | activate | end-sessions | grant | revoke | deactivate | reactivate`.
 
 use crate::config::Config;
 use crate::exit::CliResult;
@@ -31,6 +31,66 @@ pub enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Give a user one more role (a user may hold several: e.g. coach in one project and
+    /// coordinator in another). Applies from their next request.
+    Grant {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+        /// Project code (every role but admin belongs to a project).
+        #[arg(long)]
+        project: Option<String>,
+    },
+    /// Take a role away. The last active administrator keeps the admin role.
+    Revoke {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        project: Option<String>,
+    },
+    /// Deactivate an account: it cannot sign in and every session of it ends now; its history
+    /// stays. The last active administrator cannot be deactivated.
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
+    /// Reactivate a deactivated account (it signs in with its old password).
+    Reactivate {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+async fn user_id(
+    svc: &polku_service::Service,
+    actor: &Actor,
+    email: &Email,
+) -> CliResult<polku_domain::UserId> {
+    match svc.admin_user_by_email(actor, email).await {
+        Ok(u) => Ok(u.id),
+        Err(polku_service::ServiceError::NotFound) => Err(crate::exit::CliError::new(
+            crate::exit::NOT_FOUND,
+            format!("no account with e-mail address {}", email.as_str()),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn grant(
+    svc: &polku_service::Service,
+    role: Role,
+    project: Option<&str>,
+) -> CliResult<polku_domain::RoleGrant> {
+    match svc.grant_for(role, project).await {
+        Err(polku_service::ServiceError::NotFound) => Err(crate::exit::CliError::new(
+            crate::exit::NOT_FOUND,
+            format!("no project with code {:?}", project.unwrap_or_default()),
+        )),
+        other => Ok(other?),
+    }
 }
 
 fn read_line(what: &str) -> CliResult<String> {
@@ -73,6 +133,82 @@ pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
             .await?;
             println!("ended {ended} sessions of {}", email.as_str());
             Ok(())
+        }
+        UserCommand::Grant {
+            email,
+            role,
+            project,
+        } => {
+            let email = Email::parse(&email)?;
+            let role = Role::parse(&role)?;
+            let line = with_service(cfg, Mode::Existing, |svc| async move {
+                let actor = Actor::system("user grant");
+                let id = user_id(&svc, &actor, &email).await?;
+                let g = grant(&svc, role, project.as_deref()).await?;
+                let added = svc.grant_role(&actor, id, g).await?;
+                let scope = project.map(|p| format!(" in {p}")).unwrap_or_default();
+                Ok(if added {
+                    format!("{} is now {role}{scope}\n", email.as_str())
+                } else {
+                    format!(
+                        "{} already is {role}{scope}; nothing changed\n",
+                        email.as_str()
+                    )
+                })
+            })
+            .await?;
+            super::emit(&line)
+        }
+        UserCommand::Revoke {
+            email,
+            role,
+            project,
+        } => {
+            let email = Email::parse(&email)?;
+            let role = Role::parse(&role)?;
+            let line = with_service(cfg, Mode::Existing, |svc| async move {
+                let actor = Actor::system("user revoke");
+                let id = user_id(&svc, &actor, &email).await?;
+                let g = grant(&svc, role, project.as_deref()).await?;
+                let scope = project.map(|p| format!(" in {p}")).unwrap_or_default();
+                if svc.revoke_role(&actor, id, g).await? {
+                    Ok(format!("{} is no longer {role}{scope}\n", email.as_str()))
+                } else {
+                    Err(crate::exit::CliError::new(
+                        crate::exit::NOT_FOUND,
+                        format!("{} does not hold the role {role}{scope}", email.as_str()),
+                    ))
+                }
+            })
+            .await?;
+            super::emit(&line)
+        }
+        UserCommand::Deactivate { email } => {
+            let email = Email::parse(&email)?;
+            let line = with_service(cfg, Mode::Existing, |svc| async move {
+                let actor = Actor::system("user deactivate");
+                let id = user_id(&svc, &actor, &email).await?;
+                Ok(match svc.deactivate_user(&actor, id).await? {
+                    Some(n) => format!("deactivated {}; ended {n} sessions\n", email.as_str()),
+                    None => format!("{} was already deactivated\n", email.as_str()),
+                })
+            })
+            .await?;
+            super::emit(&line)
+        }
+        UserCommand::Reactivate { email } => {
+            let email = Email::parse(&email)?;
+            let line = with_service(cfg, Mode::Existing, |svc| async move {
+                let actor = Actor::system("user reactivate");
+                let id = user_id(&svc, &actor, &email).await?;
+                Ok(if svc.reactivate_user(&actor, id).await? {
+                    format!("reactivated {}\n", email.as_str())
+                } else {
+                    format!("{} was not deactivated; nothing changed\n", email.as_str())
+                })
+            })
+            .await?;
+            super::emit(&line)
         }
         UserCommand::Add {
             email,

@@ -372,6 +372,39 @@ pub trait DirectoryStore: Send + Sync {
     async fn get_user(&self, id: UserId) -> Result<Option<User>>;
     async fn get_user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn list_users(&self) -> Result<Vec<User>>;
+
+    /// Replaces an organisation's name and business id.
+    async fn update_organisation(&self, org: &Organisation, audit: &AuditEvent) -> Result<()>;
+    /// Replaces a project's details, funding, municipalities and partners (the code stays).
+    async fn update_project(&self, project: &Project, audit: &AuditEvent) -> Result<()>;
+    /// Adds a role grant; `false` (and nothing written) when the user already holds it.
+    async fn add_grant(
+        &self,
+        user: UserId,
+        grant: &polku_domain::RoleGrant,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
+    /// Removes a role grant; `false` (and nothing written) when the user does not hold it.
+    /// Refused with [`crate::ServiceError::LastAdmin`] when it is the admin grant of the last
+    /// active administrator (checked in the same transaction).
+    async fn remove_grant(
+        &self,
+        user: UserId,
+        grant: &polku_domain::RoleGrant,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
+    /// Deactivates (`Some(at)`) or reactivates (`None`) an account, with `audit`, in one
+    /// transaction. Deactivation makes the account unable to sign in and voids its unused
+    /// activation tokens, and is refused with [`crate::ServiceError::LastAdmin`] for the last
+    /// active administrator; reactivation makes it active again if it has a password. Returns
+    /// `false` (nothing written) when the account is already in that state. Sessions are ended
+    /// separately ([`SessionStore::end_sessions_of_user`]).
+    async fn set_user_deactivated(
+        &self,
+        user: UserId,
+        at: Option<OffsetDateTime>,
+        audit: &AuditEvent,
+    ) -> Result<bool>;
 }
 
 /// Activation, credentials, sessions and the second factor.
@@ -408,6 +441,9 @@ pub trait SessionStore: Send + Sync {
     async fn delete_session(&self, token_hash: &str) -> Result<()>;
     /// Ends every session of a user and appends `audit`, in one transaction; returns how many.
     async fn delete_user_sessions(&self, user: UserId, audit: &AuditEvent) -> Result<u64>;
+    /// Ends every session of a user (the caller audits the action that required it, e.g. a
+    /// deactivation); returns how many.
+    async fn end_sessions_of_user(&self, user: UserId) -> Result<u64>;
 
     // Second factor (R3).
     async fn totp(&self, user: UserId) -> Result<Option<TotpRecord>>;

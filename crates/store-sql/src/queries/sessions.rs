@@ -155,6 +155,17 @@ impl SessionStore for SqlStore {
         Ok(done.rows_affected())
     }
 
+    async fn end_sessions_of_user(&self, user: UserId) -> Result<u64> {
+        let mut tx = self.write().await?;
+        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(done.rows_affected())
+    }
+
     async fn issue_activation(
         &self,
         user: UserId,

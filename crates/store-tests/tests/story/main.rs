@@ -28,6 +28,7 @@ mod mentoring;
 mod participants;
 mod placements;
 mod sessions;
+mod setup;
 mod subsidy;
 
 macro_rules! stories {
@@ -74,6 +75,8 @@ stories!(
     gigs::gig_round_trip,
     esf::esf_records_and_indicators_count_by_hand,
     fidelity::ratings_are_versioned_and_audited_and_the_log_is_read,
+    setup::projects_carry_funding_municipalities_and_partners,
+    setup::grants_and_deactivation,
 );
 
 #[test]

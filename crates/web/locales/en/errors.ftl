@@ -41,5 +41,7 @@ error-invalid-value = The value is not accepted.
 error-catalogue-malformed = The reference data has an error.
 error-duplicate = This already exists.
 error-legal-hold = The data cannot be erased now: it must be kept on a legal ground (GDPR Article 17(3)).
+error-account-deactivated = This account has been deactivated. Ask your organisation's administrator if you still need it.
+error-last-admin = This is the last active administrator: they cannot be deactivated or lose the administrator role.
 error-second-factor-required = Send the authenticator code as well.
 error-second-factor-setup-required = Set up two-step verification in the browser before signing in from a program.

@@ -41,5 +41,7 @@ error-invalid-value = Arvo ei kelpaa.
 error-catalogue-malformed = Viitetiedoissa on virhe.
 error-duplicate = Tieto on jo olemassa.
 error-legal-hold = Tietoja ei voi poistaa nyt: niitä on säilytettävä lakisääteisestä syystä (tietosuoja-asetuksen 17 artiklan 3 kohta).
+error-account-deactivated = Tämä tunnus on poistettu käytöstä. Kysy organisaatiosi ylläpitäjältä, jos tarvitset sitä yhä.
+error-last-admin = Tämä on viimeinen aktiivinen ylläpitäjä: sitä ei voi poistaa käytöstä eikä siltä voi poistaa ylläpitäjän roolia.
 error-second-factor-required = Anna myös todennussovelluksen koodi.
 error-second-factor-setup-required = Ota kaksivaiheinen tunnistautuminen käyttöön selaimessa ennen ohjelmallista kirjautumista.

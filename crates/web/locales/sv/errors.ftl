@@ -41,5 +41,7 @@ error-invalid-value = Värdet godtas inte.
 error-catalogue-malformed = Referensdata innehåller ett fel.
 error-duplicate = Uppgiften finns redan.
 error-legal-hold = Uppgifterna kan inte raderas nu: de måste bevaras av rättsliga skäl (dataskyddsförordningen, artikel 17.3).
+error-account-deactivated = Detta konto har avaktiverats. Fråga din organisations administratör om du fortfarande behöver det.
+error-last-admin = Detta är den sista aktiva administratören: hen kan inte avaktiveras eller förlora administratörsrollen.
 error-second-factor-required = Ange också koden från autentiseringsappen.
 error-second-factor-setup-required = Ta i bruk tvåstegsverifiering i webbläsaren innan du loggar in via programmet.

@@ -57,11 +57,17 @@ pub enum Notice {
     Gig,
     GigOffer,
     GigResult,
+    Organisation,
+    Project,
+    Grant,
+    GrantRemoved,
+    Deactivated,
+    Reactivated,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 45] = [
+    pub const ALL: [Notice; 51] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -107,6 +113,12 @@ impl Notice {
         Notice::Gig,
         Notice::GigOffer,
         Notice::GigResult,
+        Notice::Organisation,
+        Notice::Project,
+        Notice::Grant,
+        Notice::GrantRemoved,
+        Notice::Deactivated,
+        Notice::Reactivated,
     ];
 
     /// The value of `saved=` in the URL.
@@ -157,6 +169,12 @@ impl Notice {
             Notice::Gig => "gig",
             Notice::GigOffer => "gig-offer",
             Notice::GigResult => "gig-result",
+            Notice::Organisation => "organisation",
+            Notice::Project => "project",
+            Notice::Grant => "grant",
+            Notice::GrantRemoved => "grant-removed",
+            Notice::Deactivated => "deactivated",
+            Notice::Reactivated => "reactivated",
         }
     }
 

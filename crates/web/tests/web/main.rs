@@ -1,6 +1,7 @@
 //! The web crate's one integration-test binary: requests are sent in-process
 //! (`Router::oneshot`) to the full application on a fresh database per test.
 
+mod admin_setup;
 mod agreements;
 mod allocation;
 mod api;

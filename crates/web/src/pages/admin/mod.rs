@@ -19,6 +19,9 @@ use polku_service::users::{AdminOverview, ACTIVATION_TTL};
 use polku_service::ServiceError;
 use time::OffsetDateTime;
 
+mod accounts;
+mod setup;
+
 const ADMINS: Policy = Policy::AnyRole(&[Role::Admin]);
 
 pub fn routes() -> Routes {
@@ -26,6 +29,27 @@ pub fn routes() -> Routes {
         .get("/admin", ADMINS, overview)
         .post("/admin/users", ADMINS, create_user)
         .post("/admin/users/{id}/activation", ADMINS, new_link)
+        .get("/admin/users/{id}", ADMINS, accounts::show)
+        .post("/admin/users/{id}/grants", ADMINS, accounts::add_grant)
+        .post(
+            "/admin/users/{id}/grants/remove",
+            ADMINS,
+            accounts::remove_grant,
+        )
+        .post("/admin/users/{id}/deactivate", ADMINS, accounts::deactivate)
+        .post("/admin/users/{id}/reactivate", ADMINS, accounts::reactivate)
+        .get("/admin/organisations/new", ADMINS, setup::new_organisation)
+        .post("/admin/organisations", ADMINS, setup::create_organisation)
+        .get("/admin/organisations/{id}", ADMINS, setup::organisation)
+        .post(
+            "/admin/organisations/{id}",
+            ADMINS,
+            setup::update_organisation,
+        )
+        .get("/admin/projects/new", ADMINS, setup::new_project)
+        .post("/admin/projects", ADMINS, setup::create_project)
+        .get("/admin/projects/{code}", ADMINS, setup::project)
+        .post("/admin/projects/{code}", ADMINS, setup::update_project)
 }
 
 /// The label key of a role.
@@ -49,6 +73,7 @@ pub struct UserRow {
     pub name: String,
     pub email: String,
     pub active: bool,
+    pub deactivated: bool,
     /// (role label key, project code or "").
     pub roles: Vec<(&'static str, String)>,
 }
@@ -66,7 +91,8 @@ pub struct Values {
 #[template(path = "admin/overview.html")]
 struct Page<'a> {
     ctx: &'a Ctx,
-    organisations: Vec<(String, String)>,
+    /// (id, name, business id)
+    organisations: Vec<(String, String, String)>,
     /// (code, name, organisation name)
     projects: Vec<(String, String, String)>,
     users: Vec<UserRow>,
@@ -88,6 +114,7 @@ fn page<'a>(ctx: &'a Ctx, o: AdminOverview, values: Values, errors: FieldErrors)
             .iter()
             .map(|x| {
                 (
+                    x.id.to_string(),
                     x.name.clone(),
                     x.business_id
                         .as_ref()
@@ -117,6 +144,7 @@ fn page<'a>(ctx: &'a Ctx, o: AdminOverview, values: Values, errors: FieldErrors)
                 name: u.display_name.clone(),
                 email: u.email.as_str().to_owned(),
                 active: u.active,
+                deactivated: u.deactivated,
                 roles: u
                     .roles
                     .iter()
@@ -139,13 +167,9 @@ async fn overview(
     session: Session,
 ) -> WebResult<Response> {
     let o = state.service.admin_overview(&session.actor).await?;
+    // No project is preselected: a new account lands in the project the admin chooses.
     let values = Values {
         role: Role::Coach.as_str().to_owned(),
-        project: o
-            .projects
-            .first()
-            .map(|p| p.code.clone())
-            .unwrap_or_default(),
         ..Values::default()
     };
     render(&page(&ctx, o, values, FieldErrors::new()))

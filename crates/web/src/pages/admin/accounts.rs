@@ -1,0 +1,245 @@
+//! One account: its role grants (a user may hold several, each in its own project), adding and
+//! removing a grant, and deactivating or reactivating the account. Deactivation ends every
+//! session at once and keeps the history; the last active administrator is kept.
+
+use super::role_key;
+use crate::error::{WebError, WebResult};
+use crate::html::ctx::Ctx;
+use crate::html::{render_status, see_other_saved, Notice};
+use crate::middleware::session::Session;
+use crate::pages::form::{FieldErrors, Fields};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use polku_domain::{Role, RoleGrant, UserId};
+use polku_service::ServiceError;
+
+#[derive(Template)]
+#[template(path = "admin/user.html")]
+struct UserPage<'a> {
+    ctx: &'a Ctx,
+    id: String,
+    name: String,
+    email: String,
+    active: bool,
+    deactivated: bool,
+    /// (role value, role label key, project code or "")
+    grants: Vec<(&'static str, &'static str, String)>,
+    roles: Vec<(&'static str, &'static str)>,
+    /// (code, name)
+    projects: Vec<(String, String)>,
+    role: String,
+    project: String,
+    errors: FieldErrors,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    session: &Session,
+    id: UserId,
+    role: String,
+    project: String,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let u = state.service.admin_user(&session.actor, id).await?;
+    let projects = state.service.list_projects(&session.actor).await?;
+    let code_of = |p: Option<polku_domain::ProjectId>| {
+        p.and_then(|id| projects.iter().find(|x| x.id == id))
+            .map(|x| x.code.clone())
+            .unwrap_or_default()
+    };
+    let page = UserPage {
+        ctx,
+        id: u.id.to_string(),
+        name: u.display_name.clone(),
+        email: u.email.as_str().to_owned(),
+        active: u.active,
+        deactivated: u.deactivated,
+        grants: u
+            .roles
+            .iter()
+            .map(|g| (g.role.as_str(), role_key(g.role), code_of(g.project)))
+            .collect(),
+        roles: Role::ALL
+            .iter()
+            .map(|r| (r.as_str(), role_key(*r)))
+            .collect(),
+        projects: projects
+            .iter()
+            .map(|p| (p.code.clone(), p.name.clone()))
+            .collect(),
+        role,
+        project,
+        errors,
+    };
+    render_status(status, &page)
+}
+
+fn user_id(id: &str) -> WebResult<UserId> {
+    UserId::parse(id).map_err(|_| WebError::NotFound)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let id = user_id(&id)?;
+    page(
+        &state,
+        &ctx,
+        &session,
+        id,
+        String::new(),
+        String::new(),
+        FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The grant a form names, or the field error to show.
+async fn grant_from(
+    state: &AppState,
+    fields: &Fields,
+) -> Result<RoleGrant, (&'static str, &'static str)> {
+    let role = Role::parse(&fields.get("role")).map_err(|_| ("role", "adm-error-role"))?;
+    let project = fields.get("project");
+    match (role, project.is_empty()) {
+        (Role::Admin, false) => return Err(("project", "adm-error-project-admin")),
+        (r, true) if r != Role::Admin => return Err(("project", "adm-error-project")),
+        _ => {}
+    }
+    let code = (!project.is_empty()).then_some(project.as_str());
+    state
+        .service
+        .grant_for(role, code)
+        .await
+        .map_err(|_| ("project", "adm-error-project"))
+}
+
+pub async fn add_grant(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let id = user_id(&id)?;
+    state.service.admin_user(&session.actor, id).await?;
+    let refused = |field: &str, key: &str| {
+        let mut errors = FieldErrors::new();
+        errors.add(field, key);
+        errors
+    };
+    let errors = match grant_from(&state, &fields).await {
+        Ok(g) => match state.service.grant_role(&session.actor, id, g).await? {
+            true => {
+                return Ok(see_other_saved(
+                    &format!("/admin/users/{id}"),
+                    Notice::Grant,
+                ))
+            }
+            false => refused("role", "adm-error-grant-held"),
+        },
+        Err((field, key)) => refused(field, key),
+    };
+    page(
+        &state,
+        &ctx,
+        &session,
+        id,
+        fields.get("role"),
+        fields.get("project"),
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+pub async fn remove_grant(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let id = user_id(&id)?;
+    state.service.admin_user(&session.actor, id).await?;
+    let Ok(g) = grant_from(&state, &fields).await else {
+        return Err(WebError::BadRequest("invalid_input"));
+    };
+    match state.service.revoke_role(&session.actor, id, g).await {
+        Ok(_) => Ok(see_other_saved(
+            &format!("/admin/users/{id}"),
+            Notice::GrantRemoved,
+        )),
+        Err(ServiceError::LastAdmin) => {
+            let mut errors = FieldErrors::new();
+            errors.add("grants", "adm-error-last-admin");
+            page(
+                &state,
+                &ctx,
+                &session,
+                id,
+                String::new(),
+                String::new(),
+                errors,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn deactivate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let id = user_id(&id)?;
+    match state.service.deactivate_user(&session.actor, id).await {
+        Ok(_) => Ok(see_other_saved(
+            &format!("/admin/users/{id}"),
+            Notice::Deactivated,
+        )),
+        Err(ServiceError::LastAdmin) => {
+            let mut errors = FieldErrors::new();
+            errors.add("status", "adm-error-last-admin");
+            page(
+                &state,
+                &ctx,
+                &session,
+                id,
+                String::new(),
+                String::new(),
+                errors,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn reactivate(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let id = user_id(&id)?;
+    state.service.reactivate_user(&session.actor, id).await?;
+    Ok(see_other_saved(
+        &format!("/admin/users/{id}"),
+        Notice::Reactivated,
+    ))
+}
