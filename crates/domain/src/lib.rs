@@ -55,7 +55,8 @@ pub use path::{
     Document, DocumentKind, ExitResult, Meeting, Outcome, PathStage, PlaceType, PlanItem,
 };
 pub use placement::{
-    Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, RecipientClass, Share,
+    share_until_limit, Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord,
+    RecipientClass, Share,
 };
 pub use report::ReportFilter;
 pub use role::{Email, Role};
