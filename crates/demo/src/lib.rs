@@ -293,6 +293,7 @@ async fn seed_sharing(svc: &Service, operator: &Actor, plan: &DemoPlan) -> Resul
                     categories: categories.clone(),
                     until,
                     revoked_at: None,
+                    purpose: polku_domain::ConsentPurpose::Placement,
                 },
                 "matching",
             )

@@ -61,7 +61,8 @@ pub use participant::{
 };
 pub use path::{Document, DocumentKind, Meeting, PathStage, PlaceType, PlanItem};
 pub use placement::{
-    Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, RecipientClass, Share,
+    share_until_limit, Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord,
+    RecipientClass, Share,
 };
 pub use report::{IndicatorRow, IndicatorTable, ReportFilter};
 pub use role::{Email, Role};

@@ -222,6 +222,37 @@ pub struct Participant {
     pub version: i64,
 }
 
+/// The longest functional notes, in characters (the web form's limit too).
+pub const MAX_FUNCTIONAL_NOTES: usize = 10_000;
+
+impl ParticipantSensitive {
+    /// Bounded notes and known, distinct accommodation ids from the catalogue (D26).
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.functional_notes.chars().count() > MAX_FUNCTIONAL_NOTES {
+            return Err(DomainError::Invalid {
+                field: "functional_notes",
+                reason: format!("at most {MAX_FUNCTIONAL_NOTES} characters"),
+            });
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for id in &self.accommodations {
+            if crate::catalogue::accommodation(id).is_none() {
+                return Err(DomainError::Invalid {
+                    field: "accommodations",
+                    reason: "not an accommodation of the catalogue".into(),
+                });
+            }
+            if !seen.insert(id.as_str()) {
+                return Err(DomainError::Invalid {
+                    field: "accommodations",
+                    reason: "an accommodation is listed twice".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 impl ParticipantPersonal {
     /// Checks the parts that the component types cannot check on their own.
     pub fn validate(&self) -> Result<(), DomainError> {

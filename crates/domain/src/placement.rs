@@ -186,6 +186,19 @@ impl Consent {
     }
 }
 
+/// The longest a share may run: its last day is at most one year after the day it is made (D25).
+/// A longer disclosure needs a new share, so the coach and participant review it at least yearly.
+pub fn share_until_limit(today: Date) -> Date {
+    today
+        .replace_year(today.year() + 1)
+        .or_else(|_| {
+            today
+                .replace_day(28)
+                .and_then(|d| d.replace_year(today.year() + 1))
+        })
+        .unwrap_or(Date::MAX)
+}
+
 /// A share with an employer, mentor or institution; needs an active consent (R17).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Share {
@@ -195,6 +208,9 @@ pub struct Share {
     pub categories: Vec<DataCategory>,
     pub until: Date,
     pub revoked_at: Option<OffsetDateTime>,
+    /// What the share is for; the recipient sees only groups the participant consented to
+    /// for this purpose (D24).
+    pub purpose: ConsentPurpose,
 }
 
 /// A task done in a trial mapped to a qualification unit's competence requirement.

@@ -244,13 +244,14 @@ impl Service {
                 today,
             ));
         }
-        let input = mi::Input {
+        let mut input = mi::Input {
             schema: None,
             participants,
             employers,
             accommodations: None,
             allocation: None,
         };
+        crate::matching::fit_languages(&mut input);
         let answer = off_thread(move || api::allocate_explained(&input, today)).await?;
         let detail = if authz::allocation_explained(actor, project) {
             Detail::PerPerson

@@ -44,7 +44,44 @@ pub const PURPOSES: &[(&str, &str)] = &[
     ),
 ];
 
-/// What happened, to whom, by whom and why. Contains identifiers only, never personal data (R32).
+tokio::task_local! {
+    /// The id of the web request being served, set around each request by the web layer, so
+    /// that every audit event appended for it names the request (R35) without each call
+    /// passing it on.
+    pub static REQUEST_ID: String;
+}
+
+/// The request id of the current task, if it runs inside a request.
+pub fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
+/// Outcome of an audited action: done.
+pub const OUTCOME_OK: &str = "ok";
+/// Outcome of an audited action: refused (nothing changed, nothing disclosed).
+pub const OUTCOME_REFUSED: &str = "refused";
+
+/// The data categories an event touches, from the kind of subject and the action (R35). The
+/// names are those of consents and shares (`identity`, `contact`, `skills`, `functioning` …)
+/// plus the registers that are not about one participant. Comma-separated, stable.
+pub fn categories_for(subject_kind: &str, action: &str) -> &'static str {
+    match (subject_kind, action) {
+        ("participant", "list_hit") => "identity",
+        ("participant", a) if a.contains("consent") => "identity,consent",
+        ("participant", "share" | "revoke_share") => "identity,sharing",
+        ("participant", a) if a.starts_with("refuse") => "none",
+        ("participant", _) => "identity,contact,skills,functioning",
+        ("employer" | "employer_contact" | "task" | "opening", _) => "employer",
+        ("user" | "session", _) => "account",
+        ("organisation" | "project", _) => "organisation",
+        ("allocation", _) => "identity,skills,functioning",
+        ("audit_log", _) => "audit",
+        _ => "reference",
+    }
+}
+
+/// What happened, to whom, by whom and why, with the data categories touched, the outcome and
+/// the request it happened in (R35). Contains identifiers only, never personal data (R32).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEvent {
     pub actor: String,
@@ -53,6 +90,9 @@ pub struct AuditEvent {
     pub subject: Option<String>,
     pub action: String,
     pub purpose: String,
+    pub categories: String,
+    pub outcome: String,
+    pub request_id: Option<String>,
 }
 
 impl AuditEvent {
@@ -75,7 +115,27 @@ impl AuditEvent {
             subject,
             action: action.to_owned(),
             purpose: purpose.to_owned(),
+            categories: categories_for(subject_kind, action).to_owned(),
+            outcome: if action.starts_with("refuse") {
+                OUTCOME_REFUSED
+            } else {
+                OUTCOME_OK
+            }
+            .to_owned(),
+            request_id: current_request_id(),
         })
+    }
+
+    /// The same event with another outcome (e.g. [`OUTCOME_REFUSED`]).
+    pub fn with_outcome(mut self, outcome: &str) -> Self {
+        self.outcome = outcome.to_owned();
+        self
+    }
+
+    /// The same event naming the categories actually touched (e.g. a share's groups).
+    pub fn with_categories(mut self, categories: &str) -> Self {
+        self.categories = categories.to_owned();
+        self
     }
 }
 
@@ -91,10 +151,16 @@ pub struct AuditRow {
     pub subject: Option<String>,
     pub action: String,
     pub purpose: String,
+    /// `None` on entries written before migration 0024 (R35).
+    pub categories: Option<String>,
+    pub outcome: Option<String>,
+    pub request_id: Option<String>,
     pub prev_hash: String,
     pub entry_hash: String,
 }
 
+/// What the hash covers. The fields added by migration 0024 are left out when absent, so the
+/// entries written before it hash as they did and `polku audit verify` still passes on them.
 #[derive(Serialize)]
 struct Canonical<'a> {
     seq: i64,
@@ -105,6 +171,12 @@ struct Canonical<'a> {
     subject: Option<&'a str>,
     action: &'a str,
     purpose: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    categories: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_id: Option<&'a str>,
 }
 
 /// The hash that precedes the first entry.
@@ -155,6 +227,9 @@ impl AuditChain {
             subject: event.subject.clone(),
             action: event.action.clone(),
             purpose: event.purpose.clone(),
+            categories: Some(event.categories.clone()),
+            outcome: Some(event.outcome.clone()),
+            request_id: event.request_id.clone(),
             prev_hash: prev_hash.to_owned(),
             entry_hash: String::new(),
         };
@@ -172,6 +247,9 @@ impl AuditChain {
             subject: row.subject.as_deref(),
             action: &row.action,
             purpose: &row.purpose,
+            categories: row.categories.as_deref(),
+            outcome: row.outcome.as_deref(),
+            request_id: row.request_id.as_deref(),
         };
         let json = serde_json::to_vec(&canonical).unwrap_or_default();
         let prev = hex_decode(&row.prev_hash).unwrap_or_default();
@@ -296,6 +374,44 @@ mod tests {
                 "update".into()
             },
             purpose: "service_delivery".into(),
+            categories: "identity".into(),
+            outcome: OUTCOME_OK.into(),
+            request_id: Some(format!("req{i:08}")),
+        }
+    }
+
+    /// Entries written before migration 0024 (no categories, outcome or request id) still
+    /// verify in a chain that continues with entries carrying them, and each new field is
+    /// covered by the hash.
+    #[test]
+    fn old_entries_verify_and_new_fields_are_sealed() {
+        let chain = AuditChain::new(Key::random());
+        let (mut rows, _) = build(&chain, 3);
+        // An old entry: its hash computed without the new fields, as before 0024.
+        for r in rows.iter_mut() {
+            r.categories = None;
+            r.outcome = None;
+            r.request_id = None;
+        }
+        let mut prev = genesis_hash();
+        for r in rows.iter_mut() {
+            r.prev_hash = prev.clone();
+            r.entry_hash = chain.hash(r);
+            prev = r.entry_hash.clone();
+        }
+        let new = chain.next_row(3, &prev, &event(3), OffsetDateTime::UNIX_EPOCH);
+        assert_eq!(new.outcome.as_deref(), Some("ok"));
+        rows.push(new);
+        let head = rows.last().map(|r| (r.seq, r.entry_hash.clone()));
+        assert_eq!(verify(&chain, &rows, head.clone(), None), Ok(4));
+        for tamper in [
+            |r: &mut AuditRow| r.categories = Some("none".into()),
+            |r: &mut AuditRow| r.outcome = Some(OUTCOME_REFUSED.into()),
+            |r: &mut AuditRow| r.request_id = None,
+        ] {
+            let mut t = rows.clone();
+            tamper(&mut t[3]);
+            assert_eq!(verify(&chain, &t, head.clone(), None).unwrap_err().seq, 4);
         }
     }
 

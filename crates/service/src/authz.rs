@@ -70,15 +70,18 @@ pub fn participant_access(
                 && s.revoked_at.is_none()
                 && s.until >= now.date()
         })
-        .flat_map(|s| s.categories.iter().copied())
-        .filter(|&c| {
+        .flat_map(|s| s.categories.iter().map(move |&c| (c, s.purpose)))
+        .filter(|&(c, purpose)| {
+            // The consent must be for the share's purpose too (D24).
             consents.iter().any(|k| {
                 k.participant_id == p.id
                     && k.category == c
+                    && k.purpose == purpose
                     && classes.contains(&k.recipient)
                     && k.active(now)
             })
         })
+        .map(|(c, _)| c)
         .collect();
     if granted.is_empty() {
         Access::None
@@ -332,6 +335,7 @@ mod tests {
             categories: vec![DataCategory::Skills, DataCategory::Languages],
             until: now.date(),
             revoked_at: None,
+            purpose: polku_domain::ConsentPurpose::Placement,
         };
         // A share alone shows nothing: each field group needs the participant's consent to
         // this kind of recipient (R16, R17).

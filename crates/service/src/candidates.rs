@@ -10,7 +10,7 @@ use crate::authz::{self, Access};
 use crate::matching::{employer_input, off_thread, participant_input};
 use crate::participants::SharedParticipant;
 use crate::{Actor, Result, Service, ServiceError};
-use polku_domain::{EmployerId, OpeningId, ParticipantId, PathStage};
+use polku_domain::{EmployerId, OpeningId, ParticipantId};
 use polku_matching::api::{self, List};
 use polku_matching::input as mi;
 use time::{Date, OffsetDateTime};
@@ -30,6 +30,23 @@ pub struct Candidate {
     pub to_check: Vec<String>,
     /// What an active share to the viewer allows to be seen, if any.
     pub shared: Option<SharedParticipant>,
+}
+
+/// Whether the participant has an active consent to employers, for placement, covering the
+/// functioning category (the condition for using their functioning profile in a ranking that
+/// is not their own coach's, D4).
+fn functioning_consented(
+    consents: &[polku_domain::Consent],
+    participant: ParticipantId,
+    now: OffsetDateTime,
+) -> bool {
+    consents.iter().any(|c| {
+        c.participant_id == participant
+            && c.recipient == polku_domain::RecipientClass::Employer
+            && c.purpose == polku_domain::ConsentPurpose::Placement
+            && c.category == polku_domain::DataCategory::Functioning
+            && c.active(now)
+    })
 }
 
 impl Service {
@@ -85,42 +102,61 @@ impl Service {
         today: Date,
         adjust: impl Fn(&mut mi::Participant),
     ) -> Result<Vec<(ParticipantId, Candidate)>> {
-        let list_audit = AuditEvent::new(actor, "participant", None, "list_hit", "matching")?;
-        let summaries = self
-            .store()
-            .list_participants(project, None, &list_audit)
-            .await?;
+        // Policy (D4, docs/SECURITY.md "Candidates"): the project's participants are read in
+        // one transaction that appends the audit of every read in it (no write transaction
+        // per person), with every consent of the project in one query. A person's
+        // functioning profile (special category) is used only when the viewer is their own
+        // coach or they consented to it for placement with employers; for anyone else the
+        // ranking is coarse: their functioning is not assessed, so it neither ranks them nor
+        // leaves them out, and the viewer gets no functioning signal about them.
+        let ids = self.store().participant_ids(project, None).await?;
+        let consents = self.store().project_consents(project).await?;
+        let now = OffsetDateTime::now_utc();
+        let audit = AuditEvent::new(actor, "participant", None, "read", "matching")?;
+        let records = self.store().participants_for_matching(&ids, &audit).await?;
+        let viewer = actor.user_id();
         let mut people = Vec::new();
-        for s in summaries {
-            if s.stage == PathStage::Exited.as_str() {
-                continue;
-            }
-            let audit = AuditEvent::new(
-                actor,
-                "participant",
-                Some(s.id.to_string()),
-                "read",
-                "matching",
-            )?;
-            let Some((rec, Some(wrapped))) = self.store().get_participant(s.id, &audit).await?
-            else {
+        let mut unreadable = 0usize;
+        for (rec, wrapped) in records {
+            let Some(wrapped) = wrapped else {
                 continue; // erased: cannot be matched
             };
-            let view = self.open_view(&rec, Some(&wrapped))?;
+            // One record that cannot be opened must not break the page for everyone (D23).
+            let view = match self.open_view(&rec, Some(&wrapped)) {
+                Ok(v) => v,
+                Err(ServiceError::Crypto(why)) => {
+                    unreadable += 1;
+                    tracing::error!(event = "data.unreadable", participant = %rec.id, why, "a participant's data cannot be opened; left out of the ranking");
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let own = viewer.is_some() && view.coach_id == viewer;
             let mut input = participant_input(&view, today);
+            if !own && !actor.is_system() && !functioning_consented(&consents, view.id, now) {
+                input.capacity.clear();
+            }
             adjust(&mut input);
             people.push(input);
+        }
+        if unreadable > 0 {
+            tracing::warn!(
+                event = "data.unreadable_skipped",
+                count = unreadable,
+                "participants left out of the candidates"
+            );
         }
         if people.is_empty() {
             return Ok(Vec::new());
         }
-        let input = mi::Input {
+        let mut input = mi::Input {
             schema: None,
             participants: people,
             employers: vec![employer_in],
             accommodations: None,
             allocation: None,
         };
+        crate::matching::fit_languages(&mut input);
         let list = List {
             top,
             include_excluded: false,
@@ -149,14 +185,31 @@ impl Service {
                 }
                 None => None,
             };
+            // Functioning signals only to whom may see the person's functioning (D4).
+            let sees_functioning = actor.is_system()
+                || shared.as_ref().is_some_and(|s| {
+                    s.categories
+                        .contains(&polku_domain::DataCategory::Functioning)
+                });
+            let fits: Vec<&str> = hit
+                .fits
+                .iter()
+                .map(|f| f.why.code())
+                .filter(|c| sees_functioning || !matches!(*c, "functioning" | "accommodated"))
+                .collect();
+            let to_check: Vec<&str> = if sees_functioning {
+                hit.to_check.iter().map(|c| c.dimension.key()).collect()
+            } else {
+                Vec::new()
+            };
             candidates.push((
                 pid,
                 Candidate {
                     rank: i + 1,
                     participant: pid,
                     score: hit.score,
-                    fits: codes(hit.fits.iter().map(|f| f.why.code()).collect()),
-                    to_check: codes(hit.to_check.iter().map(|c| c.dimension.key()).collect()),
+                    fits: codes(fits),
+                    to_check: codes(to_check),
                     shared,
                 },
             ));

@@ -66,16 +66,35 @@ pub struct NewConsent {
     pub shown: std::collections::BTreeMap<DataCategory, String>,
 }
 
-/// Whether `consents` hold an active consent for `category` to `recipient` at `now`.
+/// Whether `consents` hold an active consent for `category` to `recipient` for placements
+/// (proposals, placements, mentoring: every caller is one) at `now`.
 pub fn consented(
     consents: &[Consent],
     recipient: RecipientClass,
     category: DataCategory,
     now: OffsetDateTime,
 ) -> bool {
-    consents
-        .iter()
-        .any(|c| c.recipient == recipient && c.category == category && c.active(now))
+    consented_for(
+        consents,
+        recipient,
+        category,
+        ConsentPurpose::Placement,
+        now,
+    )
+}
+
+/// Whether `consents` hold an active consent for `category` to `recipient` for `purpose` at
+/// `now`: a consent given for transition does not cover a placement share (D24).
+pub fn consented_for(
+    consents: &[Consent],
+    recipient: RecipientClass,
+    category: DataCategory,
+    purpose: ConsentPurpose,
+    now: OffsetDateTime,
+) -> bool {
+    consents.iter().any(|c| {
+        c.recipient == recipient && c.category == category && c.purpose == purpose && c.active(now)
+    })
 }
 
 fn invalid(field: &'static str, reason: &str) -> ServiceError {

@@ -39,6 +39,7 @@ pub mod reference;
 pub mod register;
 pub mod reports;
 pub mod second_factor;
+pub mod security_log;
 pub mod shares;
 pub mod skill_search;
 pub mod store;

@@ -164,13 +164,14 @@ impl Service {
             .iter()
             .map(|e| (e.id.clone(), e.legal_form))
             .collect();
-        let input = mi::Input {
+        let mut input = mi::Input {
             schema: None,
             participants: vec![participant_input(view, today)],
             employers,
             accommodations: None,
             allocation: None,
         };
+        fit_languages(&mut input);
         let participant = view.id.to_string();
         // The excluded pairs are always worked out, for the summary of why openings were left
         // out; the answer lists them only when asked.
@@ -226,13 +227,14 @@ impl Service {
             .await?;
         let tasks = self.store().list_tasks(e.id).await?;
         let openings = self.store().list_openings(e.id).await?;
-        let input = mi::Input {
+        let mut input = mi::Input {
             schema: None,
             participants: vec![participant_input(&view, today)],
             employers: employer_input(&e, tasks, openings).into_iter().collect(),
             accommodations: None,
             allocation: None,
         };
+        fit_languages(&mut input);
         let args = CraftArgs {
             participant: id.to_string(),
             employer: e.id.to_string(),
@@ -350,5 +352,179 @@ pub fn participant_input(view: &ParticipantView, today: Date) -> mi::Participant
         birth_year: p.esf.birth_year,
         long_term_unemployed: p.esf.long_term_unemployed,
         unemployed_months_of_28: p.esf.unemployed_months_of_28(today),
+    }
+}
+
+/// The engine tells at most eight languages apart (fi, sv, en and five more); a project whose
+/// tasks require more would make every matching answer 422 (D14). A required language that no
+/// participant of `input` speaks makes each task requiring it infeasible for all of them, so
+/// only one such language per task needs telling apart: this keeps every language someone
+/// speaks, and for each task requiring unspoken languages keeps one of them (shared between
+/// tasks where possible). A task for which no slot is left is infeasible for everyone and is
+/// left out, with the openings that contain it. Feasibility and scores are unchanged.
+pub fn fit_languages(input: &mut mi::Input) {
+    const SLOTS: usize = 8;
+    let base = ["fi", "sv", "en"];
+    let required: std::collections::BTreeSet<String> = input
+        .employers
+        .iter()
+        .flat_map(|e| &e.tasks)
+        .flat_map(|t| t.languages.keys())
+        .map(|c| c.as_str().to_owned())
+        .chain(base.iter().map(|s| (*s).to_owned()))
+        .collect();
+    if required.len() <= SLOTS {
+        return;
+    }
+    let spoken: std::collections::BTreeSet<String> = input
+        .participants
+        .iter()
+        .flat_map(|p| p.languages.keys())
+        .map(|c| c.as_str().to_owned())
+        .collect();
+    let told = |c: &str| base.contains(&c) || spoken.contains(c);
+    let mut keep: std::collections::BTreeSet<String> =
+        required.iter().filter(|c| told(c)).cloned().collect();
+    // The unspoken languages by how many tasks require them, most first.
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for t in input.employers.iter().flat_map(|e| &e.tasks) {
+        for c in t.languages.keys().filter(|c| !told(c.as_str())) {
+            *counts.entry(c.as_str().to_owned()).or_default() += 1;
+        }
+    }
+    let mut by_count: Vec<(String, usize)> = counts.into_iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut dropped_tasks = std::collections::BTreeSet::new();
+    for e in &mut input.employers {
+        for t in &mut e.tasks {
+            let unspoken: Vec<String> = t
+                .languages
+                .keys()
+                .map(|c| c.as_str().to_owned())
+                .filter(|c| !told(c))
+                .collect();
+            if unspoken.is_empty() {
+                continue;
+            }
+            let chosen = unspoken
+                .iter()
+                .find(|c| keep.contains(*c))
+                .cloned()
+                .or_else(|| {
+                    (keep.len() < SLOTS).then(|| {
+                        let pick = by_count
+                            .iter()
+                            .map(|(c, _)| c)
+                            .find(|c| unspoken.contains(*c))
+                            .cloned()
+                            .unwrap_or_else(|| unspoken[0].clone());
+                        keep.insert(pick.clone());
+                        pick
+                    })
+                });
+            match chosen {
+                Some(c) => t
+                    .languages
+                    .retain(|code, _| told(code.as_str()) || code.as_str() == c),
+                None => {
+                    dropped_tasks.insert((e.id.clone(), t.id.clone()));
+                }
+            }
+        }
+        let eid = e.id.clone();
+        e.tasks
+            .retain(|t| !dropped_tasks.contains(&(eid.clone(), t.id.clone())));
+        e.openings.retain(|o| {
+            !o.tasks
+                .iter()
+                .any(|t| dropped_tasks.contains(&(eid.clone(), t.clone())))
+        });
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    fn input(task_langs: &[&[&str]], person: &[&str]) -> mi::Input {
+        let tasks: Vec<serde_json::Value> = task_langs
+            .iter()
+            .enumerate()
+            .map(|(i, langs)| {
+                let l: serde_json::Map<String, serde_json::Value> = langs
+                    .iter()
+                    .map(|c| ((*c).to_owned(), serde_json::json!("B1")))
+                    .collect();
+                serde_json::json!({"id": format!("t{i}"), "title": "T", "hours_per_week": 10,
+                    "languages": l, "value": 3})
+            })
+            .collect();
+        let openings: Vec<serde_json::Value> = (0..task_langs.len())
+            .map(|i| serde_json::json!({"id": format!("o{i}"), "kind": "job", "tasks": [format!("t{i}")]}))
+            .collect();
+        let langs: serde_json::Map<String, serde_json::Value> = person
+            .iter()
+            .map(|c| ((*c).to_owned(), serde_json::json!("C1")))
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "participants": [{"id": "p", "municipality": "398", "hours_per_week": {"min": 5, "max": 40},
+                "days_per_week_max": 5, "languages": langs}],
+            "employers": [{"id": "e", "municipality": "398", "tasks": tasks, "openings": openings}],
+        }))
+        .expect("input")
+    }
+
+    fn ranked(i: &mi::Input) -> Vec<String> {
+        let today = time::macros::date!(2026 - 01 - 15);
+        let list = List {
+            top: 50,
+            include_excluded: true,
+        };
+        api::match_person(i, "p", list, today)
+            .expect("matches")
+            .results
+            .into_iter()
+            .map(|r| r.opening)
+            .collect()
+    }
+
+    /// Six languages besides fi, sv and en made the engine refuse the whole input.
+    #[test]
+    fn many_required_languages_still_match() {
+        let langs: &[&[&str]] = &[
+            &["fi"],
+            &["de"],
+            &["fr"],
+            &["es", "it"],
+            &["it"],
+            &["ru"],
+            &["et"],
+            &["pl"],
+            &["fi", "ru"],
+        ];
+        let mut i = input(langs, &["fi", "ru"]);
+        let today = time::macros::date!(2026 - 01 - 15);
+        let list = List {
+            top: 50,
+            include_excluded: true,
+        };
+        assert!(
+            api::match_person(&i, "p", list, today).is_err(),
+            "the engine's limit"
+        );
+        fit_languages(&mut i);
+        let mut got = ranked(&i);
+        got.sort();
+        // Only the openings whose languages the person speaks are feasible, as before.
+        assert_eq!(got, vec!["o0".to_owned(), "o5".to_owned(), "o8".to_owned()]);
+    }
+
+    #[test]
+    fn few_languages_are_left_alone() {
+        let langs: &[&[&str]] = &[&["fi", "de"], &["sv"]];
+        let mut i = input(langs, &["fi"]);
+        let before = serde_json::to_value(&i).expect("json");
+        fit_languages(&mut i);
+        assert_eq!(serde_json::to_value(&i).expect("json"), before);
     }
 }

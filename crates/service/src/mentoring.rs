@@ -605,6 +605,7 @@ impl Service {
             categories,
             until: end.max(crate::today()),
             revoked_at: None,
+            purpose: polku_domain::ConsentPurpose::Placement,
         }))
     }
 

@@ -152,8 +152,9 @@ impl Service {
         let sealed: Sealed = serde_json::from_slice(&sensitive)
             .map_err(|_| ServiceError::Crypto("sealed data is not a profile"))?;
         let sensitive = sealed.sensitive;
+        // The message names no stored value (D29): serde's own would quote it.
         let mut personal: ParticipantPersonal = serde_json::from_str(&rec.personal_json)
-            .map_err(|e| ServiceError::Storage(e.to_string()))?;
+            .map_err(|_| ServiceError::Crypto("stored personal data is not readable"))?;
         personal.esf.foreign_background = sealed.esf_foreign_background;
         personal.esf.disability = sealed.esf_disability;
         if let Some(sealed) = &rec.hetu_sealed {
@@ -229,6 +230,7 @@ impl Service {
         }
         let mut new = new;
         new.personal.validate()?;
+        new.sensitive.validate()?;
         unemployment_in_past(&mut new.personal)?;
         let coach_id = match actor.user_id() {
             Some(uid) => Some(uid),
@@ -329,6 +331,14 @@ impl Service {
         let access =
             authz::participant_access(actor, &scope, &shares, &consents, OffsetDateTime::now_utc());
         if access == Access::None || !enough(&access) {
+            // The participant exists but is not this actor's: answered like "no such
+            // participant" (R14), and logged as a refused access (R34).
+            crate::security_log::security_event(
+                crate::security_log::Severity::Warn,
+                "access.not_yours",
+                &id.to_string(),
+                "a participant outside the actor's access was asked for",
+            );
             return Err(ServiceError::NotFound);
         }
         let audit = AuditEvent::new(actor, "participant", Some(id.to_string()), "read", purpose)?;
@@ -367,8 +377,12 @@ impl Service {
         if share.categories.is_empty() {
             return invalid("categories", "choose at least one field group to share");
         }
-        if share.until < OffsetDateTime::now_utc().date() || share.revoked_at.is_some() {
+        let today = OffsetDateTime::now_utc().date();
+        if share.until < today || share.revoked_at.is_some() {
             return invalid("until", "a new share must be valid today or later");
+        }
+        if share.until > polku_domain::share_until_limit(today) {
+            return invalid("until", "a share may run for at most one year");
         }
         let Some(recipient) = self.store().get_user(share.recipient).await? else {
             return invalid("recipient", "there is no such user");
@@ -397,7 +411,7 @@ impl Service {
         if let Some(missing) = share.categories.iter().find(|&&c| {
             !classes
                 .iter()
-                .any(|&k| crate::consents::consented(&consents, k, c, now))
+                .any(|&k| crate::consents::consented_for(&consents, k, c, share.purpose, now))
         }) {
             return invalid(
                 "categories",
@@ -441,6 +455,7 @@ impl Service {
         }
         let mut personal = personal;
         personal.validate()?;
+        sensitive.validate()?;
         unemployment_in_past(&mut personal)?;
         let read_audit = AuditEvent::new(
             actor,
@@ -506,6 +521,43 @@ impl Service {
         };
         let audit = AuditEvent::new(actor, "participant", None, "list_hit", purpose)?;
         self.store().list_participants(project, coach, &audit).await
+    }
+
+    /// The ids of the actor's caseload in `project` (every participant for the system actor),
+    /// for paging before anything personal is read. Identifiers only; not audited.
+    pub async fn caseload_ids(
+        &self,
+        actor: &Actor,
+        project: ProjectId,
+    ) -> Result<Vec<ParticipantId>> {
+        let coach = self.caseload_coach(actor, project)?;
+        self.store().participant_ids(project, coach).await
+    }
+
+    /// The summaries of `ids` from the actor's caseload in `project`; only what is returned is
+    /// audited, one `list_hit` each (D16). Ids outside the caseload are left out.
+    pub async fn caseload_summaries(
+        &self,
+        actor: &Actor,
+        project: ProjectId,
+        ids: &[ParticipantId],
+        purpose: &str,
+    ) -> Result<Vec<ParticipantSummary>> {
+        let coach = self.caseload_coach(actor, project)?;
+        let audit = AuditEvent::new(actor, "participant", None, "list_hit", purpose)?;
+        self.store()
+            .participant_summaries(project, coach, ids, &audit)
+            .await
+    }
+
+    fn caseload_coach(&self, actor: &Actor, project: ProjectId) -> Result<Option<UserId>> {
+        match actor {
+            Actor::System { .. } => Ok(None),
+            Actor::User { id, .. } if actor.has(polku_domain::Role::Coach, project) => {
+                Ok(Some(*id))
+            }
+            Actor::User { .. } => Err(ServiceError::Forbidden),
+        }
     }
 
     /// The actor's caseload with each participant's next meeting, longest waiting first: the

@@ -592,6 +592,7 @@ impl Service {
                 categories: categories.clone(),
                 until,
                 revoked_at: None,
+                purpose: polku_domain::ConsentPurpose::Placement,
             })
             .collect();
         if let Some(m) = p.mentor_id {
@@ -607,6 +608,7 @@ impl Service {
                     categories: mentor_categories,
                     until,
                     revoked_at: None,
+                    purpose: polku_domain::ConsentPurpose::Placement,
                 });
             }
         }

@@ -157,13 +157,27 @@ impl Service {
         ids.sort_by_key(|p| p.0);
         ids.dedup();
         let mut out = Vec::new();
+        let mut unreadable = 0usize;
         for pid in ids {
             // Access is decided there, from the shares and consents as stored now.
             match self.shared_participant(actor, pid, purpose).await {
                 Ok(p) => out.push(p),
                 Err(ServiceError::NotFound) => {}
+                // One participant whose data cannot be opened (a lost key, a damaged record)
+                // must not hide everyone else's (D23): it is left out and logged.
+                Err(ServiceError::Crypto(why)) => {
+                    unreadable += 1;
+                    tracing::error!(event = "data.unreadable", participant = %pid, why, "a shared participant's data cannot be opened; left out");
+                }
                 Err(e) => return Err(e),
             }
+        }
+        if unreadable > 0 {
+            tracing::warn!(
+                event = "data.unreadable_skipped",
+                count = unreadable,
+                "participants left out of the shared list"
+            );
         }
         Ok(out)
     }

@@ -21,7 +21,15 @@ pub fn json<T: serde::Serialize>(v: &T) -> Result<String> {
 
 pub fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
     serde_json::from_str(s)
-        .map_err(|e| ServiceError::Storage(format!("stored JSON is malformed: {e}")))
+        // Only where, never what: serde's message can quote the stored value (D29).
+        .map_err(|e| {
+            ServiceError::Storage(format!(
+                "stored JSON is malformed ({:?} at line {} column {})",
+                e.classify(),
+                e.line(),
+                e.column()
+            ))
+        })
 }
 
 /// A unit enum as its serde name, e.g. `EmployerSize::Small` → `small`.
@@ -33,7 +41,7 @@ pub fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
     from_json(&format!("\"{s}\""))
 }
 
-pub const AUDIT_COLS: &str = "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash FROM audit_events";
+pub const AUDIT_COLS: &str = "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash, categories, outcome, request_id FROM audit_events";
 pub type AuditTuple = (
     i64,
     String,
@@ -45,10 +53,27 @@ pub type AuditTuple = (
     String,
     String,
     String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
 );
 
 pub fn audit_row(
-    (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash): AuditTuple,
+    (
+        seq,
+        at,
+        actor,
+        actor_role,
+        subject_kind,
+        subject,
+        action,
+        purpose,
+        prev_hash,
+        entry_hash,
+        categories,
+        outcome,
+        request_id,
+    ): AuditTuple,
 ) -> AuditRow {
     AuditRow {
         seq,
@@ -59,6 +84,9 @@ pub fn audit_row(
         subject,
         action,
         purpose,
+        categories,
+        outcome,
+        request_id,
         prev_hash,
         entry_hash,
     }
@@ -360,9 +388,17 @@ pub fn summary(
     }
 }
 
-pub type ShareRow = (Uuid, Uuid, Uuid, String, Date, Option<OffsetDateTime>);
+pub type ShareRow = (
+    Uuid,
+    Uuid,
+    Uuid,
+    String,
+    Date,
+    Option<OffsetDateTime>,
+    String,
+);
 
-pub fn share((id, p, r, cats, until, revoked_at): ShareRow) -> Result<Share> {
+pub fn share((id, p, r, cats, until, revoked_at, purpose): ShareRow) -> Result<Share> {
     Ok(Share {
         id: ShareId(id),
         participant_id: ParticipantId(p),
@@ -370,6 +406,8 @@ pub fn share((id, p, r, cats, until, revoked_at): ShareRow) -> Result<Share> {
         categories: from_json(&cats)?,
         until,
         revoked_at,
+        purpose: polku_domain::ConsentPurpose::parse(&purpose)
+            .map_err(|_| ServiceError::Storage("stored share has an unknown purpose".into()))?,
     })
 }
 

@@ -38,6 +38,9 @@ pub enum WebError {
     PreconditionFailed,
     /// Cross-site or origin-less unsafe request (R23).
     CrossSite,
+    /// The server is at its limit for this kind of work, or the request ran out of time;
+    /// try again after this many seconds (R27, D5).
+    Unavailable(u64),
     Internal(String),
 }
 
@@ -72,6 +75,7 @@ impl WebError {
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             WebError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -101,13 +105,14 @@ impl WebError {
             }
             WebError::PreconditionRequired => "precondition_required",
             WebError::PreconditionFailed => "conflict",
+            WebError::Unavailable(_) => "unavailable",
             WebError::Internal(_) => "internal",
         };
         ErrorInfo {
             code,
             fields,
             retry_after: match self {
-                WebError::Throttled(s) => Some(*s),
+                WebError::Throttled(s) | WebError::Unavailable(s) => Some(*s),
                 _ => None,
             },
         }
@@ -145,6 +150,13 @@ impl WebError {
                     "too many failed attempts"
                 );
             }
+            WebError::Unavailable(wait) => {
+                tracing::warn!(
+                    event = "request.shed",
+                    retry_after = wait,
+                    "at capacity or out of time; refused with 503"
+                );
+            }
             WebError::BadRequest(_) => {
                 tracing::info!(
                     event = "request.malformed",
@@ -153,14 +165,29 @@ impl WebError {
                 );
             }
             _ if status.is_server_error() => {
+                // The detail is the error's own text: store and crypto errors name what failed and
+                // where, never a stored value (D29); the request id is on the span.
                 tracing::error!(
                     event = "error.internal",
                     status = status.as_u16(),
-                    detail = ?self,
+                    code,
+                    detail = %self.detail(),
                     "internal error"
                 );
             }
             _ => {}
+        }
+    }
+}
+
+impl WebError {
+    /// What failed, for the log: the service error's message (which names no stored value,
+    /// D29) or the web layer's own fixed text.
+    fn detail(&self) -> String {
+        match self {
+            WebError::Service(e) => e.to_string(),
+            WebError::Internal(s) => s.clone(),
+            other => other.info().code.to_owned(),
         }
     }
 }

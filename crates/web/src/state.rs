@@ -18,6 +18,9 @@ pub struct WebConfig {
     pub controller: String,
     /// How to reach the controller and its data protection officer.
     pub controller_contact: String,
+    /// How long one request may take, body upload included, before it is answered 503 with
+    /// `Retry-After` and its work dropped (R27, D5).
+    pub request_timeout: std::time::Duration,
 }
 
 impl WebConfig {
@@ -27,6 +30,7 @@ impl WebConfig {
             trusted_proxy: None,
             controller: String::new(),
             controller_contact: String::new(),
+            request_timeout: std::time::Duration::from_secs(60),
         }
     }
 }

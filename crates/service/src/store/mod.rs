@@ -508,6 +508,31 @@ pub trait ParticipantStore: Send + Sync {
         coach: Option<UserId>,
         audit: &AuditEvent,
     ) -> Result<Vec<ParticipantSummary>>;
+    /// The ids of a project's participants, optionally one coach's caseload, in no particular
+    /// order. Identifiers only (no personal data), so not audited: a caller pages through them
+    /// and reads the page with [`ParticipantStore::participant_summaries`], which audits (D16).
+    async fn participant_ids(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+    ) -> Result<Vec<ParticipantId>>;
+    /// The summaries of `ids` that belong to `project` (and `coach`'s caseload, when given), in
+    /// one transaction with one audit event per returned summary.
+    async fn participant_summaries(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+        ids: &[ParticipantId],
+        audit: &AuditEvent,
+    ) -> Result<Vec<ParticipantSummary>>;
+    /// The records (with wrapped keys) of those of `ids` who have not exited, read in one
+    /// transaction that appends one audit event per record read (`audit.subject` filled in),
+    /// for ranking many participants at once without a write transaction per person (D4).
+    async fn participants_for_matching(
+        &self,
+        ids: &[ParticipantId],
+        audit: &AuditEvent,
+    ) -> Result<Vec<(ParticipantRecord, Option<Vec<u8>>)>>;
     async fn count_participants(&self) -> Result<i64>;
     /// The participant's wrapped data key (`None` after crypto-erasure). Key material only, no
     /// personal data; not audited.
@@ -585,6 +610,9 @@ pub trait ConsentStore: Send + Sync {
     /// Every consent record of a participant, given or withdrawn, oldest first. Used by the
     /// access decision before anything is read (so, like `shares_for`, not audited itself).
     async fn consents_for(&self, id: ParticipantId) -> Result<Vec<polku_domain::Consent>>;
+    /// Every consent record of a project's participants, in one query (access decisions for
+    /// many people at once; not audited, like [`ConsentStore::consents_for`]).
+    async fn project_consents(&self, project: ProjectId) -> Result<Vec<polku_domain::Consent>>;
     /// Records consents given together (one per category) in one transaction: all or none.
     async fn insert_consents(
         &self,

@@ -27,8 +27,8 @@ impl AuditStore for SqlStore {
 
     async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>> {
         let rows: Vec<AuditTuple> = sqlx::query_as(
-            "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
-             FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+            "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash, \
+             categories, outcome, request_id FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
         )
         .bind(after)
         .bind(limit)
@@ -59,8 +59,8 @@ pub(crate) async fn append(conn: &mut Conn, chain: &AuditChain, event: &AuditEve
     })?;
     let row = chain.next_row(seq, &prev, event, OffsetDateTime::now_utc());
     sqlx::query(
-        "INSERT INTO audit_events (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "INSERT INTO audit_events (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash, \
+         categories, outcome, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(row.seq)
     .bind(&row.at)
@@ -72,6 +72,9 @@ pub(crate) async fn append(conn: &mut Conn, chain: &AuditChain, event: &AuditEve
     .bind(&row.purpose)
     .bind(&row.prev_hash)
     .bind(&row.entry_hash)
+    .bind(&row.categories)
+    .bind(&row.outcome)
+    .bind(&row.request_id)
     .execute(&mut *conn)
     .await
     .map_err(db)?;
@@ -88,8 +91,8 @@ pub(crate) async fn append(conn: &mut Conn, chain: &AuditChain, event: &AuditEve
 /// bound (R20).
 pub(crate) async fn query(conn: &mut Conn, q: &AuditQuery) -> Result<Vec<AuditRow>> {
     let mut sql = String::from(
-        "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash \
-         FROM audit_events WHERE true",
+        "SELECT seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash, \
+         categories, outcome, request_id FROM audit_events WHERE true",
     );
     let mut n = 0;
     for (value, column) in [

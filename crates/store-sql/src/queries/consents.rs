@@ -4,7 +4,7 @@
 use super::audit;
 use crate::{db, Conn, SqlStore};
 use async_trait::async_trait;
-use polku_domain::{Consent, ConsentId, ParticipantId, UserId};
+use polku_domain::{Consent, ConsentId, ParticipantId, ProjectId, UserId};
 use polku_service::audit::AuditEvent;
 use polku_service::store::ConsentStore;
 use polku_service::Result;
@@ -16,6 +16,19 @@ impl ConsentStore for SqlStore {
     async fn consents_for(&self, id: ParticipantId) -> Result<Vec<Consent>> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         consents_in(&mut conn, id).await
+    }
+
+    async fn project_consents(&self, project: ProjectId) -> Result<Vec<Consent>> {
+        let rows: Vec<ConsentRow> = sqlx::query_as(&format!(
+            "SELECT {CONSENT_COLUMNS} FROM consents \
+             WHERE participant_id IN (SELECT id FROM participants WHERE project_id = $1) \
+             ORDER BY given_at, id"
+        ))
+        .bind(project.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.into_iter().map(consent).collect()
     }
 
     async fn insert_consents(&self, consents: &[Consent], ev: &AuditEvent) -> Result<()> {

@@ -183,6 +183,82 @@ impl ParticipantStore for SqlStore {
         Ok(rows.into_iter().map(summary).collect())
     }
 
+    async fn participants_for_matching(
+        &self,
+        ids: &[ParticipantId],
+        ev: &AuditEvent,
+    ) -> Result<Vec<(ParticipantRecord, Option<Vec<u8>>)>> {
+        let mut tx = self.write().await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let Some((rec, key)) = record_in(&mut tx, *id).await? else {
+                continue;
+            };
+            if rec.stage == "exited" {
+                continue;
+            }
+            let hit = AuditEvent {
+                subject: Some(id.to_string()),
+                ..ev.clone()
+            };
+            audit::append(&mut tx, &self.chain, &hit).await?;
+            out.push((rec, key));
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(out)
+    }
+
+    async fn participant_ids(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+    ) -> Result<Vec<ParticipantId>> {
+        let rows: Vec<(Uuid,)> = sqlx::query_as(
+            "SELECT id FROM participants WHERE project_id = $1 AND ($2 OR coach_id = $3)",
+        )
+        .bind(project.0)
+        .bind(coach.is_none())
+        .bind(coach.map(|c| c.0))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(rows.into_iter().map(|(id,)| ParticipantId(id)).collect())
+    }
+
+    async fn participant_summaries(
+        &self,
+        project: ProjectId,
+        coach: Option<UserId>,
+        ids: &[ParticipantId],
+        ev: &AuditEvent,
+    ) -> Result<Vec<ParticipantSummary>> {
+        let mut tx = self.write().await?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row: Option<SummaryRow> = sqlx::query_as(
+                "SELECT id, family_name, given_name, stage, waiting_since, home_municipality FROM participants \
+                 WHERE id = $1 AND project_id = $2 AND ($3 OR coach_id = $4)",
+            )
+            .bind(id.0)
+            .bind(project.0)
+            .bind(coach.is_none())
+            .bind(coach.map(|c| c.0))
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+            if let Some(row) = row {
+                let hit = AuditEvent {
+                    subject: Some(id.to_string()),
+                    ..ev.clone()
+                };
+                audit::append(&mut tx, &self.chain, &hit).await?;
+                out.push(summary(row));
+            }
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(out)
+    }
+
     async fn destroy_participant_key(&self, id: ParticipantId, ev: &AuditEvent) -> Result<bool> {
         let mut tx = self.write().await?;
         // The keyed lookup hash could be reversed by trying every possible identity code, so it
@@ -210,7 +286,7 @@ impl ParticipantStore for SqlStore {
 
     async fn shares_to(&self, recipient: UserId) -> Result<Vec<Share>> {
         let rows: Vec<ShareRow> = sqlx::query_as(
-            "SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE recipient_id = $1 ORDER BY until DESC, id",
+            "SELECT id, participant_id, recipient_id, categories, until, revoked_at, purpose FROM shares WHERE recipient_id = $1 ORDER BY until DESC, id",
         )
         .bind(recipient.0)
         .fetch_all(&self.pool)
@@ -247,13 +323,14 @@ impl ParticipantStore for SqlStore {
 
     async fn insert_share(&self, sh: &Share, ev: &AuditEvent) -> Result<()> {
         let mut tx = self.write().await?;
-        sqlx::query("INSERT INTO shares (id, participant_id, recipient_id, categories, until, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        sqlx::query("INSERT INTO shares (id, participant_id, recipient_id, categories, until, revoked_at, purpose) VALUES ($1, $2, $3, $4, $5, $6, $7)")
             .bind(sh.id.0)
             .bind(sh.participant_id.0)
             .bind(sh.recipient.0)
             .bind(json(&sh.categories)?)
             .bind(sh.until)
             .bind(sh.revoked_at)
+            .bind(sh.purpose.as_str())
             .execute(&mut *tx)
             .await
             .map_err(db)?;
@@ -470,7 +547,7 @@ pub(crate) async fn record_in(
 
 pub(crate) async fn shares_in(conn: &mut Conn, id: ParticipantId) -> Result<Vec<Share>> {
     let rows: Vec<ShareRow> =
-        sqlx::query_as("SELECT id, participant_id, recipient_id, categories, until, revoked_at FROM shares WHERE participant_id = $1 ORDER BY until, id")
+        sqlx::query_as("SELECT id, participant_id, recipient_id, categories, until, revoked_at, purpose FROM shares WHERE participant_id = $1 ORDER BY until, id")
             .bind(id.0)
             .fetch_all(&mut *conn)
             .await

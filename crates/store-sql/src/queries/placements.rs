@@ -111,8 +111,8 @@ async fn apply_effects(
     }
     for sh in &effects.new_shares {
         sqlx::query(
-            "INSERT INTO shares (id, participant_id, recipient_id, categories, until, revoked_at, placement_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO shares (id, participant_id, recipient_id, categories, until, revoked_at, placement_id, purpose) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(sh.id.0)
         .bind(sh.participant_id.0)
@@ -121,6 +121,7 @@ async fn apply_effects(
         .bind(sh.until)
         .bind(sh.revoked_at)
         .bind(placement.0)
+        .bind(sh.purpose.as_str())
         .execute(&mut *conn)
         .await
         .map_err(db)?;

@@ -23,6 +23,7 @@ pub(crate) async fn shares_limit_fields_and_expire(db: Arc<TestDb>) {
         categories: vec![DataCategory::Skills, DataCategory::Languages],
         until: time::OffsetDateTime::now_utc().date(),
         revoked_at: None,
+        purpose: polku_domain::ConsentPurpose::Placement,
     };
     // Only the own coach shares; nothing is shareable without the participant's consent
     // (special-category data included: there is no override); the recipient must be an
@@ -245,6 +246,7 @@ pub(crate) async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db:
             categories: vec![DataCategory::Skills, DataCategory::Functioning],
             until: time::OffsetDateTime::now_utc().date(),
             revoked_at: None,
+            purpose: polku_domain::ConsentPurpose::Placement,
         },
         "matching",
     )
@@ -257,6 +259,7 @@ pub(crate) async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db:
         categories: vec![DataCategory::Languages],
         until: time::OffsetDateTime::now_utc().date(),
         revoked_at: None,
+        purpose: polku_domain::ConsentPurpose::Placement,
     };
     assert_eq!(
         svc.share_participant(&coach, language_share, "matching")

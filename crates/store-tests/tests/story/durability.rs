@@ -113,7 +113,8 @@ pub(crate) async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) 
                         .await
                         .unwrap();
                     let mut s = v.sensitive;
-                    s.accommodations.push(item.clone());
+                    // Free text: accommodations must be catalogue ids (D26).
+                    s.functional_notes.push_str(&format!("{item}\n"));
                     match svc
                         .update_participant(
                             &coach,
@@ -146,9 +147,12 @@ pub(crate) async fn concurrent_read_modify_write_loses_nothing(db: Arc<TestDb>) 
         .get_participant(&coach, id, "service_delivery")
         .await
         .unwrap();
-    let stored = v.sensitive.accommodations;
+    let stored = v.sensitive.functional_notes;
     for item in &acked {
-        assert!(stored.contains(item), "acknowledged {item} was lost");
+        assert!(
+            stored.contains(&format!("{item}\n")),
+            "acknowledged {item} was lost"
+        );
     }
     assert_eq!(v.version, 1 + acked.len() as i64);
 }

@@ -175,6 +175,7 @@ async fn consent_and_share_skills(
             categories: vec![DataCategory::Skills],
             until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
             revoked_at: None,
+            purpose: polku_domain::ConsentPurpose::Placement,
         },
         "service_delivery",
     )

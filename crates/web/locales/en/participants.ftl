@@ -489,12 +489,14 @@ p-share-no-recipients = The project has no employer, mentor or institution users
 p-share-field-recipient = Share with
 p-share-choose = Choose a recipient
 p-share-field-categories = Information to share
+p-share-field-purpose = What the information is used for
+p-share-purpose-hint = The participant must have consented to this use of each kind of information. Without a choice, the share is for proposing the participant for work.
 p-share-categories-hint = Only information covered by the participant's consent can be shared.
 p-share-field-until = Shared until (yyyy-mm-dd)
 p-share-submit = Share the information
 p-share-error-recipient = Choose who to share the information with.
 p-share-error-category = Tick at least one kind of information to share.
-p-share-error-until = Give the end date as yyyy-mm-dd, today at the earliest.
+p-share-error-until = Give the end date as yyyy-mm-dd, today at the earliest and at most one year from today.
 p-share-error-consent = The participant has not consented to sharing all the chosen information with this recipient. Record the consent first.
 
 # Access request (R39)

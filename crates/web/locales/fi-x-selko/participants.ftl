@@ -476,12 +476,14 @@ p-share-no-recipients = Hankkeessa ei ole työpaikan, ohjaajan tai koulun ihmisi
 p-share-field-recipient = Kuka saa nähdä
 p-share-choose = Valitse ihminen
 p-share-field-categories = Mitkä tiedot
+p-share-field-purpose = Mihin tietoja käytetään
+p-share-purpose-hint = Osallistuja on antanut luvan käyttää tietoja juuri tähän.
 p-share-categories-hint = Voit näyttää vain tiedot, joihin olet antanut luvan.
 p-share-field-until = Mihin päivään asti (vvvv-kk-pp)
 p-share-submit = Näytä tiedot
 p-share-error-recipient = Valitse, kuka saa nähdä tiedot.
 p-share-error-category = Rastita ainakin yksi tieto.
-p-share-error-until = Kirjoita päivä näin: vvvv-kk-pp. Päivä ei voi olla mennyt.
+p-share-error-until = Kirjoita päivä näin: vvvv-kk-pp. Päivä ei voi olla mennyt. Päivä voi olla enintään vuoden päästä.
 p-share-error-consent = Et ole antanut lupaa kaikkiin näihin tietoihin. Anna ensin lupa.
 
 # Access request (R39)

@@ -490,12 +490,14 @@ p-share-no-recipients = Hankkeessa ei ole työnantajan, työpaikkaohjaajan tai o
 p-share-field-recipient = Kenelle jaetaan
 p-share-choose = Valitse vastaanottaja
 p-share-field-categories = Jaettavat tiedot
+p-share-field-purpose = Mihin tietoja käytetään
+p-share-purpose-hint = Osallistujan on pitänyt antaa suostumus jokaisen tiedon tähän käyttöön. Jos et valitse, tiedot jaetaan osallistujan ehdottamiseksi työhön.
 p-share-categories-hint = Vain suostumuksen kattamat tiedot voi jakaa.
 p-share-field-until = Jaetaan asti (vvvv-kk-pp)
 p-share-submit = Jaa tiedot
 p-share-error-recipient = Valitse, kenelle tiedot jaetaan.
 p-share-error-category = Rastita vähintään yksi jaettava tieto.
-p-share-error-until = Anna päättymispäivä muodossa vvvv-kk-pp, aikaisintaan tänään.
+p-share-error-until = Anna päättymispäivä muodossa vvvv-kk-pp, aikaisintaan tänään ja enintään vuoden päähän.
 p-share-error-consent = Osallistuja ei ole antanut suostumusta kaikkien valittujen tietojen jakamiseen tälle vastaanottajalle. Kirjaa suostumus ensin.
 
 # Access request (R39)

@@ -491,12 +491,14 @@ p-share-no-recipients = Projektet har inga användare hos arbetsgivare, arbetspl
 p-share-field-recipient = Dela med
 p-share-choose = Välj mottagare
 p-share-field-categories = Uppgifter som delas
+p-share-field-purpose = Vad uppgifterna används till
+p-share-purpose-hint = Deltagaren måste ha samtyckt till att varje uppgift används på det här sättet. Utan val delas uppgifterna för att föreslå deltagaren för arbete.
 p-share-categories-hint = Bara uppgifter som samtycket gäller för kan delas.
 p-share-field-until = Delas till och med (åååå-mm-dd)
 p-share-submit = Dela uppgifterna
 p-share-error-recipient = Välj vem uppgifterna delas med.
 p-share-error-category = Kryssa för minst en uppgift att dela.
-p-share-error-until = Ange slutdatum i formen åååå-mm-dd, tidigast i dag.
+p-share-error-until = Ange slutdatum i formen åååå-mm-dd, tidigast i dag och högst ett år framåt.
 p-share-error-consent = Deltagaren har inte samtyckt till att alla valda uppgifter delas med den här mottagaren. Registrera samtycket först.
 
 # Access request (R39)

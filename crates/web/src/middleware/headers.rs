@@ -30,7 +30,18 @@ pub async fn security_headers(
     let request_id = req.extensions().get::<RequestId>().cloned();
     // A panic in a handler becomes a generic 500 for that request only (R26). The task stays in
     // the request's log span. A panic's message may quote data, so the log line does not.
-    let mut res = match tokio::spawn(next.run(req).in_current_span()).await {
+    // The handler runs with the request id visible to the service (every audit entry names it,
+    // R35) and under the request time limit (D5): past it, the work is dropped and the client
+    // gets 503 with `Retry-After`.
+    let limit = state.config.request_timeout;
+    let rid = request_id.as_ref().map(|r| r.0.clone()).unwrap_or_default();
+    let work = polku_service::audit::REQUEST_ID.scope(rid, async move {
+        match tokio::time::timeout(limit, next.run(req)).await {
+            Ok(res) => res,
+            Err(_) => crate::error::WebError::Unavailable(5).into_response(),
+        }
+    });
+    let mut res = match tokio::spawn(work.in_current_span()).await {
         Ok(res) => res,
         Err(e) => crate::error::WebError::Internal(
             if e.is_panic() {

@@ -147,6 +147,7 @@ async fn consent_story(app: TestApp) {
             categories: vec![DataCategory::Skills],
             until: time::OffsetDateTime::now_utc().date(),
             revoked_at: None,
+            purpose: polku_domain::ConsentPurpose::Placement,
         },
         "matching",
     )

@@ -15,6 +15,7 @@ mod follow_ups;
 mod forms_participant;
 mod gigs;
 mod glossary;
+mod hardening;
 mod harness;
 mod home_footer;
 mod i18n;

@@ -146,6 +146,7 @@ async fn world(app: &TestApp) -> World2 {
         categories: vec![polku_domain::DataCategory::Skills],
         until: time::OffsetDateTime::now_utc().date(),
         revoked_at: None,
+        purpose: polku_domain::ConsentPurpose::Placement,
     };
     svc.share_participant(&users["own coach"].actor, share.clone(), "matching")
         .await

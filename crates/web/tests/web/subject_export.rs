@@ -257,6 +257,7 @@ async fn export_fits_its_schema(app: TestApp) {
             categories: vec![polku_domain::DataCategory::Skills],
             until: time::OffsetDateTime::now_utc().date(),
             revoked_at: None,
+            purpose: polku_domain::ConsentPurpose::Placement,
         },
         "service_delivery",
     )

@@ -34,10 +34,24 @@ fn input_error(e: InputError) -> WebError {
     invalid(e.path, key)
 }
 
-/// Runs `f` on the blocking pool.
+/// The engine runs this many documents at once (one per core, at least two); a request beyond
+/// that is answered 503 with `Retry-After` at once rather than queued (R27, D5), so a flood of
+/// large documents cannot hold every blocking thread and the memory they need.
+pub fn engine_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        tokio::sync::Semaphore::new(cores.max(2))
+    })
+}
+
+/// Runs `f` on the blocking pool, holding one of the [`engine_slots`].
 async fn run(
     f: impl FnOnce() -> Result<Value, InputError> + Send + 'static,
 ) -> WebResult<Response> {
+    let _slot = engine_slots()
+        .try_acquire()
+        .map_err(|_| WebError::Unavailable(2))?;
     let out = tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| WebError::Internal(format!("engine task: {e}")))?

@@ -7,6 +7,7 @@ mod allocation;
 mod casework;
 mod employers;
 mod engine;
+pub use engine::engine_slots;
 pub mod envelope;
 mod fidelity;
 mod follow_ups;

@@ -205,6 +205,7 @@ pub(crate) fn personal_path(field: &str) -> String {
         "hours_per_week" | "days_per_week_max" => format!("personal.availability.{field}"),
         "education_isced" | "birth_year" | "unemployed_since" => format!("personal.esf.{field}"),
         "stage" => "stage".to_owned(),
+        "functional_notes" | "accommodations" => format!("sensitive.{field}"),
         f => format!("personal.{f}"),
     }
 }

@@ -86,11 +86,27 @@ pub async fn index(
     Query(q): Query<HashMap<String, String>>,
 ) -> WebResult<Response> {
     let pq = page_query(&q)?;
-    let mut items = Vec::new();
+    // Page over identifiers first, then read (and audit) only the page returned (D16).
+    let mut ids: Vec<(ParticipantId, ProjectId)> = Vec::new();
     for project in coach_projects(&state, &session, &q).await? {
+        for id in state.service.caseload_ids(&session.actor, project).await? {
+            ids.push((id, project));
+        }
+    }
+    let (ids, next) = page(ids, |(id, _)| id.to_string(), &pq);
+    let mut items = Vec::with_capacity(ids.len());
+    let mut projects: Vec<ProjectId> = ids.iter().map(|(_, p)| *p).collect();
+    projects.sort();
+    projects.dedup();
+    for project in projects {
+        let wanted: Vec<ParticipantId> = ids
+            .iter()
+            .filter(|(_, p)| *p == project)
+            .map(|(id, _)| *id)
+            .collect();
         for s in state
             .service
-            .caseload(&session.actor, project, PURPOSE)
+            .caseload_summaries(&session.actor, project, &wanted, PURPOSE)
             .await?
         {
             items.push(Summary {
@@ -104,7 +120,7 @@ pub async fn index(
             });
         }
     }
-    let (items, next) = page(items, |s| s.id.to_string(), &pq);
+    items.sort_by_key(|s| s.id.to_string());
     Ok(list(&items, next))
 }
 

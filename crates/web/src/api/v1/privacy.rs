@@ -308,6 +308,9 @@ struct ShareOut {
     #[schema(required = true)]
     revoked_at: Option<OffsetDateTime>,
     active: bool,
+    /// What the share is for; only consents for this purpose open its groups.
+    #[schema(value_type = schema::ConsentPurpose)]
+    purpose: ConsentPurpose,
 }
 
 /// The participant's shares, the latest end date first.
@@ -353,6 +356,7 @@ pub async fn shares(
             categories: s.share.categories,
             until: s.share.until,
             revoked_at: s.share.revoked_at,
+            purpose: s.share.purpose,
         })
         .collect();
     Ok(Json(ShareList { items }).into_response())
@@ -368,9 +372,14 @@ struct ShareIn {
     recipient: UserId,
     #[schema(value_type = Vec<schema::DataCategory>, min_items = 1)]
     categories: Vec<DataCategory>,
-    /// The last day of the share, today or later.
+    /// The last day of the share, today or later and at most one year from today.
     #[schema(format = Date)]
     until: String,
+    /// What the share is for (default `placement`); each group needs the participant's
+    /// consent for this purpose.
+    #[serde(default)]
+    #[schema(value_type = Option<schema::ConsentPurpose>)]
+    purpose: Option<ConsentPurpose>,
 }
 
 /// Share information.
@@ -420,6 +429,7 @@ pub async fn share(
         categories: s.categories,
         until,
         revoked_at: None,
+        purpose: s.purpose.unwrap_or(ConsentPurpose::Placement),
     };
     let share_id = share.id;
     state

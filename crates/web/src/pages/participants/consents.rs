@@ -68,6 +68,8 @@ pub struct ShareForm {
     recipient: String,
     categories: Vec<DataCategory>,
     until: String,
+    /// What the share is for (D24); empty shows placement chosen.
+    purpose: String,
 }
 
 /// One kind of information in the second step, with its wording.
@@ -125,6 +127,7 @@ struct ConsentsPage<'a> {
     share_recipients: Vec<RecipientOpt>,
     share_categories: Vec<CategoryOpt>,
     share_until: String,
+    share_purpose: String,
 }
 
 fn methods() -> Vec<&'static str> {
@@ -294,6 +297,8 @@ async fn page(
             share_recipients,
             share_categories,
             share_until: shows.share.until,
+            // Nothing is chosen in advance; a share sent without a choice is for placement.
+            share_purpose: shows.share.purpose,
         },
     )
 }
@@ -475,6 +480,7 @@ pub async fn share(
         match k.as_str() {
             "recipient" => form.recipient = v,
             "until" => form.until = v,
+            "purpose" => form.purpose = v,
             "category" => {
                 if let Ok(c) = DataCategory::parse(&v) {
                     if !form.categories.contains(&c) {
@@ -497,10 +503,23 @@ pub async fn share(
         time::macros::format_description!("[year]-[month]-[day]"),
     );
     match until {
-        Ok(d) if d >= crate::html::format::today() => {}
+        Ok(d)
+            if d >= crate::html::format::today()
+                && d <= polku_domain::share_until_limit(crate::html::format::today()) => {}
         _ => errors.add("share-until", "p-share-error-until"),
     }
-    let (Some(recipient), Ok(until), true) = (recipient, until, errors.is_empty()) else {
+    // No choice is a placement share, as every share was before shares named their purpose.
+    let purpose = if form.purpose.is_empty() {
+        Ok(ConsentPurpose::Placement)
+    } else {
+        ConsentPurpose::parse(&form.purpose)
+    };
+    if purpose.is_err() {
+        errors.add("share-purpose", "p-consent-error-purpose");
+    }
+    let (Some(recipient), Ok(until), Ok(purpose), true) =
+        (recipient, until, purpose, errors.is_empty())
+    else {
         let shows = Shows {
             share: form,
             ..Shows::invalid(errors)
@@ -518,6 +537,7 @@ pub async fn share(
                 categories: form.categories.clone(),
                 until,
                 revoked_at: None,
+                purpose,
             },
             "matching",
         )

@@ -365,13 +365,14 @@ fn parse(
         sensitive.functioning.set(info.key, assessment);
     }
     if step.group().is_none() {
+        let mut seen = std::collections::BTreeSet::new();
         sensitive.accommodations = a
             .accommodations
             .iter()
-            .filter(|id| catalogue::accommodation(id).is_some())
+            .filter(|id| catalogue::accommodation(id).is_some() && seen.insert(id.as_str()))
             .cloned()
             .collect();
-        if a.notes.chars().count() > 10_000 {
+        if a.notes.chars().count() > polku_domain::participant::MAX_FUNCTIONAL_NOTES {
             errors.add("notes", "p-error-notes");
         }
         sensitive.functional_notes = a.notes.trim().to_owned();
