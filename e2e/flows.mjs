@@ -70,8 +70,9 @@ async function propose(page, BASE, check, participant, employer, terms) {
   if (!(await page.locator('input[name=tasks]').count())) return null;
   await check(page, 'coach');
   await page.selectOption('select[name=kind]', terms.kind);
-  const tasks = page.locator('input[name=tasks]');
-  if (!(await page.locator('input[name=tasks]:checked').count())) await tasks.first().check();
+  // Every task of the employer: the mentor's feedback on them offers the coach evidence (a
+  // task's skills the participant's profile does not have yet).
+  for (const box of await page.locator('input[name=tasks]').all()) await box.check();
   await page.fill('input[name=start]', terms.start);
   await page.fill('input[name=end]', terms.end);
   await page.fill('input[name=hours_per_day]', '6');
