@@ -59,4 +59,4 @@ pub use placement::{
 };
 pub use report::ReportFilter;
 pub use role::{Email, Role};
-pub use work::{EmployerAnswer, Placement, PlacementState};
+pub use work::{AnswerChannel, EmployerAnswer, Placement, PlacementState};

@@ -57,11 +57,13 @@ pub enum Notice {
     Gig,
     GigOffer,
     GigResult,
+    AnswerRecorded,
+    GigCancelled,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 45] = [
+    pub const ALL: [Notice; 47] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -107,6 +109,8 @@ impl Notice {
         Notice::Gig,
         Notice::GigOffer,
         Notice::GigResult,
+        Notice::AnswerRecorded,
+        Notice::GigCancelled,
     ];
 
     /// The value of `saved=` in the URL.
@@ -157,6 +161,8 @@ impl Notice {
             Notice::Gig => "gig",
             Notice::GigOffer => "gig-offer",
             Notice::GigResult => "gig-result",
+            Notice::AnswerRecorded => "answer-recorded",
+            Notice::GigCancelled => "gig-cancelled",
         }
     }
 

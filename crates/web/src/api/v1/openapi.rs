@@ -95,6 +95,7 @@ use utoipa::{Modify, OpenApi};
         gigs::show,
         gigs::candidates,
         gigs::offer,
+        gigs::cancel,
         gigs::result,
         employers::index,
         employers::show,
