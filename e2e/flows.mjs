@@ -27,6 +27,90 @@ async function caseload(page, BASE) {
   return [...new Set(hrefs.map((h) => h.match(/^\/participants\/([0-9a-f-]{36})/)).filter(Boolean).map((m) => m[1]))];
 }
 
+
+/** An ISO date `days` from today (negative: before). */
+function isoDays(days) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The same day a month earlier (the day clamped to the month's length). */
+function monthAgo() {
+  const d = new Date();
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1, Math.min(d.getUTCDate(), last))).toISOString().slice(0, 10);
+}
+
+/** Fails unless the page shows a saved confirmation. */
+async function saved(page, fail, where) {
+  if (await page.locator('.error-summary').count()) {
+    fail(where, `errors after saving: ${(await page.locator('.error-summary').innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
+    return false;
+  }
+  if (!(await page.locator('[role=status].notice-success').count())) { fail(where, `no confirmation after saving (${page.url()})`); return false; }
+  return true;
+}
+
+/** The placement ids linked from the participant's placements tab. */
+async function placementIds(page, BASE, participant) {
+  await page.goto(`${BASE}/participants/${participant}/placements`);
+  const hrefs = await page.$$eval('main a[href^="/placements/"]', (as) => as.map((a) => a.getAttribute('href')));
+  return new Set(hrefs.map((h) => h.match(/^\/placements\/([0-9a-f-]{36})$/)).filter(Boolean).map((m) => m[1]));
+}
+
+/** The coach proposes `participant` to `employer` from the placements tab with every field group
+ *  the participant consented to; returns the new placement's id, or null if refused. */
+async function propose(page, BASE, check, participant, employer, terms) {
+  const before = await placementIds(page, BASE, participant);
+  await page.goto(`${BASE}/participants/${participant}/placements/new?employer=${employer}`);
+  if (!(await page.locator('input[name=categories]:not([disabled])').count())) return null;
+  if (!(await page.locator('input[name=tasks]').count())) return null;
+  await check(page, 'coach');
+  await page.selectOption('select[name=kind]', terms.kind);
+  // Every task of the employer: the mentor's feedback on them offers the coach evidence (a
+  // task's skills the participant's profile does not have yet).
+  for (const box of await page.locator('input[name=tasks]').all()) await box.check();
+  await page.fill('input[name=start]', terms.start);
+  await page.fill('input[name=end]', terms.end);
+  await page.fill('input[name=hours_per_day]', '6');
+  await page.fill('input[name=days_per_week]', '4');
+  if (terms.mentor) {
+    const value = await page.$$eval('select[name=mentor] option', (os, name) => (os.find((o) => o.textContent.trim() === name) || {}).value, terms.mentor);
+    if (!value) return null;
+    await page.selectOption('select[name=mentor]', value);
+  }
+  for (const box of await page.locator('input[name=categories]:not([disabled])').all()) await box.check();
+  await send(page, `form[method=post][action="/participants/${participant}/placements/new"]`);
+  if (!page.url().endsWith(`/participants/${participant}/placements?saved=proposal`) && !(await page.locator('[role=status].notice-success').count())) return null;
+  const after = await placementIds(page, BASE, participant);
+  const fresh = [...after].filter((id) => !before.has(id));
+  return fresh.length === 1 ? fresh[0] : null;
+}
+
+/** The employer user answers yes to a proposal. */
+async function answerYes(page, BASE, check, fail, id) {
+  await page.goto(`${BASE}/proposals/${id}`);
+  await check(page, 'employer');
+  await page.check('input[name=answer][value=yes]');
+  await send(page, `form[action="/proposals/${id}/answer"]`);
+  await check(page, 'employer');
+  return saved(page, fail, 'employer answers');
+}
+
+/** The coach moves a placement on (`to`: active, completed) with the move's date. */
+async function move(page, BASE, check, fail, id, to, on) {
+  await page.goto(`${BASE}/placements/${id}`);
+  const form = `form.move:has(input[name=to][value=${to}])`;
+  if (!(await page.locator(form).count())) { fail(`placement ${to}`, `no "${to}" move on the placement page`); return false; }
+  if (on) await page.locator(form).locator('input[name=on]').fill(on);
+  await send(page, form);
+  await check(page, 'coach');
+  return saved(page, fail, `placement ${to}`);
+}
+
 export const flows = {
   'add a participant and fill the questionnaire': {
     role: 'coach',
@@ -178,6 +262,125 @@ export const flows = {
     },
   },
 
+  'propose, agree, mentor, end the trial and follow up the job': {
+    // Three people take part: the coach, the employer user and the mentor (helpers.as(role)).
+    roles: ['coach', 'employer', 'mentor'],
+    noJs: true,
+    async run(page, { BASE, check, fail, as }) {
+      const coach = page;
+      const employerPage = await as('employer');
+      const mentorPage = await as('mentor');
+      if (!employerPage || !mentorPage) return;
+      // The employer the employer user represents (the gig form names them) and the mentor's name.
+      await employerPage.goto(`${BASE}/gigs/new`);
+      const hidden = employerPage.locator('form input[type=hidden][name=employer]');
+      const choice = employerPage.locator('main a[href^="/gigs/new?employer="]');
+      let employer = null;
+      if (await hidden.count()) employer = await hidden.first().getAttribute('value');
+      else if (await choice.count()) employer = (await choice.first().getAttribute('href')).split('=')[1];
+      if (!employer) { fail('placement story', 'the employer user represents no employer'); return; }
+      await mentorPage.goto(`${BASE}/mentoring`);
+      await check(mentorPage, 'mentor');
+      const mentorName = (await mentorPage.locator('.user-name').innerText()).trim();
+
+      // 1. The coach proposes a participant for a four-week work trial with the mentor.
+      const trialTerms = { kind: 'work_trial', start: today, end: isoDays(27), mentor: mentorName };
+      let participant = null;
+      let trial = null;
+      for (const id of (await caseload(coach, BASE)).slice(0, 40)) {
+        trial = await propose(coach, BASE, check, id, employer, trialTerms);
+        if (trial) { participant = id; break; }
+      }
+      if (!trial) { fail('placement story', 'no participant on the caseload could be proposed to the employer user\'s employer'); return; }
+      await check(coach, 'coach');
+      await coach.goto(`${BASE}/placements/${trial}`);
+      await check(coach, 'coach');
+      const who = (await coach.locator('dl.facts dd').first().innerText()).trim();
+
+      // 2. The employer user answers yes.
+      if (!(await answerYes(employerPage, BASE, check, fail, trial))) return;
+
+      // 3. The coach writes the agreement; the employer accepts it in the service, the
+      //    participant and the employment authority on paper.
+      await coach.goto(`${BASE}/placements/${trial}/agreement`);
+      await check(coach, 'coach');
+      await coach.goto(`${BASE}/placements/${trial}/agreement/edit`);
+      await check(coach, 'coach');
+      await coach.fill('input[name=signatory_name]', 'Maija Esimerkki');
+      await coach.fill('input[name=signatory_title]', 'Toimitusjohtaja');
+      await coach.fill('input[name=authority_name]', 'Pekka Virkailija');
+      await coach.fill('input[name=authority_organisation]', 'Päijät-Hämeen TE-palvelut');
+      await coach.fill('input[name=authority_contact]', '029 000 0000');
+      await send(coach, `form[action="/placements/${trial}/agreement/edit"]`);
+      await check(coach, 'coach');
+      if (!(await saved(coach, fail, 'agreement written'))) return;
+      await employerPage.goto(`${BASE}/placements/${trial}/agreement`);
+      await check(employerPage, 'employer');
+      await send(employerPage, `form[action="/placements/${trial}/agreement/accept"]`);
+      await check(employerPage, 'employer');
+      if (!(await saved(employerPage, fail, 'employer accepts the agreement'))) return;
+      for (const [party, signer] of [['participant', who], ['authority', 'Pekka Virkailija']]) {
+        await coach.selectOption('select[name=party]', party);
+        await coach.fill('input[name=signer_name]', signer);
+        await send(coach, `form[action="/placements/${trial}/agreement/paper"]`);
+        await check(coach, 'coach');
+        if (!(await saved(coach, fail, `${party} accepts on paper`))) return;
+      }
+
+      // 4. The trial starts.
+      if (!(await move(coach, BASE, check, fail, trial, 'active', today))) return;
+
+      // 5. The mentor logs a check-in and gives feedback on the tasks.
+      await mentorPage.goto(`${BASE}/mentoring`);
+      await check(mentorPage, 'mentor');
+      if (!(await mentorPage.locator(`main a[href="/mentoring/${trial}"]`).count())) fail('mentor', 'the trial is not among "my trialists"');
+      await mentorPage.goto(`${BASE}/mentoring/${trial}`);
+      await check(mentorPage, 'mentor');
+      await mentorPage.fill('input[name=on]', today);
+      await mentorPage.fill('input[name=minutes]', '45');
+      await mentorPage.fill('textarea#note', 'Perehdytys varaston kierrolla, sujui hyvin.');
+      await send(mentorPage, `form[action="/mentoring/${trial}/checkins"]`);
+      await check(mentorPage, 'mentor');
+      if (!(await saved(mentorPage, fail, 'mentor check-in'))) return;
+      if (!(await mentorPage.locator('section[aria-labelledby=checkins-title] table').first().innerText()).includes('Perehdytys')) fail('mentor', 'the check-in is not listed');
+      const feedbackForms = await mentorPage.locator(`form[action="/mentoring/${trial}/feedback"]`).count();
+      for (let i = 0; i < feedbackForms; i++) {
+        const form = mentorPage.locator(`form[action="/mentoring/${trial}/feedback"]`).nth(i);
+        await form.locator('input[name=level][value=independent]').check();
+        await Promise.all([mentorPage.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
+        await check(mentorPage, 'mentor');
+        if (!(await saved(mentorPage, fail, 'mentor task feedback'))) return;
+      }
+
+      // 6. The coach accepts the evidence from this trial.
+      const employerName = (await coach.goto(`${BASE}/placements/${trial}`), (await coach.locator('h1').innerText()).split(': ').slice(1).join(': ').trim());
+      await coach.goto(`${BASE}/participants/${participant}/mentoring`);
+      await check(coach, 'coach');
+      const ours = coach.locator('main li.card').filter({ hasText: employerName });
+      const open = await ours.count();
+      if (!open) { fail('evidence', `the mentor's feedback offered no evidence from ${employerName}`); return; }
+      await Promise.all([coach.waitForLoadState('load'), ours.first().locator('button[name=decision][value=accept]').click()]);
+      await check(coach, 'coach');
+      if (!(await saved(coach, fail, 'coach accepts evidence'))) return;
+      if ((await coach.locator('main li.card').filter({ hasText: employerName }).count()) !== open - 1) fail('evidence', 'the accepted evidence is still open');
+
+      // 7. The trial ends, completed.
+      if (!(await move(coach, BASE, check, fail, trial, 'completed', today))) return;
+      const state = (await coach.locator('#state').innerText()).trim();
+      if (!['Päättynyt', 'Avslutat', 'Completed'].includes(state)) fail('trial end', `the state reads "${state}"`);
+
+      // 8. Hired: a job that started a month ago comes due for its first follow-up on the
+      //    coach's home page.
+      const job = await propose(coach, BASE, check, participant, employer, { kind: 'job', start: monthAgo(), end: '' });
+      if (!job) { fail('job', 'the job could not be proposed'); return; }
+      if (!(await answerYes(employerPage, BASE, check, fail, job))) return;
+      if (!(await move(coach, BASE, check, fail, job, 'active', monthAgo()))) return;
+      await coach.goto(`${BASE}/`);
+      await check(coach, 'coach');
+      const due = await coach.locator('#follow-ups-overdue li, #follow-ups-week li').allInnerTexts();
+      if (!due.some((t) => t.includes(who) && t.includes(employerName))) fail('follow-up', `no follow-up for ${who} at ${employerName} on the coach's home page`);
+    },
+  },
   'log an employer visit': {
     role: 'coordinator',
     noJs: true,

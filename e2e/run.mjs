@@ -102,7 +102,7 @@ async function crossSite(browser, page) {
 const browser = await launch();
 try {
   const pages = {};
-  for (const role of ['coach', 'coordinator', 'manager', 'admin', 'employer']) {
+  for (const role of ['coach', 'coordinator', 'manager', 'admin', 'employer', 'mentor']) {
     const page = await signIn(browser, role);
     if (!page) continue;
     pages[role] = page;
@@ -110,10 +110,15 @@ try {
     await keyboard(page, role);
   }
   for (const [name, flow] of Object.entries(flows)) {
-    const page = pages[flow.role];
-    if (!page) { fail(name, `no signed-in ${flow.role}`); continue; }
+    const role = flow.role || flow.roles[0];
+    const page = pages[role];
+    if (!page) { fail(name, `no signed-in ${role}`); continue; }
     const before = findings.length;
-    try { await flow.run(page, { BASE, audit, fail, go }); } catch (e) { fail(name, e.message.split('\n')[0]); }
+    // A flow with several people gets the others' pages through `as`; `check` audits a page
+    // and checks its reflow at 320 px.
+    const as = async (role) => pages[role] || (fail(name, `no signed-in ${role}`), null);
+    const check = async (p, role) => { await audit(p, role); await reflow(p, role, new URL(p.url()).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')); };
+    try { await flow.run(page, { BASE, audit, check, fail, go, as }); } catch (e) { fail(name, e.message.split('\n')[0]); }
     if (findings.length === before) console.log(`flow passed: ${name}`);
   }
   for (const [role, page] of Object.entries(pages)) {
@@ -133,20 +138,28 @@ try {
   await go(nojs, `${BASE}/sign-in`, 'no-js');
   await Promise.all([nojs.waitForLoadState('load'), nojs.click('form.language-switch button[value=sv]')]);
   if (!(await nojs.content()).includes('lang="sv"')) fail('no-js', 'language switch did not switch to Swedish');
-  for (const [name, flow] of Object.entries(flows).filter(([, f]) => f.noJs)) {
-    // The account was activated above; sign in with the password form, without JavaScript,
-    // in a fresh context (no session from an earlier flow).
+  /** Signs `role` in with the password form, without JavaScript, in a fresh context (no
+   *  session from an earlier flow); the account was activated above. */
+  const signInNoJs = async (role) => {
+    if (!links[role]) { fail(`${role} (no JS)`, 'no sign-in link printed by polku serve --demo'); return null; }
     const flowCtx = await context(browser, { javaScriptEnabled: false });
     const page = await flowCtx.newPage();
     await go(page, `${BASE}/sign-in`, 'no-js');
-    await page.fill('input[name=email]', links[flow.role].email);
+    await page.fill('input[name=email]', links[role].email);
     await page.fill('input[name=password]', PASSWORD);
     await Promise.all([
       page.waitForURL((u) => u.origin === BASE && u.pathname === '/'),
       page.click('form[action="/sign-in"] button[type=submit]'),
     ]);
+    return page;
+  };
+  for (const [name, flow] of Object.entries(flows).filter(([, f]) => f.noJs)) {
+    const page = await signInNoJs(flow.role || flow.roles[0]);
+    if (!page) continue;
+    const others = {};
+    const as = async (role) => (others[role] ??= await signInNoJs(role));
     const before = findings.length;
-    try { await flow.run(page, { BASE, audit: async () => {}, fail, go }); } catch (e) { fail(`${name} (no JS)`, e.message.split('\n')[0]); }
+    try { await flow.run(page, { BASE, audit: async () => {}, check: async () => {}, fail, go, as }); } catch (e) { fail(`${name} (no JS)`, e.message.split('\n')[0]); }
     if (findings.length === before) console.log(`flow passed without JavaScript: ${name}`);
   }
 } finally {

@@ -152,6 +152,13 @@ pub async fn open_unreplayed(cfg: &Config, mode: Mode) -> CliResult<Service> {
     };
     if mode == Mode::Migrate {
         load_reference(&svc).await?;
+        // Free texts stored in clear before they were sealed at rest (migration 0025).
+        let sealed = svc
+            .seal_free_texts(&polku_service::Actor::system("migrate"))
+            .await?;
+        if sealed > 0 {
+            eprintln!("sealed {sealed} stored free texts (follow-up notes, agreement terms)");
+        }
     }
     Ok(svc)
 }

@@ -66,4 +66,4 @@ pub use placement::{
 };
 pub use report::{IndicatorRow, IndicatorTable, ReportFilter};
 pub use role::{Email, Role};
-pub use work::{EmployerAnswer, Placement, PlacementState};
+pub use work::{AnswerChannel, EmployerAnswer, Placement, PlacementState};

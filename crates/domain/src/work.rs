@@ -161,6 +161,42 @@ impl EmployerAnswer {
     }
 }
 
+/// How the employer's answer reached Polku: given in the service by an employer user, or told
+/// to the coach (or a coordinator) by phone or e-mail and recorded by them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerChannel {
+    Service,
+    Phone,
+    Email,
+}
+
+impl AnswerChannel {
+    pub const ALL: [AnswerChannel; 3] = [
+        AnswerChannel::Service,
+        AnswerChannel::Phone,
+        AnswerChannel::Email,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswerChannel::Service => "service",
+            AnswerChannel::Phone => "phone",
+            AnswerChannel::Email => "email",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, DomainError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| DomainError::Invalid {
+                field: "via",
+                reason: format!("unknown channel {s:?}"),
+            })
+    }
+}
+
 /// A placement with its terms and history facts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Placement {
@@ -192,8 +228,18 @@ pub struct Placement {
     pub categories: Vec<DataCategory>,
     pub answer: Option<EmployerAnswer>,
     pub answer_reason: Option<String>,
+    /// When the employer answered (for an answer told by phone or e-mail, the day given, at
+    /// noon UTC, unless it is today).
     pub answered_at: Option<OffsetDateTime>,
+    /// Who gave the answer in the service, or who recorded an answer told another way.
     pub answered_by: Option<UserId>,
+    /// How the answer came (`None` before an answer, and for answers stored before this was
+    /// recorded).
+    #[serde(default)]
+    pub answer_via: Option<AnswerChannel>,
+    /// For an answer told by phone or e-mail: the employer's person who gave it.
+    #[serde(default)]
+    pub answer_contact: Option<String>,
     /// Why it was interrupted, declined or withdrawn.
     pub end_reason: Option<String>,
     pub ended_on: Option<Date>,
@@ -372,6 +418,8 @@ mod tests {
             answer_reason: None,
             answered_at: None,
             answered_by: None,
+            answer_via: None,
+            answer_contact: None,
             gig_id: None,
             gig_hours: None,
             end_reason: None,

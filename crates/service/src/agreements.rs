@@ -11,6 +11,7 @@
 
 use crate::audit::AuditEvent;
 use crate::authz::PlacementRole;
+use crate::crypto::{aad, Key};
 use crate::placements::PlacementView;
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::agreement::{missing_parties, NAME_MAX};
@@ -82,6 +83,30 @@ fn is_trial(kind: OpeningKind) -> bool {
     matches!(kind, OpeningKind::WorkTrial | OpeningKind::EducationTrial)
 }
 
+/// The associated data of an agreement version's sealed free-text terms.
+fn terms_aad(placement: PlacementId, version: i64) -> Vec<u8> {
+    aad("trial_agreements", "other_terms", &placement.0, version)
+}
+
+/// Opens an agreement's sealed free-text terms (kept as stored when nothing is sealed).
+pub(crate) fn open_terms(
+    dek: Option<&Key>,
+    mut agreement: TrialAgreement,
+    sealed: Option<&[u8]>,
+) -> Result<TrialAgreement> {
+    if let Some(sealed) = sealed {
+        let dek = dek.ok_or(ServiceError::Crypto(
+            "the participant's data key was destroyed (erased)",
+        ))?;
+        agreement.other_terms = String::from_utf8(dek.open(
+            sealed,
+            &terms_aad(agreement.placement_id, agreement.version),
+        )?)
+        .map_err(|_| ServiceError::Crypto("sealed text is not UTF-8"))?;
+    }
+    Ok(agreement)
+}
+
 fn clean(s: &str) -> String {
     s.trim().to_owned()
 }
@@ -108,7 +133,15 @@ impl Service {
                 may_accept_as: None,
             });
         };
-        let agreement = record.agreement;
+        let dek = match record.other_terms_sealed {
+            Some(_) => Some(self.data_key(view.placement.participant_id).await?),
+            None => None,
+        };
+        let agreement = open_terms(
+            dek.as_ref(),
+            record.agreement,
+            record.other_terms_sealed.as_deref(),
+        )?;
         let mut acceptances = Vec::new();
         for a in record.acceptances {
             let name = match (&a.signer_name, a.accepted_by, a.method) {
@@ -208,10 +241,16 @@ impl Service {
                 changed = Some(q);
             }
         }
+        let dek = self.data_key(p.participant_id).await?;
+        let sealed = dek.seal(
+            agreement.other_terms.as_bytes(),
+            &terms_aad(agreement.placement_id, agreement.version),
+        )?;
         let audit = self.agreement_audit(actor, &view, "agreement_saved")?;
         self.store()
             .save_agreement(
                 &agreement,
+                &sealed,
                 expected,
                 changed.as_ref().map(|q| (q, p.version)),
                 &audit,
@@ -324,6 +363,49 @@ impl Service {
             return Err(ServiceError::NotFound);
         }
         Ok(view)
+    }
+
+    /// Seals the free-text terms of agreements written before they were sealed (run by
+    /// `polku migrate` after the schema migrations; the operator only). A participant whose
+    /// data key was destroyed is skipped. Each agreement sealed is audited; its version stays.
+    /// Returns how many were sealed.
+    pub async fn seal_agreement_texts(&self, actor: &Actor) -> Result<usize> {
+        if !actor.is_system() {
+            return Err(ServiceError::NotFound);
+        }
+        let mut n = 0;
+        for s in self.store().agreements_in_clear().await? {
+            let a = s.agreement;
+            let Ok(dek) = self.data_key(a.participant_id).await else {
+                continue;
+            };
+            let sealed = dek.seal(
+                a.other_terms.as_bytes(),
+                &terms_aad(a.placement_id, a.version),
+            )?;
+            let audit = AuditEvent::new(
+                actor,
+                "participant",
+                Some(a.participant_id.to_string()),
+                &format!("seal_agreement_terms:{}", a.placement_id),
+                PURPOSE,
+            )?;
+            if self
+                .store()
+                .seal_agreement_terms(a.placement_id, a.version, &sealed, &audit)
+                .await?
+            {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Seals the free texts stored in clear before they were sealed at rest (follow-up notes,
+    /// agreements' other terms): `polku migrate` runs it after the schema migrations. Returns
+    /// how many rows were sealed.
+    pub async fn seal_free_texts(&self, actor: &Actor) -> Result<usize> {
+        Ok(self.seal_follow_up_texts(actor).await? + self.seal_agreement_texts(actor).await?)
     }
 
     fn agreement_audit(

@@ -10,7 +10,8 @@
 
 use crate::audit::AuditEvent;
 use crate::authz;
-use crate::store::RetentionCount;
+use crate::crypto::{aad, Key};
+use crate::store::{RetentionCount, SealedFollowUpTexts, StoredFollowUp};
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{
     FollowUp, FollowUpId, FollowUpRecord, OpeningKind, ParticipantId, Placement, PlacementState,
@@ -62,6 +63,45 @@ pub(crate) fn created_by_move(p: &Placement, to: PlacementState, on: Date) -> Ve
         )],
         _ => Vec::new(),
     }
+}
+
+/// The associated data of a follow-up's sealed free text (`support_given` or `note`).
+fn texts_aad(id: FollowUpId, column: &str) -> Vec<u8> {
+    aad("follow_ups", column, &id.0, 0)
+}
+
+/// Seals a follow-up record's free texts (nothing to seal before it is recorded).
+fn seal_texts(dek: &Key, f: &FollowUp) -> Result<Option<SealedFollowUpTexts>> {
+    f.record
+        .as_ref()
+        .map(|r| {
+            Ok(SealedFollowUpTexts {
+                support_given: dek.seal(
+                    r.support_given.as_bytes(),
+                    &texts_aad(f.id, "support_given"),
+                )?,
+                note: dek.seal(r.note.as_bytes(), &texts_aad(f.id, "note"))?,
+            })
+        })
+        .transpose()
+}
+
+/// A stored follow-up with its free texts opened (`dek`: the participant's data key; not
+/// needed for one with nothing sealed).
+pub(crate) fn open_follow_up(dek: Option<&Key>, s: StoredFollowUp) -> Result<FollowUp> {
+    let mut f = s.follow_up;
+    if let (Some(sealed), Some(r)) = (s.sealed, f.record.as_mut()) {
+        let dek = dek.ok_or(ServiceError::Crypto(
+            "the participant's data key was destroyed (erased)",
+        ))?;
+        let text = |b: &[u8], column: &str| -> Result<String> {
+            String::from_utf8(dek.open(b, &texts_aad(f.id, column))?)
+                .map_err(|_| ServiceError::Crypto("sealed text is not UTF-8"))
+        };
+        r.support_given = text(&sealed.support_given, "support_given")?;
+        r.note = text(&sealed.note, "note")?;
+    }
+    Ok(f)
 }
 
 /// The Sunday that ends the (Monday–Sunday) week of `day`.
@@ -122,7 +162,11 @@ impl Service {
         today: Date,
     ) -> Result<FollowUpView> {
         let f = self.follow_up_for(actor, id).await?;
-        self.views(actor, vec![f], today)
+        let s = StoredFollowUp {
+            follow_up: f,
+            sealed: None,
+        };
+        self.views(actor, vec![s], today)
             .await?
             .pop()
             .ok_or(ServiceError::NotFound)
@@ -144,6 +188,8 @@ impl Service {
         f.done_on = Some(on);
         f.recorded_by = actor.user_id();
         f.version = expected + 1;
+        let dek = self.data_key(f.participant_id).await?;
+        let sealed = seal_texts(&dek, &f)?;
         let audit = AuditEvent::new(
             actor,
             "participant",
@@ -151,8 +197,42 @@ impl Service {
             &format!("record_follow_up:{id}"),
             PURPOSE,
         )?;
-        self.store().record_follow_up(&f, expected, &audit).await?;
+        self.store()
+            .record_follow_up(&f, sealed.as_ref(), expected, &audit)
+            .await?;
         Ok(f)
+    }
+
+    /// Seals the free texts of follow-ups written before they were sealed (run by
+    /// `polku migrate` after the schema migrations; the operator only). A participant whose
+    /// data key was destroyed is skipped (erasure removes their follow-ups). Each row sealed is
+    /// audited; its version stays. Returns how many were sealed.
+    pub async fn seal_follow_up_texts(&self, actor: &Actor) -> Result<usize> {
+        if !actor.is_system() {
+            return Err(ServiceError::NotFound);
+        }
+        let mut n = 0;
+        for s in self.store().follow_ups_in_clear().await? {
+            let f = s.follow_up;
+            let Ok(dek) = self.data_key(f.participant_id).await else {
+                continue;
+            };
+            let Some(sealed) = seal_texts(&dek, &f)? else {
+                continue;
+            };
+            let audit = AuditEvent::new(
+                actor,
+                "participant",
+                Some(f.participant_id.to_string()),
+                &format!("seal_follow_up_texts:{}", f.id),
+                PURPOSE,
+            )?;
+            self.store()
+                .record_follow_up(&f, Some(&sealed), f.version, &audit)
+                .await?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// Done follow-ups of a project by checkpoint and answer, for the retention figures
@@ -200,10 +280,16 @@ impl Service {
             &format!("read_follow_up:{id}"),
             PURPOSE,
         )?;
-        self.store()
+        let s = self
+            .store()
             .get_follow_up(id, &audit)
             .await?
-            .ok_or(ServiceError::NotFound)
+            .ok_or(ServiceError::NotFound)?;
+        let dek = match s.sealed {
+            Some(_) => Some(self.data_key(s.follow_up.participant_id).await?),
+            None => None,
+        };
+        open_follow_up(dek.as_ref(), s)
     }
 
     /// Adds the names: the participant's (an audited read by their coach), the employer's, and
@@ -211,15 +297,15 @@ impl Service {
     async fn views(
         &self,
         actor: &Actor,
-        list: Vec<FollowUp>,
+        list: Vec<StoredFollowUp>,
         today: Date,
     ) -> Result<Vec<FollowUpView>> {
         let mut names: BTreeMap<ParticipantId, String> = BTreeMap::new();
         let mut placements: BTreeMap<ParticipantId, Vec<Placement>> = BTreeMap::new();
         let mut employers: BTreeMap<polku_domain::EmployerId, String> = BTreeMap::new();
         let mut out = Vec::new();
-        for f in list {
-            let pid = f.participant_id;
+        for s in list {
+            let pid = s.follow_up.participant_id;
             if let Entry::Vacant(slot) = names.entry(pid) {
                 // A participant the coach no longer may see (a role taken away) is left out.
                 let v = match self.get_participant(actor, pid, PURPOSE).await {
@@ -237,7 +323,7 @@ impl Service {
             }
             let Some(p) = placements
                 .get(&pid)
-                .and_then(|ps| ps.iter().find(|p| p.id == f.placement_id))
+                .and_then(|ps| ps.iter().find(|p| p.id == s.follow_up.placement_id))
             else {
                 continue;
             };
@@ -245,6 +331,11 @@ impl Service {
                 let e = self.store().get_employer(p.employer_id).await?;
                 slot.insert(e.map_or_else(String::new, |e| e.name));
             }
+            let dek = match s.sealed {
+                Some(_) => Some(self.data_key(pid).await?),
+                None => None,
+            };
+            let f = open_follow_up(dek.as_ref(), s)?;
             out.push(FollowUpView {
                 participant_name: names.get(&pid).cloned().unwrap_or_default(),
                 employer_name: employers.get(&p.employer_id).cloned().unwrap_or_default(),

@@ -46,6 +46,9 @@ pub struct GigView {
     pub offers: Vec<PlacementView>,
     /// The viewer may offer it (a coach of the project) and see the suitable participants.
     pub may_offer: bool,
+    /// The viewer may cancel it now (an employer user of the employer or a coordinator of the
+    /// project, while it is open or filled).
+    pub may_cancel: bool,
 }
 
 /// A suitable participant for a gig.
@@ -632,8 +635,18 @@ impl Service {
                 }
             }
         }
+        let may_cancel = with_offers
+            && matches!(g.state, GigState::Open | GigState::Filled)
+            && !actor.is_system()
+            && authz::may_post_gig(
+                actor,
+                g.project_id,
+                g.employer_id,
+                &self.represented(actor).await?,
+            );
         Ok(GigView {
             may_offer: !actor.is_system() && actor.has(Role::Coach, g.project_id),
+            may_cancel,
             employer_name: employer.map_or_else(String::new, |e| e.name),
             tasks,
             offers,

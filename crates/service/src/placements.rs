@@ -13,9 +13,9 @@ use crate::authz::{self, PlacementRole};
 use crate::store::{PlacementFilter, PlacementScope, PlacementSideEffects};
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{
-    DataCategory, DomainError, EmployerAnswer, EmployerId, OpeningId, OpeningKind, ParticipantId,
-    Placement, PlacementId, PlacementState, ProjectId, RecipientClass, Role, Share, ShareId,
-    TaskId, UserId,
+    AnswerChannel, DataCategory, DomainError, EmployerAnswer, EmployerId, OpeningId, OpeningKind,
+    ParticipantId, Placement, PlacementId, PlacementState, ProjectId, RecipientClass, Role, Share,
+    ShareId, TaskId, UserId,
 };
 use time::{Date, OffsetDateTime};
 
@@ -40,6 +40,17 @@ pub struct NewPlacement {
     pub categories: Option<Vec<DataCategory>>,
     /// The posted gig it fills (kind gig only; see `gigs::offer_gig`).
     pub gig: Option<polku_domain::GigId>,
+}
+
+/// An answer the employer told the coach (or a coordinator) by phone or e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToldAnswer {
+    /// Phone or e-mail (never `Service`).
+    pub via: AnswerChannel,
+    /// The employer's person who answered.
+    pub contact: String,
+    /// The day the answer was given.
+    pub on: Date,
 }
 
 /// A placement with the names a page shows next to it.
@@ -146,6 +157,8 @@ impl Service {
             answer_reason: None,
             answered_at: None,
             answered_by: None,
+            answer_via: None,
+            answer_contact: None,
             gig_id: new.gig,
             gig_hours: None,
             end_reason: None,
@@ -196,7 +209,8 @@ impl Service {
 
     /// The employer's answer: yes (agreed), let's meet first (stays proposed) or no with a
     /// reason (declined; the shares are revoked). An employer user of the employer answers in
-    /// the service; the coach or a coordinator may record an answer given another way.
+    /// the service; the coach or a coordinator records an answer told by phone or e-mail with
+    /// `record_employer_answer` (an answer they give here is stored with no channel).
     pub async fn answer_proposal(
         &self,
         actor: &Actor,
@@ -205,11 +219,41 @@ impl Service {
         reason: Option<String>,
         expected: i64,
     ) -> Result<Placement> {
+        self.answer(actor, id, answer, reason, None, expected).await
+    }
+
+    /// The coach (or a coordinator) records the employer's answer told by phone or e-mail: who
+    /// at the employer answered, on which day (not in the future, not before the proposal went
+    /// out) and how. Audited as `placement_answer_<answer>_<via>`.
+    pub async fn record_employer_answer(
+        &self,
+        actor: &Actor,
+        id: PlacementId,
+        answer: EmployerAnswer,
+        reason: Option<String>,
+        told: ToldAnswer,
+        expected: i64,
+    ) -> Result<Placement> {
+        self.answer(actor, id, answer, reason, Some(told), expected)
+            .await
+    }
+
+    async fn answer(
+        &self,
+        actor: &Actor,
+        id: PlacementId,
+        answer: EmployerAnswer,
+        reason: Option<String>,
+        told: Option<ToldAnswer>,
+        expected: i64,
+    ) -> Result<Placement> {
         let (mut p, role) = self.placement_as(actor, id, "read_placement").await?;
-        if !matches!(
-            role,
-            PlacementRole::Employer | PlacementRole::Coach | PlacementRole::Coordinator
-        ) {
+        let allowed = match (&told, role) {
+            (None, PlacementRole::Employer) => true,
+            (_, PlacementRole::Coach | PlacementRole::Coordinator) => true,
+            _ => false,
+        };
+        if !allowed {
             return Err(ServiceError::NotFound);
         }
         if p.state != PlacementState::Proposed {
@@ -222,6 +266,36 @@ impl Service {
         if reason.as_deref().is_some_and(|r| r.chars().count() > 2000) {
             return Err(rule("reason", "text_too_long"));
         }
+        let now = OffsetDateTime::now_utc();
+        let today = crate::today();
+        let (via, contact, answered_at) = match told.as_ref() {
+            None if role == PlacementRole::Employer => (Some(AnswerChannel::Service), None, now),
+            None => (None, None, now),
+            Some(t) => {
+                if t.via == AnswerChannel::Service {
+                    return Err(rule("via", "answer_channel_not_told"));
+                }
+                let contact = t.contact.trim().to_owned();
+                if contact.is_empty() {
+                    return Err(rule("contact", "answer_contact_required"));
+                }
+                if contact.chars().count() > 200 {
+                    return Err(rule("contact", "text_too_long"));
+                }
+                if t.on > today {
+                    return Err(rule("on", "answer_in_future"));
+                }
+                if p.proposed_at.is_some_and(|at| t.on < at.date()) {
+                    return Err(rule("on", "answer_before_proposal"));
+                }
+                let at = if t.on == today {
+                    now
+                } else {
+                    t.on.with_time(time::macros::time!(12:00)).assume_utc()
+                };
+                (Some(t.via), Some(contact), at)
+            }
+        };
         let mut effects = PlacementSideEffects::default();
         match answer {
             EmployerAnswer::Yes => p.state = PlacementState::Agreed,
@@ -229,25 +303,25 @@ impl Service {
             EmployerAnswer::No => {
                 p.state = PlacementState::Declined;
                 p.end_reason = reason.clone();
-                p.ended_on = Some(crate::today());
+                p.ended_on = Some(answered_at.date().min(today));
                 effects.revoke_shares = true;
             }
         }
         p.answer = Some(answer);
         p.answer_reason = reason;
-        p.answered_at = Some(OffsetDateTime::now_utc());
+        p.answered_at = Some(answered_at);
         p.answered_by = actor.user_id();
+        p.answer_via = via;
+        p.answer_contact = contact;
+        let action = match (told.is_some(), via) {
+            (true, Some(v)) => format!("placement_answer_{}_{}", answer.as_str(), v.as_str()),
+            _ => format!("placement_answer_{}", answer.as_str()),
+        };
         let p = self
-            .write_change(
-                actor,
-                p,
-                expected,
-                effects,
-                &format!("placement_answer_{}", answer.as_str()),
-            )
+            .write_change(actor, p, expected, effects, &action)
             .await?;
         if let Some(gig) = p.gig_id {
-            self.refresh_gig(actor, gig, crate::today()).await?;
+            self.refresh_gig(actor, gig, today).await?;
         }
         Ok(p)
     }

@@ -448,7 +448,17 @@ impl Service {
             });
         }
         let mut follow_ups = Vec::new();
-        for f in &r.follow_ups {
+        for stored in &r.follow_ups {
+            // Without the data key (erased) the sealed texts are left out.
+            let f = match crate::follow_ups::open_follow_up(dek.as_ref(), stored.clone()) {
+                Ok(f) => f,
+                Err(ServiceError::Crypto(_)) if dek.is_none() => {
+                    let mut f = stored.follow_up.clone();
+                    f.record = None;
+                    f
+                }
+                Err(e) => return Err(e),
+            };
             let employer = match r.placements.iter().find(|p| p.id == f.placement_id) {
                 Some(p) => self
                     .store()
@@ -472,8 +482,21 @@ impl Service {
             (None, _) => None,
         };
         let esf_special_erased = r.esf.is_some() && dek.is_none();
-        let agreements = r
-            .agreements
+        let mut opened = Vec::new();
+        for stored in &r.agreements {
+            let a = match crate::agreements::open_terms(
+                dek.as_ref(),
+                stored.agreement.clone(),
+                stored.other_terms_sealed.as_deref(),
+            ) {
+                Ok(a) => a,
+                // Without the data key (erased) the sealed terms are left out.
+                Err(ServiceError::Crypto(_)) if dek.is_none() => stored.agreement.clone(),
+                Err(e) => return Err(e),
+            };
+            opened.push(a);
+        }
+        let agreements = opened
             .iter()
             .map(|a| ExportAgreement {
                 placement: a.placement_id,

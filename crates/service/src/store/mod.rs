@@ -25,10 +25,12 @@ pub mod mentoring;
 pub mod placements;
 pub mod records;
 
-pub use agreements::{AgreementRecord, AgreementStore};
+pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
 pub use esf::{DueSixMonths, EsfRow, EsfScope, EsfStore, GenderCounts, SealedSpecial};
 pub use fidelity::{FidelityRating, FidelityStore};
-pub use follow_ups::{FollowUpScope, FollowUpStore, RetentionCount};
+pub use follow_ups::{
+    FollowUpScope, FollowUpStore, RetentionCount, SealedFollowUpTexts, StoredFollowUp,
+};
 pub use gigs::{GigFilter, GigStore};
 pub use mentoring::{
     CheckinRecord, EvidenceRecord, MentoringRecords, MentoringStore, PlacementFeedbackRecord,
@@ -188,11 +190,11 @@ pub struct SubjectRecords {
     /// Proposals and placements, oldest first.
     pub placements: Vec<polku_domain::Placement>,
     /// Follow-ups after hiring, by due date.
-    pub follow_ups: Vec<polku_domain::FollowUp>,
+    pub follow_ups: Vec<StoredFollowUp>,
     /// The ESF+ record (entry data, leaving, six-month follow-up), special answers sealed.
     pub esf: Option<EsfRow>,
     /// Trial agreements, oldest first.
-    pub agreements: Vec<polku_domain::TrialAgreement>,
+    pub agreements: Vec<StoredAgreement>,
     /// Acceptances of the trial agreements, every version, oldest first.
     pub agreement_acceptances: Vec<polku_domain::AgreementAcceptance>,
     /// Check-ins, task feedback, final feedback and evidence of the placements.

@@ -9,7 +9,7 @@ use polku_domain::{
     Placement, PlacementId, TrialAgreement, UserId,
 };
 use polku_service::audit::AuditEvent;
-use polku_service::store::{AgreementRecord, AgreementStore};
+use polku_service::store::{AgreementRecord, AgreementStore, StoredAgreement};
 use polku_service::{Result, ServiceError};
 use polku_store_sql::rows::json;
 use sqlx::Row;
@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 const AGREEMENT_COLS: &str = "SELECT placement_id, participant_id, objective, signatory_name, signatory_title, \
      authority_name, authority_organisation, authority_contact, mentor_name, allowance_per_day, allowance_payer, \
-     other_terms, version, updated_at FROM trial_agreements";
+     other_terms, other_terms_sealed, version, updated_at FROM trial_agreements";
 
 const ACCEPTANCE_COLS: &str =
     "SELECT placement_id, participant_id, party, accepted_by, signer_name, method, \
@@ -51,6 +51,19 @@ fn agreement(r: &DbRow) -> Result<TrialAgreement> {
         other_terms: r.try_get("other_terms").map_err(g)?,
         version: r.try_get("version").map_err(g)?,
         updated_at: r.try_get("updated_at").map_err(g)?,
+    })
+}
+
+/// An agreement with its sealed terms (the clear column is empty once they are sealed).
+fn stored(r: &DbRow) -> Result<StoredAgreement> {
+    let sealed: Option<Vec<u8>> = r.try_get("other_terms_sealed").map_err(db)?;
+    let mut agreement = agreement(r)?;
+    if sealed.is_some() {
+        agreement.other_terms.clear();
+    }
+    Ok(StoredAgreement {
+        agreement,
+        other_terms_sealed: sealed,
     })
 }
 
@@ -112,8 +125,10 @@ impl AgreementStore for SqlStore {
             tx.commit().await.map_err(db)?;
             return Ok(None);
         };
+        let a = stored(&row)?;
         let record = AgreementRecord {
-            agreement: agreement(&row)?,
+            agreement: a.agreement,
+            other_terms_sealed: a.other_terms_sealed,
             acceptances: acceptances_of(&mut tx, placement).await?,
         };
         audit::append(&mut tx, &self.chain, ev).await?;
@@ -148,6 +163,7 @@ impl AgreementStore for SqlStore {
     async fn save_agreement(
         &self,
         a: &TrialAgreement,
+        other_terms_sealed: &[u8],
         expected: Option<i64>,
         placement: Option<(&Placement, i64)>,
         ev: &AuditEvent,
@@ -161,8 +177,8 @@ impl AgreementStore for SqlStore {
                 sqlx::query(
                     "INSERT INTO trial_agreements (placement_id, participant_id, objective, signatory_name, \
                      signatory_title, authority_name, authority_organisation, authority_contact, mentor_name, \
-                     allowance_per_day, allowance_payer, other_terms, version, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                     allowance_per_day, allowance_payer, other_terms, version, updated_at, other_terms_sealed) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '', $12, $13, $14)",
                 )
                 .bind(a.placement_id.0)
                 .bind(a.participant_id.0)
@@ -175,9 +191,9 @@ impl AgreementStore for SqlStore {
                 .bind(a.mentor_name.as_deref())
                 .bind(i64::from(a.allowance_per_day))
                 .bind(a.allowance_payer.as_str())
-                .bind(&a.other_terms)
                 .bind(a.version)
                 .bind(a.updated_at)
+                .bind(other_terms_sealed)
                 .execute(&mut *tx)
                 .await
                 .map_err(db)?;
@@ -186,8 +202,8 @@ impl AgreementStore for SqlStore {
                 let n = sqlx::query(
                     "UPDATE trial_agreements SET objective = $1, signatory_name = $2, signatory_title = $3, \
                      authority_name = $4, authority_organisation = $5, authority_contact = $6, mentor_name = $7, \
-                     allowance_per_day = $8, allowance_payer = $9, other_terms = $10, version = $11, \
-                     updated_at = $12 WHERE placement_id = $13 AND version = $14",
+                     allowance_per_day = $8, allowance_payer = $9, other_terms = '', other_terms_sealed = $10, \
+                     version = $11, updated_at = $12 WHERE placement_id = $13 AND version = $14",
                 )
                 .bind(&a.objective)
                 .bind(&a.signatory_name)
@@ -198,7 +214,7 @@ impl AgreementStore for SqlStore {
                 .bind(a.mentor_name.as_deref())
                 .bind(i64::from(a.allowance_per_day))
                 .bind(a.allowance_payer.as_str())
-                .bind(&a.other_terms)
+                .bind(other_terms_sealed)
                 .bind(a.version)
                 .bind(a.updated_at)
                 .bind(a.placement_id.0)
@@ -279,13 +295,49 @@ impl AgreementStore for SqlStore {
         tx.commit().await.map_err(db)?;
         Ok(n > 0)
     }
+
+    async fn agreements_in_clear(&self) -> Result<Vec<StoredAgreement>> {
+        let rows = sqlx::query(&format!(
+            "{AGREEMENT_COLS} WHERE other_terms_sealed IS NULL ORDER BY placement_id"
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(stored).collect()
+    }
+
+    async fn seal_agreement_terms(
+        &self,
+        placement: PlacementId,
+        version: i64,
+        sealed: &[u8],
+        ev: &AuditEvent,
+    ) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let n = sqlx::query(
+            "UPDATE trial_agreements SET other_terms = '', other_terms_sealed = $1 \
+             WHERE placement_id = $2 AND version = $3 AND other_terms_sealed IS NULL",
+        )
+        .bind(sealed)
+        .bind(placement.0)
+        .bind(version)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .rows_affected();
+        if n > 0 {
+            audit::append(&mut tx, &self.chain, ev).await?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(n > 0)
+    }
 }
 
 /// Every trial agreement of a participant, oldest first (the subject export's snapshot).
 pub(crate) async fn agreements_in(
     conn: &mut Conn,
     participant: ParticipantId,
-) -> Result<Vec<TrialAgreement>> {
+) -> Result<Vec<StoredAgreement>> {
     let rows = sqlx::query(&format!(
         "{AGREEMENT_COLS} WHERE participant_id = $1 ORDER BY updated_at, placement_id"
     ))
@@ -293,7 +345,7 @@ pub(crate) async fn agreements_in(
     .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
-    rows.iter().map(agreement).collect()
+    rows.iter().map(stored).collect()
 }
 
 /// Every acceptance of a participant's trial agreements, oldest first.

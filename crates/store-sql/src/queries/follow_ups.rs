@@ -11,14 +11,17 @@ use polku_domain::{
     RetentionCheckpoint, StillWorking, UserId,
 };
 use polku_service::audit::AuditEvent;
-use polku_service::store::{FollowUpScope, FollowUpStore, RetentionCount};
+use polku_service::store::{
+    FollowUpScope, FollowUpStore, RetentionCount, SealedFollowUpTexts, StoredFollowUp,
+};
 use polku_service::{Result, ServiceError};
 use sqlx::Row;
 use time::Date;
 use uuid::Uuid;
 
 const COLS: &str = "SELECT f.id, f.placement_id, f.participant_id, f.checkpoint, f.due_on, f.done_on, \
-     f.still_working, f.hours_per_week, f.support_given, f.needs_recrafting, f.note, f.recorded_by, f.version \
+     f.still_working, f.hours_per_week, f.support_given, f.needs_recrafting, f.note, f.recorded_by, f.version, \
+     f.support_given_sealed, f.note_sealed \
      FROM follow_ups f";
 
 fn bad(what: &str) -> ServiceError {
@@ -27,6 +30,29 @@ fn bad(what: &str) -> ServiceError {
 
 /// The backend's row type (the module is compiled once per backend).
 type DbRow = <<Conn as sqlx::Connection>::Database as sqlx::Database>::Row;
+
+/// A stored follow-up: sealed free texts when the row has them, else the clear ones of a row
+/// written before they were sealed.
+fn stored(r: &DbRow) -> Result<StoredFollowUp> {
+    let g = |e: sqlx::Error| db(e);
+    let support: Option<Vec<u8>> = r.try_get("support_given_sealed").map_err(g)?;
+    let note: Option<Vec<u8>> = r.try_get("note_sealed").map_err(g)?;
+    let mut follow_up = follow_up(r)?;
+    let sealed = match (support, note) {
+        (Some(support_given), Some(note)) => {
+            if let Some(rec) = follow_up.record.as_mut() {
+                rec.support_given.clear();
+                rec.note.clear();
+            }
+            Some(SealedFollowUpTexts {
+                support_given,
+                note,
+            })
+        }
+        _ => None,
+    };
+    Ok(StoredFollowUp { follow_up, sealed })
+}
 
 fn follow_up(r: &DbRow) -> Result<FollowUp> {
     let g = |e: sqlx::Error| db(e);
@@ -98,7 +124,7 @@ pub(crate) async fn insert_in(conn: &mut Conn, f: &FollowUp) -> Result<()> {
 pub(crate) async fn follow_ups_in(
     conn: &mut Conn,
     participant: ParticipantId,
-) -> Result<Vec<FollowUp>> {
+) -> Result<Vec<StoredFollowUp>> {
     let rows = sqlx::query(&format!(
         "{COLS} WHERE f.participant_id = $1 ORDER BY f.due_on, f.id"
     ))
@@ -106,7 +132,7 @@ pub(crate) async fn follow_ups_in(
     .fetch_all(&mut *conn)
     .await
     .map_err(db)?;
-    rows.iter().map(follow_up).collect()
+    rows.iter().map(stored).collect()
 }
 
 #[async_trait]
@@ -125,7 +151,11 @@ impl FollowUpStore for SqlStore {
         }))
     }
 
-    async fn get_follow_up(&self, id: FollowUpId, ev: &AuditEvent) -> Result<Option<FollowUp>> {
+    async fn get_follow_up(
+        &self,
+        id: FollowUpId,
+        ev: &AuditEvent,
+    ) -> Result<Option<StoredFollowUp>> {
         let mut tx = self.write().await?;
         let row = sqlx::query(&format!("{COLS} WHERE f.id = $1"))
             .bind(id.0)
@@ -136,7 +166,7 @@ impl FollowUpStore for SqlStore {
             tx.commit().await.map_err(db)?;
             return Ok(None);
         };
-        let f = follow_up(&row)?;
+        let f = stored(&row)?;
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)?;
         Ok(Some(f))
@@ -146,7 +176,7 @@ impl FollowUpStore for SqlStore {
         &self,
         participant: ParticipantId,
         ev: &AuditEvent,
-    ) -> Result<Vec<FollowUp>> {
+    ) -> Result<Vec<StoredFollowUp>> {
         let mut tx = self.write().await?;
         let out = follow_ups_in(&mut tx, participant).await?;
         audit::append(&mut tx, &self.chain, ev).await?;
@@ -159,7 +189,7 @@ impl FollowUpStore for SqlStore {
         coach: UserId,
         until: Date,
         ev: &AuditEvent,
-    ) -> Result<Vec<FollowUp>> {
+    ) -> Result<Vec<StoredFollowUp>> {
         let mut tx = self.write().await?;
         let rows = sqlx::query(&format!(
             "{COLS} JOIN participants p ON p.id = f.participant_id \
@@ -173,9 +203,9 @@ impl FollowUpStore for SqlStore {
         .map_err(db)?;
         let mut out = Vec::new();
         for row in &rows {
-            let f = follow_up(row)?;
+            let f = stored(row)?;
             let hit = AuditEvent {
-                subject: Some(f.participant_id.to_string()),
+                subject: Some(f.follow_up.participant_id.to_string()),
                 ..ev.clone()
             };
             audit::append(&mut tx, &self.chain, &hit).await?;
@@ -185,24 +215,32 @@ impl FollowUpStore for SqlStore {
         Ok(out)
     }
 
-    async fn record_follow_up(&self, f: &FollowUp, expected: i64, ev: &AuditEvent) -> Result<()> {
+    async fn record_follow_up(
+        &self,
+        f: &FollowUp,
+        sealed: Option<&SealedFollowUpTexts>,
+        expected: i64,
+        ev: &AuditEvent,
+    ) -> Result<()> {
         let r = f.record.as_ref();
         let mut tx = self.write().await?;
+        // The free texts only sealed: the clear columns are emptied.
         let n = sqlx::query(
             "UPDATE follow_ups SET done_on = $1, still_working = $2, hours_per_week = $3, \
-             support_given = $4, needs_recrafting = $5, note = $6, recorded_by = $7, version = $8 \
-             WHERE id = $9 AND version = $10",
+             support_given = NULL, needs_recrafting = $4, note = NULL, recorded_by = $5, version = $6, \
+             support_given_sealed = $9, note_sealed = $10 \
+             WHERE id = $7 AND version = $8",
         )
         .bind(f.done_on)
         .bind(r.map(|r| r.still_working.as_str()))
         .bind(r.map(|r| i64::from(r.hours_per_week)))
-        .bind(r.map(|r| r.support_given.clone()))
         .bind(r.is_some_and(|r| r.needs_recrafting))
-        .bind(r.map(|r| r.note.clone()))
         .bind(f.recorded_by.map(|u| u.0))
         .bind(f.version)
         .bind(f.id.0)
         .bind(expected)
+        .bind(sealed.map(|s| s.support_given.clone()))
+        .bind(sealed.map(|s| s.note.clone()))
         .execute(&mut *tx)
         .await
         .map_err(db)?
@@ -217,6 +255,16 @@ impl FollowUpStore for SqlStore {
         }
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)
+    }
+
+    async fn follow_ups_in_clear(&self) -> Result<Vec<StoredFollowUp>> {
+        let rows = sqlx::query(&format!(
+            "{COLS} WHERE f.support_given IS NOT NULL OR f.note IS NOT NULL ORDER BY f.id"
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(stored).collect()
     }
 
     async fn retention_counts(&self, project: ProjectId) -> Result<Vec<RetentionCount>> {

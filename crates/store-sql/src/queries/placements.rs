@@ -5,8 +5,8 @@ use crate::Conn;
 use crate::{db, SqlStore};
 use async_trait::async_trait;
 use polku_domain::{
-    EmployerAnswer, EmployerId, GigHours, GigId, OpeningId, OpeningKind, ParticipantId, Placement,
-    PlacementId, PlacementState, ProjectId, UserId,
+    AnswerChannel, EmployerAnswer, EmployerId, GigHours, GigId, OpeningId, OpeningKind,
+    ParticipantId, Placement, PlacementId, PlacementState, ProjectId, UserId,
 };
 use polku_service::audit::AuditEvent;
 use polku_service::store::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
@@ -18,8 +18,8 @@ use uuid::Uuid;
 
 pub(crate) const PLACEMENT_COLS: &str = "SELECT id, project_id, participant_id, employer_id, opening_id, kind, pay_subsidy, state, \
      tasks_json, starts_on, ends_on, hours_per_day, days_per_week, mentor_id, coach_id, proposed_by, proposed_at, \
-     categories_json, answer, answer_reason, answered_at, answered_by, end_reason, ended_on, gig_id, gig_minutes, created_at, version \
-     FROM placements";
+     categories_json, answer, answer_reason, answered_at, answered_by, answer_via, answer_contact, end_reason, ended_on, gig_id, gig_minutes, \
+     created_at, version FROM placements";
 
 fn bad(what: &str) -> ServiceError {
     ServiceError::Storage(format!("stored placement has an invalid {what}"))
@@ -32,6 +32,7 @@ pub(crate) fn placement(r: &DbRow) -> Result<Placement> {
     let g = |e: sqlx::Error| db(e);
     let small = |v: i64, what: &str| u8::try_from(v).map_err(|_| bad(what));
     let answer: Option<String> = r.try_get("answer").map_err(g)?;
+    let via: Option<String> = r.try_get("answer_via").map_err(g)?;
     Ok(Placement {
         id: PlacementId(r.try_get("id").map_err(g)?),
         project_id: ProjectId(r.try_get("project_id").map_err(g)?),
@@ -70,6 +71,10 @@ pub(crate) fn placement(r: &DbRow) -> Result<Placement> {
             .try_get::<Option<Uuid>, _>("answered_by")
             .map_err(g)?
             .map(UserId),
+        answer_via: via
+            .map(|a| AnswerChannel::parse(&a).map_err(|_| bad("answer channel")))
+            .transpose()?,
+        answer_contact: r.try_get("answer_contact").map_err(g)?,
         end_reason: r.try_get("end_reason").map_err(g)?,
         ended_on: r.try_get("ended_on").map_err(g)?,
         gig_id: r
@@ -204,9 +209,9 @@ impl PlacementStore for SqlStore {
             "INSERT INTO placements (id, project_id, participant_id, employer_id, opening_id, kind, pay_subsidy, state, \
              tasks_json, starts_on, ends_on, hours_per_day, days_per_week, mentor_id, coach_id, proposed_by, proposed_at, \
              categories_json, answer, answer_reason, answered_at, answered_by, end_reason, ended_on, created_at, version, \
-             gig_id, gig_minutes) \
+             gig_id, gig_minutes, answer_via, answer_contact) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
-             $23, $24, $25, $26, $27, $28)",
+             $23, $24, $25, $26, $27, $28, $29, $30)",
         )
         .bind(p.id.0)
         .bind(p.project_id.0)
@@ -236,6 +241,8 @@ impl PlacementStore for SqlStore {
         .bind(p.version)
         .bind(p.gig_id.map(|g| g.0))
         .bind(p.gig_hours.map(|h| i64::from(h.minutes())))
+        .bind(p.answer_via.map(|a| a.as_str()))
+        .bind(p.answer_contact.as_deref())
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -298,7 +305,8 @@ impl PlacementStore for SqlStore {
             "UPDATE placements SET opening_id = $1, kind = $2, pay_subsidy = $3, state = $4, tasks_json = $5, \
              starts_on = $6, ends_on = $7, hours_per_day = $8, days_per_week = $9, mentor_id = $10, proposed_at = $11, \
              categories_json = $12, answer = $13, answer_reason = $14, answered_at = $15, answered_by = $16, \
-             end_reason = $17, ended_on = $18, version = $19, gig_id = $22, gig_minutes = $23 \
+             end_reason = $17, ended_on = $18, version = $19, gig_id = $22, gig_minutes = $23, \
+             answer_via = $24, answer_contact = $25 \
              WHERE id = $20 AND version = $21",
         )
         .bind(p.opening_id.map(|o| o.0))
@@ -324,6 +332,8 @@ impl PlacementStore for SqlStore {
         .bind(expected)
         .bind(p.gig_id.map(|g| g.0))
         .bind(p.gig_hours.map(|h| i64::from(h.minutes())))
+        .bind(p.answer_via.map(|a| a.as_str()))
+        .bind(p.answer_contact.as_deref())
         .execute(&mut *tx)
         .await
         .map_err(db)?

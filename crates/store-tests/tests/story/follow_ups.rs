@@ -212,3 +212,193 @@ pub(crate) async fn starting_a_job_creates_four_follow_ups_atomically(db: Arc<Te
         Err(ServiceError::NotFound)
     ));
 }
+
+/// Follow-up notes and an agreement's free-text terms are sealed at rest: read back in clear by
+/// the coach and in the subject export, never in the database file; texts stored in clear
+/// before they were sealed are sealed by `seal_free_texts` (what `polku migrate` runs).
+pub(crate) async fn follow_up_notes_and_agreement_terms_are_sealed_at_rest(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let (world, coach, participant) = World::enrolled(svc).await;
+    let coordinator = world.user(svc, Role::Coordinator).await;
+    let e = world.employer();
+    svc.create_employer(&coordinator, e.clone()).await.unwrap();
+    let task = world.task(e.id, "Hyllytys");
+    svc.add_task(&coordinator, task.clone()).await.unwrap();
+    give_consent(
+        svc,
+        &coach,
+        participant,
+        RecipientClass::Employer,
+        &[DataCategory::Contact],
+    )
+    .await;
+    let today = polku_service::today();
+    let p = svc
+        .propose_placement(
+            &coach,
+            NewPlacement {
+                participant,
+                employer: e.id,
+                opening: None,
+                kind: OpeningKind::WorkTrial,
+                pay_subsidy: false,
+                tasks: vec![task.id],
+                starts_on: today,
+                ends_on: Some(today + time::Duration::days(20)),
+                hours_per_day: 6,
+                days_per_week: 4,
+                mentor: None,
+                categories: None,
+                gig: None,
+            },
+        )
+        .await
+        .unwrap();
+    svc.answer_proposal(&coach, p.id, EmployerAnswer::Yes, None, 1)
+        .await
+        .unwrap();
+    let terms = format!("{CANARY} ehdot: selkä ei kestä nostoja");
+    let a = svc
+        .save_agreement(
+            &coach,
+            p.id,
+            polku_service::agreements::AgreementInput {
+                objective: "Työkokeilu".into(),
+                signatory_name: "Eeva Esimies".into(),
+                signatory_title: "Toimitusjohtaja".into(),
+                authority_name: "Tarja Virkailija".into(),
+                authority_organisation: "Työllisyysalue".into(),
+                authority_contact: "040 000 0000".into(),
+                mentor_name: None,
+                allowance_per_day: 9,
+                allowance_payer: AllowancePayer::Kela,
+                other_terms: terms.clone(),
+                terms: None,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    for party in AgreementParty::REQUIRED {
+        svc.record_paper_acceptance(&coach, p.id, party, "Allekirjoittaja", today, a.version)
+            .await
+            .unwrap();
+    }
+    let shown = svc.agreement(&coach, p.id).await.unwrap();
+    assert_eq!(shown.agreement.unwrap().other_terms, terms);
+    svc.move_placement(&coach, p.id, PlacementState::Active, None, today, 2)
+        .await
+        .unwrap();
+    svc.move_placement(&coach, p.id, PlacementState::Completed, None, today, 3)
+        .await
+        .unwrap();
+    let list = svc
+        .participant_follow_ups(&coach, participant, today)
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    let id = list[0].follow_up.id;
+    let support = format!("{CANARY} tuki: mielenterveys");
+    svc.record_follow_up(
+        &coach,
+        id,
+        FollowUpRecord {
+            still_working: StillWorking::SameEmployer,
+            hours_per_week: 20,
+            support_given: support.clone(),
+            needs_recrafting: false,
+            note: format!("{CANARY} muistiinpano"),
+        },
+        today,
+        1,
+    )
+    .await
+    .unwrap();
+    let read = svc.follow_up(&coach, id, today).await.unwrap();
+    let r = read.follow_up.record.unwrap();
+    assert_eq!(r.support_given, support);
+    assert_eq!(r.note, format!("{CANARY} muistiinpano"));
+    let listed = svc
+        .participant_follow_ups(&coach, participant, today)
+        .await
+        .unwrap();
+    assert_eq!(listed[0].follow_up.record.as_ref().unwrap().note, r.note);
+    // The data subject's export has them in clear.
+    let export = serde_json::to_string(
+        &svc.export_subject(&coach, participant, "fi", false)
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(export.matches(CANARY).count(), 3, "{export}");
+
+    // Rows written before the texts were sealed: sealed by `seal_free_texts`, read back the
+    // same, the clear columns emptied.
+    db.raw(&format!(
+        "UPDATE follow_ups SET support_given = 'vanha tuki', note = 'vanha muistiinpano', \
+         support_given_sealed = NULL, note_sealed = NULL WHERE id = {}",
+        hex_id(db.backend, id.0)
+    ))
+    .await
+    .unwrap();
+    db.raw(&format!(
+        "UPDATE trial_agreements SET other_terms = 'vanhat ehdot', other_terms_sealed = NULL \
+         WHERE placement_id = {}",
+        hex_id(db.backend, p.id.0)
+    ))
+    .await
+    .unwrap();
+    let old = svc.follow_up(&coach, id, today).await.unwrap();
+    assert_eq!(old.follow_up.record.unwrap().note, "vanha muistiinpano");
+    assert!(matches!(
+        svc.seal_free_texts(&coach).await,
+        Err(ServiceError::NotFound)
+    ));
+    assert_eq!(svc.seal_free_texts(&system()).await.unwrap(), 2);
+    assert_eq!(svc.seal_free_texts(&system()).await.unwrap(), 0);
+    let sealed = svc.follow_up(&coach, id, today).await.unwrap();
+    let r = sealed.follow_up.record.unwrap();
+    assert_eq!(
+        (r.support_given.as_str(), r.note.as_str()),
+        ("vanha tuki", "vanha muistiinpano")
+    );
+    assert_eq!(sealed.follow_up.version, 2);
+    let shown = svc.agreement(&coach, p.id).await.unwrap();
+    assert_eq!(shown.agreement.unwrap().other_terms, "vanhat ehdot");
+    assert_eq!(
+        db.raw(
+            "UPDATE follow_ups SET version = version WHERE support_given IS NOT NULL OR note IS NOT NULL"
+        )
+        .await
+        .unwrap(),
+        0,
+        "a follow-up text is still in clear"
+    );
+    assert_eq!(
+        db.raw("UPDATE trial_agreements SET version = version WHERE other_terms <> ''")
+            .await
+            .unwrap(),
+        0,
+        "an agreement's terms are still in clear"
+    );
+    // The canary never reached the database in clear.
+    if db.backend == Backend::Sqlite {
+        let path = db.url.trim_start_matches("sqlite://");
+        db.store.close().await;
+        for f in [path.to_owned(), format!("{path}-wal")] {
+            let bytes = std::fs::read(&f).unwrap_or_default();
+            assert!(
+                !bytes.windows(CANARY.len()).any(|w| w == CANARY.as_bytes()),
+                "canary found in {f}"
+            );
+        }
+    }
+}
+
+/// An id as a literal of the backend's SQL (a BLOB on SQLite, a UUID on PostgreSQL).
+fn hex_id(backend: Backend, id: uuid::Uuid) -> String {
+    match backend {
+        Backend::Sqlite => format!("X'{}'", id.simple()),
+        Backend::Postgres => format!("'{id}'"),
+    }
+}

@@ -69,6 +69,7 @@ stories!(
     placements::earlier_trials_and_coordinator_preparation,
     subsidy::subsidy_estimate_uses_stored_facts,
     follow_ups::starting_a_job_creates_four_follow_ups_atomically,
+    follow_ups::follow_up_notes_and_agreement_terms_are_sealed_at_rest,
     agreements::agreement_acceptances_are_voided_by_a_change,
     mentoring::checkins_are_sealed_and_summed_per_month,
     mentoring::evidence_changes_the_profile_only_when_accepted,

@@ -532,3 +532,30 @@ gig-experience-title = Work experience
 gig-experience-empty = No completed placements yet.
 gig-experience-hours = { $hours } h
 gig-experience-hours-week = { $hours } h a day, { $days } days a week
+
+## The employer's answer told by phone or e-mail
+pl-told-title = Record the employer's answer
+pl-told-intro = If the employer answered by phone or e-mail, record the answer here: who answered, when and how.
+pl-told-reason = Reason
+pl-told-reason-hint = Required when the answer is no.
+pl-told-contact = Who answered
+pl-told-on = Date of the answer
+pl-told-via = How the answer came
+pl-told-via-phone = By phone
+pl-told-via-email = By e-mail
+pl-told-via-required = Choose whether the answer came by phone or by e-mail.
+pl-told-save = Save the answer
+pl-answer-via-service = Answered in the service on { $date }
+pl-answer-via-phone = Answered by phone: { $name }, { $date }
+pl-answer-via-email = Answered by e-mail: { $name }, { $date }
+notice-answer-recorded = The employer's answer was recorded.
+rule-answer-contact-required = Write who answered for the employer.
+rule-answer-in-future = The date of the answer cannot be in the future.
+rule-answer-before-proposal = The date of the answer cannot be before the proposal was sent.
+rule-answer-channel-not-told = Choose phone or e-mail.
+
+## Cancelling a gig
+gig-cancel-title = Cancel the gig
+gig-cancel-intro = Cancelling closes the gig. Offers still waiting for an answer are left to their coaches to withdraw.
+gig-cancel-button = Cancel the gig
+notice-gig-cancelled = The gig was cancelled.

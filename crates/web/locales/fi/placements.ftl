@@ -532,3 +532,30 @@ gig-experience-title = Työkokemus
 gig-experience-empty = Ei vielä päättyneitä työjaksoja.
 gig-experience-hours = { $hours } h
 gig-experience-hours-week = { $hours } h päivässä, { $days } päivää viikossa
+
+## The employer's answer told by phone or e-mail
+pl-told-title = Kirjaa työnantajan vastaus
+pl-told-intro = Jos työnantaja vastasi puhelimessa tai sähköpostilla, kirjaa vastaus tähän: kuka vastasi, milloin ja miten.
+pl-told-reason = Perustelu
+pl-told-reason-hint = Pakollinen, jos vastaus on ei.
+pl-told-contact = Kuka vastasi
+pl-told-on = Vastauspäivä
+pl-told-via = Miten vastaus tuli
+pl-told-via-phone = Puhelimessa
+pl-told-via-email = Sähköpostilla
+pl-told-via-required = Valitse, tuliko vastaus puhelimessa vai sähköpostilla.
+pl-told-save = Tallenna vastaus
+pl-answer-via-service = Vastattu palvelussa { $date }
+pl-answer-via-phone = Vastasi puhelimessa: { $name }, { $date }
+pl-answer-via-email = Vastasi sähköpostilla: { $name }, { $date }
+notice-answer-recorded = Työnantajan vastaus kirjattu.
+rule-answer-contact-required = Kirjoita, kuka työnantajan puolelta vastasi.
+rule-answer-in-future = Vastauspäivä ei voi olla tulevaisuudessa.
+rule-answer-before-proposal = Vastauspäivä ei voi olla ennen kuin ehdotus lähetettiin.
+rule-answer-channel-not-told = Valitse puhelin tai sähköposti.
+
+## Cancelling a gig
+gig-cancel-title = Peru keikkatyö
+gig-cancel-intro = Peruminen sulkee keikkatyön. Vastausta odottavat tarjoukset jäävät valmentajien peruttaviksi.
+gig-cancel-button = Peru keikkatyö
+notice-gig-cancelled = Keikkatyö peruttu.

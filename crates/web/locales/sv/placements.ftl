@@ -532,3 +532,30 @@ gig-experience-title = Arbetslivserfarenhet
 gig-experience-empty = Inga avslutade placeringar ännu.
 gig-experience-hours = { $hours } h
 gig-experience-hours-week = { $hours } h per dag, { $days } dagar i veckan
+
+## The employer's answer told by phone or e-mail
+pl-told-title = Registrera arbetsgivarens svar
+pl-told-intro = Om arbetsgivaren svarade per telefon eller e-post, registrera svaret här: vem som svarade, när och hur.
+pl-told-reason = Motivering
+pl-told-reason-hint = Obligatorisk om svaret är nej.
+pl-told-contact = Vem svarade
+pl-told-on = Svarsdag
+pl-told-via = Hur svaret kom
+pl-told-via-phone = Per telefon
+pl-told-via-email = Per e-post
+pl-told-via-required = Välj om svaret kom per telefon eller e-post.
+pl-told-save = Spara svaret
+pl-answer-via-service = Svarat i tjänsten { $date }
+pl-answer-via-phone = Svarade per telefon: { $name }, { $date }
+pl-answer-via-email = Svarade per e-post: { $name }, { $date }
+notice-answer-recorded = Arbetsgivarens svar har registrerats.
+rule-answer-contact-required = Skriv vem hos arbetsgivaren som svarade.
+rule-answer-in-future = Svarsdagen kan inte ligga i framtiden.
+rule-answer-before-proposal = Svarsdagen kan inte vara före den dag förslaget skickades.
+rule-answer-channel-not-told = Välj telefon eller e-post.
+
+## Cancelling a gig
+gig-cancel-title = Ställ in gigjobbet
+gig-cancel-intro = Att ställa in stänger gigjobbet. Erbjudanden som väntar på svar återkallas av jobbcoacherna.
+gig-cancel-button = Ställ in gigjobbet
+notice-gig-cancelled = Gigjobbet har ställts in.

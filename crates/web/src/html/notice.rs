@@ -63,11 +63,13 @@ pub enum Notice {
     GrantRemoved,
     Deactivated,
     Reactivated,
+    AnswerRecorded,
+    GigCancelled,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 51] = [
+    pub const ALL: [Notice; 53] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -119,6 +121,8 @@ impl Notice {
         Notice::GrantRemoved,
         Notice::Deactivated,
         Notice::Reactivated,
+        Notice::AnswerRecorded,
+        Notice::GigCancelled,
     ];
 
     /// The value of `saved=` in the URL.
@@ -175,6 +179,8 @@ impl Notice {
             Notice::GrantRemoved => "grant-removed",
             Notice::Deactivated => "deactivated",
             Notice::Reactivated => "reactivated",
+            Notice::AnswerRecorded => "answer-recorded",
+            Notice::GigCancelled => "gig-cancelled",
         }
     }
 

@@ -344,3 +344,127 @@ fn candidates_respect_the_evening_limit_and_an_offer_ends_as_work_experience() {
         assert!(experience[0].contains("Toimistosiivous"), "{experience:?}");
     });
 }
+
+#[test]
+fn a_gig_is_cancelled_from_its_page_or_the_api_version_checked_and_audited() {
+    sqlite(|app| async move {
+        let w = placement_world(&app).await;
+        let day = iso(polku_service::today() + time::Duration::days(2));
+        let post = |start: &'static str| {
+            let app = &app;
+            let body = gig_body(&w, w.employer, &day, start);
+            let user = w.employer_user.clone();
+            async move {
+                let res = app
+                    .api(Method::POST, "/api/v1/gigs", Some(&user), Some(body), &[])
+                    .await;
+                assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+                res.json()["id"].as_str().expect("id").to_owned()
+            }
+        };
+        let head = app
+            .db
+            .store
+            .audit_head()
+            .await
+            .expect("head")
+            .map_or(0, |(seq, _)| seq);
+        // On the page: the employer user sees the cancel button, a coach does not and is refused.
+        let id = post("09:00").await;
+        let url = format!("/gigs/{id}");
+        let page = app.get(&url, Some(&w.employer_user)).await;
+        assert!(has_text(&page.body, "#cancel-title", "Peru keikkatyö"));
+        let coach_page = app.get(&url, Some(&w.coach)).await;
+        assert_eq!(coach_page.status, StatusCode::OK);
+        assert!(!has_text(&coach_page.body, "#cancel-title", "Peru"));
+        let res = app
+            .post_form(
+                &format!("{url}/cancel"),
+                Some(&w.coach),
+                &[("version", "1")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        // A stale version changes nothing.
+        let res = app
+            .post_form(
+                &format!("{url}/cancel"),
+                Some(&w.employer_user),
+                &[("version", "7")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let res = app
+            .post_form(
+                &format!("{url}/cancel"),
+                Some(&w.employer_user),
+                &[("version", "1")],
+            )
+            .await;
+        let page = app
+            .confirms(&res, &w.employer_user, "Keikkatyö peruttu.")
+            .await;
+        assert!(has_text(&page.body, "#gig-state", "Peruttu"));
+        assert!(!has_text(&page.body, "#cancel-title", "Peru"));
+        // Once cancelled it cannot be cancelled again.
+        let res = app
+            .post_form(
+                &format!("{url}/cancel"),
+                Some(&w.employer_user),
+                &[("version", "2")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(has_text(
+            &res.body,
+            ".error-summary",
+            "Keikkatyö ei ole enää avoinna."
+        ));
+        // Through the API: If-Match required and checked, the new ETag returned.
+        let id = post("13:00").await;
+        let path = format!("/api/v1/gigs/{id}/cancel");
+        let res = app
+            .api(Method::POST, &path, Some(&w.coordinator), None, &[])
+            .await;
+        assert_eq!(res.status, StatusCode::PRECONDITION_REQUIRED);
+        let res = app
+            .api(
+                Method::POST,
+                &path,
+                Some(&w.coordinator),
+                None,
+                &[("If-Match", "\"5\"")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::PRECONDITION_FAILED);
+        let res = app
+            .api(
+                Method::POST,
+                &path,
+                Some(&w.coach),
+                None,
+                &[("If-Match", "\"1\"")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN);
+        let res = app
+            .api(
+                Method::POST,
+                &path,
+                Some(&w.coordinator),
+                None,
+                &[("If-Match", "\"1\"")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert_eq!(res.json()["state"], "cancelled");
+        assert_eq!(res.header("etag"), "\"2\"");
+        let rows = app.db.store.audit_page(head, 1000).await.expect("audit");
+        assert_eq!(
+            rows.iter()
+                .filter(|r| r.action.starts_with("gig_cancelled:"))
+                .count(),
+            2
+        );
+    })
+}

@@ -621,6 +621,14 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             "coach of another project" => NotFound,
             _ => Denied,
         }
+    } else if p == "/gigs/{id}/cancel" {
+        // Cancelling: the employer's users and the project's coordinators (a request without
+        // the current version changes nothing).
+        match who {
+            "coordinator" | "employer" => Any,
+            "coordinator of another project" => NotFound,
+            _ => Denied,
+        }
     } else if p.starts_with("/gigs/{id}") {
         match who {
             "own coach" | "other coach" | "coordinator" | "employer" => Allowed,

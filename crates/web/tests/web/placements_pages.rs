@@ -637,3 +637,183 @@ fn a_coordinator_links_and_unlinks_employer_users() {
         assert!(!has(&as_coach.body, "#employer-users"));
     })
 }
+
+#[test]
+fn the_coach_records_an_answer_told_by_phone_with_who_when_and_how() {
+    sqlite(|app| async move {
+        let w = placement_world(&app).await;
+        let id = proposed(&app, &w).await;
+        let url = format!("/placements/{id}");
+        let page = get_in(&app, &url, &w.coach, "sv").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(has_text(
+            &page.body,
+            "#told-title",
+            "Registrera arbetsgivarens svar"
+        ));
+        let answer = format!("{url}/answer");
+        let head = app
+            .db
+            .store
+            .audit_head()
+            .await
+            .expect("head")
+            .map_or(0, |(seq, _)| seq);
+        // Refused, each error on its field in the user's language, nothing changed: no
+        // channel, nobody named, a day in the future.
+        let res = post_in(
+            &app,
+            &answer,
+            &w.coach,
+            "en",
+            &pairs(&[("version", "1"), ("answer", "yes"), ("on", "2027-01-10")]),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            select_text(&res.body, "#via-error").as_deref(),
+            Some("Choose whether the answer came by phone or by e-mail.")
+        );
+        let res = post_in(
+            &app,
+            &answer,
+            &w.coach,
+            "en",
+            &pairs(&[
+                ("version", "1"),
+                ("answer", "yes"),
+                ("via", "phone"),
+                ("contact", " "),
+                ("on", "2027-01-10"),
+            ]),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            select_text(&res.body, "#contact-error").as_deref(),
+            Some("Write who answered for the employer.")
+        );
+        let future = (polku_service::today() + time::Duration::days(3)).to_string();
+        let res = post_in(
+            &app,
+            &answer,
+            &w.coach,
+            "fi",
+            &pairs(&[
+                ("version", "1"),
+                ("answer", "yes"),
+                ("via", "phone"),
+                ("contact", "Maija Esimerkki"),
+                ("on", &future),
+            ]),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            select_text(&res.body, "#answer-on-error").as_deref(),
+            Some("Vastauspäivä ei voi olla tulevaisuudessa.")
+        );
+        // A no needs its reason, on the form's own reason field.
+        let today = polku_service::today().to_string();
+        let res = post_in(
+            &app,
+            &answer,
+            &w.coach,
+            "fi",
+            &pairs(&[
+                ("version", "1"),
+                ("answer", "no"),
+                ("via", "email"),
+                ("contact", "Maija Esimerkki"),
+                ("on", &today),
+            ]),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            select_text(&res.body, "#answer-reason-error").as_deref(),
+            Some("Kerro, miksi vastaus on ei.")
+        );
+        let p = app
+            .service()
+            .placement(&w.coach.actor, id)
+            .await
+            .expect("placement")
+            .placement;
+        assert_eq!(
+            (p.state, p.version, p.answer),
+            (PlacementState::Proposed, 1, None)
+        );
+        // Recorded: agreed, with who, when and how, audited with the channel.
+        let res = post_in(
+            &app,
+            &answer,
+            &w.coach,
+            "fi",
+            &pairs(&[
+                ("version", "1"),
+                ("answer", "yes"),
+                ("via", "phone"),
+                ("contact", "Maija Esimerkki"),
+                ("on", &today),
+            ]),
+        )
+        .await;
+        let page = app
+            .confirms(&res, &w.coach, "Työnantajan vastaus kirjattu.")
+            .await;
+        assert_eq!(
+            select_text(&page.body, "#state").as_deref(),
+            Some("Sovittu")
+        );
+        let how = select_text(&page.body, "#answer-how").expect("how");
+        assert!(
+            how.starts_with("Vastasi puhelimessa: Maija Esimerkki"),
+            "{how}"
+        );
+        assert!(!has(&page.body, "#told"), "the form is gone once answered");
+        let p = app
+            .service()
+            .placement(&w.coach.actor, id)
+            .await
+            .expect("placement")
+            .placement;
+        assert_eq!(p.state, PlacementState::Agreed);
+        assert_eq!(p.answer_via, Some(polku_domain::AnswerChannel::Phone));
+        assert_eq!(p.answer_contact.as_deref(), Some("Maija Esimerkki"));
+        assert_eq!(p.answered_by, w.coach.actor.user_id());
+        let rows = app.db.store.audit_page(head, 1000).await.expect("audit");
+        assert_eq!(
+            rows.iter()
+                .filter(|r| r.action == format!("placement_answer_yes_phone:{id}"))
+                .count(),
+            1
+        );
+        // Another coach's: not found.
+        let other = app.user(Role::Coach).await;
+        let res = app
+            .post_form(
+                &answer,
+                Some(&other),
+                &[
+                    ("version", "2"),
+                    ("answer", "no"),
+                    ("via", "phone"),
+                    ("contact", "X"),
+                    ("on", &today),
+                    ("reason", "x"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        // The employer's own answer in the service is shown as such.
+        let id = proposed(&app, &w).await;
+        app.service()
+            .answer_proposal(&w.employer_user.actor, id, EmployerAnswer::Meet, None, 1)
+            .await
+            .expect("meet");
+        let page = get_in(&app, &format!("/placements/{id}"), &w.coach, "en").await;
+        let how = select_text(&page.body, "#answer-how").expect("how");
+        assert!(how.starts_with("Answered in the service on"), "{how}");
+    })
+}

@@ -3,7 +3,7 @@
 //! `If-Match` (the first save of an agreement has none), and an acceptance names the version
 //! accepted with `If-Match`. The PDF is rendered in the language asked with `?lang=`.
 
-use super::io::{etag, if_match, not_json, parse, service_err, text};
+use super::io::{not_json, ok_tagged, parse, require_version, text, write_error};
 use super::schemas::errors::{
     Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
     UnsupportedMediaType,
@@ -15,14 +15,12 @@ use crate::pages::agreements::pdf;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use polku_domain::{
     AcceptanceMethod, AgreementParty, AllowancePayer, PlacementId, TaskId, TrialAgreement,
 };
 use polku_service::agreements::{AgreementInput, AgreementView, TermsChange};
-use polku_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use time::{Date, OffsetDateTime};
@@ -171,22 +169,13 @@ fn placement_id(id: &str) -> WebResult<PlacementId> {
     PlacementId::parse(id).map_err(|_| WebError::NotFound)
 }
 
-fn conflict_or(e: ServiceError) -> WebError {
-    match e {
-        ServiceError::Conflict { .. } => WebError::PreconditionFailed,
-        other => service_err(other, str::to_owned),
-    }
-}
-
 async fn current(state: &AppState, session: &Session, id: PlacementId) -> WebResult<Response> {
     let v = state.service.agreement(&session.actor, id).await?;
     let Some(a) = v.agreement.clone() else {
         return Err(WebError::NotFound);
     };
     let version = a.version;
-    let mut res = Json(out(v, a)).into_response();
-    res.headers_mut().insert(header::ETAG, etag(version));
-    Ok(res)
+    Ok(ok_tagged(version, &out(v, a)))
 }
 
 /// A placement's trial agreement.
@@ -259,9 +248,7 @@ pub async fn put(
     let existing = state.service.agreement(&session.actor, id).await?;
     let expected = match &existing.agreement {
         Some(a) => {
-            if !if_match(&headers)?.contains(&a.version) {
-                return Err(WebError::PreconditionFailed);
-            }
+            require_version(&headers, a.version)?;
             Some(a.version)
         }
         None => None,
@@ -302,7 +289,7 @@ pub async fn put(
         .service
         .save_agreement(&session.actor, id, input, expected)
         .await
-        .map_err(conflict_or)?;
+        .map_err(write_error)?;
     let mut res = current(&state, &session, id).await?;
     if expected.is_none() {
         *res.status_mut() = StatusCode::CREATED;
@@ -349,9 +336,7 @@ pub async fn accept(
     let Some(a) = existing.agreement else {
         return Err(WebError::NotFound);
     };
-    if !if_match(&headers)?.contains(&a.version) {
-        return Err(WebError::PreconditionFailed);
-    }
+    require_version(&headers, a.version)?;
     if let Some(res) = not_json(&headers) {
         return Ok(res);
     }
@@ -362,7 +347,7 @@ pub async fn accept(
                 .service
                 .accept_agreement(&session.actor, id, a.version)
                 .await
-                .map_err(conflict_or)?;
+                .map_err(write_error)?;
         }
         AcceptanceMethod::Paper => {
             let Some(party) = c.party else {
@@ -379,7 +364,7 @@ pub async fn accept(
                     a.version,
                 )
                 .await
-                .map_err(conflict_or)?;
+                .map_err(write_error)?;
         }
     }
     let mut res = current(&state, &session, id).await?;

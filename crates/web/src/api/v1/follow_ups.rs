@@ -2,7 +2,7 @@
 //! (`polku_service::follow_ups`). A follow-up's `version` is its `ETag`; recording takes
 //! `If-Match`. The participant's own coach only.
 
-use super::io::{etag, if_match, not_json, parse, service_err, text};
+use super::io::{not_json, ok_tagged, parse, require_version, text, write_error};
 use super::schemas::domain as schema;
 use super::schemas::errors::{
     Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
@@ -13,12 +13,11 @@ use crate::middleware::session::Session;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use polku_domain::{FollowUpId, FollowUpRecord, RetentionCheckpoint, StillWorking};
 use polku_service::follow_ups::FollowUpView;
-use polku_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use time::Date;
 use utoipa::ToSchema;
@@ -214,10 +213,7 @@ pub async fn record(
     let id = FollowUpId::parse(&id).map_err(|_| WebError::NotFound)?;
     let today = polku_service::today();
     let current = state.service.follow_up(&session.actor, id, today).await?;
-    let accepted = if_match(&headers)?;
-    if !accepted.contains(&current.follow_up.version) {
-        return Err(WebError::PreconditionFailed);
-    }
+    require_version(&headers, current.follow_up.version)?;
     if let Some(res) = not_json(&headers) {
         return Ok(res);
     }
@@ -238,13 +234,8 @@ pub async fn record(
             current.follow_up.version,
         )
         .await
-        .map_err(|e| match e {
-            ServiceError::Conflict { .. } => WebError::PreconditionFailed,
-            other => service_err(other, str::to_owned),
-        })?;
+        .map_err(write_error)?;
     let view = state.service.follow_up(&session.actor, id, today).await?;
     let version = view.follow_up.version;
-    let mut res = Json(FollowUpOut::from_view(view)).into_response();
-    res.headers_mut().insert(header::ETAG, etag(version));
-    Ok(res)
+    Ok(ok_tagged(version, &FollowUpOut::from_view(view)))
 }

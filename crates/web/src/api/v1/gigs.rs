@@ -2,7 +2,7 @@
 //! `version` is its `ETag`; an offer is a placement (`/api/v1/placements/{id}`), whose result
 //! takes the placement's `If-Match`.
 
-use super::io::{if_match, not_json, parse, service_err, tagged, text};
+use super::io::{not_json, parse, require_version, service_err, tagged, text, write_error};
 use super::placements::PlacementOut;
 use super::schemas::domain as schema;
 use super::schemas::errors::{
@@ -439,10 +439,7 @@ pub async fn result(
 ) -> WebResult<Response> {
     let id = PlacementId::parse(&id).map_err(|_| WebError::NotFound)?;
     let current = state.service.placement(&session.actor, id).await?;
-    let accepted = if_match(&headers)?;
-    if !accepted.contains(&current.placement.version) {
-        return Err(WebError::PreconditionFailed);
-    }
+    require_version(&headers, current.placement.version)?;
     let r: ResultIn = match json_body(&headers, &body)? {
         Ok(r) => r,
         Err(res) => return Ok(res),
@@ -468,14 +465,58 @@ pub async fn result(
             polku_service::today(),
         )
         .await
-        .map_err(|e| match e {
-            ServiceError::Conflict { .. } => WebError::PreconditionFailed,
-            other => service_err(other, str::to_owned),
-        })?;
+        .map_err(write_error)?;
     let view = state.service.placement(&session.actor, id).await?;
     Ok(tagged(
         StatusCode::OK,
         view.placement.version,
         &PlacementOut::from_view(view),
+    ))
+}
+
+/// Cancel a gig.
+///
+/// An employer user of the gig's employer or a coordinator of its project cancels an open or
+/// filled gig (offers still waiting for an answer are left to their coaches to withdraw). The
+/// change is version-checked (If-Match with the gig's ETag) and audited.
+#[utoipa::path(
+    post,
+    path = "/api/v1/gigs/{id}/cancel",
+    operation_id = "cancelGig",
+    tag = "gigs",
+    params(
+        ("id" = uuid::Uuid, Path, description = "The gig's id."),
+        ("If-Match" = String, Header, description = "The gig's ETag."),
+    ),
+    responses(
+        (status = 200, description = "Cancelled.", body = GigOut, headers(
+            ("ETag" = String, description = "Its new version."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 404, response = NotFound),
+        (status = 412, response = PreconditionFailed),
+        (status = 422, response = Invalid),
+        (status = 428, response = PreconditionRequired),
+    ),
+)]
+pub async fn cancel(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> WebResult<Response> {
+    let id = gig_id(&id)?;
+    let current = state.service.gig(&session.actor, id).await?;
+    require_version(&headers, current.gig.version)?;
+    state
+        .service
+        .cancel_gig(&session.actor, id, current.gig.version)
+        .await
+        .map_err(write_error)?;
+    let view = state.service.gig(&session.actor, id).await?;
+    Ok(tagged(
+        StatusCode::OK,
+        view.gig.version,
+        &GigOut::from_view(view),
     ))
 }

@@ -161,6 +161,30 @@ pub fn if_match(headers: &HeaderMap) -> WebResult<Vec<i64>> {
     }
 }
 
+/// The `If-Match` check of a version-checked write: 428 without the header (or with `*`), 412
+/// unless it names the record's current `version`.
+pub fn require_version(headers: &HeaderMap, version: i64) -> WebResult<()> {
+    if if_match(headers)?.contains(&version) {
+        Ok(())
+    } else {
+        Err(WebError::PreconditionFailed)
+    }
+}
+
+/// The error of a version-checked write: a change that lost the race (`Conflict`) is 412, any
+/// other as [`service_err`] with the service's field names.
+pub fn write_error(e: ServiceError) -> WebError {
+    match e {
+        ServiceError::Conflict { .. } => WebError::PreconditionFailed,
+        other => service_err(other, str::to_owned),
+    }
+}
+
+/// 200 with the record as JSON and its `ETag`.
+pub fn ok_tagged<T: Serialize>(version: i64, body: &T) -> Response {
+    tagged(StatusCode::OK, version, body)
+}
+
 /// A JSON body with a status and the record's `ETag`.
 pub fn tagged<T: Serialize>(status: StatusCode, version: i64, body: &T) -> Response {
     let mut res = (status, Json(body)).into_response();

@@ -2,8 +2,8 @@
 //! mentor; the mentor lists their trialists, logs check-ins, gives per-task feedback and the
 //! organiser's written feedback; the coach sees and decides the evidence it offers.
 
-use super::io::{etag, if_match, service_err, tagged};
-use super::placements::{conflict_or, json_body, placement_id, reply, versioned, PlacementOut};
+use super::io::{if_match, ok_tagged, require_version, service_err, tagged, write_error};
+use super::placements::{json_body, placement_id, reply, versioned, PlacementOut};
 use super::schemas::errors::{
     Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
     UnsupportedMediaType,
@@ -79,7 +79,7 @@ pub async fn assign(
         .service
         .assign_mentor(&session.actor, id, m.mentor.map(UserId), expected)
         .await
-        .map_err(conflict_or)?;
+        .map_err(write_error)?;
     reply(&state, &session, id).await
 }
 
@@ -420,7 +420,7 @@ pub async fn final_feedback(
         .service
         .give_final_feedback(&session.actor, id, &f.feedback, &f.next_steps, expected)
         .await
-        .map_err(conflict_or)?;
+        .map_err(write_error)?;
     Ok(tagged(StatusCode::OK, version, &FinalOut { version }))
 }
 
@@ -639,9 +639,7 @@ pub async fn decide(
         .into_iter()
         .find(|e| e.id == eid)
         .ok_or(WebError::NotFound)?;
-    if !if_match(&headers)?.contains(&current.version) {
-        return Err(WebError::PreconditionFailed);
-    }
+    require_version(&headers, current.version)?;
     let d: DecisionIn = match json_body(&headers, &body)? {
         Ok(d) => d,
         Err(res) => return Ok(res),
@@ -655,8 +653,6 @@ pub async fn decide(
         .service
         .decide_evidence(&session.actor, id, eid, accept, current.version)
         .await
-        .map_err(conflict_or)?;
-    let mut res = Json(EvidenceOut::from(item.clone())).into_response();
-    res.headers_mut().insert(header::ETAG, etag(item.version));
-    Ok(res)
+        .map_err(write_error)?;
+    Ok(ok_tagged(item.version, &EvidenceOut::from(item.clone())))
 }

@@ -293,6 +293,11 @@ pub fn routes() -> Routes {
             gigs::candidates,
         )
         .post(
+            "/api/v1/gigs/{id}/cancel",
+            Policy::AnyRole(GIG_POSTERS),
+            gigs::cancel,
+        )
+        .post(
             "/api/v1/gigs/{id}/offers",
             Policy::AnyRole(COACH),
             gigs::offer,

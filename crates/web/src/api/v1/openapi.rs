@@ -98,6 +98,7 @@ use utoipa::{Modify, OpenApi};
         gigs::show,
         gigs::candidates,
         gigs::offer,
+        gigs::cancel,
         gigs::result,
         employers::index,
         employers::show,

@@ -2,7 +2,10 @@
 //! (`polku_service::placements`). A placement's `version` is its `ETag`; every change takes
 //! `If-Match`. A broken rule of law (trial hours, durations) is 422 with the field's path.
 
-use super::io::{etag, if_match, not_json, parse, service_err, tagged, text};
+use super::io::{
+    invalid, not_json, ok_tagged, parse, require_version, service_err, tagged, text, write_error,
+    FIELD_MISSING,
+};
 use super::schemas::domain as schema;
 use super::schemas::errors::{
     Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
@@ -17,11 +20,10 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use polku_domain::{
-    DataCategory, EmployerAnswer, EmployerId, OpeningId, OpeningKind, ParticipantId, PlacementId,
-    PlacementState, ProjectId, TaskId, UserId,
+    AnswerChannel, DataCategory, EmployerAnswer, EmployerId, OpeningId, OpeningKind, ParticipantId,
+    PlacementId, PlacementState, ProjectId, TaskId, UserId,
 };
 use polku_service::placements::{NewPlacement, PlacementView};
-use polku_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
@@ -69,6 +71,12 @@ pub struct PlacementOut {
     answer: Option<EmployerAnswer>,
     #[schema(required = true)]
     answer_reason: Option<String>,
+    /// How the answer came (null before an answer, or when it was not recorded).
+    #[schema(value_type = Option<schema::AnswerChannel>, required = true)]
+    answer_via: Option<AnswerChannel>,
+    /// For an answer told by phone or e-mail: the employer's person who gave it.
+    #[schema(required = true)]
+    answer_contact: Option<String>,
     #[serde(with = "time::serde::rfc3339::option")]
     #[schema(required = true)]
     proposed_at: Option<OffsetDateTime>,
@@ -117,6 +125,8 @@ impl PlacementOut {
             categories: p.categories,
             answer: p.answer,
             answer_reason: p.answer_reason,
+            answer_via: p.answer_via,
+            answer_contact: p.answer_contact,
             proposed_at: p.proposed_at,
             end_reason: p.end_reason,
             ended_on: p.ended_on,
@@ -169,13 +179,6 @@ struct PlacementIn {
 
 pub(super) fn placement_id(id: &str) -> WebResult<PlacementId> {
     PlacementId::parse(id).map_err(|_| WebError::NotFound)
-}
-
-pub(super) fn conflict_or(e: ServiceError) -> WebError {
-    match e {
-        ServiceError::Conflict { .. } => WebError::PreconditionFailed,
-        other => service_err(other, str::to_owned),
-    }
 }
 
 pub(super) fn json_body<T: serde::de::DeserializeOwned>(
@@ -305,13 +308,26 @@ struct AnswerIn {
     #[serde(default)]
     #[schema(max_length = 2000)]
     reason: Option<String>,
+    /// For the coach or a coordinator recording an answer told another way: `phone` or
+    /// `email` (then `contact` and `on` are required). Omitted when the employer answers.
+    #[serde(default)]
+    #[schema(value_type = Option<schema::AnswerChannel>)]
+    via: Option<AnswerChannel>,
+    /// Who answered for the employer.
+    #[serde(default)]
+    #[schema(max_length = 200)]
+    contact: Option<String>,
+    /// The day the answer was given (not in the future).
+    #[serde(default)]
+    on: Option<Date>,
 }
 
 /// Answer a proposal.
 ///
 /// `yes` agrees the placement, `meet` keeps it open for a meeting first, `no` declines it with a
 /// reason (the shares it made are revoked). A user of the employer answers; the coach or a
-/// coordinator may record an answer given another way.
+/// coordinator records an answer told by phone or e-mail with `via`, `contact` and `on`
+/// (audited with the channel).
 #[utoipa::path(
     post,
     path = "/api/v1/placements/{id}/answer",
@@ -345,11 +361,27 @@ pub async fn answer(
             Ok(x) => x,
             Err(res) => return Ok(res),
         };
-    state
-        .service
-        .answer_proposal(&session.actor, id, a.answer, a.reason, expected)
-        .await
-        .map_err(conflict_or)?;
+    match (a.via, a.contact, a.on) {
+        (None, None, None) => state
+            .service
+            .answer_proposal(&session.actor, id, a.answer, a.reason, expected)
+            .await
+            .map_err(write_error)?,
+        (via, contact, on) => {
+            let via = via.ok_or_else(|| invalid("via", FIELD_MISSING))?;
+            let on = on.ok_or_else(|| invalid("on", FIELD_MISSING))?;
+            let told = polku_service::placements::ToldAnswer {
+                via,
+                contact: contact.unwrap_or_default(),
+                on,
+            };
+            state
+                .service
+                .record_employer_answer(&session.actor, id, a.answer, a.reason, told, expected)
+                .await
+                .map_err(write_error)?
+        }
+    };
     reply(&state, &session, id).await
 }
 
@@ -404,7 +436,7 @@ pub async fn confirm(
         .service
         .confirm_placement(&session.actor, id, c.categories, expected)
         .await
-        .map_err(conflict_or)?;
+        .map_err(write_error)?;
     reply(&state, &session, id).await
 }
 
@@ -473,7 +505,7 @@ pub async fn move_to(
             expected,
         )
         .await
-        .map_err(conflict_or)?;
+        .map_err(write_error)?;
     reply(&state, &session, id).await
 }
 
@@ -605,10 +637,7 @@ pub(super) async fn versioned<T: serde::de::DeserializeOwned>(
     body: &[u8],
 ) -> WebResult<Result<(i64, T), Response>> {
     let current = state.service.placement(&session.actor, id).await?;
-    let accepted = if_match(headers)?;
-    if !accepted.contains(&current.placement.version) {
-        return Err(WebError::PreconditionFailed);
-    }
+    require_version(headers, current.placement.version)?;
     Ok(json_body(headers, body)?.map(|b| (current.placement.version, b)))
 }
 
@@ -619,7 +648,5 @@ pub(super) async fn reply(
 ) -> WebResult<Response> {
     let view = state.service.placement(&session.actor, id).await?;
     let version = view.placement.version;
-    let mut res = Json(PlacementOut::from_view(view)).into_response();
-    res.headers_mut().insert(header::ETAG, etag(version));
-    Ok(res)
+    Ok(ok_tagged(version, &PlacementOut::from_view(view)))
 }

@@ -24,6 +24,7 @@ pub fn routes() -> Routes {
         .get("/gigs/new", POSTERS, post::new_form)
         .post("/gigs/new", POSTERS, post::create)
         .get("/gigs/{id}", READERS, show::show)
+        .post("/gigs/{id}/cancel", POSTERS, show::cancel)
         .post(
             "/gigs/{id}/offers",
             Policy::AnyRole(&[Role::Coach]),

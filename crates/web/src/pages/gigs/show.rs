@@ -54,6 +54,8 @@ struct Page<'a> {
     show_candidates: bool,
     candidates: Vec<CandidateRow>,
     may_offer: bool,
+    /// The cancel form (with the gig's version) for an employer user or a coordinator.
+    cancel_version: Option<i64>,
     /// A refused action's message key.
     error: Option<String>,
 }
@@ -145,6 +147,7 @@ async fn page(
             ctx,
             gig: GigRow::of(&view, ctx.locale),
             may_offer: view.may_offer && view.gig.state == polku_domain::GigState::Open,
+            cancel_version: view.may_cancel.then_some(view.gig.version),
             offers,
             show_candidates,
             candidates,
@@ -253,6 +256,27 @@ pub async fn result(
         .await
     {
         Ok(_) => Ok(see_other_saved(&format!("/gigs/{id}"), Notice::GigResult)),
+        Err(e) => refused(&state, &ctx, &session, id, e).await,
+    }
+}
+
+/// Cancels the gig (an employer user of the employer or a coordinator): version-checked and
+/// audited by the service; a gig no longer open or a stale version shows the page again with
+/// the reason and changes nothing.
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let id = gig_id(&id)?;
+    let version: i64 = fields.get("version").parse().unwrap_or(0);
+    match state.service.cancel_gig(&session.actor, id, version).await {
+        Ok(_) => Ok(see_other_saved(
+            &format!("/gigs/{id}"),
+            Notice::GigCancelled,
+        )),
         Err(e) => refused(&state, &ctx, &session, id, e).await,
     }
 }

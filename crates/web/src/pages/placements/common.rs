@@ -53,6 +53,9 @@ fn form_field(field: &str) -> &'static str {
         "employer" | "opening" => "employer",
         "reason" => "reason",
         "on" => "on",
+        "answer" => "answer",
+        "contact" => "contact",
+        "via" => "via",
         _ => "form",
     }
 }

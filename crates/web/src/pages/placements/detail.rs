@@ -18,7 +18,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
-use polku_domain::{DataCategory, PlacementId, PlacementState, RecipientClass};
+use polku_domain::{
+    AnswerChannel, DataCategory, EmployerAnswer, PlacementId, PlacementState, RecipientClass,
+};
 use polku_service::authz::PlacementRole;
 use polku_service::placements::PlacementView;
 use polku_service::ServiceError;
@@ -62,6 +64,10 @@ struct DetailPage<'a> {
     disclosed: Vec<String>,
     answer_key: Option<&'static str>,
     answer_reason: Option<String>,
+    /// How the answer came and who gave it, in words ("By phone from X on 3.2.2027").
+    answer_how: Option<String>,
+    /// The form to record an answer told by phone or e-mail (a proposal still waiting).
+    told: Option<ToldForm>,
     end_reason: Option<String>,
     ended_on: Option<String>,
     version: String,
@@ -70,6 +76,50 @@ struct DetailPage<'a> {
     confirm: Option<Vec<Choice>>,
     errors: FieldErrors,
     conflict: bool,
+}
+
+/// The form for an answer the employer told by phone or e-mail, as typed.
+pub struct ToldForm {
+    pub answer: String,
+    pub reason: String,
+    pub contact: String,
+    pub on: String,
+    pub via: String,
+}
+
+impl ToldForm {
+    fn empty(today: Date) -> ToldForm {
+        ToldForm {
+            answer: String::new(),
+            reason: String::new(),
+            contact: String::new(),
+            on: iso(today),
+            via: String::new(),
+        }
+    }
+
+    fn read(f: &Fields) -> ToldForm {
+        ToldForm {
+            answer: f.get("answer"),
+            reason: f.get("reason"),
+            contact: f.get("contact"),
+            on: f.get("on"),
+            via: f.get("via"),
+        }
+    }
+}
+
+/// "By phone from X on 3.2.2027", "In the service on 3.2.2027" (nothing for an answer stored
+/// before the channel was recorded).
+fn answer_how(ctx: &Ctx, p: &polku_domain::Placement) -> Option<String> {
+    let via = p.answer_via?;
+    let on = fmt_date(ctx.locale, p.answered_at?.date());
+    let contact = p.answer_contact.clone().unwrap_or_default();
+    Some(match via {
+        AnswerChannel::Service => ctx.ts("pl-answer-via-service", "date", &on),
+        AnswerChannel::Phone => ctx.ts2("pl-answer-via-phone", "name", &contact, "date", &on),
+        AnswerChannel::Email => ctx.ts2("pl-answer-via-email", "name", &contact, "date", &on),
+    })
 }
 
 fn iso(d: Date) -> String {
@@ -177,6 +227,12 @@ async fn page(
     } else {
         None
     };
+    let told = (matches!(v.role, PlacementRole::Coach | PlacementRole::Coordinator)
+        && v.placement.state == PlacementState::Proposed)
+        .then(|| match form.filter(|f| f.get("to") == "answer") {
+            Some(f) => ToldForm::read(f),
+            None => ToldForm::empty(today),
+        });
     let p = &v.placement;
     render_status(
         status,
@@ -214,11 +270,13 @@ async fn page(
                 .map(|c| ctx.t(&category_key(*c)))
                 .collect(),
             answer_key: p.answer.map(|a| match a {
-                polku_domain::EmployerAnswer::Yes => "pl-answer-yes",
-                polku_domain::EmployerAnswer::Meet => "pl-answer-meet",
-                polku_domain::EmployerAnswer::No => "pl-answer-no",
+                EmployerAnswer::Yes => "pl-answer-yes",
+                EmployerAnswer::Meet => "pl-answer-meet",
+                EmployerAnswer::No => "pl-answer-no",
             }),
             answer_reason: p.answer_reason.clone(),
+            answer_how: answer_how(ctx, p),
+            told,
             end_reason: p.end_reason.clone(),
             ended_on: p.ended_on.map(|d| fmt_date(ctx.locale, d)),
             version: p.version.to_string(),
@@ -368,6 +426,70 @@ pub async fn confirm(
         Ok(_) => Ok(see_other_saved(
             &format!("/placements/{id}"),
             Notice::ProposalConfirmed,
+        )),
+        Err(e) => again(&state, &session, &ctx, id, &fields, e).await,
+    }
+}
+
+/// The coach (or a coordinator) records the employer's answer told by phone or e-mail: the
+/// answer (a no with its reason), who answered, on which day and how. Every field is checked
+/// here or by the service; a refused form changes nothing and shows the errors on its fields.
+pub async fn record_answer(
+    ctx: Ctx,
+    session: Session,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(mut fields): Form<Fields>,
+) -> WebResult<Response> {
+    let id = parse_id(&id)?;
+    // The form's fields share the page with the moves: errors go to its own ids.
+    fields.0.retain(|(k, _)| k != "to");
+    fields.0.push(("to".to_owned(), "answer".to_owned()));
+    let typed = ToldForm::read(&fields);
+    let version = fields.get("version").parse::<i64>().unwrap_or(0);
+    let mut errors = FieldErrors::new();
+    let answer = EmployerAnswer::parse(&typed.answer).ok();
+    if answer.is_none() {
+        errors.add("answer", "proposal-answer-required");
+    }
+    let via = AnswerChannel::parse(&typed.via)
+        .ok()
+        .filter(|v| *v != AnswerChannel::Service);
+    if via.is_none() {
+        errors.add("via", "pl-told-via-required");
+    }
+    let on = Date::parse(&typed.on, format_description!("[year]-[month]-[day]")).ok();
+    if on.is_none() {
+        errors.add("answer-on", "rule-date-invalid");
+    }
+    let (Some(answer), Some(via), Some(on)) = (answer, via, on) else {
+        let v = load(&state, &session, id).await?;
+        return page(
+            &state,
+            &session,
+            &ctx,
+            v,
+            Some(&fields),
+            errors,
+            false,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let told = polku_service::placements::ToldAnswer {
+        via,
+        contact: typed.contact.clone(),
+        on,
+    };
+    let reason = Some(typed.reason.clone());
+    match state
+        .service
+        .record_employer_answer(&session.actor, id, answer, reason, told, version)
+        .await
+    {
+        Ok(_) => Ok(see_other_saved(
+            &format!("/placements/{id}"),
+            Notice::AnswerRecorded,
         )),
         Err(e) => again(&state, &session, &ctx, id, &fields, e).await,
     }

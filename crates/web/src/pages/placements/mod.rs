@@ -34,6 +34,7 @@ pub fn routes() -> Routes {
         .get("/placements/{id}", STAFF, detail::show)
         .post("/placements/{id}/state", STAFF, detail::move_state)
         .post("/placements/{id}/confirm", COACH, detail::confirm)
+        .post("/placements/{id}/answer", STAFF, detail::record_answer)
         .get(
             "/employers/{id}/openings/{opening}/candidates/{participant}/prepare",
             COORDINATOR,

@@ -112,6 +112,11 @@ component! {
     EmployerAnswer => one_of(d::EmployerAnswer::ALL)
 }
 component! {
+    /// How the employer's answer came: in the service, or told by phone or e-mail to the coach
+    /// or a coordinator who recorded it.
+    AnswerChannel => one_of(d::AnswerChannel::ALL)
+}
+component! {
     /// Where a gig is: open, filled (every place has a yes), cancelled, or done.
     GigState => one_of(d::GigState::ALL)
 }
