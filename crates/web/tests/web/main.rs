@@ -9,6 +9,7 @@ mod api_placements;
 mod api_privacy;
 mod consents;
 mod employers;
+mod esf;
 mod follow_ups;
 mod forms_participant;
 mod gigs;

@@ -8,6 +8,7 @@ mod casework;
 mod employers;
 mod engine;
 pub mod envelope;
+mod esf;
 mod follow_ups;
 mod gigs;
 pub mod io;
@@ -252,6 +253,26 @@ pub fn routes() -> Routes {
             "/api/v1/participants/{id}/evidence/{evidence}",
             Policy::AnyRole(COACH),
             mentoring::decide,
+        )
+        .get(
+            "/api/v1/participants/{id}/esf",
+            Policy::AnyRole(COACH),
+            esf::show,
+        )
+        .put(
+            "/api/v1/participants/{id}/esf/entry",
+            Policy::AnyRole(COACH),
+            esf::put_entry,
+        )
+        .put(
+            "/api/v1/participants/{id}/esf/leaving",
+            Policy::AnyRole(COACH),
+            esf::put_leaving,
+        )
+        .put(
+            "/api/v1/participants/{id}/esf/six-months",
+            Policy::AnyRole(COACH),
+            esf::put_six_months,
         )
         .get(
             "/api/v1/follow-ups",

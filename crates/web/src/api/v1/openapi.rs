@@ -7,7 +7,7 @@
 
 use super::schemas::{documents, domain, errors, views};
 use super::{
-    agreements, allocation, casework, employers, engine, follow_ups, gigs, me, mentoring,
+    agreements, allocation, casework, employers, engine, esf, follow_ups, gigs, me, mentoring,
     participants, placements, privacy, proposal, sessions,
 };
 use axum::response::{IntoResponse, Response};
@@ -37,6 +37,7 @@ use utoipa::{Modify, OpenApi};
         (name = "employers", description = "The employer register, task inventories and openings."),
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
         (name = "follow-ups", description = "Follow-ups after hiring: staying in work at 1, 3, 6 and 12 months."),
+        (name = "esf", description = "ESF+ participant data: entry data, leaving and the six-month follow-up (docs/ESF.md)."),
         (name = "mentoring", description = "Workplace mentoring: check-ins, task feedback, the written feedback, and the evidence it offers the coach."),
         (name = "gigs", description = "Gigs for small employers: posted by an employer user or a coordinator, offered to suitable participants by their coaches, the result recorded as work experience."),
         (name = "engine", description = "The pure matching engine on a posted document."),
@@ -75,6 +76,10 @@ use utoipa::{Modify, OpenApi};
         placements::of_participant,
         placements::mine,
         placements::open_proposals,
+        esf::show,
+        esf::put_entry,
+        esf::put_leaving,
+        esf::put_six_months,
         follow_ups::due,
         follow_ups::of_participant,
         follow_ups::record,
