@@ -1,6 +1,7 @@
-//! The ESF+ tab: the entry form refuses bad input on the fields and saves nothing, keeps
-//! "declined to answer" apart from "not known", the leaving form checks its dates, another
-//! coach gets "not found", and a six-month follow-up that is due shows on the coach's home page.
+//! The ESF+ tab: the questions are asked in plain words, the entry form refuses bad input on the
+//! fields and saves nothing, keeps "declined to answer" apart from "not known", the leaving and
+//! six-month forms check their dates and answers, every save is confirmed, another coach gets
+//! "not found", and a six-month follow-up that is due shows on the coach's home page.
 
 use crate::harness::{coach_with_participant, has, has_text, select_texts, sqlite, version_in};
 use axum::http::StatusCode;
@@ -18,7 +19,7 @@ const ENTRY: [(&str, &str); 8] = [
 ];
 
 #[test]
-fn entry_and_leaving_forms_check_input_and_keep_declined_apart() {
+fn the_forms_ask_plainly_check_input_on_the_fields_and_confirm_saving() {
     sqlite(|app| async move {
         let (coach, id) = coach_with_participant(&app).await;
         let url = format!("/participants/{id}/esf");
@@ -37,6 +38,38 @@ fn entry_and_leaving_forms_check_input_and_keep_declined_apart() {
         );
         let version = version_in(&page.body);
         assert_eq!(version, "0");
+        // The questions are asked in plain words, each with its own answers.
+        let legends = select_texts(&page.body, "fieldset > legend");
+        for q in [
+            "Korkein koulutus, joka on suoritettu ennen aloitusta",
+            "Onko henkilö EU:n ulkopuolisen maan kansalainen?",
+            "Onko henkilö asunnoton tai vaarassa jäädä ilman asuntoa?",
+            "Arkaluonteiset tiedot (vapaaehtoiset)",
+        ] {
+            assert!(legends.iter().any(|l| l == q), "{q}: {legends:?}");
+        }
+        assert!(has_text(
+            &page.body,
+            "label",
+            "Pitkäaikaistyötön (työttömänä yhtäjaksoisesti vähintään 12 kuukautta)"
+        ));
+        assert!(has_text(&page.body, "label", "Ei halua vastata"));
+        assert!(!page.body.contains("esf-q-"), "a message key shows");
+
+        // A value that is none of the answers is refused on its field.
+        let mut fields: Vec<(&str, &str)> = vec![("version", "0"), ("entered_on", "2026-01-12")];
+        fields.extend(ENTRY.iter().filter(|(k, _)| *k != "education"));
+        fields.push(("education", "phd_in_everything"));
+        let res = app
+            .post_form(&format!("{url}/entry"), Some(&coach), &fields)
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(has_text(
+            &res.body,
+            "#education-error",
+            "Valitse yksi vaihtoehto."
+        ));
+        assert!(has(&res.body, "input[name=gender][value=woman][checked]"));
 
         // No gender and a malformed date: errors on those fields, nothing saved.
         let res = app
@@ -171,6 +204,75 @@ fn entry_and_leaving_forms_check_input_and_keep_declined_apart() {
         assert_eq!(
             (l.result, l.qualification),
             (LeavingResult::SelfEmployed, true)
+        );
+        let shown = app.get(res.header("location"), Some(&coach)).await;
+        let notice = select_texts(&shown.body, "[role=status].notice-success").join(" ");
+        assert!(notice.contains("Lopetustiedot tallennettu."), "{notice}");
+        assert!(has(&shown.body, "form[action$='/esf/six-months']"));
+
+        // The six-month follow-up: too early and an improvement for someone who was not
+        // working at entry are refused on their fields and change nothing; then it is saved.
+        let six = |checked_on: &'static str, improved: &'static str| {
+            vec![
+                ("version", "2"),
+                ("checked_on", checked_on),
+                ("employed", "yes"),
+                ("improved", improved),
+            ]
+        };
+        let res = app
+            .post_form(
+                &format!("{url}/six-months"),
+                Some(&coach),
+                &six("2026-08-10", "no"),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(has_text(
+            &res.body,
+            "#checked_on-error",
+            "Seuranta tehdään aikaisintaan kuusi kuukautta lopetuksen jälkeen."
+        ));
+        let res = app
+            .post_form(
+                &format!("{url}/six-months"),
+                Some(&coach),
+                &six("2026-08-11", "yes"),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(has_text(
+            &res.body,
+            "#improved-error",
+            "Tilanne voi parantua vain, jos henkilö oli töissä jo aloittaessaan."
+        ));
+        let stored = app.service().esf_record(&coach.actor, id).await.unwrap();
+        assert_eq!(stored.as_ref().map(|r| r.version), Some(2));
+        assert!(stored.unwrap().six_months.is_none(), "nothing saved");
+        let res = app
+            .post_form(
+                &format!("{url}/six-months"),
+                Some(&coach),
+                &six("2026-08-11", "no"),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert_eq!(
+            res.header("location"),
+            format!("{url}?saved=esf-six-months")
+        );
+        let shown = app.get(res.header("location"), Some(&coach)).await;
+        let notice = select_texts(&shown.body, "[role=status].notice-success").join(" ");
+        assert!(notice.contains("Seuranta tallennettu."), "{notice}");
+        let r = app
+            .service()
+            .esf_record(&coach.actor, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            r.six_months.map(|s| (s.employed, s.improved)),
+            Some((Answer::Yes, Answer::No))
         );
 
         // Another coach: not found.
