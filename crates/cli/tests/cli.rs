@@ -1642,7 +1642,9 @@ fn a_real_installation_is_set_up_from_the_command_line() {
         args[i + 1] = value.to_owned();
         args
     };
-    let refs = |a: &Vec<String>| a.iter().map(String::as_str).collect::<Vec<_>>();
+    fn refs(a: &[String]) -> Vec<&str> {
+        a.iter().map(String::as_str).collect()
+    }
     // Each bad value is named, with the code docs/CLI.md gives.
     let err = s.fails(&refs(&with(project("M", &[]), "--objective", "ESO4.13")), 3);
     assert!(

@@ -53,6 +53,8 @@ pub struct CoachDay {
     pub prepared: Vec<PreparedProposal>,
     /// Follow-ups after hiring: overdue and due this week (audited as `placement` reads).
     pub follow_ups: crate::follow_ups::DueFollowUps,
+    /// ESF+ six-month follow-ups after leaving not yet recorded, overdue or due this week.
+    pub esf_six_months: Vec<crate::store::DueSixMonths>,
 }
 
 /// The local day as UTC instants: from `start` (inclusive) to `end` (exclusive), with `today`
@@ -79,6 +81,7 @@ impl Service {
         let mut out = CoachDay::default();
         if !projects.is_empty() {
             out.follow_ups = self.due_follow_ups(actor, day.today).await?;
+            out.esf_six_months = self.due_six_month_follow_ups(actor, day.today).await?;
         }
         for project in projects {
             let lines: Vec<CaseloadLine> =

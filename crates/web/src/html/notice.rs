@@ -65,11 +65,14 @@ pub enum Notice {
     Reactivated,
     AnswerRecorded,
     GigCancelled,
+    EsfEntry,
+    EsfLeaving,
+    EsfSixMonths,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 53] = [
+    pub const ALL: [Notice; 56] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -123,6 +126,9 @@ impl Notice {
         Notice::Reactivated,
         Notice::AnswerRecorded,
         Notice::GigCancelled,
+        Notice::EsfEntry,
+        Notice::EsfLeaving,
+        Notice::EsfSixMonths,
     ];
 
     /// The value of `saved=` in the URL.
@@ -181,6 +187,9 @@ impl Notice {
             Notice::Reactivated => "reactivated",
             Notice::AnswerRecorded => "answer-recorded",
             Notice::GigCancelled => "gig-cancelled",
+            Notice::EsfEntry => "esf-entry",
+            Notice::EsfLeaving => "esf-leaving",
+            Notice::EsfSixMonths => "esf-six-months",
         }
     }
 

@@ -10,6 +10,7 @@ mod api_placements;
 mod api_privacy;
 mod consents;
 mod employers;
+mod esf;
 mod fidelity;
 mod follow_ups;
 mod forms_participant;

@@ -246,6 +246,26 @@ async fn world(app: &TestApp) -> World2 {
         .expect("follow-ups")[0]
         .follow_up
         .id;
+    // ESF+ entry data, so the record's own-coach reads reach the use case (before any entry
+    // data the read answers 404 by design).
+    svc.save_esf_entry(
+        coach,
+        participant,
+        polku_domain::EsfEntryData {
+            entered_on: time::macros::date!(2026 - 01 - 12),
+            gender: polku_domain::Gender::NotKnown,
+            status: polku_domain::EntryStatus::Unemployed,
+            education: polku_domain::Education::NotKnown,
+            third_country_national: polku_domain::Answer::NotKnown,
+            foreign_background: polku_domain::Answer::NotKnown,
+            homeless: polku_domain::Answer::NotKnown,
+            special: polku_domain::EsfSpecial::default(),
+        },
+        0,
+        polku_service::today(),
+    )
+    .await
+    .expect("esf entry");
     // An active work trial at the same employer with the matrix's mentor, and feedback that
     // offers the coach evidence (a task skill the participant does not have).
     // At another employer: no work trial where the participant already works (the job above).

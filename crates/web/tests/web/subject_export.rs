@@ -263,6 +263,49 @@ async fn export_fits_its_schema(app: TestApp) {
     )
     .await
     .expect("share");
+    // The ESF+ record with its leaving and six-month follow-up.
+    {
+        use polku_domain::*;
+        let today = polku_service::today();
+        let days = |n| today - time::Duration::days(n);
+        svc.save_esf_entry(
+            &coach.actor,
+            id,
+            EsfEntryData {
+                entered_on: days(400),
+                gender: Gender::Declined,
+                status: EntryStatus::Employed,
+                education: Education::College,
+                third_country_national: Answer::No,
+                foreign_background: Answer::NotKnown,
+                homeless: Answer::No,
+                special: EsfSpecial {
+                    disability: Answer::Yes,
+                    minority: Answer::Declined,
+                },
+            },
+            0,
+            today,
+        )
+        .await
+        .expect("esf entry");
+        let leaving = Leaving {
+            left_on: days(300),
+            result: LeavingResult::Employed,
+            qualification: true,
+        };
+        svc.record_leaving(&coach.actor, id, Some(leaving), 1, today)
+            .await
+            .expect("esf leaving");
+        let six = SixMonths {
+            checked_on: days(10),
+            employed: Answer::Yes,
+            improved: Answer::Yes,
+        };
+        svc.record_six_months(&coach.actor, id, six, 2, today)
+            .await
+            .expect("esf six months");
+    }
     let openapi = app.get("/api/v1/openapi.json", None).await.json();
     let schema = serde_json::json!({"$ref": "#/components/schemas/SubjectExport"});
     for round in ["whole", "erased"] {
@@ -277,6 +320,8 @@ async fn export_fits_its_schema(app: TestApp) {
             .await;
         assert_eq!(res.status, StatusCode::OK, "{round}");
         let doc = res.json();
+        assert_eq!(doc["esf"]["six_months"]["improved"], "yes", "{round}");
+        assert_eq!(doc["esf_special_erased"], round == "erased", "{round}");
         for section in [
             "meetings",
             "plan",

@@ -9,6 +9,7 @@ mod employers;
 mod engine;
 pub use engine::engine_slots;
 pub mod envelope;
+mod esf;
 mod fidelity;
 mod follow_ups;
 mod gigs;
@@ -264,6 +265,26 @@ pub fn routes() -> Routes {
             "/api/v1/projects/{id}/fidelity/items/{item}/rating",
             Policy::AnyRole(STAFF),
             fidelity::rate,
+        )
+        .get(
+            "/api/v1/participants/{id}/esf",
+            Policy::AnyRole(COACH),
+            esf::show,
+        )
+        .put(
+            "/api/v1/participants/{id}/esf/entry",
+            Policy::AnyRole(COACH),
+            esf::put_entry,
+        )
+        .put(
+            "/api/v1/participants/{id}/esf/leaving",
+            Policy::AnyRole(COACH),
+            esf::put_leaving,
+        )
+        .put(
+            "/api/v1/participants/{id}/esf/six-months",
+            Policy::AnyRole(COACH),
+            esf::put_six_months,
         )
         .get(
             "/api/v1/follow-ups",

@@ -7,8 +7,8 @@
 
 use super::schemas::{documents, domain, errors, views};
 use super::{
-    agreements, allocation, casework, employers, engine, fidelity, follow_ups, gigs, me, mentoring,
-    participants, placements, privacy, proposal, sessions,
+    agreements, allocation, casework, employers, engine, esf, fidelity, follow_ups, gigs, me,
+    mentoring, participants, placements, privacy, proposal, sessions,
 };
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -38,6 +38,7 @@ use utoipa::{Modify, OpenApi};
         (name = "placements", description = "Proposals to employers and placements: work and education trials, jobs, apprenticeships and gigs."),
         (name = "fidelity", description = "The IPS-25 fidelity self-assessment of a project and its coaches: figures computed from the case log and the manager's ratings."),
         (name = "follow-ups", description = "Follow-ups after hiring: staying in work at 1, 3, 6 and 12 months."),
+        (name = "esf", description = "ESF+ participant data: entry data, leaving and the six-month follow-up (docs/ESF.md)."),
         (name = "mentoring", description = "Workplace mentoring: check-ins, task feedback, the written feedback, and the evidence it offers the coach."),
         (name = "gigs", description = "Gigs for small employers: posted by an employer user or a coordinator, offered to suitable participants by their coaches, the result recorded as work experience."),
         (name = "engine", description = "The pure matching engine on a posted document."),
@@ -78,6 +79,10 @@ use utoipa::{Modify, OpenApi};
         placements::open_proposals,
         fidelity::profile,
         fidelity::rate,
+        esf::show,
+        esf::put_entry,
+        esf::put_leaving,
+        esf::put_six_months,
         follow_ups::due,
         follow_ups::of_participant,
         follow_ups::record,

@@ -65,7 +65,24 @@ fn follow_up_lines(ctx: &Ctx, list: &[polku_service::follow_ups::FollowUpView]) 
         .collect()
 }
 
+/// The ESF+ six-month follow-ups whose due day passes `keep`, as lines to the ESF+ tab.
+fn esf_lines(
+    ctx: &Ctx,
+    list: &[polku_service::store::DueSixMonths],
+    keep: impl Fn(time::Date) -> bool,
+) -> Vec<Line> {
+    list.iter()
+        .filter(|d| keep(d.due_on))
+        .map(|d| Line {
+            href: format!("/participants/{}/esf#six-months", d.participant_id),
+            name: format!("{} {}", d.given_name, d.family_name),
+            detail: ctx.ts("esf-home-due", "date", &format::date(ctx.locale, d.due_on)),
+        })
+        .collect()
+}
+
 fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
+    let today = format::today();
     let name = |s: &polku_service::store::ParticipantSummary| {
         (
             format!("/participants/{}", s.id),
@@ -85,8 +102,14 @@ fn lists(ctx: &Ctx, day: CoachDay) -> CoachLists {
                 }
             })
             .collect(),
-        follow_ups_overdue: follow_up_lines(ctx, &day.follow_ups.overdue),
-        follow_ups_week: follow_up_lines(ctx, &day.follow_ups.this_week),
+        follow_ups_overdue: follow_up_lines(ctx, &day.follow_ups.overdue)
+            .into_iter()
+            .chain(esf_lines(ctx, &day.esf_six_months, |due| due < today))
+            .collect(),
+        follow_ups_week: follow_up_lines(ctx, &day.follow_ups.this_week)
+            .into_iter()
+            .chain(esf_lines(ctx, &day.esf_six_months, |due| due >= today))
+            .collect(),
         meetings: day
             .meetings
             .iter()

@@ -39,6 +39,7 @@ const TAB_GROUPS: [(&str, &[(&str, &str)]); 4] = [
             ("/path", "p-tab-path"),
             ("/plan", "p-tab-plan"),
             ("/meetings", "p-tab-meetings"),
+            ("/esf", "p-tab-esf"),
         ],
     ),
     (

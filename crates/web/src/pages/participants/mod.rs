@@ -8,6 +8,7 @@ mod caseload;
 pub(crate) mod common;
 mod consents;
 mod craft;
+mod esf;
 pub mod explain;
 mod export;
 mod functioning;
@@ -53,6 +54,10 @@ pub fn routes() -> Routes {
             STAFF,
             availability::submit,
         )
+        .get("/participants/{id}/esf", STAFF, esf::show)
+        .post("/participants/{id}/esf/entry", STAFF, esf::entry)
+        .post("/participants/{id}/esf/leaving", STAFF, esf::leaving)
+        .post("/participants/{id}/esf/six-months", STAFF, esf::six_months)
         .get("/participants/{id}/path", STAFF, path::show)
         .post("/participants/{id}/path", STAFF, path::submit)
         .get("/participants/{id}/meetings", STAFF, meetings::show)

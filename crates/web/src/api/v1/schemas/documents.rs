@@ -56,6 +56,8 @@ fn subject_export() -> Value {
             "access_events",
             "processing",
             "mentoring",
+            "esf",
+            "esf_special_erased",
         ],
         json!({
             "format": {"type": "string", "const": "polku.subject-export.v1"},
@@ -128,6 +130,20 @@ fn subject_export() -> Value {
                     "source_employer": string, "source_from": date, "source_to": {"type": ["string", "null"], "format": "date"},
                     "state": {"type": "string", "enum": ["open", "accepted", "rejected"]}}))}
             })),
+            "esf": {"anyOf": [object(&["participant_id", "entry", "age_at_entry", "municipality", "rural", "leaving", "six_months", "version"], json!({
+                "participant_id": uuid,
+                "entry": object(&["entered_on", "gender", "status", "education", "third_country_national", "foreign_background", "homeless", "special"], json!({
+                    "entered_on": date, "gender": r("Gender"), "status": r("EntryStatus"), "education": r("Education"),
+                    "third_country_national": r("Answer"), "foreign_background": r("Answer"), "homeless": r("Answer"),
+                    "special": object(&["disability", "minority"], json!({"disability": r("Answer"), "minority": r("Answer")}))})),
+                "age_at_entry": {"type": ["integer", "null"]}, "municipality": string, "rural": r("Answer"),
+                "leaving": {"anyOf": [object(&["left_on", "result", "qualification"], json!({
+                    "left_on": date, "result": r("LeavingResult"), "qualification": {"type": "boolean"}})), {"type": "null"}]},
+                "six_months": {"anyOf": [object(&["checked_on", "employed", "improved"], json!({
+                    "checked_on": date, "employed": r("Answer"), "improved": r("Answer")})), {"type": "null"}]},
+                "version": {"type": "integer"}})), {"type": "null"}],
+                "description": "The ESF+ record (docs/ESF.md): entry data, leaving and the six-month follow-up."},
+            "esf_special_erased": {"type": "boolean", "description": "After crypto-erasure the sealed ESF+ answers (disability, minority) read `not_known`."},
             "processing": object(&["purposes", "sources", "retention"], json!({
                 "purposes": {"type": "array", "items": object(&["code", "description"], json!({"code": string, "description": string}))},
                 "sources": {"type": "array", "items": string}, "retention": string}))

@@ -176,3 +176,29 @@ component! {
     /// employer, or not working.
     StillWorking => one_of(d::StillWorking::ALL)
 }
+
+component! {
+    /// Gender as ESF+ figures break it down; `declined` (prefers not to say) is not `not_known`.
+    Gender => one_of(d::Gender::ALL.iter())
+}
+
+component! {
+    /// Labour-market status on the day of entry (ESF+).
+    EntryStatus => one_of(d::EntryStatus::ALL.iter())
+}
+
+component! {
+    /// The highest education completed before entry, each mapped to an ISCED 2011 level
+    /// (docs/ESF.md).
+    Education => one_of(d::Education::ALL.iter())
+}
+
+component! {
+    /// An answer that may be declined (`declined`) or not known (`not_known`).
+    Answer => one_of(d::Answer::ALL.iter())
+}
+
+component! {
+    /// The result on leaving, as the EURA 2021 exit form asks it.
+    LeavingResult => one_of(d::LeavingResult::ALL.iter())
+}
