@@ -34,6 +34,9 @@ pub struct Config {
     pub controller: String,
     /// How to reach the controller and its data protection officer (address, e-mail, phone).
     pub controller_contact: String,
+    /// The suppression threshold k of the manager's reports (R46): counts below it are not
+    /// shown. Default 5; never below 3.
+    pub report_min_cell: i64,
 }
 
 impl Default for Config {
@@ -49,6 +52,7 @@ impl Default for Config {
             log_format: "text".into(),
             controller: String::new(),
             controller_contact: String::new(),
+            report_min_cell: polku_service::reports::suppression::DEFAULT_K,
         }
     }
 }
@@ -64,6 +68,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "log_format",
     "controller",
     "controller_contact",
+    "report_min_cell",
 ];
 
 /// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
@@ -89,6 +94,7 @@ pub fn load(file: Option<&Path>) -> CliResult<Config> {
         "TRUSTED_PROXY",
         "LOG",
         "LOG_FORMAT",
+        "REPORT_MIN_CELL",
     ]);
     let mut cfg: Config = Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file(&path))

@@ -7,7 +7,10 @@ pub use crate::store::records::ProjectCounts;
 use crate::{authz, Actor, Result, Service, ServiceError};
 use polku_domain::{CooperationDepth, OpeningKind, PathStage, Project, ProjectId};
 
+pub mod figures;
 pub mod suppression;
+
+pub use figures::{Duration, Empty, Figures, Trend};
 
 pub use suppression::{Cell, Threshold};
 
