@@ -344,6 +344,21 @@ impl Service {
             .collect())
     }
 
+    /// The organisations running the projects the actor may report on (the filter's choices).
+    pub async fn report_organisations(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<polku_domain::Organisation>> {
+        let projects = self.reportable_projects(actor).await?;
+        Ok(self
+            .store()
+            .list_organisations()
+            .await?
+            .into_iter()
+            .filter(|o| projects.iter().any(|p| p.organisation_id == o.id))
+            .collect())
+    }
+
     /// The manager's project figures over `filter`, suppressed with the deployment's k. Audited
     /// once per project counted (purpose `reporting`). "Not yours" is "not found".
     pub async fn project_figures(&self, actor: &Actor, filter: &ReportFilter) -> Result<Figures> {
