@@ -8,6 +8,7 @@ pub mod cefr;
 pub mod employer;
 pub mod error;
 pub mod esco;
+pub mod esf;
 pub mod follow_up;
 pub mod functioning;
 pub mod geo;
@@ -36,6 +37,10 @@ pub use employer::{
 };
 pub use error::DomainError;
 pub use esco::{EscoKind, EscoUri};
+pub use esf::{
+    Answer, Education, EntryStatus, EsfEntryData, EsfRecord, EsfSpecial, Gender, IndicatorDef,
+    IndicatorKind, Leaving, LeavingResult, SixMonths,
+};
 pub use follow_up::{FollowUp, FollowUpRecord, RetentionCheckpoint, StillWorking};
 pub use functioning::{Assessment, DemandProfile, Dimension, FunctioningProfile, Level};
 pub use geo::{Municipality, MunicipalityCode, Postcode, Region};
@@ -51,12 +56,10 @@ pub use participant::{
     Availability, EsfEntry, Evidence, HoursRange, Mobility, Participant, ParticipantPersonal,
     ParticipantSensitive, SkillClaim,
 };
-pub use path::{
-    Document, DocumentKind, ExitResult, Meeting, Outcome, PathStage, PlaceType, PlanItem,
-};
+pub use path::{Document, DocumentKind, Meeting, PathStage, PlaceType, PlanItem};
 pub use placement::{
     Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord, RecipientClass, Share,
 };
-pub use report::ReportFilter;
+pub use report::{IndicatorRow, IndicatorTable, ReportFilter};
 pub use role::{Email, Role};
 pub use work::{EmployerAnswer, Placement, PlacementState};

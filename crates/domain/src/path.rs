@@ -57,18 +57,6 @@ impl PathStage {
     }
 }
 
-/// Result on leaving (ESF+ immediate result indicators).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ExitResult {
-    Employed,
-    SelfEmployed,
-    InEducation,
-    JobSearching,
-    Inactive,
-    Other,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceType {
@@ -165,54 +153,12 @@ pub struct Document {
     pub created_by: UserId,
 }
 
-/// Leaving the service, with the ESF+ result on leaving and the follow-up six months later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Outcome {
-    pub participant_id: ParticipantId,
-    pub exited_on: time::Date,
-    pub result: ExitResult,
-    /// The situation six months after leaving (ESF+ longer-term result), once known.
-    pub after_six_months: Option<ExitResult>,
-    pub follow_up_on: Option<time::Date>,
-}
-
-impl Outcome {
-    /// The follow-up is recorded no earlier than six months after leaving.
-    pub fn validate(&self) -> Result<(), DomainError> {
-        if let Some(f) = self.follow_up_on {
-            if f < crate::work::add_months(self.exited_on, 6) {
-                return Err(DomainError::Invalid {
-                    field: "follow_up_on",
-                    reason: "the follow-up is six months after leaving".into(),
-                });
-            }
-        } else if self.after_six_months.is_some() {
-            return Err(DomainError::Invalid {
-                field: "follow_up_on",
-                reason: "give the date of the six-month follow-up".into(),
-            });
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
-mod outcome_tests {
+mod plan_tests {
     use super::*;
-    use time::macros::date;
 
     #[test]
-    fn follow_up_is_six_months_after_leaving() {
-        let o = |f| Outcome {
-            participant_id: ParticipantId::new(),
-            exited_on: date!(2026 - 02 - 28),
-            result: ExitResult::Employed,
-            after_six_months: Some(ExitResult::Employed),
-            follow_up_on: f,
-        };
-        assert!(o(Some(date!(2026 - 08 - 28))).validate().is_ok());
-        assert!(o(Some(date!(2026 - 08 - 27))).validate().is_err());
-        assert!(o(None).validate().is_err());
+    fn a_blank_plan_step_is_refused() {
         let item = PlanItem {
             id: crate::PlanItemId::new(),
             participant_id: ParticipantId::new(),

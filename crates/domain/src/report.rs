@@ -74,6 +74,36 @@ impl ReportFilter {
     }
 }
 
+/// One ESF+ indicator counted by gender. `total` counts everyone, also those whose gender is
+/// not known or who declined to say, so it can exceed `women + men + non_binary`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorRow {
+    pub code: String,
+    pub kind: crate::esf::IndicatorKind,
+    pub women: i64,
+    pub men: i64,
+    pub non_binary: i64,
+    pub total: i64,
+}
+
+/// The ESF+ indicators over a filter, in the order of `data/esf-indicators.json`. Exact counts:
+/// suppression (R46) is the caller's business.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorTable {
+    pub filter: ReportFilter,
+    pub rows: Vec<IndicatorRow>,
+    /// Codes of the indicators in force whose data source Polku does not have (e.g. rural
+    /// areas without a municipality classification): reported as "not known", not as zero.
+    pub not_known: Vec<String>,
+}
+
+impl IndicatorTable {
+    /// The row with `code`.
+    pub fn row(&self, code: &str) -> Option<&IndicatorRow> {
+        self.rows.iter().find(|r| r.code == code)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,10 @@ pub const PURPOSES: &[(&str, &str)] = &[
     ("demo_seed", "Generating demonstration data"),
     ("reporting", "Pseudonymised reporting"),
     (
+        "funder_reporting",
+        "Exact indicator figures for the funder (ESF+ reporting)",
+    ),
+    (
         "data_subject_request",
         "GDPR access, rectification or erasure",
     ),

@@ -19,6 +19,7 @@ pub mod employers;
 pub mod erasure;
 pub mod error;
 pub mod esco;
+pub mod esf;
 pub mod exclusions;
 pub mod experience;
 pub mod follow_ups;

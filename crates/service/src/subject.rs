@@ -51,6 +51,10 @@ pub struct SubjectExport {
     pub placements: Vec<ExportPlacement>,
     /// Follow-ups after hiring (staying in work).
     pub follow_ups: Vec<ExportFollowUp>,
+    /// The ESF+ record: entry data, leaving and the six-month follow-up. After crypto-erasure
+    /// the sealed answers (disability, minority) read "not_known" and `esf_special_erased` is set.
+    pub esf: Option<polku_domain::EsfRecord>,
+    pub esf_special_erased: bool,
     /// Written agreements of work and education trials, with every acceptance.
     pub agreements: Vec<ExportAgreement>,
     /// Workplace mentoring of the placements: check-ins, feedback, evidence.
@@ -462,6 +466,12 @@ impl Service {
                 recorded_by: f.recorded_by.and_then(staff),
             });
         }
+        let esf = match (&r.esf, &dek) {
+            (Some(row), Some(k)) => Some(crate::esf::record_of(row, k)?),
+            (Some(row), None) => Some(crate::esf::record_of_unsealed(row)?),
+            (None, _) => None,
+        };
+        let esf_special_erased = r.esf.is_some() && dek.is_none();
         let agreements = r
             .agreements
             .iter()
@@ -581,6 +591,8 @@ impl Service {
             plan,
             placements,
             follow_ups,
+            esf,
+            esf_special_erased,
             agreements,
             mentoring,
             consents,

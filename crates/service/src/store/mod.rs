@@ -17,6 +17,7 @@
 //! - special-category data arrives already encrypted; the store never sees a key.
 
 pub mod agreements;
+pub mod esf;
 pub mod follow_ups;
 pub mod gigs;
 pub mod mentoring;
@@ -24,6 +25,7 @@ pub mod placements;
 pub mod records;
 
 pub use agreements::{AgreementRecord, AgreementStore};
+pub use esf::{DueSixMonths, EsfRow, EsfScope, EsfStore, GenderCounts, SealedSpecial};
 pub use follow_ups::{FollowUpScope, FollowUpStore, RetentionCount};
 pub use gigs::{GigFilter, GigStore};
 pub use mentoring::{
@@ -185,6 +187,8 @@ pub struct SubjectRecords {
     pub placements: Vec<polku_domain::Placement>,
     /// Follow-ups after hiring, by due date.
     pub follow_ups: Vec<polku_domain::FollowUp>,
+    /// The ESF+ record (entry data, leaving, six-month follow-up), special answers sealed.
+    pub esf: Option<EsfRow>,
     /// Trial agreements, oldest first.
     pub agreements: Vec<polku_domain::TrialAgreement>,
     /// Acceptances of the trial agreements, every version, oldest first.
@@ -277,6 +281,7 @@ pub trait Store:
     + AgreementStore
     + MentoringStore
     + GigStore
+    + EsfStore
     + std::fmt::Debug
 {
 }
@@ -298,6 +303,7 @@ impl<T> Store for T where
         + AgreementStore
         + MentoringStore
         + GigStore
+        + EsfStore
         + std::fmt::Debug
 {
 }
@@ -307,8 +313,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
-        ErasureStore, EscoStore, FollowUpStore, GigStore, MentoringStore, ParticipantStore,
-        PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
+        ErasureStore, EscoStore, EsfStore, FollowUpStore, GigStore, MentoringStore,
+        ParticipantStore, PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
     };
 }
 

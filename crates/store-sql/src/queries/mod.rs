@@ -14,6 +14,7 @@ mod directory;
 mod employers;
 mod erasure;
 mod esco;
+mod esf;
 mod follow_ups;
 mod gigs;
 mod mentoring;

@@ -8,7 +8,7 @@
 //! error whenever another request moved the audit head meanwhile.
 
 use super::{
-    agreements, audit, consents, erasure, follow_ups, mentoring, participants, placements,
+    agreements, audit, consents, erasure, esf, follow_ups, mentoring, participants, placements,
 };
 use crate::{db, SqlStore};
 use async_trait::async_trait;
@@ -42,6 +42,7 @@ impl SubjectStore for SqlStore {
             plan_items: participants::plan_items_in(&mut tx, id).await?,
             placements: placements::placements_in(&mut tx, id).await?,
             follow_ups: follow_ups::follow_ups_in(&mut tx, id).await?,
+            esf: esf::esf_record_in(&mut tx, id).await?,
             agreements: agreements::agreements_in(&mut tx, id).await?,
             agreement_acceptances: agreements::acceptances_in(&mut tx, id).await?,
             mentoring: mentoring::mentoring_in(&mut tx, id).await?,

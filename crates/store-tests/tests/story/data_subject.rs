@@ -25,6 +25,27 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
         .await
         .unwrap();
     // A row in every table that refers to the participant.
+    svc.save_esf_entry(
+        &coach,
+        id,
+        EsfEntryData {
+            entered_on: time::macros::date!(2026 - 11 - 02),
+            gender: Gender::Woman,
+            status: EntryStatus::LongTermUnemployed,
+            education: Education::Basic,
+            third_country_national: Answer::No,
+            foreign_background: Answer::Declined,
+            homeless: Answer::NotKnown,
+            special: EsfSpecial {
+                disability: Answer::Yes,
+                minority: Answer::NotKnown,
+            },
+        },
+        0,
+        time::macros::date!(2026 - 11 - 30),
+    )
+    .await
+    .unwrap();
     svc.record_meeting(
         &coach,
         polku_service::meetings::NewMeeting {
@@ -209,6 +230,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "plan_items" => export.plan.len(),
             "placements" => export.placements.len(),
             "follow_ups" => export.follow_ups.len(),
+            "esf_records" => usize::from(export.esf.is_some()),
             "trial_agreements" => export.agreements.len(),
             "agreement_acceptances" => export.agreements.iter().map(|a| a.acceptances.len()).sum(),
             "mentor_checkins" => export.mentoring.checkins.len(),
@@ -231,6 +253,8 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
     for t in &tables {
         assert!(covered(t) > 0, "{t} is empty in the export");
     }
+    assert_eq!(json["esf"]["entry"]["special"]["disability"], "yes");
+    assert_eq!(json["esf"]["entry"]["foreign_background"], "declined");
     assert_eq!(json["follow_ups"][0]["checkpoint"], "1m");
     assert_eq!(json["follow_ups"][0]["due_on"], "2027-03-26");
     assert_eq!(json["follow_ups"][0]["employer"], firm.name.as_str());

@@ -19,6 +19,7 @@ mod data_subject;
 mod durability;
 mod employers;
 mod esco;
+mod esf;
 mod follow_ups;
 mod gigs;
 mod keys;
@@ -70,6 +71,7 @@ stories!(
     mentoring::checkins_are_sealed_and_summed_per_month,
     mentoring::evidence_changes_the_profile_only_when_accepted,
     gigs::gig_round_trip,
+    esf::esf_records_and_indicators_count_by_hand,
 );
 
 #[test]
