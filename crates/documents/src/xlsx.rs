@@ -64,7 +64,8 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 .max()
                 .unwrap_or(8)
                 .clamp(8, 80);
-            ws.set_column_width(c as u16, chars as f64 + 1.0).map_err(err)?;
+            ws.set_column_width(c as u16, chars as f64 + 1.0)
+                .map_err(err)?;
         }
     }
     book.save_to_buffer().map_err(err)
@@ -97,7 +98,10 @@ mod tests {
             .unwrap()
             .read_to_string(&mut book)
             .unwrap();
-        assert!(book.contains("Tulokset  työ koulutus") && book.contains("Huomiot"), "{book}");
+        assert!(
+            book.contains("Tulokset  työ koulutus") && book.contains("Huomiot"),
+            "{book}"
+        );
         let mut strings = String::new();
         zip.by_name("xl/sharedStrings.xml")
             .unwrap()

@@ -9,6 +9,7 @@ pub mod keys;
 pub mod list;
 pub mod matching;
 pub mod migrate;
+pub mod report;
 pub mod serve;
 pub mod subject;
 pub mod user;

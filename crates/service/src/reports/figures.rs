@@ -178,7 +178,9 @@ fn duration(mut days: Vec<i64>, k: Threshold) -> Duration {
     Duration {
         measured,
         median_days: derived(n, median(&mut days), k).flatten(),
-        mean_days: derived(n, mean, k).flatten().map(|m| (m * 10.0).round() / 10.0),
+        mean_days: derived(n, mean, k)
+            .flatten()
+            .map(|m| (m * 10.0).round() / 10.0),
     }
 }
 
@@ -233,7 +235,11 @@ pub fn count(
         }
         let mut first_contact: HashMap<ParticipantId, Date> = HashMap::new();
         let mut first_start: HashMap<ParticipantId, Date> = HashMap::new();
-        for pl in f.placements.iter().filter(|pl| people.contains_key(&pl.participant)) {
+        for pl in f
+            .placements
+            .iter()
+            .filter(|pl| people.contains_key(&pl.participant))
+        {
             let started = matches!(pl.state.as_str(), "active" | "completed" | "interrupted");
             if let Some(at) = pl.proposed_at {
                 let e = first_contact.entry(pl.participant).or_insert(at.date());
@@ -270,11 +276,18 @@ pub fn count(
                 to_placement.push((*d - *enrolled).whole_days().max(0));
             }
         }
-        for fu in f.follow_ups.iter().filter(|fu| people.contains_key(&fu.participant)) {
+        for fu in f
+            .follow_ups
+            .iter()
+            .filter(|fu| people.contains_key(&fu.participant))
+        {
             let (Some(done), Some(working)) = (fu.done_on, fu.still_working.as_deref()) else {
                 continue;
             };
-            let Some(i) = RETENTION_CHECKPOINTS.iter().position(|c| *c == fu.checkpoint) else {
+            let Some(i) = RETENTION_CHECKPOINTS
+                .iter()
+                .position(|c| *c == fu.checkpoint)
+            else {
                 continue;
             };
             if filter.covers(done) {
@@ -436,7 +449,14 @@ mod tests {
             participant: p,
             checkpoint: checkpoint.into(),
             done_on: Some(date!(2026 - 01 - 20)),
-            still_working: Some(if working { "other_employer" } else { "not_working" }.into()),
+            still_working: Some(
+                if working {
+                    "other_employer"
+                } else {
+                    "not_working"
+                }
+                .into(),
+            ),
         }
     }
 
@@ -518,7 +538,13 @@ mod tests {
     #[test]
     fn leavings_are_grouped_into_work_education_and_other() {
         let ps = people(15, date!(2025 - 06 - 01), "091");
-        let results = ["employed", "self_employed", "in_education", "job_searching", "other"];
+        let results = [
+            "employed",
+            "self_employed",
+            "in_education",
+            "job_searching",
+            "other",
+        ];
         let leavings: Vec<_> = ps
             .iter()
             .enumerate()
@@ -528,7 +554,13 @@ mod tests {
             participants: ps,
             ..Default::default()
         };
-        let c = count(&january(), &[facts.clone()], &leavings, Threshold::new(3).unwrap()).unwrap();
+        let c = count(
+            &january(),
+            &[facts.clone()],
+            &leavings,
+            Threshold::new(3).unwrap(),
+        )
+        .unwrap();
         assert_eq!(
             c.results.grid.cells[0],
             vec![Cell::Count(6), Cell::Count(3), Cell::Count(6)]
@@ -536,7 +568,11 @@ mod tests {
         let c = count(&january(), &[facts], &leavings, Threshold::default()).unwrap();
         assert!(c.results.grid.cells[0][1].is_suppressed(), "3 is below 5");
         assert!(
-            c.results.grid.cells[0].iter().filter(|c| c.is_suppressed()).count() >= 2,
+            c.results.grid.cells[0]
+                .iter()
+                .filter(|c| c.is_suppressed())
+                .count()
+                >= 2,
             "and does not stand alone"
         );
     }

@@ -14,6 +14,15 @@ pub use figures::{Duration, Empty, Figures, Trend};
 
 pub use suppression::{Cell, Threshold};
 
+/// One ESF+ indicator row suppressed for publishing: women, men, non-binary and "not known or
+/// declined" (the rest of the total), then the total. Each indicator is suppressed as its own
+/// one-row table (R46); docs/SECURITY.md names what this does not cover.
+pub fn suppress_indicator(row: &polku_domain::IndicatorRow, k: Threshold) -> (Vec<Cell>, Cell) {
+    let unknown = (row.total - row.women - row.men - row.non_binary).max(0);
+    let l = suppression::suppress_list(&[row.women, row.men, row.non_binary, unknown], k);
+    (l.cells, l.total)
+}
+
 /// One table of the report: every category of the dimension, in catalogue order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -135,7 +144,11 @@ mod tests {
         );
         assert_eq!(t.rows[0].1, Cell::Count(6));
         assert!(t.rows[1].1.is_suppressed() && t.rows[2].1.is_suppressed());
-        assert_eq!(t.total, Some(9), "3 and 0 hide each other: b + c = 3 either way");
+        assert_eq!(
+            t.total,
+            Some(9),
+            "3 and 0 hide each other: b + c = 3 either way"
+        );
         let t = suppress(&["a", "b"], &[("a".into(), 5), ("b".into(), 7)], k);
         assert_eq!(t.total, Some(12));
         assert_eq!(t.rows[0].1, Cell::Count(5));

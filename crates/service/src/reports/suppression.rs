@@ -255,11 +255,11 @@ impl Extended {
             let pick = protecting
                 .or_else(|| line.iter().copied().min_by_key(|&(a, b)| self.cost(a, b)))
                 .or_else(|| {
-                (0..=r)
-                    .flat_map(|a| (0..=c).map(move |b| (a, b)))
-                    .filter(|&(a, b)| !self.hidden[a][b])
-                    .min_by_key(|&(a, b)| self.cost(a, b))
-            });
+                    (0..=r)
+                        .flat_map(|a| (0..=c).map(move |b| (a, b)))
+                        .filter(|&(a, b)| !self.hidden[a][b])
+                        .min_by_key(|&(a, b)| self.cost(a, b))
+                });
             match pick {
                 Some((a, b)) => self.hidden[a][b] = true,
                 // Everything is suppressed: nothing can be worked out.
@@ -349,7 +349,10 @@ mod tests {
     /// ones by −1, 0 or +1, keeps those that agree with everything published and are
     /// non-negative, and returns which hidden figures (cells, row totals, column totals, grand
     /// total) took more than one value among them.
-    fn ambiguous(truth: &[Vec<i64>], p: &Published) -> (Vec<Vec<bool>>, Vec<bool>, Vec<bool>, bool) {
+    fn ambiguous(
+        truth: &[Vec<i64>],
+        p: &Published,
+    ) -> (Vec<Vec<bool>>, Vec<bool>, Vec<bool>, bool) {
         let r = truth.len();
         let c = truth[0].len();
         let hidden: Vec<(usize, usize)> = (0..r)
@@ -526,7 +529,10 @@ mod tests {
 
     #[test]
     fn a_small_row_total_suppresses_its_row() {
-        let g = suppress_grid(&[vec![1, 2], vec![10, 12], vec![9, 8]], Threshold::default());
+        let g = suppress_grid(
+            &[vec![1, 2], vec![10, 12], vec![9, 8]],
+            Threshold::default(),
+        );
         assert_eq!(g.row_totals[0], Cell::Suppressed);
         assert!(g.cells[0].iter().all(|c| c.is_suppressed()));
         check_grid(&[vec![1, 2], vec![10, 12], vec![9, 8]], 5).unwrap();

@@ -1,12 +1,14 @@
 //! Aggregates for reporting: counts computed with `COUNT … GROUP BY`; no rows leave the store.
 
-use crate::rows::from_json;
 use crate::{db, SqlStore};
 use async_trait::async_trait;
 use polku_domain::{EmployerId, ParticipantId, ProjectId};
 use polku_service::store::ReportStore;
-use polku_service::store::{FollowUpFact, ParticipantFact, PlacementFact, ProjectCounts, ReportFacts};
+use polku_service::store::{
+    FollowUpFact, ParticipantFact, PlacementFact, ProjectCounts, ReportFacts,
+};
 use polku_service::Result;
+use polku_store_sql::rows::from_json;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 

@@ -65,10 +65,19 @@ async fn the_figures_page_suppresses_small_figures_and_gives_each_chart_a_table(
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     // Every chart is an image with a title, and its table is on the page.
     for id in ["results", "trials", "retention", "cooperation", "hidden"] {
-        assert!(has(&res.body, &format!("#{id} svg.chart[role=img] title")), "{id}");
-        assert!(has(&res.body, &format!("table#{id}-table > caption")), "{id}");
         assert!(
-            has(&res.body, &format!("#{id} figcaption a[href='#{id}-table']")),
+            has(&res.body, &format!("#{id} svg.chart[role=img] title")),
+            "{id}"
+        );
+        assert!(
+            has(&res.body, &format!("table#{id}-table > caption")),
+            "{id}"
+        );
+        assert!(
+            has(
+                &res.body,
+                &format!("#{id} figcaption a[href='#{id}-table']")
+            ),
             "{id}"
         );
     }
@@ -102,11 +111,14 @@ async fn the_figures_page_suppresses_small_figures_and_gives_each_chart_a_table(
     assert!(!res.body.contains("Virtanen") && !res.body.contains("Aino"));
 
     // Filters: a municipality nobody is in gives an empty report that says why.
-    let res = app
-        .get("/reports?municipality=091", Some(&manager))
-        .await;
+    let res = app.get("/reports?municipality=091", Some(&manager)).await;
     assert_eq!(res.status, StatusCode::OK);
-    assert!(res.body.contains("ei löytynyt osallistujia eikä työnantajia"), "{}", res.body);
+    assert!(
+        res.body
+            .contains("ei löytynyt osallistujia eikä työnantajia"),
+        "{}",
+        res.body
+    );
     let res = app
         .get(
             &format!("/reports?project={}&region=FI1C3", app.world.project.code),
@@ -118,9 +130,14 @@ async fn the_figures_page_suppresses_small_figures_and_gives_each_chart_a_table(
 
     // Other roles are refused.
     let coach = app.user(Role::Coach).await;
-    assert_eq!(app.get("/reports", Some(&coach)).await.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        app.get("/reports/export?format=csv", Some(&coach)).await.status,
+        app.get("/reports", Some(&coach)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get("/reports/export?format=csv", Some(&coach))
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
 }
@@ -128,7 +145,11 @@ async fn the_figures_page_suppresses_small_figures_and_gives_each_chart_a_table(
 async fn bad_filters_are_refused_next_to_the_field(app: TestApp) {
     let manager = app.user(Role::Manager).await;
     for (query, field, text) in [
-        ("from=2026-05&to=2026-01", "to", "Loppukuukausi on ennen alkukuukautta"),
+        (
+            "from=2026-05&to=2026-01",
+            "to",
+            "Loppukuukausi on ennen alkukuukautta",
+        ),
         ("from=toukokuu", "from", "muodossa VVVV-KK"),
         ("project=EI-OLE", "project", "tunnus on EI-OLE"),
         ("region=FI999", "region", "Valitse maakunta"),
@@ -139,17 +160,27 @@ async fn bad_filters_are_refused_next_to_the_field(app: TestApp) {
         assert!(has(&res.body, &format!("#{field}-error")), "{query}");
         assert!(res.body.contains(text), "{query}");
         assert!(has(&res.body, ".error-summary"));
-        assert!(!has(&res.body, "#results-table"), "no figures for a bad filter");
+        assert!(
+            !has(&res.body, "#results-table"),
+            "no figures for a bad filter"
+        );
     }
     // Another manager's project is not one of mine.
     let other = polku_store_tests::fixtures::World::new(app.service()).await;
     let res = app
-        .get(&format!("/reports?project={}", other.project.code), Some(&manager))
+        .get(
+            &format!("/reports?project={}", other.project.code),
+            Some(&manager),
+        )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-async fn get_bytes(app: &TestApp, path: &str, user: &User) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+async fn get_bytes(
+    app: &TestApp,
+    path: &str,
+    user: &User,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let req = Request::builder()
         .method(Method::GET)
         .uri(path)
@@ -181,8 +212,14 @@ async fn the_exports_carry_the_same_suppressed_figures(app: TestApp) {
     let csv = String::from_utf8(csv).unwrap();
     assert!(csv.starts_with("table,row,column,value\r\n"), "{csv}");
     assert!(csv.contains("cooperation,Sitoutunut,Määrä,6\r\n"), "{csv}");
-    assert!(csv.contains("cooperation,Syvempi yhteistyö,Määrä,..\r\n"), "{csv}");
-    assert!(!csv.contains(",2\r\n"), "the two deeper employers never show");
+    assert!(
+        csv.contains("cooperation,Syvempi yhteistyö,Määrä,..\r\n"),
+        "{csv}"
+    );
+    assert!(
+        !csv.contains(",2\r\n"),
+        "the two deeper employers never show"
+    );
 
     let (status, headers, xlsx) = get_bytes(&app, "/reports/export?format=xlsx", &manager).await;
     assert_eq!(status, StatusCode::OK);
@@ -191,7 +228,11 @@ async fn the_exports_carry_the_same_suppressed_figures(app: TestApp) {
         .unwrap()
         .contains("spreadsheetml"));
     let book = unzip(&xlsx, "xl/workbook.xml");
-    assert_eq!(book.matches("<sheet ").count(), 7, "six tables and the notes: {book}");
+    assert_eq!(
+        book.matches("<sheet ").count(),
+        8,
+        "six tables, the ESF+ indicators and the notes: {book}"
+    );
     assert!(book.contains("name=\"Huomiot\""));
     let strings = unzip(&xlsx, "xl/sharedStrings.xml");
     assert!(strings.contains("Alle 5:n luvut on salattu"));

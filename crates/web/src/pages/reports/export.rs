@@ -79,20 +79,40 @@ pub fn csv(tables: &[ReportTable]) -> String {
 }
 
 /// The notes: title, scope, rule and each table's definition.
-fn notes(i18n: &I18n, locale: Locale, f: &Figures, tables: &[ReportTable]) -> Vec<(String, String)> {
+fn notes(
+    i18n: &I18n,
+    locale: Locale,
+    f: &Figures,
+    tables: &[ReportTable],
+) -> Vec<(String, String)> {
     let mut n = vec![
-        (i18n.text(locale, "rep-notes-scope"), view::scope_text(i18n, locale, f)),
-        (i18n.text(locale, "rep-notes-rule"), view::rule_text(i18n, locale, f)),
+        (
+            i18n.text(locale, "rep-notes-scope"),
+            view::scope_text(i18n, locale, f),
+        ),
+        (
+            i18n.text(locale, "rep-notes-rule"),
+            view::rule_text(i18n, locale, f),
+        ),
         (
             i18n.text(locale, "rep-notes-sign"),
             i18n.text(locale, "rep-notes-sign-text"),
         ),
     ];
-    n.extend(tables.iter().map(|t| (t.caption.clone(), t.definition.clone())));
+    n.extend(
+        tables
+            .iter()
+            .map(|t| (t.caption.clone(), t.definition.clone())),
+    );
     n
 }
 
-pub fn xlsx(i18n: &I18n, locale: Locale, f: &Figures, tables: &[ReportTable]) -> WebResult<Vec<u8>> {
+pub fn xlsx(
+    i18n: &I18n,
+    locale: Locale,
+    f: &Figures,
+    tables: &[ReportTable],
+) -> WebResult<Vec<u8>> {
     let mut sheets: Vec<Sheet> = tables
         .iter()
         .map(|t| Sheet {
@@ -144,7 +164,10 @@ pub fn pdf_document(i18n: &I18n, locale: Locale, f: &Figures, tables: &[ReportTa
                 })),
             );
         }
-        doc = doc.h2(t.caption.clone()).paragraph(t.definition.clone()).table(table);
+        doc = doc
+            .h2(t.caption.clone())
+            .paragraph(t.definition.clone())
+            .table(table);
     }
     doc = doc.h2(i18n.text(locale, "rep-notes"));
     doc.key_values(notes(i18n, locale, f, tables).into_iter().take(3))
@@ -187,15 +210,16 @@ pub async fn download(
     let organisations = state.service.report_organisations(actor).await?;
     let filter = view::parse_filter(&fq, crate::html::format::today(), &projects, &organisations)
         .map_err(|e| {
-            WebError::Invalid(
-                e.list()
-                    .into_iter()
-                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                    .collect(),
-            )
-        })?;
+        WebError::Invalid(
+            e.list()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+        )
+    })?;
     let f = state.service.project_figures(actor, &filter).await?;
-    let tables = view::tables(&ctx.i18n, ctx.locale, &f);
+    let esf = super::esf_for(&state, actor, &f).await?;
+    let tables = view::tables(&ctx.i18n, ctx.locale, &f, esf.as_ref());
     let stem = format!(
         "polku-report-{}-{}",
         view::month_value(f.filter.from),

@@ -8,9 +8,9 @@ pub mod export;
 pub mod view;
 
 use crate::error::WebResult;
-use crate::pages::form::FieldErrors;
 use crate::html::ctx::Ctx;
 use crate::middleware::session::Session;
+use crate::pages::form::FieldErrors;
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
 use askama::Template;
@@ -96,15 +96,6 @@ fn stage_key(s: &str) -> &'static str {
     }
 }
 
-fn depth_key(s: &str) -> &'static str {
-    match s {
-        "contacted" => "emp-depth-contacted",
-        "engaged" => "emp-depth-engaged",
-        "deeper" => "emp-depth-deeper",
-        _ => "rep-unknown",
-    }
-}
-
 fn kind_key(s: &str) -> &'static str {
     match s {
         "job" => "emp-kind-job",
@@ -140,9 +131,32 @@ fn shown(
     }
 }
 
+/// The ESF+ indicators over the figures' (snapped) filter, audited with purpose `reporting`;
+/// `None` when the filter covers none of the actor's projects.
+pub async fn esf_for(
+    state: &AppState,
+    actor: &polku_service::Actor,
+    f: &polku_service::reports::Figures,
+) -> WebResult<Option<polku_domain::IndicatorTable>> {
+    if f.projects.is_empty() {
+        return Ok(None);
+    }
+    match state.service.esf_indicators(actor, &f.filter).await {
+        Ok(t) => Ok(Some(t)),
+        Err(polku_service::ServiceError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// The filter's choices of region and municipality, named in the user's language.
 fn area_choices(swedish: bool) -> (Vec<Choice>, Vec<Choice>) {
-    let name = |fi: &str, sv: &str| if swedish { sv.to_owned() } else { fi.to_owned() };
+    let name = |fi: &str, sv: &str| {
+        if swedish {
+            sv.to_owned()
+        } else {
+            fi.to_owned()
+        }
+    };
     let regions = polku_domain::geo::regions()
         .iter()
         .map(|r| Choice {
@@ -172,13 +186,15 @@ async fn overview(
     let organisations = state.service.report_organisations(actor).await?;
     let today = crate::html::format::today();
     let parsed = view::parse_filter(&q, today, &projects, &organisations);
-    let (mut tables, mut scope, mut rule, mut empty) = (Vec::new(), String::new(), String::new(), None);
+    let (mut tables, mut scope, mut rule, mut empty) =
+        (Vec::new(), String::new(), String::new(), None);
     let (mut from_value, mut to_value) = (q.from.clone(), q.to.clone());
     let mut errors = FieldErrors::new();
     match &parsed {
         Ok(filter) => {
             let f = state.service.project_figures(actor, filter).await?;
-            tables = view::tables(&ctx.i18n, ctx.locale, &f);
+            let esf = esf_for(&state, actor, &f).await?;
+            tables = view::tables(&ctx.i18n, ctx.locale, &f, esf.as_ref());
             scope = view::scope_text(&ctx.i18n, ctx.locale, &f);
             rule = view::rule_text(&ctx.i18n, ctx.locale, &f);
             empty = view::empty_key(&f);
@@ -189,7 +205,10 @@ async fn overview(
     }
     let mut sections = Vec::new();
     for p in &projects {
-        if parsed.as_ref().is_ok_and(|f| f.project.is_some_and(|id| id != p.id)) {
+        if parsed
+            .as_ref()
+            .is_ok_and(|f| f.project.is_some_and(|id| id != p.id))
+        {
             continue;
         }
         let r = state.service.project_report(actor, p.id).await?;

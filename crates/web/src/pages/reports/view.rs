@@ -6,8 +6,8 @@ use crate::html::format;
 use crate::i18n::{Arg, I18n, Locale};
 use crate::pages::form::FieldErrors;
 use polku_domain::geo::MunicipalityCode;
-use polku_domain::{Organisation, Project, ReportFilter};
-use polku_service::reports::suppression::{Cell, Grid, List};
+use polku_domain::{IndicatorTable, Organisation, Project, ReportFilter};
+use polku_service::reports::suppression::{Cell, Grid, List, Threshold};
 use polku_service::reports::{Duration, Empty, Figures, Trend};
 use serde::Deserialize;
 use time::{Date, Month};
@@ -136,13 +136,15 @@ pub fn parse_filter(
         errors.add("to", "rep-error-month");
     }
     let mut filter = match (from, to) {
-        (Some(f), Some(t)) => match ReportFilter::new(f, polku_service::reports::figures::month_end(t)) {
-            Ok(filter) => Some(filter),
-            Err(_) => {
-                errors.add("to", "rep-error-order");
-                None
+        (Some(f), Some(t)) => {
+            match ReportFilter::new(f, polku_service::reports::figures::month_end(t)) {
+                Ok(filter) => Some(filter),
+                Err(_) => {
+                    errors.add("to", "rep-error-order");
+                    None
+                }
             }
-        },
+        }
         _ => None,
     };
     if let Some(f) = &filter {
@@ -202,12 +204,7 @@ fn cell(i18n: &I18n, locale: Locale, c: Cell) -> Shown {
     }
 }
 
-fn grid_rows(
-    i18n: &I18n,
-    locale: Locale,
-    labels: &[String],
-    g: &Grid,
-) -> Vec<ReportRow> {
+fn grid_rows(i18n: &I18n, locale: Locale, labels: &[String], g: &Grid) -> Vec<ReportRow> {
     let mut rows: Vec<ReportRow> = labels
         .iter()
         .zip(&g.cells)
@@ -246,7 +243,11 @@ fn trend_table(
     let mut head = vec![t(i18n, locale, "rep-col-month")];
     head.extend(category_keys.iter().map(|k| t(i18n, locale, k)));
     head.push(t(i18n, locale, "rep-total"));
-    let labels: Vec<String> = tr.months.iter().map(|m| format::month(locale, *m)).collect();
+    let labels: Vec<String> = tr
+        .months
+        .iter()
+        .map(|m| format::month(locale, *m))
+        .collect();
     let rows = grid_rows(i18n, locale, &labels, &tr.grid);
     let series: Vec<String> = category_keys.iter().map(|k| t(i18n, locale, k)).collect();
     let chart = bar_chart(id, &caption, &labels, &series, &rows, i18n, locale);
@@ -288,7 +289,10 @@ fn list_table(
     ReportTable {
         id,
         caption,
-        head: vec![t(i18n, locale, "rep-col-depth"), t(i18n, locale, "rep-col-count")],
+        head: vec![
+            t(i18n, locale, "rep-col-depth"),
+            t(i18n, locale, "rep-col-count"),
+        ],
         rows,
         definition: t(i18n, locale, &format!("rep-{id}-definition")),
         chart: Some(chart),
@@ -317,12 +321,72 @@ fn duration_row(i18n: &I18n, locale: Locale, key: &str, d: &Duration) -> ReportR
     }
 }
 
-/// Every table of the figures, in page order.
-pub fn tables(i18n: &I18n, locale: Locale, f: &Figures) -> Vec<ReportTable> {
-    let retention_labels: Vec<String> = ["rep-retention-3m", "rep-retention-6m", "rep-retention-12m"]
+/// The ESF+ indicators by gender, each indicator suppressed as its own row (R46).
+pub fn esf_table(i18n: &I18n, locale: Locale, esf: &IndicatorTable, k: Threshold) -> ReportTable {
+    let lang = match locale {
+        Locale::Sv => "sv",
+        Locale::En => "en",
+        Locale::Fi | Locale::FiSelko => "fi",
+    };
+    let rows = esf
+        .rows
+        .iter()
+        .map(|r| {
+            let name = polku_domain::esf::indicator(&r.code)
+                .map(|d| d.names.get(lang).to_owned())
+                .unwrap_or_default();
+            let (cells, total) = polku_service::reports::suppress_indicator(r, k);
+            ReportRow {
+                label: format!("{} {name}", r.code),
+                cells: cells
+                    .into_iter()
+                    .chain([total])
+                    .map(|c| cell(i18n, locale, c))
+                    .collect(),
+                total: false,
+            }
+        })
+        .collect();
+    ReportTable {
+        id: "esf",
+        caption: t(i18n, locale, "rep-esf-caption"),
+        head: [
+            "rep-col-indicator",
+            "rep-esf-women",
+            "rep-esf-men",
+            "rep-esf-non-binary",
+            "rep-esf-not-known",
+            "rep-total",
+        ]
         .iter()
         .map(|k| t(i18n, locale, k))
-        .collect();
+        .collect(),
+        rows,
+        definition: t(i18n, locale, "rep-esf-definition"),
+        chart: None,
+    }
+}
+
+/// Every table of the figures, in page order, and the ESF+ indicators when given.
+pub fn tables(
+    i18n: &I18n,
+    locale: Locale,
+    f: &Figures,
+    esf: Option<&IndicatorTable>,
+) -> Vec<ReportTable> {
+    let mut out = figure_tables(i18n, locale, f);
+    if let Some(e) = esf {
+        out.push(esf_table(i18n, locale, e, f.k));
+    }
+    out
+}
+
+fn figure_tables(i18n: &I18n, locale: Locale, f: &Figures) -> Vec<ReportTable> {
+    let retention_labels: Vec<String> =
+        ["rep-retention-3m", "rep-retention-6m", "rep-retention-12m"]
+            .iter()
+            .map(|k| t(i18n, locale, k))
+            .collect();
     let retention_rows = grid_rows(i18n, locale, &retention_labels, &f.retention);
     let retention_series: Vec<String> = ["rep-retention-working", "rep-retention-not-working"]
         .iter()
@@ -344,7 +408,11 @@ pub fn tables(i18n: &I18n, locale: Locale, f: &Figures) -> Vec<ReportTable> {
             locale,
             "results",
             &f.results,
-            &["rep-result-work", "rep-result-education", "rep-result-other"],
+            &[
+                "rep-result-work",
+                "rep-result-education",
+                "rep-result-other",
+            ],
         ),
         trend_table(
             i18n,
@@ -371,7 +439,11 @@ pub fn tables(i18n: &I18n, locale: Locale, f: &Figures) -> Vec<ReportTable> {
             locale,
             "cooperation",
             &f.employers_by_depth,
-            &["emp-depth-contacted", "emp-depth-engaged", "emp-depth-deeper"],
+            &[
+                "emp-depth-contacted",
+                "emp-depth-engaged",
+                "emp-depth-deeper",
+            ],
         ),
         trend_table(
             i18n,
@@ -391,7 +463,12 @@ pub fn tables(i18n: &I18n, locale: Locale, f: &Figures) -> Vec<ReportTable> {
             ],
             rows: vec![
                 duration_row(i18n, locale, "rep-to-first-contact", &f.to_first_contact),
-                duration_row(i18n, locale, "rep-to-first-placement", &f.to_first_placement),
+                duration_row(
+                    i18n,
+                    locale,
+                    "rep-to-first-placement",
+                    &f.to_first_placement,
+                ),
             ],
             definition: t(i18n, locale, "rep-durations-definition"),
             chart: None,
@@ -420,11 +497,7 @@ pub fn scope_text(i18n: &I18n, locale: Locale, f: &Figures) -> String {
 
 /// The suppression rule in words, with the deployment's k.
 pub fn rule_text(i18n: &I18n, locale: Locale, f: &Figures) -> String {
-    i18n.text_with(
-        locale,
-        "rep-rule",
-        &[("k", Arg::Num(f.k.get() as f64))],
-    )
+    i18n.text_with(locale, "rep-rule", &[("k", Arg::Num(f.k.get() as f64))])
 }
 
 /// Why the report is empty, if it is.
