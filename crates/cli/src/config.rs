@@ -37,6 +37,9 @@ pub struct Config {
     /// A file `polku serve` keeps the audit chain head in (R36): written at start, then after
     /// every 1,000 entries and at least daily; empty: none.
     pub audit_checkpoint: String,
+    /// The suppression threshold k of the manager's reports (R46): counts below it are not
+    /// shown. Default 5; never below 3.
+    pub report_min_cell: i64,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             controller: String::new(),
             controller_contact: String::new(),
             audit_checkpoint: String::new(),
+            report_min_cell: polku_service::reports::suppression::DEFAULT_K,
         }
     }
 }
@@ -69,6 +73,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "controller",
     "controller_contact",
     "audit_checkpoint",
+    "report_min_cell",
 ];
 
 /// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
@@ -95,6 +100,7 @@ pub fn load(file: Option<&Path>) -> CliResult<Config> {
         "LOG",
         "LOG_FORMAT",
         "AUDIT_CHECKPOINT",
+        "REPORT_MIN_CELL",
     ]);
     let mut cfg: Config = Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file(&path))

@@ -70,6 +70,9 @@ enum Command {
     /// Answer a data-subject request (access and portability export).
     #[command(subcommand)]
     Subject(commands::subject::SubjectCommand),
+    /// Reports: the funder's ESF+ indicator export.
+    #[command(subcommand)]
+    Report(commands::report::ReportCommand),
     /// Check the database's integrity.
     Integrity,
     /// Take a consistent online backup into FILE.
@@ -147,6 +150,7 @@ async fn run(cli: Cli) -> exit::CliResult {
         Command::Allocate(c) => commands::matching::run_allocate(c),
         Command::Audit(c) => commands::audit::run(&cfg, c).await,
         Command::Subject(c) => commands::subject::run(&cfg, c).await,
+        Command::Report(c) => commands::report::run(&cfg, c).await,
         Command::Integrity => commands::backup::integrity(&cfg).await,
         Command::Backup { file } => commands::backup::backup(&cfg, &file).await,
         Command::Restore {

@@ -115,6 +115,8 @@ pub async fn open(cfg: &Config, mode: Mode) -> CliResult<Service> {
 
 /// [`open`] without applying pending replays (`polku restore` applies them itself).
 pub async fn open_unreplayed(cfg: &Config, mode: Mode) -> CliResult<Service> {
+    let threshold = polku_service::reports::Threshold::new(cfg.report_min_cell)
+        .map_err(|e| CliError::new(CONFIG, format!("report_min_cell: {e}")))?;
     let existing = keys::read(&cfg.keys_file)?;
     let probe_keys = existing.clone().unwrap_or_else(Keys::random);
     let store = store(cfg, &probe_keys, mode).await?;
@@ -150,6 +152,7 @@ pub async fn open_unreplayed(cfg: &Config, mode: Mode) -> CliResult<Service> {
             Service::open(self::store(cfg, &k, mode).await?, k).await?
         }
     };
+    let svc = svc.with_report_threshold(threshold);
     if mode == Mode::Migrate {
         load_reference(&svc).await?;
         // Free texts stored in clear before they were sealed at rest (migration 0025).

@@ -1869,3 +1869,104 @@ fn a_real_installation_is_set_up_from_the_command_line() {
     let audit = s.ok(&["audit", "query", "--actor", "system:user deactivate"]);
     assert!(audit.contains("\"action\":\"deactivate\""), "{audit}");
 }
+
+#[test]
+fn report_esf_writes_the_funders_csv_exact_or_suppressed_and_is_audited() {
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    s.ok(DEMO);
+    let code =
+        sqlite_text(&s, "SELECT code FROM projects ORDER BY code LIMIT 1").expect("a project");
+    let args = |extra: &[&'static str]| {
+        let mut a: Vec<String> = [
+            "report",
+            "esf",
+            "--project",
+            &code,
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2030-12-31",
+        ]
+        .iter()
+        .map(|x| x.to_string())
+        .collect();
+        a.extend(extra.iter().map(|x| x.to_string()));
+        a
+    };
+    let run = |extra: &[&'static str]| {
+        let a = args(extra);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        s.ok(&refs)
+    };
+    let exact = run(&[]);
+    let mut lines = exact.lines();
+    assert_eq!(
+        lines.next(),
+        Some("code,indicator,women,men,non_binary,total")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.len() >= 5, "one row per indicator: {exact}");
+    assert!(rows.iter().all(|r| r.split(',').count() >= 6), "{exact}");
+    assert!(!exact.contains(".."), "exact by default: {exact}");
+    let suppressed = run(&["--suppress"]);
+    assert!(suppressed.starts_with("code,indicator,women,men,non_binary,total\n"));
+    assert!(
+        suppressed.contains(",.."),
+        "small figures become ..: {suppressed}"
+    );
+    assert_eq!(suppressed.lines().count(), exact.lines().count());
+    let json = run(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["project"], code.as_str());
+    assert!(v["indicators"]
+        .as_array()
+        .is_some_and(|a| a.len() == rows.len()));
+    // Audited with the funder's purpose.
+    assert!(s.sql("SELECT COUNT(*) FROM audit_events WHERE purpose = 'funder_reporting'") >= 3);
+    // Bad input: wrong order, unknown project, bad format.
+    let bad = s.fails(
+        &[
+            "report",
+            "esf",
+            "--project",
+            &code,
+            "--from",
+            "2026-02-01",
+            "--to",
+            "2026-01-01",
+        ],
+        3,
+    );
+    assert!(bad.contains("before it starts"), "{bad}");
+    let bad = s.fails(
+        &[
+            "report",
+            "esf",
+            "--project",
+            "NOPE",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-02-01",
+        ],
+        4,
+    );
+    assert!(bad.contains("no project has the code"), "{bad}");
+    let bad = s.fails(
+        &[
+            "report",
+            "esf",
+            "--project",
+            &code,
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-02-01",
+            "--format",
+            "doc",
+        ],
+        3,
+    );
+    assert!(bad.contains("--format"), "{bad}");
+}

@@ -78,6 +78,7 @@ mod lang;
 mod layout;
 mod model;
 mod render;
+pub mod xlsx;
 
 pub use error::Error;
 pub use model::{Block, Document, HeadingLevel, Metadata, Signature, SignatureMark, Table};

@@ -64,6 +64,7 @@ pub struct Service {
     store: Arc<dyn Store>,
     keys: Arc<Keys>,
     second_factor_required: bool,
+    report_threshold: reports::Threshold,
 }
 
 impl Service {
@@ -85,12 +86,24 @@ impl Service {
             store,
             keys: Arc::new(keys),
             second_factor_required: false,
+            report_threshold: reports::Threshold::default(),
         })
     }
 
     /// Requires every account to sign in with a second factor (R3): an account without one
     /// must set it up before its session acts for it. `polku serve` turns this on (not in demo
     /// mode); the library default is off so that tools and tests sign in with a password.
+    /// The deployment's suppression threshold k for the manager's reports (R46; default 5,
+    /// floor 3, set by `report_min_cell` in the configuration file).
+    pub fn with_report_threshold(mut self, k: reports::Threshold) -> Self {
+        self.report_threshold = k;
+        self
+    }
+
+    pub fn report_threshold(&self) -> reports::Threshold {
+        self.report_threshold
+    }
+
     pub fn with_second_factor_required(mut self, on: bool) -> Self {
         self.second_factor_required = on;
         self

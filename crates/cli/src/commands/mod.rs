@@ -11,6 +11,7 @@ pub mod matching;
 pub mod migrate;
 pub mod org;
 pub mod project;
+pub mod report;
 pub mod serve;
 pub mod subject;
 pub mod user;

@@ -24,6 +24,51 @@ pub struct ProjectCounts {
     pub openings_by_kind: Vec<(String, i64)>,
 }
 
+/// The facts of one project that the manager's figures are counted from. No names, no free
+/// text: dates, categories and the identifiers needed to connect a participant's enrolment to
+/// their first placement. They never leave the service; only suppressed aggregates do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportFacts {
+    pub participants: Vec<ParticipantFact>,
+    pub placements: Vec<PlacementFact>,
+    pub follow_ups: Vec<FollowUpFact>,
+    /// Every employer of the project: its municipalities and depth of cooperation (stored name).
+    pub employers: Vec<(EmployerId, Vec<String>, String)>,
+    /// Needs heard from employers: the employer, whether the job was never advertised, when.
+    pub needs: Vec<(EmployerId, bool, Date)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantFact {
+    pub id: ParticipantId,
+    /// The day the participant was enrolled (their record created).
+    pub enrolled_on: Date,
+    pub municipality: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacementFact {
+    pub participant: ParticipantId,
+    pub employer: EmployerId,
+    /// Stored names of `OpeningKind` and `PlacementState`.
+    pub kind: String,
+    pub state: String,
+    pub starts_on: Date,
+    pub ended_on: Option<Date>,
+    /// When the proposal went to the employer: the first employer contact about this person.
+    pub proposed_at: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpFact {
+    pub participant: ParticipantId,
+    /// `1m`, `3m`, `6m` or `12m`.
+    pub checkpoint: String,
+    pub done_on: Option<Date>,
+    /// `same_employer`, `other_employer` or `not_working` once recorded.
+    pub still_working: Option<String>,
+}
+
 /// One contact person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmployerContact {

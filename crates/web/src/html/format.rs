@@ -61,6 +61,16 @@ fn month_abbr(m: Month) -> &'static str {
     }
 }
 
+/// A month: "12/2026" in Finnish and Swedish, "Dec 2026" in English.
+pub fn month(locale: Locale, d: Date) -> String {
+    match locale {
+        Locale::En => format!("{} {}", month_abbr(d.month()), d.year()),
+        Locale::Fi | Locale::FiSelko | Locale::Sv => {
+            format!("{}/{}", u8::from(d.month()), d.year())
+        }
+    }
+}
+
 /// A calendar date: "6.12.2026" in Finnish and Swedish, "6 Dec 2026" in English.
 pub fn date(locale: Locale, d: Date) -> String {
     match locale {

@@ -31,6 +31,7 @@ mod plan;
 mod proposals;
 mod reference;
 mod reports_admin;
+mod reports_figures;
 mod second_factor;
 mod security;
 mod subject_export;

@@ -1,21 +1,41 @@
-//! The manager's project overview: participants by stage, employers by cooperation depth and
-//! openings by kind. Counts come aggregated from the service with small cells (< 5) suppressed
-//! and revealing totals hidden; no row-level data reaches this page.
+//! The manager's reports: the project figures over a filter (period by month, project, partner
+//! organisation, region, municipality) with monthly trends as server-drawn SVG charts, each with
+//! its table as the text alternative, exports (CSV, XLSX, PDF), and today's head counts by stage,
+//! cooperation depth and opening kind. Every count comes aggregated from the service and
+//! suppressed per R46 with the deployment's k; no row-level data reaches these pages.
+
+pub mod export;
+pub mod view;
 
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
-use crate::html::render;
 use crate::middleware::session::Session;
+use crate::pages::form::FieldErrors;
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::response::Response;
-use polku_domain::Role;
+use polku_domain::{Organisation, Project, Role};
 use polku_service::reports::{Cell, Table};
+use view::{FilterQuery, ReportTable};
 
 pub fn routes() -> Routes {
-    Routes::new().get("/reports", Policy::AnyRole(&[Role::Manager]), overview)
+    Routes::new()
+        .get("/reports", Policy::AnyRole(&[Role::Manager]), overview)
+        .get(
+            "/reports/export",
+            Policy::AnyRole(&[Role::Manager]),
+            export::download,
+        )
+}
+
+/// A municipality or region as a choice of the filter.
+#[derive(Debug)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
 }
 
 /// One row as shown: label key and the figure (`None` = fewer than 5).
@@ -49,6 +69,20 @@ pub struct Section {
 struct Page<'a> {
     ctx: &'a Ctx,
     sections: Vec<Section>,
+    q: FilterQuery,
+    from_value: String,
+    to_value: String,
+    errors: FieldErrors,
+    projects: Vec<Project>,
+    organisations: Vec<Organisation>,
+    regions: Vec<Choice>,
+    municipalities: Vec<Choice>,
+    /// The figures' tables (empty when the filter has errors).
+    tables: Vec<ReportTable>,
+    scope: String,
+    rule: String,
+    empty: Option<&'static str>,
+    export_query: String,
 }
 
 fn stage_key(s: &str) -> &'static str {
@@ -60,15 +94,6 @@ fn stage_key(s: &str) -> &'static str {
         "job_or_education" => "rep-stage-job-or-education",
         "retention" => "rep-stage-retention",
         "exited" => "rep-stage-exited",
-        _ => "rep-unknown",
-    }
-}
-
-fn depth_key(s: &str) -> &'static str {
-    match s {
-        "contacted" => "emp-depth-contacted",
-        "engaged" => "emp-depth-engaged",
-        "deeper" => "emp-depth-deeper",
         _ => "rep-unknown",
     }
 }
@@ -108,14 +133,87 @@ fn shown(
     }
 }
 
+/// The ESF+ indicators over the figures' (snapped) filter, audited with purpose `reporting`;
+/// `None` when the filter covers none of the actor's projects.
+pub async fn esf_for(
+    state: &AppState,
+    actor: &polku_service::Actor,
+    f: &polku_service::reports::Figures,
+) -> WebResult<Option<polku_domain::IndicatorTable>> {
+    if f.projects.is_empty() {
+        return Ok(None);
+    }
+    match state.service.esf_indicators(actor, &f.filter).await {
+        Ok(t) => Ok(Some(t)),
+        Err(polku_service::ServiceError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The filter's choices of region and municipality, named in the user's language.
+fn area_choices(swedish: bool) -> (Vec<Choice>, Vec<Choice>) {
+    let name = |fi: &str, sv: &str| {
+        if swedish {
+            sv.to_owned()
+        } else {
+            fi.to_owned()
+        }
+    };
+    let regions = polku_domain::geo::regions()
+        .iter()
+        .map(|r| Choice {
+            value: r.code.to_owned(),
+            label: name(r.name_fi, r.name_sv),
+        })
+        .collect();
+    let mut municipalities: Vec<Choice> = polku_domain::geo::municipalities()
+        .iter()
+        .map(|m| Choice {
+            value: m.code.as_str().to_owned(),
+            label: name(m.name_fi, m.name_sv),
+        })
+        .collect();
+    municipalities.sort_by(|a, b| a.label.cmp(&b.label));
+    (regions, municipalities)
+}
+
 async fn overview(
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
+    Query(q): Query<FilterQuery>,
 ) -> WebResult<Response> {
+    let actor = &session.actor;
+    let projects = state.service.reportable_projects(actor).await?;
+    let organisations = state.service.report_organisations(actor).await?;
+    let today = crate::html::format::today();
+    let parsed = view::parse_filter(&q, today, &projects, &organisations);
+    let (mut tables, mut scope, mut rule, mut empty) =
+        (Vec::new(), String::new(), String::new(), None);
+    let (mut from_value, mut to_value) = (q.from.clone(), q.to.clone());
+    let mut errors = FieldErrors::new();
+    match &parsed {
+        Ok(filter) => {
+            let f = state.service.project_figures(actor, filter).await?;
+            let esf = esf_for(&state, actor, &f).await?;
+            tables = view::tables(&ctx.i18n, ctx.locale, &f, esf.as_ref());
+            scope = view::scope_text(&ctx.i18n, ctx.locale, &f);
+            rule = view::rule_text(&ctx.i18n, ctx.locale, &f);
+            empty = view::empty_key(&f);
+            from_value = view::month_value(f.filter.from);
+            to_value = view::month_value(f.filter.to);
+        }
+        Err(e) => errors = e.clone(),
+    }
     let mut sections = Vec::new();
-    for p in state.service.reportable_projects(&session.actor).await? {
-        let r = state.service.project_report(&session.actor, p.id).await?;
+    for p in &projects {
+        if parsed
+            .as_ref()
+            .is_ok_and(|f| f.project.is_some_and(|id| id != p.id))
+        {
+            continue;
+        }
+        let r = state.service.project_report(actor, p.id).await?;
         sections.push(Section {
             id: r.project.id.to_string(),
             name: r.project.name.clone(),
@@ -128,12 +226,6 @@ async fn overview(
                     stage_key,
                 ),
                 shown(
-                    r.employers_by_depth,
-                    "rep-employers-caption",
-                    "rep-col-depth",
-                    depth_key,
-                ),
-                shown(
                     r.openings_by_kind,
                     "rep-openings-caption",
                     "rep-col-kind",
@@ -142,8 +234,31 @@ async fn overview(
             ],
         });
     }
-    render(&Page {
-        ctx: &ctx,
-        sections,
-    })
+    let (regions, municipalities) = area_choices(ctx.locale == crate::i18n::Locale::Sv);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let export_query = q.query_string();
+    crate::html::render_status(
+        status,
+        &Page {
+            ctx: &ctx,
+            sections,
+            q,
+            from_value,
+            to_value,
+            errors,
+            projects,
+            organisations,
+            regions,
+            municipalities,
+            tables,
+            scope,
+            rule,
+            empty,
+            export_query,
+        },
+    )
 }

@@ -7,52 +7,52 @@ pub use crate::store::records::ProjectCounts;
 use crate::{authz, Actor, Result, Service, ServiceError};
 use polku_domain::{CooperationDepth, OpeningKind, PathStage, Project, ProjectId};
 
-/// The smallest count that is shown as a number.
-pub const MIN_CELL: i64 = 5;
+pub mod figures;
+pub mod suppression;
 
-/// One reported figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cell {
-    Count(i64),
-    /// Fewer than [`MIN_CELL`] (zero included): the number is never shown.
-    Suppressed,
+pub use figures::{Duration, Empty, Figures, Trend};
+
+pub use suppression::{Cell, Threshold};
+
+/// One ESF+ indicator row suppressed for publishing: women, men, non-binary and "not known or
+/// declined" (the rest of the total), then the total. Each indicator is suppressed as its own
+/// one-row table (R46); docs/SECURITY.md names what this does not cover.
+pub fn suppress_indicator(row: &polku_domain::IndicatorRow, k: Threshold) -> (Vec<Cell>, Cell) {
+    let unknown = (row.total - row.women - row.men - row.non_binary).max(0);
+    let l = suppression::suppress_list(&[row.women, row.men, row.non_binary, unknown], k);
+    (l.cells, l.total)
 }
 
 /// One table of the report: every category of the dimension, in catalogue order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub rows: Vec<(String, Cell)>,
-    /// `None` when showing it would reveal a suppressed cell (any cell suppressed).
+    /// `None` when suppressed (below k, or it would give a suppressed cell away).
     pub total: Option<i64>,
 }
 
-/// Suppresses small cells of `counts` over all `categories`; the total is shown only when no
-/// cell is suppressed, so no suppressed value can be recovered by subtraction.
-pub fn suppress(categories: &[&str], counts: &[(String, i64)]) -> Table {
-    let rows: Vec<(String, Cell)> = categories
+/// Suppresses small cells of `counts` over all `categories` with complementary suppression
+/// (see [`suppression`]), so no suppressed value can be recovered by subtraction.
+pub fn suppress(categories: &[&str], counts: &[(String, i64)], k: Threshold) -> Table {
+    let n: Vec<i64> = categories
         .iter()
         .map(|c| {
-            let n = counts
+            counts
                 .iter()
                 .filter(|(k, _)| k == c)
                 .map(|(_, n)| *n)
-                .sum::<i64>();
-            let cell = if n < MIN_CELL {
-                Cell::Suppressed
-            } else {
-                Cell::Count(n)
-            };
-            ((*c).to_owned(), cell)
+                .sum::<i64>()
         })
         .collect();
-    let total = rows
-        .iter()
-        .map(|(_, c)| match c {
-            Cell::Count(n) => Some(*n),
-            Cell::Suppressed => None,
-        })
-        .sum::<Option<i64>>();
-    Table { rows, total }
+    let list = suppression::suppress_list(&n, k);
+    Table {
+        rows: categories
+            .iter()
+            .zip(list.cells)
+            .map(|(c, cell)| ((*c).to_owned(), cell))
+            .collect(),
+        total: list.total.count(),
+    }
 }
 
 /// The manager's overview of one project.
@@ -96,6 +96,7 @@ impl Service {
                 "reporting",
             )?)
             .await?;
+        let k = self.report_threshold();
         let stages: Vec<&str> = PathStage::ALL.iter().map(|s| s.as_str()).collect();
         let depths = [
             CooperationDepth::Contacted,
@@ -113,9 +114,9 @@ impl Service {
         .map(OpeningKind::as_str);
         Ok(ProjectReport {
             project: p,
-            participants_by_stage: suppress(&stages, &counts.participants_by_stage),
-            employers_by_depth: suppress(&depths, &counts.employers_by_depth),
-            openings_by_kind: suppress(&kinds, &counts.openings_by_kind),
+            participants_by_stage: suppress(&stages, &counts.participants_by_stage, k),
+            employers_by_depth: suppress(&depths, &counts.employers_by_depth, k),
+            openings_by_kind: suppress(&kinds, &counts.openings_by_kind, k),
         })
     }
 }
@@ -135,20 +136,20 @@ mod tests {
 
     #[test]
     fn small_cells_and_revealing_totals_are_suppressed() {
+        let k = Threshold::default();
         let t = suppress(
             &["a", "b", "c"],
             &[("a".into(), 6), ("b".into(), 3), ("x".into(), 9)],
+            k,
         );
+        assert_eq!(t.rows[0].1, Cell::Count(6));
+        assert!(t.rows[1].1.is_suppressed() && t.rows[2].1.is_suppressed());
         assert_eq!(
-            t.rows,
-            vec![
-                ("a".into(), Cell::Count(6)),
-                ("b".into(), Cell::Suppressed),
-                ("c".into(), Cell::Suppressed),
-            ]
+            t.total,
+            Some(9),
+            "3 and 0 hide each other: b + c = 3 either way"
         );
-        assert_eq!(t.total, None, "6 + hidden would reveal b by subtraction");
-        let t = suppress(&["a", "b"], &[("a".into(), 5), ("b".into(), 7)]);
+        let t = suppress(&["a", "b"], &[("a".into(), 5), ("b".into(), 7)], k);
         assert_eq!(t.total, Some(12));
         assert_eq!(t.rows[0].1, Cell::Count(5));
     }
