@@ -38,6 +38,8 @@ pub enum WebError {
     PreconditionFailed,
     /// Cross-site or origin-less unsafe request (R23).
     CrossSite,
+    /// The action needs a fresh second factor (step-up, R19); pages redirect to `/step-up`.
+    StepUpRequired,
     Internal(String),
 }
 
@@ -61,9 +63,12 @@ impl WebError {
                 | ServiceError::Storage(_)
                 | ServiceError::Config(_)
                 | ServiceError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                ServiceError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             },
             WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
+            WebError::Forbidden | WebError::CrossSite | WebError::StepUpRequired => {
+                StatusCode::FORBIDDEN
+            }
             WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
             WebError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -90,6 +95,7 @@ impl WebError {
             WebError::NotFound => "not_found",
             WebError::Forbidden => "forbidden",
             WebError::CrossSite => "cross_site_request",
+            WebError::StepUpRequired => "step_up_required",
             WebError::Unauthenticated => "unauthenticated",
             WebError::Throttled(_) => "too_many_attempts",
             WebError::BadRequest(code) => code,
@@ -105,7 +111,7 @@ impl WebError {
             code,
             fields,
             retry_after: match self {
-                WebError::Throttled(s) => Some(*s),
+                WebError::Throttled(s) | WebError::Service(ServiceError::Busy(s)) => Some(*s),
                 _ => None,
             },
         }
@@ -141,6 +147,20 @@ impl WebError {
                     event = "signin.throttled",
                     retry_after = wait,
                     "too many failed attempts"
+                );
+            }
+            WebError::StepUpRequired => {
+                tracing::info!(
+                    event = "stepup.required",
+                    code,
+                    "a fresh second factor is needed"
+                );
+            }
+            WebError::Service(ServiceError::Busy(wait)) => {
+                tracing::warn!(
+                    event = "hashing.busy",
+                    retry_after = wait,
+                    "password hashing queue full"
                 );
             }
             WebError::BadRequest(_) => {

@@ -14,6 +14,7 @@ pub mod net;
 pub mod pages;
 pub mod policy;
 pub mod state;
+pub mod step_up;
 mod static_files;
 pub mod throttle;
 

@@ -57,11 +57,14 @@ pub enum Notice {
     Gig,
     GigOffer,
     GigResult,
+    PasswordChanged,
+    SecondFactorChanged,
+    SteppedUp,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 45] = [
+    pub const ALL: [Notice; 48] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -107,6 +110,9 @@ impl Notice {
         Notice::Gig,
         Notice::GigOffer,
         Notice::GigResult,
+        Notice::PasswordChanged,
+        Notice::SecondFactorChanged,
+        Notice::SteppedUp,
     ];
 
     /// The value of `saved=` in the URL.
@@ -157,6 +163,9 @@ impl Notice {
             Notice::Gig => "gig",
             Notice::GigOffer => "gig-offer",
             Notice::GigResult => "gig-result",
+            Notice::PasswordChanged => "password-changed",
+            Notice::SecondFactorChanged => "second-factor-changed",
+            Notice::SteppedUp => "stepped-up",
         }
     }
 

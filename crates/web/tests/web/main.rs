@@ -29,5 +29,6 @@ mod reference;
 mod reports_admin;
 mod second_factor;
 mod security;
+mod sign_in_hardening;
 mod subject_export;
 mod subsidy;
