@@ -197,7 +197,9 @@ impl Drop for Waiting {
     }
 }
 
-pub(crate) async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+pub(crate) async fn off_thread<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
     let slot = {
         if WAITING.fetch_add(1, Ordering::SeqCst) >= HASH_QUEUE_LIMIT {
             WAITING.fetch_sub(1, Ordering::SeqCst);
@@ -343,10 +345,9 @@ impl Service {
         let found = self.store().credentials_for(&email).await?;
         let phc = found.as_ref().map(|(_, phc, _)| phc.clone());
         let pw = password.to_owned();
-        let (ok, upgrade) = off_thread(move || {
-            verify_blocking(phc.as_deref().unwrap_or_else(dummy_hash), &pw)
-        })
-        .await?;
+        let (ok, upgrade) =
+            off_thread(move || verify_blocking(phc.as_deref().unwrap_or_else(dummy_hash), &pw))
+                .await?;
         let (user, active) = match found {
             Some((user, _, active)) if ok => (user, active),
             Some((user, _, _)) => {

@@ -14,8 +14,8 @@ pub mod net;
 pub mod pages;
 pub mod policy;
 pub mod state;
-pub mod step_up;
 mod static_files;
+pub mod step_up;
 pub mod throttle;
 
 pub use state::{AppState, WebConfig};

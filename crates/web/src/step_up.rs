@@ -33,7 +33,7 @@ pub struct StepUp;
 
 /// Where the step-up page returns to after a request to `path` with `method`.
 fn return_to(method: &Method, path_and_query: &str) -> String {
-    if method == Method::GET {
+    if *method == Method::GET {
         return path_and_query.to_owned();
     }
     let first = path_and_query

@@ -252,10 +252,7 @@ mod tests {
         let t = Throttle::default();
         let start = Instant::now();
         for i in 0..(MAX_KEYS + 10) {
-            t.fail(
-                &[&format!("k{i}")],
-                start + Duration::from_micros(i as u64),
-            );
+            t.fail(&[&format!("k{i}")], start + Duration::from_micros(i as u64));
         }
         assert!(t.keys_held() <= MAX_KEYS, "{}", t.keys_held());
         // The most recent failures are the ones kept.
@@ -269,7 +266,10 @@ mod tests {
 
     #[test]
     fn ipv6_counts_by_its_64() {
-        assert_eq!(ip_key("2001:db8:1:2:aaaa::1"), ip_key("2001:db8:1:2:bbbb::9"));
+        assert_eq!(
+            ip_key("2001:db8:1:2:aaaa::1"),
+            ip_key("2001:db8:1:2:bbbb::9")
+        );
         assert_ne!(ip_key("2001:db8:1:2::1"), ip_key("2001:db8:1:3::1"));
         assert_eq!(ip_key("::ffff:192.0.2.1"), ip_key("192.0.2.1"));
     }

@@ -338,6 +338,9 @@ pub(crate) async fn changing_ones_own_password_needs_the_current_one(db: Arc<Tes
     let last = db.store.audit_page(head - 1, 1).await.unwrap();
     assert_eq!(
         (last[0].action.as_str(), last[0].subject.as_deref()),
-        ("change_password", Some(created.user.id.to_string().as_str()))
+        (
+            "change_password",
+            Some(created.user.id.to_string().as_str())
+        )
     );
 }

@@ -56,7 +56,11 @@ pub struct TokenQuery {
     token: Option<String>,
 }
 
-pub async fn show(ctx: Ctx, headers: HeaderMap, Query(q): Query<TokenQuery>) -> WebResult<Response> {
+pub async fn show(
+    ctx: Ctx,
+    headers: HeaderMap,
+    Query(q): Query<TokenQuery>,
+) -> WebResult<Response> {
     if let Some(token) = q.token {
         // Move the token out of the address before anything else is shown.
         let token = token.trim();

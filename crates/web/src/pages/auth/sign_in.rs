@@ -4,9 +4,9 @@
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
 use crate::html::{local_path, render, render_status, see_other};
-use crate::net::{client_ip, PeerAddr};
 use crate::middleware::cookie;
 use crate::middleware::session::{clear_cookie, COOKIE};
+use crate::net::{client_ip, PeerAddr};
 use crate::state::AppState;
 use crate::throttle::{account_key, ip_key, ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use askama::Template;
