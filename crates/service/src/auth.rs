@@ -345,9 +345,11 @@ impl Service {
         let found = self.store().credentials_for(&email).await?;
         let phc = found.as_ref().map(|(_, phc, _)| phc.clone());
         let pw = password.to_owned();
-        let (ok, upgrade) =
-            off_thread(move || verify_blocking(phc.as_deref().unwrap_or_else(dummy_hash), &pw))
-                .await?;
+        let (ok, upgrade) = off_thread(move || match &phc {
+            Some(phc) => verify_blocking(phc, &pw),
+            None => verify_blocking(dummy_hash(), &pw),
+        })
+        .await?;
         let (user, active) = match found {
             Some((user, _, active)) if ok => (user, active),
             Some((user, _, _)) => {
