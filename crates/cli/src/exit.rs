@@ -50,7 +50,7 @@ impl From<ServiceError> for CliError {
             ServiceError::Invalid(_) => INVALID_INPUT,
             ServiceError::Crypto(_) | ServiceError::Config(_) => CONFIG,
             ServiceError::Storage(_) => STORAGE,
-            ServiceError::Internal(_) => FAILURE,
+            ServiceError::Internal(_) | ServiceError::Busy(_) => FAILURE,
         };
         CliError {
             code,

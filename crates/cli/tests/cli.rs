@@ -1970,3 +1970,25 @@ fn report_esf_writes_the_funders_csv_exact_or_suppressed_and_is_audited() {
     );
     assert!(bad.contains("--format"), "{bad}");
 }
+
+/// D17: `serve --demo` refuses a database with accounts the demo did not create (it would turn
+/// the second factor off and print a real administrator's sign-in link), and prints no link.
+#[test]
+fn serve_demo_refuses_a_database_with_real_accounts() {
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    s.ok(&[
+        "user",
+        "add",
+        "--email",
+        "oikea.admin@example.fi",
+        "--role",
+        "admin",
+    ]);
+    let out = s.polku(&["serve", "--demo", "--listen", "127.0.0.1:0"]);
+    assert_eq!(out.status.code(), Some(6), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stdout.contains("token="), "{stdout}");
+    assert!(stderr.contains("refusing --demo"), "{stderr}");
+}

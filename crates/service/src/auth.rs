@@ -17,6 +17,7 @@ use crate::{Actor, Result, Service, ServiceError};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::RngCore;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use time::{Duration, OffsetDateTime};
 use tokio::sync::Semaphore;
@@ -142,7 +143,7 @@ fn hash_blocking(password: &str) -> Result<String> {
 }
 
 /// Whether `phc` verifies `password`, and whether it should be re-hashed with today's parameters.
-fn verify_blocking(phc: &str, password: &str) -> (bool, bool) {
+pub(crate) fn verify_blocking(phc: &str, password: &str) -> (bool, bool) {
     let Ok(parsed) = PasswordHash::new(phc) else {
         return (false, false);
     };
@@ -166,24 +167,72 @@ fn dummy_hash() -> &'static str {
     })
 }
 
+/// Computes the dummy hash off the async threads, so the first sign-in of an unknown account
+/// does not hash on a runtime thread (D2). `serve` calls it at start; sign-in also only ever
+/// touches the dummy hash inside the hashing pool.
+pub async fn prepare_dummy_hash() {
+    let _ = tokio::task::spawn_blocking(|| dummy_hash().len()).await;
+}
+
 /// At most two hashes at once: a login flood queues instead of exhausting the cores (R1).
 fn hashing_slots() -> &'static Semaphore {
     static SLOTS: Semaphore = Semaphore::const_new(2);
     &SLOTS
 }
 
-async fn off_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
-    let _slot = hashing_slots()
-        .acquire()
+/// At most this many hashes wait for a slot; more are refused at once with `Busy` (D2).
+pub const HASH_QUEUE_LIMIT: usize = 32;
+/// A hash waits at most this long for a slot, then is refused with `Busy` (D2).
+pub const HASH_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+/// `Retry-After` for a refused hash.
+const BUSY_RETRY_SECONDS: u64 = 5;
+
+static WAITING: AtomicUsize = AtomicUsize::new(0);
+
+/// Leaves the waiting count when dropped (also when the request is cancelled).
+struct Waiting;
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        WAITING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+pub(crate) async fn off_thread<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
+    let slot = {
+        if WAITING.fetch_add(1, Ordering::SeqCst) >= HASH_QUEUE_LIMIT {
+            WAITING.fetch_sub(1, Ordering::SeqCst);
+            return Err(ServiceError::Busy(BUSY_RETRY_SECONDS));
+        }
+        let _waiting = Waiting;
+        tokio::time::timeout(HASH_QUEUE_WAIT, hashing_slots().acquire())
+            .await
+            .map_err(|_| ServiceError::Busy(BUSY_RETRY_SECONDS))?
+            .map_err(|_| ServiceError::Internal("hashing pool closed"))?
+    };
+    let out = tokio::task::spawn_blocking(f)
         .await
-        .map_err(|_| ServiceError::Storage("hashing pool closed".into()))?;
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|_| ServiceError::Internal("hashing task failed"))
+        .map_err(|_| ServiceError::Internal("hashing task failed"));
+    drop(slot);
+    out
+}
+
+/// How many hashes wait for a slot now (for tests and drills).
+pub fn hashes_waiting() -> usize {
+    WAITING.load(Ordering::SeqCst)
+}
+
+static HASHES_DONE: AtomicUsize = AtomicUsize::new(0);
+
+/// How many passwords this process has hashed (for tests: a refused activation costs none).
+pub fn hashes_done() -> usize {
+    HASHES_DONE.load(Ordering::SeqCst)
 }
 
 /// Hashes a password off the async threads.
 pub async fn hash_password(password: &str) -> Result<String> {
+    HASHES_DONE.fetch_add(1, Ordering::SeqCst);
     let pw = password.to_owned();
     off_thread(move || hash_blocking(&pw)).await?
 }
@@ -200,7 +249,7 @@ pub fn account_ref(svc: &Service, email: &str) -> String {
     hex_encode(&mac[..8])
 }
 
-fn micros(t: OffsetDateTime) -> OffsetDateTime {
+pub(crate) fn micros(t: OffsetDateTime) -> OffsetDateTime {
     t.replace_nanosecond(t.microsecond() * 1000).unwrap_or(t)
 }
 
@@ -248,6 +297,15 @@ impl Service {
         now: OffsetDateTime,
     ) -> Result<polku_domain::UserId> {
         check_password_policy(password, &["polku"])?;
+        // The token first: an unknown, used or expired token costs no hash (D2).
+        let token_hash = hash_token(token.trim());
+        if !self.store().activation_usable(&token_hash, now).await? {
+            tracing::warn!(
+                event = "account.activation_failure",
+                "activation token unknown, used or expired"
+            );
+            return Err(ServiceError::Unauthenticated);
+        }
         let phc = hash_password(password).await?;
         let audit = AuditEvent::new(
             &Actor::system("activate"),
@@ -258,7 +316,7 @@ impl Service {
         )?;
         match self
             .store()
-            .activate_user(&hash_token(token.trim()), &phc, micros(now), &audit)
+            .activate_user(&token_hash, &phc, micros(now), &audit)
             .await?
         {
             ActivationOutcome::Activated(user) => {
@@ -285,11 +343,13 @@ impl Service {
     ) -> Result<SessionToken> {
         let email = email.trim().to_lowercase();
         let found = self.store().credentials_for(&email).await?;
-        let phc = found
-            .as_ref()
-            .map_or_else(|| dummy_hash().to_owned(), |(_, phc, _)| phc.clone());
+        let phc = found.as_ref().map(|(_, phc, _)| phc.clone());
         let pw = password.to_owned();
-        let (ok, upgrade) = off_thread(move || verify_blocking(&phc, &pw)).await?;
+        let (ok, upgrade) = off_thread(move || match &phc {
+            Some(phc) => verify_blocking(phc, &pw),
+            None => verify_blocking(dummy_hash(), &pw),
+        })
+        .await?;
         let (user, active) = match found {
             Some((user, _, active)) if ok => (user, active),
             Some((user, _, _)) => {
@@ -320,7 +380,7 @@ impl Service {
             self.store().set_password(user, &phc, now).await?;
         }
         let stage = self.stage_after_password(user).await?;
-        let session = self.new_session(user, now, stage).await?;
+        let session = self.new_session(user, now, stage, None).await?;
         if stage == SessionStage::Full {
             tracing::info!(event = "signin.success", %user, factor = "password", "signed in");
         } else {
@@ -336,10 +396,17 @@ impl Service {
 
     /// What a correct password leads to: the code prompt when a factor is set up, set-up when
     /// one is required but missing, otherwise a full session.
+    /// For set-up, the secret is made here (the password step is a POST), so showing the set-up
+    /// page changes nothing (D22).
     async fn stage_after_password(&self, user: polku_domain::UserId) -> Result<SessionStage> {
         Ok(match self.store().totp(user).await? {
             Some(t) if t.confirmed => SessionStage::SecondFactor,
-            _ if self.second_factor_required() => SessionStage::Enrol,
+            t if self.second_factor_required() => {
+                if t.is_none() {
+                    self.begin_totp_enrolment(user).await?;
+                }
+                SessionStage::Enrol
+            }
             _ => SessionStage::Full,
         })
     }
@@ -354,7 +421,7 @@ impl Service {
     ) -> Result<SessionToken> {
         let user = self.activate_account(token, password, now).await?;
         let stage = self.stage_after_password(user).await?;
-        let session = self.new_session(user, micros(now), stage).await?;
+        let session = self.new_session(user, micros(now), stage, None).await?;
         if stage == SessionStage::Full {
             tracing::info!(event = "signin.success", %user, factor = "activation", "signed in");
         }
@@ -367,6 +434,7 @@ impl Service {
         user: polku_domain::UserId,
         now: OffsetDateTime,
         stage: SessionStage,
+        second_factor_at: Option<OffsetDateTime>,
     ) -> Result<SessionToken> {
         let token = new_token();
         let expires_at = now
@@ -384,6 +452,7 @@ impl Service {
                     last_seen_at: now,
                     expires_at,
                     stage,
+                    second_factor_at,
                 },
             )
             .await?;
@@ -483,6 +552,31 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    /// D2: beyond the queue bound a hash is refused at once with `Busy` instead of waiting.
+    #[test]
+    fn the_hashing_queue_is_bounded() {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let slow = || std::thread::sleep(std::time::Duration::from_millis(300));
+            let tasks: Vec<_> = (0..HASH_QUEUE_LIMIT + 12)
+                .map(|_| tokio::spawn(off_thread(slow)))
+                .collect();
+            let mut busy = 0;
+            for t in tasks {
+                if let Err(ServiceError::Busy(s)) = t.await.unwrap() {
+                    assert!(s > 0);
+                    busy += 1;
+                }
+            }
+            assert!(busy >= 10, "{busy} refused");
+            assert_eq!(hashes_waiting(), 0);
+        });
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub enum ServiceError {
     /// blocking task panicked or was cancelled. Not a storage failure, so it is not called one.
     #[error("internal failure: {0}")]
     Internal(&'static str),
+    /// Too much work is queued (the password hasher, D2): try again after this many seconds.
+    #[error("busy: try again in {0} s")]
+    Busy(u64),
 }
 
 impl ServiceError {
@@ -61,6 +64,7 @@ impl ServiceError {
             ServiceError::Storage(_) => "storage",
             ServiceError::Config(_) => "config",
             ServiceError::Internal(_) => "internal",
+            ServiceError::Busy(_) => "busy",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Use cases shared by the web pages, the JSON API and the CLI. Every call takes an [`Actor`];
 //! [`authz`] decides; the [`Store`] persists and audits in one transaction.
 
+pub mod account;
 pub mod actor;
 pub mod agreements;
 pub mod allocation;

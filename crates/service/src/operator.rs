@@ -66,6 +66,15 @@ impl Service {
         self.store().backup(path).await
     }
 
+    /// Whether the database holds no organisation, project or account: a fresh database (for
+    /// `serve --demo`'s guard, D17). Nothing personal is returned, so nothing is audited.
+    pub async fn holds_no_accounts(&self, actor: &Actor) -> Result<bool> {
+        operator_only(actor)?;
+        Ok(self.store().list_users().await?.is_empty()
+            && self.store().list_organisations().await?.is_empty()
+            && self.store().list_projects().await?.is_empty())
+    }
+
     /// A value of the database's key–value settings (e.g. which seed the demo data came from).
     pub async fn meta(&self, actor: &Actor, key: &str) -> Result<Option<String>> {
         operator_only(actor)?;

@@ -21,7 +21,7 @@ pub const STEP_SECONDS: i64 = 30;
 pub const DIGITS: u32 = 6;
 pub const RECOVERY_CODES: usize = 10;
 /// Bytes of secret: 160 bits, as RFC 4226 recommends.
-const SECRET_BYTES: usize = 20;
+pub(crate) const SECRET_BYTES: usize = 20;
 
 /// The code for `secret` at time step `step` (RFC 6238 with HMAC-SHA-1).
 pub fn code_at(secret: &[u8], step: i64) -> u32 {
@@ -55,6 +55,18 @@ pub fn matching_step(secret: &[u8], code: &str, now: OffsetDateTime) -> Option<i
     (now - 1..=now + 1).find(|s| code_at(secret, *s) == want)
 }
 
+/// Ten fresh recovery codes (`xxxxx-xxxxx`, 50 bits each).
+pub(crate) fn new_recovery_codes() -> Vec<String> {
+    (0..RECOVERY_CODES)
+        .map(|_| {
+            let mut raw = [0u8; 8];
+            rand::rngs::OsRng.fill_bytes(&mut raw);
+            let s = base32(&raw).to_lowercase();
+            format!("{}-{}", &s[..5], &s[5..10])
+        })
+        .collect()
+}
+
 /// RFC 4648 base32 without padding (how authenticator apps take secrets).
 pub fn base32(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -83,17 +95,17 @@ pub struct Enrolment {
     pub uri: String,
 }
 
-fn secret_key(svc: &Service) -> Key {
+pub(crate) fn secret_key(svc: &Service) -> Key {
     // TOTP secrets are sealed under a subkey of the lookup key, which is never rotated, so a
     // master-key rotation does not have to touch them.
     svc.keys().lookup.derive(b"polku totp secret key v1")
 }
 
-fn aad(user: UserId) -> Vec<u8> {
+pub(crate) fn aad(user: UserId) -> Vec<u8> {
     crate::crypto::aad("user_totp", "secret_sealed", &user.0, 0)
 }
 
-fn recovery_hash(svc: &Service, user: UserId, code: &str) -> String {
+pub(crate) fn recovery_hash(svc: &Service, user: UserId, code: &str) -> String {
     let norm: String = code
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
@@ -148,21 +160,47 @@ impl Service {
         if !self.store().begin_totp(user, &sealed, &audit).await? {
             return Err(ServiceError::Forbidden);
         }
-        let secret_base32 = base32(&secret);
-        let label: String = account
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || "@.-_".contains(c) {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let uri = format!(
-            "otpauth://totp/Polku:{label}?secret={secret_base32}&issuer=Polku&algorithm=SHA1&digits={DIGITS}&period={STEP_SECONDS}"
-        );
-        Ok(Enrolment { secret_base32, uri })
+        Ok(enrolment(account, &secret))
+    }
+}
+
+/// The base32 secret and the `otpauth://` link for an account's secret.
+pub(crate) fn enrolment(account: &str, secret: &[u8]) -> Enrolment {
+    let secret_base32 = base32(secret);
+    let label: String = account
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "@.-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let uri = format!(
+        "otpauth://totp/Polku:{label}?secret={secret_base32}&issuer=Polku&algorithm=SHA1&digits={DIGITS}&period={STEP_SECONDS}"
+    );
+    Enrolment { secret_base32, uri }
+}
+
+impl Service {
+    /// The set-up under way (an unconfirmed secret) of a user, to show again without making a
+    /// new one: reading it changes nothing (D22). `None` when there is none.
+    pub async fn pending_enrolment(&self, user: UserId) -> Result<Option<Enrolment>> {
+        let Some(rec) = self.store().totp(user).await? else {
+            return Ok(None);
+        };
+        if rec.confirmed {
+            return Ok(None);
+        }
+        let account = self
+            .store()
+            .get_user(user)
+            .await?
+            .ok_or(ServiceError::Unauthenticated)?
+            .email;
+        let secret = secret_key(self).open(&rec.secret_sealed, &aad(user))?;
+        Ok(Some(enrolment(account.as_str(), &secret)))
     }
 
     async fn secret_of(&self, user: UserId) -> Result<(Vec<u8>, bool)> {
@@ -199,14 +237,7 @@ impl Service {
             );
             return Err(ServiceError::Unauthenticated);
         };
-        let codes: Vec<String> = (0..RECOVERY_CODES)
-            .map(|_| {
-                let mut raw = [0u8; 8];
-                rand::rngs::OsRng.fill_bytes(&mut raw);
-                let s = base32(&raw).to_lowercase();
-                format!("{}-{}", &s[..5], &s[5..10])
-            })
-            .collect();
+        let codes = new_recovery_codes();
         let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(self, user, c)).collect();
         let audit = AuditEvent::new(
             &Actor::user(user, Vec::new()),
@@ -221,7 +252,9 @@ impl Service {
         self.store()
             .delete_session(&hash_token(pending_token))
             .await?;
-        let session = self.new_session(user, now, SessionStage::Full).await?;
+        let session = self
+            .new_session(user, now, SessionStage::Full, Some(now))
+            .await?;
         tracing::info!(event = "secondfactor.enrolled", %user, "authenticator app set up");
         tracing::info!(event = "signin.success", %user, factor = "totp", "signed in");
         Ok((session, codes))
@@ -239,6 +272,28 @@ impl Service {
         if stage != SessionStage::SecondFactor {
             return Err(ServiceError::Unauthenticated);
         }
+        let factor = self.check_code(user, code, now).await?;
+        self.store()
+            .delete_session(&hash_token(pending_token))
+            .await?;
+        let session = self
+            .new_session(user, now, SessionStage::Full, Some(now))
+            .await?;
+        tracing::info!(event = "signin.success", %user, factor, "signed in");
+        Ok(session)
+    }
+}
+
+impl Service {
+    /// Checks a TOTP code or a recovery code of a user with a confirmed factor, using it up
+    /// (each code works once). Returns which kind was accepted; a refusal is logged and is
+    /// `Unauthenticated`.
+    pub(crate) async fn check_code(
+        &self,
+        user: UserId,
+        code: &str,
+        now: OffsetDateTime,
+    ) -> Result<&'static str> {
         let (secret, confirmed) = self.secret_of(user).await?;
         if !confirmed {
             return Err(ServiceError::Unauthenticated);
@@ -280,12 +335,12 @@ impl Service {
             );
             return Err(ServiceError::Unauthenticated);
         }
-        self.store()
-            .delete_session(&hash_token(pending_token))
-            .await?;
-        let session = self.new_session(user, now, SessionStage::Full).await?;
-        tracing::info!(event = "signin.success", %user, factor, "signed in");
-        Ok(session)
+        Ok(factor)
+    }
+
+    /// Whether the user has a confirmed second factor.
+    pub async fn has_second_factor(&self, user: UserId) -> Result<bool> {
+        Ok(self.store().totp(user).await?.is_some_and(|t| t.confirmed))
     }
 }
 

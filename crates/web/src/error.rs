@@ -41,6 +41,8 @@ pub enum WebError {
     /// The server is at its limit for this kind of work, or the request ran out of time;
     /// try again after this many seconds (R27, D5).
     Unavailable(u64),
+    /// The action needs a fresh second factor (step-up, R19); pages redirect to `/step-up`.
+    StepUpRequired,
     Internal(String),
 }
 
@@ -66,9 +68,12 @@ impl WebError {
                 | ServiceError::Storage(_)
                 | ServiceError::Config(_)
                 | ServiceError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+                ServiceError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             },
             WebError::NotFound => StatusCode::NOT_FOUND,
-            WebError::Forbidden | WebError::CrossSite => StatusCode::FORBIDDEN,
+            WebError::Forbidden | WebError::CrossSite | WebError::StepUpRequired => {
+                StatusCode::FORBIDDEN
+            }
             WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
             WebError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -96,6 +101,7 @@ impl WebError {
             WebError::NotFound => "not_found",
             WebError::Forbidden => "forbidden",
             WebError::CrossSite => "cross_site_request",
+            WebError::StepUpRequired => "step_up_required",
             WebError::Unauthenticated => "unauthenticated",
             WebError::Throttled(_) => "too_many_attempts",
             WebError::BadRequest(code) => code,
@@ -112,7 +118,9 @@ impl WebError {
             code,
             fields,
             retry_after: match self {
-                WebError::Throttled(s) | WebError::Unavailable(s) => Some(*s),
+                WebError::Throttled(s)
+                | WebError::Unavailable(s)
+                | WebError::Service(ServiceError::Busy(s)) => Some(*s),
                 _ => None,
             },
         }
@@ -155,6 +163,20 @@ impl WebError {
                     event = "request.shed",
                     retry_after = wait,
                     "at capacity or out of time; refused with 503"
+                );
+            }
+            WebError::StepUpRequired => {
+                tracing::info!(
+                    event = "stepup.required",
+                    code,
+                    "a fresh second factor is needed"
+                );
+            }
+            WebError::Service(ServiceError::Busy(wait)) => {
+                tracing::warn!(
+                    event = "hashing.busy",
+                    retry_after = wait,
+                    "password hashing queue full"
                 );
             }
             WebError::BadRequest(_) => {

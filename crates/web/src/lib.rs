@@ -15,6 +15,7 @@ pub mod pages;
 pub mod policy;
 pub mod state;
 mod static_files;
+pub mod step_up;
 pub mod throttle;
 
 pub use state::{AppState, WebConfig};

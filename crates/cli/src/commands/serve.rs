@@ -73,8 +73,11 @@ pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {
 /// Seeds (in demo mode), binds and serves until a shutdown signal; the caller closes the store.
 async fn serve(cfg: &Config, svc: Service, addr: SocketAddr, demo: bool) -> CliResult {
     if demo {
+        refuse_real_data(&svc).await?;
         seed_if_empty(&svc).await?;
     }
+    // The dummy hash of unknown-account sign-ins, computed once off the async threads (D2).
+    polku_service::auth::prepare_dummy_hash().await;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| CliError::new(FAILURE, format!("cannot listen on {addr}: {e}")))?;
@@ -168,6 +171,23 @@ async fn keep_checkpoint(svc: Service, file: std::path::PathBuf) {
         }
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     }
+}
+
+/// `--demo` switches the second factor off and prints sign-in links for the first users of
+/// each role: never on a database with real accounts (D17). It runs only on a database that is
+/// empty or that the demo filled (the demo marks it in `meta` before writing anything).
+async fn refuse_real_data(svc: &Service) -> CliResult {
+    let operator = Actor::system("serve --demo");
+    if polku_demo::is_seeded(svc, &operator).await? || svc.holds_no_accounts(&operator).await? {
+        return Ok(());
+    }
+    Err(CliError::new(
+        CONFIG,
+        "refusing --demo: this database holds accounts that the demo did not create; \
+         demo mode turns off the second factor and prints sign-in links, so it runs only on \
+         an empty database or one filled by `polku demo` (use a new database)"
+            .to_owned(),
+    ))
 }
 
 async fn seed_if_empty(svc: &Service) -> CliResult {

@@ -113,6 +113,9 @@ pub struct SessionRecord {
     pub last_seen_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
     pub stage: SessionStage,
+    /// When the user last proved the second factor in this session (sign-in code or step-up,
+    /// R19); `None` for accounts without a factor.
+    pub second_factor_at: Option<OffsetDateTime>,
 }
 
 /// How far sign-in has got (R3): only `Full` sessions act for the user.
@@ -414,6 +417,8 @@ pub trait DirectoryStore: Send + Sync {
 pub trait SessionStore: Send + Sync {
     /// Uses a one-time activation token: if it exists, is unused and has not expired at `now`,
     /// marks it used, activates the user and stores the password hash, in one transaction.
+    /// Exactly one of concurrent uses succeeds (D13). Every other unused token of the user is
+    /// revoked and every session of the user ended (D15).
     async fn activate_user(
         &self,
         token_hash: &str,
@@ -421,7 +426,11 @@ pub trait SessionStore: Send + Sync {
         now: OffsetDateTime,
         audit: &AuditEvent,
     ) -> Result<ActivationOutcome>;
-    /// Adds a one-time activation token for an existing user (a new sign-in link).
+    /// Whether an activation token exists, is unused and has not expired at `now` (checked
+    /// before any password is hashed, D2). Reads nothing personal.
+    async fn activation_usable(&self, token_hash: &str, now: OffsetDateTime) -> Result<bool>;
+    /// Adds a one-time activation token for an existing user (a new sign-in link), revoking
+    /// the user's older unused tokens and ending the user's sessions (D15).
     async fn issue_activation(
         &self,
         user: UserId,
@@ -446,6 +455,19 @@ pub trait SessionStore: Send + Sync {
     /// Ends every session of a user (the caller audits the action that required it, e.g. a
     /// deactivation); returns how many.
     async fn end_sessions_of_user(&self, user: UserId) -> Result<u64>;
+    /// The user's own password change (R11): replaces the hash, revokes unused activation
+    /// tokens and ends every other session of the user (all but `keep`), with `audit`, in one
+    /// transaction. Returns how many sessions ended.
+    async fn change_password(
+        &self,
+        user: UserId,
+        password_phc: &str,
+        now: OffsetDateTime,
+        keep: &str,
+        audit: &AuditEvent,
+    ) -> Result<u64>;
+    /// Records a fresh second factor in one session (step-up, R19).
+    async fn mark_second_factor(&self, token_hash: &str, now: OffsetDateTime) -> Result<()>;
 
     // Second factor (R3).
     async fn totp(&self, user: UserId) -> Result<Option<TotpRecord>>;
@@ -466,6 +488,20 @@ pub trait SessionStore: Send + Sync {
         now: OffsetDateTime,
         audit: &AuditEvent,
     ) -> Result<()>;
+    /// The user's own change of authenticator app (R11): replaces a confirmed secret by a new
+    /// confirmed one at `step`, replaces the recovery codes and ends every other session of the
+    /// user (all but `keep`), with `audit`, in one transaction. Returns how many sessions ended.
+    #[allow(clippy::too_many_arguments)]
+    async fn replace_totp(
+        &self,
+        user: UserId,
+        secret_sealed: &[u8],
+        step: i64,
+        recovery_hashes: &[String],
+        now: OffsetDateTime,
+        keep: &str,
+        audit: &AuditEvent,
+    ) -> Result<u64>;
     /// Accepts `step` only if it is later than the last accepted one (each code works once).
     async fn use_totp_step(&self, user: UserId, step: i64) -> Result<bool>;
     /// Marks a recovery code used; false when unknown or already used.

@@ -155,3 +155,192 @@ pub(crate) async fn activation_sign_in_and_sessions(db: Arc<TestDb>) {
         "{upgraded}"
     );
 }
+
+/// D13: of many concurrent uses of one activation token exactly one succeeds, on both
+/// databases (PostgreSQL used to let two through: the update did not re-check `used_at`).
+pub(crate) async fn an_activation_token_is_used_once_under_concurrency(db: Arc<TestDb>) {
+    use polku_service::store::ActivationOutcome;
+    use polku_service::users::hash_token;
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let now = time::OffsetDateTime::now_utc();
+    let created = svc
+        .add_user(
+            &system(),
+            Email::parse("kilpa@example.fi").unwrap(),
+            "Kilpa",
+            Role::Coach,
+            Some(&world.project.code),
+        )
+        .await
+        .unwrap();
+    let token_hash = hash_token(&created.activation_token);
+    // A valid PHC string without the cost of hashing (the store only stores it).
+    let phc = "$argon2id$v=19$m=19456,t=2,p=1$AQEBAQEBAQEBAQEBAQEBAQ$\
+               AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let store = db.store.clone();
+        let token_hash = token_hash.clone();
+        tasks.push(tokio::spawn(async move {
+            let audit = AuditEvent::new(
+                &Actor::system("activate"),
+                "user",
+                None,
+                "activate",
+                "administration",
+            )
+            .unwrap();
+            store
+                .activate_user(&token_hash, phc, now, &audit)
+                .await
+                .unwrap()
+        }));
+    }
+    let mut activated = 0;
+    for t in tasks {
+        if matches!(t.await.unwrap(), ActivationOutcome::Activated(_)) {
+            activated += 1;
+        }
+    }
+    assert_eq!(activated, 1, "one token, one activation");
+}
+
+/// D15: a new sign-in link revokes the older ones and ends the account's sessions; setting a
+/// password with a link does the same.
+pub(crate) async fn a_new_link_revokes_older_links_and_ends_sessions(db: Arc<TestDb>) {
+    use polku_service::store::{SessionRecord, SessionStage};
+    use polku_service::users::hash_token;
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let now = time::OffsetDateTime::now_utc();
+    let email = Email::parse("linkki@example.fi").unwrap();
+    let password = "kaksi kissaa ja koira";
+    let created = svc
+        .add_user(
+            &system(),
+            email.clone(),
+            "Linkki",
+            Role::Coach,
+            Some(&world.project.code),
+        )
+        .await
+        .unwrap();
+    let ttl = time::Duration::hours(24);
+    let (second, _) = svc
+        .issue_activation(&system(), created.user.id, ttl)
+        .await
+        .unwrap();
+    assert!(
+        matches!(
+            svc.activate_account(&created.activation_token, password, now)
+                .await,
+            Err(ServiceError::Unauthenticated)
+        ),
+        "the first link was revoked by the second"
+    );
+    svc.activate_account(&second, password, now).await.unwrap();
+    // A session that exists when an administrator issues a new link (a reset) ends.
+    let stolen = svc.sign_in(email.as_str(), password, now).await.unwrap();
+    assert!(svc.session_actor(&stolen.token, now).await.is_ok());
+    let (third, _) = svc
+        .issue_activation(&system(), created.user.id, ttl)
+        .await
+        .unwrap();
+    assert!(
+        svc.session_actor(&stolen.token, now).await.is_err(),
+        "a reset ends the sessions"
+    );
+    // Setting the password with the link ends sessions started meanwhile, and revokes the
+    // links issued alongside.
+    let (fourth, _) = svc
+        .issue_activation(&system(), created.user.id, ttl)
+        .await
+        .unwrap();
+    let raw = "f".repeat(64);
+    db.store
+        .create_session(
+            &hash_token(&raw),
+            &SessionRecord {
+                user_id: created.user.id,
+                created_at: now,
+                last_seen_at: now,
+                expires_at: now + time::Duration::hours(1),
+                stage: SessionStage::Full,
+                second_factor_at: None,
+            },
+        )
+        .await
+        .unwrap();
+    svc.activate_account(&fourth, "kolme kissaa ja koira", now)
+        .await
+        .unwrap();
+    assert!(svc.session_actor(&raw, now).await.is_err());
+    assert!(matches!(
+        svc.activate_account(&third, password, now).await,
+        Err(ServiceError::Unauthenticated)
+    ));
+}
+
+/// R11: the owner changes the password after giving the current one; the other sessions end,
+/// the one in use stays, and the change is audited.
+pub(crate) async fn changing_ones_own_password_needs_the_current_one(db: Arc<TestDb>) {
+    use polku_service::account::Reauth;
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let now = time::OffsetDateTime::now_utc();
+    let email = Email::parse("vaihto@example.fi").unwrap();
+    let password = "kaksi kissaa ja koira";
+    let created = svc
+        .add_user(
+            &system(),
+            email.clone(),
+            "Vaihto",
+            Role::Coach,
+            Some(&world.project.code),
+        )
+        .await
+        .unwrap();
+    svc.activate_account(&created.activation_token, password, now)
+        .await
+        .unwrap();
+    let here = svc.sign_in(email.as_str(), password, now).await.unwrap();
+    let other = svc.sign_in(email.as_str(), password, now).await.unwrap();
+    let new = "uusi pitkä salasana 9";
+    assert_eq!(
+        svc.change_own_password(&here.token, "väärä salasana", "", new, now)
+            .await
+            .unwrap(),
+        Err(Reauth::Password)
+    );
+    assert!(
+        svc.session_actor(&other.token, now).await.is_ok(),
+        "a refused change changes nothing"
+    );
+    assert_eq!(
+        svc.change_own_password(&here.token, password, "", "salasana1", now)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_value"
+    );
+    assert_eq!(
+        svc.change_own_password(&here.token, password, "", new, now)
+            .await
+            .unwrap(),
+        Ok(1)
+    );
+    assert!(svc.session_actor(&here.token, now).await.is_ok());
+    assert!(svc.session_actor(&other.token, now).await.is_err());
+    assert!(svc.sign_in(email.as_str(), password, now).await.is_err());
+    assert!(svc.sign_in(email.as_str(), new, now).await.is_ok());
+    let head = db.store.audit_head().await.unwrap().unwrap().0;
+    let last = db.store.audit_page(head - 1, 1).await.unwrap();
+    assert_eq!(
+        (last[0].action.as_str(), last[0].subject.as_deref()),
+        (
+            "change_password",
+            Some(created.user.id.to_string().as_str())
+        )
+    );
+}

@@ -34,3 +34,32 @@ recovery-continue = Continue
 ## Confirmations after a save
 notice-password = Password set. You are now signed in.
 recovery-enabled = Two-step verification is now on.
+setup-new-key = Show the key
+notice-password-changed = Password changed. Your other sessions were signed out.
+notice-second-factor-changed = Authenticator app changed. Your other sessions were signed out.
+notice-stepped-up = Identity confirmed. You can continue.
+
+## Step-up: a fresh code before exports and administration
+step-up-title = Confirm it is you
+step-up-intro = Exports and administration need a fresh code from your authenticator app. The confirmation is valid for 10 minutes.
+step-up-button = Confirm
+
+## Own account: password and authenticator app
+account-title = Your account
+account-nav = Your account
+account-intro = Change your password or your authenticator app. Each change asks for your current password and a code, and signs out your other sessions.
+account-password-title = Change password
+account-password-button = Change password
+account-factor-title = Change authenticator app
+account-factor-intro = Use this when you have a new phone. After this, the old app's codes and your old recovery codes no longer work.
+account-factor-button = Start
+account-factor-none = Your account has no authenticator app.
+account-factor-confirm-title = Set up the new app
+account-factor-confirm-button = Change app
+field-current-password = Current password
+field-current-code = Code from your authenticator app
+field-new-code = Code from the new app
+error-current-password = The current password is wrong.
+error-current-code = The code is wrong, has expired or was already used.
+error-new-code = The code does not match. Type the code the new app shows now.
+error-factor-change-expired = The change took too long. Start again.

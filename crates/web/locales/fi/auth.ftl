@@ -34,3 +34,32 @@ recovery-continue = Jatka palveluun
 ## Confirmations after a save
 notice-password = Salasana asetettu. Olet nyt kirjautunut sisään.
 recovery-enabled = Kaksivaiheinen tunnistautuminen on otettu käyttöön.
+setup-new-key = Näytä avain
+notice-password-changed = Salasana vaihdettu. Muut kirjautumisesi on lopetettu.
+notice-second-factor-changed = Todennussovellus vaihdettu. Muut kirjautumisesi on lopetettu.
+notice-stepped-up = Henkilöllisyys vahvistettu. Voit jatkaa.
+
+## Step-up: a fresh code before exports and administration
+step-up-title = Vahvista, että olet sinä
+step-up-intro = Tietojen vienti ja ylläpito vaativat uuden koodin todennussovelluksesta. Vahvistus on voimassa 10 minuuttia.
+step-up-button = Vahvista
+
+## Own account: password and authenticator app
+account-title = Oma tunnus
+account-nav = Oma tunnus
+account-intro = Voit vaihtaa salasanan tai todennussovelluksen. Jokainen muutos kysyy nykyisen salasanan ja koodin. Muut kirjautumisesi lopetetaan.
+account-password-title = Vaihda salasana
+account-password-button = Vaihda salasana
+account-factor-title = Vaihda todennussovellus
+account-factor-intro = Käytä tätä, kun sinulla on uusi puhelin. Sen jälkeen vanhan sovelluksen koodit ja vanhat varakoodit eivät enää toimi.
+account-factor-button = Aloita
+account-factor-none = Tunnuksellasi ei ole todennussovellusta.
+account-factor-confirm-title = Ota uusi sovellus käyttöön
+account-factor-confirm-button = Vaihda sovellus
+field-current-password = Nykyinen salasana
+field-current-code = Koodi todennussovelluksesta
+field-new-code = Koodi uudesta sovelluksesta
+error-current-password = Nykyinen salasana on väärin.
+error-current-code = Koodi on väärä, vanhentunut tai jo käytetty.
+error-new-code = Koodi ei täsmää. Kirjoita uuden sovelluksen nyt näyttämä koodi.
+error-factor-change-expired = Vaihto kesti liian kauan. Aloita alusta.

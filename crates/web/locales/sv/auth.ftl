@@ -34,3 +34,32 @@ recovery-continue = Fortsätt till tjänsten
 ## Confirmations after a save
 notice-password = Lösenordet har angetts. Du är nu inloggad.
 recovery-enabled = Tvåstegsverifiering har aktiverats.
+setup-new-key = Visa nyckeln
+notice-password-changed = Lösenordet har bytts. Dina andra inloggningar har avslutats.
+notice-second-factor-changed = Autentiseringsappen har bytts. Dina andra inloggningar har avslutats.
+notice-stepped-up = Identiteten bekräftad. Du kan fortsätta.
+
+## Step-up: a fresh code before exports and administration
+step-up-title = Bekräfta att det är du
+step-up-intro = Export och administration kräver en ny kod från din autentiseringsapp. Bekräftelsen gäller i 10 minuter.
+step-up-button = Bekräfta
+
+## Own account: password and authenticator app
+account-title = Ditt konto
+account-nav = Ditt konto
+account-intro = Byt lösenord eller autentiseringsapp. Varje ändring frågar efter ditt nuvarande lösenord och en kod, och avslutar dina andra inloggningar.
+account-password-title = Byt lösenord
+account-password-button = Byt lösenord
+account-factor-title = Byt autentiseringsapp
+account-factor-intro = Använd detta när du har en ny telefon. Efter detta fungerar den gamla appens koder och dina gamla reservkoder inte längre.
+account-factor-button = Börja
+account-factor-none = Ditt konto har ingen autentiseringsapp.
+account-factor-confirm-title = Ta i bruk den nya appen
+account-factor-confirm-button = Byt app
+field-current-password = Nuvarande lösenord
+field-current-code = Kod från din autentiseringsapp
+field-new-code = Kod från den nya appen
+error-current-password = Det nuvarande lösenordet är fel.
+error-current-code = Koden är fel, har gått ut eller har redan använts.
+error-new-code = Koden stämmer inte. Skriv koden som den nya appen visar nu.
+error-factor-change-expired = Bytet tog för lång tid. Börja om.

@@ -68,11 +68,14 @@ pub enum Notice {
     EsfEntry,
     EsfLeaving,
     EsfSixMonths,
+    PasswordChanged,
+    SecondFactorChanged,
+    SteppedUp,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 56] = [
+    pub const ALL: [Notice; 59] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -129,6 +132,9 @@ impl Notice {
         Notice::EsfEntry,
         Notice::EsfLeaving,
         Notice::EsfSixMonths,
+        Notice::PasswordChanged,
+        Notice::SecondFactorChanged,
+        Notice::SteppedUp,
     ];
 
     /// The value of `saved=` in the URL.
@@ -190,6 +196,9 @@ impl Notice {
             Notice::EsfEntry => "esf-entry",
             Notice::EsfLeaving => "esf-leaving",
             Notice::EsfSixMonths => "esf-six-months",
+            Notice::PasswordChanged => "password-changed",
+            Notice::SecondFactorChanged => "second-factor-changed",
+            Notice::SteppedUp => "stepped-up",
         }
     }
 

@@ -4,6 +4,7 @@
 //! context, redirects) and in [`labels`] (names of catalogue and domain values).
 
 pub mod about;
+pub mod account;
 pub mod admin;
 pub mod agreements;
 pub mod allocation;
@@ -29,6 +30,7 @@ use crate::policy::Routes;
 pub fn routes() -> Routes {
     Routes::new()
         .merge(auth::routes())
+        .merge(account::routes())
         .merge(home::routes())
         .merge(about::routes())
         .merge(participants::routes())

@@ -34,5 +34,6 @@ mod reports_admin;
 mod reports_figures;
 mod second_factor;
 mod security;
+mod sign_in_hardening;
 mod subject_export;
 mod subsidy;

@@ -47,6 +47,9 @@ struct World2 {
     evidence: String,
     gig: String,
     project: String,
+    /// An account no matrix caller signs in with: the target of `/admin/users/{id}`, since a
+    /// new activation link ends the account's sessions (D15).
+    account: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -64,6 +67,7 @@ async fn world(app: &TestApp) -> World2 {
         .expect("participant");
     users.insert("own coach", coach);
     users.insert("other coach", app.user(Role::Coach).await);
+    let spare = app.user(Role::Coach).await;
     users.insert("coordinator", app.user(Role::Coordinator).await);
     users.insert("manager", app.user(Role::Manager).await);
     users.insert("admin", app.user(Role::Admin).await);
@@ -420,6 +424,7 @@ async fn world(app: &TestApp) -> World2 {
         employer: e.id.to_string(),
         task: t.id.to_string(),
         opening: o.id.to_string(),
+        account: spare.actor.user_id().expect("user").to_string(),
     }
 }
 
@@ -690,11 +695,7 @@ fn concrete(path: &str, w: &World2) -> String {
         } else if path.contains("/projects/") {
             w.project.clone()
         } else if path.starts_with("/admin/users/") {
-            w.users["other coach"]
-                .actor
-                .user_id()
-                .expect("user")
-                .to_string()
+            w.account.clone()
         } else {
             w.employer.clone()
         },

@@ -6,7 +6,7 @@ use crate::harness::{
     ORIGIN, PASSWORD,
 };
 
-async fn post(app: &TestApp, path: &str, cookie: &str, body: &str) -> Res {
+pub(crate) async fn post(app: &TestApp, path: &str, cookie: &str, body: &str) -> Res {
     post_form(app, path, cookie, ORIGIN, body).await
 }
 use axum::body::Body;
@@ -16,7 +16,7 @@ use polku_service::second_factor::{code_at, step_of};
 use polku_store_tests::fixtures::system;
 use time::OffsetDateTime;
 
-fn strict(app: TestApp) -> TestApp {
+pub(crate) fn strict(app: TestApp) -> TestApp {
     let service = app.db.service.clone().with_second_factor_required(true);
     let state = polku_web::state(service, polku_web::WebConfig::for_origin(ORIGIN)).expect("state");
     TestApp {
@@ -25,30 +25,37 @@ fn strict(app: TestApp) -> TestApp {
     }
 }
 
-fn secret_from(page: &str) -> Vec<u8> {
+pub(crate) fn secret_from(page: &str) -> Vec<u8> {
     let secret = select_text(page, "p.secret[lang=en] > code").expect("secret shown");
     base32_decode(&secret)
 }
 
-fn code(secret: &[u8], at: OffsetDateTime, steps_ahead: i64) -> String {
+pub(crate) fn code(secret: &[u8], at: OffsetDateTime, steps_ahead: i64) -> String {
     format!("{:06}", code_at(secret, step_of(at) + steps_ahead))
 }
 
 /// Creates an account, activates it through the page and sets up TOTP; returns the email, the
 /// secret and the recovery codes.
 async fn enrolled(app: &TestApp) -> (String, Vec<u8>, Vec<String>) {
+    enrolled_as(app, Role::Coach).await
+}
+
+/// [`enrolled`] with a role of one's choice (in the test's project unless an administrator).
+pub(crate) async fn enrolled_as(app: &TestApp, role: Role) -> (String, Vec<u8>, Vec<String>) {
     let email = format!(
-        "coach-{}@example.fi",
+        "{}-{}@example.fi",
+        role.as_str(),
         &uuid::Uuid::new_v4().simple().to_string()[..8]
     );
+    let project = (role != Role::Admin).then_some(app.world.project.code.as_str());
     let created = app
         .service()
         .add_user(
             &system(),
             Email::parse(&email).expect("email"),
             "Testi",
-            Role::Coach,
-            Some(&app.world.project.code),
+            role,
+            project,
         )
         .await
         .expect("user");
@@ -124,7 +131,7 @@ async fn enrolled(app: &TestApp) -> (String, Vec<u8>, Vec<String>) {
 }
 
 /// Signs in with the password; returns the pending cookie.
-async fn password_step(app: &TestApp, email: &str) -> String {
+pub(crate) async fn password_step(app: &TestApp, email: &str) -> String {
     let res = app
         .post_form(
             "/sign-in",

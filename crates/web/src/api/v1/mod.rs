@@ -61,6 +61,11 @@ pub fn routes() -> Routes {
             Policy::SignedIn,
             sessions::delete,
         )
+        .post(
+            "/api/v1/sessions/current/step-up",
+            Policy::SignedIn,
+            sessions::step_up,
+        )
         .get(
             "/api/v1/participants",
             Policy::AnyRole(COACH),

@@ -49,6 +49,7 @@ use utoipa::{Modify, OpenApi};
         serve,
         sessions::create,
         sessions::delete,
+        sessions::step_up,
         me::show,
         participants::index,
         participants::create,

@@ -413,7 +413,8 @@ pub async fn suggestions(
 /// the access log about the participant (when, what, why, which role — staff are not named).
 /// Own coach only; audited as `export` with purpose `data_subject_request`. Staff identities are
 /// never included here; only the operator's `polku subject export --include-staff` names them
-/// (R39).
+/// (R39). Needs a second factor proved within 10 minutes (step-up, R19): otherwise 403
+/// `step_up_required`; renew with `POST /api/v1/sessions/current/step-up`.
 #[utoipa::path(
     get,
     path = "/api/v1/participants/{id}/export",
@@ -429,6 +430,7 @@ pub async fn suggestions(
     ),
 )]
 pub async fn export(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<String>,

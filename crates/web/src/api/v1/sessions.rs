@@ -12,7 +12,7 @@ use crate::error::{WebError, WebResult};
 use crate::middleware::session::{clear_cookie, Session, Via};
 use crate::net::{client_ip, PeerAddr};
 use crate::state::AppState;
-use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
+use crate::throttle::{account_key, code_ip_key, code_key, ip_key, ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -85,8 +85,8 @@ pub async fn create(
     let creds: Credentials = parse(text(&body)?)?;
     let email = creds.email.trim().to_lowercase();
     let ip = client_ip(&headers, peer.0, state.config.trusted_proxy);
-    let account_key = format!("account:{email}");
-    let ip_key = format!("ip:{ip}");
+    let account_key = account_key(&email);
+    let ip_key = ip_key(&ip);
     let now = Instant::now();
     if let Some(wait) = state.throttle.check(
         &[(&account_key, ACCOUNT_LIMIT), (&ip_key, ADDRESS_LIMIT)],
@@ -103,19 +103,37 @@ pub async fn create(
             let token = match pending.stage {
                 SessionStage::Full => pending,
                 SessionStage::SecondFactor => {
+                    // The password was right: its failures are cleared, but not the code's
+                    // (one key per account for code guesses, page and API alike, D1).
+                    state.throttle.succeed(&account_key);
                     let Some(code) = creds.code.as_deref() else {
                         state.service.sign_out(&pending.token).await?;
                         return Err(WebError::BadRequest("second_factor_required"));
                     };
+                    let (user, _) = state
+                        .service
+                        .pending_sign_in(&pending.token, OffsetDateTime::now_utc())
+                        .await?;
+                    let (user_key, code_ip) = (code_key(user), code_ip_key(&ip));
+                    if let Some(wait) = state.throttle.check(
+                        &[(&user_key, ACCOUNT_LIMIT), (&code_ip, ADDRESS_LIMIT)],
+                        now,
+                    ) {
+                        state.service.sign_out(&pending.token).await?;
+                        return Err(WebError::Throttled(wait));
+                    }
                     match state
                         .service
                         .complete_second_factor(&pending.token, code, OffsetDateTime::now_utc())
                         .await
                     {
-                        Ok(full) => full,
+                        Ok(full) => {
+                            state.throttle.succeed(&user_key);
+                            full
+                        }
                         Err(polku_service::ServiceError::Unauthenticated) => {
                             state.service.sign_out(&pending.token).await?;
-                            state.throttle.fail(&[&account_key, &ip_key], now);
+                            state.throttle.fail(&[&user_key, &code_ip], now);
                             // The service logged the refusal (`secondfactor.failure`).
                             return Err(polku_service::ServiceError::Unauthenticated.into());
                         }
@@ -176,4 +194,72 @@ pub async fn delete(State(state): State<AppState>, session: Session) -> WebResul
         }
     }
     Ok(res)
+}
+
+/// A current second-factor code.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct StepUpCode {
+    /// The six-digit authenticator code or a recovery code.
+    code: String,
+}
+
+/// Step up.
+///
+/// Proves the second factor again for the session the request is authenticated with, so that
+/// exports and administration (which need a factor proved within 10 minutes, R19) are allowed
+/// for the next 10 minutes. A wrong code is 401 and counts towards the account's code-guessing
+/// limit (429, shared with sign-in). Accounts without a second factor (demo mode only) have
+/// nothing to prove: 204.
+#[utoipa::path(
+    post,
+    path = "/api/v1/sessions/current/step-up",
+    operation_id = "stepUpSession",
+    tag = "sessions",
+    request_body = StepUpCode,
+    responses(
+        (status = 204, description = "The second factor is fresh."),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthenticated),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 429, response = TooManyAttempts),
+    ),
+)]
+pub async fn step_up(
+    State(state): State<AppState>,
+    session: Session,
+    peer: PeerAddr,
+    headers: HeaderMap,
+    body: Bytes,
+) -> WebResult<Response> {
+    if let Some(res) = not_json(&headers) {
+        return Ok(res);
+    }
+    let body: StepUpCode = parse(text(&body)?)?;
+    let now = OffsetDateTime::now_utc();
+    if state.service.step_up_status(&session.token, now).await?
+        == polku_service::account::StepUp::NoFactor
+    {
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    }
+    let ip = client_ip(&headers, peer.0, state.config.trusted_proxy);
+    let (user_key, code_ip) = (code_key(session.user.id), code_ip_key(&ip));
+    let clock = Instant::now();
+    if let Some(wait) = state.throttle.check(
+        &[(&user_key, ACCOUNT_LIMIT), (&code_ip, ADDRESS_LIMIT)],
+        clock,
+    ) {
+        return Err(WebError::Throttled(wait));
+    }
+    match state.service.step_up(&session.token, &body.code, now).await {
+        Ok(()) => {
+            state.throttle.succeed(&user_key);
+            Ok(StatusCode::NO_CONTENT.into_response())
+        }
+        Err(polku_service::ServiceError::Unauthenticated) => {
+            state.throttle.fail(&[&user_key, &code_ip], clock);
+            Err(polku_service::ServiceError::Unauthenticated.into())
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -9,6 +9,7 @@ use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
+use crate::step_up::StepUp;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -162,6 +163,7 @@ fn page<'a>(ctx: &'a Ctx, o: AdminOverview, values: Values, errors: FieldErrors)
 }
 
 async fn overview(
+    _fresh: StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -209,6 +211,7 @@ fn link_page<'a>(
 }
 
 async fn create_user(
+    _fresh: StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -279,6 +282,7 @@ async fn create_user(
 }
 
 async fn new_link(
+    _fresh: StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,

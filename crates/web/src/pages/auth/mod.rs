@@ -1,6 +1,6 @@
 //! Sign-in, second factor, activation, sign-out and the language switch.
 
-mod activate;
+pub mod activate;
 mod language;
 pub mod second_factor;
 mod sign_in;
@@ -19,6 +19,11 @@ pub fn routes() -> Routes {
             "/sign-in/setup",
             Policy::Public,
             second_factor::submit_setup,
+        )
+        .post(
+            "/sign-in/setup/new",
+            Policy::Public,
+            second_factor::new_setup,
         )
         .post("/sign-out", Policy::SignedIn, sign_out::submit)
         .get("/activate", Policy::Public, activate::show)

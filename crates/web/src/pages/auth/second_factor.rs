@@ -10,7 +10,7 @@ use crate::middleware::cookie;
 use crate::middleware::session::set_cookie;
 use crate::net::{client_ip, PeerAddr};
 use crate::state::AppState;
-use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
+use crate::throttle::{code_ip_key, code_key, ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -120,7 +120,7 @@ pub async fn submit_code(
         return Ok(see_other("/sign-in"));
     };
     let ip = client_ip(&headers, peer.0, state.config.trusted_proxy);
-    let (user_key, ip_key) = (format!("code:{user}"), format!("code-ip:{ip}"));
+    let (user_key, ip_key) = (code_key(user), code_ip_key(&ip));
     let clock = Instant::now();
     if let Some(wait) = state.throttle.check(
         &[(&user_key, ACCOUNT_LIMIT), (&ip_key, ADDRESS_LIMIT)],
@@ -182,20 +182,8 @@ fn grouped(secret: &str) -> String {
         .join(" ")
 }
 
-async fn setup_page(state: &AppState, ctx: &Ctx, token: &str) -> WebResult<Response> {
-    let now = OffsetDateTime::now_utc();
-    let Ok((user, SessionStage::Enrol)) = state.service.pending_sign_in(token, now).await else {
-        return Ok(see_other("/sign-in"));
-    };
-    let e = state.service.begin_totp_enrolment(user).await?;
-    render(&SetupPage {
-        ctx,
-        secret_groups: grouped(&e.secret_base32),
-        uri: e.uri,
-        failed: false,
-    })
-}
-
+/// Shows the set-up under way. Reading changes nothing (D22): the secret was made by the
+/// password step (a POST), and a new one only by "start again" (`POST /sign-in/setup/new`).
 pub async fn show_setup(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -204,7 +192,33 @@ pub async fn show_setup(
     let Some(token) = pending_token(&headers) else {
         return Ok(see_other("/sign-in"));
     };
-    setup_page(&state, &ctx, &token).await
+    let now = OffsetDateTime::now_utc();
+    let Ok((user, SessionStage::Enrol)) = state.service.pending_sign_in(&token, now).await else {
+        return Ok(see_other("/sign-in"));
+    };
+    let (secret_groups, uri) = match state.service.pending_enrolment(user).await? {
+        Some(e) => (grouped(&e.secret_base32), e.uri),
+        None => (String::new(), String::new()),
+    };
+    render(&SetupPage {
+        ctx: &ctx,
+        secret_groups,
+        uri,
+        failed: false,
+    })
+}
+
+/// Makes a new secret (replacing one not yet confirmed) and shows it.
+pub async fn new_setup(State(state): State<AppState>, headers: HeaderMap) -> WebResult<Response> {
+    let Some(token) = pending_token(&headers) else {
+        return Ok(see_other("/sign-in"));
+    };
+    let now = OffsetDateTime::now_utc();
+    let Ok((user, SessionStage::Enrol)) = state.service.pending_sign_in(&token, now).await else {
+        return Ok(see_other("/sign-in"));
+    };
+    state.service.begin_totp_enrolment(user).await?;
+    Ok(see_other("/sign-in/setup"))
 }
 
 pub async fn submit_setup(

@@ -4,12 +4,14 @@
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
 use crate::html::{local_path, render, render_status, see_other};
+use crate::middleware::cookie;
+use crate::middleware::session::{clear_cookie, COOKIE};
 use crate::net::{client_ip, PeerAddr};
 use crate::state::AppState;
-use crate::throttle::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
+use crate::throttle::{account_key, ip_key, ACCOUNT_LIMIT, ADDRESS_LIMIT};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
@@ -66,8 +68,8 @@ pub async fn submit(
 ) -> WebResult<Response> {
     let email = form.email.trim().to_lowercase();
     let ip = client_ip(&headers, peer.0, state.config.trusted_proxy);
-    let account_key = format!("account:{email}");
-    let ip_key = format!("ip:{ip}");
+    let account_key = account_key(&email);
+    let ip_key = ip_key(&ip);
     let now = Instant::now();
     if let Some(wait) = state.throttle.check(
         &[(&account_key, ACCOUNT_LIMIT), (&ip_key, ADDRESS_LIMIT)],
@@ -82,8 +84,21 @@ pub async fn submit(
         .await
     {
         Ok(token) => {
+            // A correct password clears the password failures only; wrong codes stay counted
+            // until a correct code (D1).
             state.throttle.succeed(&account_key);
-            Ok(super::second_factor::after_password(&token, &next))
+            // Signing in replaces the browser's session, never adds to it (D21, R8).
+            let old = cookie(&headers, COOKIE);
+            if let Some(old) = old {
+                state.service.sign_out(old).await?;
+            }
+            let mut res = super::second_factor::after_password(&token, &next);
+            if old.is_some() && token.stage != polku_service::store::SessionStage::Full {
+                if let Ok(v) = clear_cookie().parse() {
+                    res.headers_mut().append(header::SET_COOKIE, v);
+                }
+            }
+            Ok(res)
         }
         Err(polku_service::ServiceError::Unauthenticated) => {
             state.throttle.fail(&[&account_key, &ip_key], now);

@@ -7,11 +7,13 @@ use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::middleware::session::Session;
 use crate::state::AppState;
+use crate::step_up::StepUp;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
 pub async fn download(
+    _fresh: StepUp,
     ctx: Ctx,
     session: Session,
     State(state): State<AppState>,
