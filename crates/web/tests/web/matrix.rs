@@ -50,6 +50,10 @@ struct World2 {
     /// An account no matrix caller signs in with: the target of `/admin/users/{id}`, since a
     /// new activation link ends the account's sessions (D15).
     account: String,
+    /// The matrix project's lead organisation and code, for `/admin/organisations/{id}` and
+    /// `/admin/projects/{code}`.
+    organisation: String,
+    project_code: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -425,6 +429,8 @@ async fn world(app: &TestApp) -> World2 {
         task: t.id.to_string(),
         opening: o.id.to_string(),
         account: spare.actor.user_id().expect("user").to_string(),
+        organisation: app.world.project.organisation_id.to_string(),
+        project_code: app.world.project.code.clone(),
     }
 }
 
@@ -696,10 +702,13 @@ fn concrete(path: &str, w: &World2) -> String {
             w.project.clone()
         } else if path.starts_with("/admin/users/") {
             w.account.clone()
+        } else if path.starts_with("/admin/organisations/") {
+            w.organisation.clone()
         } else {
             w.employer.clone()
         },
     )
+    .replace("{code}", &w.project_code)
     .replace("{placement}", &w.placement)
     .replace("{task}", &w.task)
     .replace("{participant}", &w.participant.to_string())
