@@ -99,11 +99,14 @@ async fn the_figures_page_suppresses_small_figures_and_gives_each_chart_a_table(
     assert!(res.body.contains("Alle 5:n luvut on salattu"));
     assert!(has(&res.body, "td.suppressed"));
     // No bar is drawn for a suppressed figure: the employers' chart has one bar (engaged).
-    let chart = crate::harness::html(&res.body);
-    let bars = chart
-        .select(&scraper::Selector::parse("#cooperation svg rect[height]").unwrap())
-        .filter(|r| r.value().attr("width") != Some("12"))
-        .count();
+    // The parsed page is not `Send`: count within a block, before the next await.
+    let bars = {
+        let chart = crate::harness::html(&res.body);
+        chart
+            .select(&scraper::Selector::parse("#cooperation svg rect[height]").unwrap())
+            .filter(|r| r.value().attr("width") != Some("12"))
+            .count()
+    };
     assert_eq!(bars, 1);
     // Three people enrolled: the durations are not published.
     let dur = row(&all, "Ensimmäiseen jaksoon");
