@@ -494,7 +494,13 @@ mod tests {
             employers: vec![(employer, vec!["398".into()], "engaged".into())],
             needs: vec![(employer, true, date!(2026 - 01 - 02))],
         };
-        let c = count(&january(), &[facts.clone()], &[], Threshold::default()).unwrap();
+        let c = count(
+            &january(),
+            std::slice::from_ref(&facts),
+            &[],
+            Threshold::default(),
+        )
+        .unwrap();
         assert_eq!(c.trials.months, vec![date!(2026 - 01 - 01)]);
         assert_eq!(c.trials.grid.cells[0], vec![Cell::Count(6), Cell::Count(6)]);
         assert_eq!(c.trials.grid.total, Cell::Count(12));
@@ -556,7 +562,7 @@ mod tests {
         };
         let c = count(
             &january(),
-            &[facts.clone()],
+            std::slice::from_ref(&facts),
             &leavings,
             Threshold::new(3).unwrap(),
         )

@@ -204,6 +204,8 @@ impl Extended {
                     }
                 } else {
                     let b = node - rows;
+                    // `a` indexes both the grid and the row half of `seen`.
+                    #[allow(clippy::needless_range_loop)]
                     for a in 0..=r {
                         if (a, b) != (i, j) && self.hidden[a][b] && self.can_move(a, b, -s) {
                             if a == i {
@@ -316,6 +318,8 @@ pub fn derived<T>(n: i64, value: T, k: Threshold) -> Option<T> {
 }
 
 #[cfg(test)]
+// The checks walk the true table and the published one side by side by row and column.
+#[allow(clippy::needless_range_loop)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -488,7 +492,7 @@ mod tests {
                 cols: l.cells.iter().map(|c| c.count()).collect(),
                 total: l.total.count(),
             };
-            let (cells, rows, _, _) = ambiguous(&[counts.clone()], &p);
+            let (cells, rows, _, _) = ambiguous(std::slice::from_ref(&counts), &p);
             for (j, c) in l.cells.iter().enumerate() {
                 match c {
                     Cell::Count(n) => prop_assert!(*n >= kk && *n == counts[j]),

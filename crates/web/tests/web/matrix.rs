@@ -472,7 +472,7 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             }
             _ => Denied,
         }
-    } else if p == "/reports" {
+    } else if p == "/reports" || p == "/reports/export" {
         if who.starts_with("manager") {
             Allowed
         } else {

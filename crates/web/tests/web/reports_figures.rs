@@ -15,7 +15,7 @@ fn business_id(n: u32) -> BusinessId {
     let sum: u32 = digits
         .chars()
         .zip([7, 9, 10, 5, 8, 4, 2])
-        .map(|(c, w)| c.to_digit(10).unwrap() * w)
+        .map(|(c, w)| c.to_digit(10).expect("a digit") * w)
         .sum();
     let check = match sum % 11 {
         0 => 0,
@@ -99,11 +99,14 @@ async fn the_figures_page_suppresses_small_figures_and_gives_each_chart_a_table(
     assert!(res.body.contains("Alle 5:n luvut on salattu"));
     assert!(has(&res.body, "td.suppressed"));
     // No bar is drawn for a suppressed figure: the employers' chart has one bar (engaged).
-    let chart = crate::harness::html(&res.body);
-    let bars = chart
-        .select(&scraper::Selector::parse("#cooperation svg rect[height]").unwrap())
-        .filter(|r| r.value().attr("width") != Some("12"))
-        .count();
+    // The parsed page is not `Send`: count within a block, before the next await.
+    let bars = {
+        let chart = crate::harness::html(&res.body);
+        chart
+            .select(&scraper::Selector::parse("#cooperation svg rect[height]").expect("selector"))
+            .filter(|r| r.value().attr("width") != Some("12"))
+            .count()
+    };
     assert_eq!(bars, 1);
     // Three people enrolled: the durations are not published.
     let dur = row(&all, "Ensimmäiseen jaksoon");
@@ -209,7 +212,7 @@ async fn the_exports_carry_the_same_suppressed_figures(app: TestApp) {
     let (status, headers, csv) = get_bytes(&app, "/reports/export?format=csv", &manager).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
-    let csv = String::from_utf8(csv).unwrap();
+    let csv = String::from_utf8(csv).expect("UTF-8");
     assert!(csv.starts_with("table,row,column,value\r\n"), "{csv}");
     assert!(csv.contains("cooperation,Sitoutunut,Määrä,6\r\n"), "{csv}");
     assert!(
@@ -225,7 +228,7 @@ async fn the_exports_carry_the_same_suppressed_figures(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CONTENT_TYPE]
         .to_str()
-        .unwrap()
+        .expect("ASCII")
         .contains("spreadsheetml"));
     let book = unzip(&xlsx, "xl/workbook.xml");
     assert_eq!(
