@@ -164,13 +164,17 @@ pub fn default_toml() -> String {
          # A file `polku serve` keeps the audit chain head in (SEQ HASH), for\n\
          # `polku audit verify --checkpoint`: written at start, after every 1000 entries and\n\
          # at least daily. Put it on storage the database host cannot rewrite; empty: none.\n\
-         audit_checkpoint = \"\"\n",
+         audit_checkpoint = \"\"\n\n\
+         # The suppression threshold k of the manager's reports (R46): counts below it are\n\
+         # not shown. 3 to 100.\n\
+         report_min_cell = {}\n",
         d.database_url,
         d.keys_file.display(),
         d.allow_unsafe_durability,
         d.listen,
         d.log,
-        d.log_format
+        d.log_format,
+        d.report_min_cell
     )
 }
 

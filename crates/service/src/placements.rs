@@ -248,11 +248,11 @@ impl Service {
         expected: i64,
     ) -> Result<Placement> {
         let (mut p, role) = self.placement_as(actor, id, "read_placement").await?;
-        let allowed = match (&told, role) {
-            (None, PlacementRole::Employer) => true,
-            (_, PlacementRole::Coach | PlacementRole::Coordinator) => true,
-            _ => false,
-        };
+        let allowed = matches!(
+            (&told, role),
+            (None, PlacementRole::Employer)
+                | (_, PlacementRole::Coach | PlacementRole::Coordinator)
+        );
         if !allowed {
             return Err(ServiceError::NotFound);
         }

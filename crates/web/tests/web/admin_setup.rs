@@ -237,8 +237,9 @@ async fn a_user_with_two_grants_works_in_both_projects(app: TestApp) {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
+    // (A's employer has the same name as B's: look for B's own link.)
     let list = app.get("/employers", Some(&coach)).await;
-    assert!(!list.body.contains(&employer.name));
+    assert!(!list.body.contains(&format!("/employers/{b_id}")));
     assert_eq!(
         app.get(&format!("/employers/{b_id}/edit"), Some(&coach))
             .await

@@ -417,7 +417,7 @@ fn a_gig_is_cancelled_from_its_page_or_the_api_version_checked_and_audited() {
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(has_text(
             &res.body,
-            ".error-summary",
+            ".error-summary p",
             "Keikkatyö ei ole enää avoinna."
         ));
         // Through the API: If-Match required and checked, the new ETag returned.
