@@ -127,3 +127,17 @@ pub fn industry_label(code: &str, locale: Locale) -> String {
         None => code.to_owned(),
     }
 }
+
+/// The label key of a role.
+pub fn role_key(r: polku_domain::Role) -> &'static str {
+    match r {
+        polku_domain::Role::Admin => "adm-role-admin",
+        polku_domain::Role::Manager => "adm-role-manager",
+        polku_domain::Role::Coach => "adm-role-coach",
+        polku_domain::Role::Coordinator => "adm-role-coordinator",
+        polku_domain::Role::Employer => "adm-role-employer",
+        polku_domain::Role::Mentor => "adm-role-mentor",
+        polku_domain::Role::Institution => "adm-role-institution",
+        polku_domain::Role::Participant => "adm-role-participant",
+    }
+}

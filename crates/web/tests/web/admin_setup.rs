@@ -29,7 +29,7 @@ async fn an_admin_sets_up_organisations_and_a_project(app: TestApp) {
         .service()
         .list_organisations(&system())
         .await
-        .unwrap()
+        .expect("the test set-up works")
         .len();
     assert_eq!(before, 1);
     let res = app
@@ -44,11 +44,15 @@ async fn an_admin_sets_up_organisations_and_a_project(app: TestApp) {
         .await;
     app.confirms(&res, &admin, "Organisaatio tallennettu.")
         .await;
-    let orgs = app.service().list_organisations(&system()).await.unwrap();
+    let orgs = app
+        .service()
+        .list_organisations(&system())
+        .await
+        .expect("the test set-up works");
     let school = orgs
         .iter()
         .find(|o| o.name == "Koulutuskeskus Salpaus")
-        .unwrap();
+        .expect("the test set-up works");
     let lead = app.world.project.organisation_id;
 
     // The project form: every refused value on its own field, values kept.
@@ -110,9 +114,12 @@ async fn an_admin_sets_up_organisations_and_a_project(app: TestApp) {
         .service()
         .admin_project(&system(), "MOMENTUM-PH")
         .await
-        .unwrap();
+        .expect("the test set-up works");
     assert_eq!(p.partners, vec![school.id]);
-    assert_eq!(p.funding.as_ref().unwrap().objective, "ESO4.1");
+    assert_eq!(
+        p.funding.as_ref().expect("the test set-up works").objective,
+        "ESO4.1"
+    );
     let codes: Vec<&str> = p.municipalities.iter().map(|m| m.as_str()).collect();
     assert_eq!(codes, vec!["098", "398"]);
 
@@ -136,10 +143,13 @@ async fn an_admin_sets_up_organisations_and_a_project(app: TestApp) {
         .service()
         .admin_project(&system(), "MOMENTUM-PH")
         .await
-        .unwrap();
+        .expect("the test set-up works");
     assert!(p.partners.is_empty());
     assert_eq!(p.name, "Momentum 2");
-    assert_eq!(p.funding.unwrap().objective, "ESO4.8");
+    assert_eq!(
+        p.funding.expect("the test set-up works").objective,
+        "ESO4.8"
+    );
 
     // Swedish and English pages exist for the same forms.
     let res = app.get("/admin/projects/MOMENTUM-PH", Some(&admin)).await;
@@ -159,7 +169,7 @@ async fn a_user_with_two_grants_works_in_both_projects(app: TestApp) {
     let admin = app.user(Role::Admin).await;
     let coach = app.user(Role::Coach).await;
     let other = World::new(app.service()).await;
-    let id = coach.actor.user_id().unwrap();
+    let id = coach.actor.user_id().expect("the test set-up works");
     let page = app.get(&format!("/admin/users/{id}"), Some(&admin)).await;
     assert_eq!(page.status, StatusCode::OK);
     let res = app
@@ -203,7 +213,7 @@ async fn a_user_with_two_grants_works_in_both_projects(app: TestApp) {
         .service()
         .create_employer(&sys, employer.clone())
         .await
-        .unwrap();
+        .expect("the test set-up works");
     let list = app.get("/employers", Some(&coach)).await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains(&employer.name), "{}", list.body);
@@ -218,7 +228,7 @@ async fn a_user_with_two_grants_works_in_both_projects(app: TestApp) {
         .service()
         .create_employer(&sys, app.world.employer())
         .await
-        .unwrap();
+        .expect("the test set-up works");
     let res = app
         .get(&format!("/employers/{a_id}/edit"), Some(&coach))
         .await;
@@ -253,7 +263,7 @@ async fn a_user_with_two_grants_works_in_both_projects(app: TestApp) {
 async fn deactivation_ends_the_session_on_the_next_request(app: TestApp) {
     let admin = app.user(Role::Admin).await;
     let coach = app.user(Role::Coach).await;
-    let id = coach.actor.user_id().unwrap();
+    let id = coach.actor.user_id().expect("the test set-up works");
     assert_eq!(
         app.get("/participants", Some(&coach)).await.status,
         StatusCode::OK
@@ -320,10 +330,10 @@ async fn deactivation_ends_the_session_on_the_next_request(app: TestApp) {
     app.service()
         .sign_in(&coach.email, PASSWORD, time::OffsetDateTime::now_utc())
         .await
-        .unwrap();
+        .expect("the test set-up works");
 
     // The last active administrator cannot deactivate themself or lose the admin role.
-    let admin_id = admin.actor.user_id().unwrap();
+    let admin_id = admin.actor.user_id().expect("the test set-up works");
     let res = app
         .post_form(
             &format!("/admin/users/{admin_id}/deactivate"),

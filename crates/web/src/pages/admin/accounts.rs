@@ -2,12 +2,12 @@
 //! removing a grant, and deactivating or reactivating the account. Deactivation ends every
 //! session at once and keeps the history; the last active administrator is kept.
 
-use super::role_key;
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other_saved, Notice};
 use crate::middleware::session::Session;
 use crate::pages::form::{FieldErrors, Fields};
+use crate::pages::labels::role_key;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};

@@ -7,6 +7,7 @@ use crate::html::{format, render, render_status};
 use crate::middleware::session::Session;
 use crate::pages::form::FieldErrors;
 use crate::pages::form::Fields;
+use crate::pages::labels::role_key;
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
 use crate::step_up::StepUp;
@@ -51,20 +52,6 @@ pub fn routes() -> Routes {
         .post("/admin/projects", ADMINS, setup::create_project)
         .get("/admin/projects/{code}", ADMINS, setup::project)
         .post("/admin/projects/{code}", ADMINS, setup::update_project)
-}
-
-/// The label key of a role.
-pub fn role_key(r: Role) -> &'static str {
-    match r {
-        Role::Admin => "adm-role-admin",
-        Role::Manager => "adm-role-manager",
-        Role::Coach => "adm-role-coach",
-        Role::Coordinator => "adm-role-coordinator",
-        Role::Employer => "adm-role-employer",
-        Role::Mentor => "adm-role-mentor",
-        Role::Institution => "adm-role-institution",
-        Role::Participant => "adm-role-participant",
-    }
 }
 
 /// One account as listed.

@@ -102,7 +102,7 @@ async fn save_organisation(
         return again(errors);
     }
     let org = Organisation {
-        id: id.unwrap_or_else(OrganisationId::new),
+        id: id.unwrap_or_default(),
         name: name.clone(),
         business_id,
     };

@@ -218,7 +218,7 @@ pub async fn download(
         )
     })?;
     let f = state.service.project_figures(actor, &filter).await?;
-    let esf = super::esf_for(&state, actor, &f).await?;
+    let esf = super::esf::esf_for(&state, actor, &f).await?;
     let tables = view::tables(&ctx.i18n, ctx.locale, &f, esf.as_ref());
     let stem = format!(
         "polku-report-{}-{}",

@@ -7,6 +7,8 @@
 pub mod export;
 pub mod view;
 
+mod esf;
+
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::middleware::session::Session;
@@ -133,23 +135,6 @@ fn shown(
     }
 }
 
-/// The ESF+ indicators over the figures' (snapped) filter, audited with purpose `reporting`;
-/// `None` when the filter covers none of the actor's projects.
-pub async fn esf_for(
-    state: &AppState,
-    actor: &polku_service::Actor,
-    f: &polku_service::reports::Figures,
-) -> WebResult<Option<polku_domain::IndicatorTable>> {
-    if f.projects.is_empty() {
-        return Ok(None);
-    }
-    match state.service.esf_indicators(actor, &f.filter).await {
-        Ok(t) => Ok(Some(t)),
-        Err(polku_service::ServiceError::NotFound) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
 /// The filter's choices of region and municipality, named in the user's language.
 fn area_choices(swedish: bool) -> (Vec<Choice>, Vec<Choice>) {
     let name = |fi: &str, sv: &str| {
@@ -195,7 +180,7 @@ async fn overview(
     match &parsed {
         Ok(filter) => {
             let f = state.service.project_figures(actor, filter).await?;
-            let esf = esf_for(&state, actor, &f).await?;
+            let esf = esf::esf_for(&state, actor, &f).await?;
             tables = view::tables(&ctx.i18n, ctx.locale, &f, esf.as_ref());
             scope = view::scope_text(&ctx.i18n, ctx.locale, &f);
             rule = view::rule_text(&ctx.i18n, ctx.locale, &f);
