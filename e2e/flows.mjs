@@ -444,7 +444,7 @@ export const flows = {
       await page.selectOption('#item', '8');
       await page.selectOption('#score', '4');
       await page.fill('#note', 'Viikoittainen läpikäynti');
-      await page.click('form[method=post] button[type=submit]');
+      await page.click('main form[method=post] button[type=submit]');
       if (!(await page.locator('[role=status].notice-success').count())) fail('IPS fidelity', 'no confirmation after saving');
     },
   },
