@@ -5,8 +5,8 @@
 
 use super::io::{etag, if_match, invalid, not_json, parse, service_err, text};
 use super::schemas::errors::{
-    Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
-    UnsupportedMediaType,
+    BadRequest, Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired,
+    Unauthenticated, UnsupportedMediaType,
 };
 use crate::error::{WebError, WebResult};
 use crate::middleware::session::Session;
@@ -239,6 +239,7 @@ fn day(s: &str, field: &str) -> WebResult<Date> {
     params(("id" = uuid::Uuid, Path, description = "The project's id."), ProfileQuery),
     responses(
         (status = 200, description = "The profile.", body = ProfileOut),
+        (status = 400, response = BadRequest),
         (status = 401, response = Unauthenticated),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),

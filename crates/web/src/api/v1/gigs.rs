@@ -493,6 +493,7 @@ pub async fn result(
             ("ETag" = String, description = "Its new version."),
         )),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 412, response = PreconditionFailed),
         (status = 422, response = Invalid),

@@ -222,6 +222,7 @@ struct StepUpCode {
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthenticated),
         (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
         (status = 429, response = TooManyAttempts),
     ),
 )]
