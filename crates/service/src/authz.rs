@@ -36,6 +36,9 @@ pub struct ParticipantScope {
     pub project_id: ProjectId,
     pub coach_id: Option<UserId>,
     pub user_id: Option<UserId>,
+    /// Processing is restricted (GDPR Art. 18, R43): only storage, the operator (the data
+    /// protection officer's tool) and the person's own access export remain.
+    pub restricted: bool,
 }
 
 /// Read access to a participant. Coaches see their own caseload in their own project; a
@@ -55,6 +58,9 @@ pub fn participant_access(
         Actor::System { .. } => return Access::Full,
         Actor::User { id, .. } => *id,
     };
+    if p.restricted {
+        return Access::None;
+    }
     if p.user_id == Some(uid) && actor.has(Role::Participant, p.project_id) {
         return Access::Full;
     }
@@ -104,12 +110,13 @@ pub fn recipient_classes(actor: &Actor, project: ProjectId) -> Vec<RecipientClas
 }
 
 /// Who may take a right-of-access export of a participant (R39): the own coach, the participant
-/// themself, or the operator. Managers, administrators and share recipients may not.
+/// themself, or the operator. Managers, administrators and share recipients may not. While
+/// processing is restricted (R43) the coach may not either: the person and the operator may.
 pub fn may_export_subject(actor: &Actor, p: &ParticipantScope) -> bool {
     match actor {
         Actor::System { .. } => true,
         Actor::User { id, .. } => {
-            (p.coach_id == Some(*id) && actor.has(Role::Coach, p.project_id))
+            (!p.restricted && p.coach_id == Some(*id) && actor.has(Role::Coach, p.project_id))
                 || (p.user_id == Some(*id) && actor.has(Role::Participant, p.project_id))
         }
     }
@@ -119,7 +126,9 @@ pub fn may_export_subject(actor: &Actor, p: &ParticipantScope) -> bool {
 pub fn may_edit_participant(actor: &Actor, p: &ParticipantScope) -> bool {
     match actor {
         Actor::System { .. } => true,
-        Actor::User { id, .. } => p.coach_id == Some(*id) && actor.has(Role::Coach, p.project_id),
+        Actor::User { id, .. } => {
+            !p.restricted && p.coach_id == Some(*id) && actor.has(Role::Coach, p.project_id)
+        }
     }
 }
 
@@ -304,6 +313,7 @@ mod tests {
             project_id: project,
             coach_id: Some(coach_id),
             user_id: None,
+            restricted: false,
         };
 
         assert_eq!(participant_access(&coach, &p, &[], &[], now), Access::Full);
@@ -366,6 +376,37 @@ mod tests {
             a,
             Access::Categories([DataCategory::Skills].into_iter().collect())
         );
+        // A restriction of processing (R43) closes every door but the operator's and the
+        // person's own access export, whatever the shares and consents say.
+        let restricted = ParticipantScope {
+            restricted: true,
+            ..p.clone()
+        };
+        assert_eq!(
+            participant_access(
+                &employer,
+                &restricted,
+                std::slice::from_ref(&share),
+                &consents,
+                now
+            ),
+            Access::None
+        );
+        assert_eq!(
+            participant_access(&coach, &restricted, &[], &[], now),
+            Access::None
+        );
+        assert!(!may_edit_participant(&coach, &restricted));
+        assert!(!may_export_subject(&coach, &restricted));
+        assert!(may_export_subject(&coach, &p));
+        let system = Actor::System {
+            command: "subject export",
+        };
+        assert_eq!(
+            participant_access(&system, &restricted, &[], &[], now),
+            Access::Full
+        );
+        assert!(may_export_subject(&system, &restricted));
         let withdrawn = Consent {
             withdrawn_at: Some(now),
             withdrawn_by: Some(coach_id),
@@ -419,6 +460,7 @@ mod tests {
             project_id: a,
             coach_id: Some(id),
             user_id: None,
+            restricted: false,
         };
         // The same person as coach of a participant recorded in B (a stale row): no access,
         // because they are not a coach in B.

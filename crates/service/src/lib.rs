@@ -39,6 +39,7 @@ pub mod proposal_view;
 pub mod reference;
 pub mod register;
 pub mod reports;
+pub mod restrictions;
 pub mod second_factor;
 pub mod security_log;
 pub mod shares;

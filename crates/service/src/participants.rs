@@ -132,6 +132,7 @@ impl Service {
                 &aad("participants", "sensitive", &id, p.version),
             )?,
             version: p.version,
+            restricted: false,
         })
     }
 

@@ -64,6 +64,8 @@ pub struct SubjectExport {
     pub disclosures: Vec<Disclosure>,
     /// Holds on erasing the data (GDPR Art. 17(3)), released ones included.
     pub legal_holds: Vec<ExportHold>,
+    /// Restrictions of processing (GDPR Art. 18), lifted ones included.
+    pub restrictions: Vec<ExportRestriction>,
     /// Every recorded read or change of the participant's data, oldest first (R37).
     pub access_events: Vec<AccessEvent>,
     /// Purposes, sources and retention of the processing.
@@ -222,6 +224,19 @@ pub struct ExportHold {
     pub until: Date,
     #[serde(with = "time::serde::rfc3339::option")]
     pub released_at: Option<OffsetDateTime>,
+}
+
+/// A restriction of processing (GDPR Art. 18): on what ground, since when, lifted when.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportRestriction {
+    pub ground: &'static str,
+    pub article: &'static str,
+    /// The controller's reference for the request.
+    pub reference: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub set_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub lifted_at: Option<OffsetDateTime>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -629,6 +644,17 @@ impl Service {
                     reference: h.reference.clone(),
                     until: h.until,
                     released_at: h.released_at,
+                })
+                .collect(),
+            restrictions: r
+                .restrictions
+                .iter()
+                .map(|x| ExportRestriction {
+                    ground: x.ground.as_str(),
+                    article: x.ground.article(),
+                    reference: x.reference.clone(),
+                    set_at: x.set_at,
+                    lifted_at: x.lifted_at,
                 })
                 .collect(),
             access_events,

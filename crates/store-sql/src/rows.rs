@@ -319,7 +319,7 @@ pub fn esco_reference_merge(new: &EscoConcept, old: Option<&EscoConcept>) -> Esc
 }
 
 pub const PARTICIPANT_COLS: &str = "SELECT id, project_id, coach_id, user_id, family_name, given_name, home_municipality, stage, waiting_since, \
-     personal_json, hetu_sealed, hetu_lookup, sensitive_sealed, version FROM participants";
+     personal_json, hetu_sealed, hetu_lookup, sensitive_sealed, version, restricted_since FROM participants";
 pub type ParticipantRow = (
     Uuid,
     Uuid,
@@ -335,6 +335,7 @@ pub type ParticipantRow = (
     Option<String>,
     Vec<u8>,
     i64,
+    Option<OffsetDateTime>,
 );
 
 pub fn participant(
@@ -353,6 +354,7 @@ pub fn participant(
         hetu_lookup,
         sensitive_sealed,
         version,
+        restricted_since,
     ): ParticipantRow,
 ) -> ParticipantRecord {
     ParticipantRecord {
@@ -370,6 +372,7 @@ pub fn participant(
         hetu_lookup,
         sensitive_sealed,
         version,
+        restricted: restricted_since.is_some(),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::open::{with_service, Mode};
 use clap::Subcommand;
 use polku_domain::ParticipantId;
 use polku_service::erasure::HoldGround;
+use polku_service::restrictions::RestrictionGround;
 use polku_service::Actor;
 use std::path::PathBuf;
 
@@ -59,6 +60,29 @@ pub enum SubjectCommand {
     },
     /// List a participant's holds.
     Holds {
+        #[arg(long)]
+        participant: String,
+    },
+    /// Restrict processing of a participant's data (GDPR Art. 18): only storage, the operator
+    /// and the person's own access export remain until the restriction is lifted.
+    Restrict {
+        #[arg(long)]
+        participant: String,
+        /// accuracy_contested (18(1)(a)), unlawful_processing (18(1)(b)), legal_claims
+        /// (18(1)(c)) or objection_pending (18(1)(d)).
+        #[arg(long)]
+        ground: String,
+        /// Your reference for the request (a case number).
+        #[arg(long)]
+        reference: String,
+    },
+    /// Lift the restriction of processing in force.
+    LiftRestriction {
+        #[arg(long)]
+        participant: String,
+    },
+    /// List a participant's restrictions of processing, lifted ones included.
+    Restrictions {
         #[arg(long)]
         participant: String,
     },
@@ -200,6 +224,56 @@ pub async fn run(cfg: &Config, c: SubjectCommand) -> CliResult {
                         h.ground.article(),
                         h.until,
                         h.reference,
+                        state
+                    ));
+                }
+                super::emit(&out)
+            })
+            .await
+        }
+        SubjectCommand::Restrict {
+            participant,
+            ground,
+            reference,
+        } => {
+            let id = participant_id(&participant)?;
+            let ground = RestrictionGround::parse(&ground)?;
+            as_operator(cfg, |svc, actor| async move {
+                let r = svc
+                    .restrict_processing(&actor, id, ground, &reference)
+                    .await?;
+                super::emit(&format!(
+                    "restriction {r} on {id} ({}): only storage and this command line's access \
+                     remain until `polku subject lift-restriction`\n",
+                    ground.article()
+                ))
+            })
+            .await
+        }
+        SubjectCommand::LiftRestriction { participant } => {
+            let id = participant_id(&participant)?;
+            as_operator(cfg, |svc, actor| async move {
+                svc.lift_restriction(&actor, id).await?;
+                super::emit(&format!("restriction on {id} lifted\n"))
+            })
+            .await
+        }
+        SubjectCommand::Restrictions { participant } => {
+            let id = participant_id(&participant)?;
+            as_operator(cfg, |svc, actor| async move {
+                let mut out = String::new();
+                for r in svc.restrictions(&actor, id).await? {
+                    let state = match r.lifted_at {
+                        Some(at) => format!("lifted {}", at.date()),
+                        None => "in force".to_owned(),
+                    };
+                    out.push_str(&format!(
+                        "{}\t{}\t{}\tsince {}\t{}\t{}\n",
+                        r.id,
+                        r.ground.as_str(),
+                        r.ground.article(),
+                        r.set_at.date(),
+                        r.reference,
                         state
                     ));
                 }

@@ -24,6 +24,7 @@ pub mod gigs;
 pub mod mentoring;
 pub mod placements;
 pub mod records;
+pub mod restrictions;
 
 pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
 pub use esf::{DueSixMonths, EsfRow, EsfScope, EsfStore, GenderCounts, SealedSpecial};
@@ -37,6 +38,7 @@ pub use mentoring::{
     TaskFeedbackRecord,
 };
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
+pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
@@ -74,6 +76,9 @@ pub struct ParticipantRecord {
     /// `ParticipantSensitive` as JSON, sealed with the participant's data key.
     pub sensitive_sealed: Vec<u8>,
     pub version: i64,
+    /// Processing is restricted (R43). Read from the store; an update never changes it (only
+    /// [`RestrictionStore`] does).
+    pub restricted: bool,
 }
 
 impl ParticipantRecord {
@@ -83,6 +88,7 @@ impl ParticipantRecord {
             project_id: self.project_id,
             coach_id: self.coach_id,
             user_id: self.user_id,
+            restricted: self.restricted,
         }
     }
 }
@@ -208,6 +214,8 @@ pub struct SubjectRecords {
     pub shares: Vec<Share>,
     /// Holds on erasing the participant, released ones included.
     pub legal_holds: Vec<LegalHold>,
+    /// Restrictions of processing (R43), lifted ones included, newest first.
+    pub restrictions: Vec<Restriction>,
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,
@@ -290,6 +298,7 @@ pub trait Store:
     + GigStore
     + EsfStore
     + FidelityStore
+    + RestrictionStore
     + std::fmt::Debug
 {
 }
@@ -313,6 +322,7 @@ impl<T> Store for T where
         + GigStore
         + EsfStore
         + FidelityStore
+        + RestrictionStore
         + std::fmt::Debug
 {
 }
@@ -323,7 +333,8 @@ pub mod prelude {
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
         ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore, MentoringStore,
-        ParticipantStore, PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
+        ParticipantStore, PlacementStore, ReportStore, RestrictionStore, SessionStore, Store,
+        SubjectStore,
     };
 }
 

@@ -66,7 +66,10 @@ fn scope_sql(s: &EsfScope) -> String {
         "FROM esf_records e JOIN participants p ON p.id = e.participant_id \
          JOIN projects j ON j.id = p.project_id ",
     );
-    sql.push_str(&format!("WHERE {col} >= $1 AND {col} <= $2"));
+    // A restricted participant (R43) is left out of every figure.
+    sql.push_str(&format!(
+        "WHERE {col} >= $1 AND {col} <= $2 AND p.restricted_since IS NULL"
+    ));
     let mut n = 2;
     let mut list = |k: usize| {
         let v: Vec<String> = (0..k)
@@ -302,7 +305,8 @@ impl EsfStore for SqlStore {
         let rows: Vec<(uuid::Uuid, String, String, Date, Date)> = sqlx::query_as(
             "SELECT e.participant_id, p.given_name, p.family_name, e.left_on, e.follow_up_due \
              FROM esf_records e JOIN participants p ON p.id = e.participant_id \
-             WHERE p.coach_id = $1 AND e.six_checked_on IS NULL AND e.follow_up_due <= $2 \
+             WHERE p.coach_id = $1 AND p.restricted_since IS NULL AND e.six_checked_on IS NULL \
+             AND e.follow_up_due <= $2 \
              ORDER BY e.follow_up_due, e.participant_id",
         )
         .bind(coach.0)

@@ -49,7 +49,8 @@ impl FidelityStore for SqlStore {
     ) -> Result<CaseLog> {
         let mut tx = self.write().await?;
         let people: Vec<(Uuid, Option<Uuid>, OffsetDateTime)> = sqlx::query_as(
-            "SELECT id, coach_id, created_at FROM participants WHERE project_id = $1 ORDER BY id",
+            "SELECT id, coach_id, created_at FROM participants WHERE project_id = $1 \
+             AND restricted_since IS NULL ORDER BY id",
         )
         .bind(project.0)
         .fetch_all(&mut *tx)
@@ -58,7 +59,7 @@ impl FidelityStore for SqlStore {
         let exits: Vec<(Uuid, String, OffsetDateTime)> = sqlx::query_as(
             "SELECT p.id, p.stage, c.changed_at FROM participant_stage_changes c \
              JOIN participants p ON p.id = c.participant_id \
-             WHERE p.project_id = $1 AND c.to_stage = 'exited'",
+             WHERE p.project_id = $1 AND p.restricted_since IS NULL AND c.to_stage = 'exited'",
         )
         .bind(project.0)
         .fetch_all(&mut *tx)
@@ -76,7 +77,8 @@ impl FidelityStore for SqlStore {
             "SELECT pl.id, pl.participant_id, pl.coach_id, pl.employer_id, pl.kind, pl.state, \
              pl.starts_on, pl.proposed_at, pl.created_at, o.title, e.industry_tol \
              FROM placements pl JOIN employers e ON e.id = pl.employer_id \
-             LEFT JOIN openings o ON o.id = pl.opening_id WHERE pl.project_id = $1 ORDER BY pl.id",
+             LEFT JOIN openings o ON o.id = pl.opening_id WHERE pl.project_id = $1 \
+             AND pl.participant_id NOT IN (SELECT id FROM participants WHERE restricted_since IS NOT NULL) ORDER BY pl.id",
         )
         .bind(project.0)
         .fetch_all(&mut *tx)
@@ -84,7 +86,8 @@ impl FidelityStore for SqlStore {
         .map_err(db)?;
         let follow_ups: Vec<(Uuid, Option<Date>, Option<String>)> = sqlx::query_as(
             "SELECT f.placement_id, f.done_on, f.support_given FROM follow_ups f \
-             JOIN placements pl ON pl.id = f.placement_id WHERE pl.project_id = $1",
+             JOIN placements pl ON pl.id = f.placement_id WHERE pl.project_id = $1 \
+             AND pl.participant_id NOT IN (SELECT id FROM participants WHERE restricted_since IS NOT NULL)",
         )
         .bind(project.0)
         .fetch_all(&mut *tx)
@@ -92,7 +95,8 @@ impl FidelityStore for SqlStore {
         .map_err(db)?;
         let meetings: Vec<(Uuid, Uuid, OffsetDateTime, i64, String)> = sqlx::query_as(
             "SELECT m.participant_id, m.coach_id, m.starts_at, m.duration_min, m.place \
-             FROM meetings m JOIN participants p ON p.id = m.participant_id WHERE p.project_id = $1",
+             FROM meetings m JOIN participants p ON p.id = m.participant_id WHERE p.project_id = $1 \
+             AND p.restricted_since IS NULL",
         )
         .bind(project.0)
         .fetch_all(&mut *tx)

@@ -193,7 +193,8 @@ impl FollowUpStore for SqlStore {
         let mut tx = self.write().await?;
         let rows = sqlx::query(&format!(
             "{COLS} JOIN participants p ON p.id = f.participant_id \
-             WHERE p.coach_id = $1 AND f.done_on IS NULL AND f.due_on <= $2 \
+             WHERE p.coach_id = $1 AND p.restricted_since IS NULL AND f.done_on IS NULL \
+             AND f.due_on <= $2 \
              ORDER BY f.due_on, f.id"
         ))
         .bind(coach.0)

@@ -22,6 +22,7 @@ mod mentoring;
 mod participants;
 mod placements;
 mod reports;
+mod restrictions;
 mod sessions;
 mod subject;
 

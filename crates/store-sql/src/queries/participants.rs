@@ -64,18 +64,26 @@ impl ParticipantStore for SqlStore {
     }
 
     async fn participant_scope(&self, id: ParticipantId) -> Result<Option<ParticipantScope>> {
-        let row: Option<(Uuid, Uuid, Option<Uuid>, Option<Uuid>)> = sqlx::query_as(
-            "SELECT id, project_id, coach_id, user_id FROM participants WHERE id = $1",
+        type ScopeRow = (
+            Uuid,
+            Uuid,
+            Option<Uuid>,
+            Option<Uuid>,
+            Option<OffsetDateTime>,
+        );
+        let row: Option<ScopeRow> = sqlx::query_as(
+            "SELECT id, project_id, coach_id, user_id, restricted_since FROM participants WHERE id = $1",
         )
         .bind(id.0)
         .fetch_optional(&self.pool)
         .await
         .map_err(db)?;
-        Ok(row.map(|(id, p, c, u)| ParticipantScope {
+        Ok(row.map(|(id, p, c, u, r)| ParticipantScope {
             id: ParticipantId(id),
             project_id: ProjectId(p),
             coach_id: c.map(UserId),
             user_id: u.map(UserId),
+            restricted: r.is_some(),
         }))
     }
 
@@ -164,7 +172,7 @@ impl ParticipantStore for SqlStore {
         let mut tx = self.write().await?;
         let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
             "SELECT id, family_name, given_name, stage, waiting_since, home_municipality FROM participants \
-             WHERE project_id = $1 AND ($2 OR coach_id = $3) ORDER BY family_name{BYTE_ORDER}, given_name{BYTE_ORDER}, id",
+             WHERE project_id = $1 AND ($2 OR coach_id = $3) AND restricted_since IS NULL ORDER BY family_name{BYTE_ORDER}, given_name{BYTE_ORDER}, id",
         ))
         .bind(project.0)
         .bind(coach.is_none())
@@ -194,7 +202,7 @@ impl ParticipantStore for SqlStore {
             let Some((rec, key)) = record_in(&mut tx, *id).await? else {
                 continue;
             };
-            if rec.stage == "exited" {
+            if rec.stage == "exited" || rec.restricted {
                 continue;
             }
             let hit = AuditEvent {
@@ -214,7 +222,8 @@ impl ParticipantStore for SqlStore {
         coach: Option<UserId>,
     ) -> Result<Vec<ParticipantId>> {
         let rows: Vec<(Uuid,)> = sqlx::query_as(
-            "SELECT id FROM participants WHERE project_id = $1 AND ($2 OR coach_id = $3)",
+            "SELECT id FROM participants WHERE project_id = $1 AND ($2 OR coach_id = $3) \
+             AND restricted_since IS NULL",
         )
         .bind(project.0)
         .bind(coach.is_none())
@@ -237,7 +246,7 @@ impl ParticipantStore for SqlStore {
         for id in ids {
             let row: Option<SummaryRow> = sqlx::query_as(
                 "SELECT id, family_name, given_name, stage, waiting_since, home_municipality FROM participants \
-                 WHERE id = $1 AND project_id = $2 AND ($3 OR coach_id = $4)",
+                 WHERE id = $1 AND project_id = $2 AND ($3 OR coach_id = $4) AND restricted_since IS NULL",
             )
             .bind(id.0)
             .bind(project.0)
@@ -376,7 +385,7 @@ impl ParticipantStore for SqlStore {
     ) -> Result<Vec<(ParticipantId, OffsetDateTime)>> {
         let rows: Vec<(Uuid, OffsetDateTime)> = sqlx::query_as(
             "SELECT m.participant_id, m.starts_at FROM meetings m JOIN participants p ON p.id = m.participant_id \
-             WHERE p.project_id = $1 AND ($2 OR p.coach_id = $3)",
+             WHERE p.project_id = $1 AND ($2 OR p.coach_id = $3) AND p.restricted_since IS NULL",
         )
         .bind(project.0)
         .bind(coach.is_none())

@@ -16,7 +16,8 @@ use uuid::Uuid;
 impl ReportStore for SqlStore {
     async fn project_counts(&self, project: ProjectId) -> Result<ProjectCounts> {
         let participants_by_stage: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT stage, COUNT(*) FROM participants WHERE project_id = $1 GROUP BY stage ORDER BY stage",
+            "SELECT stage, COUNT(*) FROM participants WHERE project_id = $1 AND restricted_since IS NULL \
+             GROUP BY stage ORDER BY stage",
         )
         .bind(project.0)
         .fetch_all(&self.pool)
@@ -45,7 +46,8 @@ impl ReportStore for SqlStore {
 
     async fn report_facts(&self, project: ProjectId) -> Result<ReportFacts> {
         let participants: Vec<(Uuid, OffsetDateTime, String)> = sqlx::query_as(
-            "SELECT id, created_at, home_municipality FROM participants WHERE project_id = $1",
+            "SELECT id, created_at, home_municipality FROM participants WHERE project_id = $1 \
+             AND restricted_since IS NULL",
         )
         .bind(project.0)
         .fetch_all(&self.pool)
@@ -61,14 +63,14 @@ impl ReportStore for SqlStore {
             Option<OffsetDateTime>,
         );
         let placements: Vec<PlacementFactRow> = sqlx::query_as(
-            "SELECT participant_id, employer_id, kind, state, starts_on, ended_on, proposed_at FROM placements WHERE project_id = $1",
+            "SELECT participant_id, employer_id, kind, state, starts_on, ended_on, proposed_at FROM placements WHERE project_id = $1 AND participant_id NOT IN (SELECT id FROM participants WHERE restricted_since IS NOT NULL)",
         )
         .bind(project.0)
         .fetch_all(&self.pool)
         .await
         .map_err(db)?;
         let follow_ups: Vec<(Uuid, String, Option<Date>, Option<String>)> = sqlx::query_as(
-            "SELECT f.participant_id, f.checkpoint, f.done_on, f.still_working FROM follow_ups f JOIN placements p ON p.id = f.placement_id WHERE p.project_id = $1",
+            "SELECT f.participant_id, f.checkpoint, f.done_on, f.still_working FROM follow_ups f JOIN placements p ON p.id = f.placement_id WHERE p.project_id = $1 AND f.participant_id NOT IN (SELECT id FROM participants WHERE restricted_since IS NOT NULL)",
         )
         .bind(project.0)
         .fetch_all(&self.pool)
@@ -135,7 +137,7 @@ impl ReportStore for SqlStore {
 
     async fn leavings(&self, project: ProjectId) -> Result<Vec<(ParticipantId, Date, String)>> {
         let rows: Vec<(Uuid, Date, String)> = sqlx::query_as(
-            "SELECT r.participant_id, r.left_on, r.leaving_result FROM esf_records r JOIN participants p ON p.id = r.participant_id WHERE p.project_id = $1 AND r.left_on IS NOT NULL",
+            "SELECT r.participant_id, r.left_on, r.leaving_result FROM esf_records r JOIN participants p ON p.id = r.participant_id WHERE p.project_id = $1 AND p.restricted_since IS NULL AND r.left_on IS NOT NULL",
         )
         .bind(project.0)
         .fetch_all(&self.pool)

@@ -192,6 +192,16 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
         }])
         .await
         .unwrap();
+    // A restriction of processing, lifted again (the coach may export once it is lifted).
+    svc.restrict_processing(
+        &system(),
+        id,
+        polku_service::restrictions::RestrictionGround::AccuracyContested,
+        "DPO-7",
+    )
+    .await
+    .unwrap();
+    svc.lift_restriction(&system(), id).await.unwrap();
     // Nobody but the own coach (and the operator) may take it.
     for who in [&other_coach, &employer, &manager] {
         assert!(matches!(
@@ -241,6 +251,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "consents" => export.consents.len(),
             "shares" => export.disclosures.len(),
             "legal_holds" => export.legal_holds.len(),
+            "processing_restrictions" => export.restrictions.len(),
             // Tombstones exist only once the participant is gone.
             "erasures" => 1,
             other => panic!(

@@ -27,6 +27,7 @@ mod keys;
 mod mentoring;
 mod participants;
 mod placements;
+mod restriction;
 mod sessions;
 mod setup;
 mod subsidy;
@@ -68,6 +69,7 @@ stories!(
     audit::audit_queries_answer_who_accessed_whom,
     data_subject::erasure_removes_every_row_unless_held,
     data_subject::every_column_is_classified,
+    restriction::restriction_hides_the_person_but_keeps_storage_and_export,
     placements::proposal_needs_consent_creates_shares_and_is_answered,
     placements::earlier_trials_and_coordinator_preparation,
     subsidy::subsidy_estimate_uses_stored_facts,
