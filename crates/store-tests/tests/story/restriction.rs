@@ -5,7 +5,6 @@
 
 use super::*;
 use polku_service::restrictions::RestrictionGround;
-use polku_service::store::prelude::*;
 
 pub(crate) async fn restriction_hides_the_person_but_keeps_storage_and_export(db: Arc<TestDb>) {
     let svc = &db.service;
