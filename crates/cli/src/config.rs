@@ -40,6 +40,9 @@ pub struct Config {
     /// The suppression threshold k of the manager's reports (R46): counts below it are not
     /// shown. Default 5; never below 3.
     pub report_min_cell: i64,
+    /// Whole months a participant's case records are kept after they left the service, then
+    /// erased by the daily retention job (R41); 0: not set, nothing is erased automatically.
+    pub retention_case_months: i64,
 }
 
 impl Default for Config {
@@ -57,6 +60,7 @@ impl Default for Config {
             controller_contact: String::new(),
             audit_checkpoint: String::new(),
             report_min_cell: polku_service::reports::suppression::DEFAULT_K,
+            retention_case_months: 0,
         }
     }
 }
@@ -74,6 +78,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "controller_contact",
     "audit_checkpoint",
     "report_min_cell",
+    "retention_case_months",
 ];
 
 /// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
@@ -101,6 +106,7 @@ pub fn load(file: Option<&Path>) -> CliResult<Config> {
         "LOG_FORMAT",
         "AUDIT_CHECKPOINT",
         "REPORT_MIN_CELL",
+        "RETENTION_CASE_MONTHS",
     ]);
     let mut cfg: Config = Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file(&path))
@@ -167,14 +173,20 @@ pub fn default_toml() -> String {
          audit_checkpoint = \"\"\n\n\
          # The suppression threshold k of the manager's reports (R46): counts below it are\n\
          # not shown. 3 to 100.\n\
-         report_min_cell = {}\n",
+         report_min_cell = {}\n\n\
+         # Whole months a participant's case records are kept after they left the service;\n\
+         # then `polku serve`'s daily retention job (or `polku retention`) erases them, unless\n\
+         # a legal hold or a restriction of processing is in force. 0: not set (kept until\n\
+         # erased by hand). Try `polku retention --dry-run` first.\n\
+         retention_case_months = {}\n",
         d.database_url,
         d.keys_file.display(),
         d.allow_unsafe_durability,
         d.listen,
         d.log,
         d.log_format,
-        d.report_min_cell
+        d.report_min_cell,
+        d.retention_case_months
     )
 }
 

@@ -73,6 +73,9 @@ enum Command {
     /// Reports: the funder's ESF+ indicator export.
     #[command(subcommand)]
     Report(commands::report::ReportCommand),
+    /// Erase what has passed its retention period and delete expired sign-ins (R41);
+    /// `--dry-run` only reports. `polku serve` runs it daily.
+    Retention(commands::retention::RetentionArgs),
     /// Check the database's integrity.
     Integrity,
     /// Take a consistent online backup into FILE.
@@ -151,6 +154,7 @@ async fn run(cli: Cli) -> exit::CliResult {
         Command::Audit(c) => commands::audit::run(&cfg, c).await,
         Command::Subject(c) => commands::subject::run(&cfg, c).await,
         Command::Report(c) => commands::report::run(&cfg, c).await,
+        Command::Retention(a) => commands::retention::run(&cfg, a).await,
         Command::Integrity => commands::backup::integrity(&cfg).await,
         Command::Backup { file } => commands::backup::backup(&cfg, &file).await,
         Command::Restore {

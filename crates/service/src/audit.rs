@@ -39,6 +39,10 @@ pub const PURPOSES: &[(&str, &str)] = &[
     ),
     ("maintenance", "Backups, key rotation and integrity checks"),
     (
+        "retention",
+        "Deleting what has passed its retention period (R41)",
+    ),
+    (
         "breach_investigation",
         "Finding out who accessed whose data when a breach is suspected",
     ),

@@ -40,6 +40,7 @@ pub mod reference;
 pub mod register;
 pub mod reports;
 pub mod restrictions;
+pub mod retention;
 pub mod second_factor;
 pub mod security_log;
 pub mod shares;

@@ -108,6 +108,8 @@ async fn serve(cfg: &Config, svc: Service, addr: SocketAddr, demo: bool) -> CliR
             std::path::PathBuf::from(&cfg.audit_checkpoint),
         ))
     });
+    let policy = super::retention::policy(cfg)?;
+    let retention = tokio::spawn(keep_retention(cfg.clone(), svc.clone(), policy));
     println!("Polku is listening on {origin}/");
     if demo {
         print_links(&svc, &origin).await?;
@@ -118,7 +120,36 @@ async fn serve(cfg: &Config, svc: Service, addr: SocketAddr, demo: bool) -> CliR
     if let Some(task) = checkpoints {
         task.abort();
     }
+    retention.abort();
     served
+}
+
+/// Runs the retention job (R41) an hour after start, then once a day; a failure is logged and
+/// tried again the next day. Each erasure is its own transaction, so stopping `serve` mid-run
+/// loses nothing: the next run finishes the rest.
+async fn keep_retention(
+    cfg: Config,
+    svc: Service,
+    policy: polku_service::retention::RetentionPolicy,
+) {
+    tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    loop {
+        match super::retention::apply(&cfg, &svc, policy).await {
+            Ok(done) => tracing::info!(
+                event = "retention.run",
+                erased = done.erased.len(),
+                kept = done.plan.kept.len(),
+                undated = done.plan.undated.len(),
+                sessions = done.sessions_deleted,
+                activation_tokens = done.activation_tokens_deleted,
+                "retention job ran"
+            ),
+            Err(e) => {
+                tracing::warn!(event = "retention.failed", error = %e.message, "retention job failed")
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(24 * 3600)).await;
+    }
 }
 
 /// Entries after which the audit checkpoint is written again.

@@ -105,7 +105,7 @@ pub fn tombstone_file(cfg: &Config) -> PathBuf {
 }
 
 /// Appends a tombstone line and syncs the file (mode 0600 when created).
-fn append_tombstone(
+pub(crate) fn append_tombstone(
     cfg: &Config,
     id: ParticipantId,
     at: time::OffsetDateTime,

@@ -25,6 +25,7 @@ pub mod mentoring;
 pub mod placements;
 pub mod records;
 pub mod restrictions;
+pub mod retention;
 
 pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
 pub use esf::{DueSixMonths, EsfRow, EsfScope, EsfStore, GenderCounts, SealedSpecial};
@@ -39,6 +40,7 @@ pub use mentoring::{
 };
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
+pub use retention::{LeftService, RetentionStore};
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
@@ -299,6 +301,7 @@ pub trait Store:
     + EsfStore
     + FidelityStore
     + RestrictionStore
+    + RetentionStore
     + std::fmt::Debug
 {
 }
@@ -323,6 +326,7 @@ impl<T> Store for T where
         + EsfStore
         + FidelityStore
         + RestrictionStore
+        + RetentionStore
         + std::fmt::Debug
 {
 }
@@ -333,8 +337,8 @@ pub mod prelude {
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
         ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore, MentoringStore,
-        ParticipantStore, PlacementStore, ReportStore, RestrictionStore, SessionStore, Store,
-        SubjectStore,
+        ParticipantStore, PlacementStore, ReportStore, RestrictionStore, RetentionStore,
+        SessionStore, Store, SubjectStore,
     };
 }
 

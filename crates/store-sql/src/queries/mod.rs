@@ -23,6 +23,7 @@ mod participants;
 mod placements;
 mod reports;
 mod restrictions;
+mod retention;
 mod sessions;
 mod subject;
 

@@ -28,6 +28,7 @@ mod mentoring;
 mod participants;
 mod placements;
 mod restriction;
+mod retention;
 mod sessions;
 mod setup;
 mod subsidy;
@@ -70,6 +71,7 @@ stories!(
     data_subject::erasure_removes_every_row_unless_held,
     data_subject::every_column_is_classified,
     restriction::restriction_hides_the_person_but_keeps_storage_and_export,
+    retention::retention_erases_what_is_due_and_keeps_the_rest,
     placements::proposal_needs_consent_creates_shares_and_is_answered,
     placements::earlier_trials_and_coordinator_preparation,
     subsidy::subsidy_estimate_uses_stored_facts,
