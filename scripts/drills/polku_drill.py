@@ -163,7 +163,7 @@ class Server:
             time.sleep(0.1)
         raise Fail("serve did not come up in time")
 
-    def seed(self, participants=12, employers=4):
+    def seed(self, participants=20, employers=10):
         """A small demo (`serve --demo` would write 200 participants, a minute or two in a
         debug build); `serve --demo` then finds the database seeded and only prints links."""
         t0 = time.monotonic()
