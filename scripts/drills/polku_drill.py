@@ -114,9 +114,10 @@ class Client:
 
 
 class Server:
-    def __init__(self, binary, workdir, database_url, port=None, demo=True, extra_env=None):
+    def __init__(self, binary, workdir, database_url, port=None, demo=True, extra_env=None, logdir=None):
         self.binary = os.path.abspath(binary)
         self.workdir = workdir
+        self.logdir = logdir or workdir
         self.database_url = database_url
         self.port = port or free_port()
         self.demo = demo
@@ -140,8 +141,8 @@ class Server:
             args.append("--demo")
         if self.database_url.startswith("postgres"):
             args.append("--migrate")
-        self.out_path = os.path.join(self.workdir, f"serve-{self.starts}.out")
-        self.err_path = os.path.join(self.workdir, f"serve-{self.starts}.err")
+        self.out_path = os.path.join(self.logdir, f"serve-{self.starts}.out")
+        self.err_path = os.path.join(self.logdir, f"serve-{self.starts}.err")
         self.proc = subprocess.Popen(
             args,
             cwd=self.workdir,
@@ -244,6 +245,23 @@ def activate_coach(server):
     if r.status >= 400:
         raise Fail(f"activation answered {r.status}")
     return email
+
+
+def print_server_errors(server, limit=12):
+    """The server's distinct 5xx log lines, for a failed drill."""
+    seen = []
+    for n in range(1, server.starts + 1):
+        try:
+            with open(os.path.join(server.logdir, f"serve-{n}.err")) as f:
+                for line in f:
+                    if "internal" in line or "storage" in line or "ERROR" in line:
+                        key = re.sub(r"request_id=\S+|^\S+", "", line)[:400]
+                        if key not in seen:
+                            seen.append(key)
+        except OSError:
+            pass
+    for line in seen[:limit]:
+        print(f"  server: {line.strip()}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -527,7 +545,8 @@ def drill_disk_full(a):
         if r.returncode != 0:
             raise Fail(f"cannot mount a tmpfs here ({r.stderr.strip()}); run as root")
         mounted = True
-        server = Server(a.binary, mnt, f"sqlite://{mnt}/polku.db")
+        logs = tempfile.mkdtemp(prefix="polku-drill-full-logs-")
+        server = Server(a.binary, mnt, f"sqlite://{mnt}/polku.db", logdir=logs)
         server.seed()
         took = server.start(wait_links=True)
         email = activate_coach(server)
@@ -630,6 +649,8 @@ def drill_disk_full(a):
         print(f"integrity: exit {integrity.returncode}; audit verify: exit {audit.returncode}")
         fails = not (ok_503 and alive and page_ok and resumed is not None and not half and not good
                      and integrity.returncode == 0 and audit.returncode == 0 and retry_after)
+        if fails:
+            print_server_errors(server)
         print("disk-full drill: " + ("FAILED" if fails else "passed"), flush=True)
         return 1 if fails else 0
     finally:
@@ -637,6 +658,9 @@ def drill_disk_full(a):
             server.kill9()
         if mounted:
             subprocess.run(["umount", "-l", mnt])
+        if server:
+            if not os.environ.get("POLKU_DRILL_KEEP"):
+                shutil.rmtree(server.logdir, ignore_errors=True)
         shutil.rmtree(mnt, ignore_errors=True)
 
 
@@ -749,6 +773,8 @@ def drill_db_down(a):
         n503 = sum(1 for e in during if e[2] == 503)
         fails = (len(recover) != a.rounds or five_hundreds or no_retry or not alive or n503 == 0
                  or audit.returncode != 0)
+        if fails:
+            print_server_errors(server)
         print("db-down drill: " + ("FAILED" if fails else "passed"), flush=True)
         return 1 if fails else 0
     finally:

@@ -85,3 +85,28 @@ fn other_database_errors_stay_storage_errors() {
         Some(Outage::DatabaseDown)
     );
 }
+
+/// A connection that goes back to the pool while sqlx still counts a transaction on it (what a
+/// `COMMIT` failing with `SQLITE_FULL` leaves) is closed, so the next write gets a clean one.
+#[tokio::test]
+async fn a_connection_left_in_a_transaction_is_not_reused() {
+    use sqlx::TransactionManager;
+    type Tm = sqlx::sqlite::SqliteTransactionManager;
+    let pool = crate::discard_open_transactions(
+        sqlx::sqlite::SqlitePoolOptions::new().max_connections(1),
+    )
+    .connect("sqlite::memory:")
+    .await
+    .expect("pool");
+    {
+        let mut conn = pool.acquire().await.expect("acquire");
+        Tm::begin(&mut conn, None).await.expect("begin");
+        assert_eq!(Tm::get_transaction_depth(&conn), 1);
+        // Dropped with the transaction still counted, as after the failed COMMIT.
+    }
+    let conn = pool.acquire().await.expect("acquire again");
+    assert_eq!(Tm::get_transaction_depth(&conn), 0, "the stuck connection came back");
+    drop(conn);
+    let tx = pool.begin_with("BEGIN IMMEDIATE").await.expect("a write transaction");
+    tx.rollback().await.expect("rollback");
+}
