@@ -166,9 +166,34 @@ class Server:
 
     def seed(self, participants=20, employers=10):
         """A small demo (`serve --demo` would write 200 participants, a minute or two in a
-        debug build); `serve --demo` then finds the database seeded and only prints links."""
+        debug build); `serve --demo` then finds the database seeded and only prints links.
+        On SQLite the seeded database and its key file are kept as a template beside the
+        binary's build (keyed by the binary's size and time) and copied for the next drill."""
         t0 = time.monotonic()
+        sqlite = self.database_url.startswith("sqlite://")
+        st = os.stat(self.binary)
+        cache = os.path.join(tempfile.gettempdir(),
+                             f"polku-drill-template-{st.st_size}-{int(st.st_mtime)}-{participants}-{employers}")
+        db = self.database_url[len("sqlite://"):] if sqlite else None
+        keys = self.env["POLKU_KEYS_FILE"]
+        if sqlite and os.path.exists(os.path.join(cache, "done")):
+            shutil.copyfile(os.path.join(cache, "polku.db"), db)
+            shutil.copyfile(os.path.join(cache, "polku-keys.toml"), keys)
+            os.chmod(db, 0o600)
+            os.chmod(keys, 0o600)
+            return time.monotonic() - t0
         self.cli("demo", "--participants", str(participants), "--employers", str(employers))
+        if sqlite:
+            # A consistent copy: the WAL is folded into the file by a clean close (the demo
+            # command has exited).
+            tmp = tempfile.mkdtemp(prefix="polku-drill-template-")
+            self.cli("backup", os.path.join(tmp, "polku.db"))
+            shutil.copyfile(keys, os.path.join(tmp, "polku-keys.toml"))
+            open(os.path.join(tmp, "done"), "w").close()
+            try:
+                os.rename(tmp, cache)
+            except OSError:
+                shutil.rmtree(tmp, ignore_errors=True)
         return time.monotonic() - t0
 
     def ready(self):
