@@ -75,9 +75,7 @@ fn options(url: &str) -> Result<SqliteConnectOptions> {
 /// has already rolled the transaction back, so sqlx's `ROLLBACK` fails and sqlx keeps counting
 /// it, and every later `BEGIN IMMEDIATE` on that connection failed ("non-zero transaction
 /// depth") long after space had returned (found by `scripts/drill-disk-full.sh`).
-pub(crate) fn discard_open_transactions(
-    options: SqlitePoolOptions,
-) -> SqlitePoolOptions {
+pub(crate) fn discard_open_transactions(options: SqlitePoolOptions) -> SqlitePoolOptions {
     options.after_release(|conn, _| {
         Box::pin(async move {
             use sqlx::TransactionManager;

@@ -92,12 +92,11 @@ fn other_database_errors_stay_storage_errors() {
 async fn a_connection_left_in_a_transaction_is_not_reused() {
     use sqlx::TransactionManager;
     type Tm = sqlx::sqlite::SqliteTransactionManager;
-    let pool = crate::discard_open_transactions(
-        sqlx::sqlite::SqlitePoolOptions::new().max_connections(1),
-    )
-    .connect("sqlite::memory:")
-    .await
-    .expect("pool");
+    let pool =
+        crate::discard_open_transactions(sqlx::sqlite::SqlitePoolOptions::new().max_connections(1))
+            .connect("sqlite::memory:")
+            .await
+            .expect("pool");
     {
         let mut conn = pool.acquire().await.expect("acquire");
         Tm::begin(&mut conn, None).await.expect("begin");
@@ -105,8 +104,15 @@ async fn a_connection_left_in_a_transaction_is_not_reused() {
         // Dropped with the transaction still counted, as after the failed COMMIT.
     }
     let conn = pool.acquire().await.expect("acquire again");
-    assert_eq!(Tm::get_transaction_depth(&conn), 0, "the stuck connection came back");
+    assert_eq!(
+        Tm::get_transaction_depth(&conn),
+        0,
+        "the stuck connection came back"
+    );
     drop(conn);
-    let tx = pool.begin_with("BEGIN IMMEDIATE").await.expect("a write transaction");
+    let tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .expect("a write transaction");
     tx.rollback().await.expect("rollback");
 }
