@@ -177,11 +177,17 @@ class Server:
         db = self.database_url[len("sqlite://"):] if sqlite else None
         keys = self.env["POLKU_KEYS_FILE"]
         if sqlite and os.path.exists(os.path.join(cache, "done")):
-            shutil.copyfile(os.path.join(cache, "polku.db"), db)
-            shutil.copyfile(os.path.join(cache, "polku-keys.toml"), keys)
-            os.chmod(db, 0o600)
-            os.chmod(keys, 0o600)
-            return time.monotonic() - t0
+            try:
+                shutil.copyfile(os.path.join(cache, "polku.db"), db)
+                shutil.copyfile(os.path.join(cache, "polku-keys.toml"), keys)
+                os.chmod(db, 0o600)
+                os.chmod(keys, 0o600)
+                return time.monotonic() - t0
+            except OSError:
+                # Removed meanwhile by another run: seed afresh.
+                for f in (db, keys):
+                    if os.path.exists(f):
+                        os.remove(f)
         self.cli("demo", "--participants", str(participants), "--employers", str(employers))
         if sqlite:
             # A consistent copy: the WAL is folded into the file by a clean close (the demo
@@ -190,6 +196,10 @@ class Server:
             self.cli("backup", os.path.join(tmp, "polku.db"))
             shutil.copyfile(keys, os.path.join(tmp, "polku-keys.toml"))
             open(os.path.join(tmp, "done"), "w").close()
+            # Templates of older binaries are of no more use: one is kept (about 60 MB).
+            for old in os.listdir(tempfile.gettempdir()):
+                if old.startswith("polku-drill-template-") and old != os.path.basename(tmp):
+                    shutil.rmtree(os.path.join(tempfile.gettempdir(), old), ignore_errors=True)
             try:
                 os.rename(tmp, cache)
             except OSError:
