@@ -22,6 +22,8 @@ else
   cargo test --workspace --no-fail-fast -- --test-threads 2
 fi
 
+cargo build -q -p polku-cli && for d in kill disk-full db-down flood; do scripts/drill-$d.sh --short "${CARGO_TARGET_DIR:-target}/debug/polku"; done  # fault drills, short forms (docs/SECURITY.md, Drills)
+
 if [ -x scripts/test-matching-oracle.sh ]; then
   scripts/test-matching-oracle.sh
 fi

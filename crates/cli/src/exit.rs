@@ -49,7 +49,7 @@ impl From<ServiceError> for CliError {
             | ServiceError::Held { .. } => CONFLICT,
             ServiceError::Invalid(_) => INVALID_INPUT,
             ServiceError::Crypto(_) | ServiceError::Config(_) => CONFIG,
-            ServiceError::Storage(_) => STORAGE,
+            ServiceError::Storage(_) | ServiceError::Unavailable { .. } => STORAGE,
             ServiceError::Internal(_) | ServiceError::Busy(_) => FAILURE,
         };
         CliError {

@@ -46,6 +46,39 @@ pub enum ServiceError {
     /// Too much work is queued (the password hasher, D2): try again after this many seconds.
     #[error("busy: try again in {0} s")]
     Busy(u64),
+    /// The database cannot take the request now: its disk is full, or it cannot be reached
+    /// (stopped, restarting, connections refused). Nothing was written; the same request can
+    /// be sent again once it is back, so the web layer answers 503 with `Retry-After` (drills).
+    #[error("storage unavailable ({}): {detail}", outage.code())]
+    Unavailable { outage: Outage, detail: String },
+}
+
+/// Why the database cannot take a request now (`ServiceError::Unavailable`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outage {
+    /// The database's disk or file size limit is reached (SQLite `SQLITE_FULL`, PostgreSQL
+    /// `53100 disk_full`); service resumes when space returns.
+    StorageFull,
+    /// The database cannot be reached or is shutting down or starting (connection refused or
+    /// lost, pool timed out, SQLite I/O error or lock wait exceeded).
+    DatabaseDown,
+}
+
+impl Outage {
+    pub fn code(self) -> &'static str {
+        match self {
+            Outage::StorageFull => "storage_full",
+            Outage::DatabaseDown => "database_unavailable",
+        }
+    }
+
+    /// Seconds a client should wait before trying again.
+    pub fn retry_after(self) -> u64 {
+        match self {
+            Outage::StorageFull => 30,
+            Outage::DatabaseDown => 5,
+        }
+    }
 }
 
 impl ServiceError {
@@ -65,6 +98,7 @@ impl ServiceError {
             ServiceError::Config(_) => "config",
             ServiceError::Internal(_) => "internal",
             ServiceError::Busy(_) => "busy",
+            ServiceError::Unavailable { outage, .. } => outage.code(),
         }
     }
 }

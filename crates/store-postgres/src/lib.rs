@@ -6,6 +6,8 @@
 
 mod backup;
 mod dialect;
+#[cfg(test)]
+mod outage_tests;
 
 // The stored operations are written once, for both databases, in `polku-store-sql`.
 #[path = "../../store-sql/src/queries/mod.rs"]

@@ -6,6 +6,8 @@
 
 mod backup;
 mod dialect;
+#[cfg(test)]
+mod outage_tests;
 
 // The stored operations are written once, for both databases, in `polku-store-sql`.
 #[path = "../../store-sql/src/queries/mod.rs"]
@@ -68,6 +70,20 @@ fn options(url: &str) -> Result<SqliteConnectOptions> {
         .pragma("secure_delete", "ON"))
 }
 
+/// A connection still counting an open transaction when it goes back to the pool is closed
+/// instead. That happens after a `COMMIT` that failed with `SQLITE_FULL` (disk full): SQLite
+/// has already rolled the transaction back, so sqlx's `ROLLBACK` fails and sqlx keeps counting
+/// it, and every later `BEGIN IMMEDIATE` on that connection failed ("non-zero transaction
+/// depth") long after space had returned (found by `scripts/drill-disk-full.sh`).
+pub(crate) fn discard_open_transactions(options: SqlitePoolOptions) -> SqlitePoolOptions {
+    options.after_release(|conn, _| {
+        Box::pin(async move {
+            use sqlx::TransactionManager;
+            Ok(sqlx::sqlite::SqliteTransactionManager::get_transaction_depth(conn) == 0)
+        })
+    })
+}
+
 impl SqliteStore {
     /// Opens the database and verifies its durability settings. With `create`, a missing file
     /// is created; without it a missing file is an error (a mistyped path must not quietly
@@ -84,8 +100,7 @@ impl SqliteStore {
             // umask: SQLite gives the `-wal` and `-shm` files the mode of the database (D11).
             backup::create_private(std::path::Path::new(&path))?;
         }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+        let pool = discard_open_transactions(SqlitePoolOptions::new().max_connections(4))
             .connect_with(opts)
             .await
             .map_err(|e| {

@@ -68,7 +68,9 @@ impl WebError {
                 | ServiceError::Storage(_)
                 | ServiceError::Config(_)
                 | ServiceError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-                ServiceError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
+                ServiceError::Busy(_) | ServiceError::Unavailable { .. } => {
+                    StatusCode::SERVICE_UNAVAILABLE
+                }
             },
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Forbidden | WebError::CrossSite | WebError::StepUpRequired => {
@@ -121,6 +123,9 @@ impl WebError {
                 WebError::Throttled(s)
                 | WebError::Unavailable(s)
                 | WebError::Service(ServiceError::Busy(s)) => Some(*s),
+                WebError::Service(ServiceError::Unavailable { outage, .. }) => {
+                    Some(outage.retry_after())
+                }
                 _ => None,
             },
         }
@@ -179,6 +184,16 @@ impl WebError {
                     "password hashing queue full"
                 );
             }
+            WebError::Service(ServiceError::Unavailable { outage, .. }) => {
+                // The detail is the driver's message (an errno or SQLSTATE text, no stored value).
+                tracing::error!(
+                    event = "storage.unavailable",
+                    code,
+                    retry_after = outage.retry_after(),
+                    detail = %self.detail(),
+                    "the database cannot take requests now; refused with 503"
+                );
+            }
             WebError::BadRequest(_) => {
                 tracing::info!(
                     event = "request.malformed",
@@ -225,3 +240,32 @@ impl IntoResponse for WebError {
 }
 
 pub type WebResult<T> = Result<T, WebError>;
+
+#[cfg(test)]
+mod outage_tests {
+    use super::*;
+    use polku_service::error::Outage;
+
+    /// A full disk or an unreachable database is 503 with a stable code and `Retry-After`
+    /// (drills: `scripts/drill-disk-full.sh`, `scripts/drill-db-down.sh`), not a 500.
+    #[test]
+    fn outages_are_503_with_retry_after_and_their_own_code() {
+        for (outage, code, wait) in [
+            (Outage::StorageFull, "storage_full", 30),
+            (Outage::DatabaseDown, "database_unavailable", 5),
+        ] {
+            let e = WebError::Service(ServiceError::Unavailable {
+                outage,
+                detail: "database or disk is full".into(),
+            });
+            assert_eq!(e.status(), StatusCode::SERVICE_UNAVAILABLE);
+            let info = e.info();
+            assert_eq!(info.code, code);
+            assert_eq!(info.retry_after, Some(wait));
+        }
+        // Other storage failures stay internal errors.
+        let other = WebError::Service(ServiceError::Storage("no such table".into()));
+        assert_eq!(other.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(other.info().retry_after, None);
+    }
+}

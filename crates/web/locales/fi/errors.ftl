@@ -47,3 +47,5 @@ error-account-deactivated = Tämä tunnus on poistettu käytöstä. Kysy organis
 error-last-admin = Tämä on viimeinen aktiivinen ylläpitäjä: sitä ei voi poistaa käytöstä eikä siltä voi poistaa ylläpitäjän roolia.
 error-second-factor-required = Anna myös todennussovelluksen koodi.
 error-second-factor-setup-required = Ota kaksivaiheinen tunnistautuminen käyttöön selaimessa ennen ohjelmallista kirjautumista.
+error-storage-full = Mitään ei tallennettu, koska palvelimen tallennustila on täynnä. Palvelu jatkuu itsestään, kun tilaa on vapautettu. Yritä myöhemmin uudelleen.
+error-database-unavailable = Mitään ei tallennettu, koska tietokantaan ei juuri nyt saada yhteyttä. Yritä hetken päästä uudelleen.

@@ -47,3 +47,5 @@ error-account-deactivated = Detta konto har avaktiverats. Fråga din organisatio
 error-last-admin = Detta är den sista aktiva administratören: hen kan inte avaktiveras eller förlora administratörsrollen.
 error-second-factor-required = Ange också koden från autentiseringsappen.
 error-second-factor-setup-required = Ta i bruk tvåstegsverifiering i webbläsaren innan du loggar in via programmet.
+error-storage-full = Ingenting sparades: serverns lagringsutrymme är fullt. Tjänsten fortsätter av sig själv när utrymme har frigjorts; försök igen senare.
+error-database-unavailable = Ingenting sparades: databasen kan inte nås just nu. Försök igen om en stund.

@@ -46,6 +46,7 @@ pub fn error_page(
         405 => "error-title-405",
         412 => "error-title-412",
         429 => "error-title-429",
+        503 => "error-title-503",
         s if s >= 500 => "error-title-500",
         _ => "error-title-400",
     };

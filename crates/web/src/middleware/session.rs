@@ -57,15 +57,26 @@ pub async fn session(State(state): State<AppState>, mut req: Request, next: Next
     if let Some((token, via)) = token_of(&req) {
         if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) {
             let now = OffsetDateTime::now_utc();
-            if let Ok((actor, user)) = state.service.session_user(&token, now).await {
-                // Every later log line of this request names the user by their opaque id.
-                tracing::Span::current().record("user", tracing::field::display(user.id));
-                req.extensions_mut().insert(Session {
-                    token,
-                    actor,
-                    user,
-                    via,
-                });
+            match state.service.session_user(&token, now).await {
+                Ok((actor, user)) => {
+                    // Every later log line of this request names the user by their opaque id.
+                    tracing::Span::current().record("user", tracing::field::display(user.id));
+                    req.extensions_mut().insert(Session {
+                        token,
+                        actor,
+                        user,
+                        via,
+                    });
+                }
+                // The database is down or full: the session cannot be checked, which is not the
+                // same as "no session" (a 401 would tell API clients to sign in again). 503 with
+                // `Retry-After` (drills: scripts/drill-db-down.sh).
+                Err(e @ polku_service::ServiceError::Unavailable { .. }) => {
+                    return axum::response::IntoResponse::into_response(
+                        crate::error::WebError::Service(e),
+                    );
+                }
+                Err(_) => {}
             }
         }
     }
