@@ -13,11 +13,13 @@ if ! cargo cyclonedx --version 2>/dev/null | grep -q "$cyclonedx_version"; then
   cargo install cargo-cyclonedx --locked --version "$cyclonedx_version"
 fi
 
-# cargo-cyclonedx writes beside the manifest; the file is moved to OUT.
+# cargo-cyclonedx writes one file beside every workspace member's manifest; the binary's is
+# moved to OUT and the others are removed.
 cargo cyclonedx --manifest-path crates/cli/Cargo.toml --format json --spec-version 1.5 \
   --all --override-filename polku.cdx --quiet
 mkdir -p "$(dirname "$out")"
 mv crates/cli/polku.cdx.json "$out"
+rm -f crates/*/polku.cdx.json
 
 python3 - "$out" <<'PY'
 import json, sys
