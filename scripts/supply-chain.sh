@@ -42,6 +42,9 @@ cp -r "$snap/crates" "$db/"
 
 for manifest in Cargo.toml fuzz/Cargo.toml; do
   echo "supply-chain: cargo deny on $manifest"
+  # `--offline` also keeps cargo metadata off the network: have the locked crates (crates.io is
+  # reachable; on a fresh machine this runs before any build has downloaded them).
+  cargo fetch --locked --manifest-path "$manifest" --quiet
   cargo deny --offline --manifest-path "$manifest" check \
     advisories licenses bans sources
 done
