@@ -33,3 +33,6 @@ scripts/e2e.sh
 
 # Property-based API checks against the served OpenAPI document (R54).
 scripts/api-fuzz.sh
+
+# Every cargo-fuzz target for 20 s on its committed corpus (R55; installs cargo-fuzz).
+scripts/fuzz.sh

@@ -51,32 +51,6 @@ impl FieldErrors {
     }
 }
 
-/// A submitted form as name/value pairs (repeated names such as checkboxes allowed).
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Fields(pub Vec<(String, String)>);
-
-impl Fields {
-    /// The first value of `name`, trimmed ("" when absent).
-    pub fn get(&self, name: &str) -> String {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default()
-    }
-
-    /// Every value of `name`.
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .collect()
-    }
-
-    /// Whether a checkbox was ticked.
-    pub fn checked(&self, name: &str) -> bool {
-        self.0.iter().any(|(k, v)| k == name && !v.is_empty())
-    }
-}
+/// A submitted form as name/value pairs: decoded by axum's `Form` extractor with the same
+/// decoder as [`polku_forms::decode`] (its own crate, so the fuzzer reaches it).
+pub use polku_forms::Fields;
