@@ -17,6 +17,7 @@
 //! - special-category data arrives already encrypted; the store never sees a key.
 
 pub mod agreements;
+pub mod documents;
 pub mod esf;
 pub mod fidelity;
 pub mod follow_ups;
@@ -26,6 +27,7 @@ pub mod placements;
 pub mod records;
 
 pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
+pub use documents::{DocumentStore, StoredDocument, StoredDocumentVersion};
 pub use esf::{DueSixMonths, EsfRow, EsfScope, EsfStore, GenderCounts, SealedSpecial};
 pub use fidelity::{FidelityRating, FidelityStore};
 pub use follow_ups::{
@@ -290,6 +292,7 @@ pub trait Store:
     + GigStore
     + EsfStore
     + FidelityStore
+    + DocumentStore
     + std::fmt::Debug
 {
 }
@@ -313,6 +316,7 @@ impl<T> Store for T where
         + GigStore
         + EsfStore
         + FidelityStore
+        + DocumentStore
         + std::fmt::Debug
 {
 }
@@ -324,6 +328,7 @@ pub mod prelude {
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
         ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore, MentoringStore,
         ParticipantStore, PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
+        DocumentStore,
     };
 }
 
