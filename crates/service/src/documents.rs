@@ -166,6 +166,48 @@ fn check(save: &DocumentSave) -> Result<FileType> {
     Ok(file)
 }
 
+/// A document in the right-of-access export (R39): its title is `None` after crypto-erasure.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportDocument {
+    pub kind: &'static str,
+    pub title: Option<String>,
+    pub versions: Vec<ExportDocumentVersion>,
+}
+
+/// One version of a document in the export (no content).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportDocumentVersion {
+    pub version: i64,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub language: Option<String>,
+    pub created_at: OffsetDateTime,
+}
+
+/// A stored document for the export, its title opened when the data key is still there.
+pub(crate) fn export_document(
+    dek: Option<&Key>,
+    d: &StoredDocument,
+    versions: &[StoredDocumentVersion],
+) -> Result<ExportDocument> {
+    Ok(ExportDocument {
+        kind: d.kind.as_str(),
+        title: dek
+            .map(|k| open_text(k, &d.title_sealed, &title_aad(d.id, d.version)))
+            .transpose()?,
+        versions: versions
+            .iter()
+            .map(|v| ExportDocumentVersion {
+                version: v.version,
+                content_type: v.content_type.clone(),
+                size_bytes: v.size_bytes,
+                language: v.language.clone(),
+                created_at: v.created_at,
+            })
+            .collect(),
+    })
+}
+
 impl Service {
     /// What the actor may do with the participant's documents: `Some(true)` read and write (the
     /// own coach, the operator), `Some(false)` read (the participant; a share recipient with the

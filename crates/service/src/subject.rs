@@ -64,6 +64,9 @@ pub struct SubjectExport {
     pub disclosures: Vec<Disclosure>,
     /// Holds on erasing the data (GDPR Art. 17(3)), released ones included.
     pub legal_holds: Vec<ExportHold>,
+    /// The participant's documents with every version (kind, title, media type, size,
+    /// language, date); each version's content is downloaded from the documents tab or API.
+    pub documents: Vec<crate::documents::ExportDocument>,
     /// Every recorded read or change of the participant's data, oldest first (R37).
     pub access_events: Vec<AccessEvent>,
     /// Purposes, sources and retention of the processing.
@@ -476,6 +479,11 @@ impl Service {
                 recorded_by: f.recorded_by.and_then(staff),
             });
         }
+        let documents = r
+            .documents
+            .iter()
+            .map(|(d, v)| crate::documents::export_document(dek.as_ref(), d, v))
+            .collect::<Result<Vec<_>>>()?;
         let esf = match (&r.esf, &dek) {
             (Some(row), Some(k)) => Some(crate::esf::record_of(row, k)?),
             (Some(row), None) => Some(crate::esf::record_of_unsealed(row)?),
@@ -631,6 +639,7 @@ impl Service {
                     released_at: h.released_at,
                 })
                 .collect(),
+            documents,
             access_events,
             processing: Processing {
                 purposes: PURPOSES

@@ -210,6 +210,8 @@ pub struct SubjectRecords {
     pub shares: Vec<Share>,
     /// Holds on erasing the participant, released ones included.
     pub legal_holds: Vec<LegalHold>,
+    /// Documents, newest first, each with its versions (oldest first, contents not read).
+    pub documents: Vec<(StoredDocument, Vec<StoredDocumentVersion>)>,
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,

@@ -84,6 +84,50 @@ async fn document_in(
     row.map(document).transpose()
 }
 
+/// A document's versions, oldest first, without their content (left empty in the records).
+async fn versions_in(
+    conn: &mut crate::Conn,
+    id: DocumentId,
+) -> Result<Vec<StoredDocumentVersion>> {
+    type ListRow = (Uuid, i64, String, i64, Option<String>, Option<Uuid>, OffsetDateTime);
+    let rows: Vec<ListRow> = sqlx::query_as(
+        "SELECT document_id, version, content_type, size_bytes, language, created_by, \
+         created_at FROM document_versions WHERE document_id = $1 ORDER BY version",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(db)?;
+    Ok(rows
+        .into_iter()
+        .map(|(doc, v, ct, size, lang, by, at)| {
+            version_of((doc, v, ct, size, lang, Vec::new(), None, by, at))
+        })
+        .collect())
+}
+
+/// Every document of the participant (newest first) with its versions, for the subject export.
+pub(crate) async fn documents_in(
+    conn: &mut crate::Conn,
+    participant: ParticipantId,
+) -> Result<Vec<(StoredDocument, Vec<StoredDocumentVersion>)>> {
+    let rows: Vec<DocRow> = sqlx::query_as(&format!(
+        "SELECT {DOC_COLUMNS} FROM participant_documents WHERE participant_id = $1 \
+         ORDER BY created_at DESC, id"
+    ))
+    .bind(participant.0)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(db)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let d = document(row)?;
+        let versions = versions_in(conn, d.id).await?;
+        out.push((d, versions));
+    }
+    Ok(out)
+}
+
 #[async_trait]
 impl DocumentStore for SqlStore {
     async fn participant_documents(
@@ -115,22 +159,10 @@ impl DocumentStore for SqlStore {
         let Some(doc) = document_in(&mut tx, participant, id, false).await? else {
             return Ok(None);
         };
-        // The content is not read for a listing (left empty in the records).
-        type ListRow = (Uuid, i64, String, i64, Option<String>, Option<Uuid>, OffsetDateTime);
-        let rows: Vec<ListRow> = sqlx::query_as(
-            "SELECT document_id, version, content_type, size_bytes, language, created_by, \
-             created_at FROM document_versions WHERE document_id = $1 ORDER BY version",
-        )
-        .bind(id.0)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(db)?;
-        let rows = rows.into_iter().map(|(doc, v, ct, size, lang, by, at)| {
-            (doc, v, ct, size, lang, Vec::new(), None, by, at)
-        });
+        let rows = versions_in(&mut tx, id).await?;
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)?;
-        Ok(Some((doc, rows.map(version_of).collect())))
+        Ok(Some((doc, rows)))
     }
 
     async fn document_version(

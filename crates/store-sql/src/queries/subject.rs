@@ -8,7 +8,7 @@
 //! error whenever another request moved the audit head meanwhile.
 
 use super::{
-    agreements, audit, consents, erasure, esf, follow_ups, mentoring, participants, placements,
+    agreements, audit, consents, documents, erasure, esf, follow_ups, mentoring, participants, placements,
 };
 use crate::{db, SqlStore};
 use async_trait::async_trait;
@@ -49,6 +49,7 @@ impl SubjectStore for SqlStore {
             consents: consents::consents_in(&mut tx, id).await?,
             shares: participants::shares_in(&mut tx, id).await?,
             legal_holds: erasure::holds_in(&mut tx, id).await?,
+            documents: documents::documents_in(&mut tx, id).await?,
             audit: audit::query(&mut tx, &about).await?,
         };
         let mut tx = self.write_after_snapshot(tx).await?;
