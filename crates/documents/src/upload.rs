@@ -215,7 +215,9 @@ mod tests {
             out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
         }
         let xref = out.len();
-        out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+        );
         for off in offsets {
             out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
         }
@@ -245,7 +247,11 @@ mod tests {
             ("/AcroForm << /Fields [] /XFA [] >> ", ActiveContent::Xfa),
         ];
         for (extra, want) in cases {
-            assert_eq!(inspect(&pdf_with(extra)), Err(Refusal::Active(want)), "{extra}");
+            assert_eq!(
+                inspect(&pdf_with(extra)),
+                Err(Refusal::Active(want)),
+                "{extra}"
+            );
         }
     }
 
@@ -268,10 +274,16 @@ mod tests {
 
     #[test]
     fn type_comes_from_content_not_name() {
-        assert_eq!(inspect(b"<html><script>alert(1)</script>"), Err(Refusal::UnknownType));
+        assert_eq!(
+            inspect(b"<html><script>alert(1)</script>"),
+            Err(Refusal::UnknownType)
+        );
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
         assert_eq!(inspect(png), Ok(FileType::Png));
-        assert_eq!(inspect(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]), Ok(FileType::Jpeg));
+        assert_eq!(
+            inspect(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]),
+            Ok(FileType::Jpeg)
+        );
         assert_eq!(inspect(b""), Err(Refusal::Empty));
         assert_eq!(inspect(b"%PDF-1.7 broken"), Err(Refusal::Unreadable));
         let big = vec![0xFF; MAX_UPLOAD_BYTES + 1];

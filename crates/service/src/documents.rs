@@ -223,13 +223,8 @@ impl Service {
         }
         let shares = self.store().shares_for(participant).await?;
         let consents = self.store().consents_for(participant).await?;
-        let access = authz::participant_access(
-            actor,
-            &scope,
-            &shares,
-            &consents,
-            OffsetDateTime::now_utc(),
-        );
+        let access =
+            authz::participant_access(actor, &scope, &shares, &consents, OffsetDateTime::now_utc());
         if access == Access::Full || access.allows(DataCategory::Documents) {
             Ok(false)
         } else {
@@ -362,8 +357,8 @@ impl Service {
         let (id, expected) = save.document.unwrap_or_else(|| (DocumentId::new(), 0));
         let version = expected + 1;
         let dek = self.data_key(participant).await?;
-        let size_bytes = i64::try_from(save.bytes.len())
-            .map_err(|_| refused(upload::Refusal::TooLarge))?;
+        let size_bytes =
+            i64::try_from(save.bytes.len()).map_err(|_| refused(upload::Refusal::TooLarge))?;
         let stored = StoredDocument {
             id,
             participant_id: participant,

@@ -327,10 +327,10 @@ impl<T> Store for T where
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
     pub use super::{
-        AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
-        ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore, MentoringStore,
-        ParticipantStore, PlacementStore, ReportStore, SessionStore, Store, SubjectStore,
-        DocumentStore,
+        AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
+        EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,
+        MentoringStore, ParticipantStore, PlacementStore, ReportStore, SessionStore, Store,
+        SubjectStore,
     };
 }
 

@@ -23,8 +23,7 @@ type DocRow = (
     OffsetDateTime,
 );
 
-const DOC_COLUMNS: &str =
-    "id, participant_id, kind, title_sealed, version, created_by, created_at";
+const DOC_COLUMNS: &str = "id, participant_id, kind, title_sealed, version, created_by, created_at";
 
 fn document((id, p, kind, title, version, by, at): DocRow) -> Result<StoredDocument> {
     Ok(StoredDocument {
@@ -51,7 +50,9 @@ type VersionRow = (
     OffsetDateTime,
 );
 
-fn version_of((doc, v, ct, size, lang, content, note, by, at): VersionRow) -> StoredDocumentVersion {
+fn version_of(
+    (doc, v, ct, size, lang, content, note, by, at): VersionRow,
+) -> StoredDocumentVersion {
     StoredDocumentVersion {
         document_id: DocumentId(doc),
         version: v,
@@ -85,11 +86,16 @@ async fn document_in(
 }
 
 /// A document's versions, oldest first, without their content (left empty in the records).
-async fn versions_in(
-    conn: &mut crate::Conn,
-    id: DocumentId,
-) -> Result<Vec<StoredDocumentVersion>> {
-    type ListRow = (Uuid, i64, String, i64, Option<String>, Option<Uuid>, OffsetDateTime);
+async fn versions_in(conn: &mut crate::Conn, id: DocumentId) -> Result<Vec<StoredDocumentVersion>> {
+    type ListRow = (
+        Uuid,
+        i64,
+        String,
+        i64,
+        Option<String>,
+        Option<Uuid>,
+        OffsetDateTime,
+    );
     let rows: Vec<ListRow> = sqlx::query_as(
         "SELECT document_id, version, content_type, size_bytes, language, created_by, \
          created_at FROM document_versions WHERE document_id = $1 ORDER BY version",

@@ -8,7 +8,8 @@
 //! error whenever another request moved the audit head meanwhile.
 
 use super::{
-    agreements, audit, consents, documents, erasure, esf, follow_ups, mentoring, participants, placements,
+    agreements, audit, consents, documents, erasure, esf, follow_ups, mentoring, participants,
+    placements,
 };
 use crate::{db, SqlStore};
 use async_trait::async_trait;

@@ -14,7 +14,10 @@ fn pdf(text: &str, catalog_extra: &str) -> Vec<u8> {
         format!("<< /Type /Catalog /Pages 2 0 R {catalog_extra}>>"),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>".to_owned(),
-        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        format!(
+            "<< /Length {} >>\nstream\n{stream}\nendstream",
+            stream.len()
+        ),
     ];
     let mut out = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
@@ -50,9 +53,7 @@ fn upload(title: &str, bytes: Vec<u8>, document: Option<(DocumentId, i64)>) -> D
     }
 }
 
-pub(crate) async fn documents_are_versioned_sealed_audited_and_shared_by_consent(
-    db: Arc<TestDb>,
-) {
+pub(crate) async fn documents_are_versioned_sealed_audited_and_shared_by_consent(db: Arc<TestDb>) {
     let svc = &db.service;
     let (world, coach, id) = World::enrolled(svc).await;
     let first = pdf(&format!("{CANARY} ensimmainen"), "");
@@ -104,7 +105,11 @@ pub(crate) async fn documents_are_versioned_sealed_audited_and_shared_by_consent
         svc.save_document(
             &coach,
             id,
-            upload("sivu.pdf", b"<html><script>alert(1)</script></html>".to_vec(), None),
+            upload(
+                "sivu.pdf",
+                b"<html><script>alert(1)</script></html>".to_vec(),
+                None
+            ),
             "service_delivery"
         )
         .await,
@@ -209,7 +214,13 @@ pub(crate) async fn documents_are_versioned_sealed_audited_and_shared_by_consent
     )
     .await
     .unwrap();
-    assert_eq!(svc.documents(&employer, id, "placement").await.unwrap().len(), 1);
+    assert_eq!(
+        svc.documents(&employer, id, "placement")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     let seen = svc
         .download_document(&employer, id, doc.id, None, "placement")
         .await
@@ -217,8 +228,13 @@ pub(crate) async fn documents_are_versioned_sealed_audited_and_shared_by_consent
     assert_eq!(seen.bytes, second);
     // … but not write.
     assert!(matches!(
-        svc.save_document(&employer, id, upload("x", second.clone(), None), "placement")
-            .await,
+        svc.save_document(
+            &employer,
+            id,
+            upload("x", second.clone(), None),
+            "placement"
+        )
+        .await,
         Err(ServiceError::NotFound)
     ));
     // The withdrawn consent applies to the very next request.

@@ -36,7 +36,13 @@ fn multipart(title: &str, file_name: &str, declared: &str, bytes: &[u8]) -> Vec<
     b
 }
 
-async fn upload(app: &TestApp, path: &str, user: &User, body: Vec<u8>, if_match: Option<&str>) -> Res {
+async fn upload(
+    app: &TestApp,
+    path: &str,
+    user: &User,
+    body: Vec<u8>,
+    if_match: Option<&str>,
+) -> Res {
     let mut req = Request::builder()
         .method(Method::POST)
         .uri(path)
@@ -51,7 +57,11 @@ async fn upload(app: &TestApp, path: &str, user: &User, body: Vec<u8>, if_match:
     app.send(req.body(Body::from(body)).expect("request")).await
 }
 
-async fn get_bytes(app: &TestApp, path: &str, user: &User) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+async fn get_bytes(
+    app: &TestApp,
+    path: &str,
+    user: &User,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let req = Request::builder()
         .method(Method::GET)
         .uri(path)
@@ -87,7 +97,14 @@ fn uploads_are_checked_versioned_and_downloaded_as_attachments() {
         let (coach, id) = coach_with_participant(&app).await;
         let base = format!("/api/v1/participants/{id}/documents");
         let pdf = small_pdf("Ensimmäinen versio");
-        let res = upload(&app, &base, &coach, multipart("Koulutodistus", "todistus.pdf", "application/pdf", &pdf), None).await;
+        let res = upload(
+            &app,
+            &base,
+            &coach,
+            multipart("Koulutodistus", "todistus.pdf", "application/pdf", &pdf),
+            None,
+        )
+        .await;
         assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
         let doc = res.json();
         let doc_id = doc["id"].as_str().expect("id").to_owned();
@@ -96,21 +113,48 @@ fn uploads_are_checked_versioned_and_downloaded_as_attachments() {
 
         // HTML named .pdf and declared as a PDF is refused by its content; nothing is stored.
         let html = b"<html><script>alert(1)</script></html>";
-        let res = upload(&app, &base, &coach, multipart("Sivu", "sivu.pdf", "application/pdf", html), None).await;
+        let res = upload(
+            &app,
+            &base,
+            &coach,
+            multipart("Sivu", "sivu.pdf", "application/pdf", html),
+            None,
+        )
+        .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
         assert_eq!(res.json()["error"]["fields"]["file"], "Vain PDF-, PNG- ja JPEG-tiedostoja voi ladata. Tiedoston sisältö ei ole mikään näistä.");
         // A PDF with JavaScript is refused with the reason.
         let mut active = pdf.clone();
         active.extend_from_slice(b"\n9 0 obj\n<< /S /JavaScript /JS (app.alert(1)) >>\nendobj\n");
-        let res = upload(&app, &base, &coach, multipart("Paha", "paha.pdf", "application/pdf", &active), None).await;
+        let res = upload(
+            &app,
+            &base,
+            &coach,
+            multipart("Paha", "paha.pdf", "application/pdf", &active),
+            None,
+        )
+        .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-        assert_eq!(res.json()["error"]["fields"]["file"], "PDF-tiedostossa on JavaScript-koodia, mikä ei ole sallittua.");
+        assert_eq!(
+            res.json()["error"]["fields"]["file"],
+            "PDF-tiedostossa on JavaScript-koodia, mikä ei ole sallittua."
+        );
         // A file over 10 MiB is refused with a field error.
         let mut big = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
         big.resize(polku_documents::upload::MAX_UPLOAD_BYTES + 1, 0);
-        let res = upload(&app, &base, &coach, multipart("Iso", "iso.png", "image/png", &big), None).await;
+        let res = upload(
+            &app,
+            &base,
+            &coach,
+            multipart("Iso", "iso.png", "image/png", &big),
+            None,
+        )
+        .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-        assert_eq!(res.json()["error"]["fields"]["file"], "Tiedosto on yli 10 Mt.");
+        assert_eq!(
+            res.json()["error"]["fields"]["file"],
+            "Tiedosto on yli 10 Mt."
+        );
         let list = app.api(Method::GET, &base, Some(&coach), None, &[]).await;
         assert_eq!(list.status, StatusCode::OK);
         assert_eq!(list.json()["items"].as_array().expect("items").len(), 1);
@@ -128,26 +172,42 @@ fn uploads_are_checked_versioned_and_downloaded_as_attachments() {
         let res = upload(&app, &versions, &coach, body, Some("\"1\"")).await;
         assert_eq!(res.status, StatusCode::PRECONDITION_FAILED);
 
-        let history = app.api(Method::GET, &format!("{base}/{doc_id}"), Some(&coach), None, &[]).await;
+        let history = app
+            .api(
+                Method::GET,
+                &format!("{base}/{doc_id}"),
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await;
         assert_eq!(history.status, StatusCode::OK);
         let v = history.json();
         assert_eq!(v["versions"][0]["content_type"], "application/pdf");
         assert_eq!(v["versions"][1]["content_type"], "image/png");
 
         // Each version downloads as an attachment with its own type, never inline.
-        let (status, headers, bytes) = get_bytes(&app, &format!("{base}/{doc_id}/versions/1/content"), &coach).await;
+        let (status, headers, bytes) =
+            get_bytes(&app, &format!("{base}/{doc_id}/versions/1/content"), &coach).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(bytes, pdf);
         assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
-        let disposition = headers[header::CONTENT_DISPOSITION].to_str().expect("ascii");
+        let disposition = headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .expect("ascii");
         assert!(disposition.starts_with("attachment;"), "{disposition}");
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-        assert!(headers[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii").starts_with("sandbox"));
-        let (status, headers, bytes) = get_bytes(&app, &format!("{base}/{doc_id}/versions/2/content"), &coach).await;
+        assert!(headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .expect("ascii")
+            .starts_with("sandbox"));
+        let (status, headers, bytes) =
+            get_bytes(&app, &format!("{base}/{doc_id}/versions/2/content"), &coach).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(bytes, png);
         assert_eq!(headers[header::CONTENT_TYPE], "image/png");
-        let (status, _, _) = get_bytes(&app, &format!("{base}/{doc_id}/versions/3/content"), &coach).await;
+        let (status, _, _) =
+            get_bytes(&app, &format!("{base}/{doc_id}/versions/3/content"), &coach).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
     });
 }
@@ -175,9 +235,17 @@ fn generated_documents_extract_in_every_language() {
                     &[],
                 )
                 .await;
-            assert_eq!(res.status, StatusCode::CREATED, "{kind} {language}: {}", res.body);
+            assert_eq!(
+                res.status,
+                StatusCode::CREATED,
+                "{kind} {language}: {}",
+                res.body
+            );
             let doc = res.json();
-            let path = format!("{base}/{}/versions/1/content", doc["id"].as_str().expect("id"));
+            let path = format!(
+                "{base}/{}/versions/1/content",
+                doc["id"].as_str().expect("id")
+            );
             let (status, headers, bytes) = get_bytes(&app, &path, &coach).await;
             assert_eq!(status, StatusCode::OK);
             assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
@@ -198,7 +266,10 @@ fn generated_documents_extract_in_every_language() {
             )
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-        assert_eq!(res.json()["error"]["fields"]["kind"], "Päättynyttä työtä, kokeilua tai keikkaa ei vielä ole, joten todistusta ei voi tehdä.");
+        assert_eq!(
+            res.json()["error"]["fields"]["kind"],
+            "Päättynyttä työtä, kokeilua tai keikkaa ei vielä ole, joten todistusta ei voi tehdä."
+        );
         let res = app
             .api(
                 Method::POST,
@@ -219,16 +290,38 @@ fn documents_are_shared_only_through_consent() {
         let employer = app.user(Role::Employer).await;
         let other_coach = app.user(Role::Coach).await;
         let base = format!("/api/v1/participants/{id}/documents");
-        let res = upload(&app, &base, &coach, multipart("CV", "cv.pdf", "application/pdf", &small_pdf("CV")), None).await;
+        let res = upload(
+            &app,
+            &base,
+            &coach,
+            multipart("CV", "cv.pdf", "application/pdf", &small_pdf("CV")),
+            None,
+        )
+        .await;
         assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
         let doc_id = res.json()["id"].as_str().expect("id").to_owned();
         let content = format!("{base}/{doc_id}/versions/1/content");
         for who in [&employer, &other_coach] {
-            assert_eq!(app.api(Method::GET, &base, Some(who), None, &[]).await.status, StatusCode::NOT_FOUND);
-            assert_eq!(get_bytes(&app, &content, who).await.0, StatusCode::NOT_FOUND);
+            assert_eq!(
+                app.api(Method::GET, &base, Some(who), None, &[])
+                    .await
+                    .status,
+                StatusCode::NOT_FOUND
+            );
+            assert_eq!(
+                get_bytes(&app, &content, who).await.0,
+                StatusCode::NOT_FOUND
+            );
         }
         // The employer may not upload at all.
-        let res = upload(&app, &base, &employer, multipart("x", "x.pdf", "application/pdf", &small_pdf("x")), None).await;
+        let res = upload(
+            &app,
+            &base,
+            &employer,
+            multipart("x", "x.pdf", "application/pdf", &small_pdf("x")),
+            None,
+        )
+        .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN);
 
         let svc = app.service();
@@ -262,15 +355,25 @@ fn documents_are_shared_only_through_consent() {
         )
         .await
         .expect("share");
-        let list = app.api(Method::GET, &base, Some(&employer), None, &[]).await;
+        let list = app
+            .api(Method::GET, &base, Some(&employer), None, &[])
+            .await;
         assert_eq!(list.status, StatusCode::OK, "{}", list.body);
         assert_eq!(get_bytes(&app, &content, &employer).await.0, StatusCode::OK);
 
         svc.withdraw_consent(&coach.actor, id, consent[0], "service_delivery")
             .await
             .expect("withdraw");
-        assert_eq!(app.api(Method::GET, &base, Some(&employer), None, &[]).await.status, StatusCode::NOT_FOUND);
-        assert_eq!(get_bytes(&app, &content, &employer).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.api(Method::GET, &base, Some(&employer), None, &[])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            get_bytes(&app, &content, &employer).await.0,
+            StatusCode::NOT_FOUND
+        );
     });
 }
 
@@ -295,15 +398,25 @@ fn the_documents_tab_generates_uploads_and_lists_versions_without_javascript() {
         let tab = format!("/participants/{id}/documents");
         let page = app.get(&tab, Some(&coach)).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-        assert!(has(&page.body, "form[enctype='multipart/form-data'] input[type=file][name=file]"));
-        assert!(has(&page.body, "select[name=kind] option[value=continuation_plan]"));
+        assert!(has(
+            &page.body,
+            "form[enctype='multipart/form-data'] input[type=file][name=file]"
+        ));
+        assert!(has(
+            &page.body,
+            "select[name=kind] option[value=continuation_plan]"
+        ));
 
         // Generating confirms the save and lists the document with a download link.
         let res = app
             .post_form(
                 &format!("{tab}/generate"),
                 Some(&coach),
-                &[("kind", "continuation_plan"), ("language", "fi"), ("note", "Hakee kolmeen paikkaan.")],
+                &[
+                    ("kind", "continuation_plan"),
+                    ("language", "fi"),
+                    ("note", "Hakee kolmeen paikkaan."),
+                ],
             )
             .await;
         let page = app.confirms(&res, &coach, "Tallennettu.").await;
@@ -328,7 +441,12 @@ fn the_documents_tab_generates_uploads_and_lists_versions_without_javascript() {
         assert!(has(&res.body, "#file-error"), "{}", res.body);
         assert!(has(&res.body, "input#file[aria-invalid=true]"));
         // A good one is saved and confirmed.
-        let ok = multipart("Koulutodistus", "todistus.pdf", "application/pdf", &small_pdf("Todistus"));
+        let ok = multipart(
+            "Koulutodistus",
+            "todistus.pdf",
+            "application/pdf",
+            &small_pdf("Todistus"),
+        );
         let res = page_upload(&app, &format!("{tab}/upload"), &coach, ok).await;
         let page = app.confirms(&res, &coach, "Tallennettu.").await;
         assert!(page.body.contains("Koulutodistus"));
@@ -336,6 +454,9 @@ fn the_documents_tab_generates_uploads_and_lists_versions_without_javascript() {
 
         // Another coach sees nothing.
         let other = app.user(Role::Coach).await;
-        assert_eq!(app.get(&tab, Some(&other)).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.get(&tab, Some(&other)).await.status,
+            StatusCode::NOT_FOUND
+        );
     });
 }

@@ -4,8 +4,10 @@
 //! lists and downloads only through a consented share of the category `documents`. A
 //! document's newest `version` is its `ETag`; a new version takes `If-Match`.
 
-use super::io::{invalid, not_json, ok_tagged, parse, participant_id, require_version, rule_key,
-    service_err, tagged, text, write_error, FIELD_INVALID, FIELD_MISSING, FIELD_SYNTAX};
+use super::io::{
+    invalid, not_json, ok_tagged, parse, participant_id, require_version, rule_key, service_err,
+    tagged, text, write_error, FIELD_INVALID, FIELD_MISSING, FIELD_SYNTAX,
+};
 use super::schemas::errors::{
     Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
     UnsupportedMediaType,
@@ -157,7 +159,12 @@ async fn read_upload(mut form: Multipart) -> WebResult<(String, Vec<u8>)> {
         match field.name() {
             Some("title") => title = Some(field.text().await.map_err(bad)?),
             Some("file") => file = Some(field.bytes().await.map_err(bad)?.to_vec()),
-            _ => return Err(invalid(field.name().unwrap_or(""), super::io::FIELD_UNKNOWN)),
+            _ => {
+                return Err(invalid(
+                    field.name().unwrap_or(""),
+                    super::io::FIELD_UNKNOWN,
+                ))
+            }
         }
     }
     let file = file.ok_or_else(|| invalid("file", FIELD_MISSING))?;
@@ -269,7 +276,11 @@ pub async fn upload(
         )
         .await
         .map_err(|e| service_err(e, str::to_owned))?;
-    Ok(tagged(StatusCode::CREATED, doc.version, &DocumentOut::from(doc)))
+    Ok(tagged(
+        StatusCode::CREATED,
+        doc.version,
+        &DocumentOut::from(doc),
+    ))
 }
 
 /// A document and its versions.
@@ -454,7 +465,11 @@ pub async fn generate_document(
             WebError::Service(s) => write_error(s),
             other => other,
         })?;
-    Ok(tagged(StatusCode::CREATED, doc.version, &DocumentOut::from(doc)))
+    Ok(tagged(
+        StatusCode::CREATED,
+        doc.version,
+        &DocumentOut::from(doc),
+    ))
 }
 
 /// Download a version.
@@ -497,7 +512,13 @@ pub async fn download(
         .ok_or(WebError::NotFound)?;
     let file = state
         .service
-        .download_document(&session.actor, id, document, Some(version), purpose(&session))
+        .download_document(
+            &session.actor,
+            id,
+            document,
+            Some(version),
+            purpose(&session),
+        )
         .await?;
     Ok(download_response(file))
 }

@@ -61,7 +61,12 @@ async fn facts(
         .service
         .get_participant(actor, id, "service_delivery")
         .await?;
-    let uris: Vec<_> = view.personal.skills.iter().map(|s| s.skill.clone()).collect();
+    let uris: Vec<_> = view
+        .personal
+        .skills
+        .iter()
+        .map(|s| s.skill.clone())
+        .collect();
     let skills = state
         .service
         .esco_labels(&uris, data_lang(locale))
@@ -142,12 +147,22 @@ fn build(
         .languages
         .iter()
         .map(|(code, level)| {
-            format!("{}: {}", language_name(code.as_str(), locale), level.as_str())
+            format!(
+                "{}: {}",
+                language_name(code.as_str(), locale),
+                level.as_str()
+            )
         })
         .collect();
     let education = p.esf.education_isced.map_or_else(
         || none.clone(),
-        |n| i18n.text_with(locale, "doc-education-isced", &[("level", Arg::Num(f64::from(n)))]),
+        |n| {
+            i18n.text_with(
+                locale,
+                "doc-education-isced",
+                &[("level", Arg::Num(f64::from(n)))],
+            )
+        },
     );
     let coach_words = note.map(str::trim).filter(|n| !n.is_empty());
     match kind {
@@ -269,11 +284,13 @@ pub async fn generate(
     document: Option<(polku_domain::DocumentId, i64)>,
 ) -> WebResult<polku_domain::Document> {
     // Only the own coach generates: checked before any data is read.
-    state.service.require_editable_participant(actor, id).await?;
+    state
+        .service
+        .require_editable_participant(actor, id)
+        .await?;
     let f = facts(state, actor, id, locale).await?;
-    let doc = build(&state.i18n, locale, kind, &f, note.as_deref()).ok_or_else(|| {
-        crate::api::v1::io::invalid("kind", "doc-error-nothing-to-certify")
-    })?;
+    let doc = build(&state.i18n, locale, kind, &f, note.as_deref())
+        .ok_or_else(|| crate::api::v1::io::invalid("kind", "doc-error-nothing-to-certify"))?;
     let pdf = tokio::task::spawn_blocking(move || doc.render())
         .await
         .map_err(|_| WebError::Internal("rendering the document did not finish".into()))?

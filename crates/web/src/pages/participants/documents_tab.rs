@@ -133,7 +133,10 @@ async fn page(
                     "doc-version-link",
                     &[
                         ("version", crate::i18n::Arg::Num(v.version as f64)),
-                        ("date", crate::i18n::Arg::Str(&fmt_date(ctx.locale, v.created_at.date()))),
+                        (
+                            "date",
+                            crate::i18n::Arg::Str(&fmt_date(ctx.locale, v.created_at.date())),
+                        ),
                         ("type", crate::i18n::Arg::Str(type_text(&v.content_type))),
                         ("size", crate::i18n::Arg::Str(&size_text(v.size_bytes))),
                     ],
@@ -335,7 +338,13 @@ pub async fn download(
         .ok_or(WebError::NotFound)?;
     let file = state
         .service
-        .download_document(&session.actor, id, document, Some(version), super::common::PURPOSE)
+        .download_document(
+            &session.actor,
+            id,
+            document,
+            Some(version),
+            super::common::PURPOSE,
+        )
         .await?;
     Ok(download_response(file))
 }
