@@ -114,9 +114,9 @@ fn build(
     let p = &f.view.personal;
     let name = format!("{} {}", p.given_name, p.family_name);
     let title = t(kind_key(kind));
-    let mut d = Document::new(locale.tag(), &format!("{title}: {name}"))
+    let mut d = Document::new(locale.tag(), format!("{title}: {name}"))
         .author("Polku")
-        .h1(&title)
+        .h1(title.clone())
         .key_values([(t("doc-field-name"), name.clone())]);
     let none = t("doc-none");
     let list_or_none = |items: &[String]| -> Vec<String> {
@@ -175,59 +175,59 @@ fn build(
                 contact.push((t("doc-field-phone"), ph.clone()));
             }
             if !contact.is_empty() {
-                d = d.h2(&t("doc-section-contact")).key_values(contact);
+                d = d.h2(t("doc-section-contact")).key_values(contact);
             }
-            d = d.h2(&t("doc-section-experience"));
+            d = d.h2(t("doc-section-experience"));
             d = if f.experience.is_empty() {
                 d.paragraph(&none)
             } else {
                 d.table(experience_table(&f.experience))
             };
             d = d
-                .h2(&t("doc-section-skills"))
+                .h2(t("doc-section-skills"))
                 .bullets(list_or_none(&f.skills))
-                .h2(&t("doc-section-languages"))
+                .h2(t("doc-section-languages"))
                 .bullets(list_or_none(&languages))
-                .h2(&t("doc-section-education"))
+                .h2(t("doc-section-education"))
                 .paragraph(&education);
         }
         DocumentKind::StrengthsDescription => {
             d = d
-                .h2(&t("doc-section-strengths"))
+                .h2(t("doc-section-strengths"))
                 .bullets(list_or_none(&f.skills));
             if let Some(n) = coach_words {
-                d = d.h2(&t("doc-section-coach-words")).paragraph(n);
+                d = d.h2(t("doc-section-coach-words")).paragraph(n);
             }
             d = d
-                .h2(&t("doc-section-languages"))
+                .h2(t("doc-section-languages"))
                 .bullets(list_or_none(&languages));
         }
         DocumentKind::CompetenceSummary => {
             d = d
-                .h2(&t("doc-section-skills"))
+                .h2(t("doc-section-skills"))
                 .bullets(list_or_none(&f.skills))
-                .h2(&t("doc-section-experience"));
+                .h2(t("doc-section-experience"));
             d = if f.experience.is_empty() {
                 d.paragraph(&none)
             } else {
                 d.table(experience_table(&f.experience))
             };
             d = d
-                .h2(&t("doc-section-languages"))
+                .h2(t("doc-section-languages"))
                 .bullets(list_or_none(&languages))
-                .h2(&t("doc-section-education"))
+                .h2(t("doc-section-education"))
                 .paragraph(&education);
             if let Some(n) = coach_words {
-                d = d.h2(&t("doc-section-coach-words")).paragraph(n);
+                d = d.h2(t("doc-section-coach-words")).paragraph(n);
             }
         }
         DocumentKind::ContinuationPlan => {
             d = d
-                .h2(&t("doc-section-goals"))
+                .h2(t("doc-section-goals"))
                 .bullets(list_or_none(&f.goals))
-                .h2(&t("doc-section-next-steps"))
+                .h2(t("doc-section-next-steps"))
                 .paragraph(coach_words.unwrap_or(&none))
-                .h2(&t("doc-section-skills"))
+                .h2(t("doc-section-skills"))
                 .bullets(list_or_none(&f.skills));
         }
         DocumentKind::WorkCertificate => {
@@ -258,10 +258,10 @@ fn build(
                     (t("doc-col-period"), period(locale, e)),
                     (t("doc-certificate-working-time"), hours),
                 ])
-                .h2(&t("doc-col-tasks"))
+                .h2(t("doc-col-tasks"))
                 .bullets(list_or_none(&e.tasks));
             if let Some(n) = coach_words {
-                d = d.h2(&t("doc-section-coach-words")).paragraph(n);
+                d = d.h2(t("doc-section-coach-words")).paragraph(n);
             }
         }
         DocumentKind::Upload
