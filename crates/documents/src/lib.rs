@@ -78,6 +78,7 @@ mod lang;
 mod layout;
 mod model;
 mod render;
+pub mod upload;
 pub mod xlsx;
 
 pub use error::Error;

@@ -128,29 +128,85 @@ impl PlanItem {
     }
 }
 
-/// Documents of the service model (DESIGN.md §2, §6.7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Documents of the service model (DESIGN.md §2, §6.7): a participant's uploaded files and the
+/// documents generated from their structured data (issue 14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
+    /// A file uploaded by the coach or handed over by a school (PDF, PNG, JPEG).
+    Upload,
+    Cv,
     /// vahvuuskuvaus
     StrengthsDescription,
     /// osaamisen koonti
     CompetenceSummary,
     /// jatkosuunnitelma
     ContinuationPlan,
-    Cv,
+    /// työtodistus
+    WorkCertificate,
     TrialAgreement,
     CompetenceCertificate,
 }
 
+impl DocumentKind {
+    /// The kinds generated from structured data (the documents tab offers these).
+    pub const GENERATED: [DocumentKind; 5] = [
+        DocumentKind::Cv,
+        DocumentKind::StrengthsDescription,
+        DocumentKind::CompetenceSummary,
+        DocumentKind::ContinuationPlan,
+        DocumentKind::WorkCertificate,
+    ];
+
+    /// The stored and API name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Upload => "upload",
+            DocumentKind::Cv => "cv",
+            DocumentKind::StrengthsDescription => "strengths",
+            DocumentKind::CompetenceSummary => "competence",
+            DocumentKind::ContinuationPlan => "continuation_plan",
+            DocumentKind::WorkCertificate => "work_certificate",
+            DocumentKind::TrialAgreement => "trial_agreement",
+            DocumentKind::CompetenceCertificate => "competence_certificate",
+        }
+    }
+
+    /// Parses a stored or API name; the kinds Polku keeps as documents only.
+    pub fn parse(s: &str) -> Result<DocumentKind, crate::DomainError> {
+        [DocumentKind::Upload]
+            .into_iter()
+            .chain(DocumentKind::GENERATED)
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| crate::DomainError::Invalid {
+                field: "kind",
+                reason: format!("unknown document kind {s:?}"),
+            })
+    }
+
+    /// Whether the coach's free text goes into this document (the continuation plan's next
+    /// steps, the strengths description's and the certificate's own words).
+    pub fn takes_note(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::ContinuationPlan
+                | DocumentKind::StrengthsDescription
+                | DocumentKind::CompetenceSummary
+                | DocumentKind::WorkCertificate
+        )
+    }
+}
+
+/// A participant's document: its newest version is `version`; every version is kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     pub id: crate::DocumentId,
     pub participant_id: ParticipantId,
     pub kind: DocumentKind,
     pub title: String,
+    pub version: i64,
     pub created_at: OffsetDateTime,
-    pub created_by: UserId,
+    pub created_by: Option<UserId>,
 }
 
 #[cfg(test)]

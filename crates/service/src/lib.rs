@@ -15,6 +15,7 @@ pub mod clock;
 pub mod consents;
 pub mod contacts;
 pub mod crypto;
+pub mod documents;
 pub mod employer_users;
 pub mod employers;
 pub mod erasure;

@@ -66,6 +66,9 @@ pub struct SubjectExport {
     pub legal_holds: Vec<ExportHold>,
     /// Restrictions of processing (GDPR Art. 18), lifted ones included.
     pub restrictions: Vec<ExportRestriction>,
+    /// The participant's documents with every version (kind, title, media type, size,
+    /// language, date); each version's content is downloaded from the documents tab or API.
+    pub documents: Vec<crate::documents::ExportDocument>,
     /// Every recorded read or change of the participant's data, oldest first (R37).
     pub access_events: Vec<AccessEvent>,
     /// Purposes, sources and retention of the processing.
@@ -491,6 +494,11 @@ impl Service {
                 recorded_by: f.recorded_by.and_then(staff),
             });
         }
+        let documents = r
+            .documents
+            .iter()
+            .map(|(d, v)| crate::documents::export_document(dek.as_ref(), d, v))
+            .collect::<Result<Vec<_>>>()?;
         let esf = match (&r.esf, &dek) {
             (Some(row), Some(k)) => Some(crate::esf::record_of(row, k)?),
             (Some(row), None) => Some(crate::esf::record_of_unsealed(row)?),
@@ -657,6 +665,7 @@ impl Service {
                     lifted_at: x.lifted_at,
                 })
                 .collect(),
+            documents,
             access_events,
             processing: Processing {
                 purposes: PURPOSES

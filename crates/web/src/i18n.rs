@@ -84,7 +84,7 @@ impl fmt::Display for Locale {
 }
 
 /// The catalogue areas; each has one `.ftl` file per locale.
-pub const AREAS: [&str; 10] = [
+pub const AREAS: [&str; 11] = [
     "common",
     "auth",
     "errors",
@@ -95,6 +95,7 @@ pub const AREAS: [&str; 10] = [
     "api",
     "allocation",
     "placements",
+    "documents",
 ];
 
 /// Areas whose text participants read: plain-language Finnish must cover them completely.
@@ -110,10 +111,10 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity"],
-    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity"],
-    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity"],
-    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity"],
+    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents"],
+    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents"],
+    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents"],
+    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents"],
 }
 
 /// The loaded catalogues.

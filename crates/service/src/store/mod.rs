@@ -17,6 +17,7 @@
 //! - special-category data arrives already encrypted; the store never sees a key.
 
 pub mod agreements;
+pub mod documents;
 pub mod esf;
 pub mod fidelity;
 pub mod follow_ups;
@@ -28,6 +29,7 @@ pub mod restrictions;
 pub mod retention;
 
 pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
+pub use documents::{DocumentStore, StoredDocument, StoredDocumentVersion};
 pub use esf::{DueSixMonths, EsfRow, EsfScope, EsfStore, GenderCounts, SealedSpecial};
 pub use fidelity::{FidelityRating, FidelityStore};
 pub use follow_ups::{
@@ -218,6 +220,8 @@ pub struct SubjectRecords {
     pub legal_holds: Vec<LegalHold>,
     /// Restrictions of processing (R43), lifted ones included, newest first.
     pub restrictions: Vec<Restriction>,
+    /// Documents, newest first, each with its versions (oldest first, contents not read).
+    pub documents: Vec<(StoredDocument, Vec<StoredDocumentVersion>)>,
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,
@@ -302,6 +306,7 @@ pub trait Store:
     + FidelityStore
     + RestrictionStore
     + RetentionStore
+    + DocumentStore
     + std::fmt::Debug
 {
 }
@@ -327,6 +332,7 @@ impl<T> Store for T where
         + FidelityStore
         + RestrictionStore
         + RetentionStore
+        + DocumentStore
         + std::fmt::Debug
 {
 }
@@ -335,10 +341,10 @@ impl<T> Store for T where
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
     pub use super::{
-        AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, EmployerStore,
-        ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore, MentoringStore,
-        ParticipantStore, PlacementStore, ReportStore, RestrictionStore, RetentionStore,
-        SessionStore, Store, SubjectStore,
+        AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
+        EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,
+        MentoringStore, ParticipantStore, PlacementStore, ReportStore, RestrictionStore,
+        RetentionStore, SessionStore, Store, SubjectStore,
     };
 }
 

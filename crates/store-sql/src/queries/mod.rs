@@ -11,6 +11,7 @@ mod agreements;
 mod audit;
 mod consents;
 mod directory;
+mod documents;
 mod employers;
 mod erasure;
 mod esco;

@@ -8,8 +8,8 @@
 //! error whenever another request moved the audit head meanwhile.
 
 use super::{
-    agreements, audit, consents, erasure, esf, follow_ups, mentoring, participants, placements,
-    restrictions,
+    agreements, audit, consents, documents, erasure, esf, follow_ups, mentoring, participants,
+    placements, restrictions,
 };
 use crate::{db, SqlStore};
 use async_trait::async_trait;
@@ -51,6 +51,7 @@ impl SubjectStore for SqlStore {
             shares: participants::shares_in(&mut tx, id).await?,
             legal_holds: erasure::holds_in(&mut tx, id).await?,
             restrictions: restrictions::restrictions_in(&mut tx, id).await?,
+            documents: documents::documents_in(&mut tx, id).await?,
             audit: audit::query(&mut tx, &about).await?,
         };
         let mut tx = self.write_after_snapshot(tx).await?;

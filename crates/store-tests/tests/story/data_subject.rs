@@ -25,6 +25,21 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
         .await
         .unwrap();
     // A row in every table that refers to the participant.
+    svc.save_document(
+        &coach,
+        id,
+        polku_service::documents::DocumentSave {
+            document: None,
+            kind: DocumentKind::Upload,
+            title: "Koulutodistus".into(),
+            bytes: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0".to_vec(),
+            language: None,
+            note: None,
+        },
+        "service_delivery",
+    )
+    .await
+    .unwrap();
     svc.save_esf_entry(
         &coach,
         id,
@@ -252,6 +267,8 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "shares" => export.disclosures.len(),
             "legal_holds" => export.legal_holds.len(),
             "processing_restrictions" => export.restrictions.len(),
+            "participant_documents" => export.documents.len(),
+            "document_versions" => export.documents.iter().map(|d| d.versions.len()).sum(),
             // Tombstones exist only once the participant is gone.
             "erasures" => 1,
             other => panic!(

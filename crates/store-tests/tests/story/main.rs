@@ -16,6 +16,7 @@ mod agreements;
 mod audit;
 mod consents;
 mod data_subject;
+mod documents;
 mod durability;
 mod employers;
 mod esco;
@@ -85,6 +86,7 @@ stories!(
     fidelity::ratings_are_versioned_and_audited_and_the_log_is_read,
     setup::projects_carry_funding_municipalities_and_partners,
     setup::grants_and_deactivation,
+    documents::documents_are_versioned_sealed_audited_and_shared_by_consent,
 );
 
 #[test]

@@ -57,10 +57,20 @@ pub async fn security_headers(
         res = render_error(&state, res, locale, &nonce, request_id.as_ref(), is_api);
     }
     let h = res.headers_mut();
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self'; \
-         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-    );
+    // A download (an uploaded file, a generated PDF, an export) runs nothing even if a browser
+    // were to open it (R25).
+    let attachment = h
+        .get(header::CONTENT_DISPOSITION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("attachment"));
+    let csp = if attachment {
+        "sandbox; default-src 'none'".to_owned()
+    } else {
+        format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self'; \
+             object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+        )
+    };
     if let Ok(v) = HeaderValue::from_str(&csp) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }

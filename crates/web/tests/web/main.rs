@@ -9,6 +9,7 @@ mod api_casework;
 mod api_placements;
 mod api_privacy;
 mod consents;
+mod documents;
 mod employers;
 mod esf;
 mod fidelity;

@@ -35,6 +35,8 @@ struct World2 {
     opening: String,
     contact: String,
     plan_item: String,
+    /// An uploaded document of the participant (version 1).
+    document: String,
     consent: String,
     share: String,
     api_consent: String,
@@ -132,6 +134,22 @@ async fn world(app: &TestApp) -> World2 {
         )
         .await
         .expect("plan item");
+    let document = svc
+        .save_document(
+            &users["own coach"].actor,
+            participant,
+            polku_service::documents::DocumentSave {
+                document: None,
+                kind: polku_domain::DocumentKind::Upload,
+                title: "Todistus".into(),
+                bytes: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0".to_vec(),
+                language: None,
+                note: None,
+            },
+            "service_delivery",
+        )
+        .await
+        .expect("document");
     let consent = svc
         .give_consent(
             &users["own coach"].actor,
@@ -421,6 +439,7 @@ async fn world(app: &TestApp) -> World2 {
         api_consent: api_consent.to_string(),
         share: share.id.0.to_string(),
         plan_item: plan_item.to_string(),
+        document: document.id.to_string(),
         consent: consent.to_string(),
         contact: contact.id.to_string(),
         users,
@@ -724,6 +743,8 @@ fn concrete(path: &str, w: &World2) -> String {
     .replace("{opening}", &w.opening)
     .replace("{contact}", &w.contact)
     .replace("{item}", &w.plan_item)
+    .replace("{document}", &w.document)
+    .replace("{version}", "1")
     .replace("{evidence}", &w.evidence)
     .replace(
         "{consent}",

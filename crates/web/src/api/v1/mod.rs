@@ -18,6 +18,7 @@ mod me;
 mod mentoring;
 pub mod openapi;
 mod participant_body;
+mod participant_documents;
 mod participants;
 pub mod placements;
 mod privacy;
@@ -49,6 +50,7 @@ const MENTORS: &[Role] = &[Role::Mentor];
 const MENTORING_PARTIES: &[Role] = &[Role::Coach, Role::Mentor, Role::Participant];
 const GIG_POSTERS: &[Role] = &[Role::Employer, Role::Coordinator];
 const GIG_READERS: &[Role] = &[Role::Employer, Role::Coordinator, Role::Coach];
+const DOCUMENT_READERS: &[Role] = &[Role::Coach, Role::Employer, Role::Mentor, Role::Institution];
 
 pub fn routes() -> Routes {
     let big = || DefaultBodyLimit::max(engine::MAX_BODY);
@@ -372,5 +374,42 @@ pub fn routes() -> Routes {
             "/api/v1/allocate",
             Policy::AnyRole(STAFF),
             engine::allocate.layer(big()),
+        )
+        .merge(document_routes())
+}
+
+/// A participant's documents: the upload routes alone take bodies up to 10 MiB.
+fn document_routes() -> Routes {
+    let upload = || DefaultBodyLimit::max(participant_documents::MAX_UPLOAD_BODY);
+    Routes::new()
+        .get(
+            "/api/v1/participants/{id}/documents",
+            Policy::AnyRole(DOCUMENT_READERS),
+            participant_documents::index,
+        )
+        .post(
+            "/api/v1/participants/{id}/documents",
+            Policy::AnyRole(COACH),
+            participant_documents::upload.layer(upload()),
+        )
+        .post(
+            "/api/v1/participants/{id}/documents/generated",
+            Policy::AnyRole(COACH),
+            participant_documents::generate_document,
+        )
+        .get(
+            "/api/v1/participants/{id}/documents/{document}",
+            Policy::AnyRole(DOCUMENT_READERS),
+            participant_documents::show,
+        )
+        .post(
+            "/api/v1/participants/{id}/documents/{document}/versions",
+            Policy::AnyRole(COACH),
+            participant_documents::upload_version.layer(upload()),
+        )
+        .get(
+            "/api/v1/participants/{id}/documents/{document}/versions/{version}/content",
+            Policy::AnyRole(DOCUMENT_READERS),
+            participant_documents::download,
         )
 }

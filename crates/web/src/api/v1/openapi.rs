@@ -8,7 +8,7 @@
 use super::schemas::{documents, domain, errors, views};
 use super::{
     agreements, allocation, casework, employers, engine, esf, fidelity, follow_ups, gigs, me,
-    mentoring, participants, placements, privacy, proposal, sessions,
+    mentoring, participant_documents, participants, placements, privacy, proposal, sessions,
 };
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -44,8 +44,15 @@ use utoipa::{Modify, OpenApi};
         (name = "engine", description = "The pure matching engine on a posted document."),
         (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
+        (name = "documents", description = "A participant's documents: uploads (PDF, PNG, JPEG) and documents generated from the structured data, kept as versions."),
     ),
     paths(
+        participant_documents::index,
+        participant_documents::upload,
+        participant_documents::show,
+        participant_documents::upload_version,
+        participant_documents::generate_document,
+        participant_documents::download,
         serve,
         sessions::create,
         sessions::delete,

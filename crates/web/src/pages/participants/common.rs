@@ -48,6 +48,7 @@ const TAB_GROUPS: [(&str, &[(&str, &str)]); 4] = [
             ("/suggestions", "p-tab-suggestions"),
             ("/craft", "p-tab-craft"),
             ("/placements", "pl-tab"),
+            ("/documents", "p-tab-documents"),
         ],
     ),
     ("p-tabgroup-consent", &[("/consents", "p-tab-consents")]),

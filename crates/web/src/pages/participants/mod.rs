@@ -8,6 +8,8 @@ mod caseload;
 pub(crate) mod common;
 mod consents;
 mod craft;
+pub mod documents;
+mod documents_tab;
 mod esf;
 pub mod explain;
 mod export;
@@ -25,6 +27,8 @@ mod suggestions;
 mod tab;
 
 use crate::policy::{Policy, Routes};
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use polku_domain::Role;
 
 /// The caseload and enrolling: coaches.
@@ -83,4 +87,20 @@ pub fn routes() -> Routes {
         .get("/participants/{id}/craft", STAFF, craft::show)
         .post("/participants/{id}/craft", STAFF, craft::submit)
         .get("/participants/{id}/craft/saved", STAFF, craft::saved)
+        .get("/participants/{id}/documents", STAFF, documents_tab::show)
+        .post(
+            "/participants/{id}/documents/upload",
+            STAFF,
+            documents_tab::upload.layer(DefaultBodyLimit::max(documents_tab::MAX_BODY)),
+        )
+        .post(
+            "/participants/{id}/documents/generate",
+            STAFF,
+            documents_tab::generate_submit,
+        )
+        .get(
+            "/participants/{id}/documents/{document}/versions/{version}",
+            STAFF,
+            documents_tab::download,
+        )
 }

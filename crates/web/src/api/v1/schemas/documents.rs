@@ -53,6 +53,7 @@ fn subject_export() -> Value {
             "consents",
             "disclosures",
             "legal_holds",
+            "documents",
             "access_events",
             "processing",
             "mentoring",
@@ -84,6 +85,11 @@ fn subject_export() -> Value {
                 "answer_reason": opt_string, "end_reason": opt_string,
                 "ended_on": {"type": ["string", "null"], "format": "date"},
                 "gig_hours": {"type": ["number", "null"], "description": "A gig's hours actually worked."}}))},
+            "documents": {"type": "array", "description": "The participant's documents with every version; contents are downloaded separately.", "items": object(&["kind", "title", "versions"], json!({
+                "kind": string, "title": opt_string,
+                "versions": {"type": "array", "items": object(&["version", "content_type", "size_bytes", "language", "created_at"], json!({
+                    "version": {"type": "integer"}, "content_type": string, "size_bytes": {"type": "integer"},
+                    "language": opt_string, "created_at": time}))}}))},
             "follow_ups": {"type": "array", "items": object(&["employer", "checkpoint", "due_on", "done_on", "record", "recorded_by"], json!({
                 "employer": string, "checkpoint": r("RetentionCheckpoint"), "due_on": date,
                 "done_on": {"type": ["string", "null"], "format": "date"},
