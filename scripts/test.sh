@@ -29,5 +29,6 @@ fi
 # The browser suite (installs Debian's chromium and the npm packages on first use).
 scripts/e2e.sh
 
-# Property-based API checks against the served OpenAPI document (R54).
+# Property-based API checks against the served OpenAPI document, as each role and without a
+# token (R54).
 scripts/api-fuzz.sh

@@ -15,6 +15,7 @@ pub mod clock;
 pub mod consents;
 pub mod contacts;
 pub mod crypto;
+pub mod denials;
 pub mod employer_users;
 pub mod employers;
 pub mod erasure;
@@ -66,6 +67,7 @@ pub struct Service {
     keys: Arc<Keys>,
     second_factor_required: bool,
     report_threshold: reports::Threshold,
+    denials: Arc<denials::DenialBudget>,
 }
 
 impl Service {
@@ -88,6 +90,7 @@ impl Service {
             keys: Arc::new(keys),
             second_factor_required: false,
             report_threshold: reports::Threshold::default(),
+            denials: Arc::default(),
         })
     }
 
@@ -118,6 +121,11 @@ impl Service {
     /// (docs/ARCHITECTURE.md, "No way around the use cases").
     pub(crate) fn store(&self) -> &Arc<dyn Store> {
         &self.store
+    }
+
+    /// The per-actor budget of denied-access audit rows ([`denials`]).
+    pub(crate) fn denials(&self) -> &denials::DenialBudget {
+        &self.denials
     }
 
     pub fn keys(&self) -> &Keys {

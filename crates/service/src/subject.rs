@@ -289,13 +289,19 @@ impl Service {
         locale: &str,
         include_staff: bool,
     ) -> Result<SubjectExport> {
-        let scope = self
-            .store()
-            .participant_scope(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        if !authz::may_export_subject(actor, &scope) {
-            return Err(ServiceError::NotFound);
+        match self.store().participant_scope(id).await? {
+            Some(scope) if authz::may_export_subject(actor, &scope) => {}
+            _ => {
+                self.audit_denied(
+                    actor,
+                    "participant",
+                    &id.to_string(),
+                    "export",
+                    "data_subject_request",
+                )
+                .await?;
+                return Err(ServiceError::NotFound);
+            }
         }
         let action = if include_staff {
             "export_with_staff"
