@@ -64,7 +64,7 @@ status=0
 fuzz() { # role max-examples [extra schemathesis arguments]
   local role=$1 n=$2
   shift 2
-  echo "=== api-fuzz as $role ($n examples per operation)"
+  echo "=== api-fuzz as $role ($n examples per operation; projects: ${POLKU_FUZZ_PROJECTS:-none}; employers represented: ${POLKU_FUZZ_EMPLOYERS:-none})"
   POLKU_FUZZ_ROLE=$role "$venv/bin/schemathesis" --config-file "$root/scripts/schemathesis.toml" \
     run "$base/api/v1/openapi.json" "$@" \
     --exclude-path /api/v1/sessions/current \
@@ -78,15 +78,15 @@ for role in coach coordinator manager admin employer mentor institution particip
   me=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/me")
   uid=$(python3 -c 'import sys, json; print(json.loads(sys.argv[1])["id"])' "$me")
   export POLKU_FUZZ_PROJECTS=$(python3 -c 'import sys, json; print(",".join(g["project"] for g in json.loads(sys.argv[1])["roles"] if g["project"]))' "$me")
-  export POLKU_FUZZ_EMPLOYERS=$(python3 - "$work/polku.db" "$uid" <<'PY'
-import sqlite3, sys, uuid
+  # The employers an employer user represents, from the database (read-only).
+  POLKU_FUZZ_EMPLOYERS=$(python3 -c 'import sqlite3, sys, uuid
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 rows = db.execute("SELECT employer_id FROM employer_users WHERE user_id = ?", (uuid.UUID(sys.argv[2]).bytes,))
-print(",".join(str(uuid.UUID(bytes=bytes(r[0]))) for r in rows))
-PY
-)
+print(",".join(str(uuid.UUID(bytes=bytes(r[0]))) for r in rows))' "$work/polku.db" "$uid")
+  export POLKU_FUZZ_EMPLOYERS
   case $role in coach) n=20 ;; *) n=6 ;; esac
   fuzz "$role" "$n" -H "Authorization: Bearer $token"
 done
-POLKU_FUZZ_PROJECTS='' POLKU_FUZZ_EMPLOYERS='' fuzz anonymous 4
+export POLKU_FUZZ_PROJECTS='' POLKU_FUZZ_EMPLOYERS=''
+fuzz anonymous 4
 exit $status

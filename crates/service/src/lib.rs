@@ -15,6 +15,7 @@ pub mod clock;
 pub mod consents;
 pub mod contacts;
 pub mod crypto;
+pub mod denial_budget;
 pub mod denials;
 pub mod employer_users;
 pub mod employers;
@@ -67,7 +68,7 @@ pub struct Service {
     keys: Arc<Keys>,
     second_factor_required: bool,
     report_threshold: reports::Threshold,
-    denials: Arc<denials::DenialBudget>,
+    denials: Arc<denial_budget::DenialBudget>,
 }
 
 impl Service {
@@ -124,7 +125,7 @@ impl Service {
     }
 
     /// The per-actor budget of denied-access audit rows ([`denials`]).
-    pub(crate) fn denials(&self) -> &denials::DenialBudget {
+    pub(crate) fn denials(&self) -> &denial_budget::DenialBudget {
         &self.denials
     }
 

@@ -347,13 +347,13 @@ impl Service {
 
 fn participant_view(p: Participant) -> ParticipantView {
     ParticipantView {
-            id: p.id,
-            project_id: p.project_id,
-            coach_id: p.coach_id,
-            stage: p.stage,
-            waiting_since: p.waiting_since,
-            version: p.version,
-            personal: p.personal,
+        id: p.id,
+        project_id: p.project_id,
+        coach_id: p.coach_id,
+        stage: p.stage,
+        waiting_since: p.waiting_since,
+        version: p.version,
+        personal: p.personal,
         sensitive: p.sensitive,
     }
 }

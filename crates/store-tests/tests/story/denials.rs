@@ -3,9 +3,9 @@
 //! not exist; a flood of refusals is bounded per actor.
 
 use super::*;
+use polku_service::audit::AuditRow;
 use polku_service::audit::REQUEST_ID;
 use polku_service::denials::{OUTCOME_DENIED, ROWS_PER_WINDOW};
-use polku_service::audit::AuditRow;
 use polku_service::store::AuditQuery;
 
 async fn rows_about(db: &TestDb, subject: Option<String>, actor: Option<String>) -> Vec<AuditRow> {
@@ -31,8 +31,10 @@ pub(crate) async fn a_denied_read_leaves_a_denied_audit_row(db: Arc<TestDb>) {
     let (mine, missing) = REQUEST_ID
         .scope("req-not-yours".to_owned(), async {
             (
-                svc.get_participant(&other_coach, id, "service_delivery").await,
-                svc.get_participant(&other_coach, absent, "service_delivery").await,
+                svc.get_participant(&other_coach, id, "service_delivery")
+                    .await,
+                svc.get_participant(&other_coach, absent, "service_delivery")
+                    .await,
             )
         })
         .await;
@@ -47,7 +49,11 @@ pub(crate) async fn a_denied_read_leaves_a_denied_audit_row(db: Arc<TestDb>) {
         assert_eq!(r.action, "read");
         assert_eq!(r.subject_kind, "participant");
         assert_eq!(r.actor_role, "coach");
-        assert_eq!(r.categories.as_deref(), Some("none"), "nothing was disclosed");
+        assert_eq!(
+            r.categories.as_deref(),
+            Some("none"),
+            "nothing was disclosed"
+        );
         assert_eq!(r.request_id.as_deref(), Some("req-not-yours"));
     }
     // Another project's employer register: the same for an employer.
@@ -72,7 +78,9 @@ pub(crate) async fn a_denied_read_leaves_a_denied_audit_row(db: Arc<TestDb>) {
     assert_eq!(rows[0].action, "edit");
     // Allowed reads stay "ok", and the chain still verifies with the denied rows in it.
     let coach_rows = rows_about(&db, Some(id.to_string()), Some(coach.audit_id())).await;
-    assert!(coach_rows.iter().all(|r| r.outcome.as_deref() == Some("ok")));
+    assert!(coach_rows
+        .iter()
+        .all(|r| r.outcome.as_deref() == Some("ok")));
     assert!(svc.verify_audit(None).await.unwrap().is_ok());
 }
 
@@ -97,7 +105,9 @@ pub(crate) async fn a_flood_of_denials_is_bounded_per_actor(db: Arc<TestDb>) {
     // The budget's rows, then one marker that says a flood was cut short; no more.
     assert_eq!(denied.len(), ROWS_PER_WINDOW as usize + 1);
     assert_eq!(denied.last().map(|r| r.action.as_str()), Some("deny_flood"));
-    assert!(denied[..ROWS_PER_WINDOW as usize].iter().all(|r| r.action == "read"));
+    assert!(denied[..ROWS_PER_WINDOW as usize]
+        .iter()
+        .all(|r| r.action == "read"));
     // Another user's refusals are still recorded.
     assert!(svc
         .get_participant(&bystander, id, "service_delivery")

@@ -31,7 +31,8 @@ fn matrix() -> Value {
 
 #[test]
 fn the_fuzzing_role_matrix_is_the_route_inventory() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/api-roles.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/api-roles.json");
     let served = matrix();
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         let pretty = format!(
@@ -40,7 +41,8 @@ fn the_fuzzing_role_matrix_is_the_route_inventory() {
         );
         std::fs::write(&path, pretty).expect("write scripts/api-roles.json");
     }
-    let stored = std::fs::read_to_string(&path).expect("scripts/api-roles.json (UPDATE_SNAPSHOTS=1 writes it)");
+    let stored = std::fs::read_to_string(&path)
+        .expect("scripts/api-roles.json (UPDATE_SNAPSHOTS=1 writes it)");
     let stored: Value = serde_json::from_str(&stored).expect("the matrix is JSON");
     assert_eq!(
         served, stored,
@@ -49,7 +51,9 @@ fn the_fuzzing_role_matrix_is_the_route_inventory() {
     // Every non-public operation admits somebody, and nobody but the policy's roles.
     let ops = stored["operations"].as_object().expect("operations");
     assert!(ops.len() > 60, "all API operations are listed");
-    assert!(ops.values().all(|v| v.is_string() || v.as_array().is_some_and(|a| !a.is_empty())));
+    assert!(ops
+        .values()
+        .all(|v| v.is_string() || v.as_array().is_some_and(|a| !a.is_empty())));
 }
 
 /// Every operation behind a role policy can answer 403 (a signed-in user of another role), and
@@ -79,7 +83,12 @@ fn every_policy_refusal_is_a_documented_status() {
         let method = r.method.as_str().to_lowercase();
         let item = paths.get(&shape(r.path)).copied().unwrap_or(&Value::Null);
         let responses = &item[method.as_str()]["responses"];
-        assert!(responses.is_object(), "{} {} is documented", r.method, r.path);
+        assert!(
+            responses.is_object(),
+            "{} {} is documented",
+            r.method,
+            r.path
+        );
         if responses.get("401").is_none() {
             missing.push(format!("{} {}: 401", r.method, r.path));
         }
