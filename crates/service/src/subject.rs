@@ -574,10 +574,16 @@ impl Service {
                 revoked_at: s.revoked_at,
             })
             .collect();
-        let access_events = r
+        // Who accessed the data: a denied attempt disclosed nothing and is left out here (it
+        // stays in the audit log for breach questions, `polku audit query`).
+        let accessed: Vec<&AuditRow> = r
             .audit
             .iter()
-            .map(|e: &AuditRow| AccessEvent {
+            .filter(|e| e.outcome.as_deref() != Some(crate::denials::OUTCOME_DENIED))
+            .collect();
+        let access_events = accessed
+            .iter()
+            .map(|e| AccessEvent {
                 at: e.at.clone(),
                 action: e.action.clone(),
                 purpose: e.purpose.clone(),
@@ -586,7 +592,7 @@ impl Service {
                 actor: staff_actor(&e.actor),
             })
             .collect();
-        let mut used: Vec<&str> = r.audit.iter().map(|e| e.purpose.as_str()).collect();
+        let mut used: Vec<&str> = accessed.iter().map(|e| e.purpose.as_str()).collect();
         used.push("data_subject_request");
         Ok(SubjectExport {
             format: EXPORT_FORMAT,
