@@ -31,7 +31,8 @@ fi
 # The browser suite (installs Debian's chromium and the npm packages on first use).
 scripts/e2e.sh
 
-# Property-based API checks against the served OpenAPI document (R54).
+# Property-based API checks against the served OpenAPI document, as each role and without a
+# token (R54).
 scripts/api-fuzz.sh
 
 # Every cargo-fuzz target for 20 s on its committed corpus (R55; installs cargo-fuzz).

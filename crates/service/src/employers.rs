@@ -120,26 +120,12 @@ impl Service {
     }
 
     pub async fn tasks(&self, actor: &Actor, employer: EmployerId) -> Result<Vec<Task>> {
-        let e = self
-            .store()
-            .get_employer(employer)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        if !authz::may_read_employers(actor, e.project_id) {
-            return Err(ServiceError::NotFound);
-        }
+        self.employer_as(actor, employer, "read_tasks").await?;
         self.store().list_tasks(employer).await
     }
 
     pub async fn openings(&self, actor: &Actor, employer: EmployerId) -> Result<Vec<Opening>> {
-        let e = self
-            .store()
-            .get_employer(employer)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        if !authz::may_read_employers(actor, e.project_id) {
-            return Err(ServiceError::NotFound);
-        }
+        self.employer_as(actor, employer, "read_openings").await?;
         self.store().list_openings(employer).await
     }
 }
@@ -155,15 +141,26 @@ pub struct EmployerLine {
 impl Service {
     /// One employer, for reading. "Not yours" is "not found" (R14).
     pub async fn employer(&self, actor: &Actor, id: EmployerId) -> Result<Employer> {
-        let e = self
-            .store()
-            .get_employer(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        if !authz::may_read_employers(actor, e.project_id) {
-            return Err(ServiceError::NotFound);
+        self.employer_as(actor, id, "read").await
+    }
+
+    /// The employer when the actor may read the register it is in; otherwise (or when there is
+    /// no such employer) `NotFound`, recorded as a denied `action` (R34, R35).
+    async fn employer_as(&self, actor: &Actor, id: EmployerId, action: &str) -> Result<Employer> {
+        match self.store().get_employer(id).await? {
+            Some(e) if authz::may_read_employers(actor, e.project_id) => Ok(e),
+            _ => {
+                self.audit_denied(
+                    actor,
+                    "employer",
+                    &id.to_string(),
+                    action,
+                    "employer_cooperation",
+                )
+                .await?;
+                Err(ServiceError::NotFound)
+            }
         }
-        Ok(e)
     }
 
     /// Whether the actor may change this employer's records (for showing edit links; the

@@ -308,7 +308,7 @@ impl Service {
             let pid = s.follow_up.participant_id;
             if let Entry::Vacant(slot) = names.entry(pid) {
                 // A participant the coach no longer may see (a role taken away) is left out.
-                let v = match self.get_participant(actor, pid, PURPOSE).await {
+                let v = match self.get_participant_if_visible(actor, pid, PURPOSE).await {
                     Ok(v) => v,
                     Err(ServiceError::NotFound) => {
                         slot.insert(String::new());

@@ -533,16 +533,15 @@ impl Service {
 
     /// The gig when the actor may see it; not found otherwise.
     async fn visible_gig(&self, actor: &Actor, id: GigId) -> Result<Gig> {
-        let g = self
-            .store()
-            .get_gig(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
         let mine = self.represented(actor).await?;
-        if !authz::may_see_gig(actor, g.project_id, g.employer_id, &mine) {
-            return Err(ServiceError::NotFound);
+        match self.store().get_gig(id).await? {
+            Some(g) if authz::may_see_gig(actor, g.project_id, g.employer_id, &mine) => Ok(g),
+            _ => {
+                self.audit_denied(actor, "gig", &id.to_string(), "read", "placement")
+                    .await?;
+                Err(ServiceError::NotFound)
+            }
         }
-        Ok(g)
     }
 
     /// Ranks the project's participants for the gig with the engine: the gig is one opening

@@ -16,6 +16,8 @@ pub mod consents;
 pub mod contacts;
 pub mod crypto;
 pub mod documents;
+pub mod denial_budget;
+pub mod denials;
 pub mod employer_users;
 pub mod employers;
 pub mod erasure;
@@ -69,6 +71,7 @@ pub struct Service {
     keys: Arc<Keys>,
     second_factor_required: bool,
     report_threshold: reports::Threshold,
+    denials: Arc<denial_budget::DenialBudget>,
 }
 
 impl Service {
@@ -91,6 +94,7 @@ impl Service {
             keys: Arc::new(keys),
             second_factor_required: false,
             report_threshold: reports::Threshold::default(),
+            denials: Arc::default(),
         })
     }
 
@@ -121,6 +125,11 @@ impl Service {
     /// (docs/ARCHITECTURE.md, "No way around the use cases").
     pub(crate) fn store(&self) -> &Arc<dyn Store> {
         &self.store
+    }
+
+    /// The per-actor budget of denied-access audit rows ([`denials`]).
+    pub(crate) fn denials(&self) -> &denial_budget::DenialBudget {
+        &self.denials
     }
 
     pub fn keys(&self) -> &Keys {

@@ -615,7 +615,10 @@ impl Service {
         actor: &Actor,
         participant: ParticipantId,
     ) -> Result<Option<SharedParticipant>> {
-        match self.shared_participant(actor, participant, PURPOSE).await {
+        match self
+            .shared_participant_if_visible(actor, participant, PURPOSE)
+            .await
+        {
             Ok(s) => Ok(Some(s)),
             Err(ServiceError::NotFound) => Ok(None),
             Err(e) => Err(e),

@@ -187,14 +187,18 @@ impl Service {
         actor: &Actor,
         participant: ParticipantId,
     ) -> Result<()> {
-        let scope = self
-            .store()
-            .participant_scope(participant)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        if authz::may_edit_participant(actor, &scope) {
+        let scope = self.store().participant_scope(participant).await?;
+        if scope.is_some_and(|s| authz::may_edit_participant(actor, &s)) {
             Ok(())
         } else {
+            self.audit_denied(
+                actor,
+                "participant",
+                &participant.to_string(),
+                "edit",
+                "service_delivery",
+            )
+            .await?;
             Err(ServiceError::NotFound)
         }
     }
@@ -273,18 +277,24 @@ impl Service {
         purpose: &str,
     ) -> Result<ParticipantView> {
         let (p, _) = self
-            .read_participant(actor, id, purpose, |a| *a == Access::Full)
+            .read_participant(actor, id, purpose, true, |a| *a == Access::Full)
             .await?;
-        Ok(ParticipantView {
-            id: p.id,
-            project_id: p.project_id,
-            coach_id: p.coach_id,
-            stage: p.stage,
-            waiting_since: p.waiting_since,
-            version: p.version,
-            personal: p.personal,
-            sensitive: p.sensitive,
-        })
+        Ok(participant_view(p))
+    }
+
+    /// [`Self::get_participant`] for lists of what the actor may see now (a follow-up of a
+    /// participant since moved to another coach): `NotFound` is "leave it out", not a request
+    /// for someone else's data, so it is not recorded as a denied access.
+    pub(crate) async fn get_participant_if_visible(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        purpose: &str,
+    ) -> Result<ParticipantView> {
+        let (p, _) = self
+            .read_participant(actor, id, purpose, false, |a| *a == Access::Full)
+            .await?;
+        Ok(participant_view(p))
     }
 
     /// Reads what a share recipient may see of a participant (see [`SharedParticipant`]).
@@ -294,8 +304,30 @@ impl Service {
         id: ParticipantId,
         purpose: &str,
     ) -> Result<SharedParticipant> {
+        self.shared_read(actor, id, purpose, true).await
+    }
+
+    /// [`Self::shared_participant`] for lists of what is shared with the actor now: a share
+    /// revoked or a consent withdrawn meanwhile leaves the participant out without a denied
+    /// row (the actor did not ask for them by id).
+    pub(crate) async fn shared_participant_if_visible(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        purpose: &str,
+    ) -> Result<SharedParticipant> {
+        self.shared_read(actor, id, purpose, false).await
+    }
+
+    async fn shared_read(
+        &self,
+        actor: &Actor,
+        id: ParticipantId,
+        purpose: &str,
+        audit_denial: bool,
+    ) -> Result<SharedParticipant> {
         let (p, access) = self
-            .read_participant(actor, id, purpose, |a| *a != Access::None)
+            .read_participant(actor, id, purpose, audit_denial, |a| *a != Access::None)
             .await?;
         let categories = match access {
             Access::Categories(c) => c,
@@ -312,7 +344,22 @@ impl Service {
         };
         Ok(shared_view(p, categories))
     }
+}
 
+fn participant_view(p: Participant) -> ParticipantView {
+    ParticipantView {
+        id: p.id,
+        project_id: p.project_id,
+        coach_id: p.coach_id,
+        stage: p.stage,
+        waiting_since: p.waiting_since,
+        version: p.version,
+        personal: p.personal,
+        sensitive: p.sensitive,
+    }
+}
+
+impl Service {
     /// Decides access first, then reads and audits only when `enough(access)` holds, so a
     /// refused read neither touches the data nor looks like a disclosure in the log.
     async fn read_participant(
@@ -320,28 +367,33 @@ impl Service {
         actor: &Actor,
         id: ParticipantId,
         purpose: &str,
+        audit_denial: bool,
         enough: impl Fn(&Access) -> bool,
     ) -> Result<(Participant, Access)> {
-        let scope = self
-            .store()
-            .participant_scope(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        let shares = self.store().shares_for(id).await?;
-        let consents = self.store().consents_for(id).await?;
-        let access =
-            authz::participant_access(actor, &scope, &shares, &consents, OffsetDateTime::now_utc());
-        if access == Access::None || !enough(&access) {
-            // The participant exists but is not this actor's: answered like "no such
-            // participant" (R14), and logged as a refused access (R34).
-            crate::security_log::security_event(
-                crate::security_log::Severity::Warn,
-                "access.not_yours",
-                &id.to_string(),
-                "a participant outside the actor's access was asked for",
-            );
+        let granted = match self.store().participant_scope(id).await? {
+            Some(scope) => {
+                let shares = self.store().shares_for(id).await?;
+                let consents = self.store().consents_for(id).await?;
+                let access = authz::participant_access(
+                    actor,
+                    &scope,
+                    &shares,
+                    &consents,
+                    OffsetDateTime::now_utc(),
+                );
+                (access != Access::None && enough(&access)).then_some(access)
+            }
+            None => None,
+        };
+        let Some(access) = granted else {
+            // Not this actor's, or no such participant: the same answer (R14), recorded as a
+            // denied access when the actor asked for this participant (R34, R35).
+            if audit_denial {
+                self.audit_denied(actor, "participant", &id.to_string(), "read", purpose)
+                    .await?;
+            }
             return Err(ServiceError::NotFound);
-        }
+        };
         let audit = AuditEvent::new(actor, "participant", Some(id.to_string()), "read", purpose)?;
         let (rec, wrapped) = self
             .store()

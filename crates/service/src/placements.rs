@@ -710,13 +710,15 @@ impl Service {
         id: PlacementId,
         action: &str,
     ) -> Result<(Placement, PlacementRole)> {
-        let scope = self
-            .store()
-            .placement_scope(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
+        let Some(scope) = self.store().placement_scope(id).await? else {
+            self.audit_denied(actor, "placement", &id.to_string(), action, PURPOSE)
+                .await?;
+            return Err(ServiceError::NotFound);
+        };
         let role = self.role_in(actor, &scope).await?;
         if role == PlacementRole::None {
+            self.audit_denied(actor, "placement", &id.to_string(), action, PURPOSE)
+                .await?;
             return Err(ServiceError::NotFound);
         }
         let audit = AuditEvent::new(
@@ -821,7 +823,7 @@ impl Service {
             }
             PlacementRole::Employer | PlacementRole::Mentor => {
                 match self
-                    .shared_participant(actor, p.participant_id, PURPOSE)
+                    .shared_participant_if_visible(actor, p.participant_id, PURPOSE)
                     .await
                 {
                     Ok(s) => s

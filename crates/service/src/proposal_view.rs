@@ -208,7 +208,10 @@ impl Service {
     /// and consents in force); nothing when no share is in force any more.
     async fn shown_to_employer(&self, actor: &Actor, view: &PlacementView) -> Result<Shown> {
         let pid = view.placement.participant_id;
-        match self.shared_participant(actor, pid, PURPOSE).await {
+        match self
+            .shared_participant_if_visible(actor, pid, PURPOSE)
+            .await
+        {
             Ok(s) => Ok(Shown {
                 skills: s.skills.map(|v| v.into_iter().map(|c| c.skill).collect()),
                 languages: s.languages,

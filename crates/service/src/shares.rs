@@ -160,7 +160,10 @@ impl Service {
         let mut unreadable = 0usize;
         for pid in ids {
             // Access is decided there, from the shares and consents as stored now.
-            match self.shared_participant(actor, pid, purpose).await {
+            match self
+                .shared_participant_if_visible(actor, pid, purpose)
+                .await
+            {
                 Ok(p) => out.push(p),
                 Err(ServiceError::NotFound) => {}
                 // One participant whose data cannot be opened (a lost key, a damaged record)

@@ -307,13 +307,19 @@ impl Service {
         locale: &str,
         include_staff: bool,
     ) -> Result<SubjectExport> {
-        let scope = self
-            .store()
-            .participant_scope(id)
-            .await?
-            .ok_or(ServiceError::NotFound)?;
-        if !authz::may_export_subject(actor, &scope) {
-            return Err(ServiceError::NotFound);
+        match self.store().participant_scope(id).await? {
+            Some(scope) if authz::may_export_subject(actor, &scope) => {}
+            _ => {
+                self.audit_denied(
+                    actor,
+                    "participant",
+                    &id.to_string(),
+                    "export",
+                    "data_subject_request",
+                )
+                .await?;
+                return Err(ServiceError::NotFound);
+            }
         }
         let action = if include_staff {
             "export_with_staff"
@@ -591,10 +597,16 @@ impl Service {
                 revoked_at: s.revoked_at,
             })
             .collect();
-        let access_events = r
+        // Who accessed the data: a denied attempt disclosed nothing and is left out here (it
+        // stays in the audit log for breach questions, `polku audit query`).
+        let accessed: Vec<&AuditRow> = r
             .audit
             .iter()
-            .map(|e: &AuditRow| AccessEvent {
+            .filter(|e| e.outcome.as_deref() != Some(crate::denials::OUTCOME_DENIED))
+            .collect();
+        let access_events = accessed
+            .iter()
+            .map(|e| AccessEvent {
                 at: e.at.clone(),
                 action: e.action.clone(),
                 purpose: e.purpose.clone(),
@@ -603,7 +615,7 @@ impl Service {
                 actor: staff_actor(&e.actor),
             })
             .collect();
-        let mut used: Vec<&str> = r.audit.iter().map(|e| e.purpose.as_str()).collect();
+        let mut used: Vec<&str> = accessed.iter().map(|e| e.purpose.as_str()).collect();
         used.push("data_subject_request");
         Ok(SubjectExport {
             format: EXPORT_FORMAT,

@@ -114,15 +114,20 @@ pub(crate) async fn shares_limit_fields_and_expire(db: Arc<TestDb>) {
         !json.contains(CANARY) && !json.contains("Virtanen"),
         "{json}"
     );
-    // Each read by the recipient is audited under their own id.
+    // Each read by the recipient is audited under their own id; the refused full reads are
+    // there too, as denied (R35).
     let rows = db.store.audit_page(0, 10_000).await.unwrap();
-    let reads = rows
-        .iter()
-        .filter(|r| {
-            r.actor == format!("user:{}", employer.user_id().unwrap()) && r.action == "read"
-        })
-        .count();
-    assert_eq!(reads, 1);
+    let of = |outcome: &str| {
+        rows.iter()
+            .filter(|r| {
+                r.actor == format!("user:{}", employer.user_id().unwrap())
+                    && r.action == "read"
+                    && r.outcome.as_deref() == Some(outcome)
+            })
+            .count()
+    };
+    assert_eq!(of("ok"), 1);
+    assert!(of("denied") >= 1);
 }
 
 /// R16/R17: a share shows a field group only while the participant's consent to that kind of

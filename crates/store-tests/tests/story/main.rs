@@ -17,6 +17,7 @@ mod audit;
 mod consents;
 mod data_subject;
 mod documents;
+mod denials;
 mod durability;
 mod employers;
 mod esco;
@@ -83,6 +84,8 @@ stories!(
     mentoring::evidence_changes_the_profile_only_when_accepted,
     gigs::gig_round_trip,
     esf::esf_records_and_indicators_count_by_hand,
+    denials::a_denied_read_leaves_a_denied_audit_row,
+    denials::a_flood_of_denials_is_bounded_per_actor,
     fidelity::ratings_are_versioned_and_audited_and_the_log_is_read,
     setup::projects_carry_funding_municipalities_and_partners,
     setup::grants_and_deactivation,

@@ -8,6 +8,7 @@ mod api;
 mod api_casework;
 mod api_placements;
 mod api_privacy;
+mod api_roles;
 mod consents;
 mod documents;
 mod employers;

@@ -194,6 +194,7 @@ async fn current(state: &AppState, session: &Session, id: PlacementId) -> WebRes
             ("ETag" = String, description = "Its version."),
         )),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
     ),
 )]
@@ -390,6 +391,7 @@ pub async fn accept(
     responses(
         (status = 200, description = "The agreement.", content_type = "application/pdf", body = Vec<u8>),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 422, response = Invalid),
     ),

@@ -290,6 +290,7 @@ pub async fn index(State(state): State<AppState>, session: Session) -> WebResult
             ("ETag" = String, description = "Its version."),
         )),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
     ),
 )]
@@ -423,6 +424,7 @@ pub async fn offer(
     responses(
         (status = 200, description = "Recorded.", body = PlacementOut),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 412, response = PreconditionFailed),
         (status = 415, response = UnsupportedMediaType),

@@ -55,6 +55,7 @@ struct MentorIn {
     responses(
         (status = 200, description = "Set.", body = PlacementOut),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 412, response = PreconditionFailed),
         (status = 415, response = UnsupportedMediaType),
@@ -391,6 +392,7 @@ struct FinalOut {
         (status = 412, response = PreconditionFailed),
         (status = 415, response = UnsupportedMediaType),
         (status = 422, response = Invalid),
+        (status = 428, response = PreconditionRequired),
     ),
 )]
 pub async fn final_feedback(

@@ -278,6 +278,7 @@ pub async fn create(
             ("ETag" = String, description = "Its version."),
         )),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
     ),
 )]
@@ -341,6 +342,7 @@ struct AnswerIn {
     responses(
         (status = 200, description = "Answered.", body = PlacementOut),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 412, response = PreconditionFailed),
         (status = 415, response = UnsupportedMediaType),
@@ -412,6 +414,7 @@ struct ConfirmIn {
     responses(
         (status = 200, description = "Sent to the employer.", body = PlacementOut),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 412, response = PreconditionFailed),
         (status = 415, response = UnsupportedMediaType),
@@ -474,6 +477,7 @@ struct MoveIn {
     responses(
         (status = 200, description = "Moved.", body = PlacementOut),
         (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 412, response = PreconditionFailed),
         (status = 415, response = UnsupportedMediaType),
