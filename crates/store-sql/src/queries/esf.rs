@@ -62,10 +62,16 @@ fn sql_of(c: &Condition) -> Result<String> {
 /// the organisation and the municipalities in that order.
 fn scope_sql(s: &EsfScope) -> String {
     let col = window_column(s.window);
-    let mut sql = String::from(
-        "FROM esf_records e JOIN participants p ON p.id = e.participant_id \
-         JOIN projects j ON j.id = p.project_id ",
-    );
+    // Every record has a participant and every participant a project (foreign keys, NOT
+    // NULL): the joins are only made when the scope names projects or an organisation, so
+    // the national count reads the records alone (docs/ESF.md, "Performance").
+    let mut sql = String::from("FROM esf_records e ");
+    if s.projects.is_some() || s.organisation.is_some() {
+        sql.push_str("JOIN participants p ON p.id = e.participant_id ");
+    }
+    if s.organisation.is_some() {
+        sql.push_str("JOIN projects j ON j.id = p.project_id ");
+    }
     sql.push_str(&format!("WHERE {col} >= $1 AND {col} <= $2"));
     let mut n = 2;
     let mut list = |k: usize| {
