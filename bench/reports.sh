@@ -56,7 +56,7 @@ cleanup() {
   rm -rf "$out/data" "$out/bench.db" "$out/bench.db-wal" "$out/bench.db-shm"
 }
 trap cleanup EXIT
-export POLKU_KEYS_FILE="$out/keys.toml" POLKU_LOG=warn
+export POLKU_KEYS_FILE="$out/keys.toml" POLKU_LOG=warn PGOPTIONS="--client-min-messages=warning"
 t0=$SECONDS
 if [ "$reuse" = 0 ]; then
 echo "== generating $participants participants (seed $seed)" >&2

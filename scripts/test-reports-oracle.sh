@@ -26,7 +26,7 @@ cleanup() {
   rm -rf "$out"
 }
 trap cleanup EXIT
-export POLKU_LOG=warn
+export POLKU_LOG=warn PGOPTIONS="--client-min-messages=warning"
 echo "reports oracle: $datasets random datasets, seed $seed"
 for i in $(seq 1 "$datasets"); do
   s=$((seed + i))

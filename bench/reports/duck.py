@@ -165,12 +165,14 @@ def figures(con, q):
         proj.append(f"code = {lit(q['project'])}")
     if q.get("organisation"):
         proj.append(f"organisation_id = {lit(q['organisation'])}")
-    area = ["TRUE"]
-    if q.get("municipality"):
-        area.append(f"c = {lit(q['municipality'])}")
-    if q.get("region"):
-        area.append(f"c IN (SELECT code FROM municipalities WHERE region_code = {lit(q['region'])})")
-    in_area = lambda col: " AND ".join(a.replace("c ", f"{col} ", 1) if a != "TRUE" else a for a in area)
+    def in_area(col):
+        cond = ["TRUE"]
+        if q.get("municipality"):
+            cond.append(f"{col} = {lit(q['municipality'])}")
+        if q.get("region"):
+            cond.append(f"{col} IN (SELECT code FROM municipalities WHERE region_code = {lit(q['region'])})")
+        return " AND ".join(cond)
+    any_area = bool(q.get("municipality") or q.get("region"))
     con.execute(f"""CREATE OR REPLACE TEMP TABLE people AS SELECT p.* FROM participants p
         WHERE p.project_id IN (SELECT id FROM projects WHERE {' AND '.join(proj)})
         AND {in_area('p.home_municipality')}""")
@@ -203,8 +205,8 @@ def figures(con, q):
             WHERE f.checkpoint IN ('3m', '6m', '12m') AND f.still_working IS NOT NULL
             AND {period('f.done_on')} GROUP BY ALL""").fetchall():
         retention[["3m", "6m", "12m"].index(cp)][int(not_working)] += n
-    emp_area = "TRUE" if len(area) == 1 else \
-        f"len(list_filter(e.munis, c -> {in_area('c')})) > 0"
+    emp_area = "TRUE" if not any_area else \
+        f"e.id IN (SELECT id FROM (SELECT id, unnest(munis) AS c FROM employers) WHERE {in_area('c')})"
     con.execute(f"""CREATE OR REPLACE TEMP TABLE emps AS SELECT e.* FROM employers e
         WHERE e.project_id IN (SELECT id FROM projects WHERE {' AND '.join(proj)}) AND {emp_area}""")
     depths = [0, 0, 0]
