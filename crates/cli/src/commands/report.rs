@@ -83,7 +83,7 @@ pub async fn run(cfg: &Config, c: ReportCommand) -> CliResult {
     }
 }
 
-pub(crate) fn date(flag: &str, text: &str) -> CliResult<Date> {
+fn date(flag: &str, text: &str) -> CliResult<Date> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(text.trim(), &fmt).map_err(|_| {
         CliError::new(

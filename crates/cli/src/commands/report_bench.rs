@@ -41,11 +41,14 @@ fn bad(what: String) -> CliError {
     CliError::new(INVALID_INPUT, what)
 }
 
+fn date(query: &str, text: &str) -> CliResult<time::Date> {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text.trim(), &fmt)
+        .map_err(|_| bad(format!("{query}: {text:?} is not a date (YYYY-MM-DD)")))
+}
+
 async fn filter_of(svc: &Service, actor: &Actor, q: &Query) -> CliResult<ReportFilter> {
-    let (from, to) = (
-        super::report::date("from", &q.from)?,
-        super::report::date("to", &q.to)?,
-    );
+    let (from, to) = (date(&q.name, &q.from)?, date(&q.name, &q.to)?);
     let mut f = ReportFilter::new(from, to)
         .map_err(|_| bad(format!("{}: the period ends before it starts", q.name)))?;
     if let Some(code) = &q.project {
