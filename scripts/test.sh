@@ -28,6 +28,11 @@ if [ -x scripts/test-matching-oracle.sh ]; then
   scripts/test-matching-oracle.sh
 fi
 
+# Every report figure against DuckDB on two random datasets (and PostgreSQL when set).
+if [ -x scripts/test-reports-oracle.sh ]; then
+  scripts/test-reports-oracle.sh 2
+fi
+
 # The browser suite (installs Debian's chromium and the npm packages on first use).
 scripts/e2e.sh
 

@@ -1969,6 +1969,28 @@ fn report_esf_writes_the_funders_csv_exact_or_suppressed_and_is_audited() {
         3,
     );
     assert!(bad.contains("--format"), "{bad}");
+    // A period with no data: every indicator 0, and a note on stderr that says why.
+    let out = s.polku(&[
+        "report",
+        "esf",
+        "--project",
+        &code,
+        "--from",
+        "2019-01-01",
+        "--to",
+        "2019-12-31",
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        note.contains("nobody entered or left") && note.contains("every indicator is 0"),
+        "{note}"
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        csv.lines().skip(1).all(|l| l.ends_with(",0,0,0,0")),
+        "{csv}"
+    );
 }
 
 /// D17: `serve --demo` refuses a database with accounts the demo did not create (it would turn

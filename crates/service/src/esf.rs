@@ -33,6 +33,24 @@ fn special_aad(id: ParticipantId, version: i64) -> Vec<u8> {
     aad("esf_records", "special", &id.0, version)
 }
 
+/// Seals the special-category answers of a record (version `version`) under a new data key of
+/// the participant: returns the data key wrapped by the master key and the sealed answers, as
+/// `participant_keys.wrapped_key` and `esf_records.special_sealed` store them. For bulk loads
+/// that bypass the use cases (the report benchmark, `polku report bench-seal`).
+pub fn seal_special(
+    keys: &crate::crypto::Keys,
+    participant: ParticipantId,
+    version: i64,
+    special: &EsfSpecial,
+) -> Result<(Vec<u8>, Vec<u8>)> {
+    let dek = Key::random();
+    let wrapped = keys.wrap_data_key(&dek, &participant.0)?;
+    let plain = serde_json::to_vec(special)
+        .map_err(|_| ServiceError::Crypto("ESF+ answers cannot be written"))?;
+    let sealed = dek.seal(&plain, &special_aad(participant, version))?;
+    Ok((wrapped, sealed))
+}
+
 fn bad(what: &str) -> ServiceError {
     ServiceError::Storage(format!("stored ESF+ record has an invalid {what}"))
 }

@@ -16,3 +16,4 @@ CREATE TABLE processing_restrictions (
 );
 CREATE INDEX processing_restrictions_participant ON processing_restrictions (participant_id);
 CREATE UNIQUE INDEX processing_restrictions_one_in_force ON processing_restrictions (participant_id) WHERE lifted_at IS NULL;
+CREATE INDEX participants_restricted ON participants (id) WHERE restricted_since IS NOT NULL;

@@ -19,6 +19,25 @@ pub(crate) const BYTE_ORDER: &str = " COLLATE \"C\"";
 /// a participant's rows in any order inside its transaction.
 pub(crate) const DEFER_CONSENT_FK: &str = "SET CONSTRAINTS consents_participant_id_fkey DEFERRED";
 
+/// The UTC calendar day of a timestamp column, comparable with a bound `Date`.
+pub(crate) fn utc_day(column: &str) -> String {
+    format!("(({column}) AT TIME ZONE 'UTC')::date")
+}
+
+/// The timestamp column falls on the UTC days `from..=to` (binds or date expressions), as a
+/// range on the column itself so that an index on it serves.
+pub(crate) fn on_utc_days(column: &str, from: &str, to: &str) -> String {
+    format!(
+        "{column} >= (CAST({from} AS timestamp) AT TIME ZONE 'UTC') \
+         AND {column} < (CAST({to} AS timestamp) AT TIME ZONE 'UTC' + INTERVAL '1 day')"
+    )
+}
+
+/// Whole days from the day `earlier` to the day `later` (both day expressions), an integer.
+pub(crate) fn days_between(later: &str, earlier: &str) -> String {
+    format!("CAST(({later}) - ({earlier}) AS BIGINT)")
+}
+
 impl PgStore {
     /// A write transaction (`READ COMMITTED`; rows that must not change meanwhile are read
     /// with [`LOCK_ROWS`]).

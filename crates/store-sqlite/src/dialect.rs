@@ -20,6 +20,25 @@ pub(crate) const BYTE_ORDER: &str = "";
 /// a participant's rows in any order inside its transaction.
 pub(crate) const DEFER_CONSENT_FK: &str = "PRAGMA defer_foreign_keys = ON";
 
+/// The UTC calendar day of a timestamp column, comparable with a bound `Date`: timestamps are
+/// stored as RFC 3339 text in UTC (`2026-01-05T10:00:00.123Z`), so the day is its first ten
+/// characters.
+pub(crate) fn utc_day(column: &str) -> String {
+    format!("substr({column}, 1, 10)")
+}
+
+/// The timestamp column falls on the UTC days `from..=to` (binds or date expressions), as a
+/// range on the column itself so that an index on it serves: RFC 3339 text in UTC sorts as
+/// time, and `YYYY-MM-DD` sorts before every instant of that day.
+pub(crate) fn on_utc_days(column: &str, from: &str, to: &str) -> String {
+    format!("{column} >= {from} AND {column} < date({to}, '+1 day')")
+}
+
+/// Whole days from the day `earlier` to the day `later` (both day expressions), an integer.
+pub(crate) fn days_between(later: &str, earlier: &str) -> String {
+    format!("CAST(julianday({later}) - julianday({earlier}) AS INTEGER)")
+}
+
 impl SqliteStore {
     /// A write transaction that takes the write lock at once (R47), so writers queue on the
     /// lock instead of failing with `SQLITE_BUSY` at commit.

@@ -12,6 +12,7 @@ pub mod migrate;
 pub mod org;
 pub mod project;
 pub mod report;
+pub mod report_bench;
 pub mod retention;
 pub mod serve;
 pub mod subject;

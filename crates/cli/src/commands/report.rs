@@ -40,6 +40,27 @@ pub enum ReportCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Times the report use cases over the filters of a JSON file and prints the timings and
+    /// the exact figures as JSON (bench/reports.sh, scripts/test-reports-oracle.sh).
+    #[command(hide = true)]
+    Bench {
+        /// A JSON list of {name, from, to, project?, organisation?, region?, municipality?}.
+        #[arg(long)]
+        queries: PathBuf,
+        /// Timed runs of each report, after one warm-up run.
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
+    /// Seals generated special-category ESF+ answers with this deployment's keys for a bulk
+    /// load (bench/reports.sh): CSV participant_id,version,disability,minority in, CSV
+    /// participant_id,wrapped_key,special_sealed (hexadecimal) out.
+    #[command(hide = true)]
+    BenchSeal {
+        #[arg(long = "in")]
+        input: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 pub async fn run(cfg: &Config, c: ReportCommand) -> CliResult {
@@ -53,6 +74,12 @@ pub async fn run(cfg: &Config, c: ReportCommand) -> CliResult {
             suppress,
             lang,
         } => esf(cfg, &project, &from, &to, &format, out, suppress, &lang).await,
+        ReportCommand::Bench { queries, runs } => {
+            super::report_bench::bench(cfg, &queries, runs).await
+        }
+        ReportCommand::BenchSeal { input, out } => {
+            super::report_bench::seal(cfg, &input, &out).await
+        }
     }
 }
 

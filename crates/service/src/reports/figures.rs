@@ -22,12 +22,11 @@
 
 use super::suppression::{derived, suppress_grid, suppress_list, Cell, Grid, List, Threshold};
 use crate::audit::AuditEvent;
-use crate::store::records::ReportFacts;
+use crate::store::records::{FigureRows, FigureScope};
 use crate::{authz, Actor, Result, Service, ServiceError};
 use polku_domain::geo::{municipality, MunicipalityCode};
-use polku_domain::{ParticipantId, Project, ReportFilter};
+use polku_domain::{Project, ReportFilter};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 use time::{Date, Month};
 
 /// The most months one report covers (five years, the length of a programme period).
@@ -58,8 +57,11 @@ pub struct Duration {
 pub enum Empty {
     /// No project of the actor's matches the filter.
     NoProjects,
-    /// The projects have no participants or employers in the scope and period.
+    /// The projects have no participants or employers in the scope.
     NoData,
+    /// There are participants or employers in the scope, but nothing in the period: nobody
+    /// enrolled or left, no trial started or ended, no follow-up or need was recorded.
+    NothingInPeriod,
 }
 
 /// The project figures over one filter.
@@ -140,183 +142,207 @@ fn month_index(months: &[Date], d: Date) -> Option<usize> {
     months.iter().position(|x| *x == m)
 }
 
-fn in_area(filter: &ReportFilter, code: &str) -> bool {
-    if let Some(m) = &filter.municipality {
-        if m.as_str() != code {
-            return false;
+/// The municipalities of the filter's area: `None` for everywhere; the municipality when it
+/// is set (and lies in the region, when that is set too); else the region's municipalities.
+pub fn area(filter: &ReportFilter) -> Option<Vec<String>> {
+    let in_region = |code: &str| {
+        filter.region.as_ref().is_none_or(|r| {
+            MunicipalityCode::parse(code)
+                .ok()
+                .and_then(|c| municipality(&c))
+                .is_some_and(|m| m.region.code == r.as_str())
+        })
+    };
+    match (&filter.municipality, &filter.region) {
+        (Some(m), _) => Some(
+            Some(m.as_str().to_owned())
+                .filter(|c| in_region(c))
+                .into_iter()
+                .collect(),
+        ),
+        (None, Some(r)) => Some(
+            polku_domain::geo::municipalities()
+                .iter()
+                .filter(|m| m.region.code == r.as_str())
+                .map(|m| m.code.as_str().to_owned())
+                .collect(),
+        ),
+        (None, None) => None,
+    }
+}
+
+/// Days measured for some participants: how many, their sum and median (the mean of the two
+/// middle values, rounded down, when the count is even).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Days {
+    pub n: i64,
+    pub sum_days: i64,
+    pub median_days: Option<i64>,
+}
+
+impl Days {
+    /// From a histogram (days, participants); negative days (a placement before the
+    /// enrolment was recorded) count as 0.
+    pub fn from_histogram(hist: &[(i64, i64)]) -> Days {
+        let mut h: Vec<(i64, i64)> = hist.iter().map(|(d, n)| ((*d).max(0), *n)).collect();
+        h.sort_unstable();
+        let n: i64 = h.iter().map(|(_, c)| c).sum();
+        let sum_days = h.iter().map(|(d, c)| d * c).sum();
+        let nth = |k: i64| {
+            let mut seen = 0;
+            for (d, c) in &h {
+                seen += c;
+                if k < seen {
+                    return *d;
+                }
+            }
+            0
+        };
+        let median_days = (n > 0).then(|| {
+            if n % 2 == 1 {
+                nth(n / 2)
+            } else {
+                (nth(n / 2 - 1) + nth(n / 2)) / 2
+            }
+        });
+        Days {
+            n,
+            sum_days,
+            median_days,
         }
     }
-    if let Some(r) = &filter.region {
-        let region = MunicipalityCode::parse(code)
-            .ok()
-            .and_then(|c| municipality(&c))
-            .map(|m| m.region.code);
-        if region != Some(r.as_str()) {
-            return false;
+
+    fn published(&self, k: Threshold) -> Duration {
+        let measured = suppress_list(&[self.n], k).total;
+        let mean = (self.n > 0).then(|| self.sum_days as f64 / self.n as f64);
+        Duration {
+            measured,
+            median_days: derived(self.n, self.median_days, k).flatten(),
+            mean_days: derived(self.n, mean, k)
+                .flatten()
+                .map(|m| (m * 10.0).round() / 10.0),
         }
     }
-    true
 }
 
-fn median(v: &mut [i64]) -> Option<i64> {
-    if v.is_empty() {
-        return None;
+/// The project figures before suppression: what the store counted, put into the months of
+/// the period. Only the service sees these; the benchmark and the oracle compare them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// The first day of each month of the period.
+    pub months: Vec<Date>,
+    /// Per month: work, education, other.
+    pub results: Vec<[i64; 3]>,
+    /// Per month: started, completed.
+    pub trials: Vec<[i64; 2]>,
+    /// Per month: hidden, advertised.
+    pub hidden_jobs: Vec<[i64; 2]>,
+    /// 3, 6 and 12 months: working, not working.
+    pub retention: [[i64; 2]; 3],
+    /// Contacted, engaged, deeper.
+    pub employers_by_depth: [i64; 3],
+    pub to_first_contact: Days,
+    pub to_first_placement: Days,
+    /// Participants in scope enrolled in the period.
+    pub enrolled: i64,
+    /// Participants in scope, whatever the period.
+    #[serde(skip)]
+    pub participants: i64,
+}
+
+impl Tally {
+    /// Whether anything in the period was counted.
+    pub fn any_in_period(&self) -> bool {
+        self.enrolled > 0
+            || self.results.iter().flatten().any(|n| *n > 0)
+            || self.trials.iter().flatten().any(|n| *n > 0)
+            || self.hidden_jobs.iter().flatten().any(|n| *n > 0)
+            || self.retention.iter().flatten().any(|n| *n > 0)
     }
-    v.sort_unstable();
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2
-    })
 }
 
-fn duration(mut days: Vec<i64>, k: Threshold) -> Duration {
-    let n = days.len() as i64;
-    let measured = suppress_list(&[n], k).total;
-    let mean = (n > 0).then(|| days.iter().sum::<i64>() as f64 / n as f64);
-    Duration {
-        measured,
-        median_days: derived(n, median(&mut days), k).flatten(),
-        mean_days: derived(n, mean, k)
-            .flatten()
-            .map(|m| (m * 10.0).round() / 10.0),
-    }
-}
-
-/// Counts the figures from the facts of the projects in scope. Pure: the tests feed it facts.
-pub fn count(
-    filter: &ReportFilter,
-    facts: &[ReportFacts],
-    leavings: &[(ParticipantId, Date, String)],
-    k: Threshold,
-) -> Result<Counted> {
+/// Puts the store's counts into the months of `filter` (already snapped to months). Pure: the
+/// tests feed it rows.
+pub fn tally(filter: &ReportFilter, rows: &FigureRows) -> Result<Tally> {
     let months = months(filter)?;
     let m = months.len();
-    let mut results = vec![vec![0i64; 3]; m];
-    let mut trials = vec![vec![0i64; 2]; m];
-    let mut needs = vec![vec![0i64; 2]; m];
-    let mut retention = vec![vec![0i64; 2]; 3];
-    let mut depths = vec![0i64; 3];
-    let mut to_contact = Vec::new();
-    let mut to_placement = Vec::new();
-    let mut any = false;
-    for f in facts {
-        let people: HashMap<ParticipantId, Date> = f
-            .participants
-            .iter()
-            .filter(|p| in_area(filter, &p.municipality))
-            .map(|p| (p.id, p.enrolled_on))
-            .collect();
-        let employers: HashSet<_> = f
-            .employers
-            .iter()
-            .filter(|(_, munis, _)| {
-                (filter.municipality.is_none() && filter.region.is_none())
-                    || munis.iter().any(|c| in_area(filter, c))
-            })
-            .map(|(id, _, depth)| {
-                if let Some(i) = DEPTHS.iter().position(|d| d == depth) {
-                    depths[i] += 1;
-                }
-                *id
-            })
-            .collect();
-        any |= !people.is_empty() || !employers.is_empty();
-        for (p, left_on, result) in leavings {
-            if people.contains_key(p) {
-                if let Some(i) = month_index(&months, *left_on).filter(|_| filter.covers(*left_on))
-                {
-                    let g = result_group(result);
-                    let j = RESULT_CATEGORIES.iter().position(|c| *c == g).unwrap_or(2);
-                    results[i][j] += 1;
-                }
-            }
-        }
-        let mut first_contact: HashMap<ParticipantId, Date> = HashMap::new();
-        let mut first_start: HashMap<ParticipantId, Date> = HashMap::new();
-        for pl in f
-            .placements
-            .iter()
-            .filter(|pl| people.contains_key(&pl.participant))
-        {
-            let started = matches!(pl.state.as_str(), "active" | "completed" | "interrupted");
-            if let Some(at) = pl.proposed_at {
-                let e = first_contact.entry(pl.participant).or_insert(at.date());
-                *e = (*e).min(at.date());
-            }
-            if started {
-                let e = first_start.entry(pl.participant).or_insert(pl.starts_on);
-                *e = (*e).min(pl.starts_on);
-            }
-            if !matches!(pl.kind.as_str(), "work_trial" | "education_trial") {
-                continue;
-            }
-            if started && filter.covers(pl.starts_on) {
-                if let Some(i) = month_index(&months, pl.starts_on) {
-                    trials[i][0] += 1;
-                }
-            }
-            if pl.state == "completed" {
-                if let Some(end) = pl.ended_on.filter(|d| filter.covers(*d)) {
-                    if let Some(i) = month_index(&months, end) {
-                        trials[i][1] += 1;
-                    }
-                }
-            }
-        }
-        for (p, enrolled) in &people {
-            if !filter.covers(*enrolled) {
-                continue;
-            }
-            if let Some(d) = first_contact.get(p) {
-                to_contact.push((*d - *enrolled).whole_days().max(0));
-            }
-            if let Some(d) = first_start.get(p) {
-                to_placement.push((*d - *enrolled).whole_days().max(0));
-            }
-        }
-        for fu in f
-            .follow_ups
-            .iter()
-            .filter(|fu| people.contains_key(&fu.participant))
-        {
-            let (Some(done), Some(working)) = (fu.done_on, fu.still_working.as_deref()) else {
-                continue;
-            };
-            let Some(i) = RETENTION_CHECKPOINTS
-                .iter()
-                .position(|c| *c == fu.checkpoint)
-            else {
-                continue;
-            };
-            if filter.covers(done) {
-                retention[i][usize::from(working == "not_working")] += 1;
-            }
-        }
-        for (e, hidden, heard) in &f.needs {
-            if employers.contains(e) && filter.covers(*heard) {
-                if let Some(i) = month_index(&months, *heard) {
-                    needs[i][usize::from(!hidden)] += 1;
-                }
-            }
+    let mut t = Tally {
+        results: vec![[0; 3]; m],
+        trials: vec![[0; 2]; m],
+        hidden_jobs: vec![[0; 2]; m],
+        retention: [[0; 2]; 3],
+        employers_by_depth: [0; 3],
+        to_first_contact: Days::from_histogram(&rows.days_to_first_contact),
+        to_first_placement: Days::from_histogram(&rows.days_to_first_placement),
+        enrolled: rows.enrolled,
+        participants: rows.participants,
+        months,
+    };
+    let at = |d: Date| month_index(&t.months, d).filter(|_| filter.covers(d));
+    for (d, result, n) in &rows.leavings {
+        if let Some(i) = at(*d) {
+            let g = result_group(result);
+            let j = RESULT_CATEGORIES.iter().position(|c| *c == g).unwrap_or(2);
+            t.results[i][j] += n;
         }
     }
-    let trend = |categories: &[&'static str], counts: &[Vec<i64>]| Trend {
-        months: months.clone(),
+    for (d, n) in &rows.trials_started {
+        if let Some(i) = at(*d) {
+            t.trials[i][0] += n;
+        }
+    }
+    for (d, n) in &rows.trials_completed {
+        if let Some(i) = at(*d) {
+            t.trials[i][1] += n;
+        }
+    }
+    for (d, hidden, n) in &rows.needs {
+        if let Some(i) = at(*d) {
+            t.hidden_jobs[i][usize::from(!hidden)] += n;
+        }
+    }
+    for (checkpoint, working, n) in &rows.retention {
+        if let Some(i) = RETENTION_CHECKPOINTS.iter().position(|c| c == checkpoint) {
+            t.retention[i][usize::from(working == "not_working")] += n;
+        }
+    }
+    for (depth, n) in &rows.employers_by_depth {
+        if let Some(i) = DEPTHS.iter().position(|d| d == depth) {
+            t.employers_by_depth[i] += n;
+        }
+    }
+    Ok(t)
+}
+
+/// Suppresses a tally with `k` (R46).
+pub fn count(t: &Tally, k: Threshold) -> Counted {
+    let trend = |categories: &[&'static str], counts: Vec<Vec<i64>>| Trend {
+        months: t.months.clone(),
         categories: categories.to_vec(),
-        grid: suppress_grid(counts, k),
+        grid: suppress_grid(&counts, k),
     };
-    Ok(Counted {
-        results: trend(&RESULT_CATEGORIES, &results),
-        trials: trend(&TRIAL_CATEGORIES, &trials),
-        hidden_jobs: trend(&NEED_CATEGORIES, &needs),
-        retention: suppress_grid(&retention, k),
-        employers_by_depth: suppress_list(&depths, k),
-        to_first_contact: duration(to_contact, k),
-        to_first_placement: duration(to_placement, k),
-        any,
-    })
+    Counted {
+        results: trend(
+            &RESULT_CATEGORIES,
+            t.results.iter().map(|r| r.to_vec()).collect(),
+        ),
+        trials: trend(
+            &TRIAL_CATEGORIES,
+            t.trials.iter().map(|r| r.to_vec()).collect(),
+        ),
+        hidden_jobs: trend(
+            &NEED_CATEGORIES,
+            t.hidden_jobs.iter().map(|r| r.to_vec()).collect(),
+        ),
+        retention: suppress_grid(
+            &t.retention.iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+            k,
+        ),
+        employers_by_depth: suppress_list(&t.employers_by_depth, k),
+        to_first_contact: t.to_first_contact.published(k),
+        to_first_placement: t.to_first_placement.published(k),
+        any: t.participants > 0 || t.employers_by_depth.iter().any(|n| *n > 0),
+    }
 }
 
 /// What [`count`] returns.
@@ -372,33 +398,67 @@ impl Service {
             .collect())
     }
 
-    /// The manager's project figures over `filter`, suppressed with the deployment's k. Audited
-    /// once per project counted (purpose `reporting`). "Not yours" is "not found".
-    pub async fn project_figures(&self, actor: &Actor, filter: &ReportFilter) -> Result<Figures> {
-        let filter = snapped(filter);
-        months(&filter)?;
-        let projects = self.report_scope(actor, &filter).await?;
-        let mut facts = Vec::with_capacity(projects.len());
-        let mut leavings = Vec::new();
-        for p in &projects {
-            facts.push(self.store().report_facts(p.id).await?);
-            leavings.extend(self.store().leavings(p.id).await?);
-            self.store()
-                .append_audit(&AuditEvent::new(
+    /// The projects in scope and their figures before suppression over `filter` (snapped to
+    /// whole months). Audited once per project counted (purpose `reporting`), in one
+    /// transaction.
+    async fn scoped_tally(
+        &self,
+        actor: &Actor,
+        filter: &ReportFilter,
+    ) -> Result<(Vec<Project>, Tally)> {
+        months(filter)?;
+        let projects = self.report_scope(actor, filter).await?;
+        let rows = self
+            .store()
+            .figure_counts(&FigureScope {
+                projects: projects.iter().map(|p| p.id).collect(),
+                municipalities: area(filter),
+                from: filter.from,
+                to: filter.to,
+            })
+            .await?;
+        let t = tally(filter, &rows)?;
+        let events = projects
+            .iter()
+            .map(|p| {
+                AuditEvent::new(
                     actor,
                     "project",
                     Some(p.id.to_string()),
                     "report_figures",
                     "reporting",
-                )?)
-                .await?;
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for ev in &events {
+            self.store().append_audit(ev).await?;
         }
+        Ok((projects, t))
+    }
+
+    /// The project figures over `filter` before suppression: for the report benchmark and the
+    /// report oracle, which compare them with an independent implementation (bench/reports.sh).
+    /// The operator only ("not found" for everyone else); audited like the figures.
+    pub async fn project_tally(&self, actor: &Actor, filter: &ReportFilter) -> Result<Tally> {
+        if !actor.is_system() {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(self.scoped_tally(actor, &snapped(filter)).await?.1)
+    }
+
+    /// The manager's project figures over `filter`, suppressed with the deployment's k. Audited
+    /// once per project counted (purpose `reporting`). "Not yours" is "not found".
+    pub async fn project_figures(&self, actor: &Actor, filter: &ReportFilter) -> Result<Figures> {
+        let filter = snapped(filter);
+        let (projects, t) = self.scoped_tally(actor, &filter).await?;
         let k = self.report_threshold();
-        let c = count(&filter, &facts, &leavings, k)?;
+        let c = count(&t, k);
         let empty = if projects.is_empty() {
             Some(Empty::NoProjects)
         } else if !c.any {
             Some(Empty::NoData)
+        } else if !t.any_in_period() {
+            Some(Empty::NothingInPeriod)
         } else {
             None
         };
@@ -426,152 +486,133 @@ pub fn year_month(d: Date) -> (i32, Month) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::records::{FollowUpFact, ParticipantFact, PlacementFact};
-    use polku_domain::EmployerId;
     use time::macros::date;
-
-    fn people(n: usize, on: Date, muni: &str) -> Vec<ParticipantFact> {
-        (0..n)
-            .map(|_| ParticipantFact {
-                id: ParticipantId::new(),
-                enrolled_on: on,
-                municipality: muni.into(),
-            })
-            .collect()
-    }
 
     fn january() -> ReportFilter {
         ReportFilter::new(date!(2026 - 01 - 01), date!(2026 - 01 - 31)).unwrap()
     }
 
-    fn follow_up(p: ParticipantId, checkpoint: &str, working: bool) -> FollowUpFact {
-        FollowUpFact {
-            participant: p,
-            checkpoint: checkpoint.into(),
-            done_on: Some(date!(2026 - 01 - 20)),
-            still_working: Some(
-                if working {
-                    "other_employer"
-                } else {
-                    "not_working"
-                }
-                .into(),
-            ),
-        }
-    }
-
     #[test]
     fn trials_durations_and_retention_are_counted_by_month_and_suppressed() {
-        let ps = people(17, date!(2026 - 01 - 05), "398");
-        let employer = EmployerId::new();
-        let placements = ps[..6]
-            .iter()
-            .map(|p| PlacementFact {
-                participant: p.id,
-                employer,
-                kind: "work_trial".into(),
-                state: "completed".into(),
-                starts_on: date!(2026 - 01 - 15),
-                ended_on: Some(date!(2026 - 01 - 30)),
-                proposed_at: Some(time::macros::datetime!(2026-01-10 10:00 UTC)),
-            })
-            .collect();
-        // 3 months: 6 working, 11 not; 6 months: 5 and 5; 12 months: 5 and 6.
-        let mut follow_ups = Vec::new();
-        for (i, p) in ps.iter().enumerate() {
-            follow_ups.push(follow_up(p.id, "3m", i < 6));
-            if i < 10 {
-                follow_ups.push(follow_up(p.id, "6m", i < 5));
-            }
-            if i < 11 {
-                follow_ups.push(follow_up(p.id, "12m", i < 5));
-            }
-        }
-        let facts = ReportFacts {
-            participants: ps.clone(),
-            placements,
-            follow_ups,
-            employers: vec![(employer, vec!["398".into()], "engaged".into())],
-            needs: vec![(employer, true, date!(2026 - 01 - 02))],
+        let rows = FigureRows {
+            participants: 17,
+            enrolled: 17,
+            trials_started: vec![(date!(2026 - 01 - 15), 6), (date!(2026 - 02 - 01), 4)],
+            trials_completed: vec![(date!(2026 - 01 - 30), 6)],
+            // 3 months: 6 working (4 + 2), 11 not; 6 months: 5 and 5; 12 months: 5 and 6.
+            retention: vec![
+                ("3m".into(), "same_employer".into(), 4),
+                ("3m".into(), "other_employer".into(), 2),
+                ("3m".into(), "not_working".into(), 11),
+                ("6m".into(), "same_employer".into(), 5),
+                ("6m".into(), "not_working".into(), 5),
+                ("12m".into(), "other_employer".into(), 5),
+                ("12m".into(), "not_working".into(), 6),
+                ("1m".into(), "not_working".into(), 40),
+            ],
+            employers_by_depth: vec![("engaged".into(), 1)],
+            needs: vec![(date!(2026 - 01 - 02), true, 1)],
+            days_to_first_contact: vec![(5, 6)],
+            days_to_first_placement: vec![(10, 5), (12, 1)],
+            ..Default::default()
         };
-        let c = count(
-            &january(),
-            std::slice::from_ref(&facts),
-            &[],
-            Threshold::default(),
-        )
-        .unwrap();
+        let t = tally(&january(), &rows).unwrap();
+        assert_eq!(t.trials, vec![[6, 6]], "February is outside the period");
+        assert_eq!(
+            t.retention,
+            [[6, 11], [5, 5], [5, 6]],
+            "1m is not a checkpoint"
+        );
+        assert_eq!(t.to_first_placement.median_days, Some(10));
+        assert_eq!(t.to_first_placement.sum_days, 62);
+        let c = count(&t, Threshold::default());
         assert_eq!(c.trials.months, vec![date!(2026 - 01 - 01)]);
         assert_eq!(c.trials.grid.cells[0], vec![Cell::Count(6), Cell::Count(6)]);
         assert_eq!(c.trials.grid.total, Cell::Count(12));
         assert_eq!(c.to_first_contact.median_days, Some(5));
         assert_eq!(c.to_first_placement.median_days, Some(10));
+        assert_eq!(c.to_first_placement.mean_days, Some(10.3));
         assert_eq!(c.to_first_placement.measured, Cell::Count(6));
         assert_eq!(c.retention.cells[0], vec![Cell::Count(6), Cell::Count(11)]);
         assert_eq!(c.retention.cells[2], vec![Cell::Count(5), Cell::Count(6)]);
         assert_eq!(c.retention.total, Cell::Count(38));
         assert!(c.employers_by_depth.cells.iter().all(|c| c.is_suppressed()));
         assert!(c.hidden_jobs.grid.total.is_suppressed(), "one need");
+        assert!(c.any && t.any_in_period());
 
-        // A region elsewhere leaves nobody in scope.
-        let far = january().with_region("FI1D7").unwrap();
-        let c = count(&far, &[facts], &[], Threshold::default()).unwrap();
-        assert!(!c.any);
         // Three people: the durations are not published.
-        let ps = people(3, date!(2026 - 01 - 05), "398");
-        let facts = ReportFacts {
-            placements: ps
-                .iter()
-                .map(|p| PlacementFact {
-                    participant: p.id,
-                    employer,
-                    kind: "job".into(),
-                    state: "active".into(),
-                    starts_on: date!(2026 - 01 - 15),
-                    ended_on: None,
-                    proposed_at: None,
-                })
-                .collect(),
-            participants: ps,
+        let rows = FigureRows {
+            participants: 3,
+            days_to_first_placement: vec![(10, 3)],
             ..Default::default()
         };
-        let c = count(&january(), &[facts], &[], Threshold::default()).unwrap();
+        let c = count(&tally(&january(), &rows).unwrap(), Threshold::default());
         assert_eq!(c.to_first_placement.median_days, None);
         assert_eq!(c.to_first_placement.mean_days, None);
         assert!(c.to_first_placement.measured.is_suppressed());
     }
 
     #[test]
-    fn leavings_are_grouped_into_work_education_and_other() {
-        let ps = people(15, date!(2025 - 06 - 01), "091");
-        let results = [
-            "employed",
-            "self_employed",
-            "in_education",
-            "job_searching",
-            "other",
-        ];
-        let leavings: Vec<_> = ps
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id, date!(2026 - 01 - 10), results[i % 5].to_owned()))
-            .collect();
-        let facts = ReportFacts {
-            participants: ps,
+    fn medians_of_even_counts_and_negative_days() {
+        let d = Days::from_histogram(&[(3, 1), (8, 1), (-2, 1), (10, 1)]);
+        assert_eq!(d.n, 4);
+        assert_eq!(d.sum_days, 21, "the day before enrolment counts as 0");
+        assert_eq!(d.median_days, Some(5), "(3 + 8) / 2 rounded down");
+        assert_eq!(Days::from_histogram(&[]).median_days, None);
+    }
+
+    #[test]
+    fn nothing_in_the_period_is_told_apart_from_nobody_in_scope() {
+        let rows = FigureRows {
+            participants: 40,
+            employers_by_depth: vec![("deeper".into(), 7)],
             ..Default::default()
         };
-        let c = count(
-            &january(),
-            std::slice::from_ref(&facts),
-            &leavings,
-            Threshold::new(3).unwrap(),
-        )
-        .unwrap();
+        let t = tally(&january(), &rows).unwrap();
+        assert!(!t.any_in_period());
+        assert!(count(&t, Threshold::default()).any);
+        let t = tally(&january(), &FigureRows::default()).unwrap();
+        assert!(!count(&t, Threshold::default()).any);
+    }
+
+    #[test]
+    fn the_area_is_the_municipality_inside_the_region() {
+        let f = january();
+        assert_eq!(area(&f), None);
+        let helsinki = MunicipalityCode::parse("091").unwrap();
+        let f = f.with_municipality(helsinki);
+        assert_eq!(area(&f), Some(vec!["091".to_owned()]));
+        assert_eq!(
+            area(&f.clone().with_region("FI1B1").unwrap()),
+            Some(vec!["091".to_owned()])
+        );
+        assert_eq!(area(&f.with_region("FI1C3").unwrap()), Some(vec![]));
+        let r = area(&january().with_region("FI1C3").unwrap()).unwrap();
+        assert!(r.contains(&"398".to_owned()) && !r.contains(&"091".to_owned()));
+    }
+
+    #[test]
+    fn leavings_are_grouped_into_work_education_and_other() {
+        let on = date!(2026 - 01 - 10);
+        let rows = FigureRows {
+            participants: 15,
+            leavings: vec![
+                (on, "employed".into(), 3),
+                (on, "self_employed".into(), 3),
+                (on, "in_education".into(), 3),
+                (on, "job_searching".into(), 3),
+                (on, "other".into(), 3),
+            ],
+            ..Default::default()
+        };
+        let t = tally(&january(), &rows).unwrap();
+        assert_eq!(t.results, vec![[6, 3, 6]]);
+        let c = count(&t, Threshold::new(3).unwrap());
         assert_eq!(
             c.results.grid.cells[0],
             vec![Cell::Count(6), Cell::Count(3), Cell::Count(6)]
         );
-        let c = count(&january(), &[facts], &leavings, Threshold::default()).unwrap();
+        let c = count(&t, Threshold::default());
         assert!(c.results.grid.cells[0][1].is_suppressed(), "3 is below 5");
         assert!(
             c.results.grid.cells[0]

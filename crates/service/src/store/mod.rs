@@ -53,8 +53,8 @@ use polku_domain::{
     ParticipantId, Project, ProjectId, Share, Task, User, UserId,
 };
 pub use records::{
-    AccessRevocations, EmployerContact, EraseOutcome, FollowUpFact, HoldGround, LegalHold,
-    ParticipantFact, PlacementFact, ProjectCounts, ReportFacts, RevocationsReplayed, StageChange,
+    AccessRevocations, EmployerContact, EraseOutcome, FigureRows, FigureScope, HoldGround,
+    LegalHold, ProjectCounts, RevocationsReplayed, StageChange,
 };
 use std::path::Path;
 use time::{Date, OffsetDateTime};
@@ -748,10 +748,9 @@ pub trait ReportStore: Send + Sync {
     /// Counts of a project's participants, employers and openings by category, computed with
     /// `COUNT … GROUP BY` (no rows leave the store).
     async fn project_counts(&self, project: ProjectId) -> Result<ProjectCounts>;
-    /// The anonymous facts of one project that the manager's figures are counted from.
-    async fn report_facts(&self, project: ProjectId) -> Result<ReportFacts>;
-    /// The ESF+ results on leaving of one project's participants: who, when, the stored result.
-    async fn leavings(&self, project: ProjectId) -> Result<Vec<(ParticipantId, Date, String)>>;
+    /// The counts the manager's figures are made of over `scope`, by day and category
+    /// (`COUNT … GROUP BY`: no rows of people leave the store).
+    async fn figure_counts(&self, scope: &FigureScope) -> Result<FigureRows>;
 }
 
 /// ESCO reference data (not personal data, not audited).

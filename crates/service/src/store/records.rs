@@ -2,7 +2,7 @@
 //! them, so `store` depends on no use-case module. The use-case modules re-export them under
 //! their old paths.
 
-use polku_domain::{org::name, DomainError, Email, EmployerId, ParticipantId};
+use polku_domain::{org::name, DomainError, Email, EmployerId, ParticipantId, ProjectId};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -24,49 +24,43 @@ pub struct ProjectCounts {
     pub openings_by_kind: Vec<(String, i64)>,
 }
 
-/// The facts of one project that the manager's figures are counted from. No names, no free
-/// text: dates, categories and the identifiers needed to connect a participant's enrolment to
-/// their first placement. They never leave the service; only suppressed aggregates do.
+/// What the manager's figures count (`ReportStore::figure_counts`): the participants of
+/// `projects` whose home municipality is in `municipalities` (all when `None`), the employers
+/// of those projects working in one of them, over the days `from..=to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureScope {
+    pub projects: Vec<ProjectId>,
+    pub municipalities: Option<Vec<String>>,
+    pub from: Date,
+    pub to: Date,
+}
+
+/// The counts the manager's figures are made of, computed by the store with `COUNT … GROUP BY`
+/// (by day; the service puts the days into months): no row of a person leaves the store.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReportFacts {
-    pub participants: Vec<ParticipantFact>,
-    pub placements: Vec<PlacementFact>,
-    pub follow_ups: Vec<FollowUpFact>,
-    /// Every employer of the project: its municipalities and depth of cooperation (stored name).
-    pub employers: Vec<(EmployerId, Vec<String>, String)>,
-    /// Needs heard from employers: the employer, whether the job was never advertised, when.
-    pub needs: Vec<(EmployerId, bool, Date)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParticipantFact {
-    pub id: ParticipantId,
-    /// The day the participant was enrolled (their record created).
-    pub enrolled_on: Date,
-    pub municipality: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlacementFact {
-    pub participant: ParticipantId,
-    pub employer: EmployerId,
-    /// Stored names of `OpeningKind` and `PlacementState`.
-    pub kind: String,
-    pub state: String,
-    pub starts_on: Date,
-    pub ended_on: Option<Date>,
-    /// When the proposal went to the employer: the first employer contact about this person.
-    pub proposed_at: Option<OffsetDateTime>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FollowUpFact {
-    pub participant: ParticipantId,
-    /// `1m`, `3m`, `6m` or `12m`.
-    pub checkpoint: String,
-    pub done_on: Option<Date>,
-    /// `same_employer`, `other_employer` or `not_working` once recorded.
-    pub still_working: Option<String>,
+pub struct FigureRows {
+    /// Participants in scope, whatever the period.
+    pub participants: i64,
+    /// Participants in scope enrolled (their record created, UTC day) in the period.
+    pub enrolled: i64,
+    /// ESF+ results on leaving in the period: day, stored result, count.
+    pub leavings: Vec<(Date, String, i64)>,
+    /// Work and education trials that started (active, completed or interrupted) in the
+    /// period, by start day.
+    pub trials_started: Vec<(Date, i64)>,
+    /// Work and education trials completed in the period, by end day.
+    pub trials_completed: Vec<(Date, i64)>,
+    /// Follow-ups done in the period with an answer: checkpoint, `still_working`, count.
+    pub retention: Vec<(String, String, i64)>,
+    /// The employers in scope by depth of cooperation (stored name), whatever the period.
+    pub employers_by_depth: Vec<(String, i64)>,
+    /// Needs heard in the period from the employers in scope: day, never advertised, count.
+    pub needs: Vec<(Date, bool, i64)>,
+    /// For participants enrolled in the period: days from enrolment to the first proposal to
+    /// an employer about them, and how many participants took that many days.
+    pub days_to_first_contact: Vec<(i64, i64)>,
+    /// The same to the start of their first placement that started.
+    pub days_to_first_placement: Vec<(i64, i64)>,
 }
 
 /// One contact person.

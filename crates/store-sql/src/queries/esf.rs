@@ -62,13 +62,20 @@ fn sql_of(c: &Condition) -> Result<String> {
 /// the organisation and the municipalities in that order.
 fn scope_sql(s: &EsfScope) -> String {
     let col = window_column(s.window);
-    let mut sql = String::from(
-        "FROM esf_records e JOIN participants p ON p.id = e.participant_id \
-         JOIN projects j ON j.id = p.project_id ",
-    );
-    // A restricted participant (R43) is left out of every figure.
+    // Every record has a participant and every participant a project (foreign keys, NOT
+    // NULL): the joins are only made when the scope names projects or an organisation, so
+    // the national count reads the records alone (docs/ESF.md, "Performance").
+    let mut sql = String::from("FROM esf_records e ");
+    if s.projects.is_some() || s.organisation.is_some() {
+        sql.push_str("JOIN participants p ON p.id = e.participant_id ");
+    }
+    if s.organisation.is_some() {
+        sql.push_str("JOIN projects j ON j.id = p.project_id ");
+    }
+    // A restricted participant (R43) is left out of every figure (few rows: a partial index).
     sql.push_str(&format!(
-        "WHERE {col} >= $1 AND {col} <= $2 AND p.restricted_since IS NULL"
+        "WHERE {col} >= $1 AND {col} <= $2 AND e.participant_id NOT IN \
+         (SELECT r.id FROM participants r WHERE r.restricted_since IS NOT NULL)"
     ));
     let mut n = 2;
     let mut list = |k: usize| {

@@ -1,16 +1,74 @@
 //! Aggregates for reporting: counts computed with `COUNT … GROUP BY`; no rows leave the store.
 
+use crate::dialect::{days_between, on_utc_days, utc_day};
 use crate::{db, SqlStore};
 use async_trait::async_trait;
-use polku_domain::{EmployerId, ParticipantId, ProjectId};
+use polku_domain::ProjectId;
 use polku_service::store::ReportStore;
-use polku_service::store::{
-    FollowUpFact, ParticipantFact, PlacementFact, ProjectCounts, ReportFacts,
-};
+use polku_service::store::{FigureRows, FigureScope, ProjectCounts};
 use polku_service::Result;
-use polku_store_sql::rows::from_json;
-use time::{Date, OffsetDateTime};
-use uuid::Uuid;
+use time::Date;
+
+/// `$n, $n+1, …` for `k` binds from `n`.
+fn binds(n: &mut usize, k: usize) -> String {
+    let v: Vec<String> = (0..k)
+        .map(|_| {
+            *n += 1;
+            format!("${n}")
+        })
+        .collect();
+    v.join(", ")
+}
+
+/// The condition on `participants p` of a scope; its binds follow `$1` (from) and `$2` (to):
+/// the projects, then the municipalities.
+fn people_sql(s: &FigureScope) -> String {
+    let mut n = 2;
+    // A restricted participant (R43) is left out of every figure.
+    let mut sql = format!(
+        "p.restricted_since IS NULL AND p.project_id IN ({})",
+        binds(&mut n, s.projects.len())
+    );
+    if let Some(ms) = &s.municipalities {
+        sql.push_str(&format!(
+            " AND p.home_municipality IN ({})",
+            binds(&mut n, ms.len())
+        ));
+    }
+    sql
+}
+
+/// The condition on `employers e` of a scope, with the same binds as [`people_sql`]: the
+/// employer works in one of the municipalities (its stored JSON list holds `"CODE"`).
+fn employers_sql(s: &FigureScope) -> String {
+    let mut n = 2;
+    let mut sql = format!("e.project_id IN ({})", binds(&mut n, s.projects.len()));
+    if let Some(ms) = &s.municipalities {
+        let likes: Vec<String> = (0..ms.len())
+            .map(|_| {
+                n += 1;
+                format!("e.municipalities LIKE '%\"' || ${n} || '\"%'")
+            })
+            .collect();
+        sql.push_str(&format!(" AND ({})", likes.join(" OR ")));
+    }
+    sql
+}
+
+/// Binds a scope's values in the order of [`people_sql`].
+macro_rules! bind_figure_scope {
+    ($q:expr, $s:expr $(,)?) => {{
+        let s: &FigureScope = $s;
+        let mut q = $q.bind(s.from).bind(s.to);
+        for p in &s.projects {
+            q = q.bind(p.0);
+        }
+        for m in s.municipalities.iter().flatten() {
+            q = q.bind(m.clone());
+        }
+        q
+    }};
+}
 
 #[async_trait]
 impl ReportStore for SqlStore {
@@ -44,108 +102,102 @@ impl ReportStore for SqlStore {
         })
     }
 
-    async fn report_facts(&self, project: ProjectId) -> Result<ReportFacts> {
-        let participants: Vec<(Uuid, OffsetDateTime, String)> = sqlx::query_as(
-            "SELECT id, created_at, home_municipality FROM participants WHERE project_id = $1 \
-             AND restricted_since IS NULL",
-        )
-        .bind(project.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?;
-        type PlacementFactRow = (
-            Uuid,
-            Uuid,
-            String,
-            String,
-            Date,
-            Option<Date>,
-            Option<OffsetDateTime>,
-        );
-        let placements: Vec<PlacementFactRow> = sqlx::query_as(
-            "SELECT participant_id, employer_id, kind, state, starts_on, ended_on, proposed_at FROM placements WHERE project_id = $1 AND participant_id NOT IN (SELECT id FROM participants WHERE restricted_since IS NOT NULL)",
-        )
-        .bind(project.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?;
-        let follow_ups: Vec<(Uuid, String, Option<Date>, Option<String>)> = sqlx::query_as(
-            "SELECT f.participant_id, f.checkpoint, f.done_on, f.still_working FROM follow_ups f JOIN placements p ON p.id = f.placement_id WHERE p.project_id = $1 AND f.participant_id NOT IN (SELECT id FROM participants WHERE restricted_since IS NOT NULL)",
-        )
-        .bind(project.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?;
-        let employers: Vec<(Uuid, String, String)> = sqlx::query_as(
-            "SELECT id, municipalities, cooperation FROM employers WHERE project_id = $1",
-        )
-        .bind(project.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?;
-        let needs: Vec<(Uuid, bool, Date)> = sqlx::query_as(
-            "SELECT n.employer_id, n.hidden, n.heard_at FROM employer_needs n JOIN employers e ON e.id = n.employer_id WHERE e.project_id = $1",
-        )
-        .bind(project.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?;
-        Ok(ReportFacts {
-            participants: participants
-                .into_iter()
-                .map(|(id, at, municipality)| ParticipantFact {
-                    id: ParticipantId(id),
-                    enrolled_on: at.date(),
-                    municipality,
-                })
-                .collect(),
-            placements: placements
-                .into_iter()
-                .map(
-                    |(participant, employer, kind, state, starts_on, ended_on, proposed_at)| {
-                        PlacementFact {
-                            participant: ParticipantId(participant),
-                            employer: EmployerId(employer),
-                            kind,
-                            state,
-                            starts_on,
-                            ended_on,
-                            proposed_at,
-                        }
-                    },
-                )
-                .collect(),
-            follow_ups: follow_ups
-                .into_iter()
-                .map(|(p, checkpoint, done_on, still_working)| FollowUpFact {
-                    participant: ParticipantId(p),
-                    checkpoint,
-                    done_on,
-                    still_working,
-                })
-                .collect(),
-            employers: employers
-                .into_iter()
-                .map(|(id, munis, depth)| Ok((EmployerId(id), from_json(&munis)?, depth)))
-                .collect::<Result<_>>()?,
-            needs: needs
-                .into_iter()
-                .map(|(e, hidden, at)| (EmployerId(e), hidden, at))
-                .collect(),
+    async fn figure_counts(&self, scope: &FigureScope) -> Result<FigureRows> {
+        if scope.projects.is_empty() || scope.municipalities.as_ref().is_some_and(Vec::is_empty) {
+            return Ok(FigureRows::default());
+        }
+        let people = people_sql(scope);
+        let employers = employers_sql(scope);
+        let enrolled_day = utc_day("p.created_at");
+        let enrolled_in_period = on_utc_days("p.created_at", "$1", "$2");
+        macro_rules! all {
+            ($sql:expr) => {{
+                let sql: String = $sql;
+                bind_figure_scope!(sqlx::query_as(&sql), scope)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err(db)?
+            }};
+        }
+        macro_rules! one {
+            ($sql:expr) => {{
+                let sql: String = $sql;
+                let n: i64 = bind_figure_scope!(sqlx::query_scalar(&sql), scope)
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err(db)?;
+                n
+            }};
+        }
+        let participants = one!(format!(
+            "SELECT COUNT(*) FROM participants p WHERE $1 <= $2 AND {people}"
+        ));
+        let enrolled = one!(format!(
+            "SELECT COUNT(*) FROM participants p WHERE {enrolled_in_period} AND {people}"
+        ));
+        let leavings: Vec<(Date, String, i64)> = all!(format!(
+            "SELECT e.left_on, e.leaving_result, COUNT(*) FROM esf_records e \
+             JOIN participants p ON p.id = e.participant_id \
+             WHERE e.left_on >= $1 AND e.left_on <= $2 AND {people} \
+             GROUP BY e.left_on, e.leaving_result"
+        ));
+        let own =
+            "JOIN participants p ON p.id = pl.participant_id AND p.project_id = pl.project_id";
+        let trials = "pl.kind IN ('work_trial', 'education_trial')";
+        let trials_started: Vec<(Date, i64)> = all!(format!(
+            "SELECT pl.starts_on, COUNT(*) FROM placements pl {own} \
+             WHERE {trials} AND pl.state IN ('active', 'completed', 'interrupted') \
+             AND pl.starts_on >= $1 AND pl.starts_on <= $2 AND {people} GROUP BY pl.starts_on"
+        ));
+        let trials_completed: Vec<(Date, i64)> = all!(format!(
+            "SELECT pl.ended_on, COUNT(*) FROM placements pl {own} \
+             WHERE {trials} AND pl.state = 'completed' \
+             AND pl.ended_on >= $1 AND pl.ended_on <= $2 AND {people} GROUP BY pl.ended_on"
+        ));
+        let retention: Vec<(String, String, i64)> = all!(format!(
+            "SELECT f.checkpoint, f.still_working, COUNT(*) FROM follow_ups f \
+             JOIN placements pl ON pl.id = f.placement_id \
+             JOIN participants p ON p.id = f.participant_id AND p.project_id = pl.project_id \
+             WHERE f.done_on >= $1 AND f.done_on <= $2 AND f.still_working IS NOT NULL \
+             AND {people} GROUP BY f.checkpoint, f.still_working"
+        ));
+        let employers_by_depth: Vec<(String, i64)> = all!(format!(
+            "SELECT e.cooperation, COUNT(*) FROM employers e WHERE $1 <= $2 AND {employers} \
+             GROUP BY e.cooperation"
+        ));
+        let needs: Vec<(Date, bool, i64)> = all!(format!(
+            "SELECT n.heard_at, n.hidden, COUNT(*) FROM employer_needs n \
+             JOIN employers e ON e.id = n.employer_id \
+             WHERE n.heard_at >= $1 AND n.heard_at <= $2 AND {employers} \
+             GROUP BY n.heard_at, n.hidden"
+        ));
+        let days_to = |first: &str| {
+            let days = days_between("x.first_day", "x.enrolled_day");
+            format!(
+                "SELECT {days}, COUNT(*) FROM (\
+                 SELECT {enrolled_day} AS enrolled_day, MIN({first}) AS first_day \
+                 FROM participants p JOIN placements pl \
+                 ON pl.participant_id = p.id AND pl.project_id = p.project_id \
+                 WHERE {enrolled_in_period} AND {people} \
+                 GROUP BY p.id, p.created_at) x \
+                 WHERE x.first_day IS NOT NULL GROUP BY {days}"
+            )
+        };
+        let days_to_first_contact: Vec<(i64, i64)> = all!(days_to(&utc_day("pl.proposed_at")));
+        let days_to_first_placement: Vec<(i64, i64)> = all!(days_to(
+            "CASE WHEN pl.state IN ('active', 'completed', 'interrupted') THEN pl.starts_on END"
+        ));
+        Ok(FigureRows {
+            participants,
+            enrolled,
+            leavings,
+            trials_started,
+            trials_completed,
+            retention,
+            employers_by_depth,
+            needs,
+            days_to_first_contact,
+            days_to_first_placement,
         })
-    }
-
-    async fn leavings(&self, project: ProjectId) -> Result<Vec<(ParticipantId, Date, String)>> {
-        let rows: Vec<(Uuid, Date, String)> = sqlx::query_as(
-            "SELECT r.participant_id, r.left_on, r.leaving_result FROM esf_records r JOIN participants p ON p.id = r.participant_id WHERE p.project_id = $1 AND p.restricted_since IS NULL AND r.left_on IS NOT NULL",
-        )
-        .bind(project.0)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?;
-        Ok(rows
-            .into_iter()
-            .map(|(p, on, result)| (ParticipantId(p), on, result))
-            .collect())
     }
 }

@@ -21,6 +21,7 @@ rep-scope = Period { $from }–{ $to }. Projects: { $projects }.
 rep-rule = Figures below { $k } are suppressed (zeros too), and as many other figures as needed are suppressed so that no suppressed figure can be worked out from row or column totals. Means and medians are shown only when computed from at least { $k } participants.
 rep-empty-no-projects = The report covers no project: the chosen organisation has no projects you can report on.
 rep-empty-no-data = There are no participants and no employers in this selection, so every figure is zero and therefore suppressed.
+rep-empty-nothing-in-period = Nothing was recorded in this period: nobody started or left the service, no trial started or ended, and no follow-up or employer need was recorded. Every figure of the period is zero.
 rep-download = Download the figures:
 rep-chart-desc = Bar chart. Suppressed figures are not drawn. The same figures are in the table below the chart.
 rep-chart-caption = The chart's figures are also in a table:

@@ -21,6 +21,7 @@ rep-scope = Ajanjakso { $from }–{ $to }. Hankkeet: { $projects }.
 rep-rule = Alle { $k }:n luvut on salattu (myös nollat), ja lisäksi salataan niin monta muuta lukua, ettei salattua lukua voi laskea rivien tai sarakkeiden summista. Keskiarvot ja mediaanit näytetään vain, kun ne on laskettu vähintään { $k } osallistujasta.
 rep-empty-no-projects = Raportissa ei ole yhtään hanketta: valitulla organisaatiolla ei ole hankkeita, joista voit raportoida.
 rep-empty-no-data = Valitulla rajauksella ei löytynyt osallistujia eikä työnantajia, joten kaikki luvut ovat nollia ja siksi salattuja.
+rep-empty-nothing-in-period = Tällä aikavälillä ei ole kirjattu mitään: kukaan ei aloittanut eikä lopettanut palvelussa, yksikään kokeilu ei alkanut eikä päättynyt, eikä seurantoja tai työnantajien tarpeita kirjattu. Kaikki aikavälin luvut ovat nollia.
 rep-download = Lataa luvut:
 rep-chart-desc = Pylväskaavio. Salattuja lukuja ei piirretä. Samat luvut ovat kaavion alla olevassa taulukossa.
 rep-chart-caption = Kaavion luvut ovat myös taulukkona:

@@ -21,6 +21,7 @@ rep-scope = Period { $from }–{ $to }. Projekt: { $projects }.
 rep-rule = Tal under { $k } är dolda (även nollor), och dessutom döljs så många andra tal att inget dolt tal kan räknas ut från rad- eller kolumnsummor. Medelvärden och medianer visas bara när de räknats från minst { $k } deltagare.
 rep-empty-no-projects = Rapporten omfattar inget projekt: den valda organisationen har inga projekt som du kan rapportera om.
 rep-empty-no-data = Med det valda urvalet finns inga deltagare och inga arbetsgivare, så alla tal är nollor och därför dolda.
+rep-empty-nothing-in-period = Ingenting registrerades under perioden: ingen började eller slutade i tjänsten, ingen prövning började eller slutade, och inga uppföljningar eller arbetsgivarbehov registrerades. Alla tal för perioden är noll.
 rep-download = Ladda ner siffrorna:
 rep-chart-desc = Stapeldiagram. Dolda tal ritas inte. Samma tal finns i tabellen under diagrammet.
 rep-chart-caption = Diagrammets tal finns också som tabell:

@@ -122,6 +122,17 @@ async fn the_figures_page_suppresses_small_figures_and_gives_each_chart_a_table(
         "{}",
         res.body
     );
+    // A period with nothing in it (the world is set up today): an empty report that says why.
+    let res = app
+        .get("/reports?from=2020-01&to=2020-12", Some(&manager))
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(
+        res.body
+            .contains("Tällä aikavälillä ei ole kirjattu mitään"),
+        "{}",
+        res.body
+    );
     let res = app
         .get(
             &format!("/reports?project={}&region=FI1C3", app.world.project.code),

@@ -505,6 +505,7 @@ pub fn empty_key(f: &Figures) -> Option<&'static str> {
     f.empty.map(|e| match e {
         Empty::NoProjects => "rep-empty-no-projects",
         Empty::NoData => "rep-empty-no-data",
+        Empty::NothingInPeriod => "rep-empty-nothing-in-period",
     })
 }
 
