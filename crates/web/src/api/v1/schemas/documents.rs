@@ -53,6 +53,7 @@ fn subject_export() -> Value {
             "consents",
             "disclosures",
             "legal_holds",
+            "restrictions",
             "documents",
             "access_events",
             "processing",
@@ -118,6 +119,9 @@ fn subject_export() -> Value {
             "legal_holds": {"type": "array", "items": object(&["ground", "article", "reference", "until", "released_at"], json!({
                 "ground": {"type": "string", "enum": ["legal_obligation", "archiving_or_statistics", "legal_claims"]},
                 "article": string, "reference": string, "until": date, "released_at": opt_time}))},
+            "restrictions": {"type": "array", "description": "Restrictions of processing (GDPR Art. 18), lifted ones included.", "items": object(&["ground", "article", "reference", "set_at", "lifted_at"], json!({
+                "ground": {"type": "string", "enum": ["accuracy_contested", "unlawful_processing", "legal_claims", "objection_pending"]},
+                "article": string, "reference": string, "set_at": time, "lifted_at": opt_time}))},
             "access_events": {"type": "array", "items": object(&["at", "action", "purpose", "purpose_description", "actor_role", "actor"], json!({
                 "at": time, "action": string, "purpose": string, "purpose_description": string, "actor_role": string,
                 "actor": {"type": ["string", "null"], "description": "Only when staff identities are included (operator only)."}}))},
