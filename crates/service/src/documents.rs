@@ -181,6 +181,7 @@ pub struct ExportDocumentVersion {
     pub content_type: String,
     pub size_bytes: i64,
     pub language: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 

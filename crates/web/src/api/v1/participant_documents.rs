@@ -43,6 +43,7 @@ struct DocumentOut {
     title: String,
     #[schema(minimum = 1)]
     version: i64,
+    #[serde(with = "time::serde::rfc3339")]
     created_at: OffsetDateTime,
 }
 
@@ -77,6 +78,7 @@ struct VersionOut {
     /// The language of a generated document (`fi`, `sv`, `en`, `fi-x-selko`).
     #[schema(required = true)]
     language: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
     created_at: OffsetDateTime,
 }
 
