@@ -16,12 +16,12 @@ use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{DomainError, ParticipantId};
 use time::{Date, OffsetDateTime};
 
-/// Erasure and holds: the operator and administrators.
-fn may_erase(actor: &Actor) -> bool {
+/// Erasure and holds: the operator and administrators (restriction and retention too).
+pub(crate) fn may_erase(actor: &Actor) -> bool {
     matches!(actor, Actor::System { .. }) || actor.is_admin()
 }
 
-fn invalid(field: &'static str, reason: &str) -> ServiceError {
+pub(crate) fn invalid(field: &'static str, reason: &str) -> ServiceError {
     ServiceError::Invalid(DomainError::Invalid {
         field,
         reason: reason.into(),

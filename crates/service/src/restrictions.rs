@@ -11,20 +11,11 @@
 use crate::audit::AuditEvent;
 pub use crate::store::restrictions::{Restriction, RestrictionGround};
 use crate::{Actor, Result, Service, ServiceError};
-use polku_domain::{DomainError, ParticipantId};
+use polku_domain::ParticipantId;
 use time::OffsetDateTime;
 
-/// Restricting and lifting: the operator and administrators (as erasure).
-fn may_restrict(actor: &Actor) -> bool {
-    actor.is_system() || actor.is_admin()
-}
-
-fn invalid(field: &'static str, reason: &str) -> ServiceError {
-    ServiceError::Invalid(DomainError::Invalid {
-        field,
-        reason: reason.into(),
-    })
-}
+// Restricting and lifting: the operator and administrators, as erasure.
+use crate::erasure::{invalid, may_erase as may_restrict};
 
 impl Service {
     /// Restricts processing of `participant`'s data on `ground`, with the controller's
