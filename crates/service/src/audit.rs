@@ -207,11 +207,31 @@ pub fn timestamp(now: OffsetDateTime) -> String {
 #[derive(Debug, Clone)]
 pub struct AuditChain {
     key: Key,
+    clock: crate::clock::Clock,
 }
 
 impl AuditChain {
     pub fn new(key: Key) -> Self {
-        AuditChain { key }
+        AuditChain {
+            key,
+            clock: crate::clock::Clock::system(),
+        }
+    }
+
+    /// The same chain stamping entries with `clock`'s time (tests: an injected clock).
+    pub fn with_clock(mut self, clock: crate::clock::Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The time a new entry is stamped with.
+    pub fn now(&self) -> OffsetDateTime {
+        self.clock.now()
+    }
+
+    /// The audit key, for sealing segment checkpoints (`audit_segments`).
+    pub(crate) fn key(&self) -> &Key {
+        &self.key
     }
 
     /// Builds the next row after `(prev_seq, prev_hash)`.
@@ -285,6 +305,22 @@ impl<'a> Verifier<'a> {
             chain,
             expected_seq: 1,
             prev_hash: genesis_hash(),
+            checkpoint,
+        }
+    }
+
+    /// Continues a chain whose entries up to `after_seq` are gone (deleted audit segments,
+    /// R38): the next entry must be `after_seq + 1` and link to `after_hash`.
+    pub fn resume(
+        chain: &'a AuditChain,
+        after_seq: i64,
+        after_hash: String,
+        checkpoint: Option<(i64, String)>,
+    ) -> Self {
+        Verifier {
+            chain,
+            expected_seq: after_seq + 1,
+            prev_hash: after_hash,
             checkpoint,
         }
     }

@@ -35,3 +35,36 @@ pub fn in_helsinki(at: OffsetDateTime) -> OffsetDateTime {
 pub fn today() -> Date {
     in_helsinki(OffsetDateTime::now_utc()).date()
 }
+
+/// Where the current time comes from: the system clock, or, in tests, a clock that is set by
+/// hand (injected clock), so that what depends on the date (audit segments, R38) can be run
+/// on any day.
+#[derive(Debug, Clone, Default)]
+pub struct Clock(Option<std::sync::Arc<std::sync::Mutex<OffsetDateTime>>>);
+
+impl Clock {
+    /// The system clock.
+    pub fn system() -> Self {
+        Clock(None)
+    }
+
+    /// A clock standing at `at` until [`Clock::set`] moves it.
+    pub fn manual(at: OffsetDateTime) -> Self {
+        Clock(Some(std::sync::Arc::new(std::sync::Mutex::new(at))))
+    }
+
+    /// Moves a manual clock (and every copy of it) to `at`; the system clock ignores it.
+    pub fn set(&self, at: OffsetDateTime) {
+        if let Some(t) = &self.0 {
+            *t.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = at;
+        }
+    }
+
+    /// The current time.
+    pub fn now(&self) -> OffsetDateTime {
+        match &self.0 {
+            None => OffsetDateTime::now_utc(),
+            Some(t) => *t.lock().unwrap_or_else(std::sync::PoisonError::into_inner),
+        }
+    }
+}

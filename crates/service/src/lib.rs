@@ -52,6 +52,7 @@ pub mod store;
 pub mod subject;
 pub mod subsidy;
 pub mod users;
+pub mod audit_segments;
 
 pub use actor::Actor;
 pub use clock::today;
@@ -138,29 +139,16 @@ impl Service {
 
     /// Recomputes the audit chain page by page, up to the head read at the start: entries
     /// appended while the check runs are left for the next check, so a busy system does not
-    /// look truncated. Returns the number of entries checked.
+    /// look truncated. When expired segments were deleted (R38) it starts from the last deleted
+    /// segment's checkpoint ([`Service::verify_audit_report`]). Returns the number of entries
+    /// checked.
     pub async fn verify_audit(
         &self,
         checkpoint: Option<(i64, String)>,
     ) -> Result<std::result::Result<i64, audit::VerifyError>> {
-        let chain = audit::AuditChain::new(self.keys.audit.clone());
-        let head = self.store.audit_head().await?;
-        let end = head.as_ref().map_or(0, |(seq, _)| *seq);
-        let mut verifier = audit::Verifier::new(&chain, checkpoint);
-        let mut after = 0;
-        'pages: while after < end {
-            let page = self.store.audit_page(after, 5000).await?;
-            let Some(last) = page.last() else { break };
-            after = last.seq;
-            for row in &page {
-                if row.seq > end {
-                    break 'pages;
-                }
-                if let Err(e) = verifier.push(row) {
-                    return Ok(Err(e));
-                }
-            }
-        }
-        Ok(verifier.finish(head))
+        Ok(self
+            .verify_audit_report(checkpoint)
+            .await?
+            .map(|r| r.entries))
     }
 }

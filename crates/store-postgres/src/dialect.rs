@@ -127,3 +127,16 @@ impl PgStore {
     /// Nothing to do before the pool closes.
     pub(crate) async fn before_close(&self) {}
 }
+
+/// Deletes the entries of the audit segment of `month` (R38), which the same transaction has
+/// just marked deleted, through `audit_delete_segment_entries`: a `SECURITY DEFINER` function
+/// owned by the schema's owner, so the application role, which has no `DELETE` on
+/// `audit_events`, can delete exactly a marked segment's entries and nothing else.
+pub(crate) async fn delete_audit_entries(conn: &mut sqlx::PgConnection, month: &str) -> Result<u64> {
+    let n: i64 = sqlx::query_scalar("SELECT audit_delete_segment_entries($1)")
+        .bind(month)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(db)?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}

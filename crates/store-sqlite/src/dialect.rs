@@ -96,3 +96,19 @@ impl SqliteStore {
             .await;
     }
 }
+
+/// Deletes the entries of the audit segment of `month` (R38), which the same transaction has
+/// just marked deleted: the `audit_events_no_delete` trigger lets through only entries of a
+/// segment so marked.
+pub(crate) async fn delete_audit_entries(conn: &mut sqlx::SqliteConnection, month: &str) -> Result<u64> {
+    Ok(sqlx::query(
+        "DELETE FROM audit_events WHERE seq BETWEEN \
+         (SELECT first_seq FROM audit_segments WHERE month = $1) AND \
+         (SELECT last_seq FROM audit_segments WHERE month = $1)",
+    )
+    .bind(month)
+    .execute(&mut *conn)
+    .await
+    .map_err(db)?
+    .rows_affected())
+}

@@ -335,3 +335,22 @@ mod tests {
         assert_eq!(super::replace_db("postgres://h", "x"), "postgres://h/x");
     }
 }
+
+/// Opens a store of `backend` at `url` whose audit chain is `chain` (e.g. with an injected
+/// clock, `AuditChain::with_clock`), migrated: a second store on a [`TestDb`]'s database.
+pub async fn open_store_with_chain(backend: Backend, url: &str, chain: AuditChain) -> Arc<dyn Store> {
+    let store: Arc<dyn Store> = match backend {
+        Backend::Sqlite => Arc::new(
+            SqliteStore::connect(url, chain, true)
+                .await
+                .expect("open SQLite"),
+        ),
+        Backend::Postgres => Arc::new(
+            PgStore::connect(url, chain, Durability::Require)
+                .await
+                .expect("open PostgreSQL"),
+        ),
+    };
+    store.migrate().await.expect("migrate");
+    store
+}

@@ -8,7 +8,6 @@ use polku_service::audit::{AuditChain, AuditEvent, AuditRow};
 use polku_service::store::{AuditQuery, AuditStore};
 use polku_service::Result;
 use polku_store_sql::rows::{audit_row, AuditTuple};
-use time::OffsetDateTime;
 
 #[async_trait]
 impl AuditStore for SqlStore {
@@ -57,7 +56,7 @@ pub(crate) async fn append(conn: &mut Conn, chain: &AuditChain, event: &AuditEve
     let (seq, prev) = head.ok_or_else(|| {
         polku_service::ServiceError::Storage("the audit head row is missing".into())
     })?;
-    let row = chain.next_row(seq, &prev, event, OffsetDateTime::now_utc());
+    let row = chain.next_row(seq, &prev, event, chain.now());
     sqlx::query(
         "INSERT INTO audit_events (seq, at, actor, actor_role, subject_kind, subject, action, purpose, prev_hash, entry_hash, \
          categories, outcome, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",

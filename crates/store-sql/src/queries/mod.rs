@@ -27,6 +27,7 @@ mod restrictions;
 mod retention;
 mod sessions;
 mod subject;
+mod audit_segments;
 
 pub use admin::migration_versions;
 
