@@ -43,6 +43,10 @@ pub struct Config {
     /// Whole months a participant's case records are kept after they left the service, then
     /// erased by the daily retention job (R41); 0: not set, nothing is erased automatically.
     pub retention_case_months: i64,
+    /// Whole months audit entries are kept after the end of the month they were written in,
+    /// then deleted a whole monthly segment at a time by the daily job (`polku audit prune`,
+    /// R38); 0: not set, the audit log is kept whole.
+    pub audit_retention_months: i64,
 }
 
 impl Default for Config {
@@ -61,6 +65,7 @@ impl Default for Config {
             audit_checkpoint: String::new(),
             report_min_cell: polku_service::reports::suppression::DEFAULT_K,
             retention_case_months: 0,
+            audit_retention_months: 0,
         }
     }
 }
@@ -79,6 +84,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "audit_checkpoint",
     "report_min_cell",
     "retention_case_months",
+    "audit_retention_months",
 ];
 
 /// Loads the layers. `file` is `--config`; without it `polku.toml` is read if present.
@@ -107,6 +113,7 @@ pub fn load(file: Option<&Path>) -> CliResult<Config> {
         "AUDIT_CHECKPOINT",
         "REPORT_MIN_CELL",
         "RETENTION_CASE_MONTHS",
+        "AUDIT_RETENTION_MONTHS",
     ]);
     let mut cfg: Config = Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file(&path))
@@ -178,7 +185,13 @@ pub fn default_toml() -> String {
          # then `polku serve`'s daily retention job (or `polku retention`) erases them, unless\n\
          # a legal hold or a restriction of processing is in force. 0: not set (kept until\n\
          # erased by hand). Try `polku retention --dry-run` first.\n\
-         retention_case_months = {}\n",
+         retention_case_months = {}\n\n\
+         # Whole months audit entries are kept after the end of their month (UTC); then\n\
+         # `polku serve`'s daily job (or `polku audit prune`) deletes each expired month whole,\n\
+         # keeping its sealed checkpoint so the rest of the chain still verifies (R38). 0: not\n\
+         # set (the audit log is kept whole). Set it from your information management plan;\n\
+         # try `polku audit prune --dry-run` first.\n\
+         audit_retention_months = {}\n",
         d.database_url,
         d.keys_file.display(),
         d.allow_unsafe_durability,
@@ -186,7 +199,8 @@ pub fn default_toml() -> String {
         d.log,
         d.log_format,
         d.report_min_cell,
-        d.retention_case_months
+        d.retention_case_months,
+        d.audit_retention_months
     )
 }
 

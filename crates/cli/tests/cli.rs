@@ -2014,3 +2014,206 @@ fn serve_demo_refuses_a_database_with_real_accounts() {
     assert!(!stdout.contains("token="), "{stdout}");
     assert!(stderr.contains("refusing --demo"), "{stderr}");
 }
+
+/// Appends `n` entries stamped on each of `days` to the scratch database, through the store
+/// with an injected clock (the binary always uses the system clock).
+fn append_dated_entries(s: &Scratch, days: &[(time::OffsetDateTime, usize)]) {
+    use polku_service::audit::{AuditChain, AuditEvent};
+    use polku_service::clock::Clock;
+    let text = std::fs::read_to_string(s.dir.join("keys.toml")).unwrap();
+    let hex = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("audit_key"))
+        .and_then(|l| l.split_once('='))
+        .map(|(_, v)| v.trim().trim_matches('"').to_owned())
+        .unwrap();
+    let clock = Clock::manual(days[0].0);
+    let chain = AuditChain::new(polku_service::crypto::Key::from_hex(&hex).unwrap())
+        .with_clock(clock.clone());
+    let url = s.url.clone();
+    let days = days.to_vec();
+    block_on(async move {
+        let store: std::sync::Arc<dyn polku_service::Store> = if url.starts_with("sqlite") {
+            std::sync::Arc::new(
+                polku_store_sqlite::SqliteStore::connect(&url, chain, false)
+                    .await
+                    .unwrap(),
+            )
+        } else {
+            std::sync::Arc::new(
+                polku_store_postgres::PgStore::connect(
+                    &url,
+                    chain,
+                    polku_store_postgres::Durability::AllowUnsafe,
+                )
+                .await
+                .unwrap(),
+            )
+        };
+        let ev = AuditEvent::new(
+            &polku_service::Actor::system("test"),
+            "database",
+            None,
+            "backup",
+            "maintenance",
+        )
+        .unwrap();
+        for (day, n) in days {
+            clock.set(day);
+            for _ in 0..n {
+                store.append_audit(&ev).await.unwrap();
+            }
+        }
+        store.close().await;
+    });
+}
+
+/// R38 through the binary: the dry run says what would be sealed and deleted and changes
+/// nothing; the run deletes the expired months whole and records it; `audit verify` passes
+/// from the retained checkpoint and names the deleted segments; an altered checkpoint or a
+/// kept entry fails it; a bad setting is refused. `app` runs the prune (on PostgreSQL: the
+/// application role with data rights only).
+fn audit_prune_deletes_expired_months_and_verify_continues(s: &Scratch, app: &Scratch) {
+    use time::macros::datetime;
+    append_dated_entries(
+        s,
+        &[
+            (datetime!(2025-01-15 10:00 UTC), 3),
+            (datetime!(2025-02-15 10:00 UTC), 2),
+            (datetime!(2025-03-15 10:00 UTC), 2),
+        ],
+    );
+    let bad = s
+        .cmd(&["audit", "prune"])
+        .env("POLKU_AUDIT_RETENTION_MONTHS", "-1")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(6), "{bad:?}");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("audit_retention_months"));
+    let run = |args: &[&str]| {
+        let out = app
+            .cmd(args)
+            .env("POLKU_AUDIT_RETENTION_MONTHS", "12")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{:?}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // On 15 March 2026, twelve months: January and February 2025 are due, March is not.
+    let plan = run(&["audit", "prune", "--dry-run", "--today", "2026-03-15"]);
+    assert!(
+        plan.contains("would seal segment 2025-01: entries 1–3"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("would delete segment 2025-02: entries 4–5"),
+        "{plan}"
+    );
+    assert!(!plan.contains("would delete segment 2025-03"), "{plan}");
+    assert_eq!(s.sql("SELECT count(*) FROM audit_segments"), 0);
+    assert_eq!(s.sql("SELECT count(*) FROM audit_events"), 7);
+    // Today (December 2026 or later) every month of 2025 is past twelve months.
+    let done = run(&["audit", "prune"]);
+    assert!(
+        done.contains("deleted segment 2025-01: entries 1–3"),
+        "{done}"
+    );
+    assert!(
+        done.contains("deleted segment 2025-03: entries 6–7"),
+        "{done}"
+    );
+    assert_eq!(s.sql("SELECT count(*) FROM audit_events WHERE seq <= 7"), 0);
+    assert_eq!(
+        s.sql("SELECT count(*) FROM audit_events WHERE action = 'segment_deleted'"),
+        3
+    );
+    let verified = s.ok(&["audit", "verify"]);
+    assert!(
+        verified.contains("audit chain intact: 3 entries"),
+        "{verified}"
+    );
+    assert!(
+        verified.contains("verified from entry 8, after 3 deleted segments"),
+        "{verified}"
+    );
+    assert!(
+        verified.contains("deleted segment 2025-02: entries 4–5"),
+        "{verified}"
+    );
+    assert!(run(&["audit", "prune"]).contains("0 segments sealed, 0 deleted"));
+    // Tampering, with the protections removed.
+    let disable = if s.url.starts_with("sqlite") {
+        "DROP TRIGGER audit_segments_mark_deleted_only; DROP TRIGGER audit_events_no_update"
+    } else {
+        "ALTER TABLE audit_segments DISABLE TRIGGER USER; ALTER TABLE audit_events DISABLE TRIGGER USER"
+    };
+    s.sql(disable);
+    s.sql("UPDATE audit_segments SET last_seq = 6, entries = 1 WHERE month = '2025-03'");
+    let err = s.fails(&["audit", "verify"], 8);
+    assert!(err.contains("segment 2025-03"), "{err}");
+    s.sql("UPDATE audit_segments SET last_seq = 7, entries = 2 WHERE month = '2025-03'");
+    s.ok(&["audit", "verify"]);
+    s.sql("UPDATE audit_events SET actor = 'system:other' WHERE seq = 9");
+    assert!(s.fails(&["audit", "verify"], 8).contains("audit entry 9"));
+}
+
+#[test]
+fn audit_prune_on_sqlite() {
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    audit_prune_deletes_expired_months_and_verify_continues(&s, &s);
+}
+
+/// On PostgreSQL the prune runs as the application role of docs/SECURITY.md, which has no
+/// `DELETE` on `audit_events`: it deletes through the `SECURITY DEFINER` function only.
+#[test]
+fn audit_prune_on_postgres_as_the_application_role() {
+    let Some(s) = Scratch::postgres() else {
+        eprintln!("POLKU_TEST_POSTGRES_URL is not set: PostgreSQL CLI test not run");
+        return;
+    };
+    s.ok(&["migrate"]);
+    let (admin, name) = s.pg.clone().unwrap();
+    let role = format!("{name}_app");
+    s.sql(&format!(
+        "CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;\
+         GRANT USAGE ON SCHEMA public TO {role};\
+         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};\
+         REVOKE INSERT, UPDATE, DELETE ON _sqlx_migrations FROM {role};\
+         REVOKE UPDATE, DELETE ON audit_events FROM {role};\
+         GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};"
+    ));
+    let base = admin.rsplit_once('/').unwrap().0;
+    let host = base.rsplit_once('@').map_or(base, |(_, h)| h);
+    let host = host
+        .trim_start_matches("postgres://")
+        .trim_start_matches("postgresql://");
+    let mut app = Scratch::sqlite();
+    std::fs::copy(s.dir.join("keys.toml"), app.dir.join("keys.toml")).unwrap();
+    app.url = format!("postgres://{role}@{host}/{name}");
+    audit_prune_deletes_expired_months_and_verify_continues(&s, &app);
+    // The role itself cannot delete a kept entry.
+    let denied = block_on(async {
+        let pool = sqlx::PgPool::connect(&app.url).await.unwrap();
+        let r = sqlx::raw_sql("DELETE FROM audit_events")
+            .execute(&pool)
+            .await;
+        pool.close().await;
+        r
+    });
+    assert!(denied.is_err());
+    drop(app);
+    drop(s);
+    block_on(async {
+        let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+        sqlx::raw_sql(&format!("DROP ROLE IF EXISTS {role}"))
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    });
+}

@@ -80,12 +80,7 @@ pub fn seal(chain: &AuditChain, s: &AuditSegment) -> String {
         sealed_at: &s.sealed_at,
     };
     let json = serde_json::to_vec(&fields).unwrap_or_default();
-    hex_encode(
-        &chain
-            .key()
-            .derive(b"polku-audit-segment-v1")
-            .mac(&[&json]),
-    )
+    hex_encode(&chain.key().derive(b"polku-audit-segment-v1").mac(&[&json]))
 }
 
 /// How long audit entries are kept (`audit_retention_months`).
@@ -132,7 +127,11 @@ fn now_index(now: OffsetDateTime) -> i64 {
 }
 
 fn month_text(index: i64) -> String {
-    format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+    format!(
+        "{:04}-{:02}",
+        index.div_euclid(12),
+        index.rem_euclid(12) + 1
+    )
 }
 
 /// What a prune run does, or would do.
@@ -182,8 +181,7 @@ fn check_checkpoints(
                 ),
             ));
         }
-        if s.first_seq != next || s.prev_hash != prev || s.entries != s.last_seq - s.first_seq + 1
-        {
+        if s.first_seq != next || s.prev_hash != prev || s.entries != s.last_seq - s.first_seq + 1 {
             return Err(broken(
                 s.first_seq,
                 format!(
@@ -251,7 +249,11 @@ impl Service {
 
     /// The checkpoints of the months closed by `now` that are not sealed yet, after verifying
     /// their entries. Writes nothing.
-    async fn due_seals(&self, chain: &AuditChain, now: OffsetDateTime) -> Result<Vec<AuditSegment>> {
+    async fn due_seals(
+        &self,
+        chain: &AuditChain,
+        now: OffsetDateTime,
+    ) -> Result<Vec<AuditSegment>> {
         let existing = self.store().audit_segments().await?;
         let mut after = existing
             .last()
@@ -487,10 +489,16 @@ mod tests {
         assert!(keep.expired("2025-01", datetime!(2026-02-01 00:00:00 UTC)));
         assert!(!keep.expired("2025-02", datetime!(2026-02-01 00:00:00 UTC)));
         assert!(!AuditRetention::default().expired("2000-01", datetime!(2026-02-01 0:00 UTC)));
-        assert!(AuditRetention::from_months(0).expect("valid").months.is_none());
+        assert!(AuditRetention::from_months(0)
+            .expect("valid")
+            .months
+            .is_none());
         assert!(AuditRetention::from_months(-1).is_err());
         assert!(AuditRetention::from_months(1201).is_err());
-        assert_eq!(month_text(month_index("2025-12").expect("month") + 1), "2026-01");
+        assert_eq!(
+            month_text(month_index("2025-12").expect("month") + 1),
+            "2026-01"
+        );
         assert_eq!(month_index("2025-13"), None);
     }
 
@@ -510,7 +518,10 @@ mod tests {
             deleted_seq: None,
         };
         s.mac = seal(&chain, &s);
-        assert_eq!(check_checkpoints(&chain, std::slice::from_ref(&s)), Ok((0, genesis_hash())));
+        assert_eq!(
+            check_checkpoints(&chain, std::slice::from_ref(&s)),
+            Ok((0, genesis_hash()))
+        );
         for tamper in [
             |s: &mut AuditSegment| s.month = "2026-02".into(),
             |s: &mut AuditSegment| s.last_seq = 9,

@@ -8,6 +8,7 @@ pub mod allocation;
 pub mod analyzer;
 pub mod api_views;
 pub mod audit;
+pub mod audit_segments;
 pub mod auth;
 pub mod authz;
 pub mod candidates;
@@ -52,7 +53,6 @@ pub mod store;
 pub mod subject;
 pub mod subsidy;
 pub mod users;
-pub mod audit_segments;
 
 pub use actor::Actor;
 pub use clock::today;

@@ -132,7 +132,10 @@ impl PgStore {
 /// just marked deleted, through `audit_delete_segment_entries`: a `SECURITY DEFINER` function
 /// owned by the schema's owner, so the application role, which has no `DELETE` on
 /// `audit_events`, can delete exactly a marked segment's entries and nothing else.
-pub(crate) async fn delete_audit_entries(conn: &mut sqlx::PgConnection, month: &str) -> Result<u64> {
+pub(crate) async fn delete_audit_entries(
+    conn: &mut sqlx::PgConnection,
+    month: &str,
+) -> Result<u64> {
     let n: i64 = sqlx::query_scalar("SELECT audit_delete_segment_entries($1)")
         .bind(month)
         .fetch_one(&mut *conn)

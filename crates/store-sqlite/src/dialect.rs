@@ -100,7 +100,10 @@ impl SqliteStore {
 /// Deletes the entries of the audit segment of `month` (R38), which the same transaction has
 /// just marked deleted: the `audit_events_no_delete` trigger lets through only entries of a
 /// segment so marked.
-pub(crate) async fn delete_audit_entries(conn: &mut sqlx::SqliteConnection, month: &str) -> Result<u64> {
+pub(crate) async fn delete_audit_entries(
+    conn: &mut sqlx::SqliteConnection,
+    month: &str,
+) -> Result<u64> {
     Ok(sqlx::query(
         "DELETE FROM audit_events WHERE seq BETWEEN \
          (SELECT first_seq FROM audit_segments WHERE month = $1) AND \

@@ -338,7 +338,11 @@ mod tests {
 
 /// Opens a store of `backend` at `url` whose audit chain is `chain` (e.g. with an injected
 /// clock, `AuditChain::with_clock`), migrated: a second store on a [`TestDb`]'s database.
-pub async fn open_store_with_chain(backend: Backend, url: &str, chain: AuditChain) -> Arc<dyn Store> {
+pub async fn open_store_with_chain(
+    backend: Backend,
+    url: &str,
+    chain: AuditChain,
+) -> Arc<dyn Store> {
     let store: Arc<dyn Store> = match backend {
         Backend::Sqlite => Arc::new(
             SqliteStore::connect(url, chain, true)

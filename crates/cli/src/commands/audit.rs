@@ -1,9 +1,10 @@
-//! `polku audit verify` and `polku audit checkpoint`.
+//! `polku audit verify`, `polku audit checkpoint`, `polku audit query` and `polku audit prune`.
 
 use crate::config::Config;
-use crate::exit::{CliError, CliResult, AUDIT_BROKEN, INVALID_INPUT, NOT_FOUND};
+use crate::exit::{CliError, CliResult, AUDIT_BROKEN, CONFIG, INVALID_INPUT, NOT_FOUND};
 use crate::open::{with_service, Mode};
 use clap::Subcommand;
+use polku_service::audit_segments::{AuditPrune, AuditRetention};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Subcommand)]
@@ -35,6 +36,17 @@ pub enum AuditCommand {
         /// At most this many entries (1–100000).
         #[arg(long)]
         limit: Option<i64>,
+    },
+    /// Delete the audit entries past `audit_retention_months`, a whole month (UTC) at a time,
+    /// oldest first, each with a `segment_deleted` entry; closed months get a sealed
+    /// checkpoint first, which stays, so the rest of the chain still verifies (R38).
+    Prune {
+        /// Print what would be sealed and deleted; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// With --dry-run: the day to plan for (YYYY-MM-DD) instead of today.
+        #[arg(long, requires = "dry_run")]
+        today: Option<String>,
     },
 }
 
@@ -133,7 +145,27 @@ fn read_checkpoint(path: &Path) -> CliResult<(i64, String)> {
     }
 }
 
+/// The configured audit retention, or a configuration error naming the key.
+pub fn retention(cfg: &Config) -> CliResult<AuditRetention> {
+    AuditRetention::from_months(cfg.audit_retention_months)
+        .map_err(|e| CliError::new(CONFIG, format!("audit_retention_months: {e}")))
+}
+
 pub async fn run(cfg: &Config, c: AuditCommand) -> CliResult {
+    if let AuditCommand::Prune { dry_run, today } = c {
+        let keep = retention(cfg)?;
+        let now = match today.as_deref() {
+            None => time::OffsetDateTime::now_utc(),
+            Some(text) => parse_day("--today", text)?
+                .with_time(time::macros::time!(12:00))
+                .assume_utc(),
+        };
+        return with_service(cfg, Mode::Existing, |svc| async move {
+            let done = prune(&svc, keep, now, dry_run).await?;
+            super::emit(&render_prune(&done, keep, dry_run))
+        })
+        .await;
+    }
     with_service(
         cfg,
         Mode::Existing,
@@ -142,15 +174,107 @@ pub async fn run(cfg: &Config, c: AuditCommand) -> CliResult {
     .await
 }
 
+/// Runs the audit retention job now (also `polku serve`'s daily task).
+pub async fn prune(
+    svc: &polku_service::Service,
+    keep: AuditRetention,
+    now: time::OffsetDateTime,
+    dry_run: bool,
+) -> CliResult<AuditPrune> {
+    Ok(svc
+        .prune_audit(
+            &polku_service::Actor::system("retention"),
+            keep,
+            now,
+            dry_run,
+        )
+        .await?)
+}
+
+/// A date (YYYY-MM-DD).
+fn parse_day(flag: &str, text: &str) -> CliResult<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text.trim(), &format).map_err(|_| {
+        CliError::new(
+            INVALID_INPUT,
+            format!("{flag}: {text:?} is not a date (YYYY-MM-DD)"),
+        )
+    })
+}
+
+fn render_prune(done: &AuditPrune, keep: AuditRetention, dry_run: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let (seal, delete) = if dry_run {
+        ("would seal", "would delete")
+    } else {
+        ("sealed", "deleted")
+    };
+    match keep.months {
+        Some(m) => {
+            let _ = writeln!(
+                out,
+                "audit retention: {m} months after the end of each month (UTC)"
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "audit retention: not set (audit_retention_months = 0); nothing is deleted"
+            );
+        }
+    }
+    for s in &done.sealed {
+        let _ = writeln!(
+            out,
+            "{seal} segment {}: entries {}–{} ({} entries), last hash {}",
+            s.month, s.first_seq, s.last_seq, s.entries, s.last_hash
+        );
+    }
+    for s in &done.deleted {
+        let _ = writeln!(
+            out,
+            "{delete} segment {}: entries {}–{} ({} entries), checkpoint hash {}",
+            s.month, s.first_seq, s.last_seq, s.entries, s.last_hash
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} segments {seal}, {} {delete}, {} kept",
+        done.sealed.len(),
+        done.deleted.len(),
+        done.kept
+    );
+    out
+}
+
 async fn audit(svc: &polku_service::Service, c: AuditCommand) -> CliResult {
     match c {
         AuditCommand::Verify { checkpoint } => {
             let cp = checkpoint.as_deref().map(read_checkpoint).transpose();
             match cp {
                 Err(e) => Err(e),
-                Ok(cp) => match svc.verify_audit(cp).await {
-                    Ok(Ok(n)) => {
-                        println!("audit chain intact: {n} entries");
+                Ok(cp) => match svc.verify_audit_report(cp).await {
+                    Ok(Ok(report)) => {
+                        println!("audit chain intact: {} entries", report.entries);
+                        if !report.deleted.is_empty() {
+                            println!(
+                                "verified from entry {}, after {} deleted segments (R38):",
+                                report.first_seq,
+                                report.deleted.len()
+                            );
+                            for s in &report.deleted {
+                                println!(
+                                    "  deleted segment {}: entries {}–{}, checkpoint hash {}, deleted {} (entry {})",
+                                    s.month,
+                                    s.first_seq,
+                                    s.last_seq,
+                                    s.last_hash,
+                                    s.deleted_at.as_deref().unwrap_or("?"),
+                                    s.deleted_seq.unwrap_or(0)
+                                );
+                            }
+                        }
                         Ok(())
                     }
                     Ok(Err(e)) => Err(CliError::new(
@@ -168,6 +292,8 @@ async fn audit(svc: &polku_service::Service, c: AuditCommand) -> CliResult {
             to,
             limit,
         } => search(svc, subject, actor, from, to, limit).await,
+        // Handled by `run`, which reads its setting.
+        AuditCommand::Prune { .. } => Ok(()),
         AuditCommand::Checkpoint { file } => match svc
             .audit_head(&polku_service::Actor::system("audit"))
             .await

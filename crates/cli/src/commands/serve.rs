@@ -109,7 +109,8 @@ async fn serve(cfg: &Config, svc: Service, addr: SocketAddr, demo: bool) -> CliR
         ))
     });
     let policy = super::retention::policy(cfg)?;
-    let retention = tokio::spawn(keep_retention(cfg.clone(), svc.clone(), policy));
+    let audit_keep = super::audit::retention(cfg)?;
+    let retention = tokio::spawn(keep_retention(cfg.clone(), svc.clone(), policy, audit_keep));
     println!("Polku is listening on {origin}/");
     if demo {
         print_links(&svc, &origin).await?;
@@ -126,11 +127,14 @@ async fn serve(cfg: &Config, svc: Service, addr: SocketAddr, demo: bool) -> CliR
 
 /// Runs the retention job (R41) an hour after start, then once a day; a failure is logged and
 /// tried again the next day. Each erasure is its own transaction, so stopping `serve` mid-run
-/// loses nothing: the next run finishes the rest.
+/// loses nothing: the next run finishes the rest. The audit retention job (R38) runs after
+/// it: it seals the months that have closed and deletes the expired ones, each segment in its
+/// own transaction.
 async fn keep_retention(
     cfg: Config,
     svc: Service,
     policy: polku_service::retention::RetentionPolicy,
+    audit_keep: polku_service::audit_segments::AuditRetention,
 ) {
     tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
     loop {
@@ -146,6 +150,18 @@ async fn keep_retention(
             ),
             Err(e) => {
                 tracing::warn!(event = "retention.failed", error = %e.message, "retention job failed")
+            }
+        }
+        match super::audit::prune(&svc, audit_keep, time::OffsetDateTime::now_utc(), false).await {
+            Ok(done) => tracing::info!(
+                event = "audit_retention.run",
+                sealed = done.sealed.len(),
+                deleted = done.deleted.len(),
+                kept = done.kept,
+                "audit retention job ran"
+            ),
+            Err(e) => {
+                tracing::warn!(event = "audit_retention.failed", error = %e.message, "audit retention job failed")
             }
         }
         tokio::time::sleep(std::time::Duration::from_secs(24 * 3600)).await;

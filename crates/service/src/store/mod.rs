@@ -17,6 +17,7 @@
 //! - special-category data arrives already encrypted; the store never sees a key.
 
 pub mod agreements;
+pub mod audit_segments;
 pub mod documents;
 pub mod esf;
 pub mod fidelity;
@@ -27,9 +28,9 @@ pub mod placements;
 pub mod records;
 pub mod restrictions;
 pub mod retention;
-pub mod audit_segments;
 
 pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
+pub use audit_segments::AuditSegmentStore;
 pub use documents::{DocumentStore, StoredDocument, StoredDocumentVersion};
 pub use esf::{DueSixMonths, EsfRow, EsfScope, EsfStore, GenderCounts, SealedSpecial};
 pub use fidelity::{FidelityRating, FidelityStore};
@@ -44,7 +45,6 @@ pub use mentoring::{
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 pub use retention::{LeftService, RetentionStore};
-pub use audit_segments::AuditSegmentStore;
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
@@ -344,13 +344,13 @@ impl<T> Store for T where
 /// `use polku_service::store::prelude::*;` brings [`Store`] and every area trait into scope, for
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
+    pub use super::AuditSegmentStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,
         MentoringStore, ParticipantStore, PlacementStore, ReportStore, RestrictionStore,
         RetentionStore, SessionStore, Store, SubjectStore,
     };
-    pub use super::AuditSegmentStore;
 }
 
 /// The database itself: migrations, settings, metadata, backup and closing.

@@ -24,7 +24,18 @@ type SegmentTuple = (
 );
 
 fn segment(
-    (month, first_seq, last_seq, entries, prev_hash, last_hash, sealed_at, mac, deleted_at, deleted_seq): SegmentTuple,
+    (
+        month,
+        first_seq,
+        last_seq,
+        entries,
+        prev_hash,
+        last_hash,
+        sealed_at,
+        mac,
+        deleted_at,
+        deleted_seq,
+    ): SegmentTuple,
 ) -> AuditSegment {
     AuditSegment {
         month,

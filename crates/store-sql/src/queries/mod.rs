@@ -9,6 +9,7 @@
 mod admin;
 mod agreements;
 mod audit;
+mod audit_segments;
 mod consents;
 mod directory;
 mod documents;
@@ -27,7 +28,6 @@ mod restrictions;
 mod retention;
 mod sessions;
 mod subject;
-mod audit_segments;
 
 pub use admin::migration_versions;
 

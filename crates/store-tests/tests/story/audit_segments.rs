@@ -104,7 +104,10 @@ pub(crate) async fn audit_segments_are_sealed_pruned_and_still_verify(db: Arc<Te
     assert_eq!(report.entries, head.0 - 5);
     assert_eq!(months(&report.deleted), ["2025-01", "2025-02"]);
     assert_eq!(report.sealed, 2);
-    assert_eq!(svc.verify_audit(Some(head.clone())).await.unwrap(), Ok(head.0 - 5));
+    assert_eq!(
+        svc.verify_audit(Some(head.clone())).await.unwrap(),
+        Ok(head.0 - 5)
+    );
     // An external checkpoint at the end of a deleted segment is still checked.
     let at_feb = (5, segments[1].last_hash.clone());
     assert!(svc.verify_audit(Some(at_feb)).await.unwrap().is_ok());

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 mod agreements;
 mod audit;
+mod audit_segments;
 mod consents;
 mod data_subject;
 mod denials;
@@ -34,7 +35,6 @@ mod retention;
 mod sessions;
 mod setup;
 mod subsidy;
-mod audit_segments;
 
 macro_rules! stories {
     ($($area:ident::$name:ident),+ $(,)?) => {
