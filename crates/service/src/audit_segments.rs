@@ -25,37 +25,7 @@ use time::OffsetDateTime;
 /// The action of the entry that records a segment's deletion.
 pub const SEGMENT_DELETED: &str = "segment_deleted";
 
-/// The sealed checkpoint of one closed month of the audit chain.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AuditSegment {
-    /// `YYYY-MM`, in UTC.
-    pub month: String,
-    pub first_seq: i64,
-    pub last_seq: i64,
-    pub entries: i64,
-    /// The hash the first entry links to (the previous segment's `last_hash`, or the genesis).
-    pub prev_hash: String,
-    /// The hash of the last entry: where the chain continues.
-    pub last_hash: String,
-    /// When it was sealed (RFC 3339 UTC).
-    pub sealed_at: String,
-    /// HMAC-SHA256 of the fields above under the audit key's segment subkey.
-    pub mac: String,
-    /// When the segment's entries were deleted.
-    pub deleted_at: Option<String>,
-    /// The `segment_deleted` entry that records the deletion.
-    pub deleted_seq: Option<i64>,
-}
-
-impl AuditSegment {
-    /// How the `segment_deleted` entry names this segment and its checkpoint.
-    pub fn audit_subject(&self) -> String {
-        format!(
-            "{}:{}-{}:{}",
-            self.month, self.first_seq, self.last_seq, self.last_hash
-        )
-    }
-}
+pub use crate::store::audit_segments::AuditSegment;
 
 #[derive(Serialize)]
 struct SealedFields<'a> {
