@@ -320,22 +320,6 @@ where
     });
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn replace_db_keeps_host_and_query() {
-        assert_eq!(
-            super::replace_db("postgres://u@h:5432/test?sslmode=disable", "x"),
-            "postgres://u@h:5432/x?sslmode=disable"
-        );
-        assert_eq!(
-            super::replace_db("postgres://h/test", "x"),
-            "postgres://h/x"
-        );
-        assert_eq!(super::replace_db("postgres://h", "x"), "postgres://h/x");
-    }
-}
-
 /// Opens a store of `backend` at `url` whose audit chain is `chain` (e.g. with an injected
 /// clock, `AuditChain::with_clock`), migrated: a second store on a [`TestDb`]'s database.
 pub async fn open_store_with_chain(
@@ -357,4 +341,20 @@ pub async fn open_store_with_chain(
     };
     store.migrate().await.expect("migrate");
     store
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn replace_db_keeps_host_and_query() {
+        assert_eq!(
+            super::replace_db("postgres://u@h:5432/test?sslmode=disable", "x"),
+            "postgres://u@h:5432/x?sslmode=disable"
+        );
+        assert_eq!(
+            super::replace_db("postgres://h/test", "x"),
+            "postgres://h/x"
+        );
+        assert_eq!(super::replace_db("postgres://h", "x"), "postgres://h/x");
+    }
 }
