@@ -52,6 +52,7 @@ pub mod store;
 pub mod subject;
 pub mod subsidy;
 pub mod users;
+pub mod staff;
 
 pub use actor::Actor;
 pub use clock::today;

@@ -27,6 +27,7 @@ pub mod placements;
 pub mod records;
 pub mod restrictions;
 pub mod retention;
+pub mod staff;
 
 pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
 pub use documents::{DocumentStore, StoredDocument, StoredDocumentVersion};
@@ -43,6 +44,7 @@ pub use mentoring::{
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 pub use retention::{LeftService, RetentionStore};
+pub use staff::StaffStore;
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
@@ -307,6 +309,7 @@ pub trait Store:
     + RestrictionStore
     + RetentionStore
     + DocumentStore
+    + StaffStore
     + std::fmt::Debug
 {
 }
@@ -333,6 +336,7 @@ impl<T> Store for T where
         + RestrictionStore
         + RetentionStore
         + DocumentStore
+        + StaffStore
         + std::fmt::Debug
 {
 }
@@ -346,6 +350,7 @@ pub mod prelude {
         MentoringStore, ParticipantStore, PlacementStore, ReportStore, RestrictionStore,
         RetentionStore, SessionStore, Store, SubjectStore,
     };
+    pub use super::StaffStore;
 }
 
 /// The database itself: migrations, settings, metadata, backup and closing.

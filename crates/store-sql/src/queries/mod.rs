@@ -27,6 +27,7 @@ mod restrictions;
 mod retention;
 mod sessions;
 mod subject;
+mod staff;
 
 pub use admin::migration_versions;
 

@@ -34,6 +34,7 @@ mod retention;
 mod sessions;
 mod setup;
 mod subsidy;
+mod report_organisation;
 
 macro_rules! stories {
     ($($area:ident::$name:ident),+ $(,)?) => {
@@ -90,6 +91,7 @@ stories!(
     setup::projects_carry_funding_municipalities_and_partners,
     setup::grants_and_deactivation,
     documents::documents_are_versioned_sealed_audited_and_shared_by_consent,
+    report_organisation::a_partner_counts_the_participants_of_its_own_staff,
 );
 
 #[test]
