@@ -48,11 +48,11 @@ pub mod second_factor;
 pub mod security_log;
 pub mod shares;
 pub mod skill_search;
+pub mod staff;
 pub mod store;
 pub mod subject;
 pub mod subsidy;
 pub mod users;
-pub mod staff;
 
 pub use actor::Actor;
 pub use clock::today;

@@ -344,13 +344,13 @@ impl<T> Store for T where
 /// `use polku_service::store::prelude::*;` brings [`Store`] and every area trait into scope, for
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
+    pub use super::StaffStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,
         MentoringStore, ParticipantStore, PlacementStore, ReportStore, RestrictionStore,
         RetentionStore, SessionStore, Store, SubjectStore,
     };
-    pub use super::StaffStore;
 }
 
 /// The database itself: migrations, settings, metadata, backup and closing.

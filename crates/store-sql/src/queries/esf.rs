@@ -94,7 +94,10 @@ fn scope_sql(s: &EsfScope) -> String {
     if s.organisation.is_some() {
         // The participant's organisation (docs/ESF.md, "The organisation filter").
         let o = list(1);
-        sql.push_str(&format!(" AND {}", super::staff::participant_counts_for(&o)));
+        sql.push_str(&format!(
+            " AND {}",
+            super::staff::participant_counts_for(&o)
+        ));
     }
     if let Some(ms) = &s.municipalities {
         if ms.is_empty() {

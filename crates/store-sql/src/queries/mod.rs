@@ -26,8 +26,8 @@ mod reports;
 mod restrictions;
 mod retention;
 mod sessions;
-mod subject;
 mod staff;
+mod subject;
 
 pub use admin::migration_versions;
 

@@ -37,7 +37,10 @@ fn people_sql(s: &FigureScope) -> String {
     }
     if s.organisation.is_some() {
         let o = binds(&mut n, 1);
-        sql.push_str(&format!(" AND {}", super::staff::participant_counts_for(&o)));
+        sql.push_str(&format!(
+            " AND {}",
+            super::staff::participant_counts_for(&o)
+        ));
     }
     sql
 }

@@ -47,12 +47,13 @@ impl StaffStore for SqlStore {
         ev: &AuditEvent,
     ) -> Result<bool> {
         let mut tx = self.write().await?;
-        let current: Option<Uuid> =
-            sqlx::query_scalar("SELECT organisation_id FROM staff_organisations WHERE user_id = $1")
-                .bind(user.0)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(db)?;
+        let current: Option<Uuid> = sqlx::query_scalar(
+            "SELECT organisation_id FROM staff_organisations WHERE user_id = $1",
+        )
+        .bind(user.0)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(db)?;
         if current == organisation.map(|o| o.0) {
             return Ok(false);
         }
@@ -62,12 +63,14 @@ impl StaffStore for SqlStore {
             .await
             .map_err(db)?;
         if let Some(o) = organisation {
-            sqlx::query("INSERT INTO staff_organisations (user_id, organisation_id) VALUES ($1, $2)")
-                .bind(user.0)
-                .bind(o.0)
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?;
+            sqlx::query(
+                "INSERT INTO staff_organisations (user_id, organisation_id) VALUES ($1, $2)",
+            )
+            .bind(user.0)
+            .bind(o.0)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
         }
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)?;
@@ -75,12 +78,13 @@ impl StaffStore for SqlStore {
     }
 
     async fn staff_organisation(&self, user: UserId) -> Result<Option<OrganisationId>> {
-        let o: Option<Uuid> =
-            sqlx::query_scalar("SELECT organisation_id FROM staff_organisations WHERE user_id = $1")
-                .bind(user.0)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(db)?;
+        let o: Option<Uuid> = sqlx::query_scalar(
+            "SELECT organisation_id FROM staff_organisations WHERE user_id = $1",
+        )
+        .bind(user.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
         Ok(o.map(OrganisationId))
     }
 }

@@ -29,12 +29,12 @@ mod keys;
 mod mentoring;
 mod participants;
 mod placements;
+mod report_organisation;
 mod restriction;
 mod retention;
 mod sessions;
 mod setup;
 mod subsidy;
-mod report_organisation;
 
 macro_rules! stories {
     ($($area:ident::$name:ident),+ $(,)?) => {

@@ -119,10 +119,19 @@ pub(crate) async fn a_partner_counts_the_participants_of_its_own_staff(db: Arc<T
         (2, 0, 1, 3),
         "the lead counts its own, the unrecorded and the outsider's"
     );
-    assert_eq!(esf(year.clone().with_organisation(outsider)).await, (0, 0, 0, 0));
-    assert_eq!(people(year.clone().with_organisation(partner)).await, (1, 1));
+    assert_eq!(
+        esf(year.clone().with_organisation(outsider)).await,
+        (0, 0, 0, 0)
+    );
+    assert_eq!(
+        people(year.clone().with_organisation(partner)).await,
+        (1, 1)
+    );
     assert_eq!(people(year.clone().with_organisation(lead)).await, (3, 3));
-    assert_eq!(people(year.clone().with_organisation(outsider)).await, (0, 0));
+    assert_eq!(
+        people(year.clone().with_organisation(outsider)).await,
+        (0, 0)
+    );
     assert_eq!(
         people(
             year.clone()
@@ -152,7 +161,10 @@ pub(crate) async fn a_partner_counts_the_participants_of_its_own_staff(db: Arc<T
         .set_staff_organisation(&sys, id(&b), None)
         .await
         .unwrap());
-    assert_eq!(esf(year.clone().with_organisation(partner)).await, (0, 0, 0, 0));
+    assert_eq!(
+        esf(year.clone().with_organisation(partner)).await,
+        (0, 0, 0, 0)
+    );
     assert_eq!(people(year.clone().with_organisation(lead)).await, (4, 4));
 
     // Only administrators set it; unknown accounts and organisations change nothing.
