@@ -34,6 +34,7 @@ mod proposals;
 mod reference;
 mod reports_admin;
 mod reports_figures;
+mod reports_step_up;
 mod second_factor;
 mod security;
 mod sign_in_hardening;
