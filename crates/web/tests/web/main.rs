@@ -37,6 +37,7 @@ mod reports_figures;
 mod reports_step_up;
 mod second_factor;
 mod security;
+mod shared_documents;
 mod sign_in_hardening;
 mod subject_export;
 mod subsidy;
