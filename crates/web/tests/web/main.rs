@@ -13,6 +13,7 @@ mod consents;
 mod documents;
 mod employers;
 mod esf;
+mod europass;
 mod fidelity;
 mod follow_ups;
 mod forms_participant;
