@@ -61,9 +61,20 @@ def connect(data):
     con = duckdb.connect()
     d = str(data)
     con.execute(f"CREATE TABLE projects AS SELECT * FROM read_csv_auto('{d}/projects.csv', all_varchar=true)")
+    con.execute(f"CREATE TABLE partners AS SELECT * FROM read_csv('{d}/project_partners.csv', header=true, all_varchar=true, columns={{'project_id': 'VARCHAR', 'organisation_id': 'VARCHAR'}})")
+    con.execute(f"CREATE TABLE staff AS SELECT * FROM read_csv('{d}/staff_organisations.csv', header=true, all_varchar=true, columns={{'user_id': 'VARCHAR', 'organisation_id': 'VARCHAR'}})")
+    # The organisation a person or employer counts for (docs/ESF.md, "The organisation
+    # filter"): the staff member's organisation when it works in the project (lead or partner),
+    # otherwise the project's lead.
+    works_for = lambda who, proj: f"""COALESCE((SELECT s.organisation_id FROM staff s
+        WHERE s.user_id = {who} AND (s.organisation_id = (SELECT organisation_id FROM projects
+        WHERE id = {proj}) OR EXISTS (SELECT 1 FROM partners pp WHERE pp.project_id = {proj}
+        AND pp.organisation_id = s.organisation_id))),
+        (SELECT organisation_id FROM projects WHERE id = {proj}))"""
     con.execute(f"""CREATE TABLE participants AS SELECT id, project_id, home_municipality,
-        CAST(CAST(created_at AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS enrolled_on
-        FROM read_csv('{d}/participants.csv', header=true, all_varchar=true)""")
+        CAST(CAST(created_at AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS DATE) AS enrolled_on,
+        {works_for('x.coach_id', 'x.project_id')} AS org
+        FROM read_csv('{d}/participants.csv', header=true, all_varchar=true) x""")
     con.execute(f"""CREATE TABLE esf AS SELECT * FROM read_csv('{d}/esf.csv', header=true,
         types={{'entered_on': 'DATE', 'left_on': 'DATE', 'follow_up_due': 'DATE',
                 'six_checked_on': 'DATE', 'age_at_entry': 'INTEGER'}})""")
@@ -76,8 +87,9 @@ def connect(data):
         CAST(done_on AS DATE) AS done_on, still_working
         FROM read_csv('{d}/follow_ups.csv', header=true, all_varchar=true)""")
     con.execute(f"""CREATE TABLE employers AS SELECT id, project_id, cooperation,
-        CAST(json_extract_string(municipalities, '$[*]') AS VARCHAR[]) AS munis
-        FROM read_csv('{d}/employers.csv', header=true, all_varchar=true)""")
+        CAST(json_extract_string(municipalities, '$[*]') AS VARCHAR[]) AS munis,
+        {works_for('x.coordinator_id', 'x.project_id')} AS org
+        FROM read_csv('{d}/employers.csv', header=true, all_varchar=true) x""")
     con.execute(f"""CREATE TABLE needs AS SELECT employer_id, hidden = 'true' AS hidden,
         CAST(heard_at AS DATE) AS heard_at
         FROM read_csv('{d}/needs.csv', header=true, all_varchar=true)""")
@@ -123,7 +135,7 @@ def indicators(con, q, defs):
     if q.get("project"):
         proj.append(f"j.code = {lit(q['project'])}")
     if q.get("organisation"):
-        proj.append(f"j.organisation_id = {lit(q['organisation'])}")
+        proj.append(f"p.org = {lit(q['organisation'])}")
     # The ESF+ scope: the municipality of the record; a municipality wins over a region.
     if q.get("municipality"):
         proj.append(f"e.municipality = {lit(q['municipality'])}")
@@ -163,8 +175,7 @@ def figures(con, q):
     proj = ["TRUE"]
     if q.get("project"):
         proj.append(f"code = {lit(q['project'])}")
-    if q.get("organisation"):
-        proj.append(f"organisation_id = {lit(q['organisation'])}")
+    org = f" AND org = {lit(q['organisation'])}" if q.get("organisation") else ""
     def in_area(col):
         cond = ["TRUE"]
         if q.get("municipality"):
@@ -175,7 +186,7 @@ def figures(con, q):
     any_area = bool(q.get("municipality") or q.get("region"))
     con.execute(f"""CREATE OR REPLACE TEMP TABLE people AS SELECT p.* FROM participants p
         WHERE p.project_id IN (SELECT id FROM projects WHERE {' AND '.join(proj)})
-        AND {in_area('p.home_municipality')}""")
+        AND {in_area('p.home_municipality')}{org}""")
     period = lambda col: f"{col} BETWEEN DATE '{frm}' AND DATE '{to}'"
     month = lambda col: f"strftime(date_trunc('month', {col}), '%Y-%m-%d')"
     grid = lambda n: {m: [0] * n for m in ms}
@@ -208,7 +219,7 @@ def figures(con, q):
     emp_area = "TRUE" if not any_area else \
         f"e.id IN (SELECT id FROM (SELECT id, unnest(munis) AS c FROM employers) WHERE {in_area('c')})"
     con.execute(f"""CREATE OR REPLACE TEMP TABLE emps AS SELECT e.* FROM employers e
-        WHERE e.project_id IN (SELECT id FROM projects WHERE {' AND '.join(proj)}) AND {emp_area}""")
+        WHERE e.project_id IN (SELECT id FROM projects WHERE {' AND '.join(proj)}) AND {emp_area}{org}""")
     depths = [0, 0, 0]
     for dep, n in con.execute("SELECT cooperation, count(*) FROM emps GROUP BY ALL").fetchall():
         depths[["contacted", "engaged", "deeper"].index(dep)] += n

@@ -125,6 +125,7 @@ def main():
                     START.isoformat(), add_months(end, 12).isoformat(), json.dumps(munis)])
         if rng.random() < 0.3:
             partners.writerow([p["id"], orgs[(i + 1) % n_orgs]])
+            p["partner"] = orgs[(i + 1) % n_orgs]
         for c in range(2 if small else 4):
             u = uid()
             users.writerow([u, f"coach{i + 1}-{c + 1}@bench.example", f"Coach {i + 1}/{c + 1}",
@@ -132,6 +133,23 @@ def main():
             roles.writerow([u, "coach", p["id"]])
             p["coaches"].append(u)
         projects.append(p)
+    # Which organisation each coach works for (the organisation filter, docs/ESF.md): none, the
+    # lead, the partner, or one outside the project (which counts as the lead). A separate
+    # generator, so the rest of the data stays what the seed gave before.
+    srng = random.Random(a.seed * 7919 + 17)
+    staff = writer("staff_organisations", ["user_id", "organisation_id"])
+    for p in projects:
+        for u in p["coaches"]:
+            r = srng.random()
+            if r < 0.3:
+                continue
+            if r < 0.5:
+                org = p["org"]
+            elif r < 0.85 and p.get("partner"):
+                org = p["partner"]
+            else:
+                org = srng.choice(orgs)
+            staff.writerow([u, org])
     # Skewed sizes; in a small dataset the last project stays empty (an edge case).
     weights = [rng.lognormvariate(0, 0.8) for _ in projects]
     if small and len(projects) > 2:
@@ -139,7 +157,8 @@ def main():
     total_w = sum(weights)
 
     emp = writer("employers", ["id", "project_id", "business_id", "name", "industry_tol", "size",
-                               "municipalities", "cooperation", "mentor_available", "version"])
+                               "municipalities", "cooperation", "mentor_available", "version",
+                               "coordinator_id"])
     needs = writer("needs", ["id", "employer_id", "description", "hidden", "heard_at"])
     n_employers = 0
     for i, p in enumerate(projects):
@@ -155,7 +174,8 @@ def main():
             emp.writerow([e, p["id"], f"{2000000 + n_employers}-{j % 10}", f"Employer {n_employers}",
                           rng.choice(["47111", "56101", "81210", "88101", "10710", "49410"]),
                           rng.choice(["micro", "small", "medium", "large"]), json.dumps(munis),
-                          pick(rng, DEPTH), "false", 1])
+                          pick(rng, DEPTH), "false", 1,
+                          srng.choice(p["coaches"]) if srng.random() < 0.7 else ""])
             p["employers"].append(e)
             n_employers += 1
             for _ in range(rng.randint(0, 6)):
@@ -281,6 +301,7 @@ def main():
         "projects": [p["code"] for p in projects],
         "project_sizes": {p["code"]: p.get("n", 0) for p in projects},
         "organisations": orgs,
+        "partner_organisations": sorted({p["partner"] for p in projects if p.get("partner")}),
         "regions": sorted({p["region"] for p in projects}),
         "municipalities": sorted({m for p in projects for m in p["munis"]}),
         "employers": n_employers, **counts,

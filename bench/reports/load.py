@@ -24,6 +24,7 @@ TABLES = [
     ("projects", "projects"),
     ("project_partners", "project_partners"),
     ("users", "users"),
+    ("staff_organisations", "staff_organisations"),
     ("user_roles", "user_roles"),
     ("participants", "participants"),
     ("participant_keys", None),

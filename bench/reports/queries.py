@@ -53,6 +53,10 @@ def main():
     q.append({"name": "before any data", "from": f"{first - 1}-01-01", "to": f"{first - 1}-12-31"})
     q.append({"name": "half after the data", "from": f"{last}-07-01", "to": f"{last + 1}-06-30",
               "project": m["projects"][-1]})
+    # A partner organisation: it counts the participants and employers of its own staff.
+    for org in m.get("partner_organisations", [])[:2]:
+        q.append({"name": "a partner organisation", "from": m["from"], "to": m["to"],
+                  "organisation": org})
     print(json.dumps(q, indent=1))
 
 

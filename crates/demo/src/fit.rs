@@ -78,6 +78,11 @@ pub fn crafted_openings(
             .iter()
             .filter(|e| e.employer.project_id == p.project_id)
             .collect();
+        // No employer in the project (a run with few employers): nothing to match or craft at,
+        // and the participant is not "short" (the check below is for projects with employers).
+        if local.is_empty() {
+            continue;
+        }
         let all = |extra: &[Opening], carved: &[Task]| -> Vec<mi::Employer> {
             local
                 .iter()

@@ -153,6 +153,10 @@ pub async fn seed(
             None => svc.insert_user_record(actor, user).await?,
         }
     }
+    for (user, organisation) in &plan.works_for {
+        svc.set_staff_organisation(actor, *user, Some(*organisation))
+            .await?;
+    }
     let mut summary = DemoSummary {
         organisations: plan.organisations.len(),
         projects: plan.projects.len(),

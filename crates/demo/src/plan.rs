@@ -17,6 +17,8 @@ pub struct DemoPlan {
     pub organisations: Vec<Organisation>,
     pub projects: Vec<Project>,
     pub users: Vec<User>,
+    /// Which organisation a staff member works for (written after the users).
+    pub works_for: Vec<(UserId, polku_domain::OrganisationId)>,
     pub participants: Vec<PlannedParticipant>,
     pub employers: Vec<PlannedEmployer>,
     /// Work trials crafted for participants the generated openings leave with too few
@@ -89,6 +91,7 @@ pub fn plan(opts: &DemoOptions) -> Result<DemoPlan> {
         organisations: staff.organisations,
         projects: staff.projects.into_iter().map(|p| p.project).collect(),
         users: staff.users,
+        works_for: staff.works_for,
         participants,
         employers,
         crafted,

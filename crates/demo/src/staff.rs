@@ -1,13 +1,17 @@
 //! Organisations, projects and staff accounts: one project per region, run by the region's
 //! organisation (the first is the lead), with a manager, coaches, coordinators, employer users and
 //! a mentor each, plus one administrator. Accounts are inactive and have no activation token.
+//! Each project is funded under a specific objective of the ESF+ programme
+//! (`data/funding-programmes.json`), works in its region's municipalities and has one partner,
+//! the main town's employment services, whose staff include the project's last coach (and its
+//! last coordinator when there are two), so the reports' organisation filter shows something.
 
 use super::ids;
 use super::names::{self, Background};
 use super::regions::RegionSpec;
 use super::rng::Rng;
 use polku_domain::{
-    Email, Organisation, OrganisationId, Project, ProjectId, Role, RoleGrant, User, UserId,
+    Email, Funding, Organisation, OrganisationId, Project, ProjectId, Role, RoleGrant, User, UserId,
 };
 use polku_service::Result;
 use std::collections::BTreeSet;
@@ -28,6 +32,24 @@ pub struct Staff {
     pub organisations: Vec<Organisation>,
     pub projects: Vec<ProjectStaff>,
     pub users: Vec<User>,
+    /// Which organisation a staff member works for (only those at a partner or, for one coach
+    /// per project, explicitly at the lead; the rest are not recorded and count for the lead).
+    pub works_for: Vec<(UserId, OrganisationId)>,
+}
+
+/// The programme every demo project is funded from.
+pub const PROGRAMME: &str = "FI-ESF+-2021-2027";
+
+/// The specific objective that fits the region's project (Regulation (EU) 2021/1057 Art. 4(1)):
+/// (i) integration of third-country nationals for Kymenlaakso's immigrant-background project,
+/// (h) active inclusion for the partial-work-ability projects, (a) access to employment for the
+/// rest.
+fn objective(key: &str) -> &'static str {
+    match key {
+        "KY" => "ESO4.9",
+        "PH" | "KP" => "ESO4.8",
+        _ => "ESO4.1",
+    }
 }
 
 fn user(
@@ -65,6 +87,7 @@ pub fn staff(
         organisations: Vec::new(),
         projects: Vec::new(),
         users: Vec::new(),
+        works_for: Vec::new(),
     };
     let mut rng = Rng::stream(seed, "admin", 0);
     out.users
@@ -86,6 +109,18 @@ pub fn staff(
             date!(2024 - 09 - 01),
             date!(2027 - 08 - 31),
         )?;
+        // The partner and the funding come from a stream of their own, so the rest of the
+        // region's data stays what the seed gave before they were added.
+        let mut prng = Rng::stream(seed, "partner", i as u64);
+        let partner = Organisation {
+            id: OrganisationId(prng.uuid()),
+            name: format!("{} kaupungin työllisyyspalvelut", r.places[0].1),
+            business_id: Some(ids::business_id(&mut prng, business_ids)?),
+        };
+        let municipalities: Vec<String> =
+            r.codes()?.iter().map(|c| c.as_str().to_owned()).collect();
+        let funding = Funding::new(PROGRAMME, objective(r.key), project.starts_on)?;
+        let project = project.with_setup(Some(funding), &municipalities, &[partner.id])?;
         let key = r.key.to_lowercase();
         let pid = Some(project.id);
         let mut users = vec![user(
@@ -132,7 +167,17 @@ pub fn staff(
             pid,
             "työpaikkamentori",
         )?);
+        out.works_for.push((coaches[0], org.id));
+        if let Some(c) = coaches.last() {
+            out.works_for.push((*c, partner.id));
+        }
+        if coordinators.len() > 1 {
+            if let Some(c) = coordinators.last() {
+                out.works_for.push((*c, partner.id));
+            }
+        }
         out.organisations.push(org);
+        out.organisations.push(partner);
         out.projects.push(ProjectStaff {
             project,
             coaches,

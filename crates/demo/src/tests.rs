@@ -135,3 +135,18 @@ fn municipalities_resolve_within_the_project_region() {
         }
     }
 }
+
+/// Few employers leave some projects without any: planning must not divide by their number
+/// (it used to panic with "attempt to calculate the remainder with a divisor of zero").
+#[test]
+fn few_employers_do_not_break_the_plan() {
+    let none = plan(&opts(20, 0, 1)).expect("a plan without employers");
+    assert!(none.employers.is_empty());
+    assert!(none.crafted.tasks.is_empty() && none.crafted.openings.is_empty());
+    // Two employers: three of the five projects have none. Either a plan, or the one clear
+    // error about too few suggestions in a project that has employers; never a panic.
+    match plan(&opts(20, 2, 1)) {
+        Ok(p) => assert_eq!(p.employers.len(), 2),
+        Err(e) => assert!(e.to_string().contains("fewer than"), "{e}"),
+    }
+}

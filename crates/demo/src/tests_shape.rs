@@ -9,8 +9,25 @@ use std::collections::{BTreeMap, BTreeSet};
 #[test]
 fn every_entity_validates() {
     let p = default_plan();
-    assert_eq!(p.organisations.len(), 5);
+    assert_eq!(
+        p.organisations.len(),
+        10,
+        "a lead and a partner per project"
+    );
     assert_eq!(p.projects.len(), 5);
+    for project in &p.projects {
+        let f = project
+            .funding
+            .as_ref()
+            .expect("every demo project is funded");
+        assert_eq!(f.programme, "FI-ESF+-2021-2027");
+        assert!(f.objective.starts_with("ESO4."), "{}", f.objective);
+        assert_eq!(project.partners.len(), 1);
+        assert!(p.organisations.iter().any(|o| o.id == project.partners[0]));
+        assert!(!project.municipalities.is_empty());
+        // Someone works for the partner, so its report filter shows participants.
+        assert!(p.works_for.iter().any(|(_, o)| *o == project.partners[0]));
+    }
     for x in &p.participants {
         x.personal.validate().expect("participant validates");
         assert!(x

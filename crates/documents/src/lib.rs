@@ -73,6 +73,7 @@
 //! `tokio::task::spawn_blocking`.
 
 mod error;
+pub mod europass;
 mod fonts;
 mod lang;
 mod layout;

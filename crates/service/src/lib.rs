@@ -49,6 +49,7 @@ pub mod second_factor;
 pub mod security_log;
 pub mod shares;
 pub mod skill_search;
+pub mod staff;
 pub mod store;
 pub mod subject;
 pub mod subsidy;

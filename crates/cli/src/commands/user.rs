@@ -1,4 +1,5 @@
-//! `polku user add | activate | end-sessions | grant | revoke | deactivate | reactivate`.
+//! `polku user add | activate | end-sessions | grant | revoke | deactivate | reactivate |
+//! organisation`.
 
 use crate::config::Config;
 use crate::exit::CliResult;
@@ -61,6 +62,18 @@ pub enum UserCommand {
     Reactivate {
         #[arg(long)]
         email: String,
+    },
+    /// Record which organisation a staff member works for (id, business ID or exact name), or
+    /// clear it with `--none`. A partner organisation's reports count the participants and
+    /// employers of its own staff (docs/ESF.md, "The organisation filter").
+    Organisation {
+        #[arg(long)]
+        email: String,
+        #[arg(long, required_unless_present = "none", conflicts_with = "none")]
+        organisation: Option<String>,
+        /// The organisation is not recorded (the project's lead organisation counts).
+        #[arg(long)]
+        none: bool,
     },
 }
 
@@ -205,6 +218,31 @@ pub async fn run(cfg: &Config, c: UserCommand) -> CliResult {
                     format!("reactivated {}\n", email.as_str())
                 } else {
                     format!("{} was not deactivated; nothing changed\n", email.as_str())
+                })
+            })
+            .await?;
+            super::emit(&line)
+        }
+        UserCommand::Organisation {
+            email,
+            organisation,
+            none: _,
+        } => {
+            let email = Email::parse(&email)?;
+            let line = with_service(cfg, Mode::Existing, |svc| async move {
+                let actor = Actor::system("user organisation");
+                let id = user_id(&svc, &actor, &email).await?;
+                let org = match &organisation {
+                    Some(key) => Some(super::org::resolve(&svc, &actor, key).await?),
+                    None => None,
+                };
+                let changed = svc
+                    .set_staff_organisation(&actor, id, org.as_ref().map(|o| o.id))
+                    .await?;
+                Ok(match (org, changed) {
+                    (Some(o), true) => format!("{} works for {}\n", email.as_str(), o.name),
+                    (None, true) => format!("{} has no organisation recorded\n", email.as_str()),
+                    (_, false) => format!("{}: nothing changed\n", email.as_str()),
                 })
             })
             .await?;

@@ -362,7 +362,8 @@ pub struct Counted {
 impl Service {
     /// The projects a report over `filter` covers for `actor`: the filtered project (404 when it
     /// is not the actor's to report on) or all the actor's reportable projects, narrowed to the
-    /// filtered organisation (the project's organisation).
+    /// projects the filtered organisation leads or is a partner of (which of their participants
+    /// count for it is decided in the store: docs/ESF.md, "The organisation filter").
     pub async fn report_scope(&self, actor: &Actor, filter: &ReportFilter) -> Result<Vec<Project>> {
         let projects = match filter.project {
             Some(id) => {
@@ -379,11 +380,16 @@ impl Service {
         };
         Ok(projects
             .into_iter()
-            .filter(|p| filter.organisation.is_none_or(|o| o == p.organisation_id))
+            .filter(|p| {
+                filter
+                    .organisation
+                    .is_none_or(|o| p.organisations().contains(&o))
+            })
             .collect())
     }
 
-    /// The organisations running the projects the actor may report on (the filter's choices).
+    /// The organisations working in the projects the actor may report on, leads and partners
+    /// (the filter's choices).
     pub async fn report_organisations(
         &self,
         actor: &Actor,
@@ -394,7 +400,7 @@ impl Service {
             .list_organisations()
             .await?
             .into_iter()
-            .filter(|o| projects.iter().any(|p| p.organisation_id == o.id))
+            .filter(|o| projects.iter().any(|p| p.organisations().contains(&o.id)))
             .collect())
     }
 
@@ -415,6 +421,7 @@ impl Service {
                 municipalities: area(filter),
                 from: filter.from,
                 to: filter.to,
+                organisation: filter.organisation,
             })
             .await?;
         let t = tally(filter, &rows)?;

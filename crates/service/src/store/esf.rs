@@ -45,7 +45,8 @@ pub struct EsfScope {
     pub from: Date,
     pub to: Date,
     pub projects: Option<Vec<ProjectId>>,
-    /// The organisation that runs the participant's project.
+    /// The organisation the participant counts for: its coach's, when that is the lead or a
+    /// partner of the project, otherwise the project's lead (docs/ESF.md).
     pub organisation: Option<OrganisationId>,
     /// Home municipality codes at entry (a region is passed as its municipalities).
     pub municipalities: Option<Vec<String>>,

@@ -28,6 +28,7 @@ pub mod placements;
 pub mod records;
 pub mod restrictions;
 pub mod retention;
+pub mod staff;
 
 pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
 pub use audit_segments::AuditSegmentStore;
@@ -45,6 +46,7 @@ pub use mentoring::{
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 pub use retention::{LeftService, RetentionStore};
+pub use staff::StaffStore;
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
@@ -310,6 +312,7 @@ pub trait Store:
     + RetentionStore
     + DocumentStore
     + AuditSegmentStore
+    + StaffStore
     + std::fmt::Debug
 {
 }
@@ -337,6 +340,7 @@ impl<T> Store for T where
         + RetentionStore
         + DocumentStore
         + AuditSegmentStore
+        + StaffStore
         + std::fmt::Debug
 {
 }
@@ -345,6 +349,7 @@ impl<T> Store for T where
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
     pub use super::AuditSegmentStore;
+    pub use super::StaffStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,

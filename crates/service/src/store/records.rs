@@ -33,6 +33,9 @@ pub struct FigureScope {
     pub municipalities: Option<Vec<String>>,
     pub from: Date,
     pub to: Date,
+    /// Only the participants and employers that count for this organisation (its staff's, in
+    /// the projects it leads or is a partner of; docs/ESF.md, "The organisation filter").
+    pub organisation: Option<polku_domain::OrganisationId>,
 }
 
 /// The counts the manager's figures are made of, computed by the store with `COUNT … GROUP BY`

@@ -63,14 +63,11 @@ fn sql_of(c: &Condition) -> Result<String> {
 fn scope_sql(s: &EsfScope) -> String {
     let col = window_column(s.window);
     // Every record has a participant and every participant a project (foreign keys, NOT
-    // NULL): the joins are only made when the scope names projects or an organisation, so
+    // NULL): the join is only made when the scope names projects or an organisation, so
     // the national count reads the records alone (docs/ESF.md, "Performance").
     let mut sql = String::from("FROM esf_records e ");
     if s.projects.is_some() || s.organisation.is_some() {
         sql.push_str("JOIN participants p ON p.id = e.participant_id ");
-    }
-    if s.organisation.is_some() {
-        sql.push_str("JOIN projects j ON j.id = p.project_id ");
     }
     // A restricted participant (R43) is left out of every figure (few rows: a partial index).
     sql.push_str(&format!(
@@ -95,7 +92,12 @@ fn scope_sql(s: &EsfScope) -> String {
         }
     }
     if s.organisation.is_some() {
-        sql.push_str(&format!(" AND j.organisation_id = {}", list(1)));
+        // The participant's organisation (docs/ESF.md, "The organisation filter").
+        let o = list(1);
+        sql.push_str(&format!(
+            " AND {}",
+            super::staff::participant_counts_for(&o)
+        ));
     }
     if let Some(ms) = &s.municipalities {
         if ms.is_empty() {

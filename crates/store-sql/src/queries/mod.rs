@@ -27,6 +27,7 @@ mod reports;
 mod restrictions;
 mod retention;
 mod sessions;
+mod staff;
 mod subject;
 
 pub use admin::migration_versions;

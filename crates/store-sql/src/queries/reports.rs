@@ -21,7 +21,7 @@ fn binds(n: &mut usize, k: usize) -> String {
 }
 
 /// The condition on `participants p` of a scope; its binds follow `$1` (from) and `$2` (to):
-/// the projects, then the municipalities.
+/// the projects, then the municipalities, then the organisation.
 fn people_sql(s: &FigureScope) -> String {
     let mut n = 2;
     // A restricted participant (R43) is left out of every figure.
@@ -33,6 +33,13 @@ fn people_sql(s: &FigureScope) -> String {
         sql.push_str(&format!(
             " AND p.home_municipality IN ({})",
             binds(&mut n, ms.len())
+        ));
+    }
+    if s.organisation.is_some() {
+        let o = binds(&mut n, 1);
+        sql.push_str(&format!(
+            " AND {}",
+            super::staff::participant_counts_for(&o)
         ));
     }
     sql
@@ -52,6 +59,10 @@ fn employers_sql(s: &FigureScope) -> String {
             .collect();
         sql.push_str(&format!(" AND ({})", likes.join(" OR ")));
     }
+    if s.organisation.is_some() {
+        let o = binds(&mut n, 1);
+        sql.push_str(&format!(" AND {}", super::staff::employer_counts_for(&o)));
+    }
     sql
 }
 
@@ -65,6 +76,9 @@ macro_rules! bind_figure_scope {
         }
         for m in s.municipalities.iter().flatten() {
             q = q.bind(m.clone());
+        }
+        if let Some(o) = s.organisation {
+            q = q.bind(o.0);
         }
         q
     }};

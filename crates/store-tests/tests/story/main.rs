@@ -30,6 +30,7 @@ mod keys;
 mod mentoring;
 mod participants;
 mod placements;
+mod report_organisation;
 mod restriction;
 mod retention;
 mod sessions;
@@ -92,6 +93,7 @@ stories!(
     setup::grants_and_deactivation,
     documents::documents_are_versioned_sealed_audited_and_shared_by_consent,
     audit_segments::audit_segments_are_sealed_pruned_and_still_verify,
+    report_organisation::a_partner_counts_the_participants_of_its_own_staff,
 );
 
 #[test]

@@ -125,3 +125,5 @@ help-participant = Ask your job coach about anything to do with the service, you
 help-staff-title = If you work in the project
 help-staff = The administrator of the service gives you a sign-in link. If the link has expired or you forgot your password, ask the administrator for a new link.
 help-contact-title = Contact
+shared-documents = Documents (download)
+shared-documents-none = No documents yet.

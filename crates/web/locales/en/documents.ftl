@@ -66,3 +66,5 @@ doc-language-fi = Finnish
 doc-language-sv = Swedish
 doc-language-en = English
 doc-language-fi-x-selko = Plain Finnish
+doc-europass-link = Download the CV as Europass XML
+doc-europass-hint = (Europass XML schema v3.4: import it into a Europass CV editor.)

@@ -65,3 +65,5 @@ doc-language-fi = suomi
 doc-language-sv = ruotsi
 doc-language-en = englanti
 doc-language-fi-x-selko = selkosuomi
+doc-europass-link = Lataa CV Europass-tiedostona
+doc-europass-hint = (Tiedoston voi avata Europass-ohjelmassa.)

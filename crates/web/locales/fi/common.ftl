@@ -125,3 +125,5 @@ help-participant = Kysy työhönvalmentajaltasi kaikesta, mikä liittyy palveluu
 help-staff-title = Jos olet hankkeen työntekijä
 help-staff = Kirjautumislinkin saat palvelun ylläpitäjältä. Jos linkki on vanhentunut tai unohdit salasanasi, pyydä ylläpitäjältä uusi linkki.
 help-contact-title = Yhteystiedot
+shared-documents = Asiakirjat (lataa)
+shared-documents-none = Ei vielä asiakirjoja.

@@ -66,3 +66,5 @@ doc-language-fi = suomi
 doc-language-sv = ruotsi
 doc-language-en = englanti
 doc-language-fi-x-selko = selkosuomi
+doc-europass-link = Lataa CV Europass-XML-muodossa
+doc-europass-hint = (Europass XML -skeema v3.4: tuotavissa Europass-ansioluetteloeditoriin.)

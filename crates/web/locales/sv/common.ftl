@@ -125,3 +125,5 @@ help-participant = Fråga din jobbcoach om allt som gäller tjänsten, mötena o
 help-staff-title = Om du arbetar i projektet
 help-staff = Inloggningslänken får du av tjänstens administratör. Om länken har gått ut eller om du har glömt ditt lösenord, be administratören om en ny länk.
 help-contact-title = Kontaktuppgifter
+shared-documents = Dokument (ladda ner)
+shared-documents-none = Inga dokument ännu.

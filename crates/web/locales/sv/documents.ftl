@@ -66,3 +66,5 @@ doc-language-fi = finska
 doc-language-sv = svenska
 doc-language-en = engelska
 doc-language-fi-x-selko = lättläst finska
+doc-europass-link = Ladda ner cv:t som Europass-XML
+doc-europass-hint = (Europass XML-schema v3.4: kan importeras till en Europass-cv-redigerare.)

@@ -691,6 +691,13 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         } else {
             Denied
         }
+    } else if p.starts_with("/shared/{id}/documents") {
+        // The recipients' route; the matrix's share has no "documents" category.
+        if who == "employer" || who == "mentor" {
+            NotFound
+        } else {
+            Denied
+        }
     } else {
         return None;
     })

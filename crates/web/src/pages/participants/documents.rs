@@ -20,11 +20,11 @@ use polku_service::Actor;
 
 /// What a generated document is built from: read once, with the caller's access.
 #[derive(Debug)]
-struct Facts {
-    view: ParticipantView,
-    skills: Vec<String>,
-    goals: Vec<String>,
-    experience: Vec<WorkExperience>,
+pub(crate) struct Facts {
+    pub(crate) view: ParticipantView,
+    pub(crate) skills: Vec<String>,
+    pub(crate) goals: Vec<String>,
+    pub(crate) experience: Vec<WorkExperience>,
 }
 
 /// The catalogue key naming a document kind.
@@ -41,7 +41,7 @@ pub fn kind_key(kind: DocumentKind) -> &'static str {
     }
 }
 
-fn experience_kind_key(kind: OpeningKind) -> &'static str {
+pub(crate) fn experience_kind_key(kind: OpeningKind) -> &'static str {
     match kind {
         OpeningKind::Job => "p-kind-job",
         OpeningKind::WorkTrial => "p-kind-work-trial",
@@ -51,7 +51,7 @@ fn experience_kind_key(kind: OpeningKind) -> &'static str {
     }
 }
 
-async fn facts(
+pub(crate) async fn facts(
     state: &AppState,
     actor: &Actor,
     id: ParticipantId,

@@ -11,6 +11,7 @@ mod craft;
 pub mod documents;
 mod documents_tab;
 mod esf;
+mod europass;
 pub mod explain;
 mod export;
 mod functioning;
@@ -102,5 +103,10 @@ pub fn routes() -> Routes {
             "/participants/{id}/documents/{document}/versions/{version}",
             STAFF,
             documents_tab::download,
+        )
+        .get(
+            "/participants/{id}/documents/europass.xml",
+            STAFF,
+            europass::download,
         )
 }

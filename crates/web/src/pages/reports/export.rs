@@ -184,8 +184,10 @@ fn download_response(bytes: Vec<u8>, content_type: &'static str, file: &str) -> 
     res
 }
 
-/// `GET /reports/export?format=csv|xlsx|pdf&…filter`: the suppressed figures as a file.
+/// `GET /reports/export?format=csv|xlsx|pdf&…filter`: the suppressed figures as a file. Like
+/// every export it needs a fresh second factor (R19, [`StepUp`](crate::step_up::StepUp)); the page itself does not.
 pub async fn download(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,

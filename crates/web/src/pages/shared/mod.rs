@@ -1,6 +1,9 @@
 //! What employer, mentor and institution users see: the participants shared with them, and of
 //! each only the kinds of information the share covers and the participant's consent is in
-//! force for (decided by the service on every request; each read is audited).
+//! force for (decided by the service on every request; each read is audited). With the
+//! category "documents" the card lists the participant's documents, each downloaded as an
+//! attachment (R25) through `/shared/{id}/documents/{document}` (audited; 404 as soon as the
+//! consent or the share ends).
 
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
@@ -11,14 +14,47 @@ use crate::pages::labels::{accommodation_label, data_lang, dimension_label};
 use crate::policy::{Policy, Routes};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::response::Response;
-use polku_domain::{DataCategory, Role};
+use polku_domain::{DataCategory, DocumentId, ParticipantId, Role};
 
 const RECIPIENTS: Policy = Policy::AnyRole(&[Role::Employer, Role::Mentor, Role::Institution]);
 
 pub fn routes() -> Routes {
-    Routes::new().get("/shared", RECIPIENTS, index)
+    Routes::new().get("/shared", RECIPIENTS, index).get(
+        "/shared/{id}/documents/{document}",
+        RECIPIENTS,
+        document,
+    )
+}
+
+/// The audit purpose of a share recipient's reads of documents (as in the documents API).
+const DOCUMENTS_PURPOSE: &str = "placement";
+
+/// A shared document as listed on the card: its title and where to download it.
+#[derive(Debug)]
+pub struct SharedDocument {
+    pub title: String,
+    pub href: String,
+}
+
+/// `GET /shared/{id}/documents/{document}`: the newest version of a shared document, as an
+/// attachment. Without a consented share of the category "documents" it is 404.
+async fn document(
+    session: Session,
+    State(state): State<AppState>,
+    Path((id, document)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let (Ok(id), Ok(document)) = (ParticipantId::parse(&id), DocumentId::parse(&document)) else {
+        return Err(crate::error::WebError::NotFound);
+    };
+    let file = state
+        .service
+        .download_document(&session.actor, id, document, None, DOCUMENTS_PURPOSE)
+        .await?;
+    Ok(crate::pages::participants::documents::download_response(
+        file,
+    ))
 }
 
 /// One participant as the recipient sees them.
@@ -32,6 +68,8 @@ pub struct Card {
     pub availability: Option<String>,
     pub functioning: Option<Vec<String>>,
     pub accommodations: Option<Vec<String>>,
+    /// With the category "documents": the documents, newest first (may be empty).
+    pub documents: Option<Vec<SharedDocument>>,
 }
 
 #[derive(Template)]
@@ -116,6 +154,22 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
                 .map(|id| accommodation_label(id, ctx.locale))
                 .collect()
         });
+        let documents = if p.categories.contains(&DataCategory::Documents) {
+            let docs = state
+                .service
+                .documents(&session.actor, p.id, DOCUMENTS_PURPOSE)
+                .await?;
+            Some(
+                docs.into_iter()
+                    .map(|d| SharedDocument {
+                        title: d.title,
+                        href: format!("/shared/{}/documents/{}", p.id, d.id),
+                    })
+                    .collect(),
+            )
+        } else {
+            None
+        };
         cards.push(Card {
             heading,
             contact,
@@ -125,6 +179,7 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
             availability,
             functioning,
             accommodations,
+            documents,
         });
     }
     render(&SharedPage { ctx: &ctx, cards })

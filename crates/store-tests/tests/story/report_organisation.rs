@@ -1,0 +1,202 @@
+//! The reports' organisation filter (issue 12 item 4): a participant counts for the organisation
+//! their responsible coach works for when it is the lead or a partner of the project, and for
+//! the lead otherwise (no coach organisation recorded, or one outside the project).
+
+use super::*;
+use time::macros::date;
+
+/// A participant of `coach` who entered on 1 March 2026.
+async fn entrant(svc: &Service, world: &World, coach: &Actor, gender: Gender) -> ParticipantId {
+    let mut p = world.new_participant();
+    p.personal.hetu = None;
+    p.personal.esf.birth_year = Some(1990);
+    let id = svc
+        .create_participant(coach, p, "service_delivery")
+        .await
+        .unwrap();
+    svc.save_esf_entry(
+        coach,
+        id,
+        EsfEntryData {
+            entered_on: date!(2026 - 03 - 01),
+            gender,
+            status: EntryStatus::Unemployed,
+            education: Education::Basic,
+            third_country_national: Answer::No,
+            foreign_background: Answer::No,
+            homeless: Answer::No,
+            special: EsfSpecial {
+                disability: Answer::NotKnown,
+                minority: Answer::NotKnown,
+            },
+        },
+        0,
+        date!(2026 - 12 - 31),
+    )
+    .await
+    .unwrap();
+    id
+}
+
+pub(crate) async fn a_partner_counts_the_participants_of_its_own_staff(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let sys = system();
+    let world = World::new(svc).await;
+    let lead = world.project.organisation_id;
+    let org = |name: &str| Organisation {
+        id: OrganisationId::new(),
+        name: name.into(),
+        business_id: None,
+    };
+    let partner = svc
+        .create_organisation(&sys, org("Koulutuskeskus Salpaus"))
+        .await
+        .unwrap()
+        .id;
+    let outsider = svc
+        .create_organisation(&sys, org("Muu yhdistys"))
+        .await
+        .unwrap()
+        .id;
+    let mut project = svc.admin_project(&sys, &world.project.code).await.unwrap();
+    project.partners = vec![partner];
+    svc.update_project(&sys, project).await.unwrap();
+
+    // a: no organisation recorded; b: the partner's; c: an organisation outside the project;
+    // d: the lead's.
+    let a = world.user(svc, Role::Coach).await;
+    let b = world.user(svc, Role::Coach).await;
+    let c = world.user(svc, Role::Coach).await;
+    let d = world.user(svc, Role::Coach).await;
+    let id = |x: &Actor| x.user_id().unwrap();
+    assert!(svc
+        .set_staff_organisation(&sys, id(&b), Some(partner))
+        .await
+        .unwrap());
+    assert!(!svc
+        .set_staff_organisation(&sys, id(&b), Some(partner))
+        .await
+        .unwrap());
+    svc.set_staff_organisation(&sys, id(&c), Some(outsider))
+        .await
+        .unwrap();
+    svc.set_staff_organisation(&sys, id(&d), Some(lead))
+        .await
+        .unwrap();
+    assert_eq!(
+        svc.staff_organisation(&sys, id(&b)).await.unwrap(),
+        Some(partner)
+    );
+    entrant(svc, &world, &a, Gender::Woman).await;
+    entrant(svc, &world, &b, Gender::Man).await;
+    entrant(svc, &world, &c, Gender::Woman).await;
+    entrant(svc, &world, &d, Gender::NonBinary).await;
+
+    let year = ReportFilter::new(date!(2026 - 01 - 01), date!(2026 - 12 - 31)).unwrap();
+    let entered = |t: &IndicatorTable| {
+        let r = t.row("PLK-O01").expect("PLK-O01");
+        (r.women, r.men, r.non_binary, r.total)
+    };
+    let esf = |f: ReportFilter| async move {
+        entered(
+            &svc.esf_indicators_as(&system(), &f, "funder_reporting")
+                .await
+                .unwrap(),
+        )
+    };
+    let people = |f: ReportFilter| async move {
+        let t = svc.project_tally(&system(), &f).await.unwrap();
+        (t.participants, t.enrolled)
+    };
+    assert_eq!(esf(year.clone()).await, (2, 1, 1, 4));
+    assert_eq!(
+        esf(year.clone().with_organisation(partner)).await,
+        (0, 1, 0, 1),
+        "the partner counts its own coach's participant only"
+    );
+    assert_eq!(
+        esf(year.clone().with_organisation(lead)).await,
+        (2, 0, 1, 3),
+        "the lead counts its own, the unrecorded and the outsider's"
+    );
+    assert_eq!(
+        esf(year.clone().with_organisation(outsider)).await,
+        (0, 0, 0, 0)
+    );
+    assert_eq!(
+        people(year.clone().with_organisation(partner)).await,
+        (1, 1)
+    );
+    assert_eq!(people(year.clone().with_organisation(lead)).await, (3, 3));
+    assert_eq!(
+        people(year.clone().with_organisation(outsider)).await,
+        (0, 0)
+    );
+    assert_eq!(
+        people(
+            year.clone()
+                .with_project(world.project.id)
+                .with_organisation(partner)
+        )
+        .await,
+        (1, 1)
+    );
+
+    // The partner is one of the filter's choices and its scope is the project.
+    let manager = world.user(svc, Role::Manager).await;
+    let choices = svc.report_organisations(&manager).await.unwrap();
+    assert!(choices.iter().any(|o| o.id == partner) && choices.iter().any(|o| o.id == lead));
+    assert!(!choices.iter().any(|o| o.id == outsider));
+    let scope = svc
+        .report_scope(&manager, &year.clone().with_organisation(partner))
+        .await
+        .unwrap();
+    assert_eq!(
+        scope.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![world.project.id]
+    );
+
+    // Clearing b's organisation gives the participant back to the lead.
+    assert!(svc
+        .set_staff_organisation(&sys, id(&b), None)
+        .await
+        .unwrap());
+    assert_eq!(
+        esf(year.clone().with_organisation(partner)).await,
+        (0, 0, 0, 0)
+    );
+    assert_eq!(people(year.clone().with_organisation(lead)).await, (4, 4));
+
+    // Only administrators set it; unknown accounts and organisations change nothing.
+    assert!(matches!(
+        svc.set_staff_organisation(&manager, id(&a), Some(partner))
+            .await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        svc.set_staff_organisation(&sys, id(&a), Some(OrganisationId::new()))
+            .await,
+        Err(ServiceError::NotFound)
+    ));
+    assert!(matches!(
+        svc.set_staff_organisation(&sys, UserId::new(), Some(partner))
+            .await,
+        Err(ServiceError::NotFound)
+    ));
+    assert_eq!(svc.staff_organisation(&sys, id(&a)).await.unwrap(), None);
+    let audit = db
+        .store
+        .audit_query(&polku_service::store::AuditQuery {
+            subject: Some(id(&b).to_string()),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let set: Vec<&str> = audit
+        .iter()
+        .map(|r| r.action.as_str())
+        .filter(|a| *a == "set_organisation")
+        .collect();
+    assert_eq!(set.len(), 2, "set, then cleared; the no-op is not written");
+}
