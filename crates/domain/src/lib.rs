@@ -70,6 +70,6 @@ pub use work::{AnswerChannel, EmployerAnswer, Placement, PlacementState};
 
 pub mod qualification;
 pub use qualification::{
-    CompetenceShown, LocalText, QualificationEvidence, QualificationEvidenceId, QualificationUnit,
-    Requirement, RequirementId, UnitCode,
+    CompetenceShown, KoodistoUnit, LocalText, QualificationEvidence, QualificationEvidenceId,
+    QualificationUnit, Requirement, RequirementId, TrialField, UnitCode, VerifiedUnit,
 };

@@ -245,3 +245,165 @@ mod tests {
         assert!(CompetenceShown::parse("5").is_err());
     }
 }
+
+/// Which trial field a Koodisto unit code was listed under in `data/qualifications/koodisto-units.csv`.
+/// The listing is by contiguous code block and name only: it does not say which qualification
+/// a code belongs to (see `data/qualifications/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TrialField {
+    SocialAndHealthCare,
+    RestaurantAndCatering,
+    Business,
+    CleaningAndProperty,
+    Logistics,
+}
+
+impl TrialField {
+    pub const ALL: [TrialField; 5] = [
+        TrialField::SocialAndHealthCare,
+        TrialField::RestaurantAndCatering,
+        TrialField::Business,
+        TrialField::CleaningAndProperty,
+        TrialField::Logistics,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TrialField::SocialAndHealthCare => "social_and_health_care",
+            TrialField::RestaurantAndCatering => "restaurant_and_catering",
+            TrialField::Business => "business",
+            TrialField::CleaningAndProperty => "cleaning_and_property",
+            TrialField::Logistics => "logistics",
+        }
+    }
+}
+
+/// A unit code with its Koodisto names (no requirement items: those come from
+/// `polku import eperusteet`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KoodistoUnit {
+    pub field: TrialField,
+    pub code: UnitCode,
+    pub version: u32,
+    pub name: LocalText,
+}
+
+/// A unit verified as part of a named qualification version (`data/qualifications/units.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedUnit {
+    /// `koulutus_NNNNNN`.
+    pub qualification_code: String,
+    pub qualification_name_fi: String,
+    pub code: UnitCode,
+    pub name: LocalText,
+    pub osp: Option<f64>,
+    pub source_url: String,
+}
+
+const KOODISTO_UNITS: &str = include_str!("../../../data/qualifications/koodisto-units.csv");
+const VERIFIED_UNITS: &str = include_str!("../../../data/qualifications/units.csv");
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// The Koodisto unit codes and names of the five trial fields (Koodisto `tutkinnonosat`,
+/// October 2022 snapshot).
+pub fn koodisto_units() -> Result<Vec<KoodistoUnit>, DomainError> {
+    let bad = |line: usize, what: &str| {
+        DomainError::Catalogue(format!("koodisto-units.csv line {line}: {what}"))
+    };
+    let mut out = Vec::new();
+    for (i, row) in csv::Reader::from_reader(KOODISTO_UNITS.as_bytes())
+        .records()
+        .enumerate()
+    {
+        let line = i + 2;
+        let row = row.map_err(|e| bad(line, &e.to_string()))?;
+        let field = TrialField::ALL
+            .into_iter()
+            .find(|f| f.as_str() == &row[0])
+            .ok_or_else(|| bad(line, "unknown field"))?;
+        out.push(KoodistoUnit {
+            field,
+            code: UnitCode::parse(&row[1]).map_err(|e| bad(line, &e.to_string()))?,
+            version: row[2].parse().map_err(|_| bad(line, "version"))?,
+            name: LocalText {
+                fi: opt(&row[3]).ok_or_else(|| bad(line, "no Finnish name"))?,
+                sv: opt(&row[4]),
+                en: opt(&row[5]),
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// The units verified as parts of named qualification versions (Sosiaali- ja terveysalan and
+/// Liiketalouden perustutkinto), from `data/qualifications/units.csv`.
+pub fn verified_units() -> Result<Vec<VerifiedUnit>, DomainError> {
+    let bad =
+        |line: usize, what: &str| DomainError::Catalogue(format!("units.csv line {line}: {what}"));
+    let mut out = Vec::new();
+    for (i, row) in csv::Reader::from_reader(VERIFIED_UNITS.as_bytes())
+        .records()
+        .enumerate()
+    {
+        let line = i + 2;
+        let row = row.map_err(|e| bad(line, &e.to_string()))?;
+        if row[0].len() != 6 || !row[0].bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad(line, "qualification code"));
+        }
+        out.push(VerifiedUnit {
+            qualification_code: format!("koulutus_{}", &row[0]),
+            qualification_name_fi: row[1].to_owned(),
+            code: UnitCode::parse(&row[2]).map_err(|e| bad(line, &e.to_string()))?,
+            name: LocalText {
+                fi: opt(&row[3]).ok_or_else(|| bad(line, "no Finnish name"))?,
+                sv: opt(&row[4]),
+                en: None,
+            },
+            osp: match opt(&row[5]) {
+                None => None,
+                Some(s) => Some(s.parse().map_err(|_| bad(line, "osp"))?),
+            },
+            source_url: row[6].to_owned(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+
+    #[test]
+    fn every_trial_field_has_koodisto_units_and_codes_are_unique() {
+        let units = koodisto_units().expect("koodisto-units.csv");
+        for f in TrialField::ALL {
+            assert!(units.iter().filter(|u| u.field == f).count() >= 15, "{f:?}");
+        }
+        let mut codes: Vec<&UnitCode> = units.iter().map(|u| &u.code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), units.len());
+        let warehouse = units
+            .iter()
+            .find(|u| u.code.as_str() == "tutkinnonosat_106977")
+            .expect("106977");
+        assert_eq!(warehouse.field, TrialField::Logistics);
+        assert_eq!(warehouse.name.fi, "Tavaran vastaanotto ja säilyttäminen");
+    }
+
+    #[test]
+    fn verified_units_name_their_qualification_and_source() {
+        let units = verified_units().expect("units.csv");
+        assert_eq!(units.len(), 64);
+        assert!(units.iter().all(|u| u.source_url.starts_with("https://")));
+        let care = units
+            .iter()
+            .find(|u| u.code.as_str() == "tutkinnonosat_100833")
+            .expect("Hoito ja huolenpito");
+        assert_eq!(care.qualification_code, "koulutus_371101");
+        assert_eq!(care.osp, Some(30.0));
+    }
+}

@@ -4,6 +4,10 @@
 //! evidence is for the school's own HOKS process (finnish-rules §7.2).
 
 pub mod eperusteet;
+pub mod export;
+pub mod use_cases;
 
 #[cfg(test)]
 mod samples;
+
+pub use use_cases::{EvidenceLine, NewQualificationEvidence, TaskRequirements};

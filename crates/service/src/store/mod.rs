@@ -24,6 +24,7 @@ pub mod follow_ups;
 pub mod gigs;
 pub mod mentoring;
 pub mod placements;
+pub mod qualifications;
 pub mod records;
 pub mod restrictions;
 pub mod retention;
@@ -41,6 +42,7 @@ pub use mentoring::{
     TaskFeedbackRecord,
 };
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
+pub use qualifications::{ImportCounts, QualificationEvidenceRecord, QualificationStore};
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 pub use retention::{LeftService, RetentionStore};
 
@@ -225,6 +227,8 @@ pub struct SubjectRecords {
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,
+    /// Qualification evidence of the placements (opinnollistaminen), oldest first.
+    pub qualification_evidence: Vec<QualificationEvidenceRecord>,
 }
 
 /// A search of the audit log (R45): entries about `subject`, or by `actor`, or both, within
@@ -307,6 +311,7 @@ pub trait Store:
     + RestrictionStore
     + RetentionStore
     + DocumentStore
+    + QualificationStore
     + std::fmt::Debug
 {
 }
@@ -333,6 +338,7 @@ impl<T> Store for T where
         + RestrictionStore
         + RetentionStore
         + DocumentStore
+        + QualificationStore
         + std::fmt::Debug
 {
 }
@@ -340,6 +346,7 @@ impl<T> Store for T where
 /// `use polku_service::store::prelude::*;` brings [`Store`] and every area trait into scope, for
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
+    pub use super::QualificationStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,
