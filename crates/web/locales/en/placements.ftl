@@ -641,7 +641,6 @@ notice-esf-six-months = Follow-up saved.
 ## Opinnollistaminen: qualification units, vocational skill requirements and competence shown in a placement.
 rule-unknown-requirement = That vocational skill requirement does not exist. Nothing was changed.
 rule-too-many-requirements = A task can be mapped to at most 200 vocational skill requirements.
-rule-task-not-in-placement = The task is not part of this placement.
 rule-evidence-date-future = The day cannot be in the future.
 rule-evidence-date-outside-placement = The day must be within the placement.
 qualification-hoks-notice = Polku does not award credit. The competence recorded by the workplace mentor is evidence for the school's own recognition of prior learning in the student's HOKS (personal competence development plan).

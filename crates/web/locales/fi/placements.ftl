@@ -641,7 +641,6 @@ notice-esf-six-months = Seuranta tallennettu.
 ## Opinnollistaminen: tutkinnon osat, ammattitaitovaatimukset ja osaamisen näyttö työjaksolla.
 rule-unknown-requirement = Ammattitaitovaatimusta ei löydy. Mitään ei muutettu.
 rule-too-many-requirements = Tehtävään voi liittää enintään 200 ammattitaitovaatimusta.
-rule-task-not-in-placement = Tehtävä ei kuulu tähän työjaksoon.
 rule-evidence-date-future = Päivä ei voi olla tulevaisuudessa.
 rule-evidence-date-outside-placement = Päivän on oltava työjakson aikana.
 qualification-hoks-notice = Polku ei myönnä opintosuorituksia. Työpaikkaohjaajan kirjaamat näytöt ovat aineistoa oppilaitoksen omaan osaamisen tunnistamiseen ja tunnustamiseen opiskelijan HOKSissa (henkilökohtainen osaamisen kehittämissuunnitelma).

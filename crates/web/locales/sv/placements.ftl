@@ -641,7 +641,6 @@ notice-esf-six-months = Uppföljningen har sparats.
 ## Opinnollistaminen: examensdelar, yrkeskunnighetskrav och kunnande som visats under placeringen.
 rule-unknown-requirement = Yrkeskunnighetskravet finns inte. Ingenting ändrades.
 rule-too-many-requirements = En uppgift kan kopplas till högst 200 yrkeskunnighetskrav.
-rule-task-not-in-placement = Uppgiften hör inte till den här placeringen.
 rule-evidence-date-future = Dagen kan inte ligga i framtiden.
 rule-evidence-date-outside-placement = Dagen måste ligga inom placeringen.
 qualification-hoks-notice = Polku ger inga studieprestationer. Det kunnande som arbetsplatshandledaren har antecknat är underlag för läroanstaltens egen identifiering och erkännande av kunnande i den studerandes PUK (personlig utvecklingsplan för kunnandet).
