@@ -448,4 +448,40 @@ export const flows = {
       if (!(await page.locator('[role=status].notice-success').count())) fail('IPS fidelity', 'no confirmation after saving');
     },
   },
+  'record competence shown in a work trial': {
+    role: 'mentor',
+    noJs: true,
+    async run(page, { BASE, audit, fail }) {
+      // Opinnollistaminen: the demo trial's tasks are mapped to requirement items of
+      // "Yrityksessä toimiminen"; the mentor records one more item as shown.
+      await page.goto(`${BASE}/mentoring`);
+      await audit(page, 'mentor');
+      const trial = page.locator('main a[href^="/mentoring/"]').first();
+      if (!(await trial.count())) { fail('competence shown', 'the demo mentor has no trialist'); return; }
+      await trial.click();
+      const link = page.locator('main a[href$="/qualifications"]').first();
+      if (!(await link.count())) { fail('competence shown', 'no link to the competence page'); return; }
+      await link.click();
+      await audit(page, 'competence shown');
+      if (!(await page.locator('main table tbody tr').count())) fail('competence shown', 'the demo evidence is not listed');
+      const rows = await page.locator('main table tbody tr').count();
+      // An empty form first: errors in the user's language, nothing stored.
+      await page.click('main form[method=post] button[type=submit]');
+      if (!(await page.locator('.error-summary').count())) fail('competence shown', 'no error summary for an empty form');
+      await audit(page, 'competence shown');
+      const requirement = await page.$eval('select[name=requirement] option:nth-child(2)', (o) => o.value).catch(() => '');
+      const task = await page.$eval('select[name=task] option:nth-child(2)', (o) => o.value).catch(() => '');
+      if (!requirement || !task) { fail('competence shown', 'no requirement item or task to choose'); return; }
+      await page.selectOption('select[name=requirement]', requirement);
+      await page.selectOption('select[name=task]', task);
+      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
+      await page.fill('input[name=shown_on]', today);
+      await page.check('input[name=assessment][value=shown]');
+      await page.fill('textarea[name=note]', 'Palveli asiakasta itsenäisesti');
+      await page.click('main form[method=post] button[type=submit]');
+      if (!(await page.locator('[role=status].notice-success').count())) fail('competence shown', 'no confirmation after saving');
+      if ((await page.locator('main table tbody tr').count()) !== rows + 1) fail('competence shown', 'the new evidence is not listed');
+      await audit(page, 'competence shown');
+    },
+  },
 };

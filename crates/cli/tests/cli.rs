@@ -148,7 +148,15 @@ fn demo_story(s: &Scratch) {
         first.contains("participants 30 new + 0 existing"),
         "{first}"
     );
+    // Opinnollistaminen: mapped tasks and evidence on the demo trials, not doubled on a rerun.
+    let evidence = s.sql("SELECT COUNT(*) FROM qualification_evidence");
+    assert!(evidence > 0, "demo evidence");
+    assert!(s.sql("SELECT COUNT(*) FROM task_requirements") > 0);
     let second = s.ok(DEMO);
+    assert_eq!(
+        s.sql("SELECT COUNT(*) FROM qualification_evidence"),
+        evidence
+    );
     assert!(
         second.contains("participants 0 new + 30 existing"),
         "{second}"
@@ -2216,4 +2224,73 @@ fn audit_prune_on_postgres_as_the_application_role() {
             .unwrap();
         pool.close().await;
     });
+}
+
+fn eperusteet_sample(name: &str) -> String {
+    format!(
+        "{}/../../data/qualifications/samples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn eperusteet_import_reads_every_sample_is_idempotent_and_refuses_bad_files_whole() {
+    let s = Scratch::sqlite();
+    s.ok(&["migrate"]);
+    let synthetic = eperusteet_sample("sample-synthetic-peruste.json");
+    let out = s.ok(&["import", "eperusteet", &synthetic]);
+    assert!(
+        out.contains("units: 3 new, 0 updated, 0 unchanged; requirement items written: 8"),
+        "{out}"
+    );
+    let out = s.ok(&["import", "eperusteet", &synthetic]);
+    assert!(
+        out.contains("units: 0 new, 0 updated, 3 unchanged"),
+        "{out}"
+    );
+    for (file, units, items) in [
+        (
+            "sample-real-yhteiset-tutkinnonosat-OPH-456-2022.json",
+            3,
+            54,
+        ),
+        (
+            "sample-real-puutarha-alan-perustutkinto-OPH-901-2020.json",
+            2,
+            51,
+        ),
+        ("sample-real-sote-perustutkinto-79-011-2014.json", 3, 41),
+    ] {
+        let out = s.ok(&["import", "eperusteet", &eperusteet_sample(file)]);
+        assert!(
+            out.contains(&format!(
+                "units: {units} new, 0 updated, 0 unchanged; requirement items written: {items}"
+            )),
+            "{file}: {out}"
+        );
+    }
+    assert_eq!(s.sql("SELECT COUNT(*) FROM qualification_units"), 11);
+    let before = s.sql("SELECT COUNT(*) FROM qualification_requirements");
+    assert_eq!(before, 8 + 54 + 51 + 41);
+    // A malformed file: the JSON path in the message, exit code 3, nothing written.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&synthetic).unwrap()).unwrap();
+    v["diaarinumero"] = serde_json::json!("ESIMERKKI-0001-2000");
+    v["tutkinnonOsat"][2]["ammattitaitovaatimukset"] = serde_json::json!(["not", "text"]);
+    let bad = s.dir.join("bad.json");
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let err = s.fails(&["import", "eperusteet", bad.to_str().unwrap()], 3);
+    assert!(
+        err.contains("$.tutkinnonOsat[2].ammattitaitovaatimukset: must be a text object"),
+        "{err}"
+    );
+    std::fs::write(&bad, "{\"id\": 1,").unwrap();
+    let err = s.fails(&["import", "eperusteet", bad.to_str().unwrap()], 3);
+    assert!(err.contains("is not JSON"), "{err}");
+    assert_eq!(s.sql("SELECT COUNT(*) FROM qualification_units"), 11);
+    assert_eq!(
+        s.sql("SELECT COUNT(*) FROM qualification_requirements"),
+        before
+    );
+    s.fails(&["import", "eperusteet", "/nonexistent/peruste.json"], 3);
 }

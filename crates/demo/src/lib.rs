@@ -26,6 +26,7 @@ mod people;
 mod placements;
 mod plan;
 mod profile;
+mod qualifications;
 mod regions;
 mod rng;
 mod sector;
@@ -236,6 +237,7 @@ pub async fn seed(
     agreements::seed_agreements(svc, actor, &plan, today).await?;
     mentoring::seed_mentoring(svc, actor, &plan, today).await?;
     gigs::seed_gigs(svc, actor, &plan, today).await?;
+    qualifications::seed_qualifications(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

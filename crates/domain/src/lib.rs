@@ -67,3 +67,9 @@ pub use placement::{
 pub use report::{IndicatorRow, IndicatorTable, ReportFilter};
 pub use role::{Email, Role};
 pub use work::{AnswerChannel, EmployerAnswer, Placement, PlacementState};
+
+pub mod qualification;
+pub use qualification::{
+    CompetenceShown, KoodistoUnit, LocalText, QualificationEvidence, QualificationEvidenceId,
+    QualificationUnit, Requirement, RequirementId, TrialField, UnitCode, VerifiedUnit,
+};

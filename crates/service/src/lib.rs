@@ -40,6 +40,7 @@ pub mod participants;
 pub mod placements;
 pub mod plan;
 pub mod proposal_view;
+pub mod qualifications;
 pub mod reference;
 pub mod register;
 pub mod reports;

@@ -73,6 +73,8 @@ pub struct SubjectExport {
     pub access_events: Vec<AccessEvent>,
     /// Purposes, sources and retention of the processing.
     pub processing: Processing,
+    /// Competence shown in placements per vocational skill requirement (opinnollistaminen).
+    pub qualification_evidence: Vec<crate::qualifications::export::ExportQualificationEvidence>,
 }
 
 /// A follow-up after hiring: when it was due, and what was recorded when it was done.
@@ -557,6 +559,9 @@ impl Service {
             })
             .collect();
         let mentoring = crate::mentoring::export_mentoring(dek.as_ref(), &r.mentoring)?;
+        let qualification_evidence = self
+            .export_qualification_evidence(dek.as_ref(), &r.qualification_evidence)
+            .await?;
         let consents = r
             .consents
             .iter()
@@ -692,6 +697,7 @@ impl Service {
                 ],
                 retention: crate::register::case_retention(),
             },
+            qualification_evidence,
         })
     }
 

@@ -16,10 +16,18 @@ pub enum ImportCommand {
     /// Import ESCO skills and occupations from the CSV files in DIR (skills_fi.csv,
     /// skills_sv.csv, skills_en.csv, occupations_*.csv). Running it again changes nothing.
     Esco { dir: PathBuf },
+    /// Import one qualification (peruste) from FILE, an ePerusteet `/api/external/peruste/{id}`
+    /// JSON response (current 2019 format or legacy HTML). Running it again changes nothing.
+    Eperusteet { file: PathBuf },
 }
 
 pub async fn run(cfg: &Config, c: ImportCommand) -> CliResult {
-    let ImportCommand::Esco { dir } = c;
+    let dir = match c {
+        ImportCommand::Esco { dir } => dir,
+        ImportCommand::Eperusteet { file } => {
+            return crate::commands::import_eperusteet::run(cfg, &file).await
+        }
+    };
     let entries = std::fs::read_dir(&dir).map_err(|e| {
         CliError::new(
             INVALID_INPUT,

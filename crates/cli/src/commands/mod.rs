@@ -5,6 +5,7 @@ pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod import;
+pub mod import_eperusteet;
 pub mod keys;
 pub mod list;
 pub mod matching;

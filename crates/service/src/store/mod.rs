@@ -25,6 +25,7 @@ pub mod follow_ups;
 pub mod gigs;
 pub mod mentoring;
 pub mod placements;
+pub mod qualifications;
 pub mod records;
 pub mod restrictions;
 pub mod retention;
@@ -44,6 +45,7 @@ pub use mentoring::{
     TaskFeedbackRecord,
 };
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
+pub use qualifications::{ImportCounts, QualificationEvidenceRecord, QualificationStore};
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 pub use retention::{LeftService, RetentionStore};
 pub use staff::StaffStore;
@@ -229,6 +231,8 @@ pub struct SubjectRecords {
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,
+    /// Qualification evidence of the placements (opinnollistaminen), oldest first.
+    pub qualification_evidence: Vec<QualificationEvidenceRecord>,
 }
 
 /// A search of the audit log (R45): entries about `subject`, or by `actor`, or both, within
@@ -313,6 +317,7 @@ pub trait Store:
     + DocumentStore
     + AuditSegmentStore
     + StaffStore
+    + QualificationStore
     + std::fmt::Debug
 {
 }
@@ -341,6 +346,7 @@ impl<T> Store for T where
         + DocumentStore
         + AuditSegmentStore
         + StaffStore
+        + QualificationStore
         + std::fmt::Debug
 {
 }
@@ -350,6 +356,7 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::AuditSegmentStore;
     pub use super::StaffStore;
+    pub use super::QualificationStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,

@@ -23,6 +23,7 @@ mod gigs;
 mod mentoring;
 mod participants;
 mod placements;
+mod qualifications;
 mod reports;
 mod restrictions;
 mod retention;

@@ -53,6 +53,8 @@ impl SubjectStore for SqlStore {
             restrictions: restrictions::restrictions_in(&mut tx, id).await?,
             documents: documents::documents_in(&mut tx, id).await?,
             audit: audit::query(&mut tx, &about).await?,
+            qualification_evidence: super::qualifications::participant_evidence_in(&mut tx, id)
+                .await?,
         };
         let mut tx = self.write_after_snapshot(tx).await?;
         audit::append(&mut tx, &self.chain, ev).await?;

@@ -269,6 +269,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "processing_restrictions" => export.restrictions.len(),
             "participant_documents" => export.documents.len(),
             "document_versions" => export.documents.iter().map(|d| d.versions.len()).sum(),
+            "qualification_evidence" => export.qualification_evidence.len(),
             // Tombstones exist only once the participant is gone.
             "erasures" => 1,
             other => panic!(

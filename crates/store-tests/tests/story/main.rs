@@ -31,6 +31,7 @@ mod mentoring;
 mod participants;
 mod placements;
 mod report_organisation;
+mod qualifications;
 mod restriction;
 mod retention;
 mod sessions;
@@ -94,6 +95,7 @@ stories!(
     documents::documents_are_versioned_sealed_audited_and_shared_by_consent,
     audit_segments::audit_segments_are_sealed_pruned_and_still_verify,
     report_organisation::a_partner_counts_the_participants_of_its_own_staff,
+    qualifications::qualifications_import_map_and_evidence,
 );
 
 #[test]

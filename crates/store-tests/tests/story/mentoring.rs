@@ -472,4 +472,5 @@ pub(crate) async fn mentoring_rows(
     svc.give_final_feedback(&mentor, p.id, "Hyvä työote", "Palkkatuettu työ", None)
         .await
         .unwrap();
+    super::qualifications::evidence_row(svc, &mentor, p.id, task.id, start).await;
 }

@@ -68,3 +68,18 @@ doc-language-en = English
 doc-language-fi-x-selko = Plain Finnish
 doc-europass-link = Download the CV as Europass XML
 doc-europass-hint = (Europass XML schema v3.4: import it into a Europass CV editor.)
+
+## Competence certificate (opinnollistaminen)
+doc-cert-intro = This certificate lists the competence the person showed in a placement, described as the vocational skill requirements of vocational qualification units (ePerusteet).
+doc-cert-scale = For each requirement the workplace mentor recorded whether the person showed the competence, showed it partly or not yet. This is not a grade.
+doc-cert-workplace = Workplace
+doc-cert-mentor = Workplace mentor
+doc-cert-requirement = Vocational skill requirement
+doc-cert-date = Day
+doc-cert-assessment = Observation
+doc-cert-shown = Shown
+doc-cert-partly-shown = Partly shown
+doc-cert-not-yet-shown = Not yet shown
+doc-cert-hoks-heading = Recognition of competence
+doc-cert-source = Source: Finnish National Agency for Education, ePerusteet, qualification requirements
+doc-cert-error-no-evidence = No competence has been recorded per vocational skill requirement in the placements yet, so there is nothing to certify.

@@ -637,3 +637,25 @@ esf-home-due = ESF+ follow-up six months after leaving, {$date}
 notice-esf-entry = Entry data saved.
 notice-esf-leaving = Leaving saved.
 notice-esf-six-months = Follow-up saved.
+
+## Opinnollistaminen: qualification units, vocational skill requirements and competence shown in a placement.
+rule-unknown-requirement = That vocational skill requirement does not exist. Nothing was changed.
+rule-too-many-requirements = A task can be mapped to at most 200 vocational skill requirements.
+rule-evidence-date-future = The day cannot be in the future.
+rule-evidence-date-outside-placement = The day must be within the placement.
+qualification-hoks-notice = Polku does not award credit. The competence recorded by the workplace mentor is evidence for the school's own recognition of prior learning in the student's HOKS (personal competence development plan).
+qualification-link = Competence shown per vocational skill requirement
+qualification-page-title = Competence shown
+qualification-back = Back to the placement's mentoring
+qualification-shown-title = Recorded competence
+qualification-none = Nothing has been recorded yet.
+qualification-col-unit = Qualification unit
+qualification-col-task = Task
+qualification-record-title = Record competence shown
+qualification-no-mapping = No vocational skill requirements have been mapped to the placement's tasks yet. The employer coordinator maps them.
+qualification-record = Save
+qualification-error-requirement = Choose a vocational skill requirement.
+qualification-error-task = Choose a task.
+qualification-error-assessment = Choose whether the person showed the competence.
+qualification-error-note = The note is too long (at most 2,000 characters).
+qualification-choose = Choose

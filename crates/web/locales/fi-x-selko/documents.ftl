@@ -67,3 +67,18 @@ doc-language-en = englanti
 doc-language-fi-x-selko = selkosuomi
 doc-europass-link = Lataa CV Europass-tiedostona
 doc-europass-hint = (Tiedoston voi avata Europass-ohjelmassa.)
+
+## Osaamistodistus selkokielellä
+doc-cert-intro = Tässä todistuksessa on se, mitä osaat. Näytit osaamisen työjaksolla. Osaaminen on kirjoitettu ammatillisen tutkinnon sanoilla.
+doc-cert-scale = Työpaikan ohjaaja kirjoitti jokaisesta asiasta: osasit, osasit vähän tai et vielä osannut. Tämä ei ole arvosana.
+doc-cert-workplace = Työpaikka
+doc-cert-mentor = Ohjaaja työpaikalla
+doc-cert-requirement = Mitä pitää osata
+doc-cert-date = Päivä
+doc-cert-assessment = Mitä ohjaaja näki
+doc-cert-shown = Osasi
+doc-cert-partly-shown = Osasi vähän
+doc-cert-not-yet-shown = Ei vielä osannut
+doc-cert-hoks-heading = Opinnot koulussa
+doc-cert-source = Tieto tulee Opetushallitukselta, ePerusteet, peruste
+doc-cert-error-no-evidence = Osaamista ei ole vielä kirjoitettu. Siksi todistusta ei voi tehdä.

@@ -13,3 +13,6 @@ agreement-download = Lataa sopimus
 agreement-back = Takaisin
 rule-agreement-needs-agreed-placement = Et voi hyväksyä sopimusta nyt.
 notice-agreement-accepted = Hyväksyit sopimuksen.
+
+## Opinnollistaminen selkokielellä
+qualification-hoks-notice = Polku ei anna opintopisteitä. Koulu päättää, mitä opintoja osaamisesta saat. Koulu tekee sen HOKS-suunnitelmassa. HOKS on sinun oma suunnitelmasi koulussa.

@@ -68,3 +68,18 @@ doc-language-en = englanti
 doc-language-fi-x-selko = selkosuomi
 doc-europass-link = Lataa CV Europass-XML-muodossa
 doc-europass-hint = (Europass XML -skeema v3.4: tuotavissa Europass-ansioluetteloeditoriin.)
+
+## Osaamistodistus (opinnollistaminen)
+doc-cert-intro = Tässä todistuksessa on osaaminen, jonka henkilö näytti työjaksolla. Osaaminen on kuvattu ammatillisen tutkinnon osien ammattitaitovaatimuksina (ePerusteet).
+doc-cert-scale = Työpaikkaohjaaja on kirjannut jokaisesta vaatimuksesta, näyttikö henkilö osaamisen, näyttikö hän sen osittain vai ei vielä. Kyse ei ole arvosanasta.
+doc-cert-workplace = Työpaikka
+doc-cert-mentor = Työpaikkaohjaaja
+doc-cert-requirement = Ammattitaitovaatimus
+doc-cert-date = Päivä
+doc-cert-assessment = Havainto
+doc-cert-shown = Näytti osaamisen
+doc-cert-partly-shown = Näytti osittain
+doc-cert-not-yet-shown = Ei vielä näyttänyt
+doc-cert-hoks-heading = Osaamisen tunnustaminen
+doc-cert-source = Lähde: Opetushallitus, ePerusteet, tutkinnon peruste
+doc-cert-error-no-evidence = Työjaksoilta ei ole vielä kirjattu osaamista ammattitaitovaatimuksittain, joten todistusta ei voi tehdä.

@@ -637,3 +637,25 @@ esf-home-due = ESR+-seuranta kuusi kuukautta lopetuksen jälkeen { $date }
 notice-esf-entry = Aloitustiedot tallennettu.
 notice-esf-leaving = Lopetustiedot tallennettu.
 notice-esf-six-months = Seuranta tallennettu.
+
+## Opinnollistaminen: tutkinnon osat, ammattitaitovaatimukset ja osaamisen näyttö työjaksolla.
+rule-unknown-requirement = Ammattitaitovaatimusta ei löydy. Mitään ei muutettu.
+rule-too-many-requirements = Tehtävään voi liittää enintään 200 ammattitaitovaatimusta.
+rule-evidence-date-future = Päivä ei voi olla tulevaisuudessa.
+rule-evidence-date-outside-placement = Päivän on oltava työjakson aikana.
+qualification-hoks-notice = Polku ei myönnä opintosuorituksia. Työpaikkaohjaajan kirjaamat näytöt ovat aineistoa oppilaitoksen omaan osaamisen tunnistamiseen ja tunnustamiseen opiskelijan HOKSissa (henkilökohtainen osaamisen kehittämissuunnitelma).
+qualification-link = Osaamisen näytöt ammattitaitovaatimuksittain
+qualification-page-title = Osaamisen näytöt
+qualification-back = Takaisin työjakson ohjaukseen
+qualification-shown-title = Kirjatut näytöt
+qualification-none = Näyttöjä ei ole vielä kirjattu.
+qualification-col-unit = Tutkinnon osa
+qualification-col-task = Tehtävä
+qualification-record-title = Kirjaa näyttö
+qualification-no-mapping = Työjakson tehtäviin ei ole vielä liitetty ammattitaitovaatimuksia. Työnantajayhteistyön koordinaattori liittää ne.
+qualification-record = Tallenna näyttö
+qualification-error-requirement = Valitse ammattitaitovaatimus.
+qualification-error-task = Valitse tehtävä.
+qualification-error-assessment = Valitse, näyttikö henkilö osaamisen.
+qualification-error-note = Muistiinpano on liian pitkä (enintään 2 000 merkkiä).
+qualification-choose = Valitse

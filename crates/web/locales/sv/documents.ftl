@@ -68,3 +68,18 @@ doc-language-en = engelska
 doc-language-fi-x-selko = lättläst finska
 doc-europass-link = Ladda ner cv:t som Europass-XML
 doc-europass-hint = (Europass XML-schema v3.4: kan importeras till en Europass-cv-redigerare.)
+
+## Kompetensintyg (opinnollistaminen)
+doc-cert-intro = Intyget visar det kunnande som personen visade under placeringen, beskrivet som yrkeskunnighetskrav i examensdelar av yrkesinriktade examina (ePerusteet).
+doc-cert-scale = Arbetsplatshandledaren har antecknat för varje krav om personen visade kunnandet, visade det delvis eller inte ännu. Det är inget vitsord.
+doc-cert-workplace = Arbetsplats
+doc-cert-mentor = Arbetsplatshandledare
+doc-cert-requirement = Yrkeskunnighetskrav
+doc-cert-date = Dag
+doc-cert-assessment = Iakttagelse
+doc-cert-shown = Visade kunnandet
+doc-cert-partly-shown = Visade delvis
+doc-cert-not-yet-shown = Har inte visat ännu
+doc-cert-hoks-heading = Erkännande av kunnande
+doc-cert-source = Källa: Utbildningsstyrelsen, ePerusteet, examensgrunder
+doc-cert-error-no-evidence = Inget kunnande har ännu antecknats per yrkeskunnighetskrav under placeringarna, så intyget kan inte göras.

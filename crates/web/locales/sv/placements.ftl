@@ -637,3 +637,25 @@ esf-home-due = ESF+-uppföljning sex månader efter avslutet { $date }
 notice-esf-entry = Startuppgifterna har sparats.
 notice-esf-leaving = Avslutsuppgifterna har sparats.
 notice-esf-six-months = Uppföljningen har sparats.
+
+## Opinnollistaminen: examensdelar, yrkeskunnighetskrav och kunnande som visats under placeringen.
+rule-unknown-requirement = Yrkeskunnighetskravet finns inte. Ingenting ändrades.
+rule-too-many-requirements = En uppgift kan kopplas till högst 200 yrkeskunnighetskrav.
+rule-evidence-date-future = Dagen kan inte ligga i framtiden.
+rule-evidence-date-outside-placement = Dagen måste ligga inom placeringen.
+qualification-hoks-notice = Polku ger inga studieprestationer. Det kunnande som arbetsplatshandledaren har antecknat är underlag för läroanstaltens egen identifiering och erkännande av kunnande i den studerandes PUK (personlig utvecklingsplan för kunnandet).
+qualification-link = Visat kunnande per yrkeskunnighetskrav
+qualification-page-title = Visat kunnande
+qualification-back = Tillbaka till handledningen av placeringen
+qualification-shown-title = Antecknat kunnande
+qualification-none = Inget kunnande har antecknats ännu.
+qualification-col-unit = Examensdel
+qualification-col-task = Uppgift
+qualification-record-title = Anteckna kunnande
+qualification-no-mapping = Inga yrkeskunnighetskrav har ännu kopplats till placeringens uppgifter. Koordinatorn för arbetsgivarsamarbetet kopplar dem.
+qualification-record = Spara
+qualification-error-requirement = Välj ett yrkeskunnighetskrav.
+qualification-error-task = Välj en uppgift.
+qualification-error-assessment = Välj om personen visade kunnandet.
+qualification-error-note = Anteckningen är för lång (högst 2 000 tecken).
+qualification-choose = Välj

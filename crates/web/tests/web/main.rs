@@ -32,6 +32,7 @@ mod pickers;
 mod placements_pages;
 mod plan;
 mod proposals;
+mod qualifications;
 mod reference;
 mod reports_admin;
 mod reports_figures;

@@ -685,6 +685,12 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             "coach of another project" | "coordinator of another project" => NotFound,
             _ => Denied,
         }
+    } else if p.starts_with("/shared/participants/") {
+        // Institution users only (the matrix has none): everyone here is refused.
+        Denied
+    } else if p == "/qualification-units" {
+        // Reference data from ePerusteet: every signed-in user.
+        Allowed
     } else if p == "/shared" {
         if who == "employer" || who == "mentor" {
             Allowed
@@ -705,9 +711,15 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
 
 /// The mentoring routes under a placement (`p` without `/api/v1`).
 fn is_mentoring_route(p: &str) -> bool {
-    ["/checkins", "/feedback", "/final-feedback", "/mentor"]
-        .iter()
-        .any(|s| p.starts_with("/placements/{id}") && p.ends_with(s))
+    [
+        "/checkins",
+        "/feedback",
+        "/final-feedback",
+        "/mentor",
+        "/qualification-evidence",
+    ]
+    .iter()
+    .any(|s| p.starts_with("/placements/{id}") && p.ends_with(s))
 }
 
 fn concrete(path: &str, w: &World2) -> String {

@@ -14,17 +14,17 @@ use serde_json::json;
 
 const SKILL: &str = "http://data.europa.eu/esco/skill/0a1b2c3d-0000-4000-8000-0000000000aa";
 
-struct Mentored {
-    w: PlacementWorld,
-    mentor: User,
-    other_mentor: User,
-    placement: String,
-    task: String,
+pub(crate) struct Mentored {
+    pub(crate) w: PlacementWorld,
+    pub(crate) mentor: User,
+    pub(crate) other_mentor: User,
+    pub(crate) placement: String,
+    pub(crate) task: String,
 }
 
 /// An active work trial of the placement world's participant, who consented to sharing
 /// contact details (only) with mentors; `mentor` assigned through the API.
-async fn mentored(app: &TestApp) -> Mentored {
+pub(crate) async fn mentored(app: &TestApp) -> Mentored {
     let w = placement_world(app).await;
     let svc = app.service();
     let mentor = app.user(Role::Mentor).await;

@@ -23,6 +23,7 @@ mod participants;
 pub mod placements;
 mod privacy;
 mod proposal;
+mod qualifications;
 pub mod schemas;
 mod sessions;
 
@@ -376,6 +377,7 @@ pub fn routes() -> Routes {
             engine::allocate.layer(big()),
         )
         .merge(document_routes())
+        .merge(qualification_routes())
 }
 
 /// A participant's documents: the upload routes alone take bodies up to 10 MiB.
@@ -411,5 +413,47 @@ fn document_routes() -> Routes {
             "/api/v1/participants/{id}/documents/{document}/versions/{version}/content",
             Policy::AnyRole(DOCUMENT_READERS),
             participant_documents::download,
+        )
+}
+
+/// Opinnollistaminen: qualification units, task mapping, qualification evidence.
+fn qualification_routes() -> Routes {
+    const MAPPERS: &[Role] = &[Role::Coordinator];
+    const RECORDERS: &[Role] = &[Role::Coach, Role::Mentor];
+    Routes::new()
+        .get(
+            "/api/v1/qualification-units",
+            Policy::SignedIn,
+            qualifications::units,
+        )
+        .get(
+            "/api/v1/employers/{id}/task-requirements",
+            Policy::AnyRole(EMPLOYER_READERS),
+            qualifications::task_map,
+        )
+        .put(
+            "/api/v1/employers/{id}/tasks/{task}/requirements",
+            Policy::AnyRole(MAPPERS),
+            qualifications::map_task,
+        )
+        .get(
+            "/api/v1/placements/{id}/qualification-evidence",
+            Policy::AnyRole(MENTORING_PARTIES),
+            qualifications::evidence,
+        )
+        .post(
+            "/api/v1/placements/{id}/qualification-evidence",
+            Policy::AnyRole(RECORDERS),
+            qualifications::record,
+        )
+        .get(
+            "/api/v1/shared/participants/{id}/qualification-evidence",
+            Policy::AnyRole(&[Role::Institution]),
+            qualifications::shared,
+        )
+        .get(
+            "/api/v1/participants/{id}/competence-certificate",
+            Policy::AnyRole(COACH),
+            qualifications::certificate,
         )
 }

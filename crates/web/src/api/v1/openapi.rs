@@ -5,6 +5,7 @@
 //! directions and against a checked-in snapshot (`crates/web/tests/web/openapi.json`,
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
+use super::qualifications;
 use super::schemas::{documents, domain, errors, views};
 use super::{
     agreements, allocation, casework, employers, engine, esf, fidelity, follow_ups, gigs, me,
@@ -45,6 +46,7 @@ use utoipa::{Modify, OpenApi};
         (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
         (name = "documents", description = "A participant's documents: uploads (PDF, PNG, JPEG) and documents generated from the structured data, kept as versions."),
+        (name = "qualifications", description = "Opinnollistaminen: qualification units and their vocational skill requirements (from ePerusteet), employers' tasks mapped to requirement items, and the competence a placement's mentor records per item. Polku does not award credit; the evidence is for the school's own HOKS process."),
     ),
     paths(
         participant_documents::index,
@@ -121,6 +123,13 @@ use utoipa::{Modify, OpenApi};
         engine::craft,
         engine::allocate,
         allocation::compute,
+        qualifications::units,
+        qualifications::task_map,
+        qualifications::map_task,
+        qualifications::evidence,
+        qualifications::record,
+        qualifications::shared,
+        qualifications::certificate,
     ),
     components(
         schemas(

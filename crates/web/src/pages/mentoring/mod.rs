@@ -7,6 +7,7 @@ mod common;
 mod evidence;
 mod list;
 mod placement;
+mod qualifications;
 
 pub use list::{cards, Card};
 
@@ -35,5 +36,15 @@ pub fn routes() -> Routes {
             "/participants/{id}/evidence/{evidence}",
             COACH,
             evidence::decide,
+        )
+        .get(
+            "/mentoring/{id}/qualifications",
+            PARTIES,
+            qualifications::show,
+        )
+        .post(
+            "/mentoring/{id}/qualifications",
+            PARTIES,
+            qualifications::record,
         )
 }

@@ -6,6 +6,7 @@
 mod availability;
 mod caseload;
 pub(crate) mod common;
+pub mod competence_certificate;
 mod consents;
 mod craft;
 pub mod documents;

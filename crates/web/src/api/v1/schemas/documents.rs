@@ -60,6 +60,7 @@ fn subject_export() -> Value {
             "mentoring",
             "esf",
             "esf_special_erased",
+            "qualification_evidence",
         ],
         json!({
             "format": {"type": "string", "const": "polku.subject-export.v1"},
@@ -125,6 +126,11 @@ fn subject_export() -> Value {
             "access_events": {"type": "array", "items": object(&["at", "action", "purpose", "purpose_description", "actor_role", "actor"], json!({
                 "at": time, "action": string, "purpose": string, "purpose_description": string, "actor_role": string,
                 "actor": {"type": ["string", "null"], "description": "Only when staff identities are included (operator only)."}}))},
+            "qualification_evidence": {"type": "array", "description": "Competence shown in placements per vocational skill requirement (opinnollistaminen); evidence for the school's HOKS process, not credit.", "items": object(&["placement", "requirement", "unit", "diaarinumero", "requirement_text", "task", "shown_on", "assessment", "note", "recorded_at"], json!({
+                "placement": uuid, "requirement": uuid, "unit": {"type": "string", "pattern": "^tutkinnonosat_[0-9]{6}$"},
+                "diaarinumero": string, "requirement_text": string, "task": uuid, "shown_on": date,
+                "assessment": {"type": "string", "enum": ["shown", "partly_shown", "not_yet_shown"]},
+                "note": opt_string, "recorded_at": time}))},
             "mentoring": object(&["checkins", "task_feedback", "final_feedback", "evidence"], json!({
                 "checkins": {"type": "array", "items": object(&["placement", "on", "minutes", "note"], json!({
                     "placement": uuid, "on": date, "minutes": {"type": "integer"}, "note": opt_string}))},
