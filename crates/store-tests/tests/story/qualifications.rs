@@ -116,8 +116,14 @@ pub(crate) async fn qualifications_import_map_and_evidence(db: Arc<TestDb>) {
         .unwrap();
     assert_eq!(map[0].requirements.len(), 2);
     // The store refuses it as well, writing nothing.
-    let audit =
-        AuditEvent::new(&sys, "task", None, "map_requirements", "employer_cooperation").unwrap();
+    let audit = AuditEvent::new(
+        &sys,
+        "task",
+        None,
+        "map_requirements",
+        "employer_cooperation",
+    )
+    .unwrap();
     assert!(matches!(
         db.store
             .set_task_requirements(
