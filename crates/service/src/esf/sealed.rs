@@ -130,10 +130,7 @@ mod tests {
         let expect = |gender: usize, item: usize| -> i64 {
             (0..n - 1)
                 .filter(|i| i % 4 == gender)
-                .filter(|i| match (i % 4, item) {
-                    (0, 0) | (1, 1) | (2, _) => true,
-                    _ => false,
-                })
+                .filter(|i| matches!((i % 4, item), (0, 0) | (1, 1) | (2, _)))
                 .count() as i64
         };
         let items = [SealedItem::Disability, SealedItem::Minority];
