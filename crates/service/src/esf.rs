@@ -15,7 +15,7 @@
 //!   admins and the operator only; audited.
 
 use crate::audit::AuditEvent;
-use crate::crypto::{aad, Key};
+use crate::crypto::Key;
 use crate::store::{DueSixMonths, EsfRow, EsfScope};
 use crate::{authz, Actor, Result, Service, ServiceError};
 use polku_domain::esf::{self, Counting, IndicatorDef, Window};
@@ -31,9 +31,7 @@ mod sealed;
 
 const PURPOSE: &str = "service_delivery";
 
-fn special_aad(id: ParticipantId, version: i64) -> Vec<u8> {
-    aad("esf_records", "special", &id.0, version)
-}
+use sealed::special_aad;
 
 /// Seals the special-category answers of a record (version `version`) under a new data key of
 /// the participant: returns the data key wrapped by the master key and the sealed answers, as

@@ -3,13 +3,17 @@
 //! memory with its participant's own data key and only "yes" counts by gender code leave; the
 //! opening is CPU work, so it runs on the blocking pool, split over the machine's cores.
 
-use super::special_aad;
-use crate::crypto::Keys;
+use crate::crypto::{aad, Keys};
 use crate::store::SealedSpecial;
 use crate::{Result, ServiceError};
 use polku_domain::esf::SealedItem;
-use polku_domain::EsfSpecial;
+use polku_domain::{EsfSpecial, ParticipantId};
 use std::collections::BTreeMap;
+
+/// The associated data of a record's sealed answers: bound to the participant and row version.
+pub(crate) fn special_aad(id: ParticipantId, version: i64) -> Vec<u8> {
+    aad("esf_records", "special", &id.0, version)
+}
 
 /// Below this many records one thread opens them all (starting threads would cost more).
 const PER_THREAD: usize = 4096;
@@ -89,8 +93,8 @@ fn count_chunk(keys: &Keys, records: &[SealedSpecial], items: &[SealedItem]) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::esf::seal_special;
-    use polku_domain::{Answer, ParticipantId};
+    use crate::crypto::Key;
+    use polku_domain::Answer;
 
     fn record(keys: &Keys, gender: &str, disability: Answer, minority: Answer) -> SealedSpecial {
         let id = ParticipantId(uuid::Uuid::new_v4());
@@ -98,7 +102,10 @@ mod tests {
             disability,
             minority,
         };
-        let (wrapped, sealed) = seal_special(keys, id, 3, &special).expect("sealed");
+        let dek = Key::random();
+        let wrapped = keys.wrap_data_key(&dek, &id.0).expect("wrapped");
+        let plain = serde_json::to_vec(&special).expect("written");
+        let sealed = dek.seal(&plain, &special_aad(id, 3)).expect("sealed");
         SealedSpecial {
             participant_id: id,
             gender: gender.into(),
