@@ -15,7 +15,7 @@
 //!   admins and the operator only; audited.
 
 use crate::audit::AuditEvent;
-use crate::crypto::{aad, Key};
+use crate::crypto::Key;
 use crate::store::{DueSixMonths, EsfRow, EsfScope};
 use crate::{authz, Actor, Result, Service, ServiceError};
 use polku_domain::esf::{self, Counting, IndicatorDef, Window};
@@ -27,11 +27,11 @@ use polku_domain::{
 use std::collections::BTreeMap;
 use time::{Date, OffsetDateTime};
 
+mod sealed;
+
 const PURPOSE: &str = "service_delivery";
 
-fn special_aad(id: ParticipantId, version: i64) -> Vec<u8> {
-    aad("esf_records", "special", &id.0, version)
-}
+use sealed::special_aad;
 
 /// Seals the special-category answers of a record (version `version`) under a new data key of
 /// the participant: returns the data key wrapped by the master key and the sealed answers, as
@@ -434,21 +434,14 @@ impl Service {
                 .iter()
                 .map(|(i, _)| (*i, empty_row(defs[*i])))
                 .collect();
-            for s in self.store().esf_sealed(&scope(Window::Entered)).await? {
-                // An erased participant's answers are unreadable: their key is gone.
-                let Some(wrapped) = &s.wrapped_key else {
-                    continue;
-                };
-                let dek = self.keys().unwrap_data_key(wrapped, &s.participant_id.0)?;
-                let plain =
-                    dek.open(&s.special_sealed, &special_aad(s.participant_id, s.version))?;
-                let special: EsfSpecial = serde_json::from_slice(&plain)
-                    .map_err(|_| ServiceError::Crypto("sealed ESF+ answers are not readable"))?;
-                for (i, f) in &sealed {
-                    if f.is_yes(&special) {
-                        if let Some(row) = tallies.get_mut(i) {
-                            add(row, &s.gender, 1);
-                        }
+            // An erased participant's answers are unreadable (their key is gone): not counted.
+            let records = self.store().esf_sealed(&scope(Window::Entered)).await?;
+            let items = sealed.iter().map(|(_, f)| *f).collect();
+            let yes = sealed::count_yes(self.keys().clone(), records, items).await?;
+            for ((i, _), by_gender) in sealed.iter().zip(yes) {
+                if let Some(row) = tallies.get_mut(i) {
+                    for (gender, n) in by_gender {
+                        add(row, &gender, n);
                     }
                 }
             }

@@ -67,7 +67,12 @@ fn options(url: &str) -> Result<SqliteConnectOptions> {
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10))
-        .pragma("secure_delete", "ON"))
+        .pragma("secure_delete", "ON")
+        // Reads at report scale (issue 12 item 7): the file is memory-mapped (up to 1 GiB of
+        // address space, no copy into the page cache) and each connection caches 32 MiB instead
+        // of SQLite's 2 MiB default. Neither changes durability (R47).
+        .pragma("mmap_size", "1073741824")
+        .pragma("cache_size", "-32768"))
 }
 
 /// A connection still counting an open transaction when it goes back to the pool is closed

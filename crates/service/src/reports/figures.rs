@@ -405,8 +405,8 @@ impl Service {
     }
 
     /// The projects in scope and their figures before suppression over `filter` (snapped to
-    /// whole months). Audited once per project counted (purpose `reporting`), in one
-    /// transaction.
+    /// whole months). Audited once per project counted (purpose `reporting`), all the entries
+    /// in one transaction.
     async fn scoped_tally(
         &self,
         actor: &Actor,
@@ -437,9 +437,7 @@ impl Service {
                 )
             })
             .collect::<Result<Vec<_>>>()?;
-        for ev in &events {
-            self.store().append_audit(ev).await?;
-        }
+        self.store().append_audits(&events).await?;
         Ok((projects, t))
     }
 

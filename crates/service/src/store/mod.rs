@@ -815,6 +815,9 @@ pub trait AuditStore: Send + Sync {
     async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditRow>>;
     /// Entries matching `q`, ascending (R45). Uses the subject and actor indexes.
     async fn audit_query(&self, q: &AuditQuery) -> Result<Vec<AuditRow>>;
+    /// Appends several events that are not tied to another write, in order, in one
+    /// transaction: all or none (e.g. a national report audited once per project counted).
+    async fn append_audits(&self, audits: &[AuditEvent]) -> Result<()>;
 }
 
 /// Erasure with legal holds (R40).

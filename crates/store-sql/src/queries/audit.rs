@@ -41,6 +41,17 @@ impl AuditStore for SqlStore {
         let mut conn = self.pool.acquire().await.map_err(db)?;
         query(&mut conn, q).await
     }
+
+    async fn append_audits(&self, events: &[AuditEvent]) -> Result<()> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.write().await?;
+        for event in events {
+            append(&mut tx, &self.chain, event).await?;
+        }
+        tx.commit().await.map_err(db)
+    }
 }
 
 /// Appends `event` after the current head. The head row is read with the dialect's row lock
