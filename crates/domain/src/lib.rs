@@ -27,6 +27,7 @@ pub mod placement;
 pub mod report;
 pub mod role;
 pub mod work;
+pub mod referral;
 
 pub use agreement::{
     AcceptanceMethod, AgreementAcceptance, AgreementParty, AllowancePayer, TrialAgreement,
@@ -67,3 +68,6 @@ pub use placement::{
 pub use report::{IndicatorRow, IndicatorTable, ReportFilter};
 pub use role::{Email, Role};
 pub use work::{AnswerChannel, EmployerAnswer, Placement, PlacementState};
+pub use referral::{
+    ReferralDestination, ReferralDirection, ReferralId, ReferralSource, ReferralStatus,
+};
