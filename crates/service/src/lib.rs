@@ -40,6 +40,7 @@ pub mod placements;
 pub mod plan;
 pub mod proposal_view;
 pub mod reference;
+pub mod referrals;
 pub mod register;
 pub mod reports;
 pub mod restrictions;

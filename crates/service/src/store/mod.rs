@@ -25,6 +25,7 @@ pub mod gigs;
 pub mod mentoring;
 pub mod placements;
 pub mod records;
+pub mod referrals;
 pub mod restrictions;
 pub mod retention;
 
@@ -41,6 +42,10 @@ pub use mentoring::{
     TaskFeedbackRecord,
 };
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
+pub use referrals::{
+    Acceptance, ReferralChange, ReferralConsent, ReferralFilter, ReferralRecord, ReferralStore,
+    StoredReferral, StoredReferralDocument, StoredReferralFacts,
+};
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 pub use retention::{LeftService, RetentionStore};
 
@@ -222,6 +227,8 @@ pub struct SubjectRecords {
     pub restrictions: Vec<Restriction>,
     /// Documents, newest first, each with its versions (oldest first, contents not read).
     pub documents: Vec<(StoredDocument, Vec<StoredDocumentVersion>)>,
+    /// Referrals in and out of the participant, newest first.
+    pub referrals: Vec<StoredReferral>,
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,
@@ -307,6 +314,7 @@ pub trait Store:
     + RestrictionStore
     + RetentionStore
     + DocumentStore
+    + ReferralStore
     + std::fmt::Debug
 {
 }
@@ -333,6 +341,7 @@ impl<T> Store for T where
         + RestrictionStore
         + RetentionStore
         + DocumentStore
+        + ReferralStore
         + std::fmt::Debug
 {
 }
@@ -340,6 +349,7 @@ impl<T> Store for T where
 /// `use polku_service::store::prelude::*;` brings [`Store`] and every area trait into scope, for
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
+    pub use super::ReferralStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,

@@ -22,6 +22,7 @@ mod gigs;
 mod mentoring;
 mod participants;
 mod placements;
+mod referrals;
 mod reports;
 mod restrictions;
 mod retention;

@@ -29,6 +29,7 @@ mod keys;
 mod mentoring;
 mod participants;
 mod placements;
+mod referrals;
 mod restriction;
 mod retention;
 mod sessions;
@@ -90,6 +91,7 @@ stories!(
     setup::projects_carry_funding_municipalities_and_partners,
     setup::grants_and_deactivation,
     documents::documents_are_versioned_sealed_audited_and_shared_by_consent,
+    referrals::school_referral_handover_and_referrals_in_and_out,
 );
 
 #[test]
