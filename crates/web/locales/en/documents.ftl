@@ -66,3 +66,11 @@ doc-language-fi = Finnish
 doc-language-sv = Swedish
 doc-language-en = English
 doc-language-fi-x-selko = Plain Finnish
+
+## Referrals (issue 14: the school-to-work handover, referrals in and out)
+rule-referral-needs-consent = The student's consent for the transition is missing or does not cover everything handed over. Nothing was saved.
+rule-referral-unknown-project = No such project, or you do not hold the institution role in it.
+rule-referral-reason-required = Write a reason.
+rule-referral-not-pending = The referral is no longer waiting: it was accepted, declined or withdrawn already.
+rule-referral-consent-withdrawn = The student withdrew the consent. The referral cannot be accepted.
+rule-referral-status-move = The referral cannot change to that state.

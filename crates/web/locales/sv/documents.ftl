@@ -66,3 +66,11 @@ doc-language-fi = finska
 doc-language-sv = svenska
 doc-language-en = engelska
 doc-language-fi-x-selko = lättläst finska
+
+## Referrals (issue 14: the school-to-work handover, referrals in and out)
+rule-referral-needs-consent = Studerandens samtycke för övergången saknas eller täcker inte alla uppgifter som lämnas över. Inget sparades.
+rule-referral-unknown-project = Projektet finns inte, eller du har inte läroanstaltens rättigheter i det.
+rule-referral-reason-required = Skriv en orsak.
+rule-referral-not-pending = Hänvisningen väntar inte längre: den har redan godkänts, avböjts eller återkallats.
+rule-referral-consent-withdrawn = Studeranden har återkallat sitt samtycke. Hänvisningen kan inte godkännas.
+rule-referral-status-move = Hänvisningens status kan inte ändras så här.

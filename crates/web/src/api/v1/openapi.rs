@@ -5,6 +5,7 @@
 //! directions and against a checked-in snapshot (`crates/web/tests/web/openapi.json`,
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
+use super::referrals;
 use super::schemas::{documents, domain, errors, views};
 use super::{
     agreements, allocation, casework, employers, engine, esf, fidelity, follow_ups, gigs, me,
@@ -45,6 +46,7 @@ use utoipa::{Modify, OpenApi};
         (name = "allocation", description = "Sharing scarce trial places from the stored data."),
         (name = "meta", description = "About the API."),
         (name = "documents", description = "A participant's documents: uploads (PDF, PNG, JPEG) and documents generated from the structured data, kept as versions."),
+        (name = "referrals", description = "The school-to-work handover (a school refers a student with consent; the project accepts or declines) and a participant's referrals in and out."),
     ),
     paths(
         participant_documents::index,
@@ -121,6 +123,18 @@ use utoipa::{Modify, OpenApi};
         engine::craft,
         engine::allocate,
         allocation::compute,
+        referrals::index,
+        referrals::create,
+        referrals::show,
+        referrals::accept,
+        referrals::decline,
+        referrals::withdraw,
+        referrals::withdraw_consent,
+        referrals::attach,
+        referrals::download,
+        referrals::participant_index,
+        referrals::participant_create,
+        referrals::participant_update,
     ),
     components(
         schemas(
