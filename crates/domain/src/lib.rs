@@ -24,10 +24,10 @@ pub mod org;
 pub mod participant;
 pub mod path;
 pub mod placement;
+pub mod referral;
 pub mod report;
 pub mod role;
 pub mod work;
-pub mod referral;
 
 pub use agreement::{
     AcceptanceMethod, AgreementAcceptance, AgreementParty, AllowancePayer, TrialAgreement,
@@ -65,9 +65,9 @@ pub use placement::{
     share_until_limit, Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord,
     RecipientClass, Share,
 };
-pub use report::{IndicatorRow, IndicatorTable, ReportFilter};
-pub use role::{Email, Role};
-pub use work::{AnswerChannel, EmployerAnswer, Placement, PlacementState};
 pub use referral::{
     ReferralDestination, ReferralDirection, ReferralId, ReferralSource, ReferralStatus,
 };
+pub use report::{IndicatorRow, IndicatorTable, ReportFilter};
+pub use role::{Email, Role};
+pub use work::{AnswerChannel, EmployerAnswer, Placement, PlacementState};

@@ -208,7 +208,9 @@ mod tests {
     fn texts_are_bounded() {
         assert_eq!(referral_text("reason", "  "), Ok(None));
         assert_eq!(
-            referral_text("reason", " Opiskelija \n").expect("ok").as_deref(),
+            referral_text("reason", " Opiskelija \n")
+                .expect("ok")
+                .as_deref(),
             Some("Opiskelija")
         );
         assert!(referral_text("reason", &"x".repeat(MAX_REFERRAL_TEXT + 1)).is_err());
