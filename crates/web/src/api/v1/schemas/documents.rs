@@ -34,10 +34,23 @@ fn subject_export() -> Value {
     let category = r("DataCategory");
     let recipient = r("RecipientClass");
     let object = |required: &[&str], properties: Value| json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties});
-    let handover = object(&["given_name", "family_name", "email", "phone", "home_municipality", "birth_year", "goals", "strengths", "support_needs"], json!({
+    let handover = object(
+        &[
+            "given_name",
+            "family_name",
+            "email",
+            "phone",
+            "home_municipality",
+            "birth_year",
+            "goals",
+            "strengths",
+            "support_needs",
+        ],
+        json!({
         "given_name": string, "family_name": string, "email": opt_string, "phone": opt_string,
         "home_municipality": string, "birth_year": {"type": ["integer", "null"]},
-        "goals": string, "strengths": string, "support_needs": string}));
+        "goals": string, "strengths": string, "support_needs": string}),
+    );
     let referrals = json!({"type": "array", "description": "Referrals in and out, with what a school handed over (null after crypto-erasure).", "items": object(&["direction", "source", "destination", "organisation", "referred_on", "reason", "status", "status_reason", "outcome", "outcome_on", "handover", "created_at"], json!({
         "direction": string, "source": opt_string, "destination": opt_string,
         "organisation": string, "referred_on": date, "reason": string, "status": string,
