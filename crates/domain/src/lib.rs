@@ -24,6 +24,7 @@ pub mod org;
 pub mod participant;
 pub mod path;
 pub mod placement;
+pub mod referral;
 pub mod report;
 pub mod role;
 pub mod work;
@@ -63,6 +64,9 @@ pub use path::{Document, DocumentKind, Meeting, PathStage, PlaceType, PlanItem};
 pub use placement::{
     share_until_limit, Consent, ConsentMethod, ConsentPurpose, DataCategory, LearningRecord,
     RecipientClass, Share,
+};
+pub use referral::{
+    ReferralDestination, ReferralDirection, ReferralId, ReferralSource, ReferralStatus,
 };
 pub use report::{IndicatorRow, IndicatorTable, ReportFilter};
 pub use role::{Email, Role};

@@ -91,11 +91,11 @@ pub struct DocumentSave {
     pub note: Option<String>,
 }
 
-fn title_aad(id: DocumentId, version: i64) -> Vec<u8> {
+pub(crate) fn title_aad(id: DocumentId, version: i64) -> Vec<u8> {
     aad("participant_documents", "title", &id.0, version)
 }
 
-fn content_aad(id: DocumentId, version: i64) -> Vec<u8> {
+pub(crate) fn content_aad(id: DocumentId, version: i64) -> Vec<u8> {
     aad("document_versions", "content", &id.0, version)
 }
 

@@ -98,7 +98,7 @@ impl Service {
         hex_encode(&self.keys().lookup.mac(&[b"hetu", hetu.as_str().as_bytes()]))
     }
 
-    fn seal_record(&self, dek: &Key, p: &Participant) -> Result<ParticipantRecord> {
+    pub(crate) fn seal_record(&self, dek: &Key, p: &Participant) -> Result<ParticipantRecord> {
         let id = p.id.0;
         let sealed = Sealed {
             sensitive: p.sensitive.clone(),

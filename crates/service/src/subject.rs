@@ -69,6 +69,8 @@ pub struct SubjectExport {
     /// The participant's documents with every version (kind, title, media type, size,
     /// language, date); each version's content is downloaded from the documents tab or API.
     pub documents: Vec<crate::documents::ExportDocument>,
+    /// Referrals in and out, with what a school handed over (opened while the data key exists).
+    pub referrals: Vec<crate::referrals::ExportReferral>,
     /// Every recorded read or change of the participant's data, oldest first (R37).
     pub access_events: Vec<AccessEvent>,
     /// Purposes, sources and retention of the processing.
@@ -507,6 +509,11 @@ impl Service {
             .iter()
             .map(|(d, v)| crate::documents::export_document(dek.as_ref(), d, v))
             .collect::<Result<Vec<_>>>()?;
+        let referrals = r
+            .referrals
+            .iter()
+            .map(|x| crate::referrals::export_referral(dek.as_ref(), x))
+            .collect::<Result<Vec<_>>>()?;
         let esf = match (&r.esf, &dek) {
             (Some(row), Some(k)) => Some(crate::esf::record_of(row, k)?),
             (Some(row), None) => Some(crate::esf::record_of_unsealed(row)?),
@@ -683,6 +690,7 @@ impl Service {
                 })
                 .collect(),
             documents,
+            referrals,
             access_events,
             processing: Processing {
                 purposes: PURPOSES

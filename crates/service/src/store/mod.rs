@@ -27,6 +27,7 @@ pub mod mentoring;
 pub mod placements;
 pub mod qualifications;
 pub mod records;
+pub mod referrals;
 pub mod restrictions;
 pub mod retention;
 pub mod staff;
@@ -46,6 +47,10 @@ pub use mentoring::{
 };
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 pub use qualifications::{ImportCounts, QualificationEvidenceRecord, QualificationStore};
+pub use referrals::{
+    Acceptance, ReferralChange, ReferralConsent, ReferralFilter, ReferralRecord, ReferralStore,
+    StoredReferral, StoredReferralDocument, StoredReferralFacts,
+};
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 pub use retention::{LeftService, RetentionStore};
 pub use staff::StaffStore;
@@ -228,6 +233,8 @@ pub struct SubjectRecords {
     pub restrictions: Vec<Restriction>,
     /// Documents, newest first, each with its versions (oldest first, contents not read).
     pub documents: Vec<(StoredDocument, Vec<StoredDocumentVersion>)>,
+    /// Referrals in and out of the participant, newest first.
+    pub referrals: Vec<StoredReferral>,
     /// Audit entries whose subject is the participant, oldest first, read before the export's
     /// own entry is appended.
     pub audit: Vec<AuditRow>,
@@ -318,6 +325,7 @@ pub trait Store:
     + AuditSegmentStore
     + StaffStore
     + QualificationStore
+    + ReferralStore
     + std::fmt::Debug
 {
 }
@@ -347,6 +355,7 @@ impl<T> Store for T where
         + AuditSegmentStore
         + StaffStore
         + QualificationStore
+        + ReferralStore
         + std::fmt::Debug
 {
 }
@@ -357,6 +366,7 @@ pub mod prelude {
     pub use super::AuditSegmentStore;
     pub use super::StaffStore;
     pub use super::QualificationStore;
+    pub use super::ReferralStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,

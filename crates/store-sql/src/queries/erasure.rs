@@ -263,7 +263,8 @@ impl ErasureStore for SqlStore {
 /// `consents`, whose append-only trigger lets a consent go only once its participant is gone
 /// (the foreign key is deferred to the commit for this). The store story checks that nothing
 /// with a `participant_id` column is left.
-pub(crate) const SUBJECT_TABLES: [&str; 21] = [
+pub(crate) const SUBJECT_TABLES: [&str; 22] = [
+    "referrals",
     "document_versions",
     "participant_documents",
     "legal_holds",

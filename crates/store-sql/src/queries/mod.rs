@@ -24,6 +24,7 @@ mod mentoring;
 mod participants;
 mod placements;
 mod qualifications;
+mod referrals;
 mod reports;
 mod restrictions;
 mod retention;

@@ -52,6 +52,7 @@ impl SubjectStore for SqlStore {
             legal_holds: erasure::holds_in(&mut tx, id).await?,
             restrictions: restrictions::restrictions_in(&mut tx, id).await?,
             documents: documents::documents_in(&mut tx, id).await?,
+            referrals: super::referrals::participant_referrals_in(&mut tx, id).await?,
             audit: audit::query(&mut tx, &about).await?,
             qualification_evidence: super::qualifications::participant_evidence_in(&mut tx, id)
                 .await?,

@@ -40,6 +40,23 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
     )
     .await
     .unwrap();
+    svc.record_referral(
+        &coach,
+        id,
+        polku_service::referrals::NewParticipantReferral {
+            direction: ReferralDirection::Outgoing,
+            source: None,
+            destination: Some(ReferralDestination::Education),
+            organisation: "Koulutuskeskus Salpaus".into(),
+            referred_on: polku_service::today(),
+            reason: "Valmentava koulutus".into(),
+            status: None,
+            outcome: String::new(),
+            outcome_on: None,
+        },
+    )
+    .await
+    .unwrap();
     svc.save_esf_entry(
         &coach,
         id,
@@ -270,6 +287,7 @@ pub(crate) async fn subject_export_is_complete_and_names_no_one_else(db: Arc<Tes
             "participant_documents" => export.documents.len(),
             "document_versions" => export.documents.iter().map(|d| d.versions.len()).sum(),
             "qualification_evidence" => export.qualification_evidence.len(),
+            "referrals" => export.referrals.len(),
             // Tombstones exist only once the participant is gone.
             "erasures" => 1,
             other => panic!(

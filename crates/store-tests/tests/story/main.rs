@@ -32,6 +32,7 @@ mod participants;
 mod placements;
 mod report_organisation;
 mod qualifications;
+mod referrals;
 mod restriction;
 mod retention;
 mod sessions;
@@ -96,6 +97,7 @@ stories!(
     audit_segments::audit_segments_are_sealed_pruned_and_still_verify,
     report_organisation::a_partner_counts_the_participants_of_its_own_staff,
     qualifications::qualifications_import_map_and_evidence,
+    referrals::school_referral_handover_and_referrals_in_and_out,
 );
 
 #[test]

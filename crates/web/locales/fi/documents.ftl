@@ -83,3 +83,11 @@ doc-cert-not-yet-shown = Ei vielä näyttänyt
 doc-cert-hoks-heading = Osaamisen tunnustaminen
 doc-cert-source = Lähde: Opetushallitus, ePerusteet, tutkinnon peruste
 doc-cert-error-no-evidence = Työjaksoilta ei ole vielä kirjattu osaamista ammattitaitovaatimuksittain, joten todistusta ei voi tehdä.
+
+## Referrals (issue 14: the school-to-work handover, referrals in and out)
+rule-referral-needs-consent = Opiskelijan suostumus siirtymävaihetta varten puuttuu tai ei kata kaikkia luovutettavia tietoja. Mitään ei tallennettu.
+rule-referral-unknown-project = Hanketta ei löydy, tai sinulla ei ole oppilaitoksen oikeuksia siihen.
+rule-referral-reason-required = Kirjoita syy.
+rule-referral-not-pending = Ohjaus ei ole enää odottamassa: se on jo hyväksytty, hylätty tai peruttu.
+rule-referral-consent-withdrawn = Opiskelija on perunut suostumuksensa. Ohjausta ei voi hyväksyä.
+rule-referral-status-move = Ohjauksen tila ei voi muuttua näin.

@@ -83,3 +83,11 @@ doc-cert-not-yet-shown = Har inte visat ännu
 doc-cert-hoks-heading = Erkännande av kunnande
 doc-cert-source = Källa: Utbildningsstyrelsen, ePerusteet, examensgrunder
 doc-cert-error-no-evidence = Inget kunnande har ännu antecknats per yrkeskunnighetskrav under placeringarna, så intyget kan inte göras.
+
+## Referrals (issue 14: the school-to-work handover, referrals in and out)
+rule-referral-needs-consent = Studerandens samtycke för övergången saknas eller täcker inte alla uppgifter som lämnas över. Inget sparades.
+rule-referral-unknown-project = Projektet finns inte, eller du har inte läroanstaltens rättigheter i det.
+rule-referral-reason-required = Skriv en orsak.
+rule-referral-not-pending = Hänvisningen väntar inte längre: den har redan godkänts, avböjts eller återkallats.
+rule-referral-consent-withdrawn = Studeranden har återkallat sitt samtycke. Hänvisningen kan inte godkännas.
+rule-referral-status-move = Hänvisningens status kan inte ändras så här.

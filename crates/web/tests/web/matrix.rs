@@ -56,6 +56,9 @@ struct World2 {
     /// `/admin/projects/{code}`.
     organisation: String,
     project_code: String,
+    /// A school's pending referral of a student to the matrix project (by an institution user
+    /// who is not a matrix caller).
+    referral: String,
 }
 
 async fn world(app: &TestApp) -> World2 {
@@ -428,7 +431,38 @@ async fn world(app: &TestApp) -> World2 {
         )
         .await
         .expect("gig");
+    let school = app.user(Role::Institution).await;
+    let referral = svc
+        .refer_student(
+            &school.actor,
+            polku_service::referrals::NewSchoolReferral {
+                project: app.world.project.id,
+                organisation: "Koulutuskeskus Salpaus".into(),
+                reason: "Valmistuu keväällä".into(),
+                handover: polku_service::referrals::Handover {
+                    given_name: "Eino".into(),
+                    family_name: "Korhonen".into(),
+                    email: None,
+                    phone: None,
+                    home_municipality: MunicipalityCode::parse("398").expect("Lahti"),
+                    birth_year: None,
+                    goals: String::new(),
+                    strengths: String::new(),
+                    support_needs: String::new(),
+                },
+                consent: Some(polku_service::referrals::ConsentGiven {
+                    categories: vec![polku_domain::DataCategory::Contact],
+                    method: polku_domain::ConsentMethod::Written,
+                    shown: Default::default(),
+                }),
+            },
+        )
+        .await
+        .expect("referral")
+        .id
+        .to_string();
     World2 {
+        referral,
         follow_up: follow_up.to_string(),
         mentored: mentored.id.to_string(),
         evidence,
@@ -703,6 +737,24 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             NotFound
         } else {
             Denied
+    } else if p == "/referrals" {
+        // Institutions make referrals (no matrix caller is one); coaches and managers list
+        // the incoming ones of their projects.
+        match (who, read) {
+            (w, true) if w.contains("coach") || w.starts_with("manager") => Allowed,
+            _ => Denied,
+        }
+    } else if p.starts_with("/referrals/{id}") {
+        // A school's referral to the matrix project: its coaches and managers receive it;
+        // another project's get 404; the referrer's own routes are the institution's.
+        let institution_only = p.ends_with("/withdraw") || p == "/referrals/{id}/documents";
+        match (who, read) {
+            _ if institution_only && *method == Method::POST => Denied,
+            ("own coach" | "other coach" | "manager", true) if p == "/referrals/{id}" => Allowed,
+            ("own coach" | "other coach" | "manager", _) => Any,
+            ("coach of another project", _) => NotFound,
+            ("manager of another project", _) if !p.ends_with("/accept") => NotFound,
+            _ => Denied,
         }
     } else {
         return None;
@@ -742,6 +794,8 @@ fn concrete(path: &str, w: &World2) -> String {
             w.account.clone()
         } else if path.starts_with("/admin/organisations/") {
             w.organisation.clone()
+        } else if path.starts_with("/api/v1/referrals/") {
+            w.referral.clone()
         } else {
             w.employer.clone()
         },
@@ -765,6 +819,7 @@ fn concrete(path: &str, w: &World2) -> String {
     .replace("{document}", &w.document)
     .replace("{version}", "1")
     .replace("{evidence}", &w.evidence)
+    .replace("{referral}", &w.referral)
     .replace(
         "{consent}",
         if path.starts_with("/api/") {
@@ -919,6 +974,7 @@ fn is_subject_route(path: &str) -> bool {
         "/mentoring",
         "/mentor/",
         "/gigs",
+        "/referrals",
     ]
     .iter()
     .any(|prefix| p.starts_with(prefix))

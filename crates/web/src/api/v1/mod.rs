@@ -24,6 +24,7 @@ pub mod placements;
 mod privacy;
 mod proposal;
 mod qualifications;
+mod referrals;
 pub mod schemas;
 mod sessions;
 
@@ -52,6 +53,9 @@ const MENTORING_PARTIES: &[Role] = &[Role::Coach, Role::Mentor, Role::Participan
 const GIG_POSTERS: &[Role] = &[Role::Employer, Role::Coordinator];
 const GIG_READERS: &[Role] = &[Role::Employer, Role::Coordinator, Role::Coach];
 const DOCUMENT_READERS: &[Role] = &[Role::Coach, Role::Employer, Role::Mentor, Role::Institution];
+const INSTITUTIONS: &[Role] = &[Role::Institution];
+const REFERRAL_READERS: &[Role] = &[Role::Institution, Role::Coach, Role::Manager];
+const REFERRAL_RECEIVERS: &[Role] = &[Role::Coach, Role::Manager];
 
 pub fn routes() -> Routes {
     let big = || DefaultBodyLimit::max(engine::MAX_BODY);
@@ -378,6 +382,7 @@ pub fn routes() -> Routes {
         )
         .merge(document_routes())
         .merge(qualification_routes())
+        .merge(referral_routes())
 }
 
 /// A participant's documents: the upload routes alone take bodies up to 10 MiB.
@@ -455,5 +460,69 @@ fn qualification_routes() -> Routes {
             "/api/v1/participants/{id}/competence-certificate",
             Policy::AnyRole(COACH),
             qualifications::certificate,
+/// Referrals: the school-to-work handover and a participant's referrals in and out. Which
+/// referral a caller sees is decided by the service (another school's is 404).
+fn referral_routes() -> Routes {
+    let upload = || DefaultBodyLimit::max(referrals::MAX_UPLOAD_BODY);
+    Routes::new()
+        .get(
+            "/api/v1/referrals",
+            Policy::AnyRole(REFERRAL_READERS),
+            referrals::index,
+        )
+        .post(
+            "/api/v1/referrals",
+            Policy::AnyRole(INSTITUTIONS),
+            referrals::create,
+        )
+        .get(
+            "/api/v1/referrals/{id}",
+            Policy::AnyRole(REFERRAL_READERS),
+            referrals::show,
+        )
+        .post(
+            "/api/v1/referrals/{id}/accept",
+            Policy::AnyRole(COACH),
+            referrals::accept,
+        )
+        .post(
+            "/api/v1/referrals/{id}/decline",
+            Policy::AnyRole(REFERRAL_RECEIVERS),
+            referrals::decline,
+        )
+        .post(
+            "/api/v1/referrals/{id}/withdraw",
+            Policy::AnyRole(INSTITUTIONS),
+            referrals::withdraw,
+        )
+        .post(
+            "/api/v1/referrals/{id}/consent/withdraw",
+            Policy::AnyRole(INSTITUTIONS),
+            referrals::withdraw_consent,
+        )
+        .post(
+            "/api/v1/referrals/{id}/documents",
+            Policy::AnyRole(INSTITUTIONS),
+            referrals::attach.layer(upload()),
+        )
+        .get(
+            "/api/v1/referrals/{id}/documents/{document}",
+            Policy::AnyRole(REFERRAL_READERS),
+            referrals::download,
+        )
+        .get(
+            "/api/v1/participants/{id}/referrals",
+            Policy::AnyRole(COACH),
+            referrals::participant_index,
+        )
+        .post(
+            "/api/v1/participants/{id}/referrals",
+            Policy::AnyRole(COACH),
+            referrals::participant_create,
+        )
+        .post(
+            "/api/v1/participants/{id}/referrals/{referral}",
+            Policy::AnyRole(COACH),
+            referrals::participant_update,
         )
 }

@@ -6,6 +6,7 @@
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
 use super::qualifications;
+use super::referrals;
 use super::schemas::{documents, domain, errors, views};
 use super::{
     agreements, allocation, casework, employers, engine, esf, fidelity, follow_ups, gigs, me,
@@ -47,6 +48,7 @@ use utoipa::{Modify, OpenApi};
         (name = "meta", description = "About the API."),
         (name = "documents", description = "A participant's documents: uploads (PDF, PNG, JPEG) and documents generated from the structured data, kept as versions."),
         (name = "qualifications", description = "Opinnollistaminen: qualification units and their vocational skill requirements (from ePerusteet), employers' tasks mapped to requirement items, and the competence a placement's mentor records per item. Polku does not award credit; the evidence is for the school's own HOKS process."),
+        (name = "referrals", description = "The school-to-work handover (a school refers a student with consent; the project accepts or declines) and a participant's referrals in and out."),
     ),
     paths(
         participant_documents::index,
@@ -130,6 +132,18 @@ use utoipa::{Modify, OpenApi};
         qualifications::record,
         qualifications::shared,
         qualifications::certificate,
+        referrals::index,
+        referrals::create,
+        referrals::show,
+        referrals::accept,
+        referrals::decline,
+        referrals::withdraw,
+        referrals::withdraw_consent,
+        referrals::attach,
+        referrals::download,
+        referrals::participant_index,
+        referrals::participant_create,
+        referrals::participant_update,
     ),
     components(
         schemas(

@@ -34,6 +34,30 @@ fn subject_export() -> Value {
     let category = r("DataCategory");
     let recipient = r("RecipientClass");
     let object = |required: &[&str], properties: Value| json!({"type": "object", "additionalProperties": false, "required": required, "properties": properties});
+    let handover = object(
+        &[
+            "given_name",
+            "family_name",
+            "email",
+            "phone",
+            "home_municipality",
+            "birth_year",
+            "goals",
+            "strengths",
+            "support_needs",
+        ],
+        json!({
+        "given_name": string, "family_name": string, "email": opt_string, "phone": opt_string,
+        "home_municipality": string, "birth_year": {"type": ["integer", "null"]},
+        "goals": string, "strengths": string, "support_needs": string}),
+    );
+    let referrals = json!({"type": "array", "description": "Referrals in and out, with what a school handed over (null after crypto-erasure).", "items": object(&["direction", "source", "destination", "organisation", "referred_on", "reason", "status", "status_reason", "outcome", "outcome_on", "handover", "created_at"], json!({
+        "direction": string, "source": opt_string, "destination": opt_string,
+        "organisation": string, "referred_on": date, "reason": string, "status": string,
+        "status_reason": opt_string, "outcome": opt_string,
+        "outcome_on": {"type": ["string", "null"], "format": "date"},
+        "handover": {"anyOf": [handover, {"type": "null"}]},
+        "created_at": time}))});
     object(
         &[
             "format",
@@ -55,6 +79,7 @@ fn subject_export() -> Value {
             "legal_holds",
             "restrictions",
             "documents",
+            "referrals",
             "access_events",
             "processing",
             "mentoring",
@@ -92,6 +117,7 @@ fn subject_export() -> Value {
                 "versions": {"type": "array", "items": object(&["version", "content_type", "size_bytes", "language", "created_at"], json!({
                     "version": {"type": "integer"}, "content_type": string, "size_bytes": {"type": "integer"},
                     "language": opt_string, "created_at": time}))}}))},
+            "referrals": referrals,
             "follow_ups": {"type": "array", "items": object(&["employer", "checkpoint", "due_on", "done_on", "record", "recorded_by"], json!({
                 "employer": string, "checkpoint": r("RetentionCheckpoint"), "due_on": date,
                 "done_on": {"type": ["string", "null"], "format": "date"},
