@@ -460,6 +460,9 @@ fn qualification_routes() -> Routes {
             "/api/v1/participants/{id}/competence-certificate",
             Policy::AnyRole(COACH),
             qualifications::certificate,
+        )
+}
+
 /// Referrals: the school-to-work handover and a participant's referrals in and out. Which
 /// referral a caller sees is decided by the service (another school's is 404).
 fn referral_routes() -> Routes {
