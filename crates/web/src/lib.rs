@@ -4,6 +4,8 @@
 //! Requests pass, outermost first: the request id and its log span, security headers and error
 //! rendering, the language, the session, the cross-site check, then the route's own policy
 //! check (see [`policy`]).
+// The subject export's JSON schema is one large `json!` literal.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod error;

@@ -737,6 +737,7 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             NotFound
         } else {
             Denied
+        }
     } else if p == "/referrals" {
         // Institutions make referrals (no matrix caller is one); coaches and managers list
         // the incoming ones of their projects.

@@ -51,6 +51,11 @@ fn subject_export() -> Value {
         "home_municipality": string, "birth_year": {"type": ["integer", "null"]},
         "goals": string, "strengths": string, "support_needs": string}),
     );
+    let qualification_evidence = json!({"type": "array", "description": "Competence shown in placements per vocational skill requirement (opinnollistaminen); evidence for the school's HOKS process, not credit.", "items": object(&["placement", "requirement", "unit", "diaarinumero", "requirement_text", "task", "shown_on", "assessment", "note", "recorded_at"], json!({
+                "placement": uuid, "requirement": uuid, "unit": {"type": "string", "pattern": "^tutkinnonosat_[0-9]{6}$"},
+                "diaarinumero": string, "requirement_text": string, "task": uuid, "shown_on": date,
+                "assessment": {"type": "string", "enum": ["shown", "partly_shown", "not_yet_shown"]},
+                "note": opt_string, "recorded_at": time}))});
     let referrals = json!({"type": "array", "description": "Referrals in and out, with what a school handed over (null after crypto-erasure).", "items": object(&["direction", "source", "destination", "organisation", "referred_on", "reason", "status", "status_reason", "outcome", "outcome_on", "handover", "created_at"], json!({
         "direction": string, "source": opt_string, "destination": opt_string,
         "organisation": string, "referred_on": date, "reason": string, "status": string,
@@ -152,11 +157,7 @@ fn subject_export() -> Value {
             "access_events": {"type": "array", "items": object(&["at", "action", "purpose", "purpose_description", "actor_role", "actor"], json!({
                 "at": time, "action": string, "purpose": string, "purpose_description": string, "actor_role": string,
                 "actor": {"type": ["string", "null"], "description": "Only when staff identities are included (operator only)."}}))},
-            "qualification_evidence": {"type": "array", "description": "Competence shown in placements per vocational skill requirement (opinnollistaminen); evidence for the school's HOKS process, not credit.", "items": object(&["placement", "requirement", "unit", "diaarinumero", "requirement_text", "task", "shown_on", "assessment", "note", "recorded_at"], json!({
-                "placement": uuid, "requirement": uuid, "unit": {"type": "string", "pattern": "^tutkinnonosat_[0-9]{6}$"},
-                "diaarinumero": string, "requirement_text": string, "task": uuid, "shown_on": date,
-                "assessment": {"type": "string", "enum": ["shown", "partly_shown", "not_yet_shown"]},
-                "note": opt_string, "recorded_at": time}))},
+            "qualification_evidence": qualification_evidence,
             "mentoring": object(&["checkins", "task_feedback", "final_feedback", "evidence"], json!({
                 "checkins": {"type": "array", "items": object(&["placement", "on", "minutes", "note"], json!({
                     "placement": uuid, "on": date, "minutes": {"type": "integer"}, "note": opt_string}))},
