@@ -202,6 +202,19 @@ fn key_aad(id: ReferralId) -> Vec<u8> {
     aad("referrals", "wrapped_key", &id.0, 0)
 }
 
+/// A pending referral's data key, re-wrapped from the `old` master key to the `new` one (master
+/// key rotation, `Service::rotate_master_key`).
+pub(crate) fn rewrap_referral_key(
+    old: &crate::crypto::Keys,
+    new: &crate::crypto::Keys,
+    id: uuid::Uuid,
+    wrapped: &[u8],
+) -> Result<Vec<u8>> {
+    let aad = key_aad(ReferralId(id));
+    let key = old.master.open(wrapped, &aad)?;
+    new.master.seal(&key, &aad)
+}
+
 fn doc_aad(column: &str, id: DocumentId) -> Vec<u8> {
     aad("referral_documents", column, &id.0, 0)
 }

@@ -520,7 +520,13 @@ impl Service {
         };
         let audit = AuditEvent::new(actor, "database", None, "rotate_master_key", "maintenance")?;
         let [check, _, _] = new.check_values();
-        let n = self.store().rewrap_keys(&rewrap, &check, &audit).await?;
+        let rewrap_referral = |id: uuid::Uuid, wrapped: &[u8]| -> Result<Vec<u8>> {
+            crate::referrals::rewrap_referral_key(&old, &new, id, wrapped)
+        };
+        let n = self
+            .store()
+            .rewrap_keys(&rewrap, &rewrap_referral, &check, &audit)
+            .await?;
         Ok((new, n))
     }
 }

@@ -623,11 +623,14 @@ pub trait ParticipantStore: Send + Sync {
     /// The participant's wrapped data key (`None` after crypto-erasure). Key material only, no
     /// personal data; not audited.
     async fn wrapped_key(&self, id: ParticipantId) -> Result<Option<Vec<u8>>>;
-    /// Re-wraps every participant data key with `rewrap` and replaces the stored master-key
-    /// check value, in one transaction (all keys or none). Returns how many keys were re-wrapped.
+    /// Re-wraps every participant data key with `rewrap`, and the data key of every referral
+    /// still holding one (a pending school referral) with `rewrap_referral`, and replaces the
+    /// stored master-key check value, in one transaction (all keys or none). Returns how many
+    /// keys were re-wrapped.
     async fn rewrap_keys(
         &self,
         rewrap: &(dyn for<'k> Fn(ParticipantId, &'k [u8]) -> Result<Vec<u8>> + Send + Sync),
+        rewrap_referral: &(dyn for<'k> Fn(uuid::Uuid, &'k [u8]) -> Result<Vec<u8>> + Send + Sync),
         master_key_check: &str,
         audit: &AuditEvent,
     ) -> Result<u64>;

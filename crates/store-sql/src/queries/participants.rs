@@ -499,6 +499,7 @@ impl ParticipantStore for SqlStore {
     async fn rewrap_keys(
         &self,
         rewrap: &(dyn for<'k> Fn(ParticipantId, &'k [u8]) -> Result<Vec<u8>> + Send + Sync),
+        rewrap_referral: &(dyn for<'k> Fn(uuid::Uuid, &'k [u8]) -> Result<Vec<u8>> + Send + Sync),
         master_key_check: &str,
         ev: &AuditEvent,
     ) -> Result<u64> {
@@ -518,6 +519,22 @@ impl ParticipantStore for SqlStore {
                 .await
                 .map_err(db)?;
         }
+        // Pending school referrals hold their own data key, wrapped by the master key too.
+        let referrals: Vec<(uuid::Uuid, Vec<u8>)> = sqlx::query_as(
+            "SELECT id, wrapped_key FROM referrals WHERE wrapped_key IS NOT NULL ORDER BY id",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?;
+        for (id, wrapped) in &referrals {
+            let new = rewrap_referral(*id, wrapped)?;
+            sqlx::query("UPDATE referrals SET wrapped_key = $1 WHERE id = $2")
+                .bind(new)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
         let done = sqlx::query("UPDATE meta SET value = $1 WHERE key = 'master_key_check'")
             .bind(master_key_check)
             .execute(&mut *tx)
@@ -530,7 +547,7 @@ impl ParticipantStore for SqlStore {
         }
         audit::append(&mut tx, &self.chain, ev).await?;
         tx.commit().await.map_err(db)?;
-        Ok(rows.len() as u64)
+        Ok((rows.len() + referrals.len()) as u64)
     }
 }
 

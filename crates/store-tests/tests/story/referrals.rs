@@ -355,4 +355,32 @@ pub(crate) async fn school_referral_handover_and_referrals_in_and_out(db: Arc<Te
         let bytes = db.sqlite_files();
         assert!(!bytes.windows(CANARY.len()).any(|w| w == CANARY.as_bytes()));
     }
+
+    // A master key rotation re-wraps a pending referral's own key too: its handed-over data and
+    // documents stay readable under the new key.
+    let pending = svc
+        .refer_student(&school, school_referral(project, "Aino", true))
+        .await
+        .unwrap();
+    let attached = svc
+        .attach_referral_document(&school, pending.id, "Jatkosuunnitelma", PNG)
+        .await
+        .unwrap();
+    let (new_keys, _) = svc
+        .rotate_master_key(&system(), polku_service::crypto::Key::random())
+        .await
+        .unwrap();
+    let reopened = polku_service::Service::open(db.store.clone(), new_keys)
+        .await
+        .unwrap();
+    let view = reopened.referral(&coach, pending.id).await.unwrap();
+    assert_eq!(view.handover.as_ref().unwrap().given_name, "Aino");
+    assert_eq!(
+        reopened
+            .referral_document(&coach, pending.id, attached.id)
+            .await
+            .unwrap()
+            .bytes,
+        PNG
+    );
 }
