@@ -1,8 +1,8 @@
 //! Opinnollistaminen in the demo: the real ePerusteet sample of the common units of 2022
 //! (OPH-456-2022, "Yrityksessä toimiminen" and others) is imported, each project's mentoring
 //! employer has its first two tasks mapped to requirement items of "Yrityksessä toimiminen", and
-//! the mentor has recorded evidence on the demo work trials. Idempotent: a placement that
-//! already has evidence is left as it is.
+//! the mentor has recorded evidence on the demo work trials. Idempotent: once the sample's units
+//! are stored, a second run changes and audits nothing.
 
 use super::DemoPlan;
 use polku_domain::{CompetenceShown, PlacementState, Role, RoleGrant};
@@ -33,6 +33,17 @@ pub async fn seed_qualifications(
 ) -> Result<()> {
     let peruste = parse(SAMPLE)
         .map_err(|_| ServiceError::Internal("the demo ePerusteet sample is malformed"))?;
+    // A second run writes nothing (not one audit entry): the sample's units are there already,
+    // so the mapping and the evidence were seeded with them. Reading reference data is not
+    // audited.
+    let stored = svc.qualification_units(operator).await?;
+    if peruste.units.iter().all(|(u, _)| {
+        stored
+            .iter()
+            .any(|s| s.code == u.code && s.diaarinumero == u.diaarinumero)
+    }) {
+        return Ok(());
+    }
     svc.import_qualification(&Actor::system("demo"), &peruste)
         .await?;
     // "Yrityksessä toimiminen": its items on customers, sales and the workplace.
