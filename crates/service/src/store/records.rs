@@ -2,10 +2,11 @@
 //! them, so `store` depends on no use-case module. The use-case modules re-export them under
 //! their old paths.
 
-use polku_domain::{org::name, DomainError, Email, EmployerId, ParticipantId, ProjectId};
+use polku_domain::{org::name, DomainError, Email, EmployerId, ParticipantId, ProjectId, UserId};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
+use crate::authz::ParticipantScope;
 use crate::Result;
 
 /// One change of a participant's service-path stage.
@@ -234,4 +235,42 @@ pub enum EraseOutcome {
     Held(LegalHold),
     /// No such participant (perhaps erased already).
     Missing,
+}
+
+/// A participant as stored: personal data in clear JSON, special-category data sealed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantRecord {
+    pub id: ParticipantId,
+    pub project_id: ProjectId,
+    pub coach_id: Option<UserId>,
+    pub user_id: Option<UserId>,
+    pub family_name: String,
+    pub given_name: String,
+    pub home_municipality: String,
+    pub stage: String,
+    pub waiting_since: Date,
+    /// `ParticipantPersonal` without the identity code, as JSON.
+    pub personal_json: String,
+    /// The identity code sealed with the participant's data key.
+    pub hetu_sealed: Option<Vec<u8>>,
+    /// Keyed hash of the identity code, for finding duplicates without decrypting.
+    pub hetu_lookup: Option<String>,
+    /// `ParticipantSensitive` as JSON, sealed with the participant's data key.
+    pub sensitive_sealed: Vec<u8>,
+    pub version: i64,
+    /// Processing is restricted (R43). Read from the store; an update never changes it (only
+    /// [`RestrictionStore`](super::RestrictionStore) does).
+    pub restricted: bool,
+}
+
+impl ParticipantRecord {
+    pub fn scope(&self) -> ParticipantScope {
+        ParticipantScope {
+            id: self.id,
+            project_id: self.project_id,
+            coach_id: self.coach_id,
+            user_id: self.user_id,
+            restricted: self.restricted,
+        }
+    }
 }

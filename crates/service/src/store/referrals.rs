@@ -4,7 +4,8 @@
 //! (R50) and audited in its transaction; every read that returns personal data is audited
 //! before it returns.
 
-use super::{ParticipantRecord, StoredDocument, StoredDocumentVersion};
+use super::documents::{StoredDocument, StoredDocumentVersion};
+use super::records::ParticipantRecord;
 use crate::audit::AuditEvent;
 use crate::error::Result;
 use async_trait::async_trait;
