@@ -364,9 +364,9 @@ impl<T> Store for T where
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
     pub use super::AuditSegmentStore;
-    pub use super::StaffStore;
     pub use super::QualificationStore;
     pub use super::ReferralStore;
+    pub use super::StaffStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,
