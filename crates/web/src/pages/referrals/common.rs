@@ -11,18 +11,18 @@ pub fn referral_id(s: &str) -> WebResult<ReferralId> {
     ReferralId::parse(s).map_err(|_| WebError::NotFound)
 }
 
-/// `ref-status-pending` and so on.
+/// `referral-status-pending` and so on.
 pub fn status_key(v: &ReferralView) -> String {
-    format!("ref-status-{}", v.status.as_str())
+    format!("referral-status-{}", v.status.as_str())
 }
 
 /// Where it came from or went to, as a label key.
 pub fn way_key(v: &ReferralView) -> Option<String> {
     match v.direction {
-        ReferralDirection::Incoming => v.source.map(|s| format!("ref-source-{}", s.as_str())),
+        ReferralDirection::Incoming => v.source.map(|s| format!("referral-source-{}", s.as_str())),
         ReferralDirection::Outgoing => v
             .destination
-            .map(|d| format!("ref-destination-{}", d.as_str())),
+            .map(|d| format!("referral-destination-{}", d.as_str())),
     }
 }
 
@@ -76,12 +76,12 @@ pub fn refused(e: &DomainError) -> (String, String) {
                 "given_name" | "family_name" => "p-error-name",
                 "phone" => "p-error-phone",
                 "birth_year" => "p-error-birth-year",
-                "organisation" => "ref-error-organisation",
+                "organisation" => "referral-error-organisation",
                 "text_version_hash" => "p-consent-error-wording",
-                "referred_on" | "outcome_on" => "ref-error-date",
-                "source" | "destination" | "direction" => "ref-error-way",
-                "status" => "ref-error-status",
-                _ => "ref-error-text",
+                "referred_on" | "outcome_on" => "referral-error-date",
+                "source" | "destination" | "direction" => "referral-error-way",
+                "status" => "referral-error-status",
+                _ => "referral-error-text",
             };
             (field.to_owned(), key.to_owned())
         }

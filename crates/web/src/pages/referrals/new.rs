@@ -94,7 +94,7 @@ fn render_form(
         .map(|(i, p)| Choice {
             value: p.to_string(),
             label: ctx.ts(
-                "ref-project-option",
+                "referral-project-option",
                 "n",
                 &format!("{} ({})", i + 1, &p.to_string()[..8]),
             ),
@@ -157,10 +157,10 @@ fn parse(f: &Fields, own: &[ProjectId]) -> Result<NewSchoolReferral, FieldErrors
         .ok()
         .filter(|p| own.contains(p));
     if project.is_none() {
-        errors.add("project", "ref-error-project");
+        errors.add("project", "referral-error-project");
     }
     if f.get("organisation").trim().is_empty() {
-        errors.add("organisation", "ref-error-organisation");
+        errors.add("organisation", "referral-error-organisation");
     }
     if f.get("reason").trim().is_empty() {
         errors.add("reason", "rule-referral-reason-required");
@@ -212,9 +212,9 @@ fn parse(f: &Fields, own: &[ProjectId]) -> Result<NewSchoolReferral, FieldErrors
     }
     let method = ConsentMethod::parse(&f.get("method")).ok();
     if categories.is_empty() {
-        errors.add("consent-contact", "ref-error-consent");
+        errors.add("consent-contact", "referral-error-consent");
     } else if method.is_none() {
-        errors.add("method", "ref-error-method");
+        errors.add("method", "referral-error-method");
     }
     match (project, home, errors.is_empty()) {
         (Some(project), Some(home_municipality), true) => Ok(NewSchoolReferral {

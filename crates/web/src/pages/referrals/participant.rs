@@ -73,21 +73,21 @@ async fn page(
         .map(|s| {
             (
                 format!("in:{}", s.as_str()),
-                format!("ref-source-{}", s.as_str()),
+                format!("referral-source-{}", s.as_str()),
             )
         })
         .chain(ReferralDestination::ALL.iter().map(|d| {
             (
                 format!("out:{}", d.as_str()),
-                format!("ref-destination-{}", d.as_str()),
+                format!("referral-destination-{}", d.as_str()),
             )
         }))
         .map(|(value, key)| Choice {
             selected: value == chosen,
             label: if value.starts_with("in:") {
-                ctx.ts("ref-way-in", "from", &ctx.t(&key))
+                ctx.ts("referral-way-in", "from", &ctx.t(&key))
             } else {
-                ctx.ts("ref-way-out", "to", &ctx.t(&key))
+                ctx.ts("referral-way-out", "to", &ctx.t(&key))
             },
             value,
         })
@@ -138,30 +138,30 @@ fn parse(f: &Fields) -> Result<NewParticipantReferral, FieldErrors> {
                 (ReferralDirection::Incoming, Some(s), None)
             }
             _ => {
-                errors.add("way", "ref-error-way");
+                errors.add("way", "referral-error-way");
                 (ReferralDirection::Incoming, None, None)
             }
         },
         Some(("out", d)) => match ReferralDestination::parse(d) {
             Ok(d) => (ReferralDirection::Outgoing, None, Some(d)),
             Err(_) => {
-                errors.add("way", "ref-error-way");
+                errors.add("way", "referral-error-way");
                 (ReferralDirection::Outgoing, None, None)
             }
         },
         _ => {
-            errors.add("way", "ref-error-way");
+            errors.add("way", "referral-error-way");
             (ReferralDirection::Incoming, None, None)
         }
     };
     if f.get("organisation").trim().is_empty() {
-        errors.add("organisation", "ref-error-organisation");
+        errors.add("organisation", "referral-error-organisation");
     }
     let referred_on = Date::parse(
         f.get("referred_on").trim(),
         format_description!("[year]-[month]-[day]"),
     )
-    .map_err(|_| errors.add("referred_on", "ref-error-date"))
+    .map_err(|_| errors.add("referred_on", "referral-error-date"))
     .ok();
     if f.get("reason").trim().is_empty() {
         errors.add("reason", "rule-referral-reason-required");

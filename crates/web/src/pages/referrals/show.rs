@@ -183,7 +183,7 @@ async fn refused_decision(
             StatusCode::UNPROCESSABLE_ENTITY
         }
         ServiceError::Conflict { .. } => {
-            errors.add(field, "ref-error-conflict");
+            errors.add(field, "referral-error-conflict");
             StatusCode::CONFLICT
         }
         other => return Err(other.into()),
