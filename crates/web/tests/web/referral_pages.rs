@@ -11,7 +11,7 @@ use polku_domain::Role;
 
 const SENT: &str = "Lähete lähetettiin. Hanke näkee sen nyt.";
 
-fn referral_form<'a>(project: &'a str, consent: bool) -> Vec<(&'a str, &'a str)> {
+fn referral_form(project: &str, consent: bool) -> Vec<(&str, &str)> {
     let mut f = vec![
         ("project", project),
         ("organisation", "Ammattiopisto Esimerkki"),
