@@ -84,7 +84,7 @@ impl fmt::Display for Locale {
 }
 
 /// The catalogue areas; each has one `.ftl` file per locale.
-pub const AREAS: [&str; 11] = [
+pub const AREAS: [&str; 12] = [
     "common",
     "auth",
     "errors",
@@ -96,6 +96,7 @@ pub const AREAS: [&str; 11] = [
     "allocation",
     "placements",
     "documents",
+    "referrals",
 ];
 
 /// Areas whose text participants read: plain-language Finnish must cover them completely.
@@ -111,10 +112,10 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents"],
-    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents"],
-    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents"],
-    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents"],
+    "fi" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents", "referrals"],
+    "sv" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents", "referrals"],
+    "en" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents", "referrals"],
+    "fi-x-selko" => ["common", "auth", "errors", "participants", "employers", "reports", "admin", "api", "reference", "allocation", "placements", "fidelity", "documents", "referrals"],
 }
 
 /// The loaded catalogues.

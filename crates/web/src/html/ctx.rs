@@ -82,6 +82,11 @@ const NAV: &[(&str, &str, &[Role])] = &[
             Role::Institution,
         ],
     ),
+    (
+        "/referrals",
+        "nav-referrals",
+        &[Role::Coach, Role::Manager, Role::Institution],
+    ),
 ];
 
 impl Ctx {

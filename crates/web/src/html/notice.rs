@@ -71,11 +71,15 @@ pub enum Notice {
     PasswordChanged,
     SecondFactorChanged,
     SteppedUp,
+    ReferralSent,
+    ReferralAccepted,
+    ReferralDeclined,
+    ReferralRecorded,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 59] = [
+    pub const ALL: [Notice; 63] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -135,6 +139,10 @@ impl Notice {
         Notice::PasswordChanged,
         Notice::SecondFactorChanged,
         Notice::SteppedUp,
+        Notice::ReferralSent,
+        Notice::ReferralAccepted,
+        Notice::ReferralDeclined,
+        Notice::ReferralRecorded,
     ];
 
     /// The value of `saved=` in the URL.
@@ -199,6 +207,10 @@ impl Notice {
             Notice::PasswordChanged => "password-changed",
             Notice::SecondFactorChanged => "second-factor-changed",
             Notice::SteppedUp => "stepped-up",
+            Notice::ReferralSent => "referral-sent",
+            Notice::ReferralAccepted => "referral-accepted",
+            Notice::ReferralDeclined => "referral-declined",
+            Notice::ReferralRecorded => "referral-recorded",
         }
     }
 

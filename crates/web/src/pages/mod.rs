@@ -21,6 +21,7 @@ pub mod participants;
 pub mod placements;
 pub mod proposals;
 pub mod reference;
+pub mod referrals;
 pub mod reports;
 pub mod shared;
 
@@ -47,4 +48,5 @@ pub fn routes() -> Routes {
         .merge(shared::routes())
         .merge(reference::routes())
         .merge(agreements::routes())
+        .merge(referrals::routes())
 }

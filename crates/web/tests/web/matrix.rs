@@ -745,6 +745,9 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             (w, true) if w.contains("coach") || w.starts_with("manager") => Allowed,
             _ => Denied,
         }
+    } else if p == "/referrals/new" {
+        // The refer form (pages): institution users only; no matrix caller is one.
+        Denied
     } else if p.starts_with("/referrals/{id}") {
         // A school's referral to the matrix project: its coaches and managers receive it;
         // another project's get 404; the referrer's own routes are the institution's.
@@ -795,7 +798,7 @@ fn concrete(path: &str, w: &World2) -> String {
             w.account.clone()
         } else if path.starts_with("/admin/organisations/") {
             w.organisation.clone()
-        } else if path.starts_with("/api/v1/referrals/") {
+        } else if path.starts_with("/api/v1/referrals/") || path.starts_with("/referrals/") {
             w.referral.clone()
         } else {
             w.employer.clone()

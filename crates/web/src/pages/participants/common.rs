@@ -40,6 +40,7 @@ const TAB_GROUPS: [(&str, &[(&str, &str)]); 4] = [
             ("/plan", "p-tab-plan"),
             ("/meetings", "p-tab-meetings"),
             ("/esf", "p-tab-esf"),
+            ("/referrals", "p-tab-referrals"),
         ],
     ),
     (

@@ -1,0 +1,1 @@
+## Plain-language Finnish falls back to standard Finnish for staff-only text in this area.

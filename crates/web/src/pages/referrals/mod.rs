@@ -1,0 +1,46 @@
+//! Pages of the referrals area (issue 14): the school-to-work handover and a participant's
+//! referrals in and out. A coach or manager sees the school referrals to their projects and
+//! accepts (coach) or declines (with a reason) one; an institution user sees their own
+//! referrals and refers a student with the student's consent; a participant's own coach records
+//! referrals in and out on the participant's "Referrals" tab. The service decides who sees which
+//! referral: anything else is "not found".
+
+mod common;
+mod list;
+mod new;
+mod participant;
+mod show;
+
+use crate::policy::{Policy, Routes};
+use polku_domain::Role;
+
+/// Who reads referrals (the service decides per referral).
+const READERS: Policy = Policy::AnyRole(&[Role::Coach, Role::Manager, Role::Institution]);
+/// Who refers students.
+const REFERRERS: Policy = Policy::AnyRole(&[Role::Institution]);
+/// Who receives them (the service checks the project).
+const RECEIVERS: Policy = Policy::AnyRole(&[Role::Coach, Role::Manager]);
+/// A participant's pages (as in the participants area: the service decides per participant).
+const STAFF: Policy =
+    Policy::AnyRole(&[Role::Coach, Role::Coordinator, Role::Manager, Role::Admin]);
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/referrals", READERS, list::list)
+        .get("/referrals/new", REFERRERS, new::new_form)
+        .post("/referrals/new", REFERRERS, new::create)
+        .get("/referrals/{id}", READERS, show::show)
+        .post(
+            "/referrals/{id}/accept",
+            Policy::AnyRole(&[Role::Coach]),
+            show::accept,
+        )
+        .post("/referrals/{id}/decline", RECEIVERS, show::decline)
+        .get(
+            "/referrals/{id}/documents/{document}",
+            READERS,
+            show::download,
+        )
+        .get("/participants/{id}/referrals", STAFF, participant::show)
+        .post("/participants/{id}/referrals", STAFF, participant::record)
+}
