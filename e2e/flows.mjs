@@ -484,4 +484,34 @@ export const flows = {
       await audit(page, 'competence shown');
     },
   },
+  'record a referral on the participant path': {
+    role: 'coach',
+    noJs: true,
+    async run(page, { BASE, audit, fail }) {
+      // Incoming school referrals of the coach's projects (the demo has none pending).
+      await page.goto(`${BASE}/referrals`);
+      await audit(page, 'referrals');
+      const [id] = await caseload(page, BASE);
+      if (!id) { fail('referral', 'the demo coach has no participants'); return; }
+      await page.goto(`${BASE}/participants/${id}/referrals`);
+      await audit(page, 'referrals tab');
+      const form = `form[action="/participants/${id}/referrals"]`;
+      const rows = await page.locator('main table tbody tr').count();
+      // An empty reason: errors in the user's language, nothing stored.
+      await page.fill(`${form} input[name=organisation]`, '');
+      await send(page, form);
+      if (!(await page.locator('.error-summary').count())) fail('referral', 'no error summary for an empty form');
+      await audit(page, 'referrals tab');
+      const way = await page.$eval(`${form} select[name=way] option:last-child`, (o) => o.value).catch(() => '');
+      if (!way) { fail('referral', 'no kind of referral to choose'); return; }
+      await page.selectOption(`${form} select[name=way]`, way);
+      await page.fill(`${form} input[name=organisation]`, 'Koulutuskeskus Salpaus');
+      await page.fill(`${form} input[name=referred_on]`, today);
+      await page.fill(`${form} textarea[name=reason]`, 'Valmentava koulutus ennen työkokeilua');
+      await send(page, form);
+      if (!(await saved(page, fail, 'referral'))) return;
+      if ((await page.locator('main table tbody tr').count()) !== rows + 1) fail('referral', 'the new referral is not listed on the path');
+      await audit(page, 'referrals tab');
+    },
+  },
 };

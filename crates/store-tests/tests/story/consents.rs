@@ -367,3 +367,60 @@ pub(crate) async fn consent_gates_shares_and_withdrawal_takes_effect_at_once(db:
         history
     );
 }
+
+/// D23: one shared participant whose data cannot be opened (here: a damaged wrapped data key)
+/// is left out of the recipient's list; everyone else's is still listed.
+pub(crate) async fn an_unreadable_participant_does_not_hide_the_others(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let employer = world.user(svc, Role::Employer).await;
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let id = svc
+            .create_participant(&coach, world.new_participant(), "service_delivery")
+            .await
+            .unwrap();
+        give_consent(
+            svc,
+            &coach,
+            id,
+            RecipientClass::Employer,
+            &[DataCategory::Skills],
+        )
+        .await;
+        let share = Share {
+            id: ShareId::new(),
+            participant_id: id,
+            recipient: employer.user_id().unwrap(),
+            categories: vec![DataCategory::Skills],
+            until: time::OffsetDateTime::now_utc().date(),
+            revoked_at: None,
+            purpose: polku_domain::ConsentPurpose::Placement,
+        };
+        svc.share_participant(&coach, share, "matching")
+            .await
+            .unwrap();
+        ids.push(id);
+    }
+    assert_eq!(
+        svc.shared_with_me(&employer, "matching")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    // Damage the first participant's wrapped key (one byte shorter: it no longer opens).
+    let damaged = db
+        .raw(
+            "UPDATE participant_keys SET wrapped_key = substr(wrapped_key, 2) \
+             WHERE participant_id = (SELECT participant_id FROM participant_keys \
+             ORDER BY participant_id LIMIT 1)",
+        )
+        .await
+        .unwrap();
+    assert_eq!(damaged, 1);
+    let listed = svc.shared_with_me(&employer, "matching").await.unwrap();
+    assert_eq!(listed.len(), 1, "the readable participant is still listed");
+    assert!(ids.contains(&listed[0].id));
+}

@@ -51,6 +51,7 @@ stories!(
     participants::participant_round_trip_is_encrypted_and_audited,
     participants::caseload_is_limited_to_own_coach,
     consents::shares_limit_fields_and_expire,
+    consents::an_unreadable_participant_does_not_hide_the_others,
     consents::consent_gates_shares_and_withdrawal_takes_effect_at_once,
     durability::stale_update_is_a_conflict,
     durability::concurrent_read_modify_write_loses_nothing,
