@@ -515,3 +515,48 @@ fn second_factor_events_are_logged_without_secrets_or_codes() {
         }
     });
 }
+
+/// D29: a stored value that no longer decodes (here a participant's personal data replaced by a
+/// bare JSON string carrying a canary) makes the page fail with a 5xx, and the error log names
+/// the request and the place, never the stored value.
+#[test]
+fn a_stored_value_that_does_not_decode_never_reaches_the_log() {
+    let log = captured();
+    sqlite(move |app| async move {
+        let coach = app.user(Role::Coach).await;
+        let id = app
+            .service()
+            .create_participant(
+                &coach.actor,
+                app.world.new_participant(),
+                "service_delivery",
+            )
+            .await
+            .expect("participant");
+        let changed = app
+            .db
+            .raw("UPDATE participants SET personal_json = '\"Xqzcanarystored value\"'")
+            .await
+            .expect("update");
+        assert_eq!(changed, 1);
+        // From here on: the test's own statement above is in the log (sqlx, debug), the
+        // request's lines are what counts.
+        let from = log.text().len();
+        let res = app.get(&format!("/participants/{id}"), Some(&coach)).await;
+        assert!(res.status.is_server_error(), "{}", res.status);
+        let text = log.text()[from..].to_owned();
+        assert!(
+            text.contains(res.header("x-request-id")),
+            "the failure is logged under its request id"
+        );
+        let lower = text.to_lowercase();
+        if let Some(at) = lower.find(CANARY) {
+            let line_start = lower[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = lower[at..].find('\n').map_or(lower.len(), |i| at + i);
+            panic!(
+                "the stored value is in the log:\n{}",
+                &lower[line_start..line_end]
+            );
+        }
+    });
+}
