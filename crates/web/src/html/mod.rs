@@ -62,3 +62,26 @@ pub fn url_encode(s: &str) -> String {
     }
     out
 }
+
+/// A stored file as a download: always `attachment` (never shown inline), with its stored media
+/// type, never cached; the middleware adds `nosniff` and, for attachments,
+/// `Content-Security-Policy: sandbox` (R25). Documents and referral attachments, pages and API.
+pub fn attachment(bytes: Vec<u8>, content_type: &str, file_name: &str) -> Response {
+    use axum::http::HeaderValue;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    res
+}

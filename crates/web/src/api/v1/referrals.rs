@@ -17,7 +17,7 @@ use crate::middleware::session::Session;
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use polku_domain::{
@@ -711,19 +711,7 @@ pub async fn attach(
 /// The download of an attached file: never inline, never cached.
 pub fn file_response(file: ReferralFile) -> Response {
     let name = file.file_name();
-    let content_type = file.info.content_type.clone();
-    let mut res = file.bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
+    crate::html::attachment(file.bytes, &file.info.content_type, &name)
 }
 
 /// Download an attached document.

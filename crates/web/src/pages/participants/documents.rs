@@ -9,8 +9,7 @@ use crate::html::format;
 use crate::i18n::{Arg, I18n, Locale};
 use crate::pages::labels::{data_lang, language_name};
 use crate::state::AppState;
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use polku_documents::{Document, Table};
 use polku_domain::{DocumentKind, OpeningKind, ParticipantId};
 use polku_service::documents::{DocumentFile, DocumentSave};
@@ -325,17 +324,5 @@ pub async fn generate(
 /// sandbox` (R25).
 pub fn download_response(file: DocumentFile) -> Response {
     let name = file.file_name();
-    let content_type = file.version.content_type.clone();
-    let mut res = file.bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    res
+    crate::html::attachment(file.bytes, &file.version.content_type, &name)
 }

@@ -106,21 +106,6 @@ pub fn institution_projects(actor: &polku_service::Actor) -> Vec<polku_domain::P
 
 /// The download of an attached file: never inline, never cached (as the API's download).
 pub fn file_response(file: polku_service::referrals::ReferralFile) -> axum::response::Response {
-    use axum::http::{header, HeaderValue};
-    use axum::response::IntoResponse;
     let name = file.file_name();
-    let content_type = HeaderValue::from_str(&file.info.content_type)
-        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let mut res = file.bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, content_type);
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    res
+    crate::html::attachment(file.bytes, &file.info.content_type, &name)
 }
