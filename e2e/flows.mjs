@@ -514,4 +514,80 @@ export const flows = {
       await audit(page, 'referrals tab');
     },
   },
+  'a school refers a student, attaches a document and withdraws the referral': {
+    role: 'institution',
+    noJs: true,
+    async run(page, { BASE, audit, fail }) {
+      await page.goto(`${BASE}/referrals`);
+      await audit(page, 'school referrals');
+      await page.goto(`${BASE}/referrals/new`);
+      await audit(page, 'refer a student');
+      const form = 'form[action="/referrals/new"]';
+      // Without the student's consent nothing is sent: errors in the user's language.
+      await send(page, form);
+      if (!(await page.locator('.error-summary').count())) fail('refer', 'no error summary for an empty form');
+      await audit(page, 'refer a student');
+      const project = await page.$eval(`${form} select[name=project] option[value]:not([value=""])`, (o) => o.value).catch(() => '');
+      if (!project) { fail('refer', 'no project to refer to'); return; }
+      await page.selectOption(`${form} select[name=project]`, project);
+      await page.fill(`${form} input[name=organisation]`, 'Koulutuskeskus Salpaus');
+      await page.fill(`${form} textarea[name=reason]`, 'Valmistuu keväällä, etsii työtä');
+      await page.fill(`${form} input[name=given_name]`, 'Iida');
+      await page.fill(`${form} input[name=family_name]`, 'Testaaja');
+      await page.fill(`${form} input[name=home]`, 'Lahti');
+      await page.check(`${form} input[name=consent-contact]`);
+      await page.check(`${form} input[name=consent-documents]`);
+      await page.check(`${form} input[name=method][value=written]`);
+      await send(page, form);
+      if (!(await saved(page, fail, 'refer'))) return;
+      await audit(page, 'referral');
+      const path = new URL(page.url()).pathname;
+      // A document: a PNG, checked from its content.
+      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077 53de'.replace(/ /g, ''), 'hex');
+      const attach = `form[action="${path}/documents"]`;
+      await page.fill(`${attach} input[name=title]`, 'Todistus');
+      await page.setInputFiles(`${attach} input[name=file]`, { name: 'todistus.png', mimeType: 'image/png', buffer: png });
+      await send(page, attach);
+      if (!(await saved(page, fail, 'attach'))) return;
+      if (!(await page.locator('main a[download][href*="/documents/"]').count())) fail('attach', 'the document is not listed');
+      await audit(page, 'referral');
+      // Withdraw: a confirmation page first.
+      await page.goto(`${BASE}${path}/withdraw`);
+      await audit(page, 'withdraw referral');
+      await send(page, `form[action="${path}/withdraw"]`);
+      if (!(await saved(page, fail, 'withdraw'))) return;
+      await audit(page, 'referral');
+      if (await page.locator(`a[href="${path}/withdraw"]`).count()) fail('withdraw', 'still offered after withdrawing');
+    },
+  },
+  'record an incoming referral of a new person': {
+    role: 'coach',
+    noJs: true,
+    async run(page, { BASE, audit, fail }) {
+      await page.goto(`${BASE}/referrals/intake`);
+      await audit(page, 'incoming referral');
+      const form = 'form[action="/referrals/intake"]';
+      await send(page, form);
+      if (!(await page.locator('.error-summary').count())) fail('intake', 'no error summary for an empty form');
+      await audit(page, 'incoming referral');
+      const project = await page.$eval(`${form} select[name=project] option[value]:not([value=""])`, (o) => o.value).catch(() => '');
+      if (!project) { fail('intake', 'no project'); return; }
+      await page.selectOption(`${form} select[name=project]`, project);
+      await page.selectOption(`${form} select[name=source]`, 'ohjaamo');
+      await page.fill(`${form} input[name=organisation]`, 'Ohjaamo Lahti');
+      await page.fill(`${form} input[name=referred_on]`, today);
+      await page.fill(`${form} textarea[name=reason]`, 'Etsii työkokeilupaikkaa');
+      await page.fill(`${form} input[name=given_name]`, 'Eetu');
+      await page.fill(`${form} input[name=family_name]`, 'Tulija');
+      await page.fill(`${form} input[name=home]`, 'Lahti');
+      await page.check(`${form} input[name=consent-contact]`);
+      await page.check(`${form} input[name=method][value=in_meeting]`);
+      await send(page, form);
+      if (!(await saved(page, fail, 'intake'))) return;
+      await audit(page, 'referral');
+      await page.goto(`${BASE}/referrals`);
+      await audit(page, 'referrals');
+      if (!(await page.locator('main td', { hasText: 'Ohjaamo Lahti' }).count())) fail('intake', 'not in the incoming list');
+    },
+  },
 };

@@ -27,6 +27,7 @@ mod placements;
 mod plan;
 mod profile;
 mod qualifications;
+mod referrals;
 mod regions;
 mod rng;
 mod sector;
@@ -238,6 +239,7 @@ pub async fn seed(
     mentoring::seed_mentoring(svc, actor, &plan, today).await?;
     gigs::seed_gigs(svc, actor, &plan, today).await?;
     qualifications::seed_qualifications(svc, actor, &plan, today).await?;
+    referrals::seed_referrals(svc, actor, &plan, today).await?;
     Ok(summary)
 }
 

@@ -1,6 +1,6 @@
 //! Organisations, projects and staff accounts: one project per region, run by the region's
-//! organisation (the first is the lead), with a manager, coaches, coordinators, employer users and
-//! a mentor each, plus one administrator. Accounts are inactive and have no activation token.
+//! organisation (the first is the lead), with a manager, coaches, coordinators, employer users,
+//! a mentor and a school's user (institution role) each, plus one administrator. Accounts are inactive and have no activation token.
 //! Each project is funded under a specific objective of the ESF+ programme
 //! (`data/funding-programmes.json`), works in its region's municipalities and has one partner,
 //! the main town's employment services, whose staff include the project's last coach (and its
@@ -166,6 +166,16 @@ pub fn staff(
             Role::Mentor,
             pid,
             "työpaikkamentori",
+        )?);
+        // The school that refers final-year students to the project (the school-to-work
+        // handover), from a stream of its own so the rest stays what the seed gave before.
+        let mut srng = Rng::stream(seed, "school", i as u64);
+        users.push(user(
+            &mut srng,
+            &format!("school1.{key}"),
+            Role::Institution,
+            pid,
+            "oppilaitos",
         )?);
         out.works_for.push((coaches[0], org.id));
         if let Some(c) = coaches.last() {

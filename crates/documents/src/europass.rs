@@ -5,8 +5,9 @@
 //! (`europass/ewa-cedefop`, `services/core/src/main/resources/schema/v3.4.0/`) and documented on
 //! the Interoperable Europe portal ("Europass XML Schema"); docs/europass.md cites both. Only
 //! what Polku holds is written, in the schema's element order: name and contact details, work
-//! experience (the completed placements), skills (ESCO labels) and foreign languages with their
-//! CEFR level. Every element written is optional in the schema except `DocumentInfo`'s
+//! experience (the completed placements), education (the level of the highest completed
+//! education), skills (ESCO labels) and foreign languages with their CEFR level. The output is
+//! validated against the vendored XSD by `scripts/europass-xsd.sh`. Every element written is optional in the schema except `DocumentInfo`'s
 //! `DocumentType`, `CreationDate`, `LastUpdateDate`, `XSDVersion` and `Generator`.
 
 use time::format_description::well_known::Rfc3339;
@@ -30,6 +31,24 @@ pub struct Experience {
     pub employer: String,
 }
 
+/// One education: what the person studied or completed, and at what level. Polku records the
+/// level of the highest completed education (ISCED 2011, 0–8) for the ESF+ indicators, so the
+/// usual entry has a title naming that level and the level's label; the period and the
+/// organisation are written when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Education {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// The qualification or education, as a label (e.g. "Highest completed education: ISCED 3").
+    pub title: String,
+    /// The organisation that provided it.
+    pub organisation: Option<String>,
+    /// The level as a label (`EducationalLevelType/Label`, e.g. "ISCED 2011 level 3"). The
+    /// schema's `Code` is an EQF level, which an ISCED level does not map onto one to one: it
+    /// is not written.
+    pub level: Option<String>,
+}
+
 /// A foreign language: ISO 639-1 code, its name and one CEFR level (A1–C2) for all five skills.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ForeignLanguage {
@@ -48,6 +67,7 @@ pub struct Cv {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub experience: Vec<Experience>,
+    pub education: Vec<Education>,
     /// Job-related skills (ESCO labels).
     pub skills: Vec<String>,
     pub languages: Vec<ForeignLanguage>,
@@ -167,6 +187,37 @@ impl Cv {
             }
             x.push_str("    </WorkExperienceList>\n");
         }
+        if !self.education.is_empty() {
+            x.push_str("    <EducationList>\n");
+            for e in &self.education {
+                x.push_str("      <Education>\n");
+                if e.from.is_some() || e.to.is_some() {
+                    x.push_str("        <Period>\n");
+                    if let Some(from) = e.from {
+                        x.push_str(&format!("          <From {}/>\n", date_attrs(from)));
+                    }
+                    if let Some(to) = e.to {
+                        x.push_str(&format!("          <To {}/>\n", date_attrs(to)));
+                    }
+                    x.push_str("        </Period>\n");
+                }
+                x.push_str(&format!("        <Title>{}</Title>\n", esc(&e.title)));
+                if let Some(o) = &e.organisation {
+                    x.push_str(&format!(
+                        "        <Organisation>\n          <Name>{}</Name>\n        </Organisation>\n",
+                        esc(o)
+                    ));
+                }
+                if let Some(l) = &e.level {
+                    x.push_str(&format!(
+                        "        <Level>\n          <Label>{}</Label>\n        </Level>\n",
+                        esc(l)
+                    ));
+                }
+                x.push_str("      </Education>\n");
+            }
+            x.push_str("    </EducationList>\n");
+        }
         let languages: Vec<(&ForeignLanguage, &str)> = self
             .languages
             .iter()
@@ -238,6 +289,13 @@ mod tests {
                     employer: "Kahvila".into(),
                 },
             ],
+            education: vec![Education {
+                from: None,
+                to: Some(date!(2024 - 05 - 31)),
+                title: "Korkein suoritettu koulutus: ISCED 3".into(),
+                organisation: Some("Koulutuskeskus Salpaus".into()),
+                level: Some("ISCED 2011 3".into()),
+            }],
             skills: vec!["siivota tiloja".into(), "käsitellä pyykkiä".into()],
             languages: vec![
                 ForeignLanguage {
@@ -307,6 +365,18 @@ mod tests {
                 "<WorkExperience>",
                 "<Current>true</Current>",
                 "</WorkExperienceList>",
+                "<EducationList>",
+                "<Education>",
+                "<Period>",
+                "<To year=\"2024\" month=\"--05\" day=\"---31\"/>",
+                "</Period>",
+                "<Title>Korkein suoritettu koulutus: ISCED 3</Title>",
+                "<Organisation>",
+                "<Name>Koulutuskeskus Salpaus</Name>",
+                "<Level>",
+                "<Label>ISCED 2011 3</Label>",
+                "</Level>",
+                "</EducationList>",
                 "<Skills>",
                 "<Linguistic>",
                 "<ForeignLanguageList>",
@@ -336,6 +406,9 @@ mod tests {
             "WorkExperience",
             "Skills",
             "Period",
+            "EducationList",
+            "Education",
+            "Level",
         ] {
             assert_eq!(
                 xml.matches(&format!("<{tag}>")).count() + xml.matches(&format!("<{tag} ")).count(),
@@ -351,11 +424,13 @@ mod tests {
         c.experience.clear();
         c.skills.clear();
         c.languages.clear();
+        c.education.clear();
         c.email = None;
         c.first_name = "A\u{1}ino".into();
         let xml = c.to_xml();
         assert!(!xml.contains("<WorkExperienceList>"));
         assert!(!xml.contains("<Skills>"));
+        assert!(!xml.contains("<EducationList>"));
         assert!(!xml.contains("<ContactInfo>"));
         assert!(xml.contains("<FirstName>Aino</FirstName>"));
     }

@@ -42,6 +42,7 @@ pub mod plan;
 pub mod proposal_view;
 pub mod qualifications;
 pub mod reference;
+pub mod referral_intake;
 pub mod referrals;
 pub mod register;
 pub mod reports;

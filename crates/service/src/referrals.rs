@@ -289,7 +289,12 @@ fn consent_active(consents: &[ReferralConsent], category: DataCategory) -> bool 
 }
 
 impl Service {
-    fn referral_audit(&self, actor: &Actor, id: ReferralId, action: &str) -> Result<AuditEvent> {
+    pub(crate) fn referral_audit(
+        &self,
+        actor: &Actor,
+        id: ReferralId,
+        action: &str,
+    ) -> Result<AuditEvent> {
         Ok(AuditEvent::new(
             actor,
             "referral",
@@ -304,6 +309,22 @@ impl Service {
         self.keys()
             .master
             .seal(key.to_hex().as_bytes(), &key_aad(id))
+    }
+
+    /// A new referral's handed-over data sealed under a fresh key, and that key wrapped by the
+    /// master key (the school handover and an intake referral alike).
+    pub(crate) fn seal_handover(
+        &self,
+        id: ReferralId,
+        handover: &Handover,
+    ) -> Result<(Vec<u8>, Vec<u8>)> {
+        let key = Key::random();
+        let json =
+            serde_json::to_vec(handover).map_err(|e| ServiceError::Storage(e.to_string()))?;
+        Ok((
+            key.seal(&json, &handover_aad(id, false))?,
+            self.seal_key(id, &key)?,
+        ))
     }
 
     fn open_key(&self, id: ReferralId, wrapped: &[u8]) -> Result<Key> {
@@ -723,10 +744,13 @@ impl Service {
         let dek = Key::random();
         let record = self.seal_record(&dek, &p)?;
         let wrapped_key = self.keys().wrap_data_key(&dek, &participant.0)?;
+        // A school's referral carries the student's consent to share with the school; an
+        // intake referral's consent covered only the referral itself.
+        let from_school = r.source == Some(ReferralSource::Institution);
         let consents = rec
             .consents
             .iter()
-            .filter(|c| c.withdrawn_at.is_none())
+            .filter(|c| from_school && c.withdrawn_at.is_none())
             .map(|c| Consent {
                 id: ConsentId::new(),
                 participant_id: participant,
@@ -1070,7 +1094,25 @@ fn role_of(actor: &Actor, f: &StoredReferralFacts) -> Option<ReferralRole> {
         }
         return None;
     }
+    if f.participant_id.is_none() && f.direction == ReferralDirection::Incoming {
+        // An intake referral of a person who is not yet a participant (referral_intake.rs):
+        // the project's coaches and managers receive it.
+        if actor.has(Role::Coach, f.project_id) || actor.has(Role::Manager, f.project_id) {
+            return Some(ReferralRole::Receiver);
+        }
+        return None;
+    }
     f.participant_id.map(|_| ReferralRole::OwnCoach)
+}
+
+/// The handed-over data checked (names, texts, phone, year of birth), for an intake referral.
+pub(crate) fn checked_handover(h: &Handover) -> Result<Handover> {
+    h.checked()
+}
+
+/// The kinds of data a handover holds, each needing the person's consent.
+pub(crate) fn handover_categories(h: &Handover) -> Vec<DataCategory> {
+    h.categories()
 }
 
 fn open_handover(

@@ -24,6 +24,7 @@ stories!(
     demo_employer_users_have_proposals_in_every_answer_state,
     demo_has_placements_in_every_state,
     demo_mentoring_shows_every_state,
+    demo_referrals_show_every_state,
 );
 
 const OPTS: DemoOptions = DemoOptions {
@@ -31,6 +32,10 @@ const OPTS: DemoOptions = DemoOptions {
     employers: 8,
     seed: 7,
 };
+
+/// Each of the five projects has one school referral a coach accepted, which created a
+/// participant besides the planned ones (crates/demo/src/referrals.rs).
+const ACCEPTED_REFERRALS: i64 = 5;
 
 fn operator() -> Actor {
     Actor::system("demo")
@@ -80,7 +85,12 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     }));
     assert_eq!(
         counts(&db).await,
-        (30, 8, plan.task_count(), plan.opening_count())
+        (
+            30 + ACCEPTED_REFERRALS,
+            8,
+            plan.task_count(),
+            plan.opening_count()
+        )
     );
 
     // Written through the use cases: sealed, readable by the operator, audited.
@@ -139,7 +149,12 @@ async fn demo_seed_twice_creates_nothing_the_second_time(db: Arc<TestDb>) {
     assert_eq!(db.store.audit_head().await.unwrap(), head);
     assert_eq!(
         counts(&db).await,
-        (30, 8, plan.task_count(), plan.opening_count())
+        (
+            30 + ACCEPTED_REFERRALS,
+            8,
+            plan.task_count(),
+            plan.opening_count()
+        )
     );
 }
 
@@ -180,7 +195,12 @@ async fn demo_seed_completes_an_interrupted_run(db: Arc<TestDb>) {
     assert_eq!(resumed.employers_created, 7);
     assert_eq!(
         counts(&db).await,
-        (30, 8, plan.task_count(), plan.opening_count())
+        (
+            30 + ACCEPTED_REFERRALS,
+            8,
+            plan.task_count(),
+            plan.opening_count()
+        )
     );
     let again = seed(svc, &OPTS).await.unwrap();
     assert_eq!(
@@ -397,4 +417,82 @@ async fn demo_mentoring_shows_every_state(db: Arc<TestDb>) {
             "no {s:?} evidence in the demo: {evidence:?}"
         );
     }
+}
+
+async fn demo_referrals_show_every_state(db: Arc<TestDb>) {
+    use polku_domain::{ReferralDirection, ReferralSource, ReferralStatus, Role, RoleGrant};
+    let svc = &db.service;
+    seed(svc, &OPTS).await.unwrap();
+    let plan = demo::plan(&OPTS).unwrap();
+    let project = &plan.projects[0];
+    let user = |role: Role| {
+        let u = plan
+            .users
+            .iter()
+            .find(|u| {
+                u.roles
+                    .iter()
+                    .any(|g| g.role == role && g.project == Some(project.id))
+            })
+            .unwrap();
+        Actor::user(
+            u.id,
+            vec![RoleGrant {
+                role,
+                project: Some(project.id),
+            }],
+        )
+    };
+    // The school sees its three referrals: waiting with a document, accepted, declined.
+    let school = svc.referral_inbox(&user(Role::Institution)).await.unwrap();
+    let state = |s: ReferralStatus| school.iter().filter(|v| v.status == s).count();
+    assert_eq!(school.len(), 3, "{school:?}");
+    assert_eq!(state(ReferralStatus::Pending), 1);
+    assert_eq!(state(ReferralStatus::Accepted), 1);
+    assert_eq!(state(ReferralStatus::Declined), 1);
+    let waiting = school
+        .iter()
+        .find(|v| v.status == ReferralStatus::Pending)
+        .unwrap();
+    assert_eq!(waiting.documents.len(), 1);
+    assert_eq!(waiting.documents[0].content_type, "application/pdf");
+    let declined = school
+        .iter()
+        .find(|v| v.status == ReferralStatus::Declined)
+        .unwrap();
+    assert!(declined
+        .status_reason
+        .as_deref()
+        .is_some_and(|r| !r.is_empty()));
+    // The coach also sees the Ohjaamo referral of a young person who is not yet a participant.
+    let coach = svc.referral_inbox(&user(Role::Coach)).await.unwrap();
+    assert!(coach
+        .iter()
+        .any(|v| v.source == Some(ReferralSource::Ohjaamo)
+            && v.status == ReferralStatus::Pending
+            && v.participant_id.is_none()
+            && v.handover.is_some()));
+    // Referrals in and out on two participants' paths.
+    let people: Vec<_> = plan
+        .participants
+        .iter()
+        .filter(|p| p.project_id == project.id)
+        .skip(4)
+        .take(2)
+        .collect();
+    let mut directions = Vec::new();
+    for p in people {
+        let own = Actor::user(
+            p.coach_id,
+            vec![RoleGrant {
+                role: Role::Coach,
+                project: Some(project.id),
+            }],
+        );
+        for v in svc.participant_referrals(&own, p.id).await.unwrap() {
+            directions.push((v.direction, v.status));
+        }
+    }
+    assert!(directions.contains(&(ReferralDirection::Incoming, ReferralStatus::Accepted)));
+    assert!(directions.contains(&(ReferralDirection::Outgoing, ReferralStatus::Started)));
 }

@@ -28,13 +28,14 @@ pub struct ServeArgs {
 }
 
 /// The demo users who get a sign-in link: the first of each role in the first demo project.
-const DEMO_ROLES: [Role; 6] = [
+const DEMO_ROLES: [Role; 7] = [
     Role::Coach,
     Role::Coordinator,
     Role::Manager,
     Role::Admin,
     Role::Employer,
     Role::Mentor,
+    Role::Institution,
 ];
 
 pub async fn run(cfg: &Config, a: ServeArgs) -> CliResult {

@@ -80,7 +80,8 @@ pub struct ReferralRecord {
 /// Which referrals a listing returns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReferralFilter {
-    /// Incoming referrals to these projects.
+    /// Incoming referrals to these projects: the schools' handovers and the intake referrals
+    /// of people who were not yet participants (not those recorded on a participant).
     IncomingTo(Vec<ProjectId>),
     /// The referrals this user made or recorded.
     ReferredBy(UserId),

@@ -298,7 +298,8 @@ impl ReferralStore for SqlStore {
                     out.extend(
                         sqlx::query(&format!(
                             "SELECT {COLUMNS} FROM referrals WHERE project_id = $1 \
-                             AND direction = 'incoming' AND source = 'institution' {order}"
+                             AND direction = 'incoming' AND (source = 'institution' \
+                             OR participant_id IS NULL OR handover_sealed IS NOT NULL) {order}"
                         ))
                         .bind(p.0)
                         .fetch_all(&mut *tx)

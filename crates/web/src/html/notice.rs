@@ -75,11 +75,14 @@ pub enum Notice {
     ReferralAccepted,
     ReferralDeclined,
     ReferralRecorded,
+    ReferralWithdrawn,
+    ReferralConsentWithdrawn,
+    ReferralDocument,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 63] = [
+    pub const ALL: [Notice; 66] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -143,6 +146,9 @@ impl Notice {
         Notice::ReferralAccepted,
         Notice::ReferralDeclined,
         Notice::ReferralRecorded,
+        Notice::ReferralWithdrawn,
+        Notice::ReferralConsentWithdrawn,
+        Notice::ReferralDocument,
     ];
 
     /// The value of `saved=` in the URL.
@@ -211,6 +217,9 @@ impl Notice {
             Notice::ReferralAccepted => "referral-accepted",
             Notice::ReferralDeclined => "referral-declined",
             Notice::ReferralRecorded => "referral-recorded",
+            Notice::ReferralWithdrawn => "referral-withdrawn",
+            Notice::ReferralConsentWithdrawn => "referral-consent-withdrawn",
+            Notice::ReferralDocument => "referral-document",
         }
     }
 

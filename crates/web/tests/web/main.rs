@@ -34,6 +34,7 @@ mod plan;
 mod proposals;
 mod qualifications;
 mod reference;
+mod referral_manage;
 mod referral_pages;
 mod reports_admin;
 mod reports_figures;

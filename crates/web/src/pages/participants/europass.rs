@@ -1,6 +1,6 @@
 //! `GET /participants/{id}/documents/europass.xml`: the CV as Europass XML v3.4
 //! (`polku_documents::europass`, docs/europass.md), built from the same facts as the generated
-//! CV (profile, ESCO skills, completed placements, languages) in the user's language, and sent
+//! CV (profile, ESCO skills, completed placements, education, languages) in the user's language, and sent
 //! as an attachment. Reading the facts is audited like the CV (`service_delivery`).
 
 use super::common::parse_id;
@@ -13,7 +13,29 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use polku_documents::europass::{Cv, Experience, ForeignLanguage};
+use polku_documents::europass::{Cv, Education, Experience, ForeignLanguage};
+
+/// The highest completed education as a Europass entry: the answer's words as the title (the
+/// ESF+ question's option at that ISCED level) and the ISCED 2011 level as the level's label.
+fn education(ctx: &Ctx, isced: Option<u8>) -> Vec<Education> {
+    let Some(level) = isced else {
+        return Vec::new();
+    };
+    let title = polku_domain::Education::ALL
+        .iter()
+        .find(|e| e.isced() == Some(level))
+        .map_or_else(
+            || ctx.ts("doc-education-isced", "level", &level.to_string()),
+            |e| ctx.t(&format!("esf-education-{}", e.as_str())),
+        );
+    vec![Education {
+        from: None,
+        to: None,
+        title,
+        organisation: None,
+        level: Some(format!("ISCED 2011: {level}")),
+    }]
+}
 
 pub async fn download(
     ctx: Ctx,
@@ -41,6 +63,7 @@ pub async fn download(
                 employer: e.employer.clone(),
             })
             .collect(),
+        education: education(&ctx, p.esf.education_isced),
         skills: f.skills.clone(),
         languages: p
             .languages

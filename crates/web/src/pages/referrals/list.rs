@@ -18,6 +18,8 @@ struct Page<'a> {
     rows: Vec<Row>,
     /// The user refers students (an institution user).
     may_refer: bool,
+    /// The user records incoming referrals of new people (a coach).
+    may_intake: bool,
 }
 
 pub async fn list(
@@ -36,5 +38,7 @@ pub async fn list(
         ctx: &ctx,
         rows,
         may_refer: !institution_projects(&session.actor).is_empty(),
+        may_intake: matches!(&session.actor, polku_service::Actor::User { grants, .. }
+            if grants.iter().any(|g| g.role == polku_domain::Role::Coach)),
     })
 }

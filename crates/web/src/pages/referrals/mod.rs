@@ -6,12 +6,15 @@
 //! referral: anything else is "not found".
 
 mod common;
+mod intake;
 mod list;
+mod manage;
 mod new;
 mod participant;
 mod show;
 
 use crate::policy::{Policy, Routes};
+use axum::handler::Handler;
 use polku_domain::Role;
 
 /// Who reads referrals (the service decides per referral).
@@ -43,4 +46,31 @@ pub fn routes() -> Routes {
         )
         .get("/participants/{id}/referrals", STAFF, participant::show)
         .post("/participants/{id}/referrals", STAFF, participant::record)
+        .get(
+            "/referrals/intake",
+            Policy::AnyRole(&[Role::Coach]),
+            intake::form,
+        )
+        .post(
+            "/referrals/intake",
+            Policy::AnyRole(&[Role::Coach]),
+            intake::create,
+        )
+        .get("/referrals/{id}/withdraw", REFERRERS, manage::withdraw_form)
+        .post("/referrals/{id}/withdraw", REFERRERS, manage::withdraw)
+        .get(
+            "/referrals/{id}/consent/withdraw",
+            REFERRERS,
+            manage::consent_form,
+        )
+        .post(
+            "/referrals/{id}/consent/withdraw",
+            REFERRERS,
+            manage::withdraw_consent,
+        )
+        .post(
+            "/referrals/{id}/documents",
+            REFERRERS,
+            manage::attach.layer(axum::extract::DefaultBodyLimit::max(manage::MAX_BODY)),
+        )
 }

@@ -4,7 +4,7 @@
 //! shown (its hash carried along) and how the consent was given. Refused values are shown next
 //! to their fields and nothing is saved; a sent referral lands on its page with a confirmation.
 
-use super::common::{institution_projects, refused};
+use super::common::refused;
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other_saved, Notice};
@@ -19,7 +19,9 @@ use axum::response::Response;
 use axum::Form;
 use polku_domain::catalogue::consent_texts;
 use polku_domain::geo::{find_municipality, merger, municipalities};
-use polku_domain::{ConsentMethod, ConsentPurpose, DataCategory, Email, ProjectId, RecipientClass};
+use polku_domain::{
+    ConsentMethod, ConsentPurpose, DataCategory, Email, ProjectId, RecipientClass, ReferralSource,
+};
 use polku_service::consents::wording;
 use polku_service::referrals::{ConsentGiven, Handover, NewSchoolReferral};
 use polku_service::ServiceError;
@@ -54,6 +56,9 @@ pub struct ConsentBox {
 #[template(path = "referrals/new.html")]
 struct Page<'a> {
     ctx: &'a Ctx,
+    /// An intake referral recorded by a coach (`/referrals/intake`) rather than a school's.
+    intake: bool,
+    sources: Vec<Choice>,
     projects: Vec<Choice>,
     methods: Vec<Choice>,
     consents: Vec<ConsentBox>,
@@ -79,26 +84,59 @@ fn names(locale: Locale) -> Vec<&'static str> {
     out
 }
 
-fn render_form(
+/// The sources an intake referral may come from (a school refers through its own form).
+const SOURCES: [ReferralSource; 5] = [
+    ReferralSource::Ohjaamo,
+    ReferralSource::EmploymentServices,
+    ReferralSource::SocialServices,
+    ReferralSource::OtherProject,
+    ReferralSource::Other,
+];
+
+async fn render_form(
+    state: &AppState,
     ctx: &Ctx,
     session: &Session,
     form: Fields,
     errors: FieldErrors,
     status: StatusCode,
 ) -> WebResult<Response> {
-    let own = institution_projects(&session.actor);
+    render_mode(state, ctx, session, false, form, errors, status).await
+}
+
+/// The "Refer a student" form, or (`intake`) the form of an incoming referral of a person who
+/// is not yet a participant: the same fields, with the source, the referring organisation and
+/// the date in place of the school, and the consent without documents.
+pub(super) async fn render_mode(
+    state: &AppState,
+    ctx: &Ctx,
+    session: &Session,
+    intake: bool,
+    form: Fields,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> WebResult<Response> {
     let chosen = form.get("project");
-    let projects = own
+    let own = if intake {
+        state.service.intake_projects(&session.actor).await?
+    } else {
+        state.service.referral_projects(&session.actor).await?
+    };
+    let source = form.get("source");
+    let sources = SOURCES
         .iter()
-        .enumerate()
-        .map(|(i, p)| Choice {
-            value: p.to_string(),
-            label: ctx.ts(
-                "referral-project-option",
-                "n",
-                &format!("{} ({})", i + 1, &p.to_string()[..8]),
-            ),
-            selected: chosen == p.to_string(),
+        .map(|s| Choice {
+            value: s.as_str().to_owned(),
+            label: ctx.t(&format!("referral-source-{}", s.as_str())),
+            selected: source == s.as_str(),
+        })
+        .collect();
+    let projects = own
+        .into_iter()
+        .map(|p| Choice {
+            value: p.id.to_string(),
+            label: format!("{} ({})", p.name, p.code),
+            selected: chosen == p.id.to_string(),
         })
         .collect();
     let method = form.get("method");
@@ -113,6 +151,7 @@ fn render_form(
     let texts = consent_texts();
     let consents = CATEGORIES
         .iter()
+        .filter(|c| !intake || **c != DataCategory::Documents)
         .map(|c| ConsentBox {
             category: c.as_str(),
             label_key: format!("p-consent-category-{}", c.as_str()),
@@ -130,6 +169,8 @@ fn render_form(
         status,
         &Page {
             ctx,
+            intake,
+            sources,
             projects,
             methods,
             consents,
@@ -140,18 +181,24 @@ fn render_form(
     )
 }
 
-pub async fn new_form(ctx: Ctx, session: Session) -> WebResult<Response> {
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+) -> WebResult<Response> {
     render_form(
+        &state,
         &ctx,
         &session,
         Fields::default(),
         FieldErrors::new(),
         StatusCode::OK,
     )
+    .await
 }
 
 /// The referral the form describes, or the field errors (nothing is sent then).
-fn parse(f: &Fields, own: &[ProjectId]) -> Result<NewSchoolReferral, FieldErrors> {
+pub(super) fn parse(f: &Fields, own: &[ProjectId]) -> Result<NewSchoolReferral, FieldErrors> {
     let mut errors = FieldErrors::new();
     let project = ProjectId::parse(&f.get("project"))
         .ok()
@@ -248,7 +295,13 @@ pub async fn create(
     session: Session,
     Form(form): Form<Fields>,
 ) -> WebResult<Response> {
-    let own = institution_projects(&session.actor);
+    let own: Vec<ProjectId> = state
+        .service
+        .referral_projects(&session.actor)
+        .await?
+        .iter()
+        .map(|p| p.id)
+        .collect();
     let errors = match parse(&form, &own) {
         Ok(new) => match state.service.refer_student(&session.actor, new).await {
             Ok(view) => {
@@ -272,10 +325,12 @@ pub async fn create(
         Err(errors) => errors,
     };
     render_form(
+        &state,
         &ctx,
         &session,
         form,
         errors,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
+    .await
 }

@@ -16,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
-use polku_domain::{DocumentId, ReferralId, ReferralStatus, Role};
+use polku_domain::{DataCategory, DocumentId, ReferralId, ReferralStatus, Role};
 use polku_service::referrals::{ReferralRole, ReferralView};
 use polku_service::ServiceError;
 
@@ -65,8 +65,16 @@ struct Page<'a> {
     handover_hidden: bool,
     documents: Vec<DocumentRow>,
     consents: Vec<ConsentRow>,
+    /// A school's referral (the handover), rather than an intake referral from elsewhere.
+    from_school: bool,
     may_accept: bool,
     may_decline: bool,
+    /// The referrer may withdraw it (pending).
+    may_withdraw: bool,
+    /// The referrer may attach a document (pending, consent for documents in force).
+    may_attach: bool,
+    /// The referrer may record that the student withdrew the consent (pending, in force).
+    may_withdraw_consent: bool,
     version: i64,
     decline_reason: String,
     errors: FieldErrors,
@@ -81,6 +89,11 @@ fn page_of<'a>(
 ) -> Page<'a> {
     let locale = ctx.locale;
     let receiver = v.role == ReferralRole::Receiver && v.status == ReferralStatus::Pending;
+    let referrer = v.role == ReferralRole::Referrer && v.status == ReferralStatus::Pending;
+    let documents_consent = v
+        .consents
+        .iter()
+        .any(|c| c.category == DataCategory::Documents && c.withdrawn_at.is_none());
     Page {
         ctx,
         id: v.id.to_string(),
@@ -124,14 +137,18 @@ fn page_of<'a>(
             })
             .collect(),
         may_accept: receiver && v.consent_active && session.actor.has(Role::Coach, v.project_id),
+        from_school: v.source == Some(polku_domain::ReferralSource::Institution),
         may_decline: receiver,
+        may_withdraw: referrer,
+        may_attach: referrer && v.consent_active && documents_consent,
+        may_withdraw_consent: referrer && v.consent_active && !v.consents.is_empty(),
         version: v.version,
         decline_reason,
         errors,
     }
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     ctx: &Ctx,
     session: &Session,
