@@ -748,6 +748,13 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
     } else if p == "/referrals/new" {
         // The refer form (pages): institution users only; no matrix caller is one.
         Denied
+    } else if p == "/referrals/intake" {
+        // Coaches record incoming referrals of people who are not yet participants.
+        match (who, read) {
+            (w, true) if w.contains("coach") => Allowed,
+            (w, false) if w.contains("coach") => Any,
+            _ => Denied,
+        }
     } else if p.starts_with("/referrals/{id}") {
         // A school's referral to the matrix project: its coaches and managers receive it;
         // another project's get 404; the referrer's own routes are the institution's.

@@ -2,8 +2,11 @@
 //! referrals in and out. A coach or manager sees the school referrals to their projects and
 //! accepts (coach) or declines (with a reason) one; an institution user sees their own
 //! referrals and refers a student with the student's consent; a participant's own coach records
-//! referrals in and out on the participant's "Referrals" tab. The service decides who sees which
-//! referral: anything else is "not found".
+//! referrals in and out on the participant's "Referrals" tab. The referrer attaches documents,
+//! withdraws a referral or records a withdrawn consent (manage.rs; the confirmation pages are
+//! open to every reader, the service answers "not found" to anyone but the referrer); a coach
+//! records an incoming referral of a person who is not yet a participant (intake.rs). The
+//! service decides who sees which referral: anything else is "not found".
 
 mod common;
 mod intake;
@@ -56,11 +59,11 @@ pub fn routes() -> Routes {
             Policy::AnyRole(&[Role::Coach]),
             intake::create,
         )
-        .get("/referrals/{id}/withdraw", REFERRERS, manage::withdraw_form)
+        .get("/referrals/{id}/withdraw", READERS, manage::withdraw_form)
         .post("/referrals/{id}/withdraw", REFERRERS, manage::withdraw)
         .get(
             "/referrals/{id}/consent/withdraw",
-            REFERRERS,
+            READERS,
             manage::consent_form,
         )
         .post(
