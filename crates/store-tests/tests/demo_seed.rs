@@ -227,7 +227,10 @@ async fn demo_seed_refuses_another_seed(db: Arc<TestDb>) {
         other => panic!("expected a configuration error, got {other:?}"),
     }
     assert_eq!(db.store.audit_head().await.unwrap(), head);
-    assert_eq!(db.store.count_participants().await.unwrap(), 3);
+    assert_eq!(
+        db.store.count_participants().await.unwrap(),
+        3 + ACCEPTED_REFERRALS
+    );
     // A user cannot run it, not even an administrator: it is an operator command.
     let admin = db
         .store
