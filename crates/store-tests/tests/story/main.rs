@@ -38,6 +38,7 @@ mod retention;
 mod sessions;
 mod setup;
 mod subsidy;
+mod certificate_documents;
 
 macro_rules! stories {
     ($($area:ident::$name:ident),+ $(,)?) => {
@@ -99,6 +100,7 @@ stories!(
     report_organisation::a_partner_counts_the_participants_of_its_own_staff,
     qualifications::qualifications_import_map_and_evidence,
     referrals::school_referral_handover_and_referrals_in_and_out,
+    certificate_documents::competence_certificates_are_documents_and_0038_keeps_every_row,
 );
 
 #[test]
