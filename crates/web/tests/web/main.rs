@@ -44,3 +44,4 @@ mod shared_documents;
 mod sign_in_hardening;
 mod subject_export;
 mod subsidy;
+mod qualification_pages;
