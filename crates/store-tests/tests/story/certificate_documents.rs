@@ -6,12 +6,10 @@
 use super::*;
 use polku_service::documents::DocumentSave;
 
-const SQLITE_0038: &str = include_str!(
-    "../../../store-sqlite/migrations/0038_competence_certificate_documents.sql"
-);
-const POSTGRES_0038: &str = include_str!(
-    "../../../store-postgres/migrations/0038_competence_certificate_documents.sql"
-);
+const SQLITE_0038: &str =
+    include_str!("../../../store-sqlite/migrations/0038_competence_certificate_documents.sql");
+const POSTGRES_0038: &str =
+    include_str!("../../../store-postgres/migrations/0038_competence_certificate_documents.sql");
 
 /// The smallest PDF the document check accepts, carrying `text`.
 fn pdf(text: &str) -> Vec<u8> {
@@ -20,7 +18,10 @@ fn pdf(text: &str) -> Vec<u8> {
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>".to_owned(),
-        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+        format!(
+            "<< /Length {} >>\nstream\n{stream}\nendstream",
+            stream.len()
+        ),
     ];
     let mut out = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
@@ -29,18 +30,28 @@ fn pdf(text: &str) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
     out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     out
 }
 
-fn save(kind: DocumentKind, title: &str, bytes: Vec<u8>, document: Option<(DocumentId, i64)>) -> DocumentSave {
+fn save(
+    kind: DocumentKind,
+    title: &str,
+    bytes: Vec<u8>,
+    document: Option<(DocumentId, i64)>,
+) -> DocumentSave {
     DocumentSave {
         document,
         kind,
@@ -51,17 +62,29 @@ fn save(kind: DocumentKind, title: &str, bytes: Vec<u8>, document: Option<(Docum
     }
 }
 
-pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_row(db: Arc<TestDb>) {
+pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_row(
+    db: Arc<TestDb>,
+) {
     let svc = &db.service;
     let (_world, coach, id) = World::enrolled(svc).await;
     let upload = svc
-        .save_document(&coach, id, save(DocumentKind::Upload, "Todistus", pdf("yksi"), None), "service_delivery")
+        .save_document(
+            &coach,
+            id,
+            save(DocumentKind::Upload, "Todistus", pdf("yksi"), None),
+            "service_delivery",
+        )
         .await
         .unwrap();
     svc.save_document(
         &coach,
         id,
-        save(DocumentKind::Upload, "Todistus", pdf("kaksi"), Some((upload.id, 1))),
+        save(
+            DocumentKind::Upload,
+            "Todistus",
+            pdf("kaksi"),
+            Some((upload.id, 1)),
+        ),
         "service_delivery",
     )
     .await
@@ -70,7 +93,12 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
         .save_document(
             &coach,
             id,
-            save(DocumentKind::CompetenceCertificate, "Osaamistodistus", pdf("osaaminen"), None),
+            save(
+                DocumentKind::CompetenceCertificate,
+                "Osaamistodistus",
+                pdf("osaaminen"),
+                None,
+            ),
             "service_delivery",
         )
         .await
@@ -80,19 +108,28 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
         .save_document(
             &coach,
             id,
-            save(DocumentKind::CompetenceCertificate, "Osaamistodistus", pdf("osaaminen 2"), Some((cert.id, 1))),
+            save(
+                DocumentKind::CompetenceCertificate,
+                "Osaamistodistus",
+                pdf("osaaminen 2"),
+                Some((cert.id, 1)),
+            ),
             "service_delivery",
         )
         .await
         .unwrap();
     assert_eq!(cert2.version, 2);
     let listed = svc.documents(&coach, id, "service_delivery").await.unwrap();
-    assert!(listed.iter().any(|d| d.id == cert.id && d.kind == DocumentKind::CompetenceCertificate && d.version == 2));
+    assert!(listed.iter().any(|d| d.id == cert.id
+        && d.kind == DocumentKind::CompetenceCertificate
+        && d.version == 2));
 
     let counts = |db: Arc<TestDb>| async move {
         (
-            db.count_where("participant_documents", "participant_id", id.0).await,
-            db.count_where("document_versions", "participant_id", id.0).await,
+            db.count_where("participant_documents", "participant_id", id.0)
+                .await,
+            db.count_where("document_versions", "participant_id", id.0)
+                .await,
         )
     };
     let before = counts(db.clone()).await;
@@ -103,7 +140,9 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
         Backend::Sqlite => SQLITE_0038,
         Backend::Postgres => POSTGRES_0038,
     };
-    db.raw(&format!("BEGIN;\n{sql}\nCOMMIT;")).await.expect("0038 again");
+    db.raw(&format!("BEGIN;\n{sql}\nCOMMIT;"))
+        .await
+        .expect("0038 again");
     assert_eq!(counts(db.clone()).await, before, "every row kept");
     // Still readable through the store, every version, with the content it had.
     let file = svc
@@ -119,15 +158,24 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
         Backend::Postgres => format!("'{u}'"),
     };
     assert!(db
-        .raw(&format!("UPDATE participant_documents SET kind = 'bogus' WHERE id = {}", quoted(cert.id.0)))
+        .raw(&format!(
+            "UPDATE participant_documents SET kind = 'bogus' WHERE id = {}",
+            quoted(cert.id.0)
+        ))
         .await
         .is_err());
     assert!(db
-        .raw(&format!("UPDATE document_versions SET size_bytes = 1 WHERE document_id = {}", quoted(cert.id.0)))
+        .raw(&format!(
+            "UPDATE document_versions SET size_bytes = 1 WHERE document_id = {}",
+            quoted(cert.id.0)
+        ))
         .await
         .is_err());
     assert!(db
-        .raw(&format!("DELETE FROM participant_documents WHERE id = {}", quoted(cert.id.0)))
+        .raw(&format!(
+            "DELETE FROM participant_documents WHERE id = {}",
+            quoted(cert.id.0)
+        ))
         .await
         .is_err());
     if db.backend == Backend::Sqlite {
@@ -142,8 +190,15 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
         pool.close().await;
         assert_eq!(
             names,
-            ["document_versions_no_update", "participant_documents_participant"]
+            [
+                "document_versions_no_update",
+                "participant_documents_participant"
+            ]
         );
     }
-    assert_eq!(counts(db.clone()).await, before, "the refused changes changed nothing");
+    assert_eq!(
+        counts(db.clone()).await,
+        before,
+        "the refused changes changed nothing"
+    );
 }

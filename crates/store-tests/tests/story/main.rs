@@ -15,6 +15,7 @@ use std::sync::Arc;
 mod agreements;
 mod audit;
 mod audit_segments;
+mod certificate_documents;
 mod consents;
 mod data_subject;
 mod denials;
@@ -38,7 +39,6 @@ mod retention;
 mod sessions;
 mod setup;
 mod subsidy;
-mod certificate_documents;
 
 macro_rules! stories {
     ($($area:ident::$name:ident),+ $(,)?) => {

@@ -90,7 +90,12 @@ const NAV: &[(&str, &str, &[Role])] = &[
     (
         "/qualifications",
         "nav-qualifications",
-        &[Role::Coordinator, Role::Coach, Role::Mentor, Role::Institution],
+        &[
+            Role::Coordinator,
+            Role::Coach,
+            Role::Mentor,
+            Role::Institution,
+        ],
     ),
 ];
 

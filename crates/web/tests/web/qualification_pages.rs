@@ -70,10 +70,15 @@ async fn pages(app: TestApp) {
     assert_eq!(count(&res.body, "section.card"), 1, "{}", res.body);
     assert!(res.body.contains("Tavaran vastaanotto"));
     let res = app
-        .get("/qualifications?q=mottagning&qualification=ESIMERKKI-0000-2000", Some(&m.w.coach))
+        .get(
+            "/qualifications?q=mottagning&qualification=ESIMERKKI-0000-2000",
+            Some(&m.w.coach),
+        )
         .await;
     assert_eq!(count(&res.body, "section.card"), 1, "{}", res.body);
-    let res = app.get("/qualifications?q=ei-mitaan-tallaista", Some(&m.w.coach)).await;
+    let res = app
+        .get("/qualifications?q=ei-mitaan-tallaista", Some(&m.w.coach))
+        .await;
     assert_eq!(count(&res.body, "section.card"), 0);
     let res = app
         .get("/qualifications?qualification=OPH-0-0000", Some(&m.w.coach))
@@ -92,15 +97,17 @@ async fn pages(app: TestApp) {
     let res = app.get(&base, Some(&m.w.coordinator)).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     assert!(res.body.contains("Hyllytys"));
-    assert!(has(&res.body, "a[aria-current=page][href$='/qualifications']"));
-    let chosen = format!(
-        "{base}?task={}&unit={}",
-        m.task,
-        crate::harness::enc(UNIT)
-    );
+    assert!(has(
+        &res.body,
+        "a[aria-current=page][href$='/qualifications']"
+    ));
+    let chosen = format!("{base}?task={}&unit={}", m.task, crate::harness::enc(UNIT));
     let res = app.get(&chosen, Some(&m.w.coordinator)).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    assert_eq!(count(&res.body, "input[type=checkbox][name=requirement]"), 4);
+    assert_eq!(
+        count(&res.body, "input[type=checkbox][name=requirement]"),
+        4
+    );
     let item = crate::harness::select_attrs(&res.body, "input[name=requirement]", "value")
         .into_iter()
         .next()
@@ -121,7 +128,8 @@ async fn pages(app: TestApp) {
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(
-        res.body.contains("Ammattitaitovaatimusta ei löydy. Mitään ei muutettu."),
+        res.body
+            .contains("Ammattitaitovaatimusta ei löydy. Mitään ei muutettu."),
         "{}",
         res.body
     );
@@ -147,12 +155,17 @@ async fn pages(app: TestApp) {
         .post_form(
             &base,
             Some(&m.w.coordinator),
-            &[("task", &other_task_id), ("unit", UNIT), ("requirement", &item)],
+            &[
+                ("task", &other_task_id),
+                ("unit", UNIT),
+                ("requirement", &item),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(
-        res.body.contains("Valitse jokin tämän työnantajan tehtävistä."),
+        res.body
+            .contains("Valitse jokin tämän työnantajan tehtävistä."),
         "{}",
         res.body
     );
@@ -182,7 +195,10 @@ async fn pages(app: TestApp) {
         .await;
     let page = app.confirms(&res, &m.w.coordinator, "Tallennettu.").await;
     assert!(page.body.contains(ITEM_TEXT), "{}", page.body);
-    assert_eq!(mapped(&app, m.w.employer, &m.task).await, vec![item.clone()]);
+    assert_eq!(
+        mapped(&app, m.w.employer, &m.task).await,
+        vec![item.clone()]
+    );
     let audit = app
         .db
         .store
@@ -193,7 +209,10 @@ async fn pages(app: TestApp) {
         })
         .await
         .expect("audit");
-    assert!(audit.iter().any(|r| r.action == "map_requirements"), "{audit:?}");
+    assert!(
+        audit.iter().any(|r| r.action == "map_requirements"),
+        "{audit:?}"
+    );
     // The coach sees the mapping, without the forms.
     let res = app.get(&base, Some(&m.w.coach)).await;
     assert_eq!(res.status, StatusCode::OK);
@@ -208,7 +227,10 @@ async fn pages(app: TestApp) {
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-    assert_eq!(mapped(&app, m.w.employer, &m.task).await, vec![item.clone()]);
+    assert_eq!(
+        mapped(&app, m.w.employer, &m.task).await,
+        vec![item.clone()]
+    );
 
     // The mentor records evidence of the mapped item (the existing page).
     let today = polku_service::today().to_string();
@@ -277,7 +299,11 @@ async fn pages(app: TestApp) {
     .expect("share");
     // The card on /shared links to it.
     let list = app.get("/shared", Some(&school)).await;
-    assert!(has(&list.body, &format!("a[href='{shared}']")), "{}", list.body);
+    assert!(
+        has(&list.body, &format!("a[href='{shared}']")),
+        "{}",
+        list.body
+    );
     let res = app.get(&shared, Some(&school)).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     assert!(res.body.contains(ITEM_TEXT), "{}", res.body);

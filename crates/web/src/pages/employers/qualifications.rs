@@ -27,7 +27,7 @@ use polku_service::ServiceError;
 use serde::Deserialize;
 
 /// The page's language for reference texts (`fi`, `sv`, `en`).
-pub(crate) fn lang(ctx: &Ctx) -> &'static str {
+fn lang(ctx: &Ctx) -> &'static str {
     match ctx.locale.tag() {
         "sv" => "sv",
         "en" => "en",
@@ -36,7 +36,7 @@ pub(crate) fn lang(ctx: &Ctx) -> &'static str {
 }
 
 /// A unit version's form value: `code|diaarinumero`.
-pub(crate) fn unit_key(u: &QualificationUnit) -> String {
+fn unit_key(u: &QualificationUnit) -> String {
     format!("{}|{}", u.code, u.diaarinumero)
 }
 
@@ -88,16 +88,28 @@ struct Page<'a> {
     errors: FieldErrors,
 }
 
+/// What the page shows besides the stored mapping: the choice, the ticks of a refused save
+/// (`None`: the stored ones), its errors and the status.
+struct Shows {
+    chosen: Chosen,
+    ticked: Option<Vec<String>>,
+    errors: FieldErrors,
+    status: StatusCode,
+}
+
 async fn page(
     state: &AppState,
     session: &Session,
     ctx: &Ctx,
     id: EmployerId,
-    chosen: Chosen,
-    ticked: Option<Vec<String>>,
-    errors: FieldErrors,
-    status: StatusCode,
+    shows: Shows,
 ) -> WebResult<Response> {
+    let Shows {
+        chosen,
+        ticked,
+        errors,
+        status,
+    } = shows;
     let e = state.service.employer(&session.actor, id).await?;
     let map = state
         .service
@@ -229,7 +241,13 @@ pub async fn show(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    page(&state, &session, &ctx, id, chosen, None, errors, status).await
+    let shows = Shows {
+        chosen,
+        ticked: None,
+        errors,
+        status,
+    };
+    page(&state, &session, &ctx, id, shows).await
 }
 
 fn back_to(id: EmployerId, task: &str, unit: &str) -> String {
@@ -338,17 +356,13 @@ pub async fn map(
             ));
         }
     }
-    page(
-        &state,
-        &session,
-        &ctx,
-        id,
+    let shows = Shows {
         chosen,
-        Some(ticked),
+        ticked: Some(ticked),
         errors,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    page(&state, &session, &ctx, id, shows).await
 }
 
 /// `POST /employers/{id}/qualifications/remove`: one item off one task.
@@ -397,16 +411,11 @@ pub async fn remove(
             None => errors.add("task", "qualification-error-not-mapped"),
         }
     }
-    page(
-        &state,
-        &session,
-        &ctx,
-        id,
-        Chosen::default(),
-        None,
+    let shows = Shows {
+        chosen: Chosen::default(),
+        ticked: None,
         errors,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    page(&state, &session, &ctx, id, shows).await
 }
-

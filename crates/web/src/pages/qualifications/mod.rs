@@ -10,6 +10,7 @@
 //!   HOKS process. The service decides on every request (active share and consent, audited);
 //!   anything else, a withdrawn consent included, is 404.
 
+mod common;
 mod shared;
 mod units;
 
@@ -30,22 +31,4 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/qualifications", UNIT_READERS, units::index)
         .get("/shared/{id}/qualifications", INSTITUTION, shared::show)
-}
-
-/// The page's language for reference texts (`fi`, `sv`, `en`).
-fn lang(ctx: &crate::html::ctx::Ctx) -> &'static str {
-    match ctx.locale.tag() {
-        "sv" => "sv",
-        "en" => "en",
-        _ => "fi",
-    }
-}
-
-fn shown_key(s: polku_domain::CompetenceShown) -> &'static str {
-    use polku_domain::CompetenceShown;
-    match s {
-        CompetenceShown::Shown => "doc-cert-shown",
-        CompetenceShown::PartlyShown => "doc-cert-partly-shown",
-        CompetenceShown::NotYetShown => "doc-cert-not-yet-shown",
-    }
 }

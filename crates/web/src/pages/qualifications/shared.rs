@@ -1,7 +1,7 @@
 //! `GET /shared/{id}/qualifications`: the competence shown by a participant shared with the
 //! referring institution, per placement and qualification unit, with the HOKS pointer.
 
-use super::{lang, shown_key};
+use super::common::{lang, shown_key};
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
 use crate::html::{format, render};
@@ -78,8 +78,5 @@ pub async fn show(
             }
         })
         .collect();
-    render(&Page {
-        ctx: &ctx,
-        periods,
-    })
+    render(&Page { ctx: &ctx, periods })
 }

@@ -1,6 +1,6 @@
 //! `GET /qualifications?q=…&qualification=…`: the qualification units as reference data.
 
-use super::lang;
+use super::common::lang;
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{format, render};
@@ -139,15 +139,23 @@ pub async fn index(
         }
         let validity = match (u.valid_from, u.valid_to) {
             (None, None) => None,
-            (Some(from), None) => Some(ctx.ts("qunits-valid-from", "date", &format::date(ctx.locale, from))),
+            (Some(from), None) => {
+                Some(ctx.ts("qunits-valid-from", "date", &format::date(ctx.locale, from)))
+            }
             (from, Some(to)) => Some(format!(
                 "{}–{}",
-                from.map(|d| format::date(ctx.locale, d)).unwrap_or_default(),
+                from.map(|d| format::date(ctx.locale, d))
+                    .unwrap_or_default(),
                 format::date(ctx.locale, to)
             )),
         };
         rows.push(UnitRow {
-            anchor: format!("{}-{}", u.code, u.diaarinumero.replace(|c: char| !c.is_ascii_alphanumeric(), "-")),
+            anchor: format!(
+                "{}-{}",
+                u.code,
+                u.diaarinumero
+                    .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+            ),
             name: u.name.get(l).to_owned(),
             code: u.code.to_string(),
             diaarinumero: u.diaarinumero.clone(),
@@ -165,7 +173,11 @@ pub async fn index(
                 .collect(),
         });
     }
-    rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.diaarinumero.cmp(&b.diaarinumero)));
+    rows.sort_by(|a, b| {
+        a.name
+            .cmp(&b.name)
+            .then(a.diaarinumero.cmp(&b.diaarinumero))
+    });
     render(&Page {
         ctx: &ctx,
         errors: FieldErrors::new(),

@@ -185,7 +185,11 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
             accommodations,
             documents,
             qualifications_href: (p.categories.contains(&DataCategory::Skills)
-                && session.user.roles.iter().any(|g| g.role == Role::Institution))
+                && session
+                    .user
+                    .roles
+                    .iter()
+                    .any(|g| g.role == Role::Institution))
             .then(|| format!("/shared/{}/qualifications", p.id)),
         });
     }
