@@ -248,6 +248,29 @@ async fn pages(app: TestApp) {
         )
         .await;
     app.confirms(&res, &m.mentor, "Tallennettu.").await;
+    // The coach makes the osaamistodistus on the documents tab: kept as a document version.
+    let docs = format!("/participants/{}/documents", m.w.participant);
+    let res = app
+        .post_form(
+            &format!("{docs}/generate"),
+            Some(&m.w.coach),
+            &[
+                ("kind", "competence_certificate"),
+                ("language", "fi"),
+                ("note", ""),
+            ],
+        )
+        .await;
+    let tab = app.confirms(&res, &m.w.coach, "Tallennettu.").await;
+    assert!(tab.body.contains("Osaamistodistus"), "{}", tab.body);
+    let stored = app
+        .service()
+        .documents(&m.w.coach.actor, m.w.participant, "service_delivery")
+        .await
+        .expect("documents");
+    assert!(stored
+        .iter()
+        .any(|d| d.kind == polku_domain::DocumentKind::CompetenceCertificate && d.version == 1));
 
     let res = app
         .post_form(
