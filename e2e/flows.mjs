@@ -590,4 +590,42 @@ export const flows = {
       if (!(await page.locator('main td', { hasText: 'Ohjaamo Lahti' }).count())) fail('intake', 'not in the incoming list');
     },
   },
+  'map an employer task to vocational skill requirements': {
+    role: 'coordinator',
+    noJs: true,
+    async run(page, { BASE, audit, fail }) {
+      // Opinnollistaminen: the units as reference data, then the demo employer's task mapping.
+      await page.goto(`${BASE}/qualifications`);
+      await audit(page, 'qualification units');
+      if (!(await page.locator('main section.card').count())) { fail('qualification units', 'the demo units are not listed'); return; }
+      await page.fill('input[name=q]', 'ei-mitaan-tallaista');
+      await send(page, 'main form[role=search]');
+      if (await page.locator('main section.card').count()) fail('qualification units', 'a search for nothing found units');
+      await page.goto(`${BASE}/employers`);
+      const employer = page.locator('main a[href^="/employers/"]:not([href$="/new"])').first();
+      if (!(await employer.count())) { fail('task mapping', 'the demo coordinator has no employers'); return; }
+      await employer.click();
+      const tab = page.locator('main a[href$="/qualifications"]').first();
+      if (!(await tab.count())) { fail('task mapping', 'no skill requirements tab'); return; }
+      await tab.click();
+      await audit(page, 'task mapping');
+      const choose = 'main form[method=get]';
+      if (!(await page.locator(choose).count())) { fail('task mapping', 'no form to choose a task and a unit'); return; }
+      const task = await page.$eval(`${choose} select[name=task] option:nth-child(2)`, (o) => o.value).catch(() => '');
+      const unit = await page.$eval(`${choose} select[name=unit] option:nth-child(2)`, (o) => o.value).catch(() => '');
+      if (!task || !unit) { fail('task mapping', 'no task or unit to choose'); return; }
+      await page.selectOption(`${choose} select[name=task]`, task);
+      await page.selectOption(`${choose} select[name=unit]`, unit);
+      await send(page, choose);
+      await audit(page, 'task mapping');
+      const ticks = 'main form[method=post][action$="/qualifications"]';
+      const box = page.locator(`${ticks} input[name=requirement]`).first();
+      if (!(await box.count())) { fail('task mapping', 'the unit has no requirement items to tick'); return; }
+      await box.check();
+      await send(page, ticks);
+      if (!(await saved(page, fail, 'task mapping'))) return;
+      if (!(await page.locator('main form[action$="/qualifications/remove"]').count())) fail('task mapping', 'the mapped item is not listed');
+      await audit(page, 'task mapping');
+    },
+  },
 };

@@ -172,11 +172,13 @@ impl DocumentKind {
         }
     }
 
-    /// Parses a stored or API name; the kinds Polku keeps as documents only.
+    /// Parses a stored or API name; the kinds Polku keeps as documents only (uploads, the
+    /// generated kinds and the competence certificate of opinnollistaminen, migration 0038).
     pub fn parse(s: &str) -> Result<DocumentKind, crate::DomainError> {
         [DocumentKind::Upload]
             .into_iter()
             .chain(DocumentKind::GENERATED)
+            .chain([DocumentKind::CompetenceCertificate])
             .find(|k| k.as_str() == s)
             .ok_or_else(|| crate::DomainError::Invalid {
                 field: "kind",

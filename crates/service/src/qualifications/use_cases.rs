@@ -190,12 +190,15 @@ impl Service {
             .await
     }
 
+    /// The audit event of an evidence read or write: a stable action name about the
+    /// participant (the placement is named by the placement read `placement_as` audits in the
+    /// same request, which carries the same request id).
     fn evidence_event(&self, actor: &Actor, p: &Placement, action: &str) -> Result<AuditEvent> {
         AuditEvent::new(
             actor,
             "participant",
             Some(p.participant_id.to_string()),
-            &format!("{action}:{}", p.id),
+            action,
             PURPOSE,
         )
     }
@@ -259,8 +262,7 @@ impl Service {
             recorded_by,
             recorded_at: e.recorded_at,
         };
-        let audit =
-            self.evidence_event(actor, &p, &format!("add_qualification_evidence:{}", e.id))?;
+        let audit = self.evidence_event(actor, &p, "add_qualification_evidence")?;
         self.store()
             .insert_qualification_evidence(&rec, &audit)
             .await?;

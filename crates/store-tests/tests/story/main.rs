@@ -15,6 +15,7 @@ use std::sync::Arc;
 mod agreements;
 mod audit;
 mod audit_segments;
+mod certificate_documents;
 mod consents;
 mod data_subject;
 mod denials;
@@ -99,6 +100,7 @@ stories!(
     report_organisation::a_partner_counts_the_participants_of_its_own_staff,
     qualifications::qualifications_import_map_and_evidence,
     referrals::school_referral_handover_and_referrals_in_and_out,
+    certificate_documents::competence_certificates_are_documents_and_0038_keeps_every_row,
 );
 
 #[test]

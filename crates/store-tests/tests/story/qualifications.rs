@@ -227,12 +227,23 @@ pub(crate) async fn qualifications_import_map_and_evidence(db: Arc<TestDb>) {
         })
         .await
         .unwrap();
-    assert!(audit
-        .iter()
-        .any(|r| r.action.starts_with("read_qualification_evidence:")));
-    assert!(audit
+    // Stable action names (issue 14): no ids embedded in the evidence's own entries; the
+    // placement read of the same request names the placement.
+    let subject = m.participant.to_string();
+    for action in ["read_qualification_evidence", "add_qualification_evidence"] {
+        assert!(
+            audit
+                .iter()
+                .any(|r| r.action == action && r.subject.as_deref() == Some(subject.as_str())),
+            "no {action} entry"
+        );
+    }
+    assert!(!audit
         .iter()
         .any(|r| r.action.starts_with("add_qualification_evidence:")));
+    assert!(audit
+        .iter()
+        .any(|r| r.action == format!("record_qualification_evidence:{}", m.placement.id)));
     // The note never reaches the database in clear.
     if db.backend == Backend::Sqlite {
         let path = db.url.trim_start_matches("sqlite://");

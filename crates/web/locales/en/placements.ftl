@@ -659,3 +659,51 @@ qualification-error-task = Choose a task.
 qualification-error-assessment = Choose whether the person showed the competence.
 qualification-error-note = The note is too long (at most 2,000 characters).
 qualification-choose = Choose
+
+## Opinnollistaminen: qualification units, the tasks' vocational skill requirements and the school's view
+nav-qualifications = Qualification units
+emp-tab-qualifications = Skill requirements
+qmap-title = The tasks' vocational skill requirements
+qmap-heading = Vocational skill requirements: { $name }
+qmap-intro = Map the employer's tasks to the vocational skill requirements of qualification units that the task gives a chance to show. The workplace mentor records the competence shown against these requirements.
+qmap-units-link = See all qualification units
+qmap-mapped-title = Requirements mapped to the tasks
+qmap-none = No vocational skill requirements are mapped to this task.
+qmap-remove = Remove
+qmap-choose-title = Map requirements to a task
+qmap-show-items = Show the unit's requirements
+qmap-items-legend = Choose the requirements: { $name }
+qmap-save = Save the requirements
+qualification-error-task-employer = Choose one of this employer's tasks. Nothing was changed.
+qualification-error-unit = Choose a qualification unit from the list. Nothing was changed.
+qualification-error-not-mapped = That requirement is not mapped to this task. Nothing was changed.
+qunits-title = Qualification units
+qunits-intro = The units of vocational qualifications and their vocational skill requirements from ePerusteet. Polku does not award credit: the requirements help describe competence shown at work for the school's HOKS process.
+qunits-none = No qualification units have been imported yet. An administrator imports them with the command polku import eperusteet.
+qunits-all = All qualifications
+qunits-filter-qualification = Qualification
+qunits-search-label = Search by words
+qunits-search-hint = For example the unit's name, its code or a word in a requirement.
+qunits-search-button = Search
+qunits-clear = Show all
+qunits-count = { $n ->
+    [one] { $n } qualification unit
+   *[other] { $n } qualification units
+}
+qunits-code = Code (Koodisto)
+qunits-version = Version (diaarinumero)
+qunits-qualifications = Qualifications
+qunits-scope = Scope
+qunits-osp = { $n } competence points
+qunits-valid-from = valid from { $date }
+qunits-source = Source
+qunits-items = { $n ->
+    [one] { $n } vocational skill requirement
+   *[other] { $n } vocational skill requirements
+}
+qshared-title = Competence shown at work
+qshared-back = Back to Shared with me
+qshared-intro = The competence the workplace mentor recorded, per vocational skill requirement. You see it because the participant consented to disclosing it for the transition.
+qshared-period = Placement { $from }–{ $to }
+qshared-period-open = Placement from { $from }
+qshared-link = Competence shown at work

@@ -659,3 +659,51 @@ qualification-error-task = Valitse tehtävä.
 qualification-error-assessment = Valitse, näyttikö henkilö osaamisen.
 qualification-error-note = Muistiinpano on liian pitkä (enintään 2 000 merkkiä).
 qualification-choose = Valitse
+
+## Opinnollistaminen: tutkinnon osat, tehtävien ammattitaitovaatimukset ja oppilaitoksen näkymä
+nav-qualifications = Tutkinnon osat
+emp-tab-qualifications = Ammattitaitovaatimukset
+qmap-title = Tehtävien ammattitaitovaatimukset
+qmap-heading = Ammattitaitovaatimukset: { $name }
+qmap-intro = Liitä työnantajan tehtäviin ne tutkinnon osien ammattitaitovaatimukset, joiden osaamista tehtävässä voi näyttää. Työpaikkaohjaaja kirjaa näytöt näihin vaatimuksiin.
+qmap-units-link = Katso kaikki tutkinnon osat
+qmap-mapped-title = Tehtäviin liitetyt vaatimukset
+qmap-none = Tehtävään ei ole liitetty ammattitaitovaatimuksia.
+qmap-remove = Poista
+qmap-choose-title = Liitä vaatimuksia tehtävään
+qmap-show-items = Näytä tutkinnon osan vaatimukset
+qmap-items-legend = Valitse vaatimukset: { $name }
+qmap-save = Tallenna vaatimukset
+qualification-error-task-employer = Valitse jokin tämän työnantajan tehtävistä. Mitään ei muutettu.
+qualification-error-unit = Valitse tutkinnon osa luettelosta. Mitään ei muutettu.
+qualification-error-not-mapped = Vaatimusta ei ole liitetty tähän tehtävään. Mitään ei muutettu.
+qunits-title = Tutkinnon osat
+qunits-intro = Ammatillisten tutkintojen osat ja niiden ammattitaitovaatimukset ePerusteista. Polku ei myönnä opintosuorituksia: vaatimukset auttavat kuvaamaan työpaikalla näytettyä osaamista oppilaitoksen HOKS-prosessia varten.
+qunits-none = Tutkinnon osia ei ole vielä tuotu. Ylläpitäjä tuo ne komennolla polku import eperusteet.
+qunits-all = Kaikki tutkinnot
+qunits-filter-qualification = Tutkinto
+qunits-search-label = Hae sanoilla
+qunits-search-hint = Esimerkiksi tutkinnon osan nimi, koodi tai vaatimuksen sana.
+qunits-search-button = Hae
+qunits-clear = Näytä kaikki
+qunits-count = { $n ->
+    [one] { $n } tutkinnon osa
+   *[other] { $n } tutkinnon osaa
+}
+qunits-code = Koodi (Koodisto)
+qunits-version = Versio (diaarinumero)
+qunits-qualifications = Tutkinnot
+qunits-scope = Laajuus
+qunits-osp = { $n } osp
+qunits-valid-from = voimassa { $date } alkaen
+qunits-source = Lähde
+qunits-items = { $n ->
+    [one] { $n } ammattitaitovaatimus
+   *[other] { $n } ammattitaitovaatimusta
+}
+qshared-title = Työpaikalla näytetty osaaminen
+qshared-back = Takaisin minulle jaettuihin
+qshared-intro = Työpaikkaohjaajan kirjaamat näytöt ammattitaitovaatimuksittain. Näet ne, koska osallistuja on antanut suostumuksen tietojen luovuttamiseen siirtymää varten.
+qshared-period = Työjakso { $from }–{ $to }
+qshared-period-open = Työjakso { $from } alkaen
+qshared-link = Työpaikalla näytetty osaaminen

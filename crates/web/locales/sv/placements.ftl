@@ -659,3 +659,51 @@ qualification-error-task = Välj en uppgift.
 qualification-error-assessment = Välj om personen visade kunnandet.
 qualification-error-note = Anteckningen är för lång (högst 2 000 tecken).
 qualification-choose = Välj
+
+## Opinnollistaminen: examensdelar, uppgifternas yrkeskunnighetskrav och läroanstaltens vy
+nav-qualifications = Examensdelar
+emp-tab-qualifications = Yrkeskunnighetskrav
+qmap-title = Uppgifternas yrkeskunnighetskrav
+qmap-heading = Yrkeskunnighetskrav: { $name }
+qmap-intro = Koppla arbetsgivarens uppgifter till de yrkeskunnighetskrav i examensdelarna som uppgiften ger tillfälle att visa. Arbetsplatshandledaren antecknar visat kunnande för dessa krav.
+qmap-units-link = Se alla examensdelar
+qmap-mapped-title = Krav kopplade till uppgifterna
+qmap-none = Inga yrkeskunnighetskrav har kopplats till uppgiften.
+qmap-remove = Ta bort
+qmap-choose-title = Koppla krav till en uppgift
+qmap-show-items = Visa examensdelens krav
+qmap-items-legend = Välj krav: { $name }
+qmap-save = Spara kraven
+qualification-error-task-employer = Välj en av den här arbetsgivarens uppgifter. Ingenting ändrades.
+qualification-error-unit = Välj en examensdel i listan. Ingenting ändrades.
+qualification-error-not-mapped = Kravet är inte kopplat till den här uppgiften. Ingenting ändrades.
+qunits-title = Examensdelar
+qunits-intro = Delarna av yrkesinriktade examina och deras yrkeskunnighetskrav från ePerusteet. Polku ger inga studieprestationer: kraven hjälper att beskriva kunnande som visats på arbetsplatsen för läroanstaltens PUK-process.
+qunits-none = Inga examensdelar har importerats ännu. Administratören importerar dem med kommandot polku import eperusteet.
+qunits-all = Alla examina
+qunits-filter-qualification = Examen
+qunits-search-label = Sök med ord
+qunits-search-hint = Till exempel examensdelens namn, kod eller ett ord i ett krav.
+qunits-search-button = Sök
+qunits-clear = Visa alla
+qunits-count = { $n ->
+    [one] { $n } examensdel
+   *[other] { $n } examensdelar
+}
+qunits-code = Kod (Koodisto)
+qunits-version = Version (diarienummer)
+qunits-qualifications = Examina
+qunits-scope = Omfattning
+qunits-osp = { $n } kp
+qunits-valid-from = gäller från { $date }
+qunits-source = Källa
+qunits-items = { $n ->
+    [one] { $n } yrkeskunnighetskrav
+   *[other] { $n } yrkeskunnighetskrav
+}
+qshared-title = Kunnande som visats på arbetsplatsen
+qshared-back = Tillbaka till Delat med mig
+qshared-intro = Det kunnande som arbetsplatshandledaren har antecknat, per yrkeskunnighetskrav. Du ser det eftersom deltagaren har samtyckt till att uppgifterna lämnas ut för övergången.
+qshared-period = Placering { $from }–{ $to }
+qshared-period-open = Placering från { $from }
+qshared-link = Kunnande som visats på arbetsplatsen

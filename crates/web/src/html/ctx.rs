@@ -87,6 +87,16 @@ const NAV: &[(&str, &str, &[Role])] = &[
         "nav-referrals",
         &[Role::Coach, Role::Manager, Role::Institution],
     ),
+    (
+        "/qualifications",
+        "nav-qualifications",
+        &[
+            Role::Coordinator,
+            Role::Coach,
+            Role::Mentor,
+            Role::Institution,
+        ],
+    ),
 ];
 
 impl Ctx {

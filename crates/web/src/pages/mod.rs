@@ -20,6 +20,7 @@ pub mod mentoring;
 pub mod participants;
 pub mod placements;
 pub mod proposals;
+pub mod qualifications;
 pub mod reference;
 pub mod referrals;
 pub mod reports;
@@ -49,4 +50,5 @@ pub fn routes() -> Routes {
         .merge(reference::routes())
         .merge(agreements::routes())
         .merge(referrals::routes())
+        .merge(qualifications::routes())
 }

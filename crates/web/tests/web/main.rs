@@ -32,6 +32,7 @@ mod pickers;
 mod placements_pages;
 mod plan;
 mod proposals;
+mod qualification_pages;
 mod qualifications;
 mod reference;
 mod referral_manage;

@@ -767,6 +767,15 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             ("manager of another project", _) if !p.ends_with("/accept") => NotFound,
             _ => Denied,
         }
+    } else if p == "/shared/{id}/qualifications" {
+        // The referring institution's view of the competence shown: no matrix caller is one.
+        Denied
+    } else if p == "/qualifications" {
+        // The units page (reference data): the roles that work with opinnollistaminen.
+        match who {
+            "manager" | "manager of another project" | "admin" | "employer" => Denied,
+            _ => Allowed,
+        }
     } else {
         return None;
     })

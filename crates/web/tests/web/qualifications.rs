@@ -247,6 +247,32 @@ fn tasks_map_to_requirement_items_and_the_mentor_records_evidence() {
         );
         assert!(text.contains("Partly shown"), "{text}");
         assert!(text.contains("tutkinnonosat_999901"), "{text}");
+        // Each generation is kept: one competence-certificate document, one version per
+        // download (fi, sv, en), the newest in English, readable back as the same PDF kind.
+        let docs = app
+            .service()
+            .documents(&m.w.coach.actor, m.w.participant, "service_delivery")
+            .await
+            .expect("documents");
+        let certs: Vec<_> = docs
+            .iter()
+            .filter(|d| d.kind == polku_domain::DocumentKind::CompetenceCertificate)
+            .collect();
+        assert_eq!(certs.len(), 1, "{docs:?}");
+        assert_eq!(certs[0].version, 3);
+        let file = app
+            .service()
+            .download_document(
+                &m.w.coach.actor,
+                m.w.participant,
+                certs[0].id,
+                Some(3),
+                "service_delivery",
+            )
+            .await
+            .expect("the stored version");
+        assert_eq!(file.version.content_type, "application/pdf");
+        assert!(pdf_text(&file.bytes).contains("Partly shown"));
         let (status, _, _) = pdf(
             &app,
             &format!(

@@ -38,7 +38,9 @@ pub const MAX_UPLOAD_BODY: usize = polku_documents::upload::MAX_UPLOAD_BYTES + 6
 struct DocumentOut {
     id: Uuid,
     participant: Uuid,
-    /// `upload`, `cv`, `strengths`, `competence`, `continuation_plan` or `work_certificate`.
+    /// `upload`, `cv`, `strengths`, `competence`, `continuation_plan`, `work_certificate` or
+    /// `competence_certificate` (the osaamistodistus, stored each time
+    /// `GET /api/v1/participants/{id}/competence-certificate` makes one).
     kind: String,
     title: String,
     #[schema(minimum = 1)]

@@ -534,8 +534,9 @@ pub struct CertificateQuery {
 ///
 /// For the participant's own coach: a PDF (text extractable) listing, per placement, the
 /// workplace, the mentor, the period and each requirement item shown with its day, task and
-/// assessment, with a pointer to the school's HOKS process. `422` on `participant` when no
-/// placement has evidence yet. Always an attachment.
+/// assessment, with a pointer to the school's HOKS process. Each certificate is also stored as
+/// the next version of the participant's `competence_certificate` document (sealed, versioned).
+/// `422` on `participant` when no placement has evidence yet. Always an attachment.
 #[utoipa::path(
     get,
     path = "/api/v1/participants/{id}/competence-certificate",

@@ -48,6 +48,7 @@ pub fn tabs(id: EmployerId, current: &str) -> Vec<Tab> {
         ("tasks", "emp-tab-tasks"),
         ("openings", "emp-tab-openings"),
         ("interactions", "emp-tab-interactions"),
+        ("qualifications", "emp-tab-qualifications"),
     ]
     .into_iter()
     .map(|(seg, key)| Tab {

@@ -6,6 +6,7 @@ mod candidates;
 mod common;
 mod interactions;
 mod openings;
+mod qualifications;
 mod register;
 mod tasks;
 
@@ -63,5 +64,20 @@ pub fn routes() -> Routes {
             "/employers/{id}/interactions",
             EDITORS,
             interactions::create,
+        )
+        .get(
+            "/employers/{id}/qualifications",
+            READERS,
+            qualifications::show,
+        )
+        .post(
+            "/employers/{id}/qualifications",
+            EDITORS,
+            qualifications::map,
+        )
+        .post(
+            "/employers/{id}/qualifications/remove",
+            EDITORS,
+            qualifications::remove,
         )
 }

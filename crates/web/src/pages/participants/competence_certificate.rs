@@ -1,11 +1,12 @@
-//! The osaamistodistus (competence certificate) of opinnollistaminen, served as a download
-//! (`GET /api/v1/participants/{id}/competence-certificate`; not stored as a document version,
-//! since `participant_documents.kind` does not admit the kind yet): for each placement with
+//! The osaamistodistus (competence certificate) of opinnollistaminen: for each placement with
 //! qualification evidence, the workplace, the mentor, the period, and per qualification unit
 //! each requirement item with the day, the task and what the mentor saw. Generated as a tagged
 //! PDF with extractable text (`polku-documents`) in fi, sv, en or plain-language Finnish, every
 //! word from the catalogue (`doc-cert-…` keys in documents.ftl). It says that Polku does not
-//! award credit and points to the school's own HOKS process.
+//! award credit and points to the school's own HOKS process. Each generation is stored as the
+//! next version of the participant's one competence-certificate document (sealed, versioned,
+//! like the other generated documents; kind admitted by migration 0038) and offered as a
+//! download (`GET /api/v1/participants/{id}/competence-certificate`).
 
 use crate::error::WebResult;
 use crate::html::format;
@@ -176,12 +177,58 @@ pub async fn render(
     let name = format!("{} {}", view.personal.given_name, view.personal.family_name);
     let doc = build(&state.i18n, locale, &name, &placements)
         .ok_or_else(|| crate::api::v1::io::invalid("participant", "doc-cert-error-no-evidence"))?;
-    tokio::task::spawn_blocking(move || doc.render())
+    let pdf = tokio::task::spawn_blocking(move || doc.render())
         .await
         .map_err(|_| {
             crate::error::WebError::Internal("rendering the certificate did not finish".into())
         })?
         .map_err(|e| {
             crate::error::WebError::Internal(format!("rendering the certificate failed: {e}"))
-        })
+        })?;
+    store(state, actor, id, locale, &name, pdf.clone()).await?;
+    Ok(pdf)
+}
+
+/// Keeps the rendered certificate as the next version of the participant's competence
+/// certificate document (the first one makes the document).
+async fn store(
+    state: &AppState,
+    actor: &Actor,
+    id: ParticipantId,
+    locale: Locale,
+    name: &str,
+    pdf: Vec<u8>,
+) -> WebResult<()> {
+    const PURPOSE: &str = "service_delivery";
+    let existing = state
+        .service
+        .documents(actor, id, PURPOSE)
+        .await?
+        .into_iter()
+        .find(|d| d.kind == DocumentKind::CompetenceCertificate)
+        .map(|d| (d.id, d.version));
+    let title = format!(
+        "{} {name}",
+        state.i18n.text(
+            locale,
+            crate::pages::participants::documents::kind_key(DocumentKind::CompetenceCertificate)
+        )
+    );
+    state
+        .service
+        .save_document(
+            actor,
+            id,
+            polku_service::documents::DocumentSave {
+                document: existing,
+                kind: DocumentKind::CompetenceCertificate,
+                title,
+                bytes: pdf,
+                language: Some(locale.tag().to_owned()),
+                note: None,
+            },
+            PURPOSE,
+        )
+        .await?;
+    Ok(())
 }

@@ -161,6 +161,7 @@ async fn page(
             docs,
             kinds: DocumentKind::GENERATED
                 .iter()
+                .chain(&[DocumentKind::CompetenceCertificate])
                 .map(|k| (k.as_str(), kind_key(*k)))
                 .collect(),
             languages: vec![
@@ -288,9 +289,9 @@ pub async fn generate_submit(
 ) -> WebResult<Response> {
     let view = load(&state, &session, &id).await?;
     let mut errors = FieldErrors::new();
-    let kind = DocumentKind::parse(&form.kind)
-        .ok()
-        .filter(|k| DocumentKind::GENERATED.contains(k));
+    let kind = DocumentKind::parse(&form.kind).ok().filter(|k| {
+        DocumentKind::GENERATED.contains(k) || *k == DocumentKind::CompetenceCertificate
+    });
     let locale = Locale::parse(&form.language);
     if kind.is_none() || locale.is_none() {
         errors.add("kind", "doc-error-kind");
@@ -300,7 +301,24 @@ pub async fn generate_submit(
     }
     if let (Some(kind), Some(locale), true) = (kind, locale, errors.is_empty()) {
         let note = Some(form.note.clone()).filter(|n| !n.trim().is_empty());
-        match generate(&state, &session.actor, view.id, kind, locale, note, None).await {
+        // The osaamistodistus is built from the qualification evidence, not the profile; it is
+        // stored as the next version of its one document (issue 14).
+        let generated = if kind == DocumentKind::CompetenceCertificate {
+            super::competence_certificate::render(&state, &session.actor, view.id, locale)
+                .await
+                .map(|_| ())
+                .map_err(|e| match e {
+                    WebError::Invalid(_) => {
+                        crate::api::v1::io::invalid("kind", "doc-cert-error-no-evidence")
+                    }
+                    other => other,
+                })
+        } else {
+            generate(&state, &session.actor, view.id, kind, locale, note, None)
+                .await
+                .map(|_| ())
+        };
+        match generated {
             Ok(_) => {
                 return Ok(see_other_saved(
                     &format!("/participants/{}/documents", view.id),

@@ -70,6 +70,10 @@ pub struct Card {
     pub accommodations: Option<Vec<String>>,
     /// With the category "documents": the documents, newest first (may be empty).
     pub documents: Option<Vec<SharedDocument>>,
+    /// For an institution user with the category "skills": the competence shown at work
+    /// (`/shared/{id}/qualifications`; the service decides there whether the share is for
+    /// the purpose "transition").
+    pub qualifications_href: Option<String>,
 }
 
 #[derive(Template)]
@@ -180,6 +184,13 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
             functioning,
             accommodations,
             documents,
+            qualifications_href: (p.categories.contains(&DataCategory::Skills)
+                && session
+                    .user
+                    .roles
+                    .iter()
+                    .any(|g| g.role == Role::Institution))
+            .then(|| format!("/shared/{}/qualifications", p.id)),
         });
     }
     render(&SharedPage { ctx: &ctx, cards })
