@@ -102,7 +102,7 @@ async function crossSite(browser, page) {
 const browser = await launch();
 try {
   const pages = {};
-  for (const role of ['coach', 'coordinator', 'manager', 'admin', 'employer', 'mentor']) {
+  for (const role of ['coach', 'coordinator', 'manager', 'admin', 'employer', 'mentor', 'institution']) {
     const page = await signIn(browser, role);
     if (!page) continue;
     pages[role] = page;
