@@ -24,7 +24,6 @@ use polku_domain::{
     IndicatorTable, Leaving, LeavingResult, MunicipalityCode, ParticipantId, ProjectId,
     ReportFilter, Role, SixMonths,
 };
-use std::collections::BTreeMap;
 use time::{Date, OffsetDateTime};
 
 mod sealed;
@@ -429,7 +428,8 @@ impl Service {
                 }
                 let t = std::time::Instant::now();
                 let counts = self.store().esf_counts(&scope, &conditions).await;
-                tracing::debug!(window = ?scope.window, ms = t.elapsed().as_millis() as u64, "esf counts");
+                let ms = t.elapsed().as_millis() as u64;
+                tracing::debug!(window = ?scope.window, ms, "esf counts");
                 counts
             }
         };
