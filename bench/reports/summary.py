@@ -34,6 +34,10 @@ def main():
     print(f"\n{runs} warm runs each after one warm-up; 'both' is one report: the ESF+ indicators "
           f"and the project figures. DuckDB loaded the CSV export in {duck['load_seconds']} s "
           f"(not in its times).")
+    firsts = [f"{r['name']} {p['backend']} {r['first_ms']:.0f} ms"
+              for p in products for r in p["queries"] if "first_ms" in r]
+    if firsts:
+        print("First (cold) run, not in the statistics: " + "; ".join(firsts) + ".")
     if duck["mismatches"]:
         print(f"FIGURES DIFFER ({len(duck['mismatches'])}):")
         for m in duck["mismatches"][:40]:

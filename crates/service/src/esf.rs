@@ -24,7 +24,6 @@ use polku_domain::{
     IndicatorTable, Leaving, LeavingResult, MunicipalityCode, ParticipantId, ProjectId,
     ReportFilter, Role, SixMonths,
 };
-use std::collections::BTreeMap;
 use time::{Date, OffsetDateTime};
 
 mod sealed;
@@ -401,54 +400,85 @@ impl Service {
         let mut rows: Vec<Option<IndicatorRow>> = vec![None; defs.len()];
         let mut not_known = Vec::new();
         let mut sealed = Vec::new();
-        for window in [Window::Entered, Window::Left, Window::SixMonths] {
-            let mut at = Vec::new();
-            let mut conditions = Vec::new();
+        // The coded indicators of each window: (indicator index, condition).
+        let mut coded: [Vec<(usize, esf::Condition)>; 3] = Default::default();
+        let windows = [Window::Entered, Window::Left, Window::SixMonths];
+        for (w, window) in windows.iter().enumerate() {
             for (i, d) in defs.iter().enumerate() {
-                if d.measure.window() != window {
+                if d.measure.window() != *window {
                     continue;
                 }
                 match d.measure.counting() {
-                    Counting::Coded(c) => {
-                        at.push(i);
-                        conditions.push(c);
-                    }
+                    Counting::Coded(c) => coded[w].push((i, c)),
                     Counting::Sealed(f) => sealed.push((i, f)),
                     Counting::NotKnown => not_known.push(d.code.clone()),
                 }
             }
-            if conditions.is_empty() {
-                continue;
+        }
+        // The three windows' counts and the sealed answers are independent: they run at once
+        // (each on its own pooled connection), and the sealed answers are opened on the
+        // blocking pool while the counts are still running (docs/ESF.md, "Performance").
+        let started = std::time::Instant::now();
+        let count_window = |w: usize| {
+            let conditions: Vec<esf::Condition> = coded[w].iter().map(|(_, c)| c.clone()).collect();
+            let scope = scope(windows[w]);
+            async move {
+                if conditions.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let t = std::time::Instant::now();
+                let counts = self.store().esf_counts(&scope, &conditions).await;
+                let ms = t.elapsed().as_millis() as u64;
+                tracing::debug!(window = ?scope.window, ms, "esf counts");
+                counts
             }
-            let counts = self.store().esf_counts(&scope(window), &conditions).await?;
-            for (k, &i) in at.iter().enumerate() {
-                let mut row = empty_row(defs[i]);
-                for g in &counts {
+        };
+        let items: Vec<esf::SealedItem> = sealed.iter().map(|(_, f)| *f).collect();
+        let sealed_scope = scope(Window::Entered);
+        let open_sealed = async {
+            if items.is_empty() {
+                return Ok(Vec::new());
+            }
+            // An erased participant's answers are unreadable (their key is gone): not counted.
+            let t = std::time::Instant::now();
+            let records = self.store().esf_sealed(&sealed_scope).await?;
+            let fetched = t.elapsed();
+            let n = records.len();
+            let yes = sealed::count_yes(self.keys().clone(), records, items).await;
+            tracing::debug!(
+                records = n,
+                fetch_ms = fetched.as_millis() as u64,
+                open_ms = (t.elapsed() - fetched).as_millis() as u64,
+                "esf sealed answers"
+            );
+            yes
+        };
+        let (entered, left, six, yes) = tokio::try_join!(
+            count_window(0),
+            count_window(1),
+            count_window(2),
+            open_sealed
+        )?;
+        for (w, counts) in [entered, left, six].iter().enumerate() {
+            for (k, (i, _)) in coded[w].iter().enumerate() {
+                let mut row = empty_row(defs[*i]);
+                for g in counts {
                     add(&mut row, &g.gender, g.counts[k]);
                 }
-                rows[i] = Some(row);
+                rows[*i] = Some(row);
             }
         }
-        if !sealed.is_empty() {
-            let mut tallies: BTreeMap<usize, IndicatorRow> = sealed
-                .iter()
-                .map(|(i, _)| (*i, empty_row(defs[*i])))
-                .collect();
-            // An erased participant's answers are unreadable (their key is gone): not counted.
-            let records = self.store().esf_sealed(&scope(Window::Entered)).await?;
-            let items = sealed.iter().map(|(_, f)| *f).collect();
-            let yes = sealed::count_yes(self.keys().clone(), records, items).await?;
-            for ((i, _), by_gender) in sealed.iter().zip(yes) {
-                if let Some(row) = tallies.get_mut(i) {
-                    for (gender, n) in by_gender {
-                        add(row, &gender, n);
-                    }
-                }
+        for ((i, _), by_gender) in sealed.iter().zip(yes) {
+            let mut row = empty_row(defs[*i]);
+            for (gender, n) in by_gender {
+                add(&mut row, &gender, n);
             }
-            for (i, row) in tallies {
-                rows[i] = Some(row);
-            }
+            rows[*i] = Some(row);
         }
+        tracing::debug!(
+            ms = started.elapsed().as_millis() as u64,
+            "esf indicators counted"
+        );
         self.store()
             .append_audit(&AuditEvent::new(
                 actor,

@@ -143,3 +143,9 @@ pub(crate) async fn delete_audit_entries(
         .map_err(db)?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
+
+/// The ids of the restricted participants (R43) for `NOT IN (…)`: PostgreSQL hashes them once
+/// from the partial index `participants_restricted`.
+pub(crate) fn restricted_ids() -> &'static str {
+    "SELECT r.id FROM participants r WHERE r.restricted_since IS NOT NULL"
+}

@@ -115,3 +115,12 @@ pub(crate) async fn delete_audit_entries(
     .map_err(db)?
     .rows_affected())
 }
+
+/// The ids of the restricted participants (R43) for `NOT IN (…)`, read from the partial index
+/// `participants_restricted` (a handful of rows). Without `INDEXED BY` SQLite read them by
+/// scanning the covering index `participants_report_scope` (every participant, 300,000 in the
+/// report benchmark) once per query (docs/ESF.md, "Performance").
+pub(crate) fn restricted_ids() -> &'static str {
+    "SELECT r.id FROM participants r INDEXED BY participants_restricted \
+     WHERE r.restricted_since IS NOT NULL"
+}

@@ -71,8 +71,8 @@ fn scope_sql(s: &EsfScope) -> String {
     }
     // A restricted participant (R43) is left out of every figure (few rows: a partial index).
     sql.push_str(&format!(
-        "WHERE {col} >= $1 AND {col} <= $2 AND e.participant_id NOT IN \
-         (SELECT r.id FROM participants r WHERE r.restricted_since IS NOT NULL)"
+        "WHERE {col} >= $1 AND {col} <= $2 AND e.participant_id NOT IN ({})",
+        crate::dialect::restricted_ids()
     ));
     let mut n = 2;
     let mut list = |k: usize| {

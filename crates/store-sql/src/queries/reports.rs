@@ -124,83 +124,135 @@ impl ReportStore for SqlStore {
         let employers = employers_sql(scope);
         let enrolled_day = utc_day("p.created_at");
         let enrolled_in_period = on_utc_days("p.created_at", "$1", "$2");
+        // Every figure is its own query and they are independent: they run at once, each on
+        // its own pooled connection (PostgreSQL: 8; SQLite: 4 readers under WAL), instead of
+        // one after another (docs/ESF.md, "Performance").
         macro_rules! all {
             ($sql:expr) => {{
                 let sql: String = $sql;
-                bind_figure_scope!(sqlx::query_as(&sql), scope)
-                    .fetch_all(&self.pool)
-                    .await
-                    .map_err(db)?
+                let pool = &self.pool;
+                async move {
+                    bind_figure_scope!(sqlx::query_as(&sql), scope)
+                        .fetch_all(pool)
+                        .await
+                        .map_err(db)
+                }
             }};
         }
         macro_rules! one {
             ($sql:expr) => {{
                 let sql: String = $sql;
-                let n: i64 = bind_figure_scope!(sqlx::query_scalar(&sql), scope)
-                    .fetch_one(&self.pool)
-                    .await
-                    .map_err(db)?;
-                n
+                let pool = &self.pool;
+                async move {
+                    bind_figure_scope!(sqlx::query_scalar(&sql), scope)
+                        .fetch_one(pool)
+                        .await
+                        .map_err(db)
+                }
             }};
         }
-        let participants = one!(format!(
-            "SELECT COUNT(*) FROM participants p WHERE $1 <= $2 AND {people}"
-        ));
-        let enrolled = one!(format!(
-            "SELECT COUNT(*) FROM participants p WHERE {enrolled_in_period} AND {people}"
-        ));
-        let leavings: Vec<(Date, String, i64)> = all!(format!(
-            "SELECT e.left_on, e.leaving_result, COUNT(*) FROM esf_records e \
-             JOIN participants p ON p.id = e.participant_id \
-             WHERE e.left_on >= $1 AND e.left_on <= $2 AND {people} \
-             GROUP BY e.left_on, e.leaving_result"
-        ));
         let own =
             "JOIN participants p ON p.id = pl.participant_id AND p.project_id = pl.project_id";
         let trials = "pl.kind IN ('work_trial', 'education_trial')";
-        let trials_started: Vec<(Date, i64)> = all!(format!(
-            "SELECT pl.starts_on, COUNT(*) FROM placements pl {own} \
-             WHERE {trials} AND pl.state IN ('active', 'completed', 'interrupted') \
-             AND pl.starts_on >= $1 AND pl.starts_on <= $2 AND {people} GROUP BY pl.starts_on"
-        ));
-        let trials_completed: Vec<(Date, i64)> = all!(format!(
-            "SELECT pl.ended_on, COUNT(*) FROM placements pl {own} \
-             WHERE {trials} AND pl.state = 'completed' \
-             AND pl.ended_on >= $1 AND pl.ended_on <= $2 AND {people} GROUP BY pl.ended_on"
-        ));
-        let retention: Vec<(String, String, i64)> = all!(format!(
-            "SELECT f.checkpoint, f.still_working, COUNT(*) FROM follow_ups f \
-             JOIN placements pl ON pl.id = f.placement_id \
-             JOIN participants p ON p.id = f.participant_id AND p.project_id = pl.project_id \
-             WHERE f.done_on >= $1 AND f.done_on <= $2 AND f.still_working IS NOT NULL \
-             AND {people} GROUP BY f.checkpoint, f.still_working"
-        ));
-        let employers_by_depth: Vec<(String, i64)> = all!(format!(
-            "SELECT e.cooperation, COUNT(*) FROM employers e WHERE $1 <= $2 AND {employers} \
-             GROUP BY e.cooperation"
-        ));
-        let needs: Vec<(Date, bool, i64)> = all!(format!(
-            "SELECT n.heard_at, n.hidden, COUNT(*) FROM employer_needs n \
-             JOIN employers e ON e.id = n.employer_id \
-             WHERE n.heard_at >= $1 AND n.heard_at <= $2 AND {employers} \
-             GROUP BY n.heard_at, n.hidden"
-        ));
-        let days_to = |first: &str| {
-            let days = days_between("x.first_day", "x.enrolled_day");
-            format!(
-                "SELECT {days}, COUNT(*) FROM (\
-                 SELECT {enrolled_day} AS enrolled_day, MIN({first}) AS first_day \
-                 FROM participants p JOIN placements pl \
-                 ON pl.participant_id = p.id AND pl.project_id = p.project_id \
-                 WHERE {enrolled_in_period} AND {people} \
-                 GROUP BY p.id, p.created_at) x \
-                 WHERE x.first_day IS NOT NULL GROUP BY {days}"
-            )
+        // Both durations from enrolment in one pass over the enrolled participants' placements:
+        // per participant the first proposal's day and the first placement's start, counted by
+        // both numbers of days (either `NULL` when there is none); split into the two
+        // histograms below.
+        let contact = days_between("x.first_contact", "x.enrolled_day");
+        let placement = days_between("x.first_placement", "x.enrolled_day");
+        let days_to_first = format!(
+            "SELECT {contact}, {placement}, COUNT(*) FROM (\
+             SELECT {enrolled_day} AS enrolled_day, \
+             MIN({proposed_day}) AS first_contact, \
+             MIN(CASE WHEN pl.state IN ('active', 'completed', 'interrupted') \
+             THEN pl.starts_on END) AS first_placement \
+             FROM participants p JOIN placements pl \
+             ON pl.participant_id = p.id AND pl.project_id = p.project_id \
+             WHERE {enrolled_in_period} AND {people} \
+             GROUP BY p.id, p.created_at) x \
+             GROUP BY {contact}, {placement}",
+            proposed_day = utc_day("pl.proposed_at"),
+        );
+        #[allow(clippy::type_complexity)]
+        let (
+            participants,
+            enrolled,
+            leavings,
+            (trials_started, trials_completed),
+            retention,
+            (employers_by_depth, needs),
+            days_to_first,
+        ): (
+            i64,
+            i64,
+            Vec<(Date, String, i64)>,
+            (Vec<(Date, i64)>, Vec<(Date, i64)>),
+            Vec<(String, String, i64)>,
+            (Vec<(String, i64)>, Vec<(Date, bool, i64)>),
+            Vec<(Option<i64>, Option<i64>, i64)>,
+        ) = tokio::try_join!(
+            one!(format!(
+                "SELECT COUNT(*) FROM participants p WHERE $1 <= $2 AND {people}"
+            )),
+            one!(format!(
+                "SELECT COUNT(*) FROM participants p WHERE {enrolled_in_period} AND {people}"
+            )),
+            all!(format!(
+                "SELECT e.left_on, e.leaving_result, COUNT(*) FROM esf_records e \
+                 JOIN participants p ON p.id = e.participant_id \
+                 WHERE e.left_on >= $1 AND e.left_on <= $2 AND {people} \
+                 GROUP BY e.left_on, e.leaving_result"
+            )),
+            async {
+                tokio::try_join!(
+                    all!(format!(
+                        "SELECT pl.starts_on, COUNT(*) FROM placements pl {own} \
+                         WHERE {trials} AND pl.state IN ('active', 'completed', 'interrupted') \
+                         AND pl.starts_on >= $1 AND pl.starts_on <= $2 AND {people} \
+                         GROUP BY pl.starts_on"
+                    )),
+                    all!(format!(
+                        "SELECT pl.ended_on, COUNT(*) FROM placements pl {own} \
+                         WHERE {trials} AND pl.state = 'completed' \
+                         AND pl.ended_on >= $1 AND pl.ended_on <= $2 AND {people} \
+                         GROUP BY pl.ended_on"
+                    ))
+                )
+            },
+            all!(format!(
+                "SELECT f.checkpoint, f.still_working, COUNT(*) FROM follow_ups f \
+                 JOIN placements pl ON pl.id = f.placement_id \
+                 JOIN participants p ON p.id = f.participant_id AND p.project_id = pl.project_id \
+                 WHERE f.done_on >= $1 AND f.done_on <= $2 AND f.still_working IS NOT NULL \
+                 AND {people} GROUP BY f.checkpoint, f.still_working"
+            )),
+            async {
+                tokio::try_join!(
+                    all!(format!(
+                        "SELECT e.cooperation, COUNT(*) FROM employers e WHERE $1 <= $2 \
+                         AND {employers} GROUP BY e.cooperation"
+                    )),
+                    all!(format!(
+                        "SELECT n.heard_at, n.hidden, COUNT(*) FROM employer_needs n \
+                         JOIN employers e ON e.id = n.employer_id \
+                         WHERE n.heard_at >= $1 AND n.heard_at <= $2 AND {employers} \
+                         GROUP BY n.heard_at, n.hidden"
+                    ))
+                )
+            },
+            all!(days_to_first),
+        )?;
+        let histogram = |day: fn(&(Option<i64>, Option<i64>, i64)) -> Option<i64>| {
+            let mut h = std::collections::BTreeMap::<i64, i64>::new();
+            for row in &days_to_first {
+                if let Some(d) = day(row) {
+                    *h.entry(d).or_default() += row.2;
+                }
+            }
+            h.into_iter().collect::<Vec<_>>()
         };
-        let days_to_first_contact: Vec<(i64, i64)> = all!(days_to(&utc_day("pl.proposed_at")));
-        let days_to_first_placement: Vec<(i64, i64)> = all!(days_to(
-            "CASE WHEN pl.state IN ('active', 'completed', 'interrupted') THEN pl.starts_on END"
-        ));
+        let days_to_first_contact = histogram(|r| r.0);
+        let days_to_first_placement = histogram(|r| r.1);
         Ok(FigureRows {
             participants,
             enrolled,
