@@ -14,6 +14,7 @@ mod documents;
 mod employers;
 mod esf;
 mod europass;
+mod export_limit;
 mod fidelity;
 mod follow_ups;
 mod forms_participant;
