@@ -75,11 +75,12 @@ pub enum Notice {
     ReferralAccepted,
     ReferralDeclined,
     ReferralRecorded,
+    StaffOrganisation,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 63] = [
+    pub const ALL: [Notice; 64] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -143,6 +144,7 @@ impl Notice {
         Notice::ReferralAccepted,
         Notice::ReferralDeclined,
         Notice::ReferralRecorded,
+        Notice::StaffOrganisation,
     ];
 
     /// The value of `saved=` in the URL.
@@ -211,6 +213,7 @@ impl Notice {
             Notice::ReferralAccepted => "referral-accepted",
             Notice::ReferralDeclined => "referral-declined",
             Notice::ReferralRecorded => "referral-recorded",
+            Notice::StaffOrganisation => "staff-organisation",
         }
     }
 

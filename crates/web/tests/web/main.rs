@@ -1,7 +1,9 @@
 //! The web crate's one integration-test binary: requests are sent in-process
 //! (`Router::oneshot`) to the full application on a fresh database per test.
 
+mod access_properties;
 mod admin_setup;
+mod admin_staff_organisation;
 mod agreements;
 mod allocation;
 mod api;
@@ -32,10 +34,12 @@ mod participants;
 mod pickers;
 mod placements_pages;
 mod plan;
+mod properties;
 mod proposals;
 mod qualifications;
 mod reference;
 mod referral_pages;
+mod reissued_link;
 mod reports_admin;
 mod reports_figures;
 mod reports_step_up;
