@@ -83,12 +83,12 @@ async fn reissued_link_keeps_the_second_factor(app: TestApp) {
         "__Host-polku_pending={}",
         cookie_value(&res, "__Host-polku_pending").expect("pending")
     );
-    // The same app's code completes it.
+    // The same app's code completes it (the next step's: the current one was used at set-up).
     let done = post(
         &app,
         "/sign-in/code",
         &pending,
-        &format!("code={}", code(&secret, OffsetDateTime::now_utc(), 0)),
+        &format!("code={}", code(&secret, OffsetDateTime::now_utc(), 1)),
     )
     .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
