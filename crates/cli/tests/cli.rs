@@ -2301,19 +2301,20 @@ impl Scratch {
         let url = self.url.clone();
         let sql = sql.to_owned();
         block_on(async move {
-            let row_text = |rows: Vec<_>| -> String { rows.into_iter().next().unwrap_or_default() };
+            let first =
+                |rows: Vec<Option<String>>| rows.into_iter().next().flatten().unwrap_or_default();
             if url.starts_with("sqlite") {
                 let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
                 let v: Vec<Option<String>> =
                     sqlx::query_scalar(&sql).fetch_all(&pool).await.unwrap();
                 pool.close().await;
-                row_text(v).unwrap_or_default()
+                first(v)
             } else {
                 let pool = sqlx::PgPool::connect(&url).await.unwrap();
                 let v: Vec<Option<String>> =
                     sqlx::query_scalar(&sql).fetch_all(&pool).await.unwrap();
                 pool.close().await;
-                row_text(v).unwrap_or_default()
+                first(v)
             }
         })
     }
@@ -2404,8 +2405,20 @@ fn migrate_killed_midway(fresh: impl Fn() -> Scratch, migrations_dir: &str) {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Spread over the clean run's length, a little past it for process start-up.
-        std::thread::sleep(length.mul_f64((f64::from(i) + 0.5) * 1.2 / f64::from(attempts)));
+        // Half the kills at moments spread over the clean run's length; the other half as soon
+        // as at least k migrations are recorded (k spread over the list), polling the database.
+        if i % 2 == 0 {
+            std::thread::sleep(length.mul_f64((f64::from(i) + 0.5) * 1.2 / f64::from(attempts)));
+        } else {
+            let k = 1 + i64::from(i) * (total - 2) / i64::from(attempts);
+            let begun = Instant::now();
+            while child.try_wait().unwrap().is_none() && begun.elapsed() < length * 3 {
+                let ready = s.pg.is_some() || s.dir.join("polku.db").exists();
+                if ready && s.migration_rows().is_some_and(|(applied, _)| applied >= k) {
+                    break;
+                }
+            }
+        }
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         if let Some((applied, failed)) = s.migration_rows() {
