@@ -46,7 +46,7 @@ proptest! {
         current in 0..50i64,
     ) {
         let line = items.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(", ");
-        let h = headers(&[line.clone()]);
+        let h = headers(std::slice::from_ref(&line));
         let named: Vec<i64> = items.iter().filter_map(|(v, _)| *v).collect();
         let result = require_version(&h, current);
         match if_match(&h) {
