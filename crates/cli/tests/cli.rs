@@ -2294,3 +2294,175 @@ fn eperusteet_import_reads_every_sample_is_idempotent_and_refuses_bad_files_whol
     );
     s.fails(&["import", "eperusteet", "/nonexistent/peruste.json"], 3);
 }
+
+impl Scratch {
+    /// One text value from the database (the first column of the first row, or empty).
+    fn text(&self, sql: &str) -> String {
+        let url = self.url.clone();
+        let sql = sql.to_owned();
+        block_on(async move {
+            let first =
+                |rows: Vec<Option<String>>| rows.into_iter().next().flatten().unwrap_or_default();
+            if url.starts_with("sqlite") {
+                let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+                let v: Vec<Option<String>> =
+                    sqlx::query_scalar(&sql).fetch_all(&pool).await.unwrap();
+                pool.close().await;
+                first(v)
+            } else {
+                let pool = sqlx::PgPool::connect(&url).await.unwrap();
+                let v: Vec<Option<String>> =
+                    sqlx::query_scalar(&sql).fetch_all(&pool).await.unwrap();
+                pool.close().await;
+                first(v)
+            }
+        })
+    }
+
+    /// The schema as text (tables, columns, indexes, triggers, views) and the applied
+    /// migration versions, for comparing two databases.
+    fn schema(&self) -> String {
+        if self.pg.is_none() {
+            self.text(
+                "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10)) \
+                 FROM (SELECT type, name, sql FROM sqlite_master \
+                       WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name)",
+            ) + &self.text(
+                "SELECT group_concat(version || ':' || success, ',') \
+                 FROM (SELECT version, success FROM _sqlx_migrations ORDER BY version)",
+            )
+        } else {
+            [
+                "SELECT string_agg(table_name || '.' || column_name || ' ' || data_type || ' ' \
+                 || is_nullable || ' ' || coalesce(column_default, ''), ',' \
+                 ORDER BY table_name, column_name) \
+                 FROM information_schema.columns WHERE table_schema = 'public'",
+                "SELECT string_agg(indexdef, ',' ORDER BY indexname) FROM pg_indexes \
+                 WHERE schemaname = 'public'",
+                "SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger \
+                 WHERE NOT tgisinternal",
+                "SELECT string_agg(version || ':' || success, ',' ORDER BY version) \
+                 FROM _sqlx_migrations",
+            ]
+            .iter()
+            .map(|q| self.text(q))
+            .collect::<Vec<_>>()
+            .join("\n")
+        }
+    }
+
+    /// Applied migrations as (successful, failed), or `None` before the table exists.
+    fn migration_rows(&self) -> Option<(i64, i64)> {
+        let exists = if self.pg.is_none() {
+            self.sql("SELECT count(*) FROM sqlite_master WHERE name = '_sqlx_migrations'")
+        } else {
+            self.sql(
+                "SELECT count(*) FROM information_schema.tables \
+                 WHERE table_name = '_sqlx_migrations'",
+            )
+        };
+        (exists == 1).then(|| {
+            (
+                self.sql("SELECT count(*) FROM _sqlx_migrations WHERE success"),
+                self.sql("SELECT count(*) FROM _sqlx_migrations WHERE NOT success"),
+            )
+        })
+    }
+}
+
+/// R53: `polku migrate` killed with SIGKILL at moments spread over a clean run's length leaves
+/// the database at a whole number of migrations (the first N shipped, each applied in full, none
+/// marked failed), and a rerun completes to exactly the schema of an uninterrupted run. At least
+/// one kill must land between the first and the last migration, or the test proves nothing.
+fn migrate_killed_midway(fresh: impl Fn() -> Scratch, migrations_dir: &str) {
+    let shipped: Vec<i64> = {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(migrations_dir);
+        let mut v: Vec<i64> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| {
+                let name = e.unwrap().file_name().into_string().unwrap();
+                name.split('_').next()?.parse().ok()
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let total = i64::try_from(shipped.len()).unwrap();
+    let clean = fresh();
+    let start = Instant::now();
+    clean.ok(&["migrate"]);
+    let length = start.elapsed();
+    let expected = clean.schema();
+    assert_eq!(clean.migration_rows(), Some((total, 0)));
+
+    let attempts: u32 = 16;
+    let mut midway = 0;
+    for i in 0..attempts {
+        let s = fresh();
+        let mut child = s
+            .cmd(&["migrate"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Half the kills at moments spread over the clean run's length; the other half as soon
+        // as at least k migrations are recorded (k spread over the list), polling the database.
+        if i % 2 == 0 {
+            std::thread::sleep(length.mul_f64((f64::from(i) + 0.5) * 1.2 / f64::from(attempts)));
+        } else {
+            let k = 1 + i64::from(i) * (total - 2) / i64::from(attempts);
+            let begun = Instant::now();
+            while child.try_wait().unwrap().is_none() && begun.elapsed() < length * 3 {
+                let ready = s.pg.is_some() || s.dir.join("polku.db").exists();
+                if ready && s.migration_rows().is_some_and(|(applied, _)| applied >= k) {
+                    break;
+                }
+            }
+        }
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        if let Some((applied, failed)) = s.migration_rows() {
+            assert_eq!(failed, 0, "attempt {i}: a migration is recorded as failed");
+            if applied > 0 {
+                let last = shipped[usize::try_from(applied).unwrap() - 1];
+                assert_eq!(
+                    s.sql(&format!(
+                        "SELECT count(*) FROM _sqlx_migrations WHERE success AND version <= {last}"
+                    )),
+                    applied,
+                    "attempt {i}: the applied migrations are not the first {applied} shipped"
+                );
+            }
+            if applied > 0 && applied < total {
+                midway += 1;
+            }
+        }
+        s.ok(&["migrate"]);
+        assert_eq!(
+            s.schema(),
+            expected,
+            "attempt {i}: the rerun did not reach the schema of an uninterrupted run"
+        );
+    }
+    assert!(
+        midway > 0,
+        "no kill landed between the first and the last migration (clean run took {length:?})"
+    );
+}
+
+#[test]
+fn migrate_killed_midway_on_sqlite() {
+    migrate_killed_midway(Scratch::sqlite, "../store-sqlite/migrations");
+}
+
+#[test]
+fn migrate_killed_midway_on_postgres() {
+    if Scratch::postgres().is_none() {
+        eprintln!("POLKU_TEST_POSTGRES_URL not set; skipped");
+        return;
+    }
+    migrate_killed_midway(
+        || Scratch::postgres().unwrap(),
+        "../store-postgres/migrations",
+    );
+}

@@ -28,6 +28,8 @@ pub enum WebError {
     Unauthenticated,
     /// Too many attempts; wait this many seconds (R4).
     Throttled(u64),
+    /// Too many exports by this user; wait this many seconds (R19, `crate::export_limit`).
+    ExportsThrottled(u64),
     /// The request is malformed (unknown or forbidden fields, bad JSON).
     BadRequest(&'static str),
     /// Field errors: path → message key.
@@ -77,7 +79,7 @@ impl WebError {
                 StatusCode::FORBIDDEN
             }
             WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            WebError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Throttled(_) | WebError::ExportsThrottled(_) => StatusCode::TOO_MANY_REQUESTS,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
@@ -106,6 +108,7 @@ impl WebError {
             WebError::StepUpRequired => "step_up_required",
             WebError::Unauthenticated => "unauthenticated",
             WebError::Throttled(_) => "too_many_attempts",
+            WebError::ExportsThrottled(_) => "too_many_exports",
             WebError::BadRequest(code) => code,
             WebError::Invalid(f) => {
                 fields = f.clone();
@@ -121,6 +124,7 @@ impl WebError {
             fields,
             retry_after: match self {
                 WebError::Throttled(s)
+                | WebError::ExportsThrottled(s)
                 | WebError::Unavailable(s)
                 | WebError::Service(ServiceError::Busy(s)) => Some(*s),
                 WebError::Service(ServiceError::Unavailable { outage, .. }) => {
@@ -161,6 +165,13 @@ impl WebError {
                     event = "signin.throttled",
                     retry_after = wait,
                     "too many failed attempts"
+                );
+            }
+            WebError::ExportsThrottled(wait) => {
+                tracing::warn!(
+                    event = "export.throttled",
+                    retry_after = wait,
+                    "too many exports"
                 );
             }
             WebError::Unavailable(wait) => {

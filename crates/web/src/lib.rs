@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod error;
+pub mod export_limit;
 pub mod html;
 pub mod i18n;
 pub mod middleware;

@@ -49,3 +49,4 @@ error-second-factor-required = Ange också koden från autentiseringsappen.
 error-second-factor-setup-required = Ta i bruk tvåstegsverifiering i webbläsaren innan du loggar in via programmet.
 error-storage-full = Ingenting sparades: serverns lagringsutrymme är fullt. Tjänsten fortsätter av sig själv när utrymme har frigjorts; försök igen senare.
 error-database-unavailable = Ingenting sparades: databasen kan inte nås just nu. Försök igen om en stund.
+error-too-many-exports = För många exporter på kort tid. Vänta en stund och ladda sedan ner igen.

@@ -78,11 +78,12 @@ pub enum Notice {
     ReferralWithdrawn,
     ReferralConsentWithdrawn,
     ReferralDocument,
+    StaffOrganisation,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 66] = [
+    pub const ALL: [Notice; 67] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -149,6 +150,7 @@ impl Notice {
         Notice::ReferralWithdrawn,
         Notice::ReferralConsentWithdrawn,
         Notice::ReferralDocument,
+        Notice::StaffOrganisation,
     ];
 
     /// The value of `saved=` in the URL.
@@ -220,6 +222,7 @@ impl Notice {
             Notice::ReferralWithdrawn => "referral-withdrawn",
             Notice::ReferralConsentWithdrawn => "referral-consent-withdrawn",
             Notice::ReferralDocument => "referral-document",
+            Notice::StaffOrganisation => "staff-organisation",
         }
     }
 

@@ -1,7 +1,9 @@
 //! The web crate's one integration-test binary: requests are sent in-process
 //! (`Router::oneshot`) to the full application on a fresh database per test.
 
+mod access_properties;
 mod admin_setup;
+mod admin_staff_organisation;
 mod agreements;
 mod allocation;
 mod api;
@@ -14,6 +16,7 @@ mod documents;
 mod employers;
 mod esf;
 mod europass;
+mod export_limit;
 mod fidelity;
 mod follow_ups;
 mod forms_participant;
@@ -31,12 +34,14 @@ mod participants;
 mod pickers;
 mod placements_pages;
 mod plan;
+mod properties;
 mod proposals;
 mod qualification_pages;
 mod qualifications;
 mod reference;
 mod referral_manage;
 mod referral_pages;
+mod reissued_link;
 mod reports_admin;
 mod reports_figures;
 mod reports_step_up;

@@ -168,6 +168,7 @@ use utoipa::{Modify, OpenApi};
             errors::Invalid,
             errors::PreconditionRequired,
             errors::TooManyAttempts,
+            errors::TooManyExports,
         ),
     ),
     modifiers(&SecuritySchemes, &PublicOperations, &RequiredBodies),

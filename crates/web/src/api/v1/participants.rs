@@ -24,8 +24,8 @@ use std::collections::HashMap;
 
 // What the OpenAPI document says of these operations (`#[utoipa::path]`, `ToSchema`).
 use super::schemas::errors::{
-    Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, Unauthenticated,
-    UnsupportedMediaType,
+    Forbidden, Invalid, NotFound, PreconditionFailed, PreconditionRequired, TooManyExports,
+    Unauthenticated, UnsupportedMediaType,
 };
 use super::schemas::params::{ExportParams, PageParams, SuggestionParams};
 use super::schemas::views::{Participant, ParticipantList, ParticipantPatch};
@@ -414,7 +414,9 @@ pub async fn suggestions(
 /// Own coach only; audited as `export` with purpose `data_subject_request`. Staff identities are
 /// never included here; only the operator's `polku subject export --include-staff` names them
 /// (R39). Needs a second factor proved within 10 minutes (step-up, R19): otherwise 403
-/// `step_up_required`; renew with `POST /api/v1/sessions/current/step-up`.
+/// `step_up_required`; renew with `POST /api/v1/sessions/current/step-up`. At most 30 exports
+/// per user in 15 minutes, counted with the page downloads: then 429 `too_many_exports` with
+/// `Retry-After` (R19).
 #[utoipa::path(
     get,
     path = "/api/v1/participants/{id}/export",
@@ -427,10 +429,12 @@ pub async fn suggestions(
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 422, response = Invalid),
+        (status = 429, response = TooManyExports),
     ),
 )]
 pub async fn export(
     _fresh: crate::step_up::StepUp,
+    _quota: crate::export_limit::ExportQuota,
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<String>,

@@ -1,6 +1,9 @@
 //! One account: its role grants (a user may hold several, each in its own project), adding and
-//! removing a grant, and deactivating or reactivating the account. Deactivation ends every
-//! session at once and keeps the history; the last active administrator is kept.
+//! removing a grant, deactivating or reactivating the account, and the organisation a staff
+//! member works for (`staff_organisations`, which decides whose participants a partner
+//! organisation's reports count; the same as `polku user organisation`). Deactivation ends every
+//! session at once and keeps the history; the last active administrator is kept. Every handler
+//! needs a fresh second factor (step-up, R19).
 
 use crate::error::{WebError, WebResult};
 use crate::html::ctx::Ctx;
@@ -9,6 +12,7 @@ use crate::middleware::session::Session;
 use crate::pages::form::{FieldErrors, Fields};
 use crate::pages::labels::role_key;
 use crate::state::AppState;
+use crate::step_up::StepUp;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -33,6 +37,10 @@ struct UserPage<'a> {
     projects: Vec<(String, String)>,
     role: String,
     project: String,
+    /// (id, name) of every organisation, for the staff organisation field.
+    organisations: Vec<(String, String)>,
+    /// The organisation chosen (id, or "" for none).
+    organisation: String,
     errors: FieldErrors,
 }
 
@@ -44,11 +52,22 @@ async fn page(
     id: UserId,
     role: String,
     project: String,
+    chosen: Option<String>,
     errors: FieldErrors,
     status: StatusCode,
 ) -> WebResult<Response> {
     let u = state.service.admin_user(&session.actor, id).await?;
     let projects = state.service.list_projects(&session.actor).await?;
+    let organisations = state.service.list_organisations(&session.actor).await?;
+    let organisation = match chosen {
+        Some(o) => o,
+        None => state
+            .service
+            .staff_organisation(&session.actor, id)
+            .await?
+            .map(|o| o.to_string())
+            .unwrap_or_default(),
+    };
     let code_of = |p: Option<polku_domain::ProjectId>| {
         p.and_then(|id| projects.iter().find(|x| x.id == id))
             .map(|x| x.code.clone())
@@ -76,6 +95,11 @@ async fn page(
             .collect(),
         role,
         project,
+        organisations: organisations
+            .iter()
+            .map(|o| (o.id.to_string(), o.name.clone()))
+            .collect(),
+        organisation,
         errors,
     };
     render_status(status, &page)
@@ -86,6 +110,7 @@ fn user_id(id: &str) -> WebResult<UserId> {
 }
 
 pub async fn show(
+    _fresh: StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -99,6 +124,7 @@ pub async fn show(
         id,
         String::new(),
         String::new(),
+        None,
         FieldErrors::new(),
         StatusCode::OK,
     )
@@ -126,6 +152,7 @@ async fn grant_from(
 }
 
 pub async fn add_grant(
+    _fresh: StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -158,6 +185,7 @@ pub async fn add_grant(
         id,
         fields.get("role"),
         fields.get("project"),
+        None,
         errors,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
@@ -165,6 +193,7 @@ pub async fn add_grant(
 }
 
 pub async fn remove_grant(
+    _fresh: StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -191,6 +220,7 @@ pub async fn remove_grant(
                 id,
                 String::new(),
                 String::new(),
+                None,
                 errors,
                 StatusCode::CONFLICT,
             )
@@ -201,6 +231,7 @@ pub async fn remove_grant(
 }
 
 pub async fn deactivate(
+    _fresh: StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -222,6 +253,7 @@ pub async fn deactivate(
                 id,
                 String::new(),
                 String::new(),
+                None,
                 errors,
                 StatusCode::CONFLICT,
             )
@@ -232,6 +264,7 @@ pub async fn deactivate(
 }
 
 pub async fn reactivate(
+    _fresh: StepUp,
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<String>,
@@ -242,4 +275,57 @@ pub async fn reactivate(
         &format!("/admin/users/{id}"),
         Notice::Reactivated,
     ))
+}
+
+/// `POST /admin/users/{id}/organisation`: records which organisation the user works for, or
+/// clears it with the empty choice (audited as `set_organisation` by the service). An
+/// organisation that does not exist is a field error; nothing is stored.
+pub async fn set_organisation(
+    _fresh: StepUp,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    session: Session,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let id = user_id(&id)?;
+    state.service.admin_user(&session.actor, id).await?;
+    let chosen = fields.get("organisation");
+    let organisation = if chosen.trim().is_empty() {
+        Ok(None)
+    } else {
+        polku_domain::OrganisationId::parse(chosen.trim()).map(Some)
+    };
+    let result = match organisation {
+        Ok(o) => {
+            state
+                .service
+                .set_staff_organisation(&session.actor, id, o)
+                .await
+        }
+        Err(_) => Err(ServiceError::NotFound),
+    };
+    match result {
+        Ok(_) => Ok(see_other_saved(
+            &format!("/admin/users/{id}"),
+            Notice::StaffOrganisation,
+        )),
+        Err(ServiceError::NotFound) => {
+            let mut errors = FieldErrors::new();
+            errors.add("organisation", "adm-error-staff-organisation");
+            page(
+                &state,
+                &ctx,
+                &session,
+                id,
+                String::new(),
+                String::new(),
+                Some(chosen),
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -52,6 +52,11 @@ pub fn routes() -> Routes {
         .post("/admin/projects", ADMINS, setup::create_project)
         .get("/admin/projects/{code}", ADMINS, setup::project)
         .post("/admin/projects/{code}", ADMINS, setup::update_project)
+        .post(
+            "/admin/users/{id}/organisation",
+            ADMINS,
+            accounts::set_organisation,
+        )
 }
 
 /// One account as listed.

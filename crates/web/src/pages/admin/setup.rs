@@ -32,7 +32,11 @@ struct OrgPage<'a> {
     errors: FieldErrors,
 }
 
-pub async fn new_organisation(ctx: Ctx, _session: Session) -> WebResult<Response> {
+pub async fn new_organisation(
+    _fresh: crate::step_up::StepUp,
+    ctx: Ctx,
+    _session: Session,
+) -> WebResult<Response> {
     render(&OrgPage {
         ctx: &ctx,
         id: None,
@@ -43,6 +47,7 @@ pub async fn new_organisation(ctx: Ctx, _session: Session) -> WebResult<Response
 }
 
 pub async fn organisation(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -125,6 +130,7 @@ async fn save_organisation(
 }
 
 pub async fn create_organisation(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -134,6 +140,7 @@ pub async fn create_organisation(
 }
 
 pub async fn update_organisation(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -225,6 +232,7 @@ fn municipality_names(p: &Project, swedish: bool) -> String {
 }
 
 pub async fn new_project(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -242,6 +250,7 @@ pub async fn new_project(
 }
 
 pub async fn project(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -445,6 +454,7 @@ async fn save_project(
 }
 
 pub async fn create_project(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,
@@ -454,6 +464,7 @@ pub async fn create_project(
 }
 
 pub async fn update_project(
+    _fresh: crate::step_up::StepUp,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,

@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 
 pub async fn download(
     _fresh: StepUp,
+    _quota: crate::export_limit::ExportQuota,
     ctx: Ctx,
     session: Session,
     State(state): State<AppState>,

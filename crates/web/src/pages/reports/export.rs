@@ -188,6 +188,7 @@ fn download_response(bytes: Vec<u8>, content_type: &'static str, file: &str) -> 
 /// every export it needs a fresh second factor (R19, [`StepUp`](crate::step_up::StepUp)); the page itself does not.
 pub async fn download(
     _fresh: crate::step_up::StepUp,
+    _quota: crate::export_limit::ExportQuota,
     State(state): State<AppState>,
     ctx: Ctx,
     session: Session,

@@ -56,4 +56,6 @@ error_responses! {
     PreconditionRequired;
     /// Too many failed sign-ins; see `Retry-After` (`too_many_attempts`).
     TooManyAttempts;
+    /// Too many exports by this user in 15 minutes; see `Retry-After` (`too_many_exports`).
+    TooManyExports;
 }
