@@ -176,6 +176,10 @@ pub struct ConsentTexts {
     purposes: BTreeMap<String, BTreeMap<String, String>>,
     recipients: BTreeMap<String, BTreeMap<String, String>>,
     categories: BTreeMap<String, BTreeMap<String, String>>,
+    /// The wording of an intake referral's consent (a person referred to a project by
+    /// Ohjaamo, the employment services and others agrees to the referral), per locale.
+    #[serde(default)]
+    intake: BTreeMap<String, String>,
 }
 
 /// The locales every consent wording exists in, in the order they are hashed.
@@ -200,6 +204,20 @@ impl ConsentTexts {
         pick(&self.purposes, purpose.as_str())
             .replace("{recipient}", &pick(&self.recipients, recipient.as_str()))
             .replace("{category}", &pick(&self.categories, category.as_str()))
+    }
+
+    /// The wording of an intake referral's consent for `category` in `locale` (one of
+    /// [`CONSENT_LOCALES`]; anything else falls back to Finnish).
+    pub fn intake_text(&self, category: crate::DataCategory, locale: &str) -> String {
+        let label = self
+            .categories
+            .get(category.as_str())
+            .and_then(|t| t.get(locale).or_else(|| t.get("fi")))
+            .map_or(category.as_str(), String::as_str);
+        self.intake
+            .get(locale)
+            .or_else(|| self.intake.get("fi"))
+            .map_or_else(String::new, |t| t.replace("{category}", label))
     }
 
     /// The label of a data category in `locale`.
@@ -241,6 +259,19 @@ mod tests {
                         assert!(!text.contains('{'), "{text}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_intake_wording_exists_in_every_locale() {
+        let t = consent_texts();
+        for category in crate::DataCategory::ALL {
+            for locale in CONSENT_LOCALES {
+                let text = t.intake_text(category, locale);
+                assert!(!text.is_empty(), "{locale}");
+                assert!(!text.contains('{'), "{text}");
+                assert!(text.contains(t.category(category, locale)), "{text}");
             }
         }
     }

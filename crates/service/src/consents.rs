@@ -52,6 +52,33 @@ pub fn wording(
     }
 }
 
+/// The wording of an intake referral's consent for `category` (a person referred to a project
+/// by Ohjaamo, the employment services, social services or another project agrees to the
+/// referral and to the project's staff seeing the data), in every locale, and its hash. The
+/// hash covers a marker of its own, so it never equals a purpose's wording hash. Intake
+/// referrals recorded before this wording existed carry the `transition` wording's hash; those
+/// records stay as they are.
+pub fn intake_wording(category: DataCategory) -> Wording {
+    let catalogue = consent_texts();
+    let texts: Vec<(&'static str, String)> = CONSENT_LOCALES
+        .iter()
+        .map(|&l| (l, catalogue.intake_text(category, l)))
+        .collect();
+    let mut h = Sha256::new();
+    h.update(catalogue.version.as_bytes());
+    h.update(b"\nintake\n");
+    for (l, t) in &texts {
+        h.update(l.as_bytes());
+        h.update(b"\t");
+        h.update(t.as_bytes());
+        h.update(b"\n");
+    }
+    Wording {
+        texts,
+        hash: crate::crypto::hex_encode(&h.finalize()),
+    }
+}
+
 /// What a coach records when the participant gives consent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewConsent {

@@ -6,7 +6,8 @@
 //!   is not yet a participant, from Ohjaamo, the employment services, social services, another
 //!   project or elsewhere. It takes the school handover's path: the person's contact details,
 //!   goals, strengths and support needs are sealed under the referral's own key, the person's
-//!   recorded consent (how it was given, per kind of data) is required, and the referral waits
+//!   recorded consent (how it was given, per kind of data, with the hash of the intake wording
+//!   shown, [`crate::consents::intake_wording`]) is required, and the referral waits
 //!   in the project's incoming list until a coach accepts it (which creates the participant,
 //!   [`Service::accept_referral`]) or a coach or manager declines it with a reason (which
 //!   deletes the handed-over data). Only coaches and managers of the project see it: anyone
@@ -16,8 +17,8 @@ use crate::referrals::{ConsentGiven, Handover, ReferralView};
 use crate::store::{ReferralConsent, StoredReferral};
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{
-    ConsentPurpose, DataCategory, DomainError, ProjectId, RecipientClass, ReferralDirection,
-    ReferralId, ReferralSource, ReferralStatus, Role,
+    DataCategory, DomainError, ProjectId, ReferralDirection, ReferralId, ReferralSource,
+    ReferralStatus, Role,
 };
 use time::{Date, OffsetDateTime};
 
@@ -96,7 +97,7 @@ impl Service {
     /// A coach of `new.project` records an incoming referral of a person who is not yet a
     /// participant (audited). Refused, with nothing stored, without the person's recorded
     /// consent covering the contact details and every other kind of data recorded, for a
-    /// school as the source (`source`), or for a project where the actor is not a coach
+    /// school as the source (`source`: `referral_intake_school`), or for a project where the actor is not a coach
     /// (`project`: unknown).
     pub async fn record_intake_referral(
         &self,
@@ -110,10 +111,8 @@ impl Service {
             return Err(rule("project", "referral_unknown_project"));
         }
         if new.source == ReferralSource::Institution {
-            return Err(invalid(
-                "source",
-                "a school's referral is made by the school",
-            ));
+            // A school refers through its own handover (`refer_student`).
+            return Err(rule("source", "referral_intake_school"));
         }
         let today = crate::today();
         if new.referred_on > today || new.referred_on.year() < 1950 {
@@ -143,11 +142,7 @@ impl Service {
             {
                 continue;
             }
-            let w = crate::consents::wording(
-                ConsentPurpose::Transition,
-                RecipientClass::Institution,
-                category,
-            );
+            let w = crate::consents::intake_wording(category);
             if given.shown.get(&category).is_some_and(|h| *h != w.hash) {
                 return Err(invalid(
                     "text_version_hash",

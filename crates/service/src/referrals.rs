@@ -681,6 +681,11 @@ impl Service {
         version: i64,
     ) -> Result<ParticipantId> {
         let (facts, role) = self.referral_role(actor, id).await?;
+        if role == ReferralRole::OwnCoach && facts.status != ReferralStatus::Pending {
+            // An accepted intake referral is on the participant's path: its own coach sees it,
+            // so a second acceptance is refused as such rather than "not found".
+            return Err(rule("status", "referral_not_pending"));
+        }
         if role != ReferralRole::Receiver || !actor.has(Role::Coach, facts.project_id) {
             return Err(ServiceError::NotFound);
         }

@@ -85,9 +85,9 @@ doc-cert-source = Source: Finnish National Agency for Education, ePerusteet, qua
 doc-cert-error-no-evidence = No competence has been recorded per vocational skill requirement in the placements yet, so there is nothing to certify.
 
 ## Referrals (issue 14: the school-to-work handover, referrals in and out)
-rule-referral-needs-consent = The student's consent for the transition is missing or does not cover everything handed over. Nothing was saved.
-rule-referral-unknown-project = No such project, or you do not hold the institution role in it.
+rule-referral-needs-consent = The person's consent is missing or does not cover everything in the referral. Nothing was saved.
+rule-referral-unknown-project = No such project, or you may not record referrals to it.
 rule-referral-reason-required = Write a reason.
 rule-referral-not-pending = The referral is no longer waiting: it was accepted, declined or withdrawn already.
-rule-referral-consent-withdrawn = The student withdrew the consent. The referral cannot be accepted.
+rule-referral-consent-withdrawn = The person withdrew the consent. The referral cannot be accepted.
 rule-referral-status-move = The referral cannot change to that state.

@@ -85,9 +85,9 @@ doc-cert-source = Lähde: Opetushallitus, ePerusteet, tutkinnon peruste
 doc-cert-error-no-evidence = Työjaksoilta ei ole vielä kirjattu osaamista ammattitaitovaatimuksittain, joten todistusta ei voi tehdä.
 
 ## Referrals (issue 14: the school-to-work handover, referrals in and out)
-rule-referral-needs-consent = Opiskelijan suostumus siirtymävaihetta varten puuttuu tai ei kata kaikkia luovutettavia tietoja. Mitään ei tallennettu.
-rule-referral-unknown-project = Hanketta ei löydy, tai sinulla ei ole oppilaitoksen oikeuksia siihen.
+rule-referral-needs-consent = Henkilön suostumus puuttuu tai ei kata kaikkia lähetteen tietoja. Mitään ei tallennettu.
+rule-referral-unknown-project = Hanketta ei löydy, tai et voi kirjata siihen lähetteitä.
 rule-referral-reason-required = Kirjoita syy.
 rule-referral-not-pending = Ohjaus ei ole enää odottamassa: se on jo hyväksytty, hylätty tai peruttu.
-rule-referral-consent-withdrawn = Opiskelija on perunut suostumuksensa. Ohjausta ei voi hyväksyä.
+rule-referral-consent-withdrawn = Henkilö on perunut suostumuksensa. Lähetettä ei voi hyväksyä.
 rule-referral-status-move = Ohjauksen tila ei voi muuttua näin.

@@ -85,9 +85,9 @@ doc-cert-source = Källa: Utbildningsstyrelsen, ePerusteet, examensgrunder
 doc-cert-error-no-evidence = Inget kunnande har ännu antecknats per yrkeskunnighetskrav under placeringarna, så intyget kan inte göras.
 
 ## Referrals (issue 14: the school-to-work handover, referrals in and out)
-rule-referral-needs-consent = Studerandens samtycke för övergången saknas eller täcker inte alla uppgifter som lämnas över. Inget sparades.
-rule-referral-unknown-project = Projektet finns inte, eller du har inte läroanstaltens rättigheter i det.
+rule-referral-needs-consent = Personens samtycke saknas eller täcker inte alla uppgifter i remissen. Inget sparades.
+rule-referral-unknown-project = Projektet finns inte, eller du får inte registrera remisser till det.
 rule-referral-reason-required = Skriv en orsak.
 rule-referral-not-pending = Hänvisningen väntar inte längre: den har redan godkänts, avböjts eller återkallats.
-rule-referral-consent-withdrawn = Studeranden har återkallat sitt samtycke. Hänvisningen kan inte godkännas.
+rule-referral-consent-withdrawn = Personen har återkallat sitt samtycke. Remissen kan inte godkännas.
 rule-referral-status-move = Hänvisningens status kan inte ändras så här.

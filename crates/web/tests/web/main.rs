@@ -39,6 +39,7 @@ mod proposals;
 mod qualification_pages;
 mod qualifications;
 mod reference;
+mod referral_intake_api;
 mod referral_manage;
 mod referral_pages;
 mod reissued_link;

@@ -469,7 +469,7 @@ async fn a_coach_records_an_incoming_referral_of_a_new_person_and_accepts_it(app
         .confirms(
             &res,
             &other_coach,
-            "Lähete otettiin vastaan. Opiskelija on nyt osallistujasi.",
+            "Lähete otettiin vastaan. Henkilö on nyt osallistujasi.",
         )
         .await;
     assert!(participant.body.contains("Eetu"), "{}", participant.body);

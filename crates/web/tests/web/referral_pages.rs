@@ -78,7 +78,7 @@ fn a_referral_without_consent_is_refused_and_nothing_is_sent() {
         assert!(has_text(
             &res.body,
             ".error-summary a[href='#consent-contact']",
-            "Rastita, mihin tietojen siirtoon opiskelija suostui. Ilman opiskelijan suostumusta mitään ei lähetetä."
+            "Rastita, mihin henkilö suostui. Ilman hänen suostumustaan mitään ei tallenneta eikä lähetetä."
         ));
         // What was typed stays on the form; nothing reached the project.
         assert!(res.body.contains("Ammattiopisto Esimerkki"));
@@ -154,7 +154,7 @@ fn the_coach_sees_waits_cannot_decline_without_a_reason_and_accepts() {
             .confirms(
                 &res,
                 &coach,
-                "Lähete otettiin vastaan. Opiskelija on nyt osallistujasi.",
+                "Lähete otettiin vastaan. Henkilö on nyt osallistujasi.",
             )
             .await;
         assert!(participant.body.contains("Aino"), "{}", participant.body);
@@ -203,7 +203,11 @@ fn a_decline_shows_its_reason_and_another_school_gets_not_found() {
             )
             .await;
         let page = app
-            .confirms(&res, &coach, "Lähete hylättiin. Oppilaitos näkee syyn.")
+            .confirms(
+                &res,
+                &coach,
+                "Lähete hylättiin. Lähetteen tekijä näkee syyn.",
+            )
             .await;
         assert!(has_text(
             &page.body,

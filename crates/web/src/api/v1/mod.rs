@@ -528,4 +528,9 @@ fn referral_routes() -> Routes {
             Policy::AnyRole(COACH),
             referrals::participant_update,
         )
+        .post(
+            "/api/v1/referrals/intake",
+            Policy::AnyRole(COACH),
+            referrals::create_intake,
+        )
 }

@@ -144,6 +144,7 @@ use utoipa::{Modify, OpenApi};
         referrals::participant_index,
         referrals::participant_create,
         referrals::participant_update,
+        referrals::create_intake,
     ),
     components(
         schemas(

@@ -2,7 +2,9 @@
 //! institution user refers a student with the student's consent; the target project accepts
 //! or declines) and a participant's referrals in and out. A referral's `version` is its `ETag`;
 //! every state change takes `If-Match`. Another school's referral, another project's, and a
-//! participant who is not the caller's are all `404`.
+//! participant who is not the caller's are all `404`. A coach records an incoming referral of
+//! a person who is not yet a participant (`POST /api/v1/referrals/intake`), which then takes the
+//! school referral's path (accept, decline).
 
 use super::io::{
     invalid, not_json, ok_tagged, parse, participant_id, require_version, rule_key, service_err,
@@ -24,6 +26,7 @@ use polku_domain::{
     ConsentMethod, DataCategory, DocumentId, Email, MunicipalityCode, ProjectId,
     ReferralDestination, ReferralDirection, ReferralId, ReferralSource, ReferralStatus,
 };
+use polku_service::referral_intake::NewIntakeReferral;
 use polku_service::referrals::{
     ConsentGiven, Handover, NewParticipantReferral, NewSchoolReferral, ReferralFile,
     ReferralUpdate, ReferralView,
@@ -912,4 +915,103 @@ pub async fn participant_update(
         .await
         .map_err(write_error)?;
     Ok(ok_tagged(view.version, &ReferralOut::from(view)))
+}
+
+/// An incoming referral of a person who is not yet a participant, recorded by a coach.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewIntakeReferral)]
+struct IntakeReferralIn {
+    /// A project where the caller is a coach (`rule-referral-unknown-project` otherwise).
+    project: Uuid,
+    /// `ohjaamo`, `employment_services`, `social_services`, `other_project` or `other`; a
+    /// school (`institution`) refers through `POST /api/v1/referrals`
+    /// (`rule-referral-intake-school`).
+    source: String,
+    /// The referring organisation's name (e.g. "Ohjaamo Lahti").
+    organisation: String,
+    /// When the person was referred: today or earlier.
+    referred_on: Date,
+    reason: String,
+    /// The person's contact details, goals, strengths and support needs.
+    handover: HandoverIo,
+    /// The person's consent to the referral, with the hash of the intake wording read to them
+    /// per category (`shown`; left out, the current wording's hash is recorded; a stale one is
+    /// `422` on `consent.shown`). `documents` is not recorded for an intake referral. Without
+    /// it the referral is refused (`rule-referral-needs-consent`).
+    #[serde(default)]
+    consent: Option<ConsentIn>,
+}
+
+fn intake_path_of(field: &str) -> String {
+    match field {
+        "text_version_hash" => "consent.shown".to_owned(),
+        other => path_of(other),
+    }
+}
+
+/// Record an incoming referral of a person who is not yet a participant.
+///
+/// A coach of the project records a referral from Ohjaamo, the employment services, social
+/// services, another project or elsewhere, with the person's contact details, goals, strengths
+/// and support needs and the person's consent (`rule-referral-needs-consent` without one, or
+/// one not covering every kind of data recorded). It waits in the project's list
+/// (`GET /api/v1/referrals`) until a coach accepts it (`POST /api/v1/referrals/{id}/accept`
+/// creates the participant) or a coach or manager declines it. A project where the caller is
+/// not a coach is `rule-referral-unknown-project`; a school as the source is
+/// `rule-referral-intake-school`. Nothing is stored on a refusal.
+#[utoipa::path(
+    post,
+    path = "/api/v1/referrals/intake",
+    operation_id = "createIntakeReferral",
+    tag = "referrals",
+    request_body = IntakeReferralIn,
+    responses(
+        (status = 201, description = "Recorded: pending.", body = ReferralOut, headers(
+            ("ETag" = String, description = "Its version."),
+        )),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = Invalid),
+    ),
+)]
+pub async fn create_intake(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> WebResult<Response> {
+    let b: IntakeReferralIn = match json_body(&headers, &body)? {
+        Ok(b) => b,
+        Err(res) => return Ok(res),
+    };
+    let source = code("source", ReferralSource::parse(&b.source))?;
+    let referred_on = b.referred_on;
+    let base = school_referral(SchoolReferralIn {
+        project: b.project,
+        organisation: b.organisation,
+        reason: b.reason,
+        handover: b.handover,
+        consent: b.consent,
+    })?;
+    let new = NewIntakeReferral {
+        project: base.project,
+        source,
+        organisation: base.organisation,
+        referred_on,
+        reason: base.reason,
+        handover: base.handover,
+        consent: base.consent,
+    };
+    let view = state
+        .service
+        .record_intake_referral(&session.actor, new)
+        .await
+        .map_err(|e| service_err(e, intake_path_of))?;
+    Ok(tagged(
+        StatusCode::CREATED,
+        view.version,
+        &ReferralOut::from(view),
+    ))
 }

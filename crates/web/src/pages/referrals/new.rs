@@ -22,7 +22,7 @@ use polku_domain::geo::{find_municipality, merger, municipalities};
 use polku_domain::{
     ConsentMethod, ConsentPurpose, DataCategory, Email, ProjectId, RecipientClass, ReferralSource,
 };
-use polku_service::consents::wording;
+use polku_service::consents::{intake_wording, wording};
 use polku_service::referrals::{ConsentGiven, Handover, NewSchoolReferral};
 use polku_service::ServiceError;
 use std::collections::BTreeMap;
@@ -155,13 +155,21 @@ pub(super) async fn render_mode(
         .map(|c| ConsentBox {
             category: c.as_str(),
             label_key: format!("p-consent-category-{}", c.as_str()),
-            text: texts.text(
-                ConsentPurpose::Transition,
-                RecipientClass::Institution,
-                *c,
-                ctx.locale.tag(),
-            ),
-            hash: wording(ConsentPurpose::Transition, RecipientClass::Institution, *c).hash,
+            text: if intake {
+                texts.intake_text(*c, ctx.locale.tag())
+            } else {
+                texts.text(
+                    ConsentPurpose::Transition,
+                    RecipientClass::Institution,
+                    *c,
+                    ctx.locale.tag(),
+                )
+            },
+            hash: if intake {
+                intake_wording(*c).hash
+            } else {
+                wording(ConsentPurpose::Transition, RecipientClass::Institution, *c).hash
+            },
             checked: form.get(&format!("consent-{}", c.as_str())) == "on",
         })
         .collect();
