@@ -274,6 +274,12 @@ def main():
     a = ap.parse_args()
     defs = json.load(open(ROOT / "data" / "esf-indicators.json"))["indicators"]
     queries = json.load(open(a.queries))
+    # The product's answers are found by name: two queries of one name would compare the second
+    # with the first one's answer (seed 7 reported 463 such mismatches).
+    names = [q["name"] for q in queries]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        sys.exit(f"duck.py: query names must be unique, repeated: {', '.join(dup)}")
     t = time.monotonic()
     con = connect(Path(a.data))
     load_s = time.monotonic() - t
@@ -291,10 +297,11 @@ def main():
         rank = lambda p: times[max(1, -(-len(times) * p // 100)) - 1] if times else None
         out["queries"].append({"name": q["name"], "total_ms": {"p50": rank(50), "p95": rank(95)}})
         for prod in products:
-            got = next((r for r in prod["queries"] if r["name"] == q["name"]), None)
+            same = [r for r in prod["queries"] if r["name"] == q["name"]]
+            got = same[0] if len(same) == 1 else None
             where = f"{prod['backend']}:{q['name']}"
             if got is None:
-                out["mismatches"].append(f"{where}: missing")
+                out["mismatches"].append(f"{where}: {'missing' if not same else 'answered twice'}")
                 continue
             errs = []
             diff("esf", got["esf"], rows, errs)

@@ -53,9 +53,10 @@ def main():
     q.append({"name": "before any data", "from": f"{first - 1}-01-01", "to": f"{first - 1}-12-31"})
     q.append({"name": "half after the data", "from": f"{last}-07-01", "to": f"{last + 1}-06-30",
               "project": m["projects"][-1]})
-    # A partner organisation: it counts the participants and employers of its own staff.
-    for org in m.get("partner_organisations", [])[:2]:
-        q.append({"name": "a partner organisation", "from": m["from"], "to": m["to"],
+    # A partner organisation: it counts the participants and employers of its own staff. Each
+    # query has its own name (duck.py finds the product's answer by name).
+    for i, org in enumerate(m.get("partner_organisations", [])[:2]):
+        q.append({"name": f"a partner organisation {i + 1}", "from": m["from"], "to": m["to"],
                   "organisation": org})
     print(json.dumps(q, indent=1))
 

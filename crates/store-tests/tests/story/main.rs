@@ -101,6 +101,7 @@ stories!(
     qualifications::qualifications_import_map_and_evidence,
     referrals::school_referral_handover_and_referrals_in_and_out,
     certificate_documents::competence_certificates_are_documents_and_0038_keeps_every_row,
+    report_organisation::an_organisation_leading_one_project_and_partner_of_another,
 );
 
 #[test]

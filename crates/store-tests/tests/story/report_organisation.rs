@@ -200,3 +200,121 @@ pub(crate) async fn a_partner_counts_the_participants_of_its_own_staff(db: Arc<T
         .collect();
     assert_eq!(set.len(), 2, "set, then cleared; the no-op is not written");
 }
+
+/// One organisation that leads a project and is a partner of another (the reports oracle's
+/// datasets, where every organisation is both): it counts everyone of the project it leads
+/// (whatever their coach's organisation), and of the other project only the participants and
+/// employers of its own staff; the two organisations' figures add up to the national ones.
+pub(crate) async fn an_organisation_leading_one_project_and_partner_of_another(db: Arc<TestDb>) {
+    let svc = &db.service;
+    let sys = system();
+    let one = World::new(svc).await;
+    let two = World::new(svc).await;
+    let (a, b) = (one.project.organisation_id, two.project.organisation_id);
+    let mut project = svc.admin_project(&sys, &two.project.code).await.unwrap();
+    project.partners = vec![a];
+    svc.update_project(&sys, project).await.unwrap();
+
+    let staff = |w: &World, role: Role, org: Option<OrganisationId>| {
+        let w = w.clone();
+        async move {
+            let c = w.user(svc, role).await;
+            if org.is_some() {
+                svc.set_staff_organisation(&system(), c.user_id().unwrap(), org)
+                    .await
+                    .unwrap();
+            }
+            c
+        }
+    };
+    // Project one (led by a): a coach of a, and a coach of b, which does not work in it.
+    let one_a = staff(&one, Role::Coach, Some(a)).await;
+    let one_b = staff(&one, Role::Coach, Some(b)).await;
+    // Project two (led by b, a partner): a coach of a, one with none recorded, one of b.
+    let two_a = staff(&two, Role::Coach, Some(a)).await;
+    let two_none = staff(&two, Role::Coach, None).await;
+    let two_b = staff(&two, Role::Coach, Some(b)).await;
+    entrant(svc, &one, &one_a, Gender::Woman).await;
+    entrant(svc, &one, &one_b, Gender::Man).await;
+    entrant(svc, &two, &two_a, Gender::Woman).await;
+    entrant(svc, &two, &two_none, Gender::Man).await;
+    entrant(svc, &two, &two_b, Gender::NonBinary).await;
+    // Employers of project two: coordinated by a's coordinator, by b's, and by nobody.
+    let coordinator_a = staff(&two, Role::Coordinator, Some(a)).await;
+    let coordinator_b = staff(&two, Role::Coordinator, Some(b)).await;
+    let creator = staff(&two, Role::Coordinator, None).await;
+    for (by, depth, business_id) in [
+        (Some(&coordinator_a), CooperationDepth::Deeper, "1572860-0"),
+        (Some(&coordinator_b), CooperationDepth::Engaged, "0112038-9"),
+        (None, CooperationDepth::Contacted, "0245437-2"),
+    ] {
+        let mut e = two.employer();
+        e.coordinator_id = by.map(|c| c.user_id().unwrap());
+        e.cooperation = depth;
+        e.business_id = BusinessId::parse(business_id).unwrap();
+        svc.create_employer(&creator, e).await.unwrap();
+    }
+
+    let year = ReportFilter::new(date!(2026 - 01 - 01), date!(2026 - 12 - 31)).unwrap();
+    let entered = |f: ReportFilter| async move {
+        let t = svc
+            .esf_indicators_as(&system(), &f, "funder_reporting")
+            .await
+            .unwrap();
+        let r = t.row("PLK-O01").expect("PLK-O01");
+        (r.women, r.men, r.non_binary, r.total)
+    };
+    let tally = |f: ReportFilter| async move {
+        let t = svc.project_tally(&system(), &f).await.unwrap();
+        (t.participants, t.enrolled, t.employers_by_depth)
+    };
+    assert_eq!(entered(year.clone()).await, (2, 2, 1, 5));
+    assert_eq!(
+        entered(year.clone().with_organisation(a)).await,
+        (2, 1, 0, 3),
+        "a: both of project one, and its own coach's of project two"
+    );
+    assert_eq!(
+        entered(year.clone().with_organisation(b)).await,
+        (0, 1, 1, 2),
+        "b: the unrecorded and its own of project two; none of project one"
+    );
+    assert_eq!(
+        entered(
+            year.clone()
+                .with_project(two.project.id)
+                .with_organisation(a)
+        )
+        .await,
+        (1, 0, 0, 1)
+    );
+    assert_eq!(
+        entered(
+            year.clone()
+                .with_project(one.project.id)
+                .with_organisation(b)
+        )
+        .await,
+        (0, 0, 0, 0)
+    );
+    assert_eq!(tally(year.clone()).await, (5, 5, [1, 1, 1]));
+    assert_eq!(
+        tally(year.clone().with_organisation(a)).await,
+        (3, 3, [0, 0, 1]),
+        "a counts the employer its own coordinator works with"
+    );
+    assert_eq!(
+        tally(year.clone().with_organisation(b)).await,
+        (2, 2, [1, 1, 0]),
+        "b, the lead, counts the employer without a coordinator"
+    );
+    assert_eq!(
+        tally(
+            year.clone()
+                .with_project(one.project.id)
+                .with_organisation(b)
+        )
+        .await,
+        (0, 0, [0, 0, 0])
+    );
+}
