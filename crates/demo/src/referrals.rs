@@ -16,8 +16,8 @@
 
 use super::{DemoPlan, PlannedParticipant};
 use polku_domain::{
-    ConsentMethod, DataCategory, Project, ReferralDestination, ReferralDirection, ReferralSource,
-    ReferralStatus, Role, RoleGrant, UserId,
+    ConsentMethod, DataCategory, ParticipantId, Project, ReferralDestination, ReferralDirection,
+    ReferralSource, ReferralStatus, Role, RoleGrant, UserId,
 };
 use polku_service::referral_intake::NewIntakeReferral;
 use polku_service::referrals::{ConsentGiven, Handover, NewParticipantReferral, NewSchoolReferral};
@@ -217,7 +217,13 @@ pub async fn seed_referrals(
                             .await?;
                         }
                         1 => {
-                            svc.accept_referral(coach, view.id, view.version).await?;
+                            // The new participant's id follows from the project's, so the
+                            // same seed gives the same data.
+                            let id = ParticipantId(uuid::Uuid::from_u128(
+                                u128::from_be_bytes(*project.id.0.as_bytes()) ^ 0x5EF1,
+                            ));
+                            svc.accept_referral_as(coach, view.id, view.version, id)
+                                .await?;
                         }
                         _ => {
                             svc.decline_referral(

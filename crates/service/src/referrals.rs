@@ -680,6 +680,19 @@ impl Service {
         id: ReferralId,
         version: i64,
     ) -> Result<ParticipantId> {
+        self.accept_referral_as(actor, id, version, ParticipantId::new())
+            .await
+    }
+
+    /// [`Service::accept_referral`] creating the participant under the given new id (the demo
+    /// derives it from its seed, so that the same seed gives the same data).
+    pub async fn accept_referral_as(
+        &self,
+        actor: &Actor,
+        id: ReferralId,
+        version: i64,
+        participant: ParticipantId,
+    ) -> Result<ParticipantId> {
         let (facts, role) = self.referral_role(actor, id).await?;
         if role == ReferralRole::OwnCoach && facts.status != ReferralStatus::Pending {
             // An accepted intake referral is on the participant's path: its own coach sees it,
@@ -710,7 +723,6 @@ impl Service {
         };
         let key = self.open_key(id, wrapped)?;
         let handover = open_handover(&key, id, sealed, false)?;
-        let participant = ParticipantId::new();
         let now = OffsetDateTime::now_utc();
         let p = polku_domain::Participant {
             id: participant,
