@@ -7,7 +7,9 @@ async function send(page, form) {
   await Promise.all([page.waitForLoadState('load'), page.locator(form).locator('button[type=submit]').first().click()]);
 }
 
-const today = new Date().toISOString().slice(0, 10);
+// Today in Finland, as the server counts days (between midnight and 02:00/03:00 Finnish time
+// the UTC date is still yesterday's).
+const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
 
 /** A random valid Finnish personal identity code (born in the 1900s, '-' century sign). */
 function hetu() {
@@ -30,14 +32,14 @@ async function caseload(page, BASE) {
 
 /** An ISO date `days` from today (negative: before). */
 function isoDays(days) {
-  const d = new Date();
+  const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
 /** The same day a month earlier (the day clamped to the month's length). */
 function monthAgo() {
-  const d = new Date();
+  const d = new Date(`${today}T00:00:00Z`);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();

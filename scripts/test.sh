@@ -33,6 +33,9 @@ if [ -x scripts/test-reports-oracle.sh ]; then
   scripts/test-reports-oracle.sh 2
 fi
 
+# The Europass XML CV against the vendored v3.4.0 XSD (installs xmlschema in a venv).
+scripts/europass-xsd.sh
+
 # The browser suite (installs Debian's chromium and the npm packages on first use).
 scripts/e2e.sh
 

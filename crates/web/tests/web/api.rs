@@ -770,7 +770,7 @@ async fn engine_post(app: &TestApp, user: &User, path: &str, body: &str) -> crat
 fn engine_endpoints_answer_like_the_command_line() {
     sqlite(|app| async move {
         let coach = app.user(Role::Coach).await;
-        let today = time::OffsetDateTime::now_utc().date();
+        let today = polku_service::clock::today();
         let res = engine_post(
             &app,
             &coach,
@@ -1075,13 +1075,7 @@ fn suggestions_rank_the_projects_openings_for_a_participant() {
         assert_eq!(res.status, StatusCode::OK, "{}", res.body);
         let expected = app
             .service()
-            .match_participant(
-                &coach.actor,
-                id,
-                5,
-                true,
-                time::OffsetDateTime::now_utc().date(),
-            )
+            .match_participant(&coach.actor, id, 5, true, polku_service::clock::today())
             .await
             .expect("match");
         assert_eq!(res.json(), polku_matching::api::to_json(&expected));

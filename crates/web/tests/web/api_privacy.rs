@@ -112,7 +112,7 @@ async fn privacy_story(app: TestApp) {
 
     // Sharing functioning without consent is refused; skills are shared.
     let recipient = employer.actor.user_id().expect("user").to_string();
-    let until = (time::OffsetDateTime::now_utc().date() + time::Duration::days(10)).to_string();
+    let until = (polku_service::clock::today() + time::Duration::days(10)).to_string();
     let refused = call(
         Method::POST,
         format!("{base}/shares"),

@@ -145,7 +145,7 @@ async fn consent_story(app: TestApp) {
             participant_id: id,
             recipient: employer.actor.user_id().expect("user"),
             categories: vec![DataCategory::Skills],
-            until: time::OffsetDateTime::now_utc().date(),
+            until: polku_service::clock::today(),
             revoked_at: None,
             purpose: polku_domain::ConsentPurpose::Placement,
         },
@@ -197,7 +197,7 @@ async fn sharing_story(app: TestApp) {
         .expect("participant");
     let recipient = employer.actor.user_id().expect("user").to_string();
     let shares = format!("/participants/{id}/shares");
-    let until = time::OffsetDateTime::now_utc().date().to_string();
+    let until = polku_service::clock::today().to_string();
 
     // The recipient's page: empty at first; not for other roles.
     let page = app.get("/shared", Some(&employer)).await;

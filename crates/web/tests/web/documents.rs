@@ -347,7 +347,7 @@ fn documents_are_shared_only_through_consent() {
                 participant_id: id,
                 recipient: employer.actor.user_id().expect("a user"),
                 categories: vec![DataCategory::Documents],
-                until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
+                until: polku_service::clock::today() + time::Duration::days(30),
                 revoked_at: None,
                 purpose: ConsentPurpose::Placement,
             },

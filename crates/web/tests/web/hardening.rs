@@ -120,7 +120,7 @@ fn a_share_runs_for_at_most_a_year() {
         let recipient = employer.actor.user_id().expect("user").to_string();
         let base = format!("/api/v1/participants/{id}/shares");
         for until in ["9999-12-31".to_owned(), {
-            let d = time::OffsetDateTime::now_utc().date() + time::Duration::days(367);
+            let d = polku_service::clock::today() + time::Duration::days(367);
             d.to_string()
         }] {
             let res = app
@@ -146,8 +146,7 @@ fn a_share_runs_for_at_most_a_year() {
         }
         let list = app.api(Method::GET, &base, Some(&coach), None, &[]).await;
         assert_eq!(list.json()["items"], json!([]), "nothing stored");
-        let until =
-            (time::OffsetDateTime::now_utc().date() + time::Duration::days(300)).to_string();
+        let until = (polku_service::clock::today() + time::Duration::days(300)).to_string();
         let ok = app
             .api(
                 Method::POST,
@@ -282,7 +281,7 @@ fn candidates_use_functioning_only_with_consent() {
         )
         .await;
         let coordinator = app.user(Role::Coordinator).await;
-        let today = time::OffsetDateTime::now_utc().date();
+        let today = polku_service::clock::today();
         let head = audit_head(&app).await;
         let seen = app
             .service()
@@ -350,7 +349,7 @@ fn a_share_needs_consent_for_its_purpose() {
         )
         .await;
         let recipient = employer.actor.user_id().expect("user").to_string();
-        let until = (time::OffsetDateTime::now_utc().date() + time::Duration::days(30)).to_string();
+        let until = (polku_service::clock::today() + time::Duration::days(30)).to_string();
         let base = format!("/api/v1/participants/{id}/shares");
         // A placement share (the default purpose) is refused: no consent for placement.
         let res = app
@@ -373,7 +372,7 @@ fn a_share_needs_consent_for_its_purpose() {
                     participant_id: id,
                     recipient: employer.actor.user_id().expect("user"),
                     categories: vec![DataCategory::Skills],
-                    until: time::OffsetDateTime::now_utc().date(),
+                    until: polku_service::clock::today(),
                     revoked_at: None,
                     purpose: ConsentPurpose::Placement,
                 },

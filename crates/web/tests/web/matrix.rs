@@ -173,7 +173,7 @@ async fn world(app: &TestApp) -> World2 {
         participant_id: participant,
         recipient: users["employer"].actor.user_id().expect("user"),
         categories: vec![polku_domain::DataCategory::Skills],
-        until: time::OffsetDateTime::now_utc().date(),
+        until: polku_service::clock::today(),
         revoked_at: None,
         purpose: polku_domain::ConsentPurpose::Placement,
     };

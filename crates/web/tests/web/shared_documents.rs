@@ -74,7 +74,7 @@ fn an_institution_with_a_documents_share_lists_and_downloads_until_consent_is_wi
                 participant_id: id,
                 recipient: institution.actor.user_id().expect("a user"),
                 categories: vec![DataCategory::Documents],
-                until: time::OffsetDateTime::now_utc().date() + time::Duration::days(30),
+                until: polku_service::clock::today() + time::Duration::days(30),
                 revoked_at: None,
                 purpose: ConsentPurpose::Transition,
             },

@@ -255,7 +255,7 @@ async fn export_fits_its_schema(app: TestApp) {
             participant_id: id,
             recipient: employer.actor.user_id().expect("user"),
             categories: vec![polku_domain::DataCategory::Skills],
-            until: time::OffsetDateTime::now_utc().date(),
+            until: polku_service::clock::today(),
             revoked_at: None,
             purpose: polku_domain::ConsentPurpose::Placement,
         },

@@ -172,7 +172,7 @@ fn unemployed_since_is_saved_from_the_background_form() {
 fn suggestions_show_every_rule_with_euros_and_the_status_note() {
     sqlite(|app| async move {
         employer(&app, Some(LegalForm::Association)).await;
-        let since = time::OffsetDateTime::now_utc().date() - time::Duration::days(800);
+        let since = polku_service::clock::today() - time::Duration::days(800);
         let (coach, id) = participant(&app, Some(since)).await;
         let res = app
             .get(&format!("/participants/{id}/suggestions"), Some(&coach))
@@ -217,8 +217,7 @@ fn the_api_takes_unemployed_since_and_refuses_a_future_day() {
         use axum::http::Method;
         let (coach, id) = participant(&app, None).await;
         let path = format!("/api/v1/participants/{id}");
-        let future =
-            (time::OffsetDateTime::now_utc().date() + time::Duration::days(40)).to_string();
+        let future = (polku_service::clock::today() + time::Duration::days(40)).to_string();
         let res = app
             .api(
                 Method::PATCH,
