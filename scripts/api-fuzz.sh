@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # R54: schemathesis (PyPI, pinned, in its own virtual environment) against the OpenAPI document
 # served by `polku serve --demo` on loopback, once for each role and once without a token.
-# Roles: the demo's coach, coordinator, manager, admin, employer user and mentor, plus an
-# institution user and a participant account added with `polku user add` (the demo has none).
+# Roles: the demo's coach, coordinator, manager, admin, employer user, mentor and school
+# (institution) user, plus a participant account added with `polku user add` (the demo has none).
 # Generation mode "all": valid and invalid (negative) data.
 # Checks, for every run: no server error; documented status codes and content types; responses
 # match their schemas; invalid data is refused with a 4xx (negative_data_rejection); and the
@@ -40,14 +40,15 @@ pw="kissa istuu ikkunalla 2026"
 project=$(awk '$1 == "coach" {print $2}' "$work/out" | sed 's/^[^.]*\.\([^@]*\)@.*/\1/' | tr '[:lower:]' '[:upper:]')
 # The roles the demo has no account for, in the same project as the demo's users.
 for role in institution participant; do
+  grep -q "^  $role " "$work/out" && continue  # the demo prints a school (institution) user
   (cd "$work" && "$bin" user add --email "$role.fuzz@demo.polku.fi" --role "$role" --project "DEMO-$project") >"$work/add-$role"
   printf '  %-12s %-34s %s/activate?token=%s\n' "$role" "$role.fuzz@demo.polku.fi" "$base" "$(tail -1 "$work/add-$role")" >>"$work/out"
 done
 # Signs in the demo user of a role: activate with the one-time link, then a session token.
 token_of() {
   local link email
-  link=$(awk -v r="$1" '$1 == r {print $3}' "$work/out")
-  email=$(awk -v r="$1" '$1 == r {print $2}' "$work/out")
+  link=$(awk -v r="$1" '$1 == r {print $3; exit}' "$work/out")
+  email=$(awk -v r="$1" '$1 == r {print $2; exit}' "$work/out")
   curl -sf -o /dev/null -H "Origin: $base" --data-urlencode "token=${link#*token=}" \
     --data-urlencode "password=$pw" --data-urlencode "password_confirm=$pw" "$base/activate" || true
   curl -sf -H 'content-type: application/json' \
