@@ -483,9 +483,7 @@ impl Service {
             });
         }
         let id = ReferralId::new();
-        let key = Key::random();
-        let json =
-            serde_json::to_vec(&handover).map_err(|e| ServiceError::Storage(e.to_string()))?;
+        let (handover_sealed, wrapped_key) = self.seal_handover(id, &handover)?;
         let stored = StoredReferral {
             id,
             direction: ReferralDirection::Incoming,
@@ -503,8 +501,8 @@ impl Service {
             outcome_on: None,
             decided_by: None,
             decided_at: None,
-            handover_sealed: Some(key.seal(&json, &handover_aad(id, false))?),
-            wrapped_key: Some(self.seal_key(id, &key)?),
+            handover_sealed: Some(handover_sealed),
+            wrapped_key: Some(wrapped_key),
             version: 1,
             created_at: now,
         };

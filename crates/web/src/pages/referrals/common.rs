@@ -64,6 +64,19 @@ pub fn rule_key(rule: &str) -> String {
     format!("rule-{}", rule.replace('_', "-"))
 }
 
+/// The errors of a referral form the service refused: a consent refusal belongs to the
+/// first consent box.
+pub fn form_refusal(e: &DomainError) -> crate::pages::form::FieldErrors {
+    let (field, key) = refused(e);
+    let field = match field.as_str() {
+        "consent" | "text_version_hash" => "consent-contact".to_owned(),
+        _ => field,
+    };
+    let mut errors = crate::pages::form::FieldErrors::new();
+    errors.add(&field, &key);
+    errors
+}
+
 /// The form field and message key of a value the service refused.
 pub fn refused(e: &DomainError) -> (String, String) {
     match e {

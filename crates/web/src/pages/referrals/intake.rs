@@ -5,7 +5,7 @@
 //! waits in the project's list, where a coach accepts it (creating the participant) or declines
 //! it with a reason. Refused values are shown next to their fields and nothing is saved.
 
-use super::common::refused;
+use super::common::form_refusal;
 use super::new::{parse, render_mode};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
@@ -101,16 +101,7 @@ pub async fn create(
                     Notice::ReferralRecorded,
                 ))
             }
-            Err(ServiceError::Invalid(e)) => {
-                let (field, key) = refused(&e);
-                let field = match field.as_str() {
-                    "consent" | "text_version_hash" => "consent-contact".to_owned(),
-                    _ => field,
-                };
-                let mut errors = FieldErrors::new();
-                errors.add(&field, &key);
-                errors
-            }
+            Err(ServiceError::Invalid(e)) => form_refusal(&e),
             Err(e) => return Err(e.into()),
         },
         Err(errors) => errors,

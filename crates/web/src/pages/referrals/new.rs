@@ -4,7 +4,7 @@
 //! shown (its hash carried along) and how the consent was given. Refused values are shown next
 //! to their fields and nothing is saved; a sent referral lands on its page with a confirmation.
 
-use super::common::refused;
+use super::common::form_refusal;
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::html::{render_status, see_other_saved, Notice};
@@ -318,16 +318,7 @@ pub async fn create(
                     Notice::ReferralSent,
                 ))
             }
-            Err(ServiceError::Invalid(e)) => {
-                let (field, key) = refused(&e);
-                let field = match field.as_str() {
-                    "consent" | "text_version_hash" => "consent-contact".to_owned(),
-                    _ => field,
-                };
-                let mut errors = FieldErrors::new();
-                errors.add(&field, &key);
-                errors
-            }
+            Err(ServiceError::Invalid(e)) => form_refusal(&e),
             Err(e) => return Err(e.into()),
         },
         Err(errors) => errors,
