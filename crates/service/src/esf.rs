@@ -441,17 +441,16 @@ impl Service {
             }
             // An erased participant's answers are unreadable (their key is gone): not counted.
             let t = std::time::Instant::now();
-            let records = self.store().esf_sealed(&sealed_scope).await?;
-            let fetched = t.elapsed();
-            let n = records.len();
-            let yes = sealed::count_yes(self.keys().clone(), records, items).await;
+            let (tx, rx) = tokio::sync::mpsc::channel(4);
+            let read = self.store().esf_sealed(&sealed_scope, sealed::CHUNK, tx);
+            let open = sealed::count_yes(self.keys().clone(), rx, items);
+            let ((), (yes, n)) = tokio::try_join!(read, open)?;
             tracing::debug!(
                 records = n,
-                fetch_ms = fetched.as_millis() as u64,
-                open_ms = (t.elapsed() - fetched).as_millis() as u64,
-                "esf sealed answers"
+                ms = t.elapsed().as_millis() as u64,
+                "esf sealed answers read and opened"
             );
-            yes
+            Ok(yes)
         };
         let (entered, left, six, yes) = tokio::try_join!(
             count_window(0),

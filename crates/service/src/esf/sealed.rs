@@ -1,7 +1,8 @@
 //! Counting the sealed special-category answers (disability, minority) for the ESF+ indicators
 //! (docs/SECURITY.md, "ESF+ indicators and the special category"). Each answer is opened in
-//! memory with its participant's own data key and only "yes" counts by gender code leave; the
-//! opening is CPU work, so it runs on the blocking pool, split over the machine's cores.
+//! memory with its participant's own data key and only "yes" counts by gender code leave. The
+//! store sends the records in chunks as it reads them; each chunk is opened on the blocking pool
+//! as soon as it arrives, so reading and opening overlap and the chunks spread over the cores.
 
 use crate::crypto::{aad, Keys};
 use crate::store::SealedSpecial;
@@ -9,66 +10,60 @@ use crate::{Result, ServiceError};
 use polku_domain::esf::SealedItem;
 use polku_domain::{EsfSpecial, ParticipantId};
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
 
 /// The associated data of a record's sealed answers: bound to the participant and row version.
 pub(crate) fn special_aad(id: ParticipantId, version: i64) -> Vec<u8> {
     aad("esf_records", "special", &id.0, version)
 }
 
-/// Below this many records one thread opens them all (starting threads would cost more).
-const PER_THREAD: usize = 4096;
+/// Records per chunk: large enough that a chunk's task costs far more than starting it (a few
+/// milliseconds of opening), small enough that the first chunks are opened while the read goes on.
+pub(crate) const CHUNK: usize = 2048;
 
 /// "Yes" counts by gender code, one map per item of `items`, in that order.
 pub(crate) type YesCounts = Vec<BTreeMap<String, i64>>;
 
-/// Opens every record's sealed answers and counts the "yes" of each item by gender. Records
-/// without a wrapped key (their participant was erased) are skipped: their answers are gone.
+/// Opens every record's sealed answers as its chunk arrives on `chunks` and counts the "yes" of
+/// each item by gender; also returns how many records arrived. Records without a wrapped key
+/// (their participant was erased) are skipped: their answers are gone. The first record that
+/// does not open ends the count with its error (dropping `chunks`, which stops the reader).
 pub(crate) async fn count_yes(
     keys: Keys,
-    records: Vec<SealedSpecial>,
+    mut chunks: mpsc::Receiver<Vec<SealedSpecial>>,
     items: Vec<SealedItem>,
-) -> Result<YesCounts> {
-    tokio::task::spawn_blocking(move || count_in_parallel(&keys, &records, &items))
-        .await
-        .map_err(|_| ServiceError::Internal("counting the sealed answers failed"))?
-}
-
-fn count_in_parallel(
-    keys: &Keys,
-    records: &[SealedSpecial],
-    items: &[SealedItem],
-) -> Result<YesCounts> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(records.len().div_ceil(PER_THREAD))
-        .max(1);
-    if threads == 1 {
-        return count_chunk(keys, records, items);
-    }
-    let chunk = records.len().div_ceil(threads);
-    let parts: Vec<Result<YesCounts>> = std::thread::scope(|s| {
-        let handles: Vec<_> = records
-            .chunks(chunk)
-            .map(|c| s.spawn(move || count_chunk(keys, c, items)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or(Err(ServiceError::Internal(
-                    "counting the sealed answers failed",
-                )))
-            })
-            .collect()
-    });
-    let mut total: YesCounts = vec![BTreeMap::new(); items.len()];
-    for part in parts {
-        for (sum, counts) in total.iter_mut().zip(part?) {
-            for (gender, n) in counts {
-                *sum.entry(gender).or_default() += n;
-            }
+) -> Result<(YesCounts, usize)> {
+    let shared = Arc::new((keys, items));
+    let mut total: YesCounts = vec![BTreeMap::new(); shared.1.len()];
+    let mut tasks = JoinSet::new();
+    let mut records = 0;
+    while let Some(chunk) = chunks.recv().await {
+        records += chunk.len();
+        let shared = Arc::clone(&shared);
+        tasks.spawn_blocking(move || count_chunk(&shared.0, &chunk, &shared.1));
+        while let Some(done) = tasks.try_join_next() {
+            merge(&mut total, done)?;
         }
     }
-    Ok(total)
+    while let Some(done) = tasks.join_next().await {
+        merge(&mut total, done)?;
+    }
+    Ok((total, records))
+}
+
+fn merge(
+    total: &mut YesCounts,
+    part: std::result::Result<Result<YesCounts>, tokio::task::JoinError>,
+) -> Result<()> {
+    let part = part.map_err(|_| ServiceError::Internal("counting the sealed answers failed"))??;
+    for (sum, counts) in total.iter_mut().zip(part) {
+        for (gender, n) in counts {
+            *sum.entry(gender).or_default() += n;
+        }
+    }
+    Ok(())
 }
 
 fn count_chunk(keys: &Keys, records: &[SealedSpecial], items: &[SealedItem]) -> Result<YesCounts> {
@@ -115,12 +110,12 @@ mod tests {
         }
     }
 
-    #[test]
-    fn counts_the_yes_answers_by_gender_over_every_thread() {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn counts_the_yes_answers_by_gender_over_every_chunk() {
         let keys = Keys::random();
         let mut records = Vec::new();
-        // More than one thread's share, so the chunks are merged.
-        for i in 0..(PER_THREAD * 2 + 7) {
+        // Several chunks' worth, so the chunks are merged.
+        for i in 0..(CHUNK * 2 + 7) {
             let (gender, disability, minority) = match i % 4 {
                 0 => ("woman", Answer::Yes, Answer::Declined),
                 1 => ("man", Answer::NotKnown, Answer::Yes),
@@ -141,7 +136,19 @@ mod tests {
                 .count() as i64
         };
         let items = [SealedItem::Disability, SealedItem::Minority];
-        let parallel = count_in_parallel(&keys, &records, &items).expect("counted");
+        // Chunks of uneven size, sent as a reader would; several are open at once.
+        let (tx, rx) = mpsc::channel(2);
+        let feed = records.clone();
+        let reader = tokio::spawn(async move {
+            for c in feed.chunks(CHUNK / 3) {
+                tx.send(c.to_vec()).await.expect("sent");
+            }
+        });
+        let (parallel, arrived) = count_yes(keys.clone(), rx, items.to_vec())
+            .await
+            .expect("counted");
+        reader.await.expect("read");
+        assert_eq!(arrived, n);
         let single = count_chunk(&keys, &records, &items).expect("counted");
         assert_eq!(parallel, single);
         assert_eq!(parallel[0].get("woman"), Some(&expect(0, 0)));
@@ -156,11 +163,20 @@ mod tests {
         assert_eq!(parallel[1].get("woman"), None);
     }
 
-    #[test]
-    fn an_answer_sealed_for_another_version_is_an_error_not_a_count() {
+    #[tokio::test]
+    async fn an_answer_sealed_for_another_version_is_an_error_not_a_count() {
         let keys = Keys::random();
-        let mut r = record(&keys, "woman", Answer::Yes, Answer::No);
-        r.version = 4;
-        assert!(count_chunk(&keys, &[r], &[SealedItem::Disability]).is_err());
+        let good = record(&keys, "woman", Answer::Yes, Answer::No);
+        let mut bad = record(&keys, "woman", Answer::Yes, Answer::No);
+        bad.version = 4;
+        assert!(count_chunk(&keys, std::slice::from_ref(&bad), &[SealedItem::Disability]).is_err());
+        // Through the chunked count too: the error is returned, not a partial count.
+        let (tx, rx) = mpsc::channel(4);
+        tx.send(vec![good.clone()]).await.expect("sent");
+        tx.send(vec![bad, good]).await.expect("sent");
+        drop(tx);
+        assert!(count_yes(keys, rx, vec![SealedItem::Disability])
+            .await
+            .is_err());
     }
 }

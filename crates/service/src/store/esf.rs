@@ -97,8 +97,16 @@ pub trait EsfStore: Send + Sync {
         scope: &EsfScope,
         conditions: &[Condition],
     ) -> Result<Vec<GenderCounts>>;
-    /// The sealed special answers of the records in `scope` (for counting in the service).
-    async fn esf_sealed(&self, scope: &EsfScope) -> Result<Vec<SealedSpecial>>;
+    /// The sealed special answers of the records in `scope` (for counting in the service), sent
+    /// to `out` in chunks of at most `chunk` records as they are read, so that the service opens
+    /// one chunk while the next is still being read. Stops early without error when the
+    /// receiver is gone.
+    async fn esf_sealed(
+        &self,
+        scope: &EsfScope,
+        chunk: usize,
+        out: tokio::sync::mpsc::Sender<Vec<SealedSpecial>>,
+    ) -> Result<()>;
     /// Six-month follow-ups not recorded and due on or before `until`, of the participants whose
     /// coach is `coach`, by due date; one audit entry per hit (`audit.subject` filled in).
     async fn due_six_months(

@@ -278,7 +278,13 @@ impl EsfStore for SqlStore {
             .collect()
     }
 
-    async fn esf_sealed(&self, scope: &EsfScope) -> Result<Vec<SealedSpecial>> {
+    async fn esf_sealed(
+        &self,
+        scope: &EsfScope,
+        chunk: usize,
+        out: tokio::sync::mpsc::Sender<Vec<SealedSpecial>>,
+    ) -> Result<()> {
+        use futures_util::TryStreamExt;
         let sql = format!(
             "SELECT e.participant_id, e.gender, e.version, e.special_sealed, k.wrapped_key {} ",
             scope_sql(scope).replacen(
@@ -287,21 +293,29 @@ impl EsfStore for SqlStore {
                 1
             )
         );
-        let rows = bind_scope!(sqlx::query(&sql), scope)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?;
-        rows.iter()
-            .map(|r| {
-                Ok(SealedSpecial {
-                    participant_id: ParticipantId(r.try_get(0).map_err(db)?),
-                    gender: r.try_get(1).map_err(db)?,
-                    version: r.try_get(2).map_err(db)?,
-                    special_sealed: r.try_get(3).map_err(db)?,
-                    wrapped_key: r.try_get(4).map_err(db)?,
-                })
-            })
-            .collect()
+        let chunk = chunk.max(1);
+        let mut rows = bind_scope!(sqlx::query(&sql), scope).fetch(&self.pool);
+        let mut batch = Vec::with_capacity(chunk);
+        while let Some(r) = rows.try_next().await.map_err(db)? {
+            batch.push(SealedSpecial {
+                participant_id: ParticipantId(r.try_get(0).map_err(db)?),
+                gender: r.try_get(1).map_err(db)?,
+                version: r.try_get(2).map_err(db)?,
+                special_sealed: r.try_get(3).map_err(db)?,
+                wrapped_key: r.try_get(4).map_err(db)?,
+            });
+            if batch.len() == chunk {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(chunk));
+                if out.send(full).await.is_err() {
+                    return Ok(());
+                }
+            }
+        }
+        if !batch.is_empty() {
+            // The receiver may have stopped (an error elsewhere): nothing more to do.
+            let _ = out.send(batch).await;
+        }
+        Ok(())
     }
 
     async fn due_six_months(
