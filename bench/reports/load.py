@@ -4,7 +4,8 @@ database that `polku migrate` created: COPY on PostgreSQL, batched transactions 
 Usage: python load.py DATA_DIR postgres://USER@HOST:PORT/DB | sqlite://FILE
 
 The product's own schema, no API: the tables the reports read, with every NOT NULL column
-filled. Foreign keys are not checked during the load (PostgreSQL: session_replication_role =
+filled (ESF+ records and follow-ups also carry their participant's project, migration 0039,
+taken from participants.csv). Foreign keys are not checked during the load (PostgreSQL: session_replication_role =
 replica; SQLite: foreign_keys off) because gen.py writes parents first; ANALYZE (PostgreSQL:
 VACUUM (ANALYZE), as autovacuum would after a load this size) runs at the end.
 Prints one JSON line: rows per table and seconds.
@@ -43,7 +44,17 @@ def is_uuid(col):
     return col == "id" or (col.endswith("_id") and col != "business_id") or col == "proposed_by"
 
 
-def rows(data, table, file):
+def projects_of(data):
+    """Each participant's project, from participants.csv: ESF+ records and follow-ups carry
+    their participant's project (migration 0039), which gen.py does not repeat in their files."""
+    with open(data / "participants.csv", newline="", encoding="utf-8") as f:
+        r = csv.reader(f)
+        cols = next(r)
+        i, j = cols.index("id"), cols.index("project_id")
+        return {row[i]: row[j] for row in r}
+
+
+def rows(data, table, file, project_of):
     """(columns, iterator of rows as strings, "" for NULL)."""
     if table == "participant_keys":
         f = open(data / "sealed.csv", newline="")
@@ -65,8 +76,11 @@ def rows(data, table, file):
             for row, (pid, _, sealed) in zip(r, sr):
                 if row[0] != pid:
                     raise SystemExit("sealed.csv is not in the order of esf.csv")
-                yield row + [sealed]
-        return cols + ["special_sealed"], joined()
+                yield row + [sealed, project_of[pid]]
+        return cols + ["special_sealed", "project_id"], joined()
+    if table == "follow_ups":
+        p = cols.index("participant_id")
+        return cols + ["project_id"], (row + [project_of[row[p]]] for row in r)
     return cols, r
 
 
@@ -78,8 +92,9 @@ def load_pg(dsn, data):
     cur.execute("SET session_replication_role = replica")
     cur.execute("SET synchronous_commit = off")
     cur.execute("SET maintenance_work_mem = '256MB'")
+    project_of = projects_of(data)
     for table, file in TABLES:
-        cols, it = rows(data, table, file)
+        cols, it = rows(data, table, file, project_of)
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         n = 0
@@ -117,8 +132,9 @@ def load_sqlite(path, data):
             return 1 if v == "true" else 0
         return v
 
+    project_of = projects_of(data)
     for table, file in TABLES:
-        cols, it = rows(data, table, file)
+        cols, it = rows(data, table, file, project_of)
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         n = 0
         batch = []

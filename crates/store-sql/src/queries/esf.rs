@@ -62,11 +62,12 @@ fn sql_of(c: &Condition) -> Result<String> {
 /// the organisation and the municipalities in that order.
 fn scope_sql(s: &EsfScope) -> String {
     let col = window_column(s.window);
-    // Every record has a participant and every participant a project (foreign keys, NOT
-    // NULL): the join is only made when the scope names projects or an organisation, so
-    // the national count reads the records alone (docs/ESF.md, "Performance").
+    // Every record carries its participant's project (migration 0039; participants never
+    // change project): the participant is only joined when the scope names an organisation,
+    // so the national count and a project's read the records alone, through the window's
+    // index (a range per project) (docs/ESF.md, "Performance").
     let mut sql = String::from("FROM esf_records e ");
-    if s.projects.is_some() || s.organisation.is_some() {
+    if s.organisation.is_some() {
         sql.push_str("JOIN participants p ON p.id = e.participant_id ");
     }
     // A restricted participant (R43) is left out of every figure (few rows: a partial index).
@@ -88,7 +89,7 @@ fn scope_sql(s: &EsfScope) -> String {
         if ps.is_empty() {
             sql.push_str(" AND 1 = 0");
         } else {
-            sql.push_str(&format!(" AND p.project_id IN ({})", list(ps.len())));
+            sql.push_str(&format!(" AND e.project_id IN ({})", list(ps.len())));
         }
     }
     if s.organisation.is_some() {
@@ -188,9 +189,12 @@ impl EsfStore for SqlStore {
     async fn save_esf_record(&self, r: &EsfRow, expected: i64, ev: &AuditEvent) -> Result<()> {
         let mut tx = self.write().await?;
         let sql = if expected == 0 {
+            // The record carries its participant's project (migration 0039), read in the same
+            // statement; no participant, no row (then not found, below).
             format!(
-                "INSERT INTO esf_records ({COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-                 $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT DO NOTHING"
+                "INSERT INTO esf_records ({COLS}, project_id) SELECT $1, $2, $3, $4, $5, $6, $7, \
+                 $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, p.project_id \
+                 FROM participants p WHERE p.id = $1 ON CONFLICT DO NOTHING"
             )
         } else {
             "UPDATE esf_records SET entered_on = $2, gender = $3, labour_status = $4, \

@@ -98,8 +98,9 @@ pub(crate) async fn insert_in(conn: &mut Conn, f: &FollowUp) -> Result<()> {
     let r = f.record.as_ref();
     sqlx::query(
         "INSERT INTO follow_ups (id, placement_id, participant_id, checkpoint, due_on, done_on, still_working, \
-         hours_per_week, support_given, needs_recrafting, note, recorded_by, version) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+         hours_per_week, support_given, needs_recrafting, note, recorded_by, version, project_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+         (SELECT p.project_id FROM participants p WHERE p.id = $3))",
     )
     .bind(f.id.0)
     .bind(f.placement_id.0)

@@ -45,6 +45,43 @@ fn people_sql(s: &FigureScope) -> String {
     sql
 }
 
+/// `(join, condition)` for rows `x` that carry their participant's project (`x.project_id`,
+/// `x.participant_id`: ESF+ records, placements, follow-ups), with the binds of
+/// [`people_sql`]. The project is the row's own and a restricted participant (R43) is left out
+/// by id (a handful of rows: a partial index), so a scope without municipalities or an
+/// organisation reads the rows alone, a range of their `(project_id, date)` index per project;
+/// only those filters join the participant (docs/ESF.md, "Performance"). A placement's project
+/// is its participant's (placements and gigs are made in the participant's project), and a
+/// follow-up's and an ESF+ record's are copied from the participant (migration 0039).
+fn rows_sql(x: &str, s: &FigureScope) -> (String, String) {
+    let mut n = 2;
+    let mut sql = format!(
+        "{x}.project_id IN ({}) AND {x}.participant_id NOT IN ({})",
+        binds(&mut n, s.projects.len()),
+        crate::dialect::restricted_ids()
+    );
+    if s.municipalities.is_none() && s.organisation.is_none() {
+        return (String::new(), sql);
+    }
+    let join = format!(
+        "JOIN participants p ON p.id = {x}.participant_id AND p.project_id = {x}.project_id"
+    );
+    if let Some(ms) = &s.municipalities {
+        sql.push_str(&format!(
+            " AND p.home_municipality IN ({})",
+            binds(&mut n, ms.len())
+        ));
+    }
+    if s.organisation.is_some() {
+        let o = binds(&mut n, 1);
+        sql.push_str(&format!(
+            " AND {}",
+            super::staff::participant_counts_for(&o)
+        ));
+    }
+    (join, sql)
+}
+
 /// The condition on `employers e` of a scope, with the same binds as [`people_sql`]: the
 /// employer works in one of the municipalities (its stored JSON list holds `"CODE"`).
 fn employers_sql(s: &FigureScope) -> String {
@@ -151,8 +188,9 @@ impl ReportStore for SqlStore {
                 }
             }};
         }
-        let own =
-            "JOIN participants p ON p.id = pl.participant_id AND p.project_id = pl.project_id";
+        let (records_join, records) = rows_sql("e", scope);
+        let (placements_join, placements) = rows_sql("pl", scope);
+        let (follow_ups_join, follow_ups) = rows_sql("f", scope);
         let trials = "pl.kind IN ('work_trial', 'education_trial')";
         // Both durations from enrolment in one pass over the enrolled participants' placements:
         // per participant the first proposal's day and the first placement's start, counted by
@@ -198,33 +236,30 @@ impl ReportStore for SqlStore {
                 "SELECT COUNT(*) FROM participants p WHERE {enrolled_in_period} AND {people}"
             )),
             all!(format!(
-                "SELECT e.left_on, e.leaving_result, COUNT(*) FROM esf_records e \
-                 JOIN participants p ON p.id = e.participant_id \
-                 WHERE e.left_on >= $1 AND e.left_on <= $2 AND {people} \
+                "SELECT e.left_on, e.leaving_result, COUNT(*) FROM esf_records e {records_join} \
+                 WHERE e.left_on >= $1 AND e.left_on <= $2 AND {records} \
                  GROUP BY e.left_on, e.leaving_result"
             )),
             async {
                 tokio::try_join!(
                     all!(format!(
-                        "SELECT pl.starts_on, COUNT(*) FROM placements pl {own} \
+                        "SELECT pl.starts_on, COUNT(*) FROM placements pl {placements_join} \
                          WHERE {trials} AND pl.state IN ('active', 'completed', 'interrupted') \
-                         AND pl.starts_on >= $1 AND pl.starts_on <= $2 AND {people} \
+                         AND pl.starts_on >= $1 AND pl.starts_on <= $2 AND {placements} \
                          GROUP BY pl.starts_on"
                     )),
                     all!(format!(
-                        "SELECT pl.ended_on, COUNT(*) FROM placements pl {own} \
+                        "SELECT pl.ended_on, COUNT(*) FROM placements pl {placements_join} \
                          WHERE {trials} AND pl.state = 'completed' \
-                         AND pl.ended_on >= $1 AND pl.ended_on <= $2 AND {people} \
+                         AND pl.ended_on >= $1 AND pl.ended_on <= $2 AND {placements} \
                          GROUP BY pl.ended_on"
                     ))
                 )
             },
             all!(format!(
-                "SELECT f.checkpoint, f.still_working, COUNT(*) FROM follow_ups f \
-                 JOIN placements pl ON pl.id = f.placement_id \
-                 JOIN participants p ON p.id = f.participant_id AND p.project_id = pl.project_id \
+                "SELECT f.checkpoint, f.still_working, COUNT(*) FROM follow_ups f {follow_ups_join} \
                  WHERE f.done_on >= $1 AND f.done_on <= $2 AND f.still_working IS NOT NULL \
-                 AND {people} GROUP BY f.checkpoint, f.still_working"
+                 AND {follow_ups} GROUP BY f.checkpoint, f.still_working"
             )),
             async {
                 tokio::try_join!(

@@ -34,6 +34,7 @@ mod placements;
 mod qualifications;
 mod referrals;
 mod report_organisation;
+mod report_project_ids;
 mod restriction;
 mod retention;
 mod sessions;
@@ -102,6 +103,7 @@ stories!(
     referrals::school_referral_handover_and_referrals_in_and_out,
     certificate_documents::competence_certificates_are_documents_and_0038_keeps_every_row,
     report_organisation::an_organisation_leading_one_project_and_partner_of_another,
+    report_project_ids::rows_carry_their_participants_project_and_0039_backfills_it,
 );
 
 #[test]
