@@ -1,6 +1,7 @@
 // The main flows, one function each: { role, run(page, helpers), noJs }. A flow audits every
 // page it reaches. Flows marked noJs are repeated by the same role, signed in through the
 // password form in a context without JavaScript.
+import { CANARY_MARK } from './lib.mjs';
 
 /** Submits a form by its submit button and waits for the next page. */
 async function send(page, form) {
@@ -117,7 +118,7 @@ export const flows = {
   'add a participant and fill the questionnaire': {
     role: 'coach',
     noJs: true,
-    async run(page, { BASE, audit, fail }) {
+    async run(page, { BASE, audit, fail, personal }) {
       await page.goto(`${BASE}/participants`);
       await audit(page, 'coach');
       await page.goto(`${BASE}/participants/new`);
@@ -125,9 +126,14 @@ export const flows = {
       await send(page, 'form[action="/participants/new"]');
       if (!(await page.locator('.error-summary').count())) fail('add participant', 'no error summary for an empty form');
       await audit(page, 'coach');
+      // The name carries the test data's canary mark (R32); name and identity code are
+      // personal data that no requested URL may carry (R31).
+      const family = `Testinen-${CANARY_MARK} ${Date.now() % 100000}`;
+      const code = hetu();
+      personal(family, code, `Aino ${family}`);
       await page.fill('input[name=given_name]', 'Aino');
-      await page.fill('input[name=family_name]', `Testinen ${Date.now() % 100000}`);
-      await page.fill('input[name=hetu]', hetu());
+      await page.fill('input[name=family_name]', family);
+      await page.fill('input[name=hetu]', code);
       await page.fill('input[name=home]', 'Lahti');
       await page.fill('input[name=hours_min]', '10');
       await page.fill('input[name=hours_max]', '25');
@@ -163,6 +169,13 @@ export const flows = {
         if (!(await page.locator('[role=status].notice-success').count())) fail('questionnaire', `saving step ${step} showed no confirmation`);
       }
       if (!(await page.locator('input[name=acc]').count())) fail('questionnaire', 'the last step has no accommodations');
+      // A functional note (health data) with the canary mark (R32), saved on the last step.
+      const note = `${CANARY_MARK} toimintakyky: selkä ei kestä nostoja`;
+      personal(note);
+      await page.fill('textarea[name=notes]', note);
+      await send(page, form);
+      if (await page.locator('.error-summary').count()) fail('questionnaire', 'saving the notes showed errors');
+      if (!(await page.locator('[role=status].notice-success').count())) fail('questionnaire', 'saving the notes showed no confirmation');
       await page.goto(url);
       const stored = first !== null && (await page.isChecked(`input[name="${first}"][value="4"]`));
       if (!stored) fail('questionnaire', 'the answer was not stored');
@@ -519,7 +532,7 @@ export const flows = {
   'a school refers a student, attaches a document and withdraws the referral': {
     role: 'institution',
     noJs: true,
-    async run(page, { BASE, audit, fail }) {
+    async run(page, { BASE, audit, fail, personal }) {
       await page.goto(`${BASE}/referrals`);
       await audit(page, 'school referrals');
       await page.goto(`${BASE}/referrals/new`);
@@ -534,8 +547,9 @@ export const flows = {
       await page.selectOption(`${form} select[name=project]`, project);
       await page.fill(`${form} input[name=organisation]`, 'Koulutuskeskus Salpaus');
       await page.fill(`${form} textarea[name=reason]`, 'Valmistuu keväällä, etsii työtä');
+      personal(`Testaaja-${CANARY_MARK}`, `Iida Testaaja-${CANARY_MARK}`);
       await page.fill(`${form} input[name=given_name]`, 'Iida');
-      await page.fill(`${form} input[name=family_name]`, 'Testaaja');
+      await page.fill(`${form} input[name=family_name]`, `Testaaja-${CANARY_MARK}`);
       await page.fill(`${form} input[name=home]`, 'Lahti');
       await page.check(`${form} input[name=consent-contact]`);
       await page.check(`${form} input[name=consent-documents]`);
@@ -565,7 +579,7 @@ export const flows = {
   'record an incoming referral of a new person': {
     role: 'coach',
     noJs: true,
-    async run(page, { BASE, audit, fail }) {
+    async run(page, { BASE, audit, fail, personal }) {
       await page.goto(`${BASE}/referrals/intake`);
       await audit(page, 'incoming referral');
       const form = 'form[action="/referrals/intake"]';
@@ -579,8 +593,9 @@ export const flows = {
       await page.fill(`${form} input[name=organisation]`, 'Ohjaamo Lahti');
       await page.fill(`${form} input[name=referred_on]`, today);
       await page.fill(`${form} textarea[name=reason]`, 'Etsii työkokeilupaikkaa');
+      personal(`Tulija-${CANARY_MARK}`, `Eetu Tulija-${CANARY_MARK}`);
       await page.fill(`${form} input[name=given_name]`, 'Eetu');
-      await page.fill(`${form} input[name=family_name]`, 'Tulija');
+      await page.fill(`${form} input[name=family_name]`, `Tulija-${CANARY_MARK}`);
       await page.fill(`${form} input[name=home]`, 'Lahti');
       await page.check(`${form} input[name=consent-contact]`);
       await page.check(`${form} input[name=method][value=in_meeting]`);

@@ -36,6 +36,7 @@ export async function context(browser, { javaScriptEnabled = true, locale = 'fi-
     });
   }
   ctx.on('page', (page) => watch(page));
+  recordRequests(ctx, javaScriptEnabled);
   return ctx;
 }
 
@@ -167,4 +168,106 @@ export function reflowReport() {
   }
   const headers = reflowResults.map((r) => r.header);
   if (headers.length) console.log(`header height at 320 px: ${Math.min(...headers)}–${Math.max(...headers)} px`);
+}
+
+// R31: sensitive data never leaves for third parties, never rides in a URL and is never kept in
+// browser storage (the session cookie apart). Every context made by `context()` records the URL
+// of every request its pages make; `privacyReport()` checks them and the contexts' storage.
+
+/** The canary mark of the test data (R32): the flows put it in the participants' names. */
+export const CANARY_MARK = 'Xqzcanary';
+/** Every context made by `context()`, for the storage check at the end. */
+export const contexts = [];
+/** Every request made by any page: { url, where }. */
+export const requests = [];
+/** Hosts other than the server under test that a check visits on purpose (the cross-site post's
+ *  attacker page); their requests are recorded but not failed. */
+export const foreignAllowed = new Set();
+/** Personal data the flows typed in (names, identity codes): none may appear in a URL. */
+export const personalData = new Set();
+
+export function recordRequests(ctx, javaScriptEnabled) {
+  contexts.push({ ctx, javaScriptEnabled });
+  ctx.on('request', (req) => {
+    let where = '(no page)';
+    try { where = req.frame().page().url(); } catch { /* a service worker or a detached frame */ }
+    requests.push({ url: req.url(), where });
+  });
+}
+
+/** The cookies a page may leave: the session cookie, and the language choice (fi, sv or en: a
+ *  preference, no personal datum). */
+const COOKIES_ALLOWED = { '__Host-polku_session': /^[A-Za-z0-9_-]+$/, polku_lang: /^(fi|sv|en)$/ };
+
+/** A path and query as a server would read them (percent- and plus-decoded), lower case. */
+function spoken(u) {
+  const raw = `${u.pathname}${u.search}`.replace(/\+/g, ' ');
+  try { return decodeURIComponent(raw).toLowerCase(); } catch { return raw.toLowerCase(); }
+}
+
+/** Checks every recorded request's host against `base`, every URL for personal data and the
+ *  canary mark, and every context's cookies, localStorage, sessionStorage and IndexedDB on every
+ *  origin it visited. Returns a one-line summary. */
+export async function privacyReport(base) {
+  const app = new URL(base);
+  const origins = new Set();
+  const needles = [...personalData].filter((d) => d && d.length >= 3).map((d) => d.toLowerCase());
+  let checked = 0;
+  for (const { url, where } of requests) {
+    let u;
+    try { u = new URL(url); } catch { fail('R31 request', `unparsable URL requested from ${where}`); continue; }
+    if (['data:', 'blob:', 'about:'].includes(u.protocol)) continue;
+    checked++;
+    origins.add(u.origin);
+    if (u.host !== app.host && !foreignAllowed.has(u.host)) fail('R31 request', `${where} requested ${u.protocol}//${u.host}${u.pathname}: a host other than the server under test`);
+    const said = spoken(u);
+    const shape = u.pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id');
+    if (said.includes(CANARY_MARK.toLowerCase())) fail('R31 request', `the canary mark is in a requested URL (path ${shape})`);
+    for (const d of needles) if (said.includes(d)) fail('R31 request', `personal data the flows entered is in a requested URL (path ${shape})`);
+  }
+  let reads = 0;
+  const stored = (where, what, n) => { if (n) fail('R31 storage', `${what} of ${where} holds ${n} item(s)`); };
+  for (const { ctx, javaScriptEnabled } of contexts) {
+    const open = ctx.pages();
+    if (!open.length) continue;
+    let state;
+    try { state = await ctx.storageState({ indexedDB: true }); } catch (e) { fail('R31 storage', `could not read the storage: ${e.message.split('\n')[0]}`); continue; }
+    for (const c of state.cookies) {
+      const allowed = COOKIES_ALLOWED[c.name];
+      if (!allowed) fail('R31 storage', `a cookie "${c.name}" for ${c.domain} besides the session cookie`);
+      else if (!allowed.test(c.value)) fail('R31 storage', `the cookie "${c.name}" holds an unexpected value`);
+    }
+    for (const o of state.origins) {
+      stored(o.origin, 'localStorage', o.localStorage?.length || 0);
+      stored(o.origin, 'IndexedDB', o.indexedDB?.length || 0);
+    }
+    reads++;
+    // Without JavaScript no page script can write storage; storageState above has read it.
+    if (!javaScriptEnabled) continue;
+    // sessionStorage belongs to a tab: each open page is taken to a blank document on every
+    // origin the suite visited (answered by the test, so no request reaches a server) and reads
+    // sessionStorage, localStorage and the IndexedDB database names there.
+    for (const page of open) {
+      for (const origin of origins) {
+        const probe = `${origin}/__r31_storage_probe__`;
+        try {
+          await page.route(probe, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>probe</title></html>' }));
+          await page.goto(probe);
+          const s = await page.evaluate(async () => ({
+            local: localStorage.length,
+            session: sessionStorage.length,
+            idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+          }));
+          reads++;
+          stored(origin, 'localStorage', s.local);
+          stored(origin, 'sessionStorage', s.session);
+          stored(origin, 'IndexedDB', s.idb);
+          await page.unroute(probe);
+        } catch (e) {
+          fail('R31 storage', `could not read the storage of ${origin}: ${e.message.split('\n')[0]}`);
+        }
+      }
+    }
+  }
+  return `${checked} requests to ${origins.size} origin(s); storage read ${reads} times in ${contexts.length} browser contexts`;
 }

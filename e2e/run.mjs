@@ -7,7 +7,7 @@
 // Usage: BASE=http://127.0.0.1:PORT LINKS=file-with-serve-output node run.mjs
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { audit, context, fail, findings, go, keyboard, launch, reflow, reflowReport, visited } from './lib.mjs';
+import { audit, context, fail, findings, go, keyboard, launch, reflow, reflowReport, visited, foreignAllowed, personalData, privacyReport } from './lib.mjs';
 import { flows } from './flows.mjs';
 
 const BASE = process.env.BASE;
@@ -90,6 +90,7 @@ async function crossSite(browser, page) {
   });
   await new Promise((r) => server.listen(0, '127.0.0.2', r));
   const evil = `http://127.0.0.2:${server.address().port}/`;
+  foreignAllowed.add(new URL(evil).host); // the attacker's page, visited on purpose (R31)
   const posted = page.waitForResponse((r) => r.url() === `${BASE}/sign-out` && r.request().method() === 'POST');
   await page.goto(evil);
   const res = await posted;
@@ -98,6 +99,10 @@ async function crossSite(browser, page) {
   const home = await page.goto(`${BASE}/`);
   if (!home.url().endsWith('/') || home.url().includes('sign-in')) fail('cross-site', 'the session ended after a cross-site post');
 }
+
+/** Flows name the personal data they type in (names, identity codes): R31 checks no requested
+ *  URL carries any of it. */
+const personal = (...values) => { for (const v of values) personalData.add(String(v)); };
 
 const browser = await launch();
 try {
@@ -118,7 +123,7 @@ try {
     // and checks its reflow at 320 px.
     const as = async (role) => pages[role] || (fail(name, `no signed-in ${role}`), null);
     const check = async (p, role) => { await audit(p, role); await reflow(p, role, new URL(p.url()).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id')); };
-    try { await flow.run(page, { BASE, audit, check, fail, go, as }); } catch (e) { fail(name, e.message.split('\n')[0]); }
+    try { await flow.run(page, { BASE, audit, check, fail, go, as, personal }); } catch (e) { fail(name, e.message.split('\n')[0]); }
     if (findings.length === before) console.log(`flow passed: ${name}`);
   }
   for (const [role, page] of Object.entries(pages)) {
@@ -159,9 +164,13 @@ try {
     const others = {};
     const as = async (role) => (others[role] ??= await signInNoJs(role));
     const before = findings.length;
-    try { await flow.run(page, { BASE, audit: async () => {}, check: async () => {}, fail, go, as }); } catch (e) { fail(`${name} (no JS)`, e.message.split('\n')[0]); }
+    try { await flow.run(page, { BASE, audit: async () => {}, check: async () => {}, fail, go, as, personal }); } catch (e) { fail(`${name} (no JS)`, e.message.split('\n')[0]); }
     if (findings.length === before) console.log(`flow passed without JavaScript: ${name}`);
   }
+  // R31: request hosts, personal data in URLs, and browser storage on every origin visited.
+  const before = findings.length;
+  const summary = await privacyReport(BASE);
+  if (findings.length === before) console.log(`R31: ${summary}: one host, no personal data in a URL, nothing stored but the session cookie`);
 } finally {
   await browser.close();
 }

@@ -25,6 +25,10 @@ fi
 work=$(mktemp -d)
 cleanup() {
   if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  # The server's logs for the canary scan (R32, scripts/test.sh), when it asks for them.
+  if [ -n "${POLKU_TEST_LOG_DIR:-}" ]; then
+    for f in serve.out serve.err; do cp "$work/$f" "$POLKU_TEST_LOG_DIR/e2e-$f" 2>/dev/null || true; done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -36,6 +36,28 @@ import urllib.parse
 import uuid
 
 PASSWORD = "kissa istuu ikkunalla 2026"
+# The test data's canary mark (R32): the participants the drills write carry it in their family
+# names, and scripts/canary-scan.py fails when it reaches a server log.
+CANARY = "Xqzcanary"
+
+
+def keep_logs(drill, *dirs):
+    """Copies the server logs (serve-N.out/.err) and the private cluster's log under `dirs` to
+    $POLKU_TEST_LOG_DIR, when set, for the canary scan (scripts/test.sh)."""
+    keep = os.environ.get("POLKU_TEST_LOG_DIR")
+    if not keep:
+        return
+    for d in dirs:
+        if not d or not os.path.isdir(d):
+            continue
+        for root, _, names in os.walk(d):
+            for n in names:
+                if n.endswith((".out", ".err")) or n == "log":
+                    rel = os.path.relpath(os.path.join(root, n), d).replace(os.sep, "-")
+                    try:
+                        shutil.copy(os.path.join(root, n), os.path.join(keep, f"drill-{drill}-{os.path.basename(d)}-{rel}"))
+                    except OSError:
+                        pass
 
 
 def log(msg):
@@ -396,7 +418,7 @@ class Writer:
                     body = {
                         "personal": {
                             "given_name": f"Drill{n}",
-                            "family_name": f"K{tag}",
+                            "family_name": f"{CANARY}K{tag}",
                             "email": f"d{tag}@example.fi",
                             "languages": {"fi": "B2"},
                             "mobility": {"home": "398", "acceptable": ["091"]},
@@ -409,7 +431,7 @@ class Writer:
                         pid = json.loads(out)["id"]
                         participants.append(pid)
                         with self.lock:
-                            self.acked.append(("participant", pid, None, f"K{tag}"))
+                            self.acked.append(("participant", pid, None, f"{CANARY}K{tag}"))
                 self.count(st)
                 if st == 401:
                     c.token = None
@@ -523,6 +545,7 @@ def drill_kill(a):
     finally:
         if server:
             server.kill9()
+        keep_logs(f"kill-{a.db}", work, pg.dir if pg else None)
         if pg:
             pg.destroy()
         shutil.rmtree(work, ignore_errors=True)
@@ -594,7 +617,7 @@ def drill_disk_full(a):
 
         def write(tag):
             body = {
-                "personal": {"given_name": "Full", "family_name": f"F{tag}", "languages": {"fi": "B2"},
+                "personal": {"given_name": "Full", "family_name": f"{CANARY}F{tag}", "languages": {"fi": "B2"},
                              "mobility": {"home": "398", "acceptable": []},
                              "availability": {"hours_per_week": {"min": 10, "max": 25}, "days_per_week_max": 4}},
                 "waiting_since": "2026-01-15",
@@ -694,6 +717,7 @@ def drill_disk_full(a):
         if mounted:
             subprocess.run(["umount", "-l", mnt])
         if server:
+            keep_logs("disk-full", server.logdir)
             if not os.environ.get("POLKU_DRILL_KEEP"):
                 shutil.rmtree(server.logdir, ignore_errors=True)
         shutil.rmtree(mnt, ignore_errors=True)
@@ -730,7 +754,7 @@ def drill_db_down(a):
                         st, h, out = c.request("GET", "/api/v1/participants?limit=5")
                     else:
                         st, h, out = c.request("POST", "/api/v1/participants", {
-                            "personal": {"given_name": "Down", "family_name": f"D{uuid.uuid4().hex[:8]}",
+                            "personal": {"given_name": "Down", "family_name": f"{CANARY}D{uuid.uuid4().hex[:8]}",
                                          "languages": {"fi": "B2"}, "mobility": {"home": "398", "acceptable": []},
                                          "availability": {"hours_per_week": {"min": 10, "max": 25},
                                                           "days_per_week_max": 4}},
@@ -819,6 +843,7 @@ def drill_db_down(a):
     finally:
         if server:
             server.kill9()
+        keep_logs("db-down", work, pg.dir)
         pg.destroy()
         shutil.rmtree(work, ignore_errors=True)
 
@@ -973,6 +998,7 @@ def drill_flood(a):
     finally:
         if server:
             server.kill9()
+        keep_logs("flood", work)
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -6,8 +6,18 @@ use polku_service::{Actor, Service};
 use std::collections::BTreeMap;
 use time::macros::date;
 
-/// The canary that must never appear in clear in the database (R29).
-pub const CANARY: &str = "CANARY-functional-note-7f3a";
+/// The canary mark (R32): every canary value of the test data contains it (the fixtures' family
+/// name and functional notes, the notes tests write, the browser suite's and the drills' names),
+/// and `scripts/canary-scan.py` fails when it reaches any captured test output or server log.
+/// Tests compare with it; they do not print it.
+pub const CANARY_MARK: &str = "Xqzcanary";
+
+/// The canary that must never appear in clear in the database (R29) nor in a log (R32): the
+/// fixtures' functional notes (health data).
+pub const CANARY: &str = "Xqzcanary-functional-note-7f3a";
+
+/// The fixtures' family name: a common name with the canary mark (R32).
+pub const FAMILY_NAME: &str = "Virtanen-Xqzcanary";
 
 pub fn system() -> Actor {
     Actor::system("test")
@@ -156,7 +166,7 @@ pub fn random_hetu() -> Hetu {
 pub fn personal() -> ParticipantPersonal {
     ParticipantPersonal {
         given_name: "Aino".into(),
-        family_name: "Virtanen".into(),
+        family_name: FAMILY_NAME.into(),
         email: Some(Email::parse("aino@example.fi").expect("email")),
         phone: Some("+358 40 123 4567".into()),
         hetu: Some(Hetu::parse("131052-308T").expect("valid")),

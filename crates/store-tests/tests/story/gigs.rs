@@ -134,7 +134,7 @@ pub(crate) async fn gig_round_trip(db: Arc<TestDb>) {
     assert_eq!(found.len(), 1);
     let (pid, name) = found[0].participant.clone().unwrap();
     assert_eq!(pid, participant);
-    assert_eq!(name, "Aino Virtanen");
+    assert_eq!(name, format!("Aino {}", fixtures::FAMILY_NAME));
     assert!(svc
         .gig_candidates(&coach, evening.id, 10, today)
         .await
@@ -203,8 +203,8 @@ pub(crate) async fn gig_round_trip(db: Arc<TestDb>) {
     let seen = svc.gig(&employer_user, daytime.id).await.unwrap();
     assert_eq!(seen.offers.len(), 1);
     assert_eq!(
-        seen.offers[0].participant_name.as_deref(),
-        Some("Aino Virtanen")
+        seen.offers[0].participant_name,
+        Some(format!("Aino {}", fixtures::FAMILY_NAME))
     );
     let agreed = svc
         .answer_proposal(&employer_user, offer.id, EmployerAnswer::Yes, None, 1)

@@ -225,13 +225,18 @@ fn generated_documents_extract_in_every_language() {
             ("competence", "fi", "Osaamisen koonti"),
             ("continuation_plan", "fi", "Jatkosuunnitelma"),
         ];
+        // The note carries the suite's canary mark (R32: CV data never reaches a log).
+        let note = format!(
+            "Hakee kevään aikana kolmeen paikkaan. {}",
+            polku_store_tests::fixtures::CANARY_MARK
+        );
         for (kind, language, heading) in cases {
             let res = app
                 .api(
                     Method::POST,
                     &format!("{base}/generated"),
                     Some(&coach),
-                    Some(serde_json::json!({"kind": kind, "language": language, "note": "Hakee kevään aikana kolmeen paikkaan."})),
+                    Some(serde_json::json!({"kind": kind, "language": language, "note": note})),
                     &[],
                 )
                 .await;

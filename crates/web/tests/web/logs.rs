@@ -22,7 +22,9 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, OnceLock};
 use tracing_subscriber::layer::SubscriberExt;
 
-/// Every canary value contains this, so one search finds any of them, in any case.
+/// Every canary value contains this, so one search finds any of them, in any case: the suite's
+/// canary mark (`fixtures::CANARY_MARK`, which `scripts/canary-scan.py` looks for in every
+/// captured output and server log, R32), in lower case.
 const CANARY: &str = "xqzcanary";
 const STAFF_EMAIL: &str = "xqzcanary.coach@example.fi";
 const STAFF_NAME: &str = "Xqzcanary Valmentaja";
@@ -559,4 +561,14 @@ fn a_stored_value_that_does_not_decode_never_reaches_the_log() {
             );
         }
     });
+}
+
+/// R32: the log tests' canaries carry the mark the fixtures, the browser suite and the drills
+/// use, so the suite-wide scan finds them too.
+#[test]
+fn the_log_canaries_carry_the_suite_mark() {
+    assert_eq!(
+        CANARY,
+        polku_store_tests::fixtures::CANARY_MARK.to_lowercase()
+    );
 }

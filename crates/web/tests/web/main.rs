@@ -14,6 +14,7 @@ mod api_roles;
 mod consents;
 mod documents;
 mod employers;
+mod escaping;
 mod esf;
 mod europass;
 mod export_limit;

@@ -98,7 +98,11 @@ fn participant_page_is_the_own_coachs_only() {
         let (coach, id) = coach_with_participant(&app).await;
         let res = app.get(&format!("/participants/{id}"), Some(&coach)).await;
         assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-        assert!(has_text(&res.body, "h1", "Aino Virtanen"));
+        assert!(has_text(
+            &res.body,
+            "h1",
+            &format!("Aino {}", polku_store_tests::fixtures::FAMILY_NAME)
+        ));
         assert!(has_text(
             &res.body,
             &format!("a[href=\"/participants/{id}\"][aria-current=page]"),
