@@ -3,7 +3,8 @@
 //! confirmation after each save; an unknown item or another employer's task is a field error in
 //! the user's language and changes nothing; a coach reads but may not change it), and the
 //! referring institution's view of the competence shown (404 without a consented "transition"
-//! share, and again on the next request after the consent is withdrawn). Both databases.
+//! share, and again on the next request after the consent is withdrawn; the `/shared` card
+//! links to it only for a "transition" share). Both databases.
 
 use crate::harness::{count, has, on, TestApp};
 use crate::mentoring::mentored;
@@ -275,6 +276,21 @@ async fn pages(app: TestApp) {
     let svc = app.service();
     let school = app.user(Role::Institution).await;
     let shared = format!("/shared/{}/qualifications", m.w.participant);
+    assert_eq!(
+        app.get(&shared, Some(&school)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // A share of "skills" for the purpose "placement": the card is there, but no link to a page
+    // that would answer 404.
+    share_skills(&app, &m, &school, ConsentPurpose::Placement).await;
+    let list = app.get("/shared", Some(&school)).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert_eq!(count(&list.body, "section.card"), 1, "{}", list.body);
+    assert!(
+        !has(&list.body, &format!("a[href='{shared}']")),
+        "{}",
+        list.body
+    );
     assert_eq!(
         app.get(&shared, Some(&school)).await.status,
         StatusCode::NOT_FOUND
