@@ -2,6 +2,8 @@
 //!
 //! - [`Service::referral_projects`]: the projects where an institution user holds the
 //!   institution role, with their code and name, for the "Refer a student" form.
+//! - [`Service::intake_referral_inbox`]: the intake referrals the actor receives (the
+//!   referral list's rules and audit, without the schools' referrals).
 //! - [`Service::record_intake_referral`]: a coach records an incoming referral of a person who
 //!   is not yet a participant, from Ohjaamo, the employment services, social services, another
 //!   project or elsewhere. It takes the school handover's path: the person's contact details,
@@ -13,8 +15,8 @@
 //!   deletes the handed-over data). Only coaches and managers of the project see it: anyone
 //!   else gets "not found", audited as a refusal.
 
-use crate::referrals::{ConsentGiven, Handover, ReferralView};
-use crate::store::{ReferralConsent, StoredReferral};
+use crate::referrals::{receiving_projects, ConsentGiven, Handover, ReferralView};
+use crate::store::{ReferralConsent, ReferralFilter, StoredReferral};
 use crate::{Actor, Result, Service, ServiceError};
 use polku_domain::{
     DataCategory, DomainError, ProjectId, ReferralDirection, ReferralId, ReferralSource,
@@ -67,6 +69,22 @@ impl Service {
     /// ordered by code. Not audited (no personal data).
     pub async fn intake_projects(&self, actor: &Actor) -> Result<Vec<ReferralProject>> {
         self.projects_where(actor, Role::Coach).await
+    }
+
+    /// The intake referrals the actor may see, newest first: those of the projects where they
+    /// are a coach or a manager, by the rules and with the audited list read of
+    /// [`Service::referral_inbox`], without the schools' referrals. Anyone else: none.
+    pub async fn intake_referral_inbox(&self, actor: &Actor) -> Result<Vec<ReferralView>> {
+        let Actor::User { grants, .. } = actor else {
+            return Ok(Vec::new());
+        };
+        let projects = receiving_projects(grants);
+        let mut out = Vec::new();
+        if !projects.is_empty() {
+            self.incoming_referrals(actor, &ReferralFilter::IntakeTo(projects), &mut out)
+                .await?;
+        }
+        Ok(out)
     }
 
     async fn projects_where(&self, actor: &Actor, role: Role) -> Result<Vec<ReferralProject>> {

@@ -36,7 +36,7 @@ use polku_domain::{
     DocumentKind, DomainError, Email, EsfEntry, HoursRange, Mobility, MunicipalityCode,
     ParticipantId, ParticipantPersonal, ParticipantSensitive, PathStage, ProjectId, RecipientClass,
     ReferralDestination, ReferralDirection, ReferralId, ReferralSource, ReferralStatus, Role,
-    UserId,
+    RoleGrant, UserId,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -192,6 +192,19 @@ fn invalid(field: &'static str, reason: &str) -> ServiceError {
 
 fn rule(field: &'static str, rule: &'static str) -> ServiceError {
     ServiceError::Invalid(DomainError::Rule { field, rule })
+}
+
+/// The projects whose incoming referrals the holder of `grants` receives (as a coach or a
+/// manager), each once.
+pub(crate) fn receiving_projects(grants: &[RoleGrant]) -> Vec<ProjectId> {
+    let mut projects: Vec<ProjectId> = grants
+        .iter()
+        .filter(|g| matches!(g.role, Role::Coach | Role::Manager))
+        .filter_map(|g| g.project)
+        .collect();
+    projects.sort_unstable();
+    projects.dedup();
+    projects
 }
 
 fn handover_aad(id: ReferralId, under_participant: bool) -> Vec<u8> {
@@ -549,34 +562,37 @@ impl Service {
                 out.push(self.open_referral(&rec, ReferralRole::Referrer).await?);
             }
         }
-        let mut projects: Vec<ProjectId> = grants
-            .iter()
-            .filter(|g| matches!(g.role, Role::Coach | Role::Manager))
-            .filter_map(|g| g.project)
-            .collect();
-        projects.sort_unstable();
-        projects.dedup();
+        let projects = receiving_projects(grants);
         if !projects.is_empty() {
-            let audit = AuditEvent::new(
-                actor,
-                "referral",
-                None,
-                "list_incoming_referrals",
-                "service_delivery",
-            )?
-            .with_categories(CATEGORIES);
-            for rec in self
-                .store()
-                .referrals(&ReferralFilter::IncomingTo(projects), &audit)
-                .await?
-            {
-                if out.iter().any(|v: &ReferralView| v.id == rec.referral.id) {
-                    continue;
-                }
-                out.push(self.open_referral(&rec, ReferralRole::Receiver).await?);
-            }
+            self.incoming_referrals(actor, &ReferralFilter::IncomingTo(projects), &mut out)
+                .await?;
         }
         Ok(out)
+    }
+
+    /// The incoming referrals `filter` selects, opened for their receiver and added to `out`
+    /// unless listed there already; one audited list read (`list_incoming_referrals`).
+    pub(crate) async fn incoming_referrals(
+        &self,
+        actor: &Actor,
+        filter: &ReferralFilter,
+        out: &mut Vec<ReferralView>,
+    ) -> Result<()> {
+        let audit = AuditEvent::new(
+            actor,
+            "referral",
+            None,
+            "list_incoming_referrals",
+            "service_delivery",
+        )?
+        .with_categories(CATEGORIES);
+        for rec in self.store().referrals(filter, &audit).await? {
+            if out.iter().any(|v: &ReferralView| v.id == rec.referral.id) {
+                continue;
+            }
+            out.push(self.open_referral(&rec, ReferralRole::Receiver).await?);
+        }
+        Ok(())
     }
 
     /// Attaches a document to a pending referral: its referrer only, with the student's consent

@@ -364,25 +364,10 @@ impl Service {
             )
             .await
         };
-        let Some(scope) = self.store().participant_scope(participant).await? else {
-            denied().await?;
-            return Err(ServiceError::NotFound);
-        };
-        let institution = authz::recipient_classes(actor, scope.project_id)
-            .contains(&RecipientClass::Institution);
-        let shares: Vec<_> = self
-            .store()
-            .shares_for(participant)
+        if !self
+            .may_see_shared_qualification_evidence(actor, participant)
             .await?
-            .into_iter()
-            .filter(|s| s.purpose == ConsentPurpose::Transition)
-            .collect();
-        let consents = self.store().consents_for(participant).await?;
-        let access =
-            authz::participant_access(actor, &scope, &shares, &consents, OffsetDateTime::now_utc());
-        let allowed =
-            matches!(&access, authz::Access::Categories(c) if c.contains(&DataCategory::Skills));
-        if !institution || !allowed {
+        {
             denied().await?;
             return Err(ServiceError::NotFound);
         }
@@ -394,6 +379,37 @@ impl Service {
             }
         }
         Ok(out)
+    }
+
+    /// Whether [`Service::shared_qualification_evidence`] would show the participant to `actor`
+    /// now: an institution user of the project with an active share of the category `skills`
+    /// for the purpose `transition` and the participant's active consent for it. Reads only
+    /// the project, the shares and the consents (no personal data): not audited, so that a
+    /// page may ask before it offers a link; an unknown participant is `false`.
+    pub async fn may_see_shared_qualification_evidence(
+        &self,
+        actor: &Actor,
+        participant: ParticipantId,
+    ) -> Result<bool> {
+        let Some(scope) = self.store().participant_scope(participant).await? else {
+            return Ok(false);
+        };
+        let institution = authz::recipient_classes(actor, scope.project_id)
+            .contains(&RecipientClass::Institution);
+        if !institution {
+            return Ok(false);
+        }
+        let shares: Vec<_> = self
+            .store()
+            .shares_for(participant)
+            .await?
+            .into_iter()
+            .filter(|s| s.purpose == ConsentPurpose::Transition)
+            .collect();
+        let consents = self.store().consents_for(participant).await?;
+        let access =
+            authz::participant_access(actor, &scope, &shares, &consents, OffsetDateTime::now_utc());
+        Ok(matches!(&access, authz::Access::Categories(c) if c.contains(&DataCategory::Skills)))
     }
 
     /// What the evidence form of a placement offers its mentor or the participant's coach:

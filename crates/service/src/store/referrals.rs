@@ -87,6 +87,9 @@ pub enum ReferralFilter {
     ReferredBy(UserId),
     /// A participant's referrals in and out.
     Participant(ParticipantId),
+    /// Only the intake referrals among [`ReferralFilter::IncomingTo`]: incoming from anyone
+    /// but a school, of people who were not yet participants.
+    IntakeTo(Vec<ProjectId>),
 }
 
 /// Everything an acceptance writes, in one transaction: the new participant with its data key,

@@ -292,14 +292,20 @@ impl ReferralStore for SqlStore {
         let mut tx = self.write().await?;
         let order = "ORDER BY referred_on DESC, created_at DESC, id";
         let rows = match filter {
-            ReferralFilter::IncomingTo(projects) => {
+            ReferralFilter::IncomingTo(projects) | ReferralFilter::IntakeTo(projects) => {
+                let intake_only = if matches!(filter, ReferralFilter::IntakeTo(_)) {
+                    "AND source <> 'institution'"
+                } else {
+                    ""
+                };
                 let mut out = Vec::new();
                 for p in projects {
                     out.extend(
                         sqlx::query(&format!(
                             "SELECT {COLUMNS} FROM referrals WHERE project_id = $1 \
                              AND direction = 'incoming' AND (source = 'institution' \
-                             OR participant_id IS NULL OR handover_sealed IS NOT NULL) {order}"
+                             OR participant_id IS NULL OR handover_sealed IS NOT NULL) \
+                             {intake_only} {order}"
                         ))
                         .bind(p.0)
                         .fetch_all(&mut *tx)

@@ -3,64 +3,13 @@
 //! kind; running the migration's SQL again on a filled database (SQLite: the table rebuild, in
 //! one transaction with foreign keys on) keeps every row, the index and the append-only trigger.
 
+use super::documents::{pdf, save};
 use super::*;
-use polku_service::documents::DocumentSave;
 
 const SQLITE_0038: &str =
     include_str!("../../../store-sqlite/migrations/0038_competence_certificate_documents.sql");
 const POSTGRES_0038: &str =
     include_str!("../../../store-postgres/migrations/0038_competence_certificate_documents.sql");
-
-/// The smallest PDF the document check accepts, carrying `text`.
-fn pdf(text: &str) -> Vec<u8> {
-    let stream = format!("BT /F1 12 Tf 20 100 Td ({text}) Tj ET");
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>".to_owned(),
-        format!(
-            "<< /Length {} >>\nstream\n{stream}\nendstream",
-            stream.len()
-        ),
-    ];
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
-fn save(
-    kind: DocumentKind,
-    title: &str,
-    bytes: Vec<u8>,
-    document: Option<(DocumentId, i64)>,
-) -> DocumentSave {
-    DocumentSave {
-        document,
-        kind,
-        title: title.into(),
-        bytes,
-        language: (kind != DocumentKind::Upload).then(|| "fi".to_owned()),
-        note: None,
-    }
-}
 
 pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_row(
     db: Arc<TestDb>,
@@ -71,7 +20,7 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
         .save_document(
             &coach,
             id,
-            save(DocumentKind::Upload, "Todistus", pdf("yksi"), None),
+            save(DocumentKind::Upload, "Todistus", pdf("yksi", ""), None),
             "service_delivery",
         )
         .await
@@ -82,7 +31,7 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
         save(
             DocumentKind::Upload,
             "Todistus",
-            pdf("kaksi"),
+            pdf("kaksi", ""),
             Some((upload.id, 1)),
         ),
         "service_delivery",
@@ -96,7 +45,7 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
             save(
                 DocumentKind::CompetenceCertificate,
                 "Osaamistodistus",
-                pdf("osaaminen"),
+                pdf("osaaminen", ""),
                 None,
             ),
             "service_delivery",
@@ -111,7 +60,7 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
             save(
                 DocumentKind::CompetenceCertificate,
                 "Osaamistodistus",
-                pdf("osaaminen 2"),
+                pdf("osaaminen 2", ""),
                 Some((cert.id, 1)),
             ),
             "service_delivery",
@@ -149,7 +98,7 @@ pub(crate) async fn competence_certificates_are_documents_and_0038_keeps_every_r
         .download_document(&coach, id, cert.id, Some(1), "service_delivery")
         .await
         .unwrap();
-    assert_eq!(file.bytes, pdf("osaaminen"));
+    assert_eq!(file.bytes, pdf("osaaminen", ""));
     assert_eq!(file.document.kind, DocumentKind::CompetenceCertificate);
     // The CHECK still refuses an unknown kind; the versions stay append-only; the foreign key
     // still ties a version to its document.

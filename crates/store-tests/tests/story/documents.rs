@@ -7,8 +7,10 @@ use super::*;
 use polku_service::documents::DocumentSave;
 use polku_service::store::AuditQuery;
 
-/// A one-page PDF carrying `text` in its content stream (uncompressed), written by hand.
-fn pdf(text: &str, catalog_extra: &str) -> Vec<u8> {
+/// A one-page PDF carrying `text` in its content stream (uncompressed), written by hand;
+/// `catalog_extra` goes into its catalog (active content, for a refusal). The document stories
+/// share it.
+pub(crate) fn pdf(text: &str, catalog_extra: &str) -> Vec<u8> {
     let stream = format!("BT /F1 12 Tf 20 100 Td ({text}) Tj ET");
     let objects = [
         format!("<< /Type /Catalog /Pages 2 0 R {catalog_extra}>>"),
@@ -42,15 +44,26 @@ fn pdf(text: &str, catalog_extra: &str) -> Vec<u8> {
     out
 }
 
-fn upload(title: &str, bytes: Vec<u8>, document: Option<(DocumentId, i64)>) -> DocumentSave {
+/// A save of `bytes` as a document of `kind` (in Finnish unless an upload), new or as the next
+/// version of `document` at its current version.
+pub(crate) fn save(
+    kind: DocumentKind,
+    title: &str,
+    bytes: Vec<u8>,
+    document: Option<(DocumentId, i64)>,
+) -> DocumentSave {
     DocumentSave {
         document,
-        kind: DocumentKind::Upload,
+        kind,
         title: title.into(),
         bytes,
-        language: None,
+        language: (kind != DocumentKind::Upload).then(|| "fi".to_owned()),
         note: None,
     }
+}
+
+fn upload(title: &str, bytes: Vec<u8>, document: Option<(DocumentId, i64)>) -> DocumentSave {
+    save(DocumentKind::Upload, title, bytes, document)
 }
 
 pub(crate) async fn documents_are_versioned_sealed_audited_and_shared_by_consent(db: Arc<TestDb>) {

@@ -57,7 +57,8 @@ async fn upload(
     app.send(req.body(Body::from(body)).expect("request")).await
 }
 
-async fn get_bytes(
+/// A GET with the bearer token, the body as bytes (the documents' and certificates' files).
+pub(crate) async fn get_bytes(
     app: &TestApp,
     path: &str,
     user: &User,
@@ -75,7 +76,8 @@ async fn get_bytes(
     (status, headers, bytes.to_vec())
 }
 
-fn pdf_text(bytes: &[u8]) -> String {
+/// The PDF's text, whitespace collapsed.
+pub(crate) fn pdf_text(bytes: &[u8]) -> String {
     let doc = lopdf::Document::load_mem(bytes).expect("the PDF parses");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = doc.extract_text(&pages).expect("text extracts");

@@ -749,9 +749,12 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
         // The refer form (pages): institution users only; no matrix caller is one.
         Denied
     } else if p == "/referrals/intake" {
-        // Coaches record incoming referrals of people who are not yet participants.
+        // Coaches record incoming referrals of people who are not yet participants; the API
+        // lists them as the referral list does (coaches and managers).
+        let api = path.starts_with("/api/");
         match (who, read) {
             (w, true) if w.contains("coach") => Allowed,
+            (w, true) if api && w.starts_with("manager") => Allowed,
             (w, false) if w.contains("coach") => Any,
             _ => Denied,
         }

@@ -3,28 +3,18 @@
 //! confirmation after each save; an unknown item or another employer's task is a field error in
 //! the user's language and changes nothing; a coach reads but may not change it), and the
 //! referring institution's view of the competence shown (404 without a consented "transition"
-//! share, and again on the next request after the consent is withdrawn). Both databases.
+//! share, and again on the next request after the consent is withdrawn; the `/shared` card
+//! links to it only for a "transition" share). Both databases.
 
 use crate::harness::{count, has, on, TestApp};
 use crate::mentoring::mentored;
+use crate::qualifications::{import_synthetic as import, share_skills};
 use axum::http::StatusCode;
-use polku_domain::{
-    ConsentMethod, ConsentPurpose, DataCategory, EmployerId, RecipientClass, Role, Share, ShareId,
-};
-use polku_store_tests::{fixtures::system, Backend};
+use polku_domain::{ConsentPurpose, EmployerId, Role};
+use polku_store_tests::Backend;
 
-const SYNTHETIC: &str =
-    include_str!("../../../../data/qualifications/samples/sample-synthetic-peruste.json");
 const UNIT: &str = "tutkinnonosat_999901|ESIMERKKI-0000-2000";
 const ITEM_TEXT: &str = "ESIMERKKI: tarkistaa esimerkkilähetyksen asiakirjat";
-
-async fn import(app: &TestApp) {
-    let peruste = polku_service::qualifications::eperusteet::parse(SYNTHETIC).expect("synthetic");
-    app.service()
-        .import_qualification(&system(), &peruste)
-        .await
-        .expect("import");
-}
 
 /// The requirement ids mapped to `task` of `employer`, read through the service.
 async fn mapped(app: &TestApp, employer: EmployerId, task: &str) -> Vec<String> {
@@ -290,36 +280,22 @@ async fn pages(app: TestApp) {
         app.get(&shared, Some(&school)).await.status,
         StatusCode::NOT_FOUND
     );
-    let consents = svc
-        .give_consent(
-            &m.w.coach.actor,
-            m.w.participant,
-            polku_service::consents::NewConsent {
-                recipient: RecipientClass::Institution,
-                purpose: ConsentPurpose::Transition,
-                categories: vec![DataCategory::Skills],
-                method: ConsentMethod::Written,
-                shown: Default::default(),
-            },
-            "service_delivery",
-        )
-        .await
-        .expect("consent");
-    svc.share_participant(
-        &m.w.coach.actor,
-        Share {
-            id: ShareId::new(),
-            participant_id: m.w.participant,
-            recipient: school.actor.user_id().expect("id"),
-            categories: vec![DataCategory::Skills],
-            until: polku_service::today() + time::Duration::days(30),
-            revoked_at: None,
-            purpose: ConsentPurpose::Transition,
-        },
-        "service_delivery",
-    )
-    .await
-    .expect("share");
+    // A share of "skills" for the purpose "placement": the card is there, but no link to a page
+    // that would answer 404.
+    share_skills(&app, &m, &school, ConsentPurpose::Placement).await;
+    let list = app.get("/shared", Some(&school)).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert_eq!(count(&list.body, "section.card"), 1, "{}", list.body);
+    assert!(
+        !has(&list.body, &format!("a[href='{shared}']")),
+        "{}",
+        list.body
+    );
+    assert_eq!(
+        app.get(&shared, Some(&school)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let consents = share_skills(&app, &m, &school, ConsentPurpose::Transition).await;
     // The card on /shared links to it.
     let list = app.get("/shared", Some(&school)).await;
     assert!(

@@ -3,11 +3,12 @@
 //! placement's mentor records evidence per item (another mentor and a bad item get 404), and
 //! the coach reads it.
 
-use crate::harness::{sqlite, TestApp};
-use crate::mentoring::mentored;
+use crate::documents::{get_bytes, pdf_text};
+use crate::harness::{sqlite, TestApp, User};
+use crate::mentoring::{mentored, Mentored};
 use axum::http::{Method, StatusCode};
 use polku_domain::{
-    ConsentMethod, ConsentPurpose, DataCategory, RecipientClass, Role, Share, ShareId,
+    ConsentId, ConsentMethod, ConsentPurpose, DataCategory, RecipientClass, Role, Share, ShareId,
 };
 use polku_store_tests::fixtures::system;
 use serde_json::json;
@@ -15,16 +16,63 @@ use serde_json::json;
 const SYNTHETIC: &str =
     include_str!("../../../../data/qualifications/samples/sample-synthetic-peruste.json");
 
+/// Imports the synthetic ePerusteet sample (three units) through the service.
+pub(crate) async fn import_synthetic(app: &TestApp) {
+    let peruste = polku_service::qualifications::eperusteet::parse(SYNTHETIC).expect("synthetic");
+    app.service()
+        .import_qualification(&system(), &peruste)
+        .await
+        .expect("import");
+}
+
+/// The mentored participant's coach records their written consent to an institution seeing
+/// "skills" for `purpose` and shares "skills" with `school` for it for 30 days; the consents
+/// recorded, to withdraw.
+pub(crate) async fn share_skills(
+    app: &TestApp,
+    m: &Mentored,
+    school: &User,
+    purpose: ConsentPurpose,
+) -> Vec<ConsentId> {
+    let svc = app.service();
+    let consents = svc
+        .give_consent(
+            &m.w.coach.actor,
+            m.w.participant,
+            polku_service::consents::NewConsent {
+                recipient: RecipientClass::Institution,
+                purpose,
+                categories: vec![DataCategory::Skills],
+                method: ConsentMethod::Written,
+                shown: Default::default(),
+            },
+            "service_delivery",
+        )
+        .await
+        .expect("consent");
+    svc.share_participant(
+        &m.w.coach.actor,
+        Share {
+            id: ShareId::new(),
+            participant_id: m.w.participant,
+            recipient: school.actor.user_id().expect("id"),
+            categories: vec![DataCategory::Skills],
+            until: polku_service::today() + time::Duration::days(30),
+            revoked_at: None,
+            purpose,
+        },
+        "service_delivery",
+    )
+    .await
+    .expect("share");
+    consents
+}
+
 #[test]
 fn tasks_map_to_requirement_items_and_the_mentor_records_evidence() {
     sqlite(|app: TestApp| async move {
         let m = mentored(&app).await;
-        let peruste =
-            polku_service::qualifications::eperusteet::parse(SYNTHETIC).expect("synthetic");
-        app.service()
-            .import_qualification(&system(), &peruste)
-            .await
-            .expect("import");
+        import_synthetic(&app).await;
         // The units and their items, for any signed-in user.
         let res = app
             .api(
@@ -213,7 +261,7 @@ fn tasks_map_to_requirement_items_and_the_mentor_records_evidence() {
             ("fi", "Näytti osittain", "ESIMERKKI: tarkistaa"),
             ("sv", "Visade delvis", "EXEMPEL: kontrollerar"),
         ] {
-            let (status, headers, bytes) = pdf(
+            let (status, headers, bytes) = get_bytes(
                 &app,
                 &format!(
                     "/api/v1/participants/{}/competence-certificate?language={language}",
@@ -234,7 +282,7 @@ fn tasks_map_to_requirement_items_and_the_mentor_records_evidence() {
             assert!(text.contains("HOKS") || text.contains("PUK"), "{text}");
         }
         let text = pdf_text(
-            &pdf(
+            &get_bytes(
                 &app,
                 &format!(
                     "/api/v1/participants/{}/competence-certificate?language=en",
@@ -273,7 +321,7 @@ fn tasks_map_to_requirement_items_and_the_mentor_records_evidence() {
             .expect("the stored version");
         assert_eq!(file.version.content_type, "application/pdf");
         assert!(pdf_text(&file.bytes).contains("Partly shown"));
-        let (status, _, _) = pdf(
+        let (status, _, _) = get_bytes(
             &app,
             &format!(
                 "/api/v1/participants/{}/competence-certificate",
@@ -295,36 +343,7 @@ fn tasks_map_to_requirement_items_and_the_mentor_records_evidence() {
             .api(Method::GET, &shared, Some(&school), None, &[])
             .await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
-        let consents = svc
-            .give_consent(
-                &m.w.coach.actor,
-                m.w.participant,
-                polku_service::consents::NewConsent {
-                    recipient: RecipientClass::Institution,
-                    purpose: ConsentPurpose::Transition,
-                    categories: vec![DataCategory::Skills],
-                    method: ConsentMethod::Written,
-                    shown: Default::default(),
-                },
-                "service_delivery",
-            )
-            .await
-            .expect("consent");
-        svc.share_participant(
-            &m.w.coach.actor,
-            Share {
-                id: ShareId::new(),
-                participant_id: m.w.participant,
-                recipient: school.actor.user_id().expect("id"),
-                categories: vec![DataCategory::Skills],
-                until: polku_service::today() + time::Duration::days(30),
-                revoked_at: None,
-                purpose: ConsentPurpose::Transition,
-            },
-            "service_delivery",
-        )
-        .await
-        .expect("share");
+        let consents = share_skills(&app, &m, &school, ConsentPurpose::Transition).await;
         let res = app
             .api(Method::GET, &shared, Some(&school), None, &[])
             .await;
@@ -354,33 +373,4 @@ fn tasks_map_to_requirement_items_and_the_mentor_records_evidence() {
             .await;
         assert_eq!(res.status, StatusCode::NOT_FOUND);
     });
-}
-
-async fn pdf(
-    app: &TestApp,
-    path: &str,
-    user: &crate::harness::User,
-) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    use axum::body::Body;
-    use axum::http::{header, Request};
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
-    let req = Request::builder()
-        .method(Method::GET)
-        .uri(path)
-        .header(header::AUTHORIZATION, format!("Bearer {}", user.token))
-        .body(Body::empty())
-        .expect("request");
-    let res = app.app.clone().oneshot(req).await.expect("infallible");
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.expect("body").to_bytes();
-    (status, headers, bytes.to_vec())
-}
-
-fn pdf_text(bytes: &[u8]) -> String {
-    let doc = lopdf::Document::load_mem(bytes).expect("the PDF parses");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let text = doc.extract_text(&pages).expect("text extracts");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

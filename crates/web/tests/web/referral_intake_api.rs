@@ -309,6 +309,169 @@ async fn the_intake_form_shows_the_intake_wording_and_carries_its_hash(app: Test
     }
 }
 
+/// How many times `user` listed incoming referrals (audited list reads).
+async fn incoming_list_reads(app: &TestApp, user: &crate::harness::User) -> usize {
+    let id = user.actor.user_id().expect("user").to_string();
+    app.db
+        .store
+        .audit_query(&polku_service::store::AuditQuery {
+            limit: 1000,
+            ..Default::default()
+        })
+        .await
+        .expect("audit")
+        .iter()
+        .filter(|r| r.actor.contains(&id) && r.action == "list_incoming_referrals")
+        .count()
+}
+
+async fn the_api_serves_the_intake_wording_and_lists_the_intake_referrals(app: TestApp) {
+    let coach = app.user(Role::Coach).await;
+    let project = app.world.project.id.to_string();
+
+    // The intake wording, in every language, with the hash the intake operation checks; it
+    // names no recipient kind, so one given is refused; an unknown category is refused.
+    let mut shown = serde_json::Map::new();
+    for c in [DataCategory::Contact, DataCategory::Goals] {
+        let res = app
+            .api(
+                Method::GET,
+                &format!(
+                    "/api/v1/consent-wording?purpose=intake&category={}",
+                    c.as_str()
+                ),
+                Some(&coach),
+                None,
+                &[],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        let w = res.json();
+        let expected = intake_wording(c);
+        assert_eq!(w["purpose"], "intake");
+        assert_eq!(w["recipient"], Value::Null);
+        assert_eq!(w["category"], c.as_str());
+        assert_eq!(w["hash"], expected.hash.as_str());
+        for (lang, text) in &expected.texts {
+            assert_eq!(w["texts"][lang], text.as_str(), "{lang}");
+        }
+        assert_eq!(w["texts"].as_object().map(|o| o.len()), Some(4));
+        assert_ne!(
+            expected.hash,
+            wording(ConsentPurpose::Transition, RecipientClass::Institution, c).hash
+        );
+        shown.insert(c.as_str().to_owned(), w["hash"].clone());
+    }
+    let res = app
+        .api(
+            Method::GET,
+            "/api/v1/consent-wording?purpose=intake&recipient=institution&category=contact",
+            Some(&coach),
+            None,
+            &[],
+        )
+        .await;
+    field(&res, "recipient", "api-field-unknown");
+    let res = app
+        .api(
+            Method::GET,
+            "/api/v1/consent-wording?purpose=intake&category=secrets",
+            Some(&coach),
+            None,
+            &[],
+        )
+        .await;
+    field(&res, "category", "api-field-invalid");
+    // The placement and transition wordings still need their recipient.
+    let res = app
+        .api(
+            Method::GET,
+            "/api/v1/consent-wording?purpose=transition&category=contact",
+            Some(&coach),
+            None,
+            &[],
+        )
+        .await;
+    field(&res, "recipient", "api-field-invalid");
+
+    // The hashes served are the ones an intake referral carries.
+    let mut b = body(&project);
+    b["consent"]["shown"] = Value::Object(shown);
+    let res = app
+        .api(Method::POST, PATH, Some(&coach), Some(b), &[])
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let intake = res.json()["id"].as_str().expect("id").to_owned();
+    // A school's referral to the same project.
+    let school = app.user(Role::Institution).await;
+    let res = app
+        .post_form(
+            "/referrals/new",
+            Some(&school),
+            &crate::referral_pages::referral_form(&project, true),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let from_school = crate::referral_pages::location_path(&res)
+        .trim_start_matches("/referrals/")
+        .to_owned();
+    let ids = |res: &crate::harness::Res| -> Vec<String> {
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        res.json()["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|i| i["id"].as_str().expect("id").to_owned())
+            .collect()
+    };
+    let all = app
+        .api(Method::GET, "/api/v1/referrals", Some(&coach), None, &[])
+        .await;
+    let all = ids(&all);
+    assert!(
+        all.contains(&intake) && all.contains(&from_school),
+        "{all:?}"
+    );
+
+    // `GET …/referrals/intake`: the intake referrals only, for the project's coaches and
+    // managers, as the full list shows them; one audited list read.
+    let before = incoming_list_reads(&app, &coach).await;
+    let res = app.api(Method::GET, PATH, Some(&coach), None, &[]).await;
+    assert_eq!(ids(&res), vec![intake.clone()]);
+    let item = &res.json()["items"][0];
+    assert_eq!(item["source"], "ohjaamo");
+    assert_eq!(item["status"], "pending");
+    assert_eq!(item["waiting_days"], 0);
+    assert_eq!(item["handover"]["given_name"], "Eetu");
+    assert_eq!(incoming_list_reads(&app, &coach).await, before + 1);
+    let manager = app.user(Role::Manager).await;
+    let res = app.api(Method::GET, PATH, Some(&manager), None, &[]).await;
+    assert_eq!(ids(&res), vec![intake.clone()]);
+    // Another project's coach: an empty list; a school user: 403; without a token: 401.
+    let other_world = World::new(app.service()).await;
+    let stranger = user_in(&app, &other_world, Role::Coach).await;
+    let res = app.api(Method::GET, PATH, Some(&stranger), None, &[]).await;
+    assert!(ids(&res).is_empty(), "{}", res.body);
+    let res = app.api(Method::GET, PATH, Some(&school), None, &[]).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.body);
+    let res = app.api(Method::GET, PATH, None, None, &[]).await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED, "{}", res.body);
+    // Once accepted it stays in the list with its new state, as in the full list.
+    let res = app
+        .api(
+            Method::POST,
+            &format!("/api/v1/referrals/{intake}/accept"),
+            Some(&coach),
+            None,
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let res = app.api(Method::GET, PATH, Some(&coach), None, &[]).await;
+    assert_eq!(ids(&res), vec![intake.clone()]);
+    assert_eq!(res.json()["items"][0]["status"], "accepted");
+}
+
 /// Each test runs on SQLite, and on PostgreSQL when `POLKU_TEST_POSTGRES_URL` is set.
 macro_rules! on_both {
     ($($name:ident),+ $(,)?) => {
@@ -319,5 +482,6 @@ macro_rules! on_both {
 
 on_both!(
     a_coach_records_an_intake_referral_through_the_api_and_a_coach_accepts_it,
-    the_intake_form_shows_the_intake_wording_and_carries_its_hash
+    the_intake_form_shows_the_intake_wording_and_carries_its_hash,
+    the_api_serves_the_intake_wording_and_lists_the_intake_referrals
 );

@@ -8,6 +8,7 @@
 
 use crate::employers::user_in;
 use crate::harness::{has, has_text, select_attr, select_texts, TestApp, User, ORIGIN};
+use crate::referral_pages::{accept, form_version, location_path, referral_form};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use polku_domain::Role;
@@ -61,23 +62,11 @@ fn png() -> Vec<u8> {
     b
 }
 
+/// The school's refer form with the student's consent to documents as well.
 fn school_form(project: &str) -> Vec<(&str, &str)> {
-    vec![
-        ("project", project),
-        ("organisation", "Ammattiopisto Esimerkki"),
-        ("reason", "Valmistuu keväällä, etsii työtä"),
-        ("given_name", "Aino"),
-        ("family_name", "Opiskelija"),
-        ("home", "Lahti"),
-        ("goals", "Työ logistiikassa"),
-        ("strengths", "Täsmällinen"),
-        ("support_needs", "Selkeät ohjeet kirjallisena auttavat"),
-        ("consent-contact", "on"),
-        ("consent-goals", "on"),
-        ("consent-functioning", "on"),
-        ("consent-documents", "on"),
-        ("method", "written"),
-    ]
+    let mut form = referral_form(project, true);
+    form.push(("consent-documents", "on"));
+    form
 }
 
 /// A school refers a student with consent for documents too; the referral's page path.
@@ -87,11 +76,7 @@ async fn refer(app: &TestApp, school: &User) -> String {
         .post_form("/referrals/new", Some(school), &school_form(&project))
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    res.header("location")
-        .split_once('?')
-        .expect("query")
-        .0
-        .to_owned()
+    location_path(&res)
 }
 
 async fn the_refer_form_names_each_project(app: TestApp) {
@@ -225,12 +210,7 @@ async fn the_school_withdraws_a_referral_after_a_confirmation(app: TestApp) {
     let confirm = app.get(&format!("{path}/withdraw"), Some(&school)).await;
     assert_eq!(confirm.status, StatusCode::OK, "{}", confirm.body);
     assert!(has_text(&confirm.body, "h1", "Peru lähete"));
-    let version = select_attr(
-        &confirm.body,
-        &format!("form[action='{path}/withdraw'] input[name=version]"),
-        "value",
-    )
-    .expect("the confirmation form");
+    let version = form_version(&confirm.body, &format!("{path}/withdraw"));
     assert!(has_text(
         &app.get(&path, Some(&coach)).await.body,
         "#referral-status",
@@ -404,12 +384,7 @@ async fn a_coach_records_an_incoming_referral_of_a_new_person_and_accepts_it(app
         )
         .await;
     let page = app.confirms(&res, &coach, "Lähete tallennettiin.").await;
-    let path = res
-        .header("location")
-        .split_once('?')
-        .expect("query")
-        .0
-        .to_owned();
+    let path = location_path(&res);
     assert!(
         page.body.contains("Ohjaamo Lahti (Ohjaamo)"),
         "{}",
@@ -452,33 +427,10 @@ async fn a_coach_records_an_incoming_referral_of_a_new_person_and_accepts_it(app
     // is on their path.
     let other_coach = app.user(Role::Coach).await;
     let page = app.get(&path, Some(&other_coach)).await;
-    let version = select_attr(
-        &page.body,
-        &format!("form[action='{path}/accept'] input[name=version]"),
-        "value",
-    )
-    .expect("the accept form");
-    let res = app
-        .post_form(
-            &format!("{path}/accept"),
-            Some(&other_coach),
-            &[("version", &version)],
-        )
-        .await;
-    let participant = app
-        .confirms(
-            &res,
-            &other_coach,
-            "Lähete otettiin vastaan. Henkilö on nyt osallistujasi.",
-        )
-        .await;
+    let version = form_version(&page.body, &format!("{path}/accept"));
+    let (res, participant) = accept(&app, &other_coach, &path, &version).await;
     assert!(participant.body.contains("Eetu"), "{}", participant.body);
-    let to = res
-        .header("location")
-        .split_once('?')
-        .expect("query")
-        .0
-        .to_owned();
+    let to = location_path(&res);
     let tab = app
         .get(&format!("{to}/referrals"), Some(&other_coach))
         .await;

@@ -5,13 +5,17 @@
 //! school's user gets "not found"; a withdrawn consent hides the handed-over data; the
 //! participant's "Referrals" tab records a referral out.
 
-use crate::harness::{coach_with_participant, has, has_text, select_attr, sqlite, TestApp, User};
+use crate::harness::{
+    coach_with_participant, has, has_text, select_attr, sqlite, Res, TestApp, User,
+};
 use axum::http::StatusCode;
 use polku_domain::Role;
 
 const SENT: &str = "Lähete lähetettiin. Hanke näkee sen nyt.";
 
-fn referral_form(project: &str, consent: bool) -> Vec<(&str, &str)> {
+/// The refer form of a school's referral of Aino Opiskelija to `project`, with the student's
+/// written consent to contact details, goals and functioning, or without any consent.
+pub(crate) fn referral_form(project: &str, consent: bool) -> Vec<(&str, &str)> {
     let mut f = vec![
         ("project", project),
         ("organisation", "Ammattiopisto Esimerkki"),
@@ -49,9 +53,43 @@ async fn refer(app: &TestApp) -> (User, String) {
         .await;
     let page = app.confirms(&res, &school, SENT).await;
     assert!(page.body.contains("Aino Opiskelija"), "{}", page.body);
+    (school, location_path(&res))
+}
+
+/// Where a redirect after a save leads, without the notice's query.
+pub(crate) fn location_path(res: &Res) -> String {
     let to = res.header("location");
-    let path = to.split_once('?').expect("query").0.to_owned();
-    (school, path)
+    to.split_once('?').expect("query").0.to_owned()
+}
+
+/// The version the form posting to `action` on `page` carries.
+pub(crate) fn form_version(page: &str, action: &str) -> String {
+    select_attr(
+        page,
+        &format!("form[action='{action}'] input[name=version]"),
+        "value",
+    )
+    .expect("the form")
+}
+
+/// `coach` accepts the referral at `path` (at `version`) and is told so; the response and the
+/// new participant's page it leads to.
+pub(crate) async fn accept(app: &TestApp, coach: &User, path: &str, version: &str) -> (Res, Res) {
+    let res = app
+        .post_form(
+            &format!("{path}/accept"),
+            Some(coach),
+            &[("version", version)],
+        )
+        .await;
+    let participant = app
+        .confirms(
+            &res,
+            coach,
+            "Lähete otettiin vastaan. Henkilö on nyt osallistujasi.",
+        )
+        .await;
+    (res, participant)
 }
 
 #[test]
@@ -125,12 +163,7 @@ fn the_coach_sees_waits_cannot_decline_without_a_reason_and_accepts() {
             "#handover dd",
             "Selkeät ohjeet kirjallisena auttavat"
         ));
-        let version = select_attr(
-            &page.body,
-            &format!("form[action='{path}/accept'] input[name=version]"),
-            "value",
-        )
-        .expect("the accept form");
+        let version = form_version(&page.body, &format!("{path}/accept"));
         // A decline without a reason: the error next to the field; nothing changes.
         let res = app
             .post_form(
@@ -143,20 +176,7 @@ fn the_coach_sees_waits_cannot_decline_without_a_reason_and_accepts() {
         assert!(has_text(&res.body, "#reason-error", "Kirjoita syy."));
         assert!(has_text(&res.body, "#referral-status", "Odottaa vastausta"));
         // Accept: the student becomes the coach's participant.
-        let res = app
-            .post_form(
-                &format!("{path}/accept"),
-                Some(&coach),
-                &[("version", &version)],
-            )
-            .await;
-        let participant = app
-            .confirms(
-                &res,
-                &coach,
-                "Lähete otettiin vastaan. Henkilö on nyt osallistujasi.",
-            )
-            .await;
+        let (res, participant) = accept(&app, &coach, &path, &version).await;
         assert!(participant.body.contains("Aino"), "{}", participant.body);
         assert!(res.header("location").starts_with("/participants/"));
         // Accepting again is refused with the reason.
@@ -189,12 +209,7 @@ fn a_decline_shows_its_reason_and_another_school_gets_not_found() {
         assert!(!theirs.body.contains(&path), "{}", theirs.body);
         // A manager of the project may decline; a coach does here.
         let page = app.get(&path, Some(&coach)).await;
-        let version = select_attr(
-            &page.body,
-            &format!("form[action='{path}/decline'] input[name=version]"),
-            "value",
-        )
-        .expect("the decline form");
+        let version = form_version(&page.body, &format!("{path}/decline"));
         let res = app
             .post_form(
                 &format!("{path}/decline"),

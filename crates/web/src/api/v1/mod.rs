@@ -533,4 +533,9 @@ fn referral_routes() -> Routes {
             Policy::AnyRole(COACH),
             referrals::create_intake,
         )
+        .get(
+            "/api/v1/referrals/intake",
+            Policy::AnyRole(REFERRAL_RECEIVERS),
+            referrals::intake_index,
+        )
 }

@@ -145,6 +145,7 @@ use utoipa::{Modify, OpenApi};
         referrals::participant_create,
         referrals::participant_update,
         referrals::create_intake,
+        referrals::intake_index,
     ),
     components(
         schemas(
@@ -157,6 +158,7 @@ use utoipa::{Modify, OpenApi};
             domain::Place,
             domain::Language,
             views::ParticipantPatch,
+            domain::WordingPurpose,
         ),
         responses(
             errors::BadRequest,

@@ -4,7 +4,9 @@
 //! Only the own coach records, lists and withdraws consents and shares; share recipients list
 //! what is shared with them.
 
-use super::io::{created, invalid, participant_id, participant_write, service_err, FIELD_INVALID};
+use super::io::{
+    created, invalid, participant_id, participant_write, service_err, FIELD_INVALID, FIELD_UNKNOWN,
+};
 use super::schemas::domain as schema;
 use super::schemas::errors::{Forbidden, Invalid, NotFound, Unauthenticated, UnsupportedMediaType};
 use super::schemas::params::WordingParams;
@@ -31,13 +33,18 @@ use utoipa::{PartialSchema, ToSchema};
 
 const PURPOSE: &str = "service_delivery";
 
+/// The `purpose` of the consent-wording query that asks for the intake referral wording.
+const INTAKE: &str = "intake";
+
 /// The exact wording of one consent, in every language, and its hash.
 #[derive(Debug, Serialize, ToSchema)]
 struct ConsentWording {
-    #[schema(value_type = schema::ConsentPurpose)]
-    purpose: ConsentPurpose,
-    #[schema(value_type = schema::RecipientClass)]
-    recipient: RecipientClass,
+    /// `placement` or `transition`, or `intake` for the consent to an intake referral.
+    #[schema(value_type = schema::WordingPurpose)]
+    purpose: &'static str,
+    /// `null` for `intake` (its wording names the project's staff).
+    #[schema(value_type = Option<schema::RecipientClass>, required = true)]
+    recipient: Option<RecipientClass>,
     #[schema(value_type = schema::DataCategory)]
     category: DataCategory,
     /// Language (fi, sv, en, fi-x-selko) → text.
@@ -50,7 +57,9 @@ struct ConsentWording {
 /// The wording of a consent.
 ///
 /// The exact text a participant must be shown before consenting, in every language, and its
-/// SHA-256 `hash`, which recording the consent carries (R16).
+/// SHA-256 `hash`, which recording the consent carries (R16). `purpose=intake` (no
+/// `recipient`) is the wording of a person's consent to an intake referral
+/// (`POST /api/v1/referrals/intake`, `consent.shown`).
 #[utoipa::path(
     get,
     path = "/api/v1/consent-wording",
@@ -66,13 +75,26 @@ struct ConsentWording {
 )]
 pub async fn wording(Query(q): Query<HashMap<String, String>>) -> WebResult<Response> {
     let get = |k: &str| q.get(k).map(|s| s.trim()).unwrap_or("");
-    let purpose =
-        ConsentPurpose::parse(get("purpose")).map_err(|_| invalid("purpose", FIELD_INVALID))?;
-    let recipient =
-        RecipientClass::parse(get("recipient")).map_err(|_| invalid("recipient", FIELD_INVALID))?;
     let category =
         DataCategory::parse(get("category")).map_err(|_| invalid("category", FIELD_INVALID))?;
-    let w = polku_service::consents::wording(purpose, recipient, category);
+    let (purpose, recipient, w) = if get("purpose") == INTAKE {
+        // The intake wording has no recipient kind: one given is a mistake, not ignored.
+        if !get("recipient").is_empty() {
+            return Err(invalid("recipient", FIELD_UNKNOWN));
+        }
+        (
+            INTAKE,
+            None,
+            polku_service::consents::intake_wording(category),
+        )
+    } else {
+        let purpose =
+            ConsentPurpose::parse(get("purpose")).map_err(|_| invalid("purpose", FIELD_INVALID))?;
+        let recipient = RecipientClass::parse(get("recipient"))
+            .map_err(|_| invalid("recipient", FIELD_INVALID))?;
+        let w = polku_service::consents::wording(purpose, recipient, category);
+        (purpose.as_str(), Some(recipient), w)
+    };
     let texts = w.texts.into_iter().collect();
     Ok(Json(ConsentWording {
         purpose,

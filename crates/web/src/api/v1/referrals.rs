@@ -1015,3 +1015,31 @@ pub async fn create_intake(
         &ReferralOut::from(view),
     ))
 }
+
+/// Intake referrals for the caller.
+///
+/// The incoming referrals of people who were not yet participants (recorded with
+/// `POST /api/v1/referrals/intake` or on the page `/referrals/intake`) to the projects where
+/// the caller is a coach or a manager: `GET /api/v1/referrals` without the schools' referrals,
+/// by the same rules, newest first, with the waiting time in days while pending. Audited.
+#[utoipa::path(
+    get,
+    path = "/api/v1/referrals/intake",
+    operation_id = "listIntakeReferrals",
+    tag = "referrals",
+    responses(
+        (status = 200, description = "The intake referrals.", body = ReferralList),
+        (status = 401, response = Unauthenticated),
+        (status = 403, response = Forbidden),
+    ),
+)]
+pub async fn intake_index(State(state): State<AppState>, session: Session) -> WebResult<Response> {
+    let items = state
+        .service
+        .intake_referral_inbox(&session.actor)
+        .await?
+        .into_iter()
+        .map(ReferralOut::from)
+        .collect();
+    Ok(Json(ReferralList { items }).into_response())
+}

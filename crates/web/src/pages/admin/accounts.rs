@@ -44,18 +44,55 @@ struct UserPage<'a> {
     errors: FieldErrors,
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn page(
-    state: &AppState,
-    ctx: &Ctx,
-    session: &Session,
-    id: UserId,
+/// What the user page shows besides the account itself: the grant form's fields as sent, the
+/// organisation chosen (`None`: the one stored), the field errors and the status.
+struct Shown {
     role: String,
     project: String,
     chosen: Option<String>,
     errors: FieldErrors,
     status: StatusCode,
+}
+
+impl Shown {
+    /// The page as first shown: empty forms, no errors.
+    fn fresh() -> Self {
+        Shown {
+            role: String::new(),
+            project: String::new(),
+            chosen: None,
+            errors: FieldErrors::new(),
+            status: StatusCode::OK,
+        }
+    }
+
+    /// A refused form: the message `key` at `field`, answered with `status` (the forms'
+    /// fields empty unless the caller fills them in).
+    fn refused(field: &str, key: &str, status: StatusCode) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.add(field, key);
+        Shown {
+            errors,
+            status,
+            ..Shown::fresh()
+        }
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    session: &Session,
+    id: UserId,
+    shown: Shown,
 ) -> WebResult<Response> {
+    let Shown {
+        role,
+        project,
+        chosen,
+        errors,
+        status,
+    } = shown;
     let u = state.service.admin_user(&session.actor, id).await?;
     let projects = state.service.list_projects(&session.actor).await?;
     let organisations = state.service.list_organisations(&session.actor).await?;
@@ -117,18 +154,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> WebResult<Response> {
     let id = user_id(&id)?;
-    page(
-        &state,
-        &ctx,
-        &session,
-        id,
-        String::new(),
-        String::new(),
-        None,
-        FieldErrors::new(),
-        StatusCode::OK,
-    )
-    .await
+    page(&state, &ctx, &session, id, Shown::fresh()).await
 }
 
 /// The grant a form names, or the field error to show.
@@ -161,12 +187,7 @@ pub async fn add_grant(
 ) -> WebResult<Response> {
     let id = user_id(&id)?;
     state.service.admin_user(&session.actor, id).await?;
-    let refused = |field: &str, key: &str| {
-        let mut errors = FieldErrors::new();
-        errors.add(field, key);
-        errors
-    };
-    let errors = match grant_from(&state, &fields).await {
+    let (field, key) = match grant_from(&state, &fields).await {
         Ok(g) => match state.service.grant_role(&session.actor, id, g).await? {
             true => {
                 return Ok(see_other_saved(
@@ -174,22 +195,16 @@ pub async fn add_grant(
                     Notice::Grant,
                 ))
             }
-            false => refused("role", "adm-error-grant-held"),
+            false => ("role", "adm-error-grant-held"),
         },
-        Err((field, key)) => refused(field, key),
+        Err(refusal) => refusal,
     };
-    page(
-        &state,
-        &ctx,
-        &session,
-        id,
-        fields.get("role"),
-        fields.get("project"),
-        None,
-        errors,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+    let shown = Shown {
+        role: fields.get("role"),
+        project: fields.get("project"),
+        ..Shown::refused(field, key, StatusCode::UNPROCESSABLE_ENTITY)
+    };
+    page(&state, &ctx, &session, id, shown).await
 }
 
 pub async fn remove_grant(
@@ -211,20 +226,8 @@ pub async fn remove_grant(
             Notice::GrantRemoved,
         )),
         Err(ServiceError::LastAdmin) => {
-            let mut errors = FieldErrors::new();
-            errors.add("grants", "adm-error-last-admin");
-            page(
-                &state,
-                &ctx,
-                &session,
-                id,
-                String::new(),
-                String::new(),
-                None,
-                errors,
-                StatusCode::CONFLICT,
-            )
-            .await
+            let shown = Shown::refused("grants", "adm-error-last-admin", StatusCode::CONFLICT);
+            page(&state, &ctx, &session, id, shown).await
         }
         Err(e) => Err(e.into()),
     }
@@ -244,20 +247,8 @@ pub async fn deactivate(
             Notice::Deactivated,
         )),
         Err(ServiceError::LastAdmin) => {
-            let mut errors = FieldErrors::new();
-            errors.add("status", "adm-error-last-admin");
-            page(
-                &state,
-                &ctx,
-                &session,
-                id,
-                String::new(),
-                String::new(),
-                None,
-                errors,
-                StatusCode::CONFLICT,
-            )
-            .await
+            let shown = Shown::refused("status", "adm-error-last-admin", StatusCode::CONFLICT);
+            page(&state, &ctx, &session, id, shown).await
         }
         Err(e) => Err(e.into()),
     }
@@ -311,20 +302,15 @@ pub async fn set_organisation(
             Notice::StaffOrganisation,
         )),
         Err(ServiceError::NotFound) => {
-            let mut errors = FieldErrors::new();
-            errors.add("organisation", "adm-error-staff-organisation");
-            page(
-                &state,
-                &ctx,
-                &session,
-                id,
-                String::new(),
-                String::new(),
-                Some(chosen),
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let shown = Shown {
+                chosen: Some(chosen),
+                ..Shown::refused(
+                    "organisation",
+                    "adm-error-staff-organisation",
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+            };
+            page(&state, &ctx, &session, id, shown).await
         }
         Err(e) => Err(e.into()),
     }

@@ -70,9 +70,9 @@ pub struct Card {
     pub accommodations: Option<Vec<String>>,
     /// With the category "documents": the documents, newest first (may be empty).
     pub documents: Option<Vec<SharedDocument>>,
-    /// For an institution user with the category "skills": the competence shown at work
-    /// (`/shared/{id}/qualifications`; the service decides there whether the share is for
-    /// the purpose "transition").
+    /// For an institution user with the category "skills" shared for the purpose "transition":
+    /// the competence shown at work (`/shared/{id}/qualifications`), offered only when that
+    /// page would show it (`Service::may_see_shared_qualification_evidence`).
     pub qualifications_href: Option<String>,
 }
 
@@ -174,6 +174,23 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
         } else {
             None
         };
+        // The evidence page's own rule (a share for the purpose "transition"), asked only for
+        // an institution user with the category "skills": a placement share gets no link.
+        let qualifications_href = if p.categories.contains(&DataCategory::Skills)
+            && session
+                .user
+                .roles
+                .iter()
+                .any(|g| g.role == Role::Institution)
+            && state
+                .service
+                .may_see_shared_qualification_evidence(&session.actor, p.id)
+                .await?
+        {
+            Some(format!("/shared/{}/qualifications", p.id))
+        } else {
+            None
+        };
         cards.push(Card {
             heading,
             contact,
@@ -184,13 +201,7 @@ async fn index(ctx: Ctx, session: Session, State(state): State<AppState>) -> Web
             functioning,
             accommodations,
             documents,
-            qualifications_href: (p.categories.contains(&DataCategory::Skills)
-                && session
-                    .user
-                    .roles
-                    .iter()
-                    .any(|g| g.role == Role::Institution))
-            .then(|| format!("/shared/{}/qualifications", p.id)),
+            qualifications_href,
         });
     }
     render(&SharedPage { ctx: &ctx, cards })

@@ -202,3 +202,8 @@ component! {
     /// The result on leaving, as the EURA 2021 exit form asks it.
     LeavingResult => one_of(d::LeavingResult::ALL.iter())
 }
+
+component! {
+    /// Which consent wording: a purpose, or `intake` (a person's consent to an intake referral).
+    WordingPurpose => one_of(d::ConsentPurpose::ALL.iter().map(|p| p.as_str()).chain(["intake"]))
+}

@@ -2,7 +2,7 @@
 //! value is a 422 naming the parameter; these types only describe it (the API tests send every
 //! documented parameter).
 
-use super::domain::{ConsentPurpose, DataCategory, Language, RecipientClass};
+use super::domain::{DataCategory, Language, RecipientClass, WordingPurpose};
 use utoipa::IntoParams;
 
 /// `?limit=&cursor=` of a paginated list, and the project it covers.
@@ -42,10 +42,11 @@ pub struct ExportParams {
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct WordingParams {
-    /// What the data may be used for.
-    pub purpose: ConsentPurpose,
-    /// The kind of recipient.
-    pub recipient: RecipientClass,
+    /// What the data may be used for, or `intake` for the consent to an intake referral.
+    pub purpose: WordingPurpose,
+    /// The kind of recipient; required for `placement` and `transition`, not given for
+    /// `intake` (`422` on `recipient` otherwise).
+    pub recipient: Option<RecipientClass>,
     /// The kind of information.
     pub category: DataCategory,
 }
