@@ -38,6 +38,7 @@ mod restriction;
 mod retention;
 mod sessions;
 mod setup;
+mod subject_requests;
 mod subsidy;
 
 macro_rules! stories {
@@ -102,6 +103,7 @@ stories!(
     referrals::school_referral_handover_and_referrals_in_and_out,
     certificate_documents::competence_certificates_are_documents_and_0038_keeps_every_row,
     report_organisation::an_organisation_leading_one_project_and_partner_of_another,
+    subject_requests::requests_are_tracked_to_their_deadline_and_answered,
 );
 
 #[test]
