@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fault drills for `polku serve` (issue 13, item 3). Python standard library only.
 
-One program, four drills, each printing its figures and exiting non-zero when it fails:
+One program, five drills, each printing its figures and exiting non-zero when it fails:
 
   kill       kill -9 under write load (SQLite, or PostgreSQL on a private throw-away cluster,
              which is also restarted with an immediate shutdown); every write acknowledged
@@ -14,6 +14,10 @@ One program, four drills, each printing its figures and exiting non-zero when it
              never 500, and recovery without restarting `serve`.
   flood      slowloris, oversized bodies and fields, sign-in and activation floods, while a
              well-behaved user measures latency; fails when its p95 exceeds the target.
+  backup     `polku backup` (and on PostgreSQL `pg_basebackup` + `pg_verifybackup`) under
+             write load, restored into a fresh location: integrity and audit chain pass,
+             every write acknowledged before the backup started is there, an erasure made
+             after it is applied again (R51).
 
 The scripts `scripts/drill-*.sh` call this; see docs/SECURITY.md, "Drills".
 """
@@ -1002,6 +1006,165 @@ def drill_flood(a):
         shutil.rmtree(work, ignore_errors=True)
 
 
+# ---------------------------------------------------------------------------------------------
+# Drill: backup under write load, restore into a fresh location
+
+
+def cutoff(writer):
+    """Every write acknowledged until now: the backup started after each of them."""
+    with writer.lock:
+        return list(writer.acked)
+
+
+def fresh_env(server, fresh, url):
+    """The environment of a fresh location: its own database and a copy of the key file and
+    its tombstone file (what the operator keeps apart from the database backups)."""
+    for name in ("polku-keys.toml", "polku-keys.toml.erasures"):
+        src = os.path.join(server.workdir, name)
+        if os.path.exists(src):
+            shutil.copyfile(src, os.path.join(fresh, name))
+            os.chmod(os.path.join(fresh, name), 0o600)
+    return {"POLKU_DATABASE_URL": url, "POLKU_KEYS_FILE": os.path.join(fresh, "polku-keys.toml")}
+
+
+def check_copy(a, label, binary, fresh, url, email, before, erased, logdir):
+    """Starts `serve` on a restored copy and checks it: `polku integrity` and `polku audit
+    verify` pass, every write acknowledged before the backup started reads back, and the
+    participant erased after the backup (if any) is gone. Returns a list of failures."""
+    failures = []
+    copy = Server(binary, fresh, url, extra_env={"POLKU_KEYS_FILE": os.path.join(fresh, "polku-keys.toml")},
+                  logdir=logdir)
+    for cmd in (["integrity"], ["audit", "verify"]):
+        r = copy.cli(*cmd, check=False)
+        log(f"{label}: polku {' '.join(cmd)}: exit {r.returncode}: {(r.stdout + r.stderr).strip()[-200:]}")
+        if r.returncode != 0:
+            failures.append(f"polku {' '.join(cmd)} exit {r.returncode}")
+    try:
+        copy.start(wait_links=True)
+        expected = [x for x in before if erased is None or erased not in (x[1], x[2])]
+        lost = verify_acked(copy.port, email, expected)
+        print(f"{label}: acknowledged before the backup started {len(expected)}, lost {len(lost)}", flush=True)
+        for x in lost[:20]:
+            print(f"  lost: {x}")
+        if lost:
+            failures.append(f"{label}: {len(lost)} acknowledged writes missing")
+        if not expected:
+            failures.append(f"{label}: nothing was acknowledged before the backup")
+        if erased:
+            c = Client(copy.port, timeout=60)
+            c.sign_in(email)
+            st, _, _ = c.request("GET", f"/api/v1/participants/{erased}")
+            print(f"{label}: participant erased after the backup answers {st} in the copy", flush=True)
+            if st != 404:
+                failures.append(f"{label}: erased participant answered {st}, not 404")
+    finally:
+        copy.stop()
+    return failures
+
+
+def drill_backup(a):
+    work = tempfile.mkdtemp(prefix="polku-drill-backup-")
+    os.chmod(work, 0o755)
+    pg = None
+    server = None
+    failures = []
+    try:
+        if a.db == "postgres":
+            pg = PgCluster()
+            pg.start()
+            pg.create_db()
+            url = pg.url
+        else:
+            url = f"sqlite://{work}/polku.db"
+        server = Server(a.binary, work, url)
+        server.seed()
+        server.start(wait_links=True)
+        email = activate_coach(server)
+        writer = Writer(server.port, email, threads=a.threads)
+        writer.start()
+        time.sleep(a.warmup)
+        # The product's online backup (`VACUUM INTO` / `pg_dump -Fc`) while the writers write.
+        dump = os.path.join(work, "backup.db" if pg is None else "backup.dump")
+        before = cutoff(writer)
+        t0 = time.monotonic()
+        server.cli("backup", dump)
+        took = time.monotonic() - t0
+        during = len(cutoff(writer)) - len(before)
+        log(f"{a.db}: polku backup took {took:.1f} s; {len(before)} writes acknowledged before it started, "
+            f"{during} while it ran")
+        base_before = None
+        if pg is not None:
+            # A base backup of the whole cluster under the same load, verified against its
+            # manifest.
+            base = os.path.join(pg.dir, "base")
+            base_before = cutoff(writer)
+            t0 = time.monotonic()
+            pg.run("pg_basebackup", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "postgres", "-D", base,
+                   "-X", "stream", "-c", "fast", "--no-sync")
+            took = time.monotonic() - t0
+            log(f"postgres: pg_basebackup took {took:.1f} s; {len(base_before)} writes acknowledged before it "
+                f"started, {len(cutoff(writer)) - len(base_before)} while it ran")
+            r = pg.run("pg_verifybackup", base, check=False)
+            log(f"postgres: pg_verifybackup: exit {r.returncode}: {(r.stdout + r.stderr).strip()[-200:]}")
+            if r.returncode != 0:
+                failures.append(f"pg_verifybackup exit {r.returncode}")
+        # Erased after the backup: a restore must not bring the person back (R40).
+        erased = next((x[1] for x in before if x[0] == "participant"), None)
+        if erased is None:
+            raise Fail("no participant was acknowledged before the backup")
+        server.cli("subject", "erase", "--participant", erased)
+        time.sleep(a.after)
+        writer.stop()
+        log(f"{a.db}: answers during the drill: {dict(sorted(writer.statuses.items(), key=str))}")
+        server.stop()
+
+        # Restore into a fresh location: the live database counts as lost (`--live-unreadable`),
+        # so only the key file and its tombstone file are carried over.
+        fresh = tempfile.mkdtemp(prefix="polku-drill-restored-", dir=work)
+        if pg is None:
+            furl = f"sqlite://{fresh}/polku.db"
+        else:
+            pg.run("createdb", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "postgres", "polku_restored")
+            furl = f"postgres://postgres@127.0.0.1:{pg.port}/polku_restored"
+        env = dict(os.environ)
+        env.update(fresh_env(server, fresh, furl))
+        r = subprocess.run([os.path.abspath(a.binary), "restore", "--live-unreadable", dump], cwd=fresh, env=env,
+                           capture_output=True, text=True)
+        log(f"{a.db}: polku restore: exit {r.returncode}: {r.stdout.strip()}")
+        if r.returncode != 0:
+            raise Fail(f"polku restore exited {r.returncode}: {r.stderr.strip()[-500:]}")
+        if "1 erasure(s) applied again" not in r.stdout:
+            failures.append("restore did not apply the erasure again")
+        failures += check_copy(a, f"{a.db} polku backup", a.binary, fresh, furl, email, before, erased, work)
+
+        if pg is not None:
+            # The base backup started as a cluster of its own on another port.
+            copy_port = free_port()
+            opts = f"-p {copy_port} -k {pg.dir} -c listen_addresses=127.0.0.1 -c max_connections=40"
+            pg.run("pg_ctl", "-D", base, "-l", os.path.join(pg.dir, "log-copy"), "-o", opts, "-w", "start")
+            try:
+                bfresh = tempfile.mkdtemp(prefix="polku-drill-base-", dir=work)
+                burl = f"postgres://postgres@127.0.0.1:{copy_port}/polku"
+                fresh_env(server, bfresh, burl)
+                # A cluster copy is the database as it was: the erasure made after it is not in
+                # it, and `polku restore` (which applies tombstones again) takes a dump; the
+                # copy is checked for the acknowledged writes, the integrity and the chain.
+                failures += check_copy(a, "postgres pg_basebackup", a.binary, bfresh, burl, email, base_before,
+                                       None, work)
+            finally:
+                pg.run("pg_ctl", "-D", base, "-m", "immediate", "-w", "stop", check=False)
+        for f in failures:
+            print(f"  failed: {f}")
+        print(f"{a.db}: backup drill {'failed' if failures else 'passed'}", flush=True)
+        return 1 if failures else 0
+    finally:
+        if server:
+            server.kill9()
+        if pg:
+            pg.destroy()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--binary", required=True)
@@ -1025,10 +1188,15 @@ def main():
     f.add_argument("--seconds", type=float, default=30)
     f.add_argument("--slow-conns", type=int, default=300)
     f.add_argument("--target-ms", type=float, default=500)
+    u = sub.add_parser("backup")
+    u.add_argument("--db", choices=["sqlite", "postgres"], required=True)
+    u.add_argument("--threads", type=int, default=3)
+    u.add_argument("--warmup", type=float, default=10)
+    u.add_argument("--after", type=float, default=3)
     a = p.parse_args()
     try:
         return {"kill": drill_kill, "disk-full": drill_disk_full, "db-down": drill_db_down,
-                "flood": drill_flood}[a.drill](a)
+                "flood": drill_flood, "backup": drill_backup}[a.drill](a)
     except Fail as e:
         print(f"drill failed: {e}", flush=True)
         return 1

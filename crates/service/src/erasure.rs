@@ -150,7 +150,16 @@ impl Service {
             .erase_subject(participant, today, &audit)
             .await?
         {
-            EraseOutcome::Erased => Ok(()),
+            EraseOutcome::Erased => {
+                // The erasure answers the person's open erasure requests (R39).
+                self.answer_subject_requests(
+                    actor,
+                    participant,
+                    crate::subject_requests::SubjectRequestKind::Erasure,
+                )
+                .await?;
+                Ok(())
+            }
             EraseOutcome::Missing => Err(ServiceError::NotFound),
             EraseOutcome::Held(h) => Err(ServiceError::Held {
                 ground: h.ground.as_str(),

@@ -55,6 +55,7 @@ pub mod skill_search;
 pub mod staff;
 pub mod store;
 pub mod subject;
+pub mod subject_requests;
 pub mod subsidy;
 pub mod users;
 

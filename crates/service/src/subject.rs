@@ -342,7 +342,15 @@ impl Service {
             .subject_records(id, &audit)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        self.build_export(records, locale, include_staff).await
+        let export = self.build_export(records, locale, include_staff).await?;
+        // The export answers the person's open access requests (R39).
+        self.answer_subject_requests(
+            actor,
+            id,
+            crate::subject_requests::SubjectRequestKind::Access,
+        )
+        .await?;
+        Ok(export)
     }
 
     async fn build_export(

@@ -31,6 +31,7 @@ pub mod referrals;
 pub mod restrictions;
 pub mod retention;
 pub mod staff;
+pub mod subject_requests;
 
 pub use agreements::{AgreementRecord, AgreementStore, StoredAgreement};
 pub use audit_segments::AuditSegmentStore;
@@ -54,6 +55,7 @@ pub use referrals::{
 pub use restrictions::{Restriction, RestrictionGround, RestrictionStore};
 pub use retention::{LeftService, RetentionStore};
 pub use staff::StaffStore;
+pub use subject_requests::{SubjectRequest, SubjectRequestKind, SubjectRequestStore};
 
 use crate::audit::{AuditEvent, AuditRow};
 use crate::authz::ParticipantScope;
@@ -288,6 +290,7 @@ pub trait Store:
     + StaffStore
     + QualificationStore
     + ReferralStore
+    + SubjectRequestStore
     + std::fmt::Debug
 {
 }
@@ -318,6 +321,7 @@ impl<T> Store for T where
         + StaffStore
         + QualificationStore
         + ReferralStore
+        + SubjectRequestStore
         + std::fmt::Debug
 {
 }
@@ -329,6 +333,7 @@ pub mod prelude {
     pub use super::QualificationStore;
     pub use super::ReferralStore;
     pub use super::StaffStore;
+    pub use super::SubjectRequestStore;
     pub use super::{
         AdminStore, AgreementStore, AuditStore, ConsentStore, DirectoryStore, DocumentStore,
         EmployerStore, ErasureStore, EscoStore, EsfStore, FidelityStore, FollowUpStore, GigStore,

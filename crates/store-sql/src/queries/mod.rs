@@ -31,6 +31,7 @@ mod retention;
 mod sessions;
 mod staff;
 mod subject;
+mod subject_requests;
 
 pub use admin::migration_versions;
 

@@ -39,6 +39,7 @@ mod restriction;
 mod retention;
 mod sessions;
 mod setup;
+mod subject_requests;
 mod subsidy;
 
 macro_rules! stories {
@@ -104,6 +105,7 @@ stories!(
     certificate_documents::competence_certificates_are_documents_and_0038_keeps_every_row,
     report_organisation::an_organisation_leading_one_project_and_partner_of_another,
     report_project_ids::rows_carry_their_participants_project_and_0039_backfills_it,
+    subject_requests::requests_are_tracked_to_their_deadline_and_answered,
 );
 
 #[test]
