@@ -29,6 +29,7 @@ mod follow_ups;
 mod gigs;
 mod keys;
 mod mentoring;
+mod optional_fields;
 mod participants;
 mod placements;
 mod qualifications;
@@ -102,6 +103,7 @@ stories!(
     referrals::school_referral_handover_and_referrals_in_and_out,
     certificate_documents::competence_certificates_are_documents_and_0038_keeps_every_row,
     report_organisation::an_organisation_leading_one_project_and_partner_of_another,
+    optional_fields::optional_fields_are_off_by_default_and_keep_stored_values,
 );
 
 #[test]

@@ -202,3 +202,9 @@ component! {
     /// The result on leaving, as the EURA 2021 exit form asks it.
     LeavingResult => one_of(d::LeavingResult::ALL.iter())
 }
+
+component! {
+    /// An optional field of the participant record, off until the organisation switches it on
+    /// (R42 minimisation by default).
+    OptionalField => one_of(d::OptionalField::ALL)
+}
