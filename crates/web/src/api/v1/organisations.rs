@@ -60,8 +60,8 @@ fn out(organisation_id: OrganisationId, s: FieldSettings) -> Response {
 /// The organisation's optional fields.
 ///
 /// An administrator reads which optional participant fields the organisation has switched on
-/// (R42). A field that is off is not on the participant forms, and a new value for it is 422
-/// with the field's error `rule-field-not-enabled`.
+/// (R42). A field that is off is not on the participant forms, and a new value for it is
+/// `422 field_not_enabled` naming the field.
 #[utoipa::path(
     get,
     path = "/api/v1/organisations/{id}/optional-fields",
