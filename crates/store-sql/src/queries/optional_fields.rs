@@ -36,7 +36,7 @@ impl OptionalFieldStore for SqlStore {
         ev: &AuditEvent,
     ) -> Result<bool> {
         let mut tx = self.write().await?;
-        if read(&mut *tx, organisation).await? == *settings {
+        if read(&mut tx, organisation).await? == *settings {
             return Ok(false);
         }
         sqlx::query("DELETE FROM organisation_optional_fields WHERE organisation_id = $1")
@@ -61,6 +61,6 @@ impl OptionalFieldStore for SqlStore {
 
     async fn optional_fields(&self, organisation: OrganisationId) -> Result<FieldSettings> {
         let mut conn = self.pool.acquire().await.map_err(db)?;
-        read(&mut *conn, organisation).await
+        read(&mut conn, organisation).await
     }
 }
