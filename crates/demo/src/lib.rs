@@ -138,6 +138,11 @@ pub async fn seed(
         if !svc.organisation_exists(actor, org.id).await? {
             svc.create_organisation(actor, org.clone()).await?;
         }
+        // The demo's people have identity codes, phones and the ESF+ answers: their
+        // organisations switch those optional fields on (R42). Outside the `if` so that a run
+        // stopped between the two steps is completed by the next one; a no-op when set.
+        svc.set_optional_fields(actor, org.id, polku_domain::FieldSettings::all())
+            .await?;
     }
     for project in &plan.projects {
         match found(svc.project_by_code(actor, &project.code).await)? {

@@ -77,3 +77,6 @@ pub use qualification::{
     CompetenceShown, KoodistoUnit, LocalText, QualificationEvidence, QualificationEvidenceId,
     QualificationUnit, Requirement, RequirementId, TrialField, UnitCode, VerifiedUnit,
 };
+
+pub mod optional_field;
+pub use optional_field::{FieldSettings, OptionalField};

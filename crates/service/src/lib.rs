@@ -36,6 +36,7 @@ pub mod matching;
 pub mod meetings;
 pub mod mentoring;
 pub mod operator;
+pub mod optional_fields;
 pub mod participants;
 pub mod placements;
 pub mod plan;

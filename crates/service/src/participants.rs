@@ -237,6 +237,8 @@ impl Service {
         new.personal.validate()?;
         new.sensitive.validate()?;
         unemployment_in_past(&mut new.personal)?;
+        self.check_optional_fields(new.project_id, &new.personal, None)
+            .await?;
         let coach_id = match actor.user_id() {
             Some(uid) => Some(uid),
             None => new.coach_id,
@@ -528,6 +530,8 @@ impl Service {
             });
         }
         let (current, dek) = self.open_record(&rec, wrapped.as_deref())?;
+        self.check_optional_fields(current.project_id, &personal, Some(&current.personal))
+            .await?;
         if stage != current.stage && !current.stage.may_move_to(stage) {
             return Err(ServiceError::Invalid(polku_domain::DomainError::Invalid {
                 field: "stage",

@@ -738,7 +738,7 @@ impl Service {
         let key = self.open_key(id, wrapped)?;
         let handover = open_handover(&key, id, sealed, false)?;
         let now = OffsetDateTime::now_utc();
-        let p = polku_domain::Participant {
+        let mut p = polku_domain::Participant {
             id: participant,
             project_id: r.project_id,
             coach_id: actor.user_id(),
@@ -770,6 +770,15 @@ impl Service {
             waiting_since: r.referred_on,
             version: 1,
         };
+        // Minimisation (R42): what the project's organisation has not switched on is not
+        // copied from the handover; the referral keeps it until its own retention ends.
+        let fields = self.fields_of_project(r.project_id).await?;
+        if !fields.allows(polku_domain::OptionalField::Phone) {
+            p.personal.phone = None;
+        }
+        if !fields.allows(polku_domain::OptionalField::BirthYear) {
+            p.personal.esf.birth_year = None;
+        }
         p.personal.validate()?;
         p.sensitive.validate()?;
         let dek = Key::random();

@@ -41,6 +41,11 @@ impl World {
             .create_organisation(&sys, org)
             .await
             .expect("organisation");
+        // The test world's data use every optional field (R42), so its organisation has
+        // them all on; a fresh organisation has them off (story `optional_fields`).
+        svc.set_optional_fields(&sys, org.id, polku_domain::FieldSettings::all())
+            .await
+            .expect("optional fields");
         let project = Project::new(
             ProjectId::new(),
             org.id,

@@ -46,6 +46,9 @@ pub enum WebError {
     /// The action needs a fresh second factor (step-up, R19); pages redirect to `/step-up`.
     StepUpRequired,
     Internal(String),
+    /// A value for an optional field the organisation has not switched on (R42): the request
+    /// path of the field (`personal.hetu`).
+    FieldNotEnabled(String),
 }
 
 impl From<ServiceError> for WebError {
@@ -86,6 +89,7 @@ impl WebError {
             WebError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::FieldNotEnabled(_) => StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
 
@@ -118,6 +122,10 @@ impl WebError {
             WebError::PreconditionFailed => "conflict",
             WebError::Unavailable(_) => "unavailable",
             WebError::Internal(_) => "internal",
+            WebError::FieldNotEnabled(path) => {
+                fields.insert(path.clone(), "rule-field-not-enabled".to_owned());
+                "field_not_enabled"
+            }
         };
         ErrorInfo {
             code,

@@ -24,6 +24,7 @@ pub mod fidelity;
 pub mod follow_ups;
 pub mod gigs;
 pub mod mentoring;
+pub mod optional_fields;
 pub mod placements;
 pub mod qualifications;
 pub mod records;
@@ -46,6 +47,7 @@ pub use mentoring::{
     CheckinRecord, EvidenceRecord, MentoringRecords, MentoringStore, PlacementFeedbackRecord,
     TaskFeedbackRecord,
 };
+pub use optional_fields::OptionalFieldStore;
 pub use placements::{PlacementFilter, PlacementScope, PlacementSideEffects, PlacementStore};
 pub use qualifications::{ImportCounts, QualificationEvidenceRecord, QualificationStore};
 pub use referrals::{
@@ -291,6 +293,7 @@ pub trait Store:
     + QualificationStore
     + ReferralStore
     + SubjectRequestStore
+    + OptionalFieldStore
     + std::fmt::Debug
 {
 }
@@ -322,6 +325,7 @@ impl<T> Store for T where
         + QualificationStore
         + ReferralStore
         + SubjectRequestStore
+        + OptionalFieldStore
         + std::fmt::Debug
 {
 }
@@ -330,6 +334,7 @@ impl<T> Store for T where
 /// calling the area methods on a concrete store (on a `dyn Store` they need no import).
 pub mod prelude {
     pub use super::AuditSegmentStore;
+    pub use super::OptionalFieldStore;
     pub use super::QualificationStore;
     pub use super::ReferralStore;
     pub use super::StaffStore;

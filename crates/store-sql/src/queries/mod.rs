@@ -21,6 +21,7 @@ mod fidelity;
 mod follow_ups;
 mod gigs;
 mod mentoring;
+mod optional_fields;
 mod participants;
 mod placements;
 mod qualifications;

@@ -29,6 +29,7 @@ mod follow_ups;
 mod gigs;
 mod keys;
 mod mentoring;
+mod optional_fields;
 mod participants;
 mod placements;
 mod qualifications;
@@ -106,6 +107,7 @@ stories!(
     report_organisation::an_organisation_leading_one_project_and_partner_of_another,
     report_project_ids::rows_carry_their_participants_project_and_0039_backfills_it,
     subject_requests::requests_are_tracked_to_their_deadline_and_answered,
+    optional_fields::optional_fields_are_off_by_default_and_keep_stored_values,
 );
 
 #[test]

@@ -50,3 +50,4 @@ error-second-factor-setup-required = Set up two-step verification in the browser
 error-storage-full = Nothing was saved: the server's storage is full. The service resumes by itself when space has been freed; try again later.
 error-database-unavailable = Nothing was saved: the database cannot be reached right now. Try again in a moment.
 error-too-many-exports = Too many downloads in a short time. Wait a while and then download again.
+error-field-not-enabled = The organisation has not switched on a field this request gives a value for.

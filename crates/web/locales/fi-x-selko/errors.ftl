@@ -1,1 +1,2 @@
 ## Plain-language Finnish falls back to standard Finnish for staff-only text in this area.
+error-field-not-enabled = Organisaatio ei ole ottanut käyttöön kenttää, jolle pyyntö antaa arvon.

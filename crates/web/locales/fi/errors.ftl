@@ -50,3 +50,4 @@ error-second-factor-setup-required = Ota kaksivaiheinen tunnistautuminen käytt�
 error-storage-full = Mitään ei tallennettu, koska palvelimen tallennustila on täynnä. Palvelu jatkuu itsestään, kun tilaa on vapautettu. Yritä myöhemmin uudelleen.
 error-database-unavailable = Mitään ei tallennettu, koska tietokantaan ei juuri nyt saada yhteyttä. Yritä hetken päästä uudelleen.
 error-too-many-exports = Liian monta latausta lyhyessä ajassa. Odota hetki ja lataa sitten uudelleen.
+error-field-not-enabled = Organisaatio ei ole ottanut käyttöön kenttää, jolle pyyntö antaa arvon.

@@ -50,3 +50,4 @@ error-second-factor-setup-required = Ta i bruk tvåstegsverifiering i webbläsar
 error-storage-full = Ingenting sparades: serverns lagringsutrymme är fullt. Tjänsten fortsätter av sig själv när utrymme har frigjorts; försök igen senare.
 error-database-unavailable = Ingenting sparades: databasen kan inte nås just nu. Försök igen om en stund.
 error-too-many-exports = För många exporter på kort tid. Vänta en stund och ladda sedan ner igen.
+error-field-not-enabled = Organisationen har inte slagit på ett fält som begäran ger ett värde för.

@@ -79,11 +79,12 @@ pub enum Notice {
     ReferralConsentWithdrawn,
     ReferralDocument,
     StaffOrganisation,
+    OptionalFields,
 }
 
 impl Notice {
     /// Every notice, for the allow-list and the tests.
-    pub const ALL: [Notice; 67] = [
+    pub const ALL: [Notice; 68] = [
         Notice::Saved,
         Notice::ParticipantAdded,
         Notice::Details,
@@ -151,6 +152,7 @@ impl Notice {
         Notice::ReferralConsentWithdrawn,
         Notice::ReferralDocument,
         Notice::StaffOrganisation,
+        Notice::OptionalFields,
     ];
 
     /// The value of `saved=` in the URL.
@@ -223,6 +225,7 @@ impl Notice {
             Notice::ReferralConsentWithdrawn => "referral-consent-withdrawn",
             Notice::ReferralDocument => "referral-document",
             Notice::StaffOrganisation => "staff-organisation",
+            Notice::OptionalFields => "optional-fields",
         }
     }
 

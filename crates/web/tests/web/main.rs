@@ -30,6 +30,7 @@ mod i18n;
 mod logs;
 mod matrix;
 mod mentoring;
+mod minimisation;
 mod openings_edit;
 mod participants;
 mod pickers;

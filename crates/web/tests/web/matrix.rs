@@ -779,6 +779,14 @@ fn expect(path: &str, method: &Method, who: &str) -> Option<Expect> {
             "manager" | "manager of another project" | "admin" | "employer" => Denied,
             _ => Allowed,
         }
+    } else if p == "/organisations/{id}/optional-fields" {
+        // R42: an organisation's optional participant fields are the administrators' (a change
+        // without a body is refused and changes nothing).
+        match (who, read) {
+            ("admin", true) => Allowed,
+            ("admin", false) => Any,
+            _ => Denied,
+        }
     } else {
         return None;
     })
@@ -819,6 +827,8 @@ fn concrete(path: &str, w: &World2) -> String {
             w.organisation.clone()
         } else if path.starts_with("/api/v1/referrals/") || path.starts_with("/referrals/") {
             w.referral.clone()
+        } else if path.starts_with("/api/v1/organisations/") {
+            w.organisation.clone()
         } else {
             w.employer.clone()
         },

@@ -80,6 +80,10 @@ pub fn is_unknown_field(e: &WebError) -> bool {
 /// A domain error as a field error; `path` maps the domain's field name to the request path.
 pub fn domain_invalid(e: &DomainError, path: impl Fn(&str) -> String) -> WebError {
     match e {
+        DomainError::Rule {
+            field,
+            rule: "field_not_enabled",
+        } => WebError::FieldNotEnabled(path(field)),
         DomainError::Invalid {
             field: "languages", ..
         } => invalid(path("languages"), FIELD_UNKNOWN_LANGUAGE),

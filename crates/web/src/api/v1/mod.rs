@@ -17,6 +17,7 @@ pub mod io;
 mod me;
 mod mentoring;
 pub mod openapi;
+mod organisations;
 mod participant_body;
 mod participant_documents;
 mod participants;
@@ -383,6 +384,7 @@ pub fn routes() -> Routes {
         .merge(document_routes())
         .merge(qualification_routes())
         .merge(referral_routes())
+        .merge(organisation_routes())
 }
 
 /// A participant's documents: the upload routes alone take bodies up to 10 MiB.
@@ -537,5 +539,21 @@ fn referral_routes() -> Routes {
             "/api/v1/referrals/intake",
             Policy::AnyRole(REFERRAL_RECEIVERS),
             referrals::intake_index,
+        )
+}
+
+/// Administration: an organisation's optional participant fields (R42).
+fn organisation_routes() -> Routes {
+    const ADMINS: &[Role] = &[Role::Admin];
+    Routes::new()
+        .get(
+            "/api/v1/organisations/{id}/optional-fields",
+            Policy::AnyRole(ADMINS),
+            organisations::show,
+        )
+        .put(
+            "/api/v1/organisations/{id}/optional-fields",
+            Policy::AnyRole(ADMINS),
+            organisations::update,
         )
 }

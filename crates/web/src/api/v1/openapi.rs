@@ -5,6 +5,7 @@
 //! directions and against a checked-in snapshot (`crates/web/tests/web/openapi.json`,
 //! regenerated with `UPDATE_SNAPSHOTS=1`).
 
+use super::organisations;
 use super::qualifications;
 use super::referrals;
 use super::schemas::{documents, domain, errors, views};
@@ -49,6 +50,7 @@ use utoipa::{Modify, OpenApi};
         (name = "documents", description = "A participant's documents: uploads (PDF, PNG, JPEG) and documents generated from the structured data, kept as versions."),
         (name = "qualifications", description = "Opinnollistaminen: qualification units and their vocational skill requirements (from ePerusteet), employers' tasks mapped to requirement items, and the competence a placement's mentor records per item. Polku does not award credit; the evidence is for the school's own HOKS process."),
         (name = "referrals", description = "The school-to-work handover (a school refers a student with consent; the project accepts or declines) and a participant's referrals in and out."),
+        (name = "administration", description = "Administration: an organisation's optional participant fields (minimisation by default)."),
     ),
     paths(
         participant_documents::index,
@@ -146,6 +148,8 @@ use utoipa::{Modify, OpenApi};
         referrals::participant_update,
         referrals::create_intake,
         referrals::intake_index,
+        organisations::show,
+        organisations::update,
     ),
     components(
         schemas(

@@ -203,7 +203,8 @@ pub(crate) struct EditableIn {
 pub(crate) fn personal_path(field: &str) -> String {
     match field {
         "hours_per_week" | "days_per_week_max" => format!("personal.availability.{field}"),
-        "education_isced" | "birth_year" | "unemployed_since" => format!("personal.esf.{field}"),
+        "education_isced" | "birth_year" | "unemployed_since" | "foreign_background"
+        | "disability" => format!("personal.esf.{field}"),
         "stage" => "stage".to_owned(),
         "functional_notes" | "accommodations" => format!("sensitive.{field}"),
         f => format!("personal.{f}"),

@@ -57,6 +57,11 @@ pub fn routes() -> Routes {
             ADMINS,
             accounts::set_organisation,
         )
+        .post(
+            "/admin/organisations/{id}/optional-fields",
+            ADMINS,
+            setup::update_optional_fields,
+        )
 }
 
 /// One account as listed.

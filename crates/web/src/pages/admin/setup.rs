@@ -30,6 +30,29 @@ struct OrgPage<'a> {
     org_name: String,
     business_id: String,
     errors: FieldErrors,
+    /// The optional participant fields (R42) with whether each is on; empty for a new
+    /// organisation (a new one has them all off).
+    optional: Vec<OptionalRow>,
+}
+
+/// One optional participant field on the organisation page.
+struct OptionalRow {
+    name: &'static str,
+    label_key: String,
+    on: bool,
+    esf_required: bool,
+}
+
+fn optional_rows(settings: &polku_domain::FieldSettings) -> Vec<OptionalRow> {
+    polku_domain::OptionalField::ALL
+        .into_iter()
+        .map(|f| OptionalRow {
+            name: f.as_str(),
+            label_key: format!("adm-optional-{}", f.as_str().replace('_', "-")),
+            on: settings.enabled.contains(&f),
+            esf_required: f.esf_required(),
+        })
+        .collect()
 }
 
 pub async fn new_organisation(
@@ -43,6 +66,7 @@ pub async fn new_organisation(
         org_name: String::new(),
         business_id: String::new(),
         errors: FieldErrors::new(),
+        optional: Vec::new(),
     })
 }
 
@@ -55,7 +79,9 @@ pub async fn organisation(
 ) -> WebResult<Response> {
     let id = OrganisationId::parse(&id).map_err(|_| WebError::NotFound)?;
     let o = state.service.admin_organisation(&session.actor, id).await?;
+    let settings = state.service.optional_fields(&session.actor, id).await?;
     render(&OrgPage {
+        optional: optional_rows(&settings),
         ctx: &ctx,
         id: Some(o.id.to_string()),
         org_name: o.name,
@@ -91,10 +117,19 @@ async fn save_organisation(
             }
         }
     };
+    let settings = match id {
+        Some(id) => state.service.optional_fields(&session.actor, id).await?,
+        None => polku_domain::FieldSettings::default(),
+    };
     let again = |errors: FieldErrors| {
         render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &OrgPage {
+                optional: if id.is_some() {
+                    optional_rows(&settings)
+                } else {
+                    Vec::new()
+                },
                 ctx,
                 id: id.map(|i| i.to_string()),
                 org_name: name.clone(),
@@ -150,6 +185,32 @@ pub async fn update_organisation(
     let id = OrganisationId::parse(&id).map_err(|_| WebError::NotFound)?;
     state.service.admin_organisation(&session.actor, id).await?;
     save_organisation(&state, &ctx, &session, Some(id), &fields).await
+}
+
+/// Switches the organisation's optional participant fields (R42) to the boxes ticked; the
+/// change is audited by the service. Values already stored are kept.
+pub async fn update_optional_fields(
+    _fresh: crate::step_up::StepUp,
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> WebResult<Response> {
+    let id = OrganisationId::parse(&id).map_err(|_| WebError::NotFound)?;
+    let settings = polku_domain::FieldSettings {
+        enabled: polku_domain::OptionalField::ALL
+            .into_iter()
+            .filter(|f| fields.checked(f.as_str()))
+            .collect(),
+    };
+    state
+        .service
+        .set_optional_fields(&session.actor, id, settings)
+        .await?;
+    Ok(see_other_saved(
+        &format!("/admin/organisations/{id}"),
+        Notice::OptionalFields,
+    ))
 }
 
 /// The project form's values, as typed.

@@ -172,6 +172,10 @@ pub fn domain_error(e: &DomainError) -> (&'static str, &'static str) {
         DomainError::InvalidEmail => ("email", "p-error-email"),
         DomainError::UnknownMunicipality(_) => ("home", "p-error-municipality"),
         DomainError::InvalidCefr(_) => ("new_level", "p-error-level"),
+        DomainError::Rule {
+            field,
+            rule: "field_not_enabled",
+        } => (field, "rule-field-not-enabled"),
         DomainError::Invalid { field, .. } => match *field {
             "given_name" => ("given_name", "p-error-name"),
             "family_name" => ("family_name", "p-error-name"),

@@ -18,10 +18,12 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use polku_domain::geo::Merger;
+use polku_domain::OptionalField;
 use polku_domain::{
     Availability, Email, Hetu, HoursRange, Mobility, ParticipantId, ParticipantPersonal,
     ParticipantSensitive, PathStage, ProjectId,
 };
+use polku_service::optional_fields::ProjectFields;
 use polku_service::participants::NewParticipant;
 use polku_service::ServiceError;
 use serde::Deserialize;
@@ -70,6 +72,51 @@ struct NewPage<'a> {
     projects: Vec<Opt>,
     options: EsfOptions,
     municipality_names: Vec<&'static str>,
+    /// The optional fields the form shows (R42): those on for the project.
+    on: FieldsOn,
+}
+
+/// Which optional fields (R42) are on for the project: the form shows only these.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FieldsOn {
+    pub hetu: bool,
+    pub phone: bool,
+    pub birth_year: bool,
+    pub foreign_background: bool,
+    pub disability: bool,
+}
+
+impl FieldsOn {
+    pub fn of(f: &ProjectFields) -> FieldsOn {
+        FieldsOn {
+            hetu: f.allows(OptionalField::Hetu),
+            phone: f.allows(OptionalField::Phone),
+            birth_year: f.allows(OptionalField::BirthYear),
+            foreign_background: f.allows(OptionalField::ForeignBackground),
+            disability: f.allows(OptionalField::Disability),
+        }
+    }
+
+    /// The fields of `project` for the actor (all off when they cannot be read).
+    pub async fn load(state: &AppState, session: &Session, project: Option<ProjectId>) -> Self {
+        match project {
+            Some(p) => match state.service.project_fields(&session.actor, p).await {
+                Ok(f) => FieldsOn::of(&f),
+                Err(_) => FieldsOn::default(),
+            },
+            None => FieldsOn::default(),
+        }
+    }
+}
+
+/// The project the form is for: the chosen one, or the coach's first.
+fn chosen_project(session: &Session, form: &NewForm) -> Option<ProjectId> {
+    let projects = coach_projects(session);
+    projects
+        .iter()
+        .copied()
+        .find(|p| p.to_string() == form.project)
+        .or_else(|| projects.first().copied())
 }
 
 fn esf_of(f: &NewForm) -> BackgroundForm {
@@ -98,7 +145,9 @@ async fn page<'a>(
         .map(|p| opt(p.id.to_string(), p.name, &form.project))
         .collect();
     let options = esf_options(ctx, &esf_of(&form));
+    let on = FieldsOn::load(state, session, chosen_project(session, &form)).await;
     Ok(NewPage {
+        on,
         municipality_names: place::names(ctx.locale),
         ctx,
         errors,
@@ -137,6 +186,7 @@ fn number(errors: &mut FieldErrors, field: &str, v: &str, max: u8, key: &str) ->
 fn parse(
     f: &NewForm,
     project: ProjectId,
+    on: FieldsOn,
 ) -> Result<(NewParticipant, Vec<&'static Merger>), FieldErrors> {
     let mut errors = FieldErrors::new();
     if polku_domain::org::name("given_name", &f.given_name, 100).is_err() {
@@ -185,8 +235,10 @@ fn parse(
         "" => None,
         i => i.parse::<u8>().ok().filter(|i| *i <= 8),
     };
+    // The year of birth comes from the identity code, when the project records it (R42).
     let birth_year = hetu
         .as_ref()
+        .filter(|_| on.birth_year)
         .and_then(|h| u16::try_from(h.birth_date().year()).ok());
     let personal = ParticipantPersonal {
         given_name: f.given_name.trim().to_owned(),
@@ -238,14 +290,9 @@ pub async fn submit(
     State(state): State<AppState>,
     Form(form): Form<NewForm>,
 ) -> WebResult<Response> {
-    let projects = coach_projects(&session);
-    let project = projects
-        .iter()
-        .copied()
-        .find(|p| p.to_string() == form.project)
-        .or_else(|| projects.first().copied())
-        .ok_or(WebError::Forbidden)?;
-    let result = match parse(&form, project) {
+    let project = chosen_project(&session, &form).ok_or(WebError::Forbidden)?;
+    let on = FieldsOn::load(&state, &session, Some(project)).await;
+    let result = match parse(&form, project, on) {
         Err(errors) => Err(errors),
         Ok((new, merged)) => match state
             .service

@@ -2,6 +2,7 @@
 //! occupations, added by typing).
 
 use super::common::{domain_error, load, opt, shown, Head, Opt, Shown};
+use super::new::FieldsOn;
 use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
@@ -51,6 +52,15 @@ pub struct BackgroundForm {
     pub foreign_background: String,
     #[serde(default)]
     pub disability: String,
+    /// Remove a value kept from when its optional field was on (R42): `clear_phone`, …
+    #[serde(default)]
+    pub clear_phone: Option<String>,
+    #[serde(default)]
+    pub clear_birth_year: Option<String>,
+    #[serde(default)]
+    pub clear_foreign_background: Option<String>,
+    #[serde(default)]
+    pub clear_disability: Option<String>,
 }
 
 fn tri(v: Option<bool>) -> String {
@@ -119,8 +129,52 @@ impl BackgroundForm {
                 .unwrap_or_default(),
             foreign_background: tri(p.esf.foreign_background),
             disability: tri(p.esf.disability),
+            ..BackgroundForm::default()
         }
     }
+}
+
+/// A value stored while its optional field was on, now off (R42): shown read-only, kept until
+/// removed (the `clear_<name>` checkbox) or erased.
+pub struct Kept {
+    pub name: &'static str,
+    pub label: String,
+    pub value: String,
+}
+
+fn kept(ctx: &Ctx, v: &ParticipantView, on: FieldsOn) -> Vec<Kept> {
+    let p = &v.personal;
+    let yes_no = |b: bool| ctx.t(if b { "p-yes" } else { "p-no" });
+    let mut out = Vec::new();
+    if let (false, Some(phone)) = (on.phone, &p.phone) {
+        out.push(Kept {
+            name: "phone",
+            label: ctx.t("p-field-phone"),
+            value: phone.clone(),
+        });
+    }
+    if let (false, Some(y)) = (on.birth_year, p.esf.birth_year) {
+        out.push(Kept {
+            name: "birth_year",
+            label: ctx.t("p-field-birth-year"),
+            value: y.to_string(),
+        });
+    }
+    if let (false, Some(b)) = (on.foreign_background, p.esf.foreign_background) {
+        out.push(Kept {
+            name: "foreign_background",
+            label: ctx.t("p-field-foreign-background"),
+            value: yes_no(b),
+        });
+    }
+    if let (false, Some(b)) = (on.disability, p.esf.disability) {
+        out.push(Kept {
+            name: "disability",
+            label: ctx.t("p-field-disability"),
+            value: yes_no(b),
+        });
+    }
+    out
 }
 
 /// Status, ISCED and yes/no options in the page's language.
@@ -190,6 +244,10 @@ struct BackgroundPage<'a> {
     form: BackgroundForm,
     options: EsfOptions,
     hetu_recorded: bool,
+    /// The optional fields on for the project (R42); the others are not on the form.
+    on: FieldsOn,
+    /// Values of fields that are off, kept from before (read-only).
+    kept: Vec<Kept>,
     waiting_since: String,
     goals: Vec<SkillHit>,
     goal_q: String,
@@ -260,6 +318,7 @@ async fn show_page(
     };
     let options = esf_options(ctx, &form);
     let experience = crate::pages::gigs::experience(state, session, ctx, view.id).await?;
+    let on = FieldsOn::load(state, session, Some(view.project_id)).await;
     render_status(
         extra.status,
         &BackgroundPage {
@@ -271,6 +330,8 @@ async fn show_page(
             form,
             options,
             hetu_recorded: view.personal.hetu.is_some(),
+            on,
+            kept: kept(ctx, view, on),
             waiting_since: super::common::fmt_date(ctx.locale, view.waiting_since),
             goals,
             goal_q: extra.goal_q,
@@ -306,7 +367,11 @@ pub async fn show(
 }
 
 /// Parses the form into changes, or field errors.
-fn changes(view: &ParticipantView, f: &BackgroundForm) -> Result<ParticipantChanges, FieldErrors> {
+fn changes(
+    view: &ParticipantView,
+    f: &BackgroundForm,
+    on: FieldsOn,
+) -> Result<ParticipantChanges, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut personal = view.personal.clone();
     if polku_domain::org::name("given_name", &f.given_name, 100).is_err() {
@@ -370,6 +435,33 @@ fn changes(view: &ParticipantView, f: &BackgroundForm) -> Result<ParticipantChan
         foreign_background: parse_tri(&f.foreign_background),
         disability: parse_tri(&f.disability),
     };
+    // A field that is off (R42) is not on the form: its stored value stays unless removed.
+    let stored = &view.personal;
+    let keep = |on: bool, clear: &Option<String>| !on && !super::common::checked(clear);
+    if !on.phone {
+        personal.phone = stored
+            .phone
+            .clone()
+            .filter(|_| keep(on.phone, &f.clear_phone));
+    }
+    if !on.birth_year {
+        personal.esf.birth_year = stored
+            .esf
+            .birth_year
+            .filter(|_| keep(on.birth_year, &f.clear_birth_year));
+    }
+    if !on.foreign_background {
+        personal.esf.foreign_background = stored
+            .esf
+            .foreign_background
+            .filter(|_| keep(on.foreign_background, &f.clear_foreign_background));
+    }
+    if !on.disability {
+        personal.esf.disability = stored
+            .esf
+            .disability
+            .filter(|_| keep(on.disability, &f.clear_disability));
+    }
     if let Err(e) = personal.validate() {
         let (field, key) = domain_error(&e);
         errors.add(field, key);
@@ -415,7 +507,10 @@ pub async fn submit(
             Some(changes) => Ok(changes),
             None => return Ok(see_other(&url)),
         },
-        _ => changes(&view, &form),
+        _ => {
+            let on = FieldsOn::load(&state, &session, Some(view.project_id)).await;
+            changes(&view, &form, on)
+        }
     };
     let saved = save(&state, &session, &view, &form.version, parsed).await?;
     let version = form.version.clone();

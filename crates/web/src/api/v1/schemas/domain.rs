@@ -207,3 +207,9 @@ component! {
     /// Which consent wording: a purpose, or `intake` (a person's consent to an intake referral).
     WordingPurpose => one_of(d::ConsentPurpose::ALL.iter().map(|p| p.as_str()).chain(["intake"]))
 }
+
+component! {
+    /// An optional field of the participant record, off until the organisation switches it on
+    /// (R42 minimisation by default).
+    OptionalField => one_of(d::OptionalField::ALL)
+}
