@@ -15,6 +15,7 @@ mod esf;
 mod europass;
 pub mod explain;
 mod export;
+mod fields_on;
 mod functioning;
 mod languages;
 mod meetings;

@@ -3,6 +3,7 @@
 //! values stay in the form when something needs fixing.
 
 use super::common::{coach_projects, domain_error, hetu_error_key, opt, Opt};
+use super::fields_on::FieldsOn;
 use super::place;
 use super::profile::{esf_options, parse_status, parse_tri, BackgroundForm, EsfOptions};
 use crate::error::{WebError, WebResult};
@@ -18,12 +19,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use polku_domain::geo::Merger;
-use polku_domain::OptionalField;
 use polku_domain::{
     Availability, Email, Hetu, HoursRange, Mobility, ParticipantId, ParticipantPersonal,
     ParticipantSensitive, PathStage, ProjectId,
 };
-use polku_service::optional_fields::ProjectFields;
 use polku_service::participants::NewParticipant;
 use polku_service::ServiceError;
 use serde::Deserialize;
@@ -74,39 +73,6 @@ struct NewPage<'a> {
     municipality_names: Vec<&'static str>,
     /// The optional fields the form shows (R42): those on for the project.
     on: FieldsOn,
-}
-
-/// Which optional fields (R42) are on for the project: the form shows only these.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FieldsOn {
-    pub hetu: bool,
-    pub phone: bool,
-    pub birth_year: bool,
-    pub foreign_background: bool,
-    pub disability: bool,
-}
-
-impl FieldsOn {
-    pub fn of(f: &ProjectFields) -> FieldsOn {
-        FieldsOn {
-            hetu: f.allows(OptionalField::Hetu),
-            phone: f.allows(OptionalField::Phone),
-            birth_year: f.allows(OptionalField::BirthYear),
-            foreign_background: f.allows(OptionalField::ForeignBackground),
-            disability: f.allows(OptionalField::Disability),
-        }
-    }
-
-    /// The fields of `project` for the actor (all off when they cannot be read).
-    pub async fn load(state: &AppState, session: &Session, project: Option<ProjectId>) -> Self {
-        match project {
-            Some(p) => match state.service.project_fields(&session.actor, p).await {
-                Ok(f) => FieldsOn::of(&f),
-                Err(_) => FieldsOn::default(),
-            },
-            None => FieldsOn::default(),
-        }
-    }
 }
 
 /// The project the form is for: the chosen one, or the coach's first.

@@ -2,7 +2,7 @@
 //! occupations, added by typing).
 
 use super::common::{domain_error, load, opt, shown, Head, Opt, Shown};
-use super::new::FieldsOn;
+use super::fields_on::FieldsOn;
 use super::tab::{respond, save};
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
