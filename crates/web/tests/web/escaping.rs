@@ -160,6 +160,17 @@ async fn post(
     }
 }
 
+/// Reads the form at `form`, sets the fields in `set` and posts it back to the same address:
+/// whether it saved (see [`post`]).
+async fn fill_and_post(app: &TestApp, user: &User, form: &str, set: &[(&str, &str)]) -> bool {
+    let page = app.get(form, Some(user)).await;
+    let fields = with(
+        form_fields(&page.body, &format!("form[action=\"{form}\"]")),
+        set,
+    );
+    post(app, user, form, &fields).await.is_some()
+}
+
 /// The pages that show a stored value, checked against the first (plain) case's pages: the
 /// same shape (`grows`: the same set of element shapes, for lists that gain a row per case) and
 /// the value shown verbatim.
@@ -259,14 +270,7 @@ fn employer_names_are_escaped() {
             &app,
             &coordinator,
             views,
-            |text| {
-                let page = app.get(&form, Some(&coordinator)).await;
-                let fields = with(
-                    form_fields(&page.body, &format!("form[action=\"{form}\"]")),
-                    &[("name", &text)],
-                );
-                post(&app, &coordinator, &form, &fields).await.is_some()
-            },
+            |text| { fill_and_post(&app, &coordinator, &form, &[("name", &text)]).await },
             |t| vec![t.as_str()]
         );
     });
@@ -284,13 +288,14 @@ fn task_titles_and_descriptions_are_escaped() {
             &coordinator,
             views,
             |text| {
-                let page = app.get(&form, Some(&coordinator)).await;
                 let description = format!("{text} kuvaus");
-                let fields = with(
-                    form_fields(&page.body, &format!("form[action=\"{form}\"]")),
+                fill_and_post(
+                    &app,
+                    &coordinator,
+                    &form,
                     &[("title", &text), ("description", &description)],
-                );
-                post(&app, &coordinator, &form, &fields).await.is_some()
+                )
+                .await
             },
             |t| vec![t.as_str()]
         );
@@ -346,14 +351,7 @@ fn plan_steps_are_escaped() {
             &app,
             &coach,
             views,
-            |text| {
-                let page = app.get(&form, Some(&coach)).await;
-                let fields = with(
-                    form_fields(&page.body, &format!("form[action=\"{form}\"]")),
-                    &[("text", &text), ("due", &due)],
-                );
-                post(&app, &coach, &form, &fields).await.is_some()
-            },
+            |text| { fill_and_post(&app, &coach, &form, &[("text", &text), ("due", &due)]).await },
             |t| vec![t.as_str()]
         );
     });
