@@ -5,7 +5,7 @@
 //! as soon as it arrives, so reading and opening overlap and the chunks spread over the cores.
 
 use crate::crypto::{aad, Keys};
-use crate::store::SealedSpecial;
+use crate::store::{EsfScope, SealedSpecial};
 use crate::{Result, ServiceError};
 use polku_domain::esf::SealedItem;
 use polku_domain::{EsfSpecial, ParticipantId};
@@ -22,6 +22,25 @@ pub(crate) fn special_aad(id: ParticipantId, version: i64) -> Vec<u8> {
 /// Records per chunk: large enough that a chunk's task costs far more than starting it (a few
 /// milliseconds of opening), small enough that the first chunks are opened while the read goes on.
 pub(crate) const CHUNK: usize = 2048;
+
+/// `scope` split into its first and second half (by days, the middle day in the first); one
+/// day is not split. Together the halves cover exactly the days of `scope`, once each.
+pub(crate) fn halves(scope: &EsfScope) -> (EsfScope, Option<EsfScope>) {
+    let days = (scope.to - scope.from).whole_days();
+    if days < 1 {
+        return (scope.clone(), None);
+    }
+    let middle = scope.from + time::Duration::days(days / 2);
+    let first = EsfScope {
+        to: middle,
+        ..scope.clone()
+    };
+    let second = EsfScope {
+        from: middle + time::Duration::days(1),
+        ..scope.clone()
+    };
+    (first, Some(second))
+}
 
 /// "Yes" counts by gender code, one map per item of `items`, in that order.
 pub(crate) type YesCounts = Vec<BTreeMap<String, i64>>;
@@ -178,5 +197,46 @@ mod tests {
         assert!(count_yes(keys, rx, vec![SealedItem::Disability])
             .await
             .is_err());
+    }
+
+    #[test]
+    fn the_halves_cover_every_day_of_the_period_once() {
+        use polku_domain::esf::Window;
+        use time::macros::date;
+        let scope = |from, to| EsfScope {
+            window: Window::Entered,
+            from,
+            to,
+            projects: None,
+            organisation: None,
+            municipalities: None,
+        };
+        for (from, to) in [
+            (date!(2025 - 01 - 01), date!(2025 - 12 - 31)),
+            (date!(2024 - 01 - 01), date!(2024 - 12 - 31)),
+            (date!(2025 - 02 - 27), date!(2025 - 03 - 01)),
+            (date!(2025 - 06 - 01), date!(2025 - 06 - 02)),
+            (date!(2021 - 01 - 01), date!(2025 - 12 - 31)),
+        ] {
+            let (first, second) = halves(&scope(from, to));
+            let second = second.expect("a period of two days or more is split");
+            assert_eq!(first.from, from);
+            assert_eq!(second.to, to);
+            assert_eq!(
+                second.from,
+                first.to.next_day().unwrap(),
+                "no day lost or counted twice"
+            );
+            assert!(first.from <= first.to && second.from <= second.to);
+            let (a, b) = (
+                (first.to - first.from).whole_days(),
+                (second.to - second.from).whole_days(),
+            );
+            assert!((a - b).abs() <= 1, "{from}..{to}: {a} and {b} days");
+            assert_eq!(first.window, Window::Entered);
+        }
+        let day = date!(2025 - 05 - 05);
+        let (only, none) = halves(&scope(day, day));
+        assert_eq!((only.from, only.to, none), (day, day, None));
     }
 }

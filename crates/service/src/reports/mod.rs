@@ -10,7 +10,7 @@ use polku_domain::{CooperationDepth, OpeningKind, PathStage, Project, ProjectId}
 pub mod figures;
 pub mod suppression;
 
-pub use figures::{Duration, Empty, Figures, Trend};
+pub use figures::{Duration, Empty, Figures, Report, Trend};
 
 pub use suppression::{Cell, Threshold};
 

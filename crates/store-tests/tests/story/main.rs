@@ -108,6 +108,7 @@ stories!(
     report_project_ids::rows_carry_their_participants_project_and_0039_backfills_it,
     subject_requests::requests_are_tracked_to_their_deadline_and_answered,
     optional_fields::optional_fields_are_off_by_default_and_keep_stored_values,
+    report_organisation::the_report_is_the_figures_and_the_indicators_of_the_same_months,
 );
 
 #[test]

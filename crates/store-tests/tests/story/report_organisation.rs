@@ -318,3 +318,59 @@ pub(crate) async fn an_organisation_leading_one_project_and_partner_of_another(d
         (0, 0, [0, 0, 0])
     );
 }
+
+/// `Service::report` (issue 12 item 7): the project figures and the ESF+ indicators computed at
+/// once are the two computed one after the other, over the same whole months; someone who may
+/// report on no project gets the figures' "no projects" and no indicators, not an error.
+pub(crate) async fn the_report_is_the_figures_and_the_indicators_of_the_same_months(
+    db: Arc<TestDb>,
+) {
+    let svc = &db.service;
+    let world = World::new(svc).await;
+    let coach = world.user(svc, Role::Coach).await;
+    let manager = world.user(svc, Role::Manager).await;
+    entrant(svc, &world, &coach, Gender::Woman).await;
+    entrant(svc, &world, &coach, Gender::Man).await;
+    entrant(svc, &world, &coach, Gender::Woman).await;
+
+    // Days inside March: the report is over the whole of March.
+    let days = ReportFilter::new(date!(2026 - 03 - 10), date!(2026 - 03 - 20)).unwrap();
+    let march = ReportFilter::new(date!(2026 - 03 - 01), date!(2026 - 03 - 31)).unwrap();
+    for (who, filter) in [
+        (system(), days.clone()),
+        (manager.clone(), days.clone().with_project(world.project.id)),
+    ] {
+        let report = svc.report(&who, &filter, "reporting").await.unwrap();
+        let alone = svc.project_figures(&who, &filter).await.unwrap();
+        assert_eq!(report.figures, alone);
+        assert_eq!(report.figures.filter.from, march.from);
+        assert_eq!(report.figures.filter.to, march.to);
+        let esf = report.esf.expect("the indicators of a reportable project");
+        let snapped = svc
+            .esf_indicators(&who, &report.figures.filter)
+            .await
+            .unwrap();
+        assert_eq!(esf, snapped);
+        assert_eq!((esf.filter.from, esf.filter.to), (march.from, march.to));
+        let entered = esf.row("PLK-O01").expect("PLK-O01");
+        assert_eq!(
+            (entered.women, entered.men, entered.total),
+            (2, 1, 3),
+            "everyone who entered on 1 March, a day outside the days asked"
+        );
+    }
+
+    // A coach reports on no project: figures that say so, and no indicators.
+    let report = svc.report(&coach, &days, "reporting").await.unwrap();
+    assert!(report.figures.projects.is_empty());
+    assert_eq!(
+        report.figures.empty,
+        Some(polku_service::reports::Empty::NoProjects)
+    );
+    assert_eq!(report.esf, None);
+    // Bad input is still refused: a purpose reports never have.
+    assert!(matches!(
+        svc.report(&manager, &days, "marketing").await,
+        Err(ServiceError::NotFound)
+    ));
+}

@@ -220,8 +220,8 @@ pub async fn download(
                 .collect(),
         )
     })?;
-    let f = state.service.project_figures(actor, &filter).await?;
-    let esf = super::esf::esf_for(&state, actor, &f).await?;
+    let polku_service::reports::Report { figures: f, esf } =
+        state.service.report(actor, &filter, "reporting").await?;
     let tables = view::tables(&ctx.i18n, ctx.locale, &f, esf.as_ref());
     let stem = format!(
         "polku-report-{}-{}",

@@ -7,8 +7,6 @@
 pub mod export;
 pub mod view;
 
-mod esf;
-
 use crate::error::WebResult;
 use crate::html::ctx::Ctx;
 use crate::middleware::session::Session;
@@ -179,8 +177,8 @@ async fn overview(
     let mut errors = FieldErrors::new();
     match &parsed {
         Ok(filter) => {
-            let f = state.service.project_figures(actor, filter).await?;
-            let esf = esf::esf_for(&state, actor, &f).await?;
+            let polku_service::reports::Report { figures: f, esf } =
+                state.service.report(actor, filter, "reporting").await?;
             tables = view::tables(&ctx.i18n, ctx.locale, &f, esf.as_ref());
             scope = view::scope_text(&ctx.i18n, ctx.locale, &f);
             rule = view::rule_text(&ctx.i18n, ctx.locale, &f);
